@@ -1,0 +1,1 @@
+"""Fonts, letter texts, phrases, translations and the style sheet, shipped with the code."""

@@ -1,0 +1,1 @@
+"""The Counterpart application: command line, main window, settings and session."""

@@ -1,0 +1,444 @@
+"""Customers: validation, create and edit, search, the profile and birthdays."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from db import tiers
+from db.birthdays import days_until, is_valid_month_day, next_occurrence, occurrence
+from db.clock import from_iso, to_iso, utcnow
+from db.connection import write
+from db.errors import NotFound, ValidationError
+from db.i18n import _
+from db.models import (
+    LANGUAGES,
+    PERSONALITIES,
+    BirthdayEntry,
+    Customer,
+    CustomerInput,
+    CustomerProfile,
+    FamilyDate,
+    FavouriteItem,
+    SearchHit,
+)
+from db.text import digits, fold, search_document, short_terms
+
+MAX_NAME = 200
+MAX_PREFERENCES = 2000
+MAX_TAG = 100
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]{2,}$")
+_PHONE_CHARS = re.compile(r"^[0-9 +\-().]+$")
+SEARCH_LIMIT = 50
+_CANDIDATES = 200
+
+
+# ---------------------------------------------------------------- validation
+
+
+def validate(data: CustomerInput, today: date | None = None) -> CustomerInput:
+    """Return a cleaned copy or raise ValidationError naming each bad field."""
+    today = today or utcnow().date()
+    problems: dict[str, str] = {}
+    name = " ".join(data.name.split())
+    if not name:
+        problems["name"] = _("A name is required.")
+    elif len(name) > MAX_NAME:
+        problems["name"] = _("At most {n} characters.").format(n=MAX_NAME)
+    phone = data.phone.strip()
+    if phone:
+        if not _PHONE_CHARS.match(phone):
+            problems["phone"] = _("Digits, spaces, +, - and brackets only.")
+        elif not 6 <= len(digits(phone)) <= 15:
+            problems["phone"] = _("A phone number has 6 to 15 digits.")
+    email = data.email.strip()
+    if email and (len(email) > 254 or not _EMAIL.match(email)):
+        problems["email"] = _("This does not look like an email address.")
+    if data.language not in LANGUAGES:
+        problems["language"] = _("Choose one of the listed languages.")
+    month, day, year = data.birth_month, data.birth_day, data.birth_year
+    if (month is None) != (day is None):
+        problems["birthday"] = _("Give both month and day, or neither.")
+    elif month is not None and day is not None:
+        if not is_valid_month_day(month, day):
+            problems["birthday"] = _("There is no such day in that month.")
+        elif year is not None:
+            if year < 1900:
+                problems["birthday"] = _("The year must be 1900 or later.")
+            else:
+                try:
+                    born = date(year, month, day)
+                except ValueError:
+                    problems["birthday"] = _("{year} has no 29 February.").format(year=year)
+                else:
+                    if born > today:
+                        problems["birthday"] = _("A birthday cannot be in the future.")
+    elif year is not None:
+        problems["birthday"] = _("A year alone is not a birthday; add month and day.")
+    if data.personality not in (None, "", *PERSONALITIES):
+        problems["personality"] = _("Unknown personality type.")
+    preferences = data.preferences.strip()
+    if len(preferences) > MAX_PREFERENCES:
+        problems["preferences"] = _("At most {n} characters.").format(n=MAX_PREFERENCES)
+    allergies = _clean_list(data.allergies)
+    tags = _clean_list(data.tags)
+    if any(len(t) > MAX_TAG for t in allergies):
+        problems["allergies"] = _("Each entry at most {n} characters.").format(n=MAX_TAG)
+    if any(len(t) > MAX_TAG for t in tags):
+        problems["tags"] = _("Each entry at most {n} characters.").format(n=MAX_TAG)
+    for fd in data.family_dates:
+        if not fd.label.strip() or not is_valid_month_day(fd.month, fd.day):
+            problems["family_dates"] = _("Each family date needs a label and a valid day.")
+    if data.external_id is not None and len(data.external_id) > 100:
+        problems["external_id"] = _("At most 100 characters.")
+    if problems:
+        raise ValidationError(problems)
+    return CustomerInput(
+        name=name,
+        phone=phone,
+        email=email,
+        language=data.language,
+        birth_month=month,
+        birth_day=day,
+        birth_year=year,
+        allergies=allergies,
+        preferences=preferences,
+        tags=tags,
+        family_dates=list(data.family_dates),
+        consent_contact=bool(data.consent_contact),
+        personality=data.personality or None,
+        external_id=(data.external_id or None),
+    )
+
+
+def _clean_list(items: list[str]) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        text = " ".join(item.split())
+        if text and text not in seen:
+            seen.append(text)
+    return seen
+
+
+def customers_with_phone(
+    db: Database, phone: str, exclude_id: int | None = None
+) -> list[SearchHit]:
+    """Others with the same phone digits: the form warns, it does not refuse."""
+    key = digits(phone)
+    if not key:
+        return []
+    rows = db.execute(
+        "SELECT * FROM customers WHERE phone_digits = ? AND id IS NOT ? LIMIT 10",
+        [key, exclude_id],
+    ).fetchall()
+    return [_hit(_row(db, r)) for r in rows]
+
+
+# ---------------------------------------------------------------- writes
+
+
+def _columns(data: CustomerInput) -> dict[str, Any]:
+    return {
+        "name": data.name,
+        "phone": data.phone,
+        "phone_digits": digits(data.phone),
+        "email": data.email,
+        "language": data.language,
+        "birth_month": data.birth_month,
+        "birth_day": data.birth_day,
+        "birth_year": data.birth_year,
+        "allergies": json.dumps(data.allergies, ensure_ascii=False),
+        "preferences": data.preferences,
+        "tags": json.dumps(data.tags, ensure_ascii=False),
+        "family_dates": json.dumps(
+            [{"label": f.label, "month": f.month, "day": f.day} for f in data.family_dates],
+            ensure_ascii=False,
+        ),
+        "consent_contact": int(data.consent_contact),
+        "personality": data.personality,
+        "external_id": data.external_id,
+    }
+
+
+def create_customer(db: Database, data: CustomerInput) -> Customer:
+    clean = validate(data)
+    now = to_iso(utcnow())
+    with write(db):
+        new_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0]
+        values = _columns(clean) | {
+            "id": new_id,
+            "customer_no": customer_number(new_id),
+            "created_at": now,
+            "updated_at": now,
+        }
+        _insert(db, values)
+        index_customer(db, new_id, clean.name, values["phone_digits"], values["customer_no"],
+                       clean.email)
+    return get_customer(db, new_id)
+
+
+def _insert(db: Database, values: dict[str, Any]) -> None:
+    cols = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    db.execute(f"INSERT INTO customers ({cols}) VALUES ({marks})", list(values.values()))
+
+
+def customer_number(customer_id: int) -> str:
+    return f"C{customer_id:06d}"
+
+
+def update_customer(db: Database, customer_id: int, data: CustomerInput) -> Customer:
+    clean = validate(data)
+    existing = get_customer(db, customer_id)
+    values = _columns(clean) | {"updated_at": to_iso(utcnow())}
+    with write(db):
+        sets = ", ".join(f"{k} = ?" for k in values)
+        db.execute(f"UPDATE customers SET {sets} WHERE id = ?", [*values.values(), customer_id])
+        unindex_customer(db, customer_id)
+        index_customer(db, customer_id, clean.name, values["phone_digits"],
+                       existing.customer_no, clean.email)
+    return get_customer(db, customer_id)
+
+
+def index_customer(
+    db: Database, customer_id: int, name: str, phone_digits: str, customer_no: str,
+    email: str | None,
+) -> None:
+    db.execute(
+        "INSERT INTO customer_fts(rowid, doc) VALUES (?, ?)",
+        [customer_id, search_document(name, phone_digits, customer_no, email)],
+    )
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO customer_terms(term, customer_id) VALUES (?, ?)",
+        [(t, customer_id) for t in short_terms(name)],
+    )
+
+
+def unindex_customer(db: Database, customer_id: int) -> None:
+    db.execute("DELETE FROM customer_fts WHERE rowid = ?", [customer_id])
+    db.execute("DELETE FROM customer_terms WHERE customer_id = ?", [customer_id])
+
+
+# ---------------------------------------------------------------- reads
+
+
+def _row(db: Database, row: tuple[Any, ...] | dict[str, Any]) -> dict[str, Any]:
+    return row if isinstance(row, dict) else dict(zip(_customer_columns(db), row, strict=True))
+
+
+_COLUMN_CACHE: dict[int, list[str]] = {}
+
+
+def _customer_columns(db: Database) -> list[str]:
+    key = id(db.conn)
+    if key not in _COLUMN_CACHE:
+        _COLUMN_CACHE[key] = [r[1] for r in db.execute("PRAGMA table_info(customers)")]
+    return _COLUMN_CACHE[key]
+
+
+def _customer(r: dict[str, Any]) -> Customer:
+    created = from_iso(r["created_at"])
+    assert created is not None
+    return Customer(
+        id=r["id"],
+        customer_no=r["customer_no"],
+        name=r["name"],
+        phone=r["phone"],
+        email=r["email"],
+        language=r["language"],
+        birth_month=r["birth_month"],
+        birth_day=r["birth_day"],
+        birth_year=r["birth_year"],
+        allergies=tuple(json.loads(r["allergies"])),
+        preferences=r["preferences"],
+        tags=tuple(json.loads(r["tags"])),
+        family_dates=tuple(FamilyDate(**d) for d in json.loads(r["family_dates"])),
+        consent_contact=bool(r["consent_contact"]),
+        personality=r["personality"],
+        tier=r["tier"],
+        visits=r["visits"],
+        total_spend_minor=r["total_spend_minor"],
+        last_visit_at=from_iso(r["last_visit_at"]),
+        external_id=r["external_id"],
+        created_at=created,
+    )
+
+
+def _hit(r: dict[str, Any]) -> SearchHit:
+    return SearchHit(
+        id=r["id"],
+        customer_no=r["customer_no"],
+        name=r["name"],
+        phone=r["phone"],
+        tier=r["tier"],
+        has_allergies=r["allergies"] not in ("[]", ""),
+    )
+
+
+def get_customer(db: Database, customer_id: int) -> Customer:
+    row = db.execute("SELECT * FROM customers WHERE id = ?", [customer_id]).fetchone()
+    if row is None:
+        raise NotFound(_("There is no customer with id {id}.").format(id=customer_id))
+    return _customer(_row(db, row))
+
+
+def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
+    """Search as you type: any part of a name, phone digits in pieces, customer number.
+
+    Three characters or more go to the trigram index; shorter queries use the term table
+    (a word's start, or one or two CJK characters), so a two-character Chinese name is
+    found too. Neither path scans the customers table.
+    """
+    text = query.strip()
+    if not text:
+        return []
+    folded = fold(" ".join(text.split()))
+    phone_key = digits(text)
+    looks_like_phone = len(phone_key) >= 3 and not re.search(r"[^\d\s+\-().]", text)
+    key = phone_key if looks_like_phone else folded
+    if len(key) >= 3:
+        phrase = '"' + key.replace('"', '""') + '"'
+        ids = [
+            r[0]
+            for r in db.execute(
+                "SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?",
+                [phrase, _CANDIDATES],
+            )
+        ]
+    else:
+        ids = [
+            r[0]
+            for r in db.execute(
+                "SELECT DISTINCT customer_id FROM customer_terms "
+                "WHERE term >= ? AND term < ? LIMIT ?",
+                [key, key + "\U0010ffff", _CANDIDATES],
+            )
+        ]
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(
+        "SELECT id, customer_no, name, phone, tier, allergies FROM customers "
+        f"WHERE id IN ({marks})",
+        ids,
+    ).fetchall()
+    hits = [
+        SearchHit(
+            id=r[0], customer_no=r[1], name=r[2], phone=r[3], tier=r[4],
+            has_allergies=r[5] not in ("[]", ""),
+        )
+        for r in rows
+    ]
+
+    def rank(hit: SearchHit) -> tuple[int, str]:
+        name = fold(hit.name)
+        if hit.customer_no.casefold() == folded:
+            return (0, name)
+        if name.startswith(folded):
+            return (1, name)
+        if any(word.startswith(folded) for word in name.split()):
+            return (2, name)
+        return (3, name)
+
+    hits.sort(key=rank)
+    return hits[:limit]
+
+
+def get_profile(db: Database, customer_id: int, today: date | None = None) -> CustomerProfile:
+    customer = get_customer(db, customer_id)
+    today = today or utcnow().date()
+    favourites = tuple(
+        FavouriteItem(name=r[0], quantity=r[1])
+        for r in db.execute(
+            "SELECT max(name), sum(quantity) AS q FROM purchase_items WHERE customer_id = ? "
+            "GROUP BY coalesce(product_id, name) ORDER BY q DESC, max(name) LIMIT 3",
+            [customer_id],
+        )
+    )
+    since = to_iso(utcnow() - timedelta(days=90))
+    complaints_90d = db.execute(
+        "SELECT count(*) FROM complaints WHERE customer_id = ? AND kind = 'complaint' "
+        "AND occurred_at >= ?",
+        [customer_id, since],
+    ).fetchone()[0]
+    compensation_90d = db.execute(
+        "SELECT coalesce(sum(cp.value_minor), 0) FROM compensations cp "
+        "JOIN complaints c ON c.id = cp.complaint_id "
+        "WHERE c.customer_id = ? AND cp.status = 'approved' AND c.occurred_at >= ?",
+        [customer_id, since],
+    ).fetchone()[0]
+    in_days = (
+        days_until(customer.birth_month, customer.birth_day, today)
+        if customer.birth_month and customer.birth_day
+        else None
+    )
+    return CustomerProfile(
+        customer=customer,
+        favourites=favourites,
+        complaints_90d=complaints_90d,
+        compensation_90d_minor=compensation_90d,
+        birthday_in_days=in_days,
+    )
+
+
+def birthdays_between(
+    db: Database, start: date, days: int, *, consenting_only: bool = True
+) -> list[BirthdayEntry]:
+    """Birthdays falling on start .. start + days - 1, soonest first."""
+    wanted: dict[tuple[int, int], date] = {}
+    for offset in range(days):
+        day = start + timedelta(days=offset)
+        wanted[(day.month, day.day)] = day
+        if day.month == 2 and day.day == 28 and occurrence(2, 29, day.year) == day:
+            wanted[(2, 29)] = day
+    if not wanted:
+        return []
+    pairs = ", ".join("(?, ?)" for _ in wanted)
+    params: list[int] = [v for pair in wanted for v in pair]
+    consent = "AND consent_contact = 1" if consenting_only else ""
+    rows = db.execute(
+        "SELECT id, customer_no, name, birth_month, birth_day, birth_year FROM customers "
+        f"WHERE (birth_month, birth_day) IN (VALUES {pairs}) {consent}",
+        params,
+    ).fetchall()
+    entries = []
+    for cid, number, name, month, day, year in rows:
+        on = wanted[(month, day)]
+        entries.append(
+            BirthdayEntry(
+                customer_id=cid, customer_no=number, name=name, month=month, day=day, on=on,
+                age=(on.year - year) if year else None,
+            )
+        )
+    entries.sort(key=lambda e: (e.on, fold(e.name)))
+    return entries
+
+
+def rerate(db: Database, customer_id: int) -> str:
+    """Recompute a customer's tier from their facts (called inside purchase writes)."""
+    spend, visits = db.execute(
+        "SELECT total_spend_minor, visits FROM customers WHERE id = ?", [customer_id]
+    ).fetchone()
+    tier = tiers.rate(spend, visits)
+    db.execute(
+        "UPDATE customers SET tier = ?, tier_rated_at = ? WHERE id = ?",
+        [tier, to_iso(utcnow()), customer_id],
+    )
+    return tier
+
+
+__all__ = [
+    "birthdays_between",
+    "create_customer",
+    "customers_with_phone",
+    "get_customer",
+    "get_profile",
+    "next_occurrence",
+    "search_customers",
+    "update_customer",
+    "validate",
+]

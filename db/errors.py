@@ -1,0 +1,61 @@
+"""Named exceptions of the data layer.
+
+`UserError` and its subclasses are *known* errors: the message says what happened and
+what to do, and the UI shows it next to what the person typed. Anything else is a bug and
+goes to the crash dialog.
+"""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """An error the person at the counter can act on."""
+
+
+class ValidationError(UserError):
+    """Input that cannot be saved; `fields` maps a field name to its message."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        self.fields = dict(fields)
+        super().__init__("; ".join(f"{k}: {v}" for k, v in self.fields.items()))
+
+
+class NotFound(UserError):
+    """An id that names nothing (an unknown customer, complaint, voucher...)."""
+
+
+class PermissionDenied(UserError):
+    """The acting staff member's role or limit does not allow this."""
+
+
+class DatabaseError(UserError):
+    """The database file cannot be used as it is."""
+
+
+class DatabaseTooNew(DatabaseError):
+    """The file was written by a newer Counterpart; refusing protects it."""
+
+
+class DatabaseLocked(DatabaseError):
+    """Another console holds a write lock longer than the busy timeout."""
+
+
+class DatabaseReadOnly(DatabaseError):
+    """The file or its folder cannot be written."""
+
+
+class DatabaseCorrupt(DatabaseError):
+    """The file is not a SQLite database or fails its integrity check."""
+
+
+class ImportFailed(UserError):
+    """A CSV file had bad rows; nothing was imported. `problems` lists (line, reason)."""
+
+    def __init__(self, problems: list[tuple[int, str]]) -> None:
+        self.problems = list(problems)
+        shown = "\n".join(f"line {line}: {reason}" for line, reason in self.problems[:50])
+        more = len(self.problems) - 50
+        tail = f"\n... and {more} more" if more > 0 else ""
+        super().__init__(
+            f"{len(self.problems)} bad row(s); nothing was imported.\n{shown}{tail}"
+        )

@@ -1,0 +1,37 @@
+"""Translation of messages from the non-Qt layers (db, reports, command line).
+
+One gettext catalogue, domain ``counterpart``, under ``assets/i18n/<lang>/LC_MESSAGES``.
+Widgets use Qt's ``tr()``; both are extracted by ``scripts/extract_messages.sh``.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import lru_cache
+from pathlib import Path
+
+_LOCALE_DIR = Path(__file__).resolve().parent.parent / "assets" / "i18n"
+_current = "en"
+
+
+def set_language(lang: str) -> None:
+    global _current
+    _current = lang
+
+
+@lru_cache(maxsize=16)
+def _translation(lang: str) -> gettext.NullTranslations:
+    return gettext.translation(
+        "counterpart", localedir=str(_LOCALE_DIR), languages=[lang.replace("-", "_")],
+        fallback=True,
+    )
+
+
+def _(message: str) -> str:
+    """Translate `message` into the current UI language."""
+    return _translation(_current).gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for extraction without translating it now."""
+    return message

@@ -1,0 +1,63 @@
+"""Staff members and their roles. PIN handling lives in `db.pins`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from db.clock import to_iso, utcnow
+from db.connection import write
+from db.errors import NotFound, ValidationError
+from db.i18n import _
+from db.models import ROLES, Role, Staff
+
+_COLUMNS = "id, name, role, limit_minor, active, pin_hash IS NOT NULL"
+
+
+def _staff(r: Any) -> Staff:
+    return Staff(id=r[0], name=r[1], role=r[2], limit_minor=r[3], active=bool(r[4]),
+                 has_pin=bool(r[5]))
+
+
+def list_staff(db: Database, *, active_only: bool = True) -> list[Staff]:
+    where = "WHERE active = 1" if active_only else ""
+    return [
+        _staff(r)
+        for r in db.execute(f"SELECT {_COLUMNS} FROM staff {where} ORDER BY name COLLATE NOCASE")
+    ]
+
+
+def get_staff(db: Database, staff_id: int) -> Staff:
+    r = db.execute(f"SELECT {_COLUMNS} FROM staff WHERE id = ?", [staff_id]).fetchone()
+    if r is None:
+        raise NotFound(_("There is no staff member with id {id}.").format(id=staff_id))
+    return _staff(r)
+
+
+def validate_staff(name: str, role: str, limit_minor: int) -> None:
+    problems: dict[str, str] = {}
+    if not name.strip():
+        problems["name"] = _("A name is required.")
+    elif len(name.strip()) > 100:
+        problems["name"] = _("At most {n} characters.").format(n=100)
+    if role not in ROLES:
+        problems["role"] = _("Role must be staff, supervisor or manager.")
+    if limit_minor < 0:
+        problems["limit"] = _("A limit cannot be negative.")
+    if problems:
+        raise ValidationError(problems)
+
+
+def insert_staff(
+    db: Database, name: str, role: Role, *, limit_minor: int = 0, pin_hash: str | None = None
+) -> Staff:
+    """Low-level insert used by the PIN-checked staff API and by demo data."""
+    validate_staff(name, role, limit_minor)
+    with write(db):
+        cur = db.execute(
+            "INSERT INTO staff(name, role, limit_minor, pin_hash, active, created_at) "
+            "VALUES (?, ?, ?, ?, 1, ?)",
+            [name.strip(), role, limit_minor, pin_hash, to_iso(utcnow())],
+        )
+    return get_staff(db, int(cur.lastrowid or 0))

@@ -1,0 +1,1 @@
+"""Letters and the end-of-day report with ReportLab; no Qt here."""

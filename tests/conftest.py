@@ -1,0 +1,53 @@
+"""Shared fixtures: a fresh database, data and config dirs in tmp_path, a fixed clock."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "0")
+
+from sqlite_utils import Database  # noqa: E402
+
+from db import clock  # noqa: E402
+from db.connection import open_database  # noqa: E402
+
+FIXED_NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test touches a real user profile."""
+    base = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("COUNTERPART_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("COUNTERPART_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
+
+
+@pytest.fixture
+def fixed_clock() -> Iterator[datetime]:
+    clock.set_clock(lambda: FIXED_NOW)
+    yield FIXED_NOW
+    clock.set_clock(None)
+
+
+@pytest.fixture
+def fresh_db(tmp_path: Path) -> Iterator[Database]:
+    db = open_database(tmp_path / "test.sqlite")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def memory_db() -> Iterator[Database]:
+    db = open_database(":memory:")
+    yield db
+    db.close()
