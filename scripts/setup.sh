@@ -34,7 +34,11 @@ else
 fi
 
 if [ ! -x .venv/bin/python ]; then
-    "$PY" -m venv .venv
+    if ! "$PY" -m venv .venv; then
+        echo "python3 -m venv failed; on Debian/Ubuntu install python3-venv (apt-get install python3-venv)." >&2
+        rm -rf .venv
+        exit 1
+    fi
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e '.[test]'
