@@ -150,9 +150,12 @@ def m001_initial(db: Database) -> None:
             kind TEXT NOT NULL CHECK (kind IN ('apology', 'replacement', 'discount_percent',
                 'discount_amount', 'free_item', 'voucher', 'waived_bill', 'refund')),
             description TEXT NOT NULL DEFAULT '',
-            bill_minor INTEGER,
-            percent INTEGER,
+            amount_minor INTEGER CHECK (amount_minor >= 0),
+            bill_minor INTEGER CHECK (bill_minor >= 0),
+            percent INTEGER CHECK (percent BETWEEN 0 AND 100),
             product_id INTEGER REFERENCES products(id),
+            unit_price_minor INTEGER,
+            expires_on TEXT,                    -- voucher lines: shop-local day, inclusive
             value_minor INTEGER NOT NULL DEFAULT 0 CHECK (value_minor >= 0),
             voucher_id INTEGER REFERENCES vouchers(id),
             status TEXT NOT NULL DEFAULT 'proposed'
