@@ -16,6 +16,8 @@ from db.errors import UserError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_run",
+    "console.cmd_audit",
+    "console.cmd_voucher",
 )
 
 

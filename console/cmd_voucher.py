@@ -1,0 +1,69 @@
+"""`counterpart voucher redeem CODE` (and `show CODE`): mark a voucher used, or look at it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from db.i18n import _
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "voucher", parents=[common], help=_("redeem or show a voucher"),
+        description=_("Redeem a voucher (once) or show what it is worth."),
+    )
+    actions = parser.add_subparsers(dest="voucher_command", metavar="ACTION", required=True)
+    redeem = actions.add_parser("redeem", parents=[common], help=_("mark a voucher used"))
+    redeem.add_argument("code", metavar="CODE", help=_("the code, e.g. 7KQ2-M9XD"))
+    redeem.set_defaults(func=run_redeem)
+    show = actions.add_parser("show", parents=[common], help=_("show a voucher"))
+    show.add_argument("code", metavar="CODE")
+    show.set_defaults(func=run_show)
+
+
+def _describe(db: Any, voucher: Any) -> str:
+    from db.compensation import format_money
+
+    state = (_("used on {day}").format(day=voucher.redeemed_at.date().isoformat())
+             if voucher.redeemed_at else _("not used"))
+    return _("Voucher {code}: {value}, valid until {day}, {state}.").format(
+        code=voucher.code, value=format_money(db, voucher.value_minor),
+        day=voucher.expires_on.isoformat(), state=state)
+
+
+def run_redeem(args: argparse.Namespace) -> int:
+    from console.cli import db_path
+    from console.paths import console_id
+    from db import vouchers
+    from db.connection import open_database
+
+    path = db_path(args)
+    if not path.exists():
+        print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
+        return 2
+    db = open_database(path)
+    try:
+        voucher = vouchers.redeem(db, args.code, console_id=console_id())
+        print(_("Redeemed. {details}").format(details=_describe(db, voucher)))
+    finally:
+        db.close()
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from console.cli import db_path
+    from db import vouchers
+    from db.connection import open_database
+
+    path = db_path(args)
+    if not path.exists():
+        print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
+        return 2
+    db = open_database(path)
+    try:
+        print(_describe(db, vouchers.find_voucher(db, args.code)))
+    finally:
+        db.close()
+    return 0
