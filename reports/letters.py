@@ -1,0 +1,408 @@
+"""Build a letter as PDF bytes with ReportLab platypus: letterhead, reference, body, voucher.
+
+Layout, top to bottom: the letterhead (logo if set, shop name, address and contact) drawn on
+every page; the recipient and a reference line (complaint number and date, letter date); the
+subject; the body exactly as the staff member left it (paragraphs split at blank lines); the
+closing and signature (name and role); and, when there is a voucher, a tear-off voucher with
+value, code, expiry and a QR code of the code that a till can scan.
+
+Everything a person typed (names, complaint text, the edited body) goes through
+:func:`reports.fonts.mixed_markup`, so markup characters print as typed and Chinese runs get
+the CJK font. All fonts are embedded TrueType subsets.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from db.models import ShopSettings
+from reports.fonts import CJK, SANS, SANS_BOLD, SERIF, SERIF_BOLD, mixed_markup, register_fonts
+from reports.formatting import format_date, format_money
+from reports.letter_templates import (
+    KINDS,
+    VoucherInfo,
+    labels,
+    normalise_language,
+    signature_suffix,
+)
+
+__all__ = ["LetterData", "VoucherInfo", "build_letter_pdf", "page_size"]
+
+INK = colors.HexColor("#1f2a30")
+MUTED = colors.HexColor("#5f6b73")
+ACCENT = colors.HexColor("#7a2e3a")  # a deep wine red: letterhead rule and voucher frame
+VOUCHER_BG = colors.HexColor("#fbf6ef")
+
+MARGIN_X = 24 * mm
+LETTERHEAD_H = 31 * mm
+FOOTER_H = 16 * mm
+
+
+@dataclass(frozen=True)
+class LetterData:
+    """Everything printed on one letter. `body` is the (possibly edited) text that is kept."""
+
+    kind: str
+    language: str
+    shop: ShopSettings
+    customer_name: str
+    letter_date: date
+    subject: str
+    body: str
+    closing: str
+    signer_name: str
+    signer_role: str = ""
+    customer_no: str = ""
+    complaint_id: int | None = None
+    complaint_date: date | None = None
+    voucher: VoucherInfo | None = None
+    reason: str = ""  # thank-you: loyal / compliment / resolved
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+def page_size(settings: ShopSettings) -> tuple[float, float]:
+    return LETTER if settings.page_size == "Letter" else A4
+
+
+def _is_cjk(lang: str) -> bool:
+    return lang.startswith("zh")
+
+
+class _Styles:
+    """Paragraph styles for one language: serif Latin for en/fi, sans Latin beside CJK."""
+
+    def __init__(self, lang: str) -> None:
+        cjk = _is_cjk(lang)
+        self.latin = SANS if cjk else SERIF
+        self.latin_bold = SANS_BOLD if cjk else SERIF_BOLD
+        wrap = "CJK" if cjk else None
+        size = 10.5
+        leading = 17 if cjk else 14.6
+        self.body = ParagraphStyle(
+            "body", fontName=self.latin, fontSize=size, leading=leading, textColor=INK,
+            spaceAfter=7 if not cjk else 8, wordWrap=wrap, alignment=TA_LEFT,
+            firstLineIndent=0,
+        )
+        self.small = ParagraphStyle(
+            "small", parent=self.body, fontName=SANS, fontSize=8.5, leading=11.5,
+            textColor=MUTED, spaceAfter=0,
+        )
+        self.small_right = ParagraphStyle("small_right", parent=self.small, alignment=TA_RIGHT)
+        self.recipient = ParagraphStyle(
+            "recipient", parent=self.body, fontName=self.latin_bold, spaceAfter=2
+        )
+        self.subject = ParagraphStyle(
+            "subject", parent=self.body, fontName=self.latin_bold, fontSize=13.5, leading=18,
+            spaceBefore=4, spaceAfter=12, textColor=ACCENT,
+        )
+        self.sign_name = ParagraphStyle(
+            "sign_name", parent=self.body, fontName=self.latin_bold, spaceAfter=0
+        )
+        self.sign_role = ParagraphStyle(
+            "sign_role", parent=self.body, textColor=MUTED, spaceAfter=0
+        )
+        self.v_title = ParagraphStyle(
+            "v_title", fontName=SANS_BOLD, fontSize=9, leading=12, textColor=ACCENT,
+            wordWrap=wrap,
+        )
+        self.v_value = ParagraphStyle(
+            "v_value", fontName=SERIF_BOLD, fontSize=22, leading=26, textColor=INK,
+            wordWrap=wrap,
+        )
+        self.v_label = ParagraphStyle(
+            "v_label", fontName=SANS, fontSize=8, leading=10, textColor=MUTED, wordWrap=wrap
+        )
+        self.v_text = ParagraphStyle(
+            "v_text", fontName=SANS, fontSize=10, leading=13, textColor=INK, wordWrap=wrap
+        )
+        self.v_code = ParagraphStyle(
+            "v_code", fontName=SANS_BOLD, fontSize=13, leading=16, textColor=INK
+        )
+        self.v_note = ParagraphStyle(
+            "v_note", fontName=SANS, fontSize=7.5, leading=10, textColor=MUTED, wordWrap=wrap
+        )
+        self.head_name = ParagraphStyle(
+            "head_name", fontName=SERIF_BOLD, fontSize=19, leading=23, textColor=INK,
+        )
+        self.head_info = ParagraphStyle(
+            "head_info", fontName=SANS, fontSize=8.5, leading=11.5, textColor=MUTED,
+            alignment=TA_RIGHT,
+        )
+        self.cut = ParagraphStyle(
+            "cut", fontName=SANS, fontSize=7.5, leading=9, textColor=MUTED, alignment=TA_LEFT,
+            wordWrap=wrap,
+        )
+
+    def m(self, text: str, bold: bool = False) -> str:
+        """Escaped markup of person-supplied or template text in this language's fonts."""
+        return mixed_markup(text, self.latin_bold if bold else self.latin, CJK)
+
+
+def _sans(text: str, bold: bool = False) -> str:
+    return mixed_markup(text, SANS_BOLD if bold else SANS, CJK)
+
+
+class _CutLine(Flowable):
+    """A dashed line with a small caption: where to cut the voucher off the letter."""
+
+    def __init__(self, caption: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.caption = Paragraph(_sans("✂  " + caption), style)
+        self.height = 12
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.caption.wrap(avail_width - 20, self.height)
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(MUTED)
+        c.setLineWidth(0.6)
+        c.setDash(3, 3)
+        c.line(0, self.height / 2, self.width, self.height / 2)
+        c.restoreState()
+        widths = self.caption.getActualLineWidths0() or [120.0]
+        tw = min(self.width - 10, max(widths) + 10)
+        c.saveState()
+        c.setFillColor(colors.white)
+        c.rect(10, 0, tw, self.height, stroke=0, fill=1)
+        c.restoreState()
+        self.caption.drawOn(c, 14, 1.5)
+
+
+def _qr(code: str, size: float) -> Drawing:
+    widget = QrCodeWidget(code, barLevel="M", barBorder=2)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def _voucher_block(data: LetterData, st: _Styles, width: float) -> list[Flowable]:
+    v = data.voucher
+    assert v is not None
+    lang = data.language
+    lab = labels(lang)
+    qr_size = 27 * mm
+    value = format_money(v.value_minor, data.shop.currency, lang)
+    left: list[Flowable] = [
+        Paragraph(_sans(data.shop.shop_name.upper() + "  ·  " + lab["voucher_title"].upper(),
+                        bold=True), st.v_title),
+        Spacer(1, 3),
+        Paragraph(mixed_markup(value, SERIF_BOLD, CJK), st.v_value),
+        Spacer(1, 4),
+    ]
+    facts = Table(
+        [
+            [Paragraph(_sans(lab["voucher_code"]), st.v_label),
+             Paragraph(_sans(lab["voucher_valid_until"]), st.v_label)],
+            [Paragraph(_sans(v.code, bold=True), st.v_code),
+             Paragraph(_sans(format_date(v.expires_on, lang)), st.v_text)],
+        ],
+        colWidths=[(width - qr_size - 16 * mm) * 0.55, (width - qr_size - 16 * mm) * 0.45],
+        style=TableStyle([
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ]),
+        hAlign="LEFT",
+    )
+    left += [
+        facts,
+        Spacer(1, 5),
+        Paragraph(_sans(lab["voucher_for"].replace("{name}", data.customer_name)), st.v_text)
+        if "{name}" in lab["voucher_for"] else Spacer(1, 0),
+        Spacer(1, 3),
+        Paragraph(_sans(lab["voucher_note"]), st.v_note),
+    ]
+    box = Table(
+        [[left, _qr(v.code, qr_size)]],
+        colWidths=[width - qr_size - 10 * mm, qr_size + 10 * mm],
+        style=TableStyle([
+            ("BOX", (0, 0), (-1, -1), 1.2, ACCENT),
+            ("BACKGROUND", (0, 0), (-1, -1), VOUCHER_BG),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (1, 0), (1, 0), "CENTER"),
+            ("LEFTPADDING", (0, 0), (0, 0), 6 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 3.5 * mm),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5 * mm),
+            ("RIGHTPADDING", (1, 0), (1, 0), 4 * mm),
+        ]),
+    )
+    return [
+        Spacer(1, 7 * mm),
+        KeepTogether([_CutLine(lab["cut_here"], st.cut), Spacer(1, 5 * mm), box]),
+    ]
+
+
+def _body_paragraphs(body: str, st: _Styles) -> list[Flowable]:
+    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = [b.strip("\n") for b in text.split("\n\n")]
+    return [Paragraph(st.m(b), st.body) for b in blocks if b.strip()]
+
+
+def _letterhead(data: LetterData, st: _Styles) -> Any:
+    """Return a page callback that draws letterhead and footer with the shop's details."""
+    shop = data.shop
+    width, height = page_size(shop)
+    lab = labels(data.language)
+    info_lines = [line for line in shop.address.splitlines() if line.strip()]
+    contact = "   ".join(x for x in (shop.phone.strip(), shop.email.strip()) if x)
+    if contact:
+        info_lines.append(contact)
+    info = Paragraph("<br/>".join(_sans(line) for line in info_lines), st.head_info)
+    name = Paragraph(mixed_markup(shop.shop_name, SERIF_BOLD, CJK), st.head_name)
+    footer_text = "  ·  ".join(
+        x for x in (shop.shop_name, ", ".join(info_lines[:-1] if contact else info_lines),
+                    contact) if x.strip()
+    )
+    footer = Paragraph(_sans(footer_text), ParagraphStyle(
+        "foot", parent=st.small, fontSize=7.5, leading=10, alignment=TA_LEFT))
+    logo: ImageReader | None = None
+    if shop.logo_path:
+        try:
+            if Path(shop.logo_path).is_file():
+                logo = ImageReader(shop.logo_path)
+        except Exception:  # noqa: BLE001 - a broken logo must not stop a letter
+            logo = None
+
+    def draw(canvas: Canvas, doc: Any) -> None:
+        canvas.saveState()
+        top = height - 16 * mm
+        x = MARGIN_X
+        if logo is not None:
+            iw, ih = logo.getSize()
+            h = 16 * mm
+            w = min(40 * mm, h * iw / ih if ih else h)
+            canvas.drawImage(logo, x, top - h + 2 * mm, width=w, height=h,
+                             preserveAspectRatio=True, anchor="sw", mask="auto")
+            x += w + 5 * mm
+        info_w = 70 * mm
+        _, ih = info.wrap(info_w, 40 * mm)
+        info.drawOn(canvas, width - MARGIN_X - info_w, top - ih + 6 * mm)
+        name_w = width - MARGIN_X - info_w - x - 4 * mm
+        _, nh = name.wrap(name_w, 30 * mm)
+        name.drawOn(canvas, x, top - nh + 6 * mm)
+        rule_y = height - LETTERHEAD_H + 6 * mm
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(1.6)
+        canvas.line(MARGIN_X, rule_y, width - MARGIN_X, rule_y)
+        canvas.setLineWidth(0.4)
+        canvas.line(MARGIN_X, rule_y - 2.2, width - MARGIN_X, rule_y - 2.2)
+        # footer
+        canvas.setStrokeColor(colors.HexColor("#c9c2b8"))
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, FOOTER_H, width - MARGIN_X, FOOTER_H)
+        fw = width - 2 * MARGIN_X - 25 * mm
+        footer.wrap(fw, 20 * mm)
+        footer.drawOn(canvas, MARGIN_X, FOOTER_H - 4 * mm)
+        page = Paragraph(_sans(lab["page"].replace("{page}", str(doc.page))), st.small_right)
+        page.wrap(25 * mm, 10 * mm)
+        page.drawOn(canvas, width - MARGIN_X - 25 * mm, FOOTER_H - 4 * mm)
+        canvas.restoreState()
+
+    return draw
+
+
+def _reference(data: LetterData, st: _Styles, width: float) -> Table:
+    lab = labels(data.language)
+    lang = data.language
+    left: list[str] = []
+    if data.complaint_id is not None:
+        ref = lab["complaint_ref"].replace("{number}", str(data.complaint_id))
+        ref = ref.replace(
+            "{date}", format_date(data.complaint_date, lang) if data.complaint_date else ""
+        )
+        if not data.complaint_date:
+            ref = ref.strip(" ,（）()")
+        left.append(_sans(lab["our_reference"] + lab["colon"]) + _sans(ref, True))
+    if data.customer_no:
+        left.append(_sans(lab["customer_no"].replace("{number}", data.customer_no)))
+    right = _sans(lab["date"] + lab["colon"]) + _sans(format_date(data.letter_date, lang), True)
+    return Table(
+        [[Paragraph("<br/>".join(left) or "&nbsp;", st.small), Paragraph(right, st.small_right)]],
+        colWidths=[width * 0.62, width * 0.38],
+        style=TableStyle([
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#c9c2b8")),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ]),
+    )
+
+
+def build_letter_pdf(data: LetterData) -> bytes:
+    """Render `data` to PDF bytes (fonts embedded); raises ValueError for an unknown kind."""
+    if data.kind not in KINDS:
+        raise ValueError(f"unknown letter kind {data.kind!r}")
+    register_fonts()
+    lang = normalise_language(data.language)
+    if lang != data.language:
+        from dataclasses import replace
+
+        data = replace(data, language=lang)
+    st = _Styles(lang)
+    width, height = page_size(data.shop)
+    frame_w = width - 2 * MARGIN_X - 12  # the frame's own 6 pt padding each side
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf, pagesize=(width, height), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+        topMargin=LETTERHEAD_H + 2 * mm, bottomMargin=FOOTER_H + 5 * mm,
+        title=data.subject, author=data.shop.shop_name, subject=data.subject,
+        creator="Counterpart", lang={"zh-TW": "zh-Hant", "zh-CN": "zh-Hans"}.get(lang, lang),
+    )
+    story: list[Flowable] = [
+        Paragraph(st.m(data.customer_name, bold=True), st.recipient),
+        Spacer(1, 4 * mm),
+        _reference(data, st, frame_w),
+        Spacer(1, 6 * mm),
+    ]
+    if data.subject.strip():
+        story.append(Paragraph(st.m(data.subject, bold=True), st.subject))
+    story += _body_paragraphs(data.body, st)
+    sign_name = data.signer_name.strip()
+    suffix = signature_suffix(lang)
+    if suffix and sign_name:
+        sign_name = f"{sign_name}　{suffix}"
+    signature: list[Flowable] = [Spacer(1, 2 * mm)]
+    if data.closing.strip():
+        signature.append(Paragraph(st.m(data.closing), st.body))
+    signature += [Spacer(1, 9 * mm), Paragraph(st.m(sign_name, bold=True), st.sign_name)]
+    if data.signer_role.strip():
+        role = data.signer_role.strip()
+        signature.append(Paragraph(st.m(f"{role}, {data.shop.shop_name}" if not _is_cjk(lang)
+                                        else f"{data.shop.shop_name}　{role}"), st.sign_role))
+    story.append(KeepTogether(signature))
+    if data.voucher is not None:
+        story += _voucher_block(data, st, frame_w)
+    on_page = _letterhead(data, st)
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return buf.getvalue()
