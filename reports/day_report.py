@@ -1,0 +1,730 @@
+"""The end-of-day complaint report as a PDF (ReportLab platypus).
+
+`build_pdf(data)` lays out a `db.report_queries.ReportData`: a header and footer on every page
+(shop, range, printed by whom and when, "page x of y"), the summary, recovery steps, causes
+with a bar chart and routing, compensation, promises, repeat complainants, compliments per
+staff member, the trend (ranges longer than a day) and one detail row per entry. Every table
+repeats its header row on each page it continues on.
+
+The detail table of a long range holds thousands of rows; it is cut into page-sized tables of
+single-line rows (text is shortened to fit its column), because splitting one huge ReportLab
+table page by page costs time proportional to the square of its length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from db.report_queries import DetailRow, PeriodTotals, ReportData
+from reports.fonts import CJK, SANS, SANS_BOLD, has_glyph, mixed_markup, register_fonts
+from reports.report_text import ReportFormat, ReportText
+
+Progress = Callable[[int], None]
+
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#52606d")
+ACCENT = colors.HexColor("#2f6f8f")
+ACCENT_LIGHT = colors.HexColor("#e3eef3")
+RULE = colors.HexColor("#c4cdd5")
+ZEBRA = colors.HexColor("#f5f7fa")
+WARN = colors.HexColor("#b44d12")
+SERIES = (ACCENT, colors.HexColor("#7bb662"), colors.HexColor("#e0a458"))
+
+MARGIN = 15 * mm
+HEADER_H = 14 * mm
+FOOTER_H = 10 * mm
+DETAIL_SIZE = 7
+DETAIL_ROW_H = 11.5
+
+
+def build_pdf(
+    data: ReportData, out: str | Path | None = None, *, progress: Progress | None = None
+) -> bytes:
+    """Lay out the report; write it to `out` when given, and return the PDF bytes."""
+    register_fonts()
+    builder = _Builder(data)
+    pdf = builder.build(progress)
+    if out is not None:
+        Path(out).write_bytes(pdf)
+    return pdf
+
+
+class _Builder:
+    def __init__(self, data: ReportData) -> None:
+        self.data = data
+        self.t = ReportText(data.shop.report_language)
+        self.f = ReportFormat(data.shop)
+        self.page_size = LETTER if data.shop.page_size == "Letter" else A4
+        self.width = self.page_size[0] - 2 * MARGIN
+        self.frame_h = self.page_size[1] - 2 * MARGIN - HEADER_H - FOOTER_H
+        self.body = ParagraphStyle("body", fontName=SANS, fontSize=9, leading=12, textColor=INK)
+        self.small = ParagraphStyle("small", parent=self.body, fontSize=8, leading=10)
+        self.cell = ParagraphStyle("cell", parent=self.body, fontSize=8, leading=9.6)
+        self.cell_right = ParagraphStyle("cellr", parent=self.cell, alignment=TA_RIGHT)
+        self.head_cell = ParagraphStyle("headcell", parent=self.cell, fontName=SANS_BOLD,
+                                        textColor=colors.white)
+        self.head_cell_right = ParagraphStyle("headcellr", parent=self.head_cell,
+                                              alignment=TA_RIGHT)
+        self.h1 = ParagraphStyle("h1", parent=self.body, fontName=SANS_BOLD, fontSize=17,
+                                 leading=21, spaceAfter=2)
+        self.h2 = ParagraphStyle("h2", parent=self.body, fontName=SANS_BOLD, fontSize=12.5,
+                                 leading=16, spaceBefore=10, spaceAfter=5, textColor=ACCENT)
+        self.h3 = ParagraphStyle("h3", parent=self.body, fontName=SANS_BOLD, fontSize=10,
+                                 leading=13, spaceBefore=6, spaceAfter=3)
+        self.chart_font = CJK if self.t.lang.startswith("zh") else SANS
+
+    # ------------------------------------------------------------------ text helpers
+
+    def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+        style = style or self.body
+        return Paragraph(mixed_markup(text, style.fontName, CJK), style)
+
+    def range_text(self) -> str:
+        d = self.data
+        if d.days == 1:
+            return self.t("range.day", date=self.f.date(d.start, "full"))
+        return self.t("range.span", start=self.f.date(d.start), end=self.f.date(d.end),
+                      days=d.days)
+
+    def customer(self, name: str) -> str:
+        return name or self.t("walk_in")
+
+    # ------------------------------------------------------------------ document
+
+    def build(self, progress: Progress | None) -> bytes:
+        story = self.story()
+        buffer = BytesIO()
+        doc = BaseDocTemplate(
+            buffer, pagesize=self.page_size, leftMargin=MARGIN, rightMargin=MARGIN,
+            topMargin=MARGIN + HEADER_H, bottomMargin=MARGIN + FOOTER_H,
+            title=f"{self.t('title')} {self.range_text()}", author=self.data.shop.shop_name,
+            creator="Counterpart",
+        )
+        frame = Frame(MARGIN, MARGIN + FOOTER_H, self.width, self.frame_h, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        if progress is not None:
+            total = max(len(story), 1)
+
+            def on_progress(kind: str, value: int) -> None:
+                if kind == "PROGRESS":
+                    progress(min(99, int(value * 100 / total)))
+
+            doc.setProgressCallBack(on_progress)
+        doc.build(story, canvasmaker=self.canvas_maker())
+        if progress is not None:
+            progress(100)
+        return buffer.getvalue()
+
+    def canvas_maker(self) -> type[Canvas]:
+        builder = self
+
+        class NumberedCanvas(Canvas):
+            """Keeps each page until the end so the footer can say "page x of y"."""
+
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                self._pages: list[dict[str, Any]] = []
+
+            def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+                self._pages.append(dict(self.__dict__))
+                self._startPage()
+
+            def save(self) -> None:
+                count = len(self._pages)
+                for state in self._pages:
+                    self.__dict__.update(state)
+                    builder.decorate(self, self._pageNumber, count)
+                    super().showPage()
+                super().save()
+
+        return NumberedCanvas
+
+    def decorate(self, canvas: Canvas, page: int, pages: int) -> None:
+        """Header and footer of every page."""
+        d = self.data
+        w, h = self.page_size
+        top = h - MARGIN
+        canvas.saveState()
+        canvas.setFillColor(ACCENT)
+        _draw_mixed(canvas, MARGIN, top - 11, d.shop.shop_name, 11, bold=True)
+        canvas.setFillColor(INK)
+        title = self.t("title.day") if d.days == 1 else self.t("title")
+        _draw_mixed(canvas, w - MARGIN, top - 10, title, 9, bold=True, align="right")
+        canvas.setFillColor(MUTED)
+        _draw_mixed(canvas, w - MARGIN, top - 21, self.range_text(), 8, align="right")
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN, top - HEADER_H + 6, w - MARGIN, top - HEADER_H + 6)
+        bottom = MARGIN
+        canvas.line(MARGIN, bottom + FOOTER_H - 4, w - MARGIN, bottom + FOOTER_H - 4)
+        printed = self.t("printed", who=d.printed_by,
+                         when=self.f.datetime(d.generated_at, "medium"))
+        _draw_mixed(canvas, MARGIN, bottom + 2, printed, 7.5)
+        _draw_mixed(canvas, w - MARGIN, bottom + 2, self.t("page", page=page, pages=pages),
+                    7.5, align="right")
+        canvas.restoreState()
+
+    # ------------------------------------------------------------------ story
+
+    def story(self) -> list[Flowable]:
+        d = self.data
+        t = self.t
+        out: list[Flowable] = [
+            self.p(t("title.day") if d.days == 1 else t("title"), self.h1),
+            self.p(f"{d.shop.shop_name} · {self.range_text()}",
+                   ParagraphStyle("sub", parent=self.body, textColor=MUTED, fontSize=10,
+                                  leading=13)),
+            Spacer(1, 8),
+        ]
+        out += self.summary()
+        if d.is_empty:
+            out.append(Spacer(1, 6))
+            out.append(self.p(t("empty")))
+        else:
+            out += self.steps()
+            out += self.causes()
+            out += self.compensation()
+        out += self.promises()
+        if not d.is_empty:
+            out += self.repeat_customers()
+            out += self.compliments()
+            if d.days > 1:
+                out += self.trend()
+            out += self.details()
+        return out
+
+    def heading(self, key: str) -> list[Flowable]:
+        return [CondPageBreak(60 * mm), self.p(self.t(key), self.h2)]
+
+    def summary(self) -> list[Flowable]:
+        d, t, f = self.data, self.t, self.f
+        tot = d.totals
+        figures = [
+            (t("summary.complaints"), str(tot.complaints), ""),
+            (t("summary.compliments"), str(tot.compliments), ""),
+            (t("summary.suggestions"), str(tot.suggestions), ""),
+            (t("summary.compensation"), f.money(tot.compensation_minor),
+             t("summary.lines", count=tot.compensation_count)),
+        ]
+        big = ParagraphStyle("big", parent=self.body, fontName=SANS_BOLD, fontSize=18,
+                             leading=22, textColor=ACCENT)
+        label = ParagraphStyle("lab", parent=self.small, textColor=MUTED)
+        cells = [[self.p(a, label) for a, _b, _c in figures],
+                 [self.p(b, big) for _a, b, _c in figures],
+                 [self.p(c, label) for _a, _b, c in figures]]
+        boxes = Table(cells, colWidths=[self.width / 4] * 4)
+        boxes.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
+            ("LINEAFTER", (0, 0), (-2, -1), 2, colors.white),
+            ("TOPPADDING", (0, 0), (-1, 0), 6),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ]))
+        rows = [
+            (t("summary.on_spot"), str(d.resolved_on_spot)),
+            (t("summary.with_promise"), str(d.resolved_with_promise)),
+            (t("summary.crisis"), str(d.crisis_count)),
+            (t("summary.refusals"), str(tot.refusals)),
+            (t("comp.vouchers") + " · " + t("comp.vouchers_issued"),
+             f"{d.vouchers.issued_count} ({f.money(d.vouchers.issued_minor)})"),
+            (t("comp.vouchers") + " · " + t("comp.vouchers_redeemed"),
+             f"{d.vouchers.redeemed_count} ({f.money(d.vouchers.redeemed_minor)})"),
+        ]
+        half = (len(rows) + 1) // 2
+        grid = []
+        for i in range(half):
+            left = rows[i]
+            right = rows[i + half] if i + half < len(rows) else ("", "")
+            grid.append([self.p(left[0], self.cell), self.p(left[1], self.cell_right), "",
+                         self.p(right[0], self.cell), self.p(right[1], self.cell_right)])
+        w = self.width
+        facts = Table(grid, colWidths=[w * 0.3, w * 0.17, w * 0.06, w * 0.3, w * 0.17])
+        facts.setStyle(TableStyle([
+            ("LINEBELOW", (0, 0), (1, -1), 0.4, RULE),
+            ("LINEBELOW", (3, 0), (4, -1), 0.4, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ]))
+        return [self.p(t("summary"), self.h2), boxes, Spacer(1, 6), facts]
+
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        right: Sequence[int] = (),
+        total: Sequence[str] | None = None,
+    ) -> Table:
+        """A zebra table of wrapped cells whose header repeats on each page it spans."""
+        scale = self.width / sum(widths)
+        col_w = [w * scale for w in widths]
+        data: list[list[Any]] = [[
+            self.p(h, self.head_cell_right if i in right else self.head_cell)
+            for i, h in enumerate(header)
+        ]]
+        for row in rows:
+            data.append([self.p(v, self.cell_right if i in right else self.cell)
+                         for i, v in enumerate(row)])
+        style = [
+            ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+        ]
+        for i in range(2, len(data), 2):
+            style.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
+        if total is not None:
+            bold = ParagraphStyle("tot", parent=self.cell, fontName=SANS_BOLD)
+            bold_r = ParagraphStyle("totr", parent=bold, alignment=TA_RIGHT)
+            data.append([self.p(v, bold_r if i in right else bold) for i, v in enumerate(total)])
+            style.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, INK))
+        table = Table(data, colWidths=col_w, repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(style))
+        return table
+
+    def none(self) -> Paragraph:
+        return self.p(self.t("none"), ParagraphStyle("none", parent=self.small, textColor=MUTED))
+
+    def steps(self) -> list[Flowable]:
+        d, t = self.data, self.t
+        n = d.totals.complaints
+        rows = [
+            (t.label("step", s.key), str(s.count),
+             self.f.number(100 * s.count / n if n else 0) + " %")
+            for s in d.steps
+        ]
+        return [*self.heading("steps"),
+                self.table([t("steps.step"), t("steps.count"), t("steps.share")], rows,
+                           [60, 20, 20], right=(1, 2))]
+
+    def causes(self) -> list[Flowable]:
+        d, t = self.data, self.t
+        out = self.heading("causes")
+        if not d.by_cause:
+            return [*out, self.none()]
+        out.append(self.cause_chart())
+        rows = [(t.label("cause", c.cause), str(c.count), t.label("route", c.routing))
+                for c in d.by_cause]
+        out.append(self.table([t("causes.cause"), t("causes.count"), t("causes.route")], rows,
+                              [50, 15, 35], right=(1,)))
+        out.append(self.p(t("causes.real"), self.h3))
+        if d.by_real_cause:
+            rows = [(t.label("cause", c.cause), str(c.count), t.label("route", c.routing))
+                    for c in d.by_real_cause]
+            out.append(self.table([t("causes.real_cause"), t("causes.count"),
+                                   t("causes.route")], rows, [50, 15, 35], right=(1,)))
+        out.append(self.p(t("causes.unknown", count=d.real_cause_unknown), self.small))
+        out.append(self.p(t("causes.routing"), self.h3))
+        rows = [(t.label("route", r.key), str(r.count)) for r in d.routing if r.count]
+        out.append(self.table([t("causes.route"), t("causes.route_count")], rows, [65, 35],
+                              right=(1,)))
+        return out
+
+    def cause_chart(self) -> Drawing:
+        rows = list(reversed(self.data.by_cause))  # largest on top
+        bar_h = 14
+        height = bar_h * len(rows) + 24
+        drawing = Drawing(self.width, height)
+        chart = HorizontalBarChart()
+        chart.x = 150
+        chart.y = 14
+        chart.width = self.width - 175
+        chart.height = bar_h * len(rows)
+        chart.data = [[r.count for r in rows]]
+        chart.categoryAxis.categoryNames = [
+            _fit(self.t.label("cause", r.cause), 140, 8) for r in rows
+        ]
+        chart.categoryAxis.labels.fontName = self.chart_font
+        chart.categoryAxis.labels.fontSize = 8
+        chart.categoryAxis.labels.boxAnchor = "e"
+        chart.categoryAxis.labels.dx = -4
+        chart.valueAxis.valueMin = 0
+        top = max(r.count for r in rows)
+        chart.valueAxis.valueMax = max(top, 1) * 1.1
+        chart.valueAxis.valueStep = max(1, _nice_step(top))
+        chart.valueAxis.labels.fontName = SANS
+        chart.valueAxis.labels.fontSize = 7
+        chart.valueAxis.labelTextFormat = "%d"
+        chart.bars[0].fillColor = ACCENT
+        chart.bars[0].strokeColor = None
+        chart.barLabelFormat = "%d"
+        chart.barLabels.fontName = SANS
+        chart.barLabels.fontSize = 7
+        chart.barLabels.boxAnchor = "w"
+        chart.barLabels.dx = 3
+        drawing.add(chart)
+        return drawing
+
+    def compensation(self) -> list[Flowable]:
+        d, t, f = self.data, self.t, self.f
+        out = self.heading("compensation")
+        out.append(self.p(t("comp.by_kind"), self.h3))
+        if d.compensation_by_kind:
+            rows = [(t.label("comp", m.key), str(m.count), f.money(m.total_minor))
+                    for m in d.compensation_by_kind]
+            total = (t("comp.total"), str(sum(m.count for m in d.compensation_by_kind)),
+                     f.money(sum(m.total_minor for m in d.compensation_by_kind)))
+            out.append(self.table([t("comp.kind"), t("comp.count"), t("comp.value")], rows,
+                                  [55, 20, 25], right=(1, 2), total=total))
+        else:
+            out.append(self.none())
+        out.append(self.p(t("comp.by_authoriser"), self.h3))
+        if d.by_authoriser:
+            rows = [(a.name, t.label("role", a.role), str(a.approvals), str(a.refusals),
+                     f.money(a.total_minor)) for a in d.by_authoriser]
+            out.append(self.table(
+                [t("comp.authoriser"), t("comp.role"), t("comp.approvals"), t("comp.refusals"),
+                 t("comp.value")], rows, [34, 18, 14, 14, 20], right=(2, 3, 4)))
+        else:
+            out.append(self.none())
+        if d.refusals:
+            out.append(self.p(t("comp.refused"), self.h3))
+            rows = [(f.datetime(r.decided_at), str(r.complaint_id), self.customer(r.customer),
+                     r.decided_by, f.money(r.total_minor), r.reason) for r in d.refusals]
+            out.append(self.table(
+                [t("comp.time"), t("comp.complaint"), t("comp.customer"), t("comp.authoriser"),
+                 t("comp.value"), t("comp.reason")], rows, [17, 8, 20, 17, 13, 25],
+                right=(1, 4)))
+        if d.largest:
+            out.append(self.p(t("comp.largest"), self.h3))
+            rows = [(f.datetime(c.occurred_at), str(c.complaint_id), self.customer(c.customer),
+                     t.label("comp", c.kind), c.authorised_by, f.money(c.value_minor))
+                    for c in d.largest]
+            out.append(self.table(
+                [t("comp.time"), t("comp.complaint"), t("comp.customer"), t("comp.kind"),
+                 t("comp.authoriser"), t("comp.value")], rows, [17, 8, 22, 20, 18, 15],
+                right=(1, 5)))
+        return out
+
+    def promises(self) -> list[Flowable]:
+        d, t, f = self.data, self.t, self.f
+        if not (d.promises_due or d.promises_overdue or d.promises_closed):
+            return []
+        out = self.heading("promises")
+
+        def status(s: str) -> str:
+            return t("promises.open") if s == "open" else t("promises.done")
+
+        header = [t("promises.due_at"), t("comp.complaint"), t("promises.customer"),
+                  t("promises.promise"), t("promises.owner"), t("promises.status")]
+        widths = [17, 8, 20, 30, 15, 10]
+        if d.promises_due:
+            out.append(self.p(t("promises.due"), self.h3))
+            rows = [(f.datetime(p.due_at), str(p.complaint_id), self.customer(p.customer),
+                     p.promise, p.owner, status(p.status)) for p in d.promises_due]
+            out.append(self.table(header, rows, widths, right=(1,)))
+        if d.promises_overdue:
+            out.append(self.p(t("promises.overdue"), ParagraphStyle(
+                "warn", parent=self.h3, textColor=WARN)))
+            rows = [(f.datetime(p.due_at), str(p.complaint_id), self.customer(p.customer),
+                     p.promise, p.owner, status(p.status)) for p in d.promises_overdue]
+            out.append(self.table(header, rows, widths, right=(1,)))
+        if d.promises_closed:
+            out.append(self.p(t("promises.closed"), self.h3))
+            rows = [(f.datetime(p.closed_at or p.due_at), str(p.complaint_id),
+                     self.customer(p.customer), p.promise, p.owner,
+                     "" if p.satisfaction is None else str(p.satisfaction))
+                    for p in d.promises_closed]
+            out.append(self.table(
+                [t("promises.closed_at"), *header[1:5], t("promises.satisfaction")], rows,
+                widths, right=(1, 5)))
+            s = d.satisfaction
+            if s.scored:
+                out.append(self.p(t("promises.scores", scored=s.scored), self.small))
+                dims = [("dim.satisfaction", s.satisfaction), ("dim.reliability", s.reliability),
+                        ("dim.empathy", s.empathy), ("dim.tangibles", s.tangibles),
+                        ("dim.responsiveness", s.responsiveness)]
+                out.append(self.table(
+                    [t(k) for k, _v in dims],
+                    [["–" if v is None else f.number(v, 1) for _k, v in dims]],
+                    [20] * 5, right=(0, 1, 2, 3, 4)))
+        return out
+
+    def repeat_customers(self) -> list[Flowable]:
+        d, t, f = self.data, self.t, self.f
+        if not d.repeat_customers:
+            return []
+        rows = [(r.name, r.customer_no, str(r.complaints_90d), str(r.compensations_90d),
+                 f.money(r.compensation_90d_minor), f.date(f.local(r.last_complaint_at).date()),
+                 ", ".join(t.label("cause", c) for c in r.causes))
+                for r in d.repeat_customers]
+        return [*self.heading("repeat"), self.table(
+            [t("repeat.customer"), t("repeat.number"), t("repeat.complaints"),
+             t("repeat.compensations"), t("repeat.value"), t("repeat.last"), t("repeat.causes")],
+            rows, [19, 12, 11, 12, 13, 14, 25], right=(2, 3, 4))]
+
+    def compliments(self) -> list[Flowable]:
+        d, t = self.data, self.t
+        if not d.compliments_by_staff:
+            return []
+        rows = [(s.name if s.staff_id is not None else t("nobody"), str(s.count))
+                for s in d.compliments_by_staff]
+        return [*self.heading("compliments"),
+                self.table([t("compliments.staff"), t("compliments.count")], rows, [70, 30],
+                           right=(1,))]
+
+    def trend(self) -> list[Flowable]:
+        d, t, f = self.data, self.t, self.f
+        out = self.heading("trend")
+        out.append(self.trend_chart())
+        cur, prev = d.totals, d.previous
+
+        def change(a: int, b: int, money: bool = False) -> str:
+            diff = a - b
+            sign = "+" if diff > 0 else ""
+            text = (sign + f.money(diff)) if money else f"{sign}{diff}"
+            if b:
+                text += f" ({sign}{f.number(100 * diff / b)} %)"
+            return text
+
+        def row(key: str, attr: str, money: bool = False) -> tuple[str, str, str, str]:
+            a, b = getattr(cur, attr), getattr(prev, attr)
+            shown = f.money if money else str
+            return (t(key), shown(a), shown(b), change(a, b, money))
+
+        rows = [
+            row("summary.complaints", "complaints"),
+            row("summary.compliments", "compliments"),
+            row("summary.suggestions", "suggestions"),
+            row("summary.compensation", "compensation_minor", money=True),
+            row("summary.refusals", "refusals"),
+        ]
+        out.append(self.p(t("trend.comparison"), self.h3))
+        out.append(self.p(f"{t('trend.this')}: {self._span(cur)} · "
+                          f"{t('trend.previous')}: {self._span(prev)}", self.small))
+        out.append(Spacer(1, 3))
+        out.append(self.table([t("trend.figure"), t("trend.this"), t("trend.previous"),
+                               t("trend.change")], rows, [34, 20, 20, 26], right=(1, 2, 3)))
+        return out
+
+    def _span(self, p: PeriodTotals) -> str:
+        return f"{self.f.date(p.start)} – {self.f.date(p.end)}"
+
+    def trend_chart(self) -> KeepTogether:
+        trend = self.data.trend
+        drawing = Drawing(self.width, 150)
+        chart = VerticalBarChart()
+        chart.x, chart.y = 30, 30
+        chart.width, chart.height = self.width - 40, 105
+        chart.data = [[day.complaints for day in trend], [day.compliments for day in trend],
+                      [day.suggestions for day in trend]]
+        every = max(1, len(trend) // 15)
+        chart.categoryAxis.categoryNames = [
+            self.f.day_short(day.day) if i % every == 0 else "" for i, day in enumerate(trend)
+        ]
+        chart.categoryAxis.labels.fontName = self.chart_font
+        chart.categoryAxis.labels.fontSize = 7
+        chart.categoryAxis.labels.angle = 0 if len(trend) <= 15 else 45
+        chart.categoryAxis.labels.boxAnchor = "n" if len(trend) <= 15 else "ne"
+        chart.valueAxis.valueMin = 0
+        top = max((max(s) for s in chart.data), default=0)
+        chart.valueAxis.valueMax = max(top, 1) * 1.1
+        chart.valueAxis.valueStep = max(1, _nice_step(top))
+        chart.valueAxis.labels.fontName = SANS
+        chart.valueAxis.labels.fontSize = 7
+        chart.valueAxis.labelTextFormat = "%d"
+        chart.groupSpacing = 2
+        chart.barSpacing = 0
+        for i, colour in enumerate(SERIES):
+            chart.bars[i].fillColor = colour
+            chart.bars[i].strokeColor = None
+        drawing.add(chart)
+        legend = Legend()
+        legend.x, legend.y = 32, 148
+        legend.fontName = self.chart_font
+        legend.fontSize = 7.5
+        legend.alignment = "right"
+        legend.columnMaximum = 1
+        legend.deltax = 90
+        legend.dxTextSpace = 4
+        legend.colorNamePairs = list(zip(SERIES, [self.t("summary.complaints"),
+                                                   self.t("summary.compliments"),
+                                                   self.t("summary.suggestions")], strict=True))
+        drawing.add(legend)
+        return KeepTogether([drawing, Spacer(1, 6)])
+
+    # ------------------------------------------------------------------ detail
+
+    def details(self) -> list[Flowable]:
+        t = self.t
+        rows = self.data.details
+        header = [t("detail.no"), t("detail.time"), t("detail.customer"), t("detail.cause"),
+                  t("detail.severity"), t("detail.taken_by"), t("detail.remedy"),
+                  t("detail.value"), t("detail.authorised_by"), t("detail.status")]
+        widths = [26, 52, 74, 66, 24, 50, 72, 48, 50, 48]
+        scale = self.width / sum(widths)
+        col_w = [w * scale for w in widths]
+        title = self.p(t("detail"), self.h2)
+        out: list[Flowable] = [PageBreak(), title]
+        _tw, th = title.wrap(self.width, self.frame_h)
+        per_page = int(self.frame_h // DETAIL_ROW_H) - 2  # header row and a row of slack
+        first = int((self.frame_h - th - self.h2.spaceAfter) // DETAIL_ROW_H) - 2
+        start = 0
+        size = first
+        while start < len(rows):
+            chunk = rows[start:start + size]
+            out.append(self.detail_table(header, chunk, col_w))
+            start += size
+            size = per_page
+            if start < len(rows):
+                out.append(PageBreak())
+        return out
+
+    def detail_table(
+        self, header: list[str], rows: Sequence[DetailRow], col_w: list[float]
+    ) -> Table:
+        t, f = self.t, self.f
+        multi_day = self.data.days > 1
+        style: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), SANS, DETAIL_SIZE),
+            ("FONT", (0, 0), (-1, 0), SANS_BOLD, DETAIL_SIZE),
+            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+            ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+            ("ALIGN", (0, 0), (0, -1), "RIGHT"),
+            ("ALIGN", (4, 0), (4, -1), "CENTER"),
+            ("ALIGN", (7, 0), (7, -1), "RIGHT"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ]
+        data: list[list[Any]] = [[]]
+        for c, h in enumerate(header):
+            data[0].append(self._detail_cell(h, col_w[c], style, c, 0, bold=True))
+        for r, row in enumerate(rows, start=1):
+            if r % 2 == 0:
+                style.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
+            when = f.time(row.occurred_at)
+            if multi_day:
+                when = f"{f.day_short(f.local(row.occurred_at).date())} {when}"
+            if row.kind == "complaint":
+                cause = t.label("cause", row.real_cause or row.cause)
+                remedy = ", ".join(t.label("comp", k) for k in row.remedy_kinds)
+                remedy = remedy or row.remedy_text
+                severity = str(row.severity) + ("!" if row.crisis else "")
+            else:
+                cause = t.label("kind", row.kind)
+                remedy = row.remedy_text
+                severity = ""
+            if row.crisis:
+                style.append(("TEXTCOLOR", (4, r), (4, r), WARN))
+            values = [
+                str(row.complaint_id), when, self.customer(row.customer), cause, severity,
+                row.taken_by, remedy, f.money(row.value_minor) if row.value_minor else "",
+                ", ".join(row.authorised_by), t.label("status", row.status),
+            ]
+            data.append([self._detail_cell(v, col_w[c], style, c, r)
+                         for c, v in enumerate(values)])
+        table = Table(data, colWidths=col_w, rowHeights=[DETAIL_ROW_H] * len(data),
+                      repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(style))
+        return table
+
+    def _detail_cell(
+        self, text: str, width: float, style: list[tuple[Any, ...]], c: int, r: int,
+        bold: bool = False,
+    ) -> Any:
+        """Plain string when one font draws it all (fast); else a one-line mixed Paragraph."""
+        text = _fit(text.replace("\n", " "), width - 4, DETAIL_SIZE, bold)
+        if all(has_glyph(SANS, ch) for ch in text):
+            return text
+        if all(ch == " " or has_glyph(CJK, ch) for ch in text):
+            style.append(("FONT", (c, r), (c, r), CJK, DETAIL_SIZE))
+            return text
+        base = SANS_BOLD if bold else SANS
+        para_style = ParagraphStyle(
+            "d", fontName=base, fontSize=DETAIL_SIZE, leading=DETAIL_SIZE + 1.5,
+            textColor=colors.white if bold else INK,
+            alignment=TA_RIGHT if c in (0, 7) else 0,
+        )
+        return Paragraph(mixed_markup(text, base, CJK), para_style)
+
+
+def _char_font(ch: str, bold: bool = False) -> str:
+    if has_glyph(SANS, ch) or not has_glyph(CJK, ch):
+        return SANS_BOLD if bold else SANS
+    return CJK
+
+
+def _fit(text: str, width: float, size: float, bold: bool = False) -> str:
+    """`text` shortened with an ellipsis so that it fits `width` points at `size`."""
+    if not text:
+        return text
+    widths = [stringWidth(ch, _char_font(ch, bold), size) for ch in text]
+    if sum(widths) <= width:
+        return text
+    room = width - stringWidth("…", SANS, size)
+    used = 0.0
+    for i, w in enumerate(widths):
+        if used + w > room:
+            return text[:i].rstrip() + "…"
+        used += w
+    return text
+
+
+def _draw_mixed(
+    canvas: Canvas, x: float, y: float, text: str, size: float, *, bold: bool = False,
+    align: str = "left",
+) -> None:
+    """Draw one line on the canvas, switching to the CJK font for runs DejaVu lacks."""
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        font = _char_font(ch, bold)
+        if ch == " " and runs:
+            font = runs[-1][0]
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + ch)
+        else:
+            runs.append((font, ch))
+    total = sum(stringWidth(s, font, size) for font, s in runs)
+    if align == "right":
+        x -= total
+    for font, s in runs:
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, s)
+        x += stringWidth(s, font, size)
+
+
+def _nice_step(top: int) -> int:
+    """A round axis step giving about five gridlines up to `top`."""
+    if top <= 5:
+        return 1
+    raw = top / 5
+    magnitude = 10 ** (len(str(int(raw))) - 1)
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * magnitude:
+            return factor * magnitude
+    return 10 * magnitude
+
+
+__all__ = ["build_pdf"]

@@ -1,0 +1,96 @@
+"""Headings and labels of the end-of-day report, and its locale formatting.
+
+The report's language comes from ``ShopSettings.report_language`` (en, fi, zh-TW, zh-CN), not
+from the console's UI language: the texts live in ``assets/report/<lang>.json`` (one flat
+catalogue per language, English as the fallback for any missing key). Amounts, dates and times
+are formatted by Babel in the shop's locale and currency; when the shop's locale speaks another
+language than the report, dates and times follow the report's language so month names and
+"AM/PM" words match the headings.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from babel.dates import format_date as babel_date
+from babel.dates import format_datetime as babel_datetime
+from babel.dates import format_skeleton
+from babel.dates import format_time as babel_time
+from babel.numbers import format_decimal
+
+import assets
+from db.models import ShopSettings
+from reports.formatting import format_money, locale_for, minor_to_decimal
+
+CATALOGUE_DIR = Path(assets.__file__).resolve().parent / "report"
+
+
+@lru_cache(maxsize=8)
+def _load(lang: str) -> dict[str, str]:
+    path = CATALOGUE_DIR / f"{lang}.json"
+    if not path.exists():
+        return {}
+    data: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    data.pop("_comment", None)
+    return data
+
+
+class ReportText:
+    """The catalogue of one report language: ``text("summary")``, ``text.label("cause", k)``."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if _load(lang) else "en"
+        self._texts = {**_load("en"), **_load(self.lang)}
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = self._texts.get(key, key)
+        return text.format(**values) if values else text
+
+    def label(self, prefix: str, key: object) -> str:
+        """Translated label of a stored key (cause, step, kind...); unknown keys as stored."""
+        return self._texts.get(f"{prefix}.{key}", str(key))
+
+
+class ReportFormat:
+    """Money, numbers, dates and times for one shop and report language."""
+
+    def __init__(self, shop: ShopSettings) -> None:
+        self.currency = shop.currency
+        self.money_locale = locale_for(shop.locale)
+        self.tz = ZoneInfo(shop.timezone)
+        shop_lang = Locale.parse(self.money_locale).language
+        report_locale = locale_for(shop.report_language)
+        same = Locale.parse(report_locale).language == shop_lang
+        self.date_locale = self.money_locale if same else report_locale
+
+    def money(self, minor: int) -> str:
+        return format_money(minor, self.currency, self.money_locale)
+
+    def plain_money(self, minor: int) -> str:
+        """Major units without the currency sign (for narrow columns and CSV)."""
+        return str(minor_to_decimal(minor, self.currency))
+
+    def number(self, value: float | int, digits: int = 0) -> str:
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        return format_decimal(value, format=pattern, locale=self.money_locale)
+
+    def date(self, d: date, fmt: str = "medium") -> str:
+        return babel_date(d, format=fmt, locale=self.date_locale)
+
+    def day_short(self, d: date) -> str:
+        """Day and month only (chart labels)."""
+        return format_skeleton("Md", d, locale=self.date_locale)
+
+    def local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.tz)
+
+    def time(self, moment: datetime) -> str:
+        return babel_time(moment, format="short", tzinfo=self.tz, locale=self.date_locale)
+
+    def datetime(self, moment: datetime, fmt: str = "short") -> str:
+        return babel_datetime(moment, format=fmt, tzinfo=self.tz, locale=self.date_locale)
