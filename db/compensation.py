@@ -377,6 +377,27 @@ def authorise(
         raise ValidationError({"lines": _("Add at least one compensation line.")})
     _complaint_row(db, complaint_id)
     staff = _authoriser(db, pin, console_id, complaint_id, "authorise")
+    return approve_verified(db, complaint_id, cleaned, staff, console_id,
+                            seen_decisions=seen_decisions)
+
+
+def approve_verified(
+    db: Database, complaint_id: int, lines: Sequence[CompensationLine], staff: Staff,
+    console_id: str, *, seen_decisions: int | None = None,
+) -> Authorisation:
+    """`authorise` after the PIN check: role, limit, conflict, vouchers and audit all apply.
+
+    Only for callers that have verified `staff` themselves (demo data built in bulk, where
+    a scrypt check per decision would be slow). The UI must call `authorise`.
+    """
+    cleaned = validate_lines(db, lines)
+    if not cleaned:
+        raise ValidationError({"lines": _("Add at least one compensation line.")})
+    if not staff.can_authorise or not staff.active:
+        _audit_denied(db, staff, complaint_id, console_id, "role", 0)
+        raise PermissionDenied(
+            _("{name} cannot authorise compensation. Ask a supervisor or a manager.").format(
+                name=staff.name))
     total = total_value(cleaned)
     limit = limit_for(db, staff)
     over: OverLimit | None = None
@@ -441,6 +462,23 @@ def refuse(
     cleaned = validate_lines(db, lines) if lines is not None else None
     _complaint_row(db, complaint_id)
     staff = _authoriser(db, pin, console_id, complaint_id, "refuse")
+    return refuse_verified(db, complaint_id, staff, console_id, reason, lines=cleaned,
+                           seen_decisions=seen_decisions)
+
+
+def refuse_verified(
+    db: Database, complaint_id: int, staff: Staff, console_id: str, reason: str, *,
+    lines: Sequence[CompensationLine] | None = None, seen_decisions: int | None = None,
+) -> Authorisation:
+    """`refuse` after the PIN check (see `approve_verified`: demo data only; UI uses refuse)."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the compensation is refused.")})
+    cleaned = validate_lines(db, lines) if lines is not None else None
+    if not staff.can_authorise or not staff.active:
+        raise PermissionDenied(
+            _("{name} cannot authorise compensation. Ask a supervisor or a manager.").format(
+                name=staff.name))
     with audit.immediate(db):
         _complaint_row(db, complaint_id)
         _check_not_decided(db, complaint_id, seen_decisions)
