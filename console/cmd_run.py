@@ -1,0 +1,101 @@
+"""`counterpart [run]`: open the database and show the console window.
+
+`--quit-when-shown` (hidden; the benchmark uses it) prints `shown <ms since process
+start>` once the window is exposed on screen, and exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from typing import Any
+
+_T0 = time.perf_counter()
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "run", parents=[common], help="start the console window (the default)"
+    )
+    parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--language", default="", help="screen language: en, fi, zh-TW, zh-CN")
+    parser.set_defaults(func=run)
+
+
+def ms_since_process_start() -> float:
+    """Milliseconds since the process began (Linux /proc), else since this module loaded."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        start_ticks = int(fields[19])  # field 22, counted after the command name
+        with open("/proc/uptime", encoding="ascii") as handle:
+            uptime = float(handle.read().split()[0])
+        return max(0.0, (uptime - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000)
+    except (OSError, ValueError, IndexError):
+        return (time.perf_counter() - _T0) * 1000
+
+
+def run(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtGui import QWindow
+
+    from console.app import create_application
+    from console.cli import db_path
+    from console.main_window import MainWindow
+    from console.options import Options
+    from console.paths import console_id
+    from console.session import Session
+    from db.connection import open_database
+    from db.errors import UserError
+    from db.settings import load_settings
+    from widgets.context import AppContext
+    from widgets.dialogs import DialogService
+
+    options = Options()
+    language = getattr(args, "language", "") or options.get("ui_language")
+    app = create_application(
+        [sys.argv[0]], language=language, point_size=options.get("base_font_pt")
+    )
+    dialogs = DialogService()
+    quit_when_shown = bool(getattr(args, "quit_when_shown", False))
+    path = db_path(args)
+    try:
+        db = open_database(path)
+        settings = load_settings(db)
+    except UserError as exc:
+        print(f"counterpart: {exc}", file=sys.stderr)
+        if not quit_when_shown:
+            dialogs.critical(None, app.translate("run", "Cannot open the database"), str(exc))
+        return 2
+
+    session = Session()
+    ctx = AppContext(
+        db=db, current_staff=session.current, dialogs=dialogs, settings=settings,
+        options=options, console_id=console_id(),
+    )
+    window = MainWindow(ctx, session, options)
+
+    if quit_when_shown:
+        class _ExposeWatcher(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+                if (event.type() == QEvent.Type.Expose and isinstance(watched, QWindow)
+                        and watched.isExposed()):
+                    watched.removeEventFilter(self)
+                    print(f"shown {ms_since_process_start():.0f}", flush=True)
+                    QTimer.singleShot(0, app.quit)
+                return False
+
+        watcher = _ExposeWatcher(app)
+        window.winId()  # create the native window so its handle exists before show
+        handle = window.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(watcher)
+        else:  # no native handle: the first turn of the event loop after show
+            QTimer.singleShot(0, lambda: (print(f"shown {ms_since_process_start():.0f}",
+                                                flush=True), app.quit()))
+    window.show()
+    code = app.exec()
+    db.close()
+    return int(code)

@@ -1,0 +1,297 @@
+"""The console's one window: header bar, search always at the top, pages below.
+
+Pages live in a QStackedWidget: sign-in, home, search results, profile, customer form,
+purchase entry; other areas add theirs with `add_page(key, widget)` / `show_page(key)`.
+Shortcuts: Ctrl+F or F3 focus search from anywhere; Esc in search clears it; Down moves
+into the results; Enter opens the profile; Ctrl+N new customer; Ctrl+E edit and Ctrl+R
+record a purchase for the open profile; Alt+Home goes home.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.options import Options
+from console.session import Session
+from db.errors import UserError
+from db.models import Purchase, Staff
+from widgets.context import AppContext
+from widgets.customer_form import CustomerForm
+from widgets.customer_profile_panel import CustomerProfilePanel
+from widgets.customer_search import CustomerSearch
+from widgets.errors import show_error
+from widgets.home_view import HomeView
+from widgets.purchase_entry import PurchaseEntry
+from widgets.sign_in_panel import SignInPanel
+
+PAGE_SIGN_IN = "sign_in"
+PAGE_HOME = "home"
+PAGE_SEARCH = "search"
+PAGE_PROFILE = "profile"
+PAGE_CUSTOMER_FORM = "customer_form"
+PAGE_PURCHASE = "purchase"
+
+_NEEDS_STAFF = (PAGE_HOME, PAGE_SEARCH, PAGE_PROFILE, PAGE_CUSTOMER_FORM, PAGE_PURCHASE)
+
+
+class MainWindow(QMainWindow):
+    page_changed = Signal(str)
+
+    def __init__(
+        self, ctx: AppContext, session: Session, options: Options | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = session
+        self.options = options
+        self._pages: dict[str, QWidget] = {}
+        self._page_before_search = PAGE_HOME
+        self.setWindowTitle(self.tr("Counterpart — {shop}").replace(
+            "{shop}", ctx.settings.shop_name))
+        self.setMinimumSize(1024, 700)
+
+        # Header bar.
+        header = QWidget()
+        header.setObjectName("HeaderBar")
+        self.shop_label = QLabel(ctx.settings.shop_name)
+        self.shop_label.setObjectName("ShopName")
+        self.staff_label = QLabel()
+        self.staff_label.setObjectName("SignedInAs")
+        self.home_button = QPushButton(self.tr("Home"))
+        self.home_button.setToolTip(self.tr("Alt+Home"))
+        self.home_button.clicked.connect(self.go_home)
+        self.new_customer_button = QPushButton(self.tr("New customer"))
+        self.new_customer_button.setToolTip(self.tr("Ctrl+N"))
+        self.new_customer_button.clicked.connect(self.new_customer)
+        self.sign_out_button = QPushButton(self.tr("Sign out"))
+        self.sign_out_button.clicked.connect(self.sign_out)
+        header_row = QHBoxLayout(header)
+        header_row.setContentsMargins(16, 8, 16, 8)
+        header_row.addWidget(self.shop_label)
+        header_row.addStretch(1)
+        header_row.addWidget(self.staff_label)
+        header_row.addWidget(self.home_button)
+        header_row.addWidget(self.new_customer_button)
+        header_row.addWidget(self.sign_out_button)
+
+        # Search, always at the top.
+        self.search = CustomerSearch(ctx, self)
+        self.search.customer_chosen.connect(self.open_customer)
+        self.search.query_changed.connect(self._on_query_changed)
+        search_row = QHBoxLayout()
+        search_row.setContentsMargins(16, 8, 16, 0)
+        search_row.addWidget(self.search.field)
+
+        # Pages.
+        self.stack = QStackedWidget()
+        self.sign_in_panel = SignInPanel(ctx)
+        self.sign_in_panel.signed_in.connect(self._on_signed_in)
+        self.home_view = HomeView(ctx)
+        self.home_view.customer_chosen.connect(self.open_customer)
+        self.profile_panel = CustomerProfilePanel(ctx)
+        self.profile_panel.edit_requested.connect(self.edit_customer)
+        self.profile_panel.purchase_requested.connect(self.record_purchase)
+        self.customer_form = CustomerForm(ctx)
+        self.customer_form.saved.connect(self._on_customer_saved)
+        self.customer_form.cancelled.connect(self._on_form_cancelled)
+        self.purchase_entry = PurchaseEntry(ctx)
+        self.purchase_entry.purchase_recorded.connect(self._on_purchase_recorded)
+        self.purchase_entry.cancelled.connect(self._back_to_profile)
+        self.add_page(PAGE_SIGN_IN, self.sign_in_panel)
+        self.add_page(PAGE_HOME, self.home_view)
+        self.add_page(PAGE_SEARCH, self.search.page)
+        self.add_page(PAGE_PROFILE, self.profile_panel)
+        self.add_page(PAGE_CUSTOMER_FORM, self.customer_form)
+        self.add_page(PAGE_PURCHASE, self.purchase_entry)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addLayout(search_row)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        # Shortcuts that work from anywhere in the window.
+        self.shortcuts: dict[str, QShortcut] = {}
+        self._shortcut("search", QKeySequence.StandardKey.Find, self.focus_search)
+        self._shortcut("search_f3", QKeySequence(Qt.Key.Key_F3), self.focus_search)
+        self._shortcut("new_customer", QKeySequence.StandardKey.New, self.new_customer)
+        self._shortcut("edit", QKeySequence("Ctrl+E"), self._edit_open_customer)
+        self._shortcut("purchase", QKeySequence("Ctrl+R"), self._purchase_open_customer)
+        self._shortcut("home", QKeySequence("Alt+Home"), self.go_home)
+
+        session.staff_changed.connect(self._on_staff_changed)
+        self._on_staff_changed()
+        self._restore_geometry()
+
+    # -- extension points
+    def add_page(self, key: str, widget: QWidget) -> None:
+        """Register a page; other areas add theirs (complaint form, report, ...)."""
+        if key in self._pages:
+            raise ValueError(f"page {key!r} exists")
+        self._pages[key] = widget
+        self.stack.addWidget(widget)
+
+    def show_page(self, key: str) -> None:
+        if key in _NEEDS_STAFF and self.session.staff is None:
+            key = PAGE_SIGN_IN
+        self.stack.setCurrentWidget(self._pages[key])
+        self.page_changed.emit(key)
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key]
+
+    def current_page(self) -> str:
+        current = self.stack.currentWidget()
+        return next((k for k, w in self._pages.items() if w is current), "")
+
+    # -- navigation
+    def focus_search(self) -> None:
+        if self.session.staff is not None:
+            self.search.focus_field()
+
+    def go_home(self) -> None:
+        self.search.clear()
+        self.home_view.refresh()
+        self.show_page(PAGE_HOME)
+
+    def open_customer(self, customer_id: int) -> None:
+        """Show the profile. The search text stays, so Ctrl+F and Down go back to the list."""
+        try:
+            self.profile_panel.set_customer(customer_id)
+        except UserError as exc:  # NotFound after a concurrent delete, a locked db, ...
+            show_error(self, exc)
+            return
+        self._page_before_search = PAGE_PROFILE
+        self.show_page(PAGE_PROFILE)
+        self.profile_panel.purchase_button.setFocus()
+
+    def new_customer(self) -> None:
+        if self.session.staff is None:
+            return
+        typed = self.search.field.text().strip()
+        looks_like_name = typed and not any(ch.isdigit() for ch in typed)
+        self.customer_form.new_customer(typed if looks_like_name else "")
+        self.show_page(PAGE_CUSTOMER_FORM)
+        self.customer_form.name_edit.setFocus()
+
+    def edit_customer(self, customer_id: int) -> None:
+        try:
+            self.customer_form.edit_customer(customer_id)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.show_page(PAGE_CUSTOMER_FORM)
+
+    def record_purchase(self, customer_id: int) -> None:
+        try:
+            self.purchase_entry.start(customer_id)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.show_page(PAGE_PURCHASE)
+
+    def sign_out(self) -> None:
+        self.session.sign_out()
+
+    # -- handlers
+    def _shortcut(self, name: str, keys: QKeySequence | QKeySequence.StandardKey,
+                  slot: object) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(slot)
+        self.shortcuts[name] = shortcut
+
+    def _edit_open_customer(self) -> None:
+        if self.current_page() == PAGE_PROFILE and self.profile_panel.customer_id is not None:
+            self.edit_customer(self.profile_panel.customer_id)
+
+    def _purchase_open_customer(self) -> None:
+        if self.current_page() == PAGE_PROFILE and self.profile_panel.customer_id is not None:
+            self.record_purchase(self.profile_panel.customer_id)
+
+    def _on_query_changed(self, text: str) -> None:
+        if self.session.staff is None:
+            return
+        if text.strip():
+            if self.current_page() != PAGE_SEARCH:
+                self._page_before_search = self.current_page() or PAGE_HOME
+                self.show_page(PAGE_SEARCH)
+        elif self.current_page() == PAGE_SEARCH:
+            back = self._page_before_search
+            if back == PAGE_PROFILE and self.profile_panel.customer_id is None:
+                back = PAGE_HOME
+            if back == PAGE_HOME:
+                self.home_view.refresh()
+            self.show_page(back)
+
+    def _on_signed_in(self, staff: Staff) -> None:
+        self.session.sign_in(staff)
+
+    def _on_staff_changed(self) -> None:
+        staff = self.session.staff
+        signed_in = staff is not None
+        self.search.field.setEnabled(signed_in)
+        self.sign_out_button.setVisible(signed_in)
+        self.home_button.setVisible(signed_in)
+        self.new_customer_button.setVisible(signed_in)
+        if staff is None:
+            self.staff_label.setText(self.tr("Nobody signed in"))
+            self.search.clear()
+            self.profile_panel.profile = None
+            self.sign_in_panel.reset()
+            self.show_page(PAGE_SIGN_IN)
+        else:
+            self.staff_label.setText(self.tr("Signed in: {name}").replace("{name}", staff.name))
+            self.go_home()
+            self.focus_search()
+
+    def _on_customer_saved(self, customer_id: int) -> None:
+        self.open_customer(customer_id)
+
+    def _on_form_cancelled(self) -> None:
+        if self.customer_form.customer_id is not None:
+            self.open_customer(self.customer_form.customer_id)
+        else:
+            self.go_home()
+
+    def _on_purchase_recorded(self, purchase: Purchase) -> None:
+        self.statusBar().showMessage(
+            self.tr("Purchase recorded: {total}").replace(
+                "{total}", self.ctx.format_money(purchase.total_minor)), 8000)
+        self._back_to_profile()
+
+    def _back_to_profile(self) -> None:
+        customer_id = self.purchase_entry.customer_id or self.profile_panel.customer_id
+        if customer_id is not None:
+            self.open_customer(customer_id)
+        else:
+            self.go_home()
+
+    # -- window state and first exposure
+    def _restore_geometry(self) -> None:
+        if self.options is None:
+            return
+        state = self.options.window_state("main_geometry")
+        if state is not None:
+            self.restoreGeometry(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.options is not None:
+            self.options.save_window_state("main_geometry", self.saveGeometry())
+            self.options.sync()
+        super().closeEvent(event)
+

@@ -1,0 +1,347 @@
+"""Create or edit a customer, with each validation message next to its field.
+
+Nothing is saved while anything is invalid, and nothing the person typed is cleared by an
+error. A phone number that another customer already has is warned about (next to the
+field while typing, and once more before saving), not refused: families share phones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.customers import create_customer, customers_with_phone, get_customer, update_customer
+from db.customers import validate as validate_customer
+from db.errors import ValidationError
+from db.models import LANGUAGES, PERSONALITIES, Customer, CustomerInput, FamilyDate
+from widgets import data_bus
+from widgets.context import AppContext
+from widgets.labels import language_name, month_names, personality_name, serving_tip
+from widgets.ops import run_op
+
+_FAMILY_LINE = re.compile(r"^(?P<label>.+?)\s*[:\-]?\s+(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
+FIELDS = (
+    "name", "phone", "email", "language", "birthday", "allergies", "tags", "preferences",
+    "family_dates", "personality", "consent_contact",
+)
+
+
+class CustomerForm(QWidget):
+    """`new_customer()` or `edit_customer(id)`; emits `saved(id)` or `cancelled()`."""
+
+    saved = Signal(int)
+    cancelled = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._customer_id: int | None = None
+        self._external_id: str | None = None
+
+        self.title = QLabel()
+        self.title.setObjectName("SectionTitle")
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(200)
+        self.phone_edit = QLineEdit()
+        self.phone_edit.setPlaceholderText(self.tr("e.g. +358 40 123 4567"))
+        self.phone_edit.editingFinished.connect(self.check_phone)
+        self.phone_edit.textChanged.connect(self._on_phone_edited)
+        self.email_edit = QLineEdit()
+        self.language_combo = QComboBox()
+        for code in LANGUAGES:
+            self.language_combo.addItem(language_name(code), code)
+
+        self.month_combo = QComboBox()
+        self.month_combo.addItem(self.tr("— month —"), None)
+        for number, name in enumerate(month_names(), start=1):
+            self.month_combo.addItem(name, number)
+        self.day_spin = QSpinBox()
+        self.day_spin.setRange(0, 31)
+        self.day_spin.setSpecialValueText(self.tr("— day —"))
+        self.year_edit = QLineEdit()
+        self.year_edit.setPlaceholderText(self.tr("year (optional)"))
+        self.year_edit.setMaxLength(4)
+        birthday = QWidget()
+        row = QHBoxLayout(birthday)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.day_spin)
+        row.addWidget(self.month_combo, 1)
+        row.addWidget(self.year_edit)
+
+        self.allergies_edit = QLineEdit()
+        self.allergies_edit.setPlaceholderText(self.tr("comma-separated, e.g. peanuts, gluten"))
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText(self.tr("comma-separated, e.g. window seat, quiet room"))
+        self.preferences_edit = QPlainTextEdit()
+        self.preferences_edit.setTabChangesFocus(True)
+        self.family_edit = QPlainTextEdit()
+        self.family_edit.setTabChangesFocus(True)
+        self.family_edit.setPlaceholderText(
+            self.tr("one per line: label MM-DD, e.g. Wedding anniversary 06-14"))
+        self.personality_combo = QComboBox()
+        self.personality_combo.addItem(self.tr("— not noted —"), None)
+        for code in PERSONALITIES:
+            self.personality_combo.addItem(personality_name(code), code)
+        self.personality_combo.currentIndexChanged.connect(self._on_personality_changed)
+        self.tip_label = QLabel()
+        self.tip_label.setObjectName("EmptyHint")
+        self.tip_label.setWordWrap(True)
+        self.consent_check = QCheckBox(self.tr("Agrees to be contacted (letters, birthday wishes)"))
+
+        self.errors: dict[str, QLabel] = {}
+        self.phone_warning = QLabel()
+        self.phone_warning.setObjectName("FieldWarning")
+        self.phone_warning.setWordWrap(True)
+        self.phone_warning.hide()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        rows = (
+            ("name", self.tr("&Name *"), self.name_edit),
+            ("phone", self.tr("&Phone"), self.phone_edit),
+            ("email", self.tr("E&mail"), self.email_edit),
+            ("language", self.tr("&Language"), self.language_combo),
+            ("birthday", self.tr("&Birthday"), birthday),
+            ("allergies", self.tr("&Allergies"), self.allergies_edit),
+            ("preferences", self.tr("P&references"), self.preferences_edit),
+            ("tags", self.tr("&Tags"), self.tags_edit),
+            ("family_dates", self.tr("&Family dates"), self.family_edit),
+            ("personality", self.tr("Pe&rsonality"), self.personality_combo),
+            ("consent_contact", self.tr("Contact"), self.consent_check),
+        )
+        for key, label_text, field in rows:
+            holder = QWidget()
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(2)
+            box.addWidget(field)
+            if key == "phone":
+                box.addWidget(self.phone_warning)
+            if key == "personality":
+                box.addWidget(self.tip_label)
+            error = QLabel()
+            error.setObjectName("FieldError")
+            error.setWordWrap(True)
+            error.hide()
+            box.addWidget(error)
+            self.errors[key] = error
+            label = QLabel(label_text)
+            label.setBuddy(self.day_spin if key == "birthday" else field)
+            form.addRow(label, holder)
+
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setProperty("primary", True)
+        self.save_button.setToolTip(self.tr("Ctrl+S"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Esc"))
+        self.cancel_button.clicked.connect(self.cancelled.emit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addWidget(self.title)
+        inner_layout.addLayout(form)
+        inner_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 8, 20, 12)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancelled.emit,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_customer()
+
+    # -- filling
+    @property
+    def customer_id(self) -> int | None:
+        return self._customer_id
+
+    def new_customer(self, name: str = "") -> None:
+        """An empty form; `name` pre-fills what was typed into search."""
+        self._customer_id = None
+        self._external_id = None
+        self.title.setText(self.tr("New customer"))
+        self._fill(CustomerInput(name=name))
+
+    def edit_customer(self, customer_id: int) -> None:
+        customer: Customer = get_customer(self.ctx.db, customer_id)
+        self._customer_id = customer.id
+        self._external_id = customer.external_id
+        self.title.setText(
+            self.tr("Edit {name} ({number})").replace("{name}", customer.name)
+            .replace("{number}", customer.customer_no))
+        self._fill(customer.to_input())
+
+    def _fill(self, data: CustomerInput) -> None:
+        self.clear_errors()
+        self.name_edit.setText(data.name)
+        self.phone_edit.setText(data.phone)
+        self.email_edit.setText(data.email)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(data.language)))
+        self.month_combo.setCurrentIndex(max(0, self.month_combo.findData(data.birth_month))
+                                         if data.birth_month else 0)
+        self.day_spin.setValue(data.birth_day or 0)
+        self.year_edit.setText(str(data.birth_year) if data.birth_year else "")
+        self.allergies_edit.setText(", ".join(data.allergies))
+        self.tags_edit.setText(", ".join(data.tags))
+        self.preferences_edit.setPlainText(data.preferences)
+        self.family_edit.setPlainText(
+            "\n".join(f"{d.label} {d.month:02d}-{d.day:02d}" for d in data.family_dates))
+        index = self.personality_combo.findData(data.personality) if data.personality else 0
+        self.personality_combo.setCurrentIndex(max(0, index))
+        self.consent_check.setChecked(data.consent_contact)
+        self.phone_warning.hide()
+        self.name_edit.setFocus()
+
+    # -- reading
+    def collect(self) -> CustomerInput:
+        """What is on screen as a CustomerInput; unparsable entries raise ValidationError."""
+        problems: dict[str, str] = {}
+        year_text = self.year_edit.text().strip()
+        year: int | None = None
+        if year_text:
+            if year_text.isdigit():
+                year = int(year_text)
+            else:
+                problems["birthday"] = self.tr("The year is four digits, e.g. 1985.")
+        month = self.month_combo.currentData()
+        day = self.day_spin.value() or None
+        family: list[FamilyDate] = []
+        for number, raw in enumerate(self.family_edit.toPlainText().splitlines(), start=1):
+            text = raw.strip()
+            if not text:
+                continue
+            match = _FAMILY_LINE.match(text)
+            if match is None:
+                problems["family_dates"] = self.tr(
+                    "Line {n}: write a label and MM-DD, e.g. Wedding anniversary 06-14."
+                ).replace("{n}", str(number))
+                continue
+            family.append(FamilyDate(match["label"], int(match["month"]), int(match["day"])))
+        if problems:
+            raise ValidationError(problems)
+        return CustomerInput(
+            name=self.name_edit.text(),
+            phone=self.phone_edit.text(),
+            email=self.email_edit.text(),
+            language=self.language_combo.currentData(),
+            birth_month=month,
+            birth_day=day,
+            birth_year=year,
+            allergies=_split(self.allergies_edit.text()),
+            preferences=self.preferences_edit.toPlainText(),
+            tags=_split(self.tags_edit.text()),
+            family_dates=family,
+            consent_contact=self.consent_check.isChecked(),
+            personality=self.personality_combo.currentData(),
+            external_id=self._external_id,
+        )
+
+    # -- errors next to fields (FieldErrorSink)
+    def show_field_errors(self, fields: dict[str, str]) -> None:
+        self.clear_errors()
+        first: QWidget | None = None
+        for key, message in fields.items():
+            label = self.errors.get(key) or self.errors["name"]
+            label.setText((label.text() + "\n" if label.text() else "") + message)
+            label.show()
+            if first is None:
+                first = label.parentWidget()
+        if first is not None:
+            target = first.focusProxy() or first.findChild(QWidget)
+            if target is not None:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+
+    def field_error(self, key: str) -> str:
+        return self.errors[key].text()
+
+    # -- duplicate phone
+    def check_phone(self) -> list[str]:
+        """Show who else has this phone; returns their descriptions."""
+        others = customers_with_phone(self.ctx.db, self.phone_edit.text(),
+                                      exclude_id=self._customer_id)
+        names = [f"{o.name} ({o.customer_no})" for o in others]
+        if names:
+            self.phone_warning.setText(
+                self.tr("Same phone as: {names}").replace("{names}", ", ".join(names)))
+            self.phone_warning.show()
+        else:
+            self.phone_warning.hide()
+        return names
+
+    def _on_phone_edited(self, _text: str) -> None:
+        self.phone_warning.hide()
+
+    def _on_personality_changed(self, _index: int) -> None:
+        tip = serving_tip(self.personality_combo.currentData())
+        self.tip_label.setText(tip)
+        self.tip_label.setVisible(bool(tip))
+
+    # -- saving
+    def save(self) -> int | None:
+        """Validate, warn about a shared phone, then write in one transaction."""
+        self.clear_errors()
+        try:
+            data = self.collect()
+            validate_customer(data)
+        except ValidationError as exc:
+            self.show_field_errors(exc.fields)
+            return None
+        names = self.check_phone()
+        if names and not self.ctx.dialogs.question(
+            self,
+            self.tr("Phone already in use"),
+            self.tr("{names} already has this phone number. Save anyway?").replace(
+                "{names}", ", ".join(names)),
+        ):
+            self.phone_edit.setFocus()
+            return None
+        customer_id = self._customer_id
+        if customer_id is None:
+            result = run_op(self.ctx, self, lambda: create_customer(self.ctx.db, data),
+                            changed=lambda c: [(data_bus.CUSTOMER, c.id)])
+        else:
+            result = run_op(self.ctx, self,
+                            lambda: update_customer(self.ctx.db, customer_id, data),
+                            changed=lambda c: [(data_bus.CUSTOMER, c.id)])
+        if result is None:
+            return None
+        self._customer_id = result.id
+        self.saved.emit(result.id)
+        return result.id
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[,;、，]", text) if part.strip()]

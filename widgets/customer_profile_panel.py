@@ -1,0 +1,287 @@
+"""The customer profile at a glance, with the purchase history below it.
+
+Everything staff need to greet and serve a customer: name, number, tier, contact,
+language, birthday badge, allergies in a red banner, preferences, tags, personality and
+its serving tip, the facts (visits, spend, last visit, favourites, recent complaints and
+compensation) and the history, which loads lazily.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.clock import today_local
+from db.customers import get_profile
+from db.models import CustomerProfile
+from widgets import data_bus
+from widgets.context import AppContext
+from widgets.labels import language_name, personality_name, serving_tip, tier_name
+from widgets.purchase_history_model import COL_ITEMS, PurchaseHistoryModel
+
+FACTS = (
+    "phone", "email", "language", "birthday", "preferences", "tags", "personality",
+    "family_dates", "visits", "total_spend", "last_visit", "favourites", "complaints_90d",
+    "compensation_90d",
+)
+
+
+class CustomerProfilePanel(QWidget):
+    edit_requested = Signal(int)
+    purchase_requested = Signal(int)
+    profile_shown = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.profile: CustomerProfile | None = None
+        page_size = int(ctx.options.get("history_page_size") or 50)
+        self.history_model = PurchaseHistoryModel(
+            ctx.db, currency=ctx.settings.currency, locale=ctx.locale(),
+            page_size=page_size, timezone=ctx.settings.timezone, parent=self,
+        )
+
+        # Header: name, number, tier and birthday badges.
+        self.name_label = QLabel()
+        self.name_label.setObjectName("CustomerName")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name_label.setWordWrap(True)
+        self.number_label = QLabel()
+        self.number_label.setObjectName("CustomerNumber")
+        self.tier_badge = QLabel()
+        self.tier_badge.setObjectName("TierBadge")
+        self.birthday_badge = QLabel()
+        self.birthday_badge.setObjectName("BirthdayBadge")
+        header = QHBoxLayout()
+        header.addWidget(self.name_label, 1)
+        header.addWidget(self.birthday_badge)
+        header.addWidget(self.tier_badge)
+        header.addWidget(self.number_label)
+
+        self.allergy_banner = QLabel()
+        self.allergy_banner.setObjectName("AllergyBanner")
+        self.allergy_banner.setWordWrap(True)
+        self.allergy_banner.setAccessibleName(self.tr("Allergies"))
+
+        # Facts in two columns of title/value pairs.
+        titles = {
+            "phone": self.tr("Phone"),
+            "email": self.tr("Email"),
+            "language": self.tr("Language"),
+            "birthday": self.tr("Birthday"),
+            "preferences": self.tr("Preferences"),
+            "tags": self.tr("Tags"),
+            "personality": self.tr("Personality"),
+            "family_dates": self.tr("Family dates"),
+            "visits": self.tr("Visits"),
+            "total_spend": self.tr("Total spend"),
+            "last_visit": self.tr("Last visit"),
+            "favourites": self.tr("Favourites"),
+            "complaints_90d": self.tr("Complaints (90 days)"),
+            "compensation_90d": self.tr("Compensation (90 days)"),
+        }
+        left = ("phone", "email", "language", "birthday", "family_dates", "preferences",
+                "tags", "personality")
+        right = ("visits", "total_spend", "last_visit", "favourites", "complaints_90d",
+                 "compensation_90d")
+        self.facts: dict[str, QLabel] = {}
+        self.fact_titles: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(6)
+        for column, keys in ((0, left), (2, right)):
+            for row, key in enumerate(keys):
+                title = QLabel(titles[key])
+                title.setObjectName("FactTitle")
+                title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                value = QLabel()
+                value.setObjectName("FactValue")
+                value.setWordWrap(True)
+                value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+                title.setBuddy(value)
+                grid.addWidget(title, row, column)
+                grid.addWidget(value, row, column + 1)
+                self.facts[key] = value
+                self.fact_titles[key] = title
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        self.tip_label = QLabel()
+        self.tip_label.setObjectName("EmptyHint")
+        self.tip_label.setWordWrap(True)
+
+        # Actions: others add theirs with add_action().
+        self.edit_button = QPushButton(self.tr("&Edit customer"))
+        self.edit_button.setToolTip(self.tr("Ctrl+E"))
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.purchase_button = QPushButton(self.tr("Record &purchase"))
+        self.purchase_button.setToolTip(self.tr("Ctrl+R"))
+        self.purchase_button.setProperty("primary", True)
+        self.purchase_button.clicked.connect(self._on_purchase_clicked)
+        self.actions_row = QHBoxLayout()
+        self.actions_row.addWidget(self.purchase_button)
+        self.actions_row.addWidget(self.edit_button)
+        self.actions_row.addStretch(1)
+
+        # History.
+        history_title = QLabel(self.tr("Purchase history"))
+        history_title.setObjectName("SectionTitle")
+        self.history_view = QTableView()
+        self.history_view.setObjectName("PurchaseHistory")
+        self.history_view.setModel(self.history_model)
+        self.history_view.setAlternatingRowColors(True)
+        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_view.verticalHeader().setVisible(False)
+        self.history_view.verticalHeader().setDefaultSectionSize(36)
+        self.history_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.history_view.horizontalHeader().setSectionResizeMode(
+            COL_ITEMS, QHeaderView.ResizeMode.Stretch)
+        self.history_view.setAccessibleName(self.tr("Purchase history"))
+        self.history_empty = QLabel(self.tr("No purchases yet."))
+        self.history_empty.setObjectName("EmptyHint")
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 12, 20, 12)
+        layout.addLayout(header)
+        layout.addWidget(self.allergy_banner)
+        layout.addLayout(grid)
+        layout.addWidget(self.tip_label)
+        layout.addLayout(self.actions_row)
+        layout.addWidget(line)
+        layout.addWidget(history_title)
+        layout.addWidget(self.history_empty)
+        layout.addWidget(self.history_view, 1)
+
+        ctx.bus.data_changed.connect(self._on_data_changed)
+
+    # -- extension point
+    def add_action(self, button: QPushButton) -> None:
+        """Put another action (e.g. "New complaint", "Letter") on the profile's actions row."""
+        self.actions_row.insertWidget(self.actions_row.count() - 1, button)
+
+    @property
+    def customer_id(self) -> int | None:
+        return self.profile.customer.id if self.profile else None
+
+    # -- showing a customer
+    def set_customer(self, customer_id: int) -> None:
+        """Read the profile (one call) and the first history page, then show them."""
+        today = today_local(self.ctx.settings.timezone)
+        self.profile = get_profile(self.ctx.db, customer_id, today=today)
+        self._show_profile(self.profile)
+        self.history_model.set_customer(customer_id)
+        self.history_empty.setVisible(self.history_model.rowCount() == 0)
+        self.history_view.scrollToTop()
+        self.profile_shown.emit(customer_id)
+
+    def refresh(self) -> None:
+        if self.profile is not None:
+            self.set_customer(self.profile.customer.id)
+
+    def _show_profile(self, profile: CustomerProfile) -> None:
+        c = profile.customer
+        loc = self.ctx.locale()
+        none = self.tr("—")
+        self.name_label.setText(c.name)
+        self.number_label.setText(c.customer_no)
+        self.tier_badge.setText(tier_name(c.tier))
+        self.tier_badge.setProperty("tier", c.tier)
+        self.tier_badge.style().unpolish(self.tier_badge)
+        self.tier_badge.style().polish(self.tier_badge)
+
+        days = profile.birthday_in_days
+        if days is None or days > 30:
+            self.birthday_badge.hide()
+            self.birthday_badge.clear()
+        else:
+            if days == 0:
+                self.birthday_badge.setText(self.tr("Birthday today!"))
+            elif days == 1:
+                self.birthday_badge.setText(self.tr("Birthday tomorrow"))
+            else:
+                self.birthday_badge.setText(
+                    self.tr("Birthday in %n day(s)", "", days))
+            self.birthday_badge.show()
+
+        if c.allergies:
+            self.allergy_banner.setText(
+                self.tr("⚠ ALLERGIES: {list}").replace("{list}", ", ".join(c.allergies).upper())
+            )
+            self.allergy_banner.show()
+        else:
+            self.allergy_banner.hide()
+            self.allergy_banner.clear()
+
+        f = self.facts
+        f["phone"].setText(c.phone or none)
+        f["email"].setText(c.email or none)
+        f["language"].setText(language_name(c.language))
+        f["birthday"].setText(self._birthday_text(c.birth_month, c.birth_day, c.birth_year)
+                              if c.birth_month and c.birth_day else none)
+        f["family_dates"].setText(
+            "; ".join(f"{d.label}: {self._day_month(d.month, d.day)}" for d in c.family_dates)
+            or none)
+        f["preferences"].setText(c.preferences or none)
+        f["tags"].setText(", ".join(c.tags) or none)
+        f["personality"].setText(personality_name(c.personality) or none)
+        tip = serving_tip(c.personality)
+        self.tip_label.setText(self.tr("Serving tip: {tip}").replace("{tip}", tip) if tip else "")
+        self.tip_label.setVisible(bool(tip))
+        f["visits"].setText(loc.toString(c.visits))
+        f["total_spend"].setText(self.ctx.format_money(c.total_spend_minor))
+        if c.last_visit_at is not None:
+            last = c.last_visit_at.astimezone(ZoneInfo(self.ctx.settings.timezone)).date()
+            ago = (today_local(self.ctx.settings.timezone) - last).days
+            when = loc.toString(QDate(last.year, last.month, last.day), "d MMMM yyyy")
+            f["last_visit"].setText(
+                self.tr("{date} (today)").replace("{date}", when) if ago == 0 else
+                self.tr("{date} (%n day(s) ago)", "", ago).replace("{date}", when))
+        else:
+            f["last_visit"].setText(self.tr("Never"))
+        f["favourites"].setText(
+            "\n".join(f"{fav.name} × {loc.toString(fav.quantity)}" for fav in profile.favourites)
+            or none)
+        f["complaints_90d"].setText(loc.toString(profile.complaints_90d))
+        f["compensation_90d"].setText(self.ctx.format_money(profile.compensation_90d_minor))
+
+    def _day_month(self, month: int, day: int) -> str:
+        # A leap year, so 29 February can be shown; the locale gives the month's form.
+        return self.ctx.locale().toString(QDate(2000, month, day), "d MMMM")
+
+    def _birthday_text(self, month: int, day: int, year: int | None) -> str:
+        text = self._day_month(month, day)
+        return f"{text} {year}" if year else text
+
+    # -- reacting
+    def _on_edit_clicked(self) -> None:
+        if self.customer_id is not None:
+            self.edit_requested.emit(self.customer_id)
+
+    def _on_purchase_clicked(self) -> None:
+        if self.customer_id is not None:
+            self.purchase_requested.emit(self.customer_id)
+
+    def _on_data_changed(self, entity: str, entity_id: int) -> None:
+        if self.profile is not None and data_bus.concerns(
+            entity, entity_id, data_bus.CUSTOMER, self.profile.customer.id
+        ):
+            self.refresh()

@@ -1,0 +1,73 @@
+"""Translatable display names for codes stored in the database (tiers, languages, ...).
+
+The database keeps stable codes ("gold", "zh-TW", "steady"); these turn them into what a
+person reads, through Qt's translation catalogue.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+_CTX = "Labels"
+
+TIER_NAMES = {
+    "new": QT_TRANSLATE_NOOP("Labels", "New"),
+    "bronze": QT_TRANSLATE_NOOP("Labels", "Bronze"),
+    "silver": QT_TRANSLATE_NOOP("Labels", "Silver"),
+    "gold": QT_TRANSLATE_NOOP("Labels", "Gold"),
+    "platinum": QT_TRANSLATE_NOOP("Labels", "Platinum"),
+}
+
+# Language names are written in the language itself, so a customer can point at theirs.
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fi": "Suomi",
+    "zh-TW": "繁體中文",
+    "zh-CN": "简体中文",
+}
+
+PERSONALITY_NAMES = {
+    "lively": QT_TRANSLATE_NOOP("Labels", "Lively"),
+    "decisive": QT_TRANSLATE_NOOP("Labels", "Decisive"),
+    "steady": QT_TRANSLATE_NOOP("Labels", "Steady"),
+    "analytical": QT_TRANSLATE_NOOP("Labels", "Analytical"),
+}
+
+SERVING_TIPS = {
+    "lively": QT_TRANSLATE_NOOP(
+        "Labels", "Enjoys a chat: be warm, share what is new, keep it light."),
+    "decisive": QT_TRANSLATE_NOOP(
+        "Labels", "Values time: be brief, give the options, let them choose."),
+    "steady": QT_TRANSLATE_NOOP(
+        "Labels", "Likes the familiar: be calm and friendly, no pressure, remember the usual."),
+    "analytical": QT_TRANSLATE_NOOP(
+        "Labels", "Wants facts: give precise details, ingredients and prices; do not rush."),
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def tier_name(tier: str) -> str:
+    return _t(TIER_NAMES[tier]) if tier in TIER_NAMES else tier
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def personality_name(code: str | None) -> str:
+    return _t(PERSONALITY_NAMES[code]) if code in PERSONALITY_NAMES else ""
+
+
+def serving_tip(code: str | None) -> str:
+    return _t(SERVING_TIPS[code]) if code in SERVING_TIPS else ""
+
+
+def month_names() -> list[str]:
+    """January..December in the current UI locale (QLocale does the translating)."""
+    from PySide6.QtCore import QLocale
+
+    locale = QLocale()
+    return [locale.monthName(m, QLocale.FormatType.LongFormat) for m in range(1, 13)]

@@ -1,0 +1,387 @@
+"""Record a purchase at the counter for the open customer: pick items, set quantities.
+
+The catalogue is on the left (type to filter, Enter or a tap adds one); the order is on
+the right with quantities and the running total; Record writes it through
+`db.purchases.record_purchase` in one transaction.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.customers import get_customer
+from db.models import Product, Purchase
+from db.purchases import MAX_QUANTITY, list_products, record_purchase
+from db.text import fold
+from widgets import data_bus
+from widgets.context import AppContext, format_money
+from widgets.ops import run_op
+from widgets.views import ChoiceListView
+
+Index = QModelIndex | QPersistentModelIndex
+PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 1
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class ProductListModel(QAbstractListModel):
+    """The active catalogue: "Name — price", filterable by a folded name."""
+
+    def __init__(self, currency: str = "EUR", locale: QLocale | None = None,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.currency = currency
+        self.locale = locale or QLocale()
+        self._products: list[Product] = []
+
+    def set_products(self, products: list[Product]) -> None:
+        self.beginResetModel()
+        self._products = list(products)
+        self.endResetModel()
+
+    def product(self, row: int) -> Product | None:
+        return self._products[row] if 0 <= row < len(self._products) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._products)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._products):
+            return None
+        p = self._products[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{p.name}   {format_money(p.price_minor, self.currency, self.locale)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{p.category} · {p.sku}"
+        if role == PRODUCT_ROLE:
+            return p
+        if role == FOLDED_ROLE:
+            return fold(f"{p.name} {p.category} {p.sku}")
+        return None
+
+
+COL_ITEM, COL_QTY, COL_PRICE, COL_LINE = range(4)
+
+
+class PurchaseLinesModel(QAbstractTableModel):
+    """The order being built: product, quantity (editable), unit price, line total."""
+
+    total_changed = Signal(int)
+
+    def __init__(self, currency: str = "EUR", locale: QLocale | None = None,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.currency = currency
+        self.locale = locale or QLocale()
+        self._lines: list[list[Any]] = []  # [Product, quantity]
+
+    # -- editing
+    def add(self, product: Product, quantity: int = 1) -> int:
+        """Add to an existing line of the same product or append one; returns its row."""
+        for row, line in enumerate(self._lines):
+            if line[0].id == product.id:
+                self.set_quantity(row, line[1] + quantity)
+                return row
+        row = len(self._lines)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._lines.append([product, max(1, min(quantity, MAX_QUANTITY))])
+        self.endInsertRows()
+        self.total_changed.emit(self.total_minor())
+        return row
+
+    def set_quantity(self, row: int, quantity: int) -> None:
+        if not 0 <= row < len(self._lines):
+            return
+        if quantity <= 0:
+            self.remove(row)
+            return
+        self._lines[row][1] = min(quantity, MAX_QUANTITY)
+        self.dataChanged.emit(self.index(row, COL_QTY), self.index(row, COL_LINE))
+        self.total_changed.emit(self.total_minor())
+
+    def remove(self, row: int) -> None:
+        if not 0 <= row < len(self._lines):
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._lines[row]
+        self.endRemoveRows()
+        self.total_changed.emit(self.total_minor())
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._lines = []
+        self.endResetModel()
+        self.total_changed.emit(0)
+
+    def items(self) -> list[tuple[int, int]]:
+        """(product id, quantity) pairs for `record_purchase`."""
+        return [(line[0].id, line[1]) for line in self._lines]
+
+    def quantity(self, row: int) -> int:
+        return int(self._lines[row][1])
+
+    def total_minor(self) -> int:
+        return sum(line[0].price_minor * line[1] for line in self._lines)
+
+    # -- model
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            COL_ITEM: self.tr("Item"),
+            COL_QTY: self.tr("Qty"),
+            COL_PRICE: self.tr("Price"),
+            COL_LINE: self.tr("Line total"),
+        }.get(section)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == COL_QTY:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        product, quantity = self._lines[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == COL_ITEM:
+                return product.name
+            if column == COL_QTY:
+                return quantity if role == Qt.ItemDataRole.EditRole else self.locale.toString(
+                    quantity)
+            if column == COL_PRICE:
+                return format_money(product.price_minor, self.currency, self.locale)
+            if column == COL_LINE:
+                return format_money(product.price_minor * quantity, self.currency, self.locale)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_ITEM:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == PRODUCT_ROLE:
+            return product
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or index.column() != COL_QTY or role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            quantity = int(value)
+        except (TypeError, ValueError):
+            return False
+        if not 1 <= quantity <= MAX_QUANTITY:
+            return False
+        self.set_quantity(index.row(), quantity)
+        return True
+
+
+class PurchaseEntry(QWidget):
+    """`start(customer_id)`; emits `purchase_recorded(Purchase)` or `cancelled()`."""
+
+    purchase_recorded = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._customer_id: int | None = None
+        locale = ctx.locale()
+        self.products = ProductListModel(ctx.settings.currency, locale, self)
+        self.filtered = QSortFilterProxyModel(self)
+        self.filtered.setSourceModel(self.products)
+        self.filtered.setFilterRole(FOLDED_ROLE)
+        self.filtered.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.lines = PurchaseLinesModel(ctx.settings.currency, locale, self)
+        self.lines.total_changed.connect(self._on_total_changed)
+
+        self.title = QLabel()
+        self.title.setObjectName("SectionTitle")
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter the catalogue"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._on_filter_changed)
+        self.filter_edit.returnPressed.connect(self._add_current)
+        self.catalogue = ChoiceListView()
+        self.catalogue.setModel(self.filtered)
+        self.catalogue.setAccessibleName(self.tr("Catalogue"))
+        self.catalogue.row_chosen.connect(self._on_catalogue_row)
+
+        self.table = QTableView()
+        self.table.setModel(self.lines)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(COL_ITEM, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Order lines"))
+
+        self.more_button = QPushButton(self.tr("+1"))
+        self.more_button.setToolTip(self.tr("One more of the selected line (+)"))
+        self.more_button.clicked.connect(lambda: self._change_selected(+1))
+        self.less_button = QPushButton(self.tr("−1"))
+        self.less_button.setToolTip(self.tr("One less of the selected line (−)"))
+        self.less_button.clicked.connect(lambda: self._change_selected(-1))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected line (Delete)"))
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("RunningTotal")
+        self.record_button = QPushButton(self.tr("&Record purchase"))
+        self.record_button.setProperty("primary", True)
+        self.record_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.record_button.clicked.connect(self.record)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancelled.emit)
+
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("Catalogue")))
+        left.addWidget(self.filter_edit)
+        left.addWidget(self.catalogue, 1)
+        line_buttons = QHBoxLayout()
+        line_buttons.addWidget(self.more_button)
+        line_buttons.addWidget(self.less_button)
+        line_buttons.addWidget(self.remove_button)
+        line_buttons.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Order")))
+        right.addWidget(self.table, 1)
+        right.addLayout(line_buttons)
+        right.addWidget(self.total_label, 0, Qt.AlignmentFlag.AlignRight)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.cancel_button)
+        bottom.addWidget(self.record_button)
+        right.addLayout(bottom)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 8, 20, 12)
+        layout.addWidget(self.title)
+        layout.addLayout(columns, 1)
+
+        ctx_shortcut = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.record, context=ctx_shortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancelled.emit, context=ctx_shortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Plus), self.table, lambda: self._change_selected(+1),
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Minus), self.table, lambda: self._change_selected(-1),
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self._remove_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        ctx.bus.data_changed.connect(self._on_data_changed)
+        self._on_total_changed(0)
+
+    @property
+    def customer_id(self) -> int | None:
+        return self._customer_id
+
+    def start(self, customer_id: int) -> None:
+        """A fresh order for this customer, catalogue reloaded, focus in the filter."""
+        customer = get_customer(self.ctx.db, customer_id)
+        self._customer_id = customer_id
+        self.title.setText(self.tr("Purchase for {name} ({number})").replace(
+            "{name}", customer.name).replace("{number}", customer.customer_no))
+        self.products.set_products(list_products(self.ctx.db))
+        self.lines.clear()
+        self.filter_edit.clear()
+        self.filter_edit.setFocus()
+
+    def add_product(self, product: Product, quantity: int = 1) -> None:
+        row = self.lines.add(product, quantity)
+        self.table.selectRow(row)
+
+    def record(self) -> Purchase | None:
+        if self._customer_id is None:
+            return None
+        customer_id = self._customer_id
+        staff = self.ctx.staff()
+        items = self.lines.items()
+        result = run_op(
+            self.ctx, self,
+            lambda: record_purchase(self.ctx.db, customer_id, items,
+                                    staff_id=staff.id if staff else None),
+            changed=lambda p: [(data_bus.PURCHASE, p.id), (data_bus.CUSTOMER, customer_id)],
+        )
+        if result is not None:
+            self.lines.clear()
+            self.purchase_recorded.emit(result)
+        return result
+
+    # -- internals
+    def _on_filter_changed(self, text: str) -> None:
+        self.filtered.setFilterFixedString(fold(text.strip()))
+        if self.filtered.rowCount():
+            self.catalogue.setCurrentIndex(self.filtered.index(0, 0))
+
+    def _add_current(self) -> None:
+        index = self.catalogue.currentIndex()
+        if not index.isValid() and self.filtered.rowCount():
+            index = self.filtered.index(0, 0)
+        if index.isValid():
+            self._on_catalogue_row(index.row())
+
+    def _on_catalogue_row(self, row: int) -> None:
+        source = self.filtered.mapToSource(self.filtered.index(row, 0))
+        product = self.products.product(source.row())
+        if product is not None:
+            self.add_product(product)
+
+    def _selected_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _change_selected(self, delta: int) -> None:
+        row = self._selected_row()
+        if row >= 0:
+            self.lines.set_quantity(row, self.lines.quantity(row) + delta)
+            if row < self.lines.rowCount():
+                self.table.selectRow(row)
+
+    def _remove_selected(self) -> None:
+        row = self._selected_row()
+        if row >= 0:
+            self.lines.remove(row)
+
+    def _on_total_changed(self, total: int) -> None:
+        self.total_label.setText(
+            self.tr("Total: {total}").replace("{total}", self.ctx.format_money(total)))
+        self.record_button.setEnabled(self.lines.rowCount() > 0)
+
+    def _on_data_changed(self, entity: str, entity_id: int) -> None:
+        if entity == data_bus.PRODUCT and self._customer_id is not None:
+            self.products.set_products(list_products(self.ctx.db))
