@@ -1,0 +1,393 @@
+"""The supervisor's inline authorisation panel on the complaint screen (not a modal chain).
+
+It shows what is proposed (each line with its value, and the total), the customer's
+complaints and compensation in the last 90 days, and a PIN pad. The supervisor approves as
+proposed, changes the lines (remove one, change an amount) and approves, or refuses with a
+reason. Every rule - role, limit, lockout, two consoles at once - is checked by
+`db.compensation`; the panel only shows the answers: a wrong PIN with the attempts left,
+the lock with its remaining time, and after an over-limit refusal the person's limit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import replace
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import lockout
+from db.compensation import OverLimit, authorise, parse_amount, refuse
+from db.complaints import facts_90d, get_complaint
+from db.errors import PermissionDenied, UserError, ValidationError
+from db.service_models import Authorisation, CompensationLine, Complaint
+from widgets import data_bus
+from widgets.compensation_lines_model import CompensationLinesModel
+from widgets.context import AppContext
+from widgets.pin_pad import PinPad
+
+APPROVE = "approve"
+REFUSE = "refuse"
+
+_AMOUNT_KINDS = ("replacement", "discount_amount", "voucher", "waived_bill", "refund")
+
+
+class AuthorisationPanel(QFrame):
+    """Approve / change and approve / refuse with a reason, confirmed by a PIN."""
+
+    decided = Signal(object)  # db.service_models.Authorisation
+    cancelled = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("authorisationPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#authorisationPanel { border: 2px solid #e0a000; border-radius: 8px; "
+            "background: #fffbea; }")
+        self._complaint: Complaint | None = None
+        self._changed = False
+        self._lock_timer = QTimer(self)
+        self._lock_timer.setInterval(1000)
+        self._lock_timer.timeout.connect(self.refresh_lockout)
+
+        title = QLabel(self.tr("Supervisor authorisation"), self)
+        title.setObjectName("SectionTitle")
+        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.customer_label = QLabel(self)
+        self.customer_label.setWordWrap(True)
+        self.facts_label = QLabel(self)
+        self.facts_label.setObjectName("authFacts")
+        self.facts_label.setWordWrap(True)
+
+        self.model = CompensationLinesModel(ctx.format_money, parent=self)
+        self.model.total_changed.connect(self._on_total_changed)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(3, True)
+        self.table.setMaximumHeight(170)
+        self.table.selectionModel().currentRowChanged.connect(self._on_line_selected)
+        self.total_label = QLabel(self)
+        self.total_label.setObjectName("authTotal")
+        self.total_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
+
+        # changing lines: a new amount for the selected line, or remove it
+        self.change_edit = QLineEdit(self)
+        self.change_edit.setMinimumHeight(44)
+        self.change_edit.setPlaceholderText(self.tr("New amount"))
+        self.change_edit.setAccessibleName(self.tr("New amount for the chosen line"))
+        self.change_button = QPushButton(self.tr("Change"), self)
+        self.remove_button = QPushButton(self.tr("Remove line"), self)
+        for button in (self.change_button, self.remove_button):
+            button.setMinimumHeight(44)
+        self.change_button.clicked.connect(self.change_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        change_row = QHBoxLayout()
+        change_row.addWidget(self.change_edit, 1)
+        change_row.addWidget(self.change_button)
+        change_row.addWidget(self.remove_button)
+
+        # decision: approve or refuse
+        self.approve_choice = QPushButton(self.tr("Approve"), self)
+        self.refuse_choice = QPushButton(self.tr("Refuse"), self)
+        self._choices = QButtonGroup(self)
+        for button in (self.approve_choice, self.refuse_choice):
+            button.setCheckable(True)
+            button.setMinimumHeight(48)
+            self._choices.addButton(button)
+        self.approve_choice.setChecked(True)
+        self.approve_choice.toggled.connect(self._on_mode_changed)
+        choice_row = QHBoxLayout()
+        choice_row.addWidget(self.approve_choice)
+        choice_row.addWidget(self.refuse_choice)
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setMinimumHeight(44)
+        self.reason_edit.setPlaceholderText(self.tr("Reason for refusing (required)"))
+        self.reason_edit.setAccessibleName(self.tr("Reason for refusing"))
+        self.reason_edit.hide()
+
+        self.prompt_label = QLabel(self)
+        self.prompt_label.setWordWrap(True)
+        self.prompt_label.setStyleSheet("font-weight: bold;")
+        self.limit_label = QLabel(self)
+        self.limit_label.setObjectName("authLimit")
+        self.limit_label.setWordWrap(True)
+        self.limit_label.setStyleSheet("color: #8e0000; font-weight: bold;")
+        self.limit_label.hide()
+        self.lock_label = QLabel(self)
+        self.lock_label.setObjectName("authLock")
+        self.lock_label.setWordWrap(True)
+        self.lock_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.lock_label.hide()
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("authMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #b00020;")
+        self.message_label.hide()
+
+        self.pad = PinPad(self)
+        self.pad.pin_entered.connect(self._on_pin_entered)
+        self.cancel_button = QPushButton(self.tr("Back to the form"), self)
+        self.cancel_button.setMinimumHeight(44)
+        self.cancel_button.clicked.connect(self.cancel)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(title)
+        layout.addWidget(self.customer_label)
+        layout.addWidget(self.facts_label)
+        layout.addWidget(self.table)
+        layout.addWidget(self.total_label)
+        layout.addLayout(change_row)
+        layout.addLayout(choice_row)
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(self.prompt_label)
+        layout.addWidget(self.limit_label)
+        layout.addWidget(self.lock_label)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.pad)
+        layout.addWidget(self.cancel_button)
+        layout.addStretch(1)
+
+    # --- showing a complaint -----------------------------------------------------------
+
+    def complaint(self) -> Complaint | None:
+        return self._complaint
+
+    def set_complaint(self, complaint: Complaint,
+                      product_names: Mapping[int, str] | None = None) -> None:
+        """Show a saved complaint's proposed lines and its customer's last 90 days."""
+        self._complaint = complaint
+        self._changed = False
+        self.model.set_product_names(product_names or {})
+        self.model.set_lines(complaint.proposed_lines)
+        who = complaint.customer_name or self.tr("Walk-in customer")
+        self.customer_label.setText(
+            self.tr("%1 · %2").replace("%1", who).replace("%2", complaint.problem[:120]))
+        facts = facts_90d(self.ctx.db, complaint.customer_id)
+        if complaint.customer_id is None:
+            self.facts_label.setText(self.tr("Walk-in: no history."))
+        else:
+            text = self.tr("Last 90 days: %n complaint(s)", "", facts.complaints)
+            text += " · " + self.tr("compensation %1").replace(
+                "%1", self.ctx.format_money(facts.compensation_minor))
+            if facts.refusals:
+                text += " · " + self.tr("%n refusal(s)", "", facts.refusals)
+            self.facts_label.setText(text)
+        self.approve_choice.setChecked(True)
+        self.reason_edit.clear()
+        self.change_edit.clear()
+        self.limit_label.hide()
+        self._set_message("")
+        self.pad.clear()
+        self._on_mode_changed()
+        self.refresh_lockout()
+        self.pad.setFocus()
+
+    def lines(self) -> list[CompensationLine]:
+        return self.model.lines()
+
+    def mode(self) -> str:
+        return REFUSE if self.refuse_choice.isChecked() else APPROVE
+
+    def set_mode(self, mode: str) -> None:
+        (self.refuse_choice if mode == REFUSE else self.approve_choice).setChecked(True)
+
+    def message(self) -> str:
+        return self.message_label.text() if not self.message_label.isHidden() else ""
+
+    def _set_message(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    def _on_total_changed(self, total: int) -> None:
+        self.total_label.setText(self.tr("Total: %1").replace(
+            "%1", self.ctx.format_money(total)))
+        self._on_mode_changed()
+
+    def _on_mode_changed(self, _checked: bool = False) -> None:
+        refusing = self.mode() == REFUSE
+        self.reason_edit.setVisible(refusing)
+        total = self.ctx.format_money(self.model.total_minor())
+        if refusing:
+            self.prompt_label.setText(self.tr(
+                "Supervisor: write the reason, then enter your PIN to refuse %1.")
+                .replace("%1", total))
+            self.reason_edit.setFocus()
+        else:
+            verb = self.tr("approve the changed lines") if self._changed else self.tr("approve")
+            self.prompt_label.setText(self.tr("Supervisor: enter your PIN to %1 (%2).")
+                                      .replace("%1", verb).replace("%2", total))
+
+    # --- changing lines ----------------------------------------------------------------
+
+    def _selected_row(self) -> int:
+        return self.table.currentIndex().row()
+
+    def _on_line_selected(self, *_args: object) -> None:
+        row = self._selected_row()
+        if row < 0:
+            return
+        line = self.model.line(row)
+        if line.kind == "discount_percent":
+            self.change_edit.setPlaceholderText(self.tr("New percentage"))
+        else:
+            self.change_edit.setPlaceholderText(self.tr("New amount"))
+
+    def change_selected(self) -> None:
+        """Set a new amount (or percentage) on the chosen line; the total follows."""
+        row = self._selected_row()
+        if row < 0:
+            self._set_message(self.tr("Choose a line in the list first."))
+            return
+        line = self.model.line(row)
+        text = self.change_edit.text()
+        try:
+            if line.kind == "discount_percent":
+                if not text.strip().isdigit():
+                    raise ValidationError({"percent": self.tr("Type a percentage from 1 to 100.")})
+                new = replace(line, percent=int(text.strip()))
+            elif line.kind in _AMOUNT_KINDS:
+                amount = parse_amount(text, self.ctx.settings.locale, self.ctx.settings.currency)
+                new = replace(line, amount_minor=amount)
+            else:
+                raise ValidationError({"line": self.tr(
+                    "This line has no amount to change; remove it instead.")})
+        except ValidationError as exc:
+            self._set_message(" ".join(exc.fields.values()))
+            return
+        self.model.replace_line(row, new)
+        self._changed = True
+        self.change_edit.clear()
+        self._set_message("")
+        self._on_mode_changed()
+
+    def remove_selected(self) -> None:
+        row = self._selected_row()
+        if row < 0:
+            self._set_message(self.tr("Choose a line in the list first."))
+            return
+        self.model.remove_line(row)
+        self._changed = True
+        self._set_message("")
+        self._on_mode_changed()
+
+    # --- deciding ----------------------------------------------------------------------
+
+    def cancel(self) -> None:
+        self.pad.clear()
+        self._lock_timer.stop()
+        self.cancelled.emit()
+
+    def _on_pin_entered(self, pin: str) -> None:
+        complaint = self._complaint
+        if complaint is None:
+            return
+        self._set_message("")
+        refusing = self.mode() == REFUSE
+        if refusing and not self.reason_edit.text().strip():
+            self._set_message(self.tr("Write why the compensation is refused, then enter "
+                                      "the PIN again."))
+            self.reason_edit.setFocus()
+            return
+        seen = len(complaint.authorisations)
+        lines = self.model.lines()
+        try:
+            if refusing:
+                result = refuse(self.ctx.db, complaint.id, pin, self.ctx.console_id,
+                                self.reason_edit.text(), lines=lines, seen_decisions=seen)
+            else:
+                result = authorise(self.ctx.db, complaint.id, lines, pin, self.ctx.console_id,
+                                   seen_decisions=seen)
+        except lockout.WrongPin as exc:
+            self._on_wrong_pin(exc)
+            return
+        except lockout.PinLocked:
+            self.refresh_lockout()
+            return
+        except OverLimit as exc:
+            self._show_limit(exc)
+            return
+        except ValidationError as exc:
+            self._set_message(" ".join(exc.fields.values()) or str(exc))
+            return
+        except (PermissionDenied, UserError) as exc:
+            self._set_message(str(exc))
+            return
+        self._on_decided(result)
+
+    def _on_wrong_pin(self, exc: lockout.WrongPin) -> None:
+        if exc.status.locked:
+            self.refresh_lockout()
+        else:
+            self.pad.show_message(str(exc))
+
+    def _show_limit(self, exc: OverLimit) -> None:
+        """After an over-limit refusal, say whose limit it was and how much it is."""
+        if exc.staff.role == "manager":
+            text = self.tr("Manager limit per complaint: %1.")
+        else:
+            text = self.tr("%2's limit per complaint: %1. A manager must authorise this, or "
+                           "change the lines.").replace("%2", exc.staff.name)
+        self.limit_label.setText(text.replace("%1", self.ctx.format_money(exc.limit_minor)))
+        self.limit_label.show()
+        self._set_message(str(exc))
+
+    def _on_decided(self, result: Authorisation) -> None:
+        self._lock_timer.stop()
+        complaint = get_complaint(self.ctx.db, result.complaint_id)
+        self._complaint = complaint
+        self.ctx.bus.notify(data_bus.COMPLAINT, complaint.id)
+        if complaint.customer_id is not None:
+            self.ctx.bus.notify(data_bus.CUSTOMER, complaint.customer_id)
+        self.decided.emit(result)
+
+    # --- lockout -----------------------------------------------------------------------
+
+    def refresh_lockout(self) -> None:
+        """Show the lock and its remaining time (kept in the db, so it survives restarts)."""
+        status = lockout.status(self.ctx.db, self.ctx.console_id)
+        if status.locked:
+            minutes, seconds = divmod(status.remaining_seconds, 60)
+            text = self.tr("Too many wrong PINs. PIN entry is locked for %1:%2 more.") \
+                .replace("%1", str(minutes)).replace("%2", f"{seconds:02d}")
+            self.lock_label.setText(text)
+            self.lock_label.show()
+            self.pad.set_locked(True, self.tr("Locked for %n more minute(s).", "",
+                                              max(1, math.ceil(status.remaining_seconds / 60))))
+            if not self._lock_timer.isActive():
+                self._lock_timer.start()
+        else:
+            self._lock_timer.stop()
+            self.lock_label.hide()
+            if self.pad.is_locked():
+                self.pad.set_locked(False)
+
+    def is_locked(self) -> bool:
+        return self.pad.is_locked()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+        self._lock_timer.stop()
+        super().hideEvent(event)
+
