@@ -366,6 +366,10 @@ def build_demo(
         say("purchases")
         n_purchases, n_items = _purchases(db, rng, made, product_ids, staff_ids, today)
         _recompute_facts(db)
+        say("service history")
+        from db.demo_service import populate_service_history
+
+        populate_service_history(db, seed=seed, today=today, progress=say)
     shown = tuple(
         (number, data.name) for (_, number), data in zip(made, showcase, strict=False)
     )
