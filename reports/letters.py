@@ -14,7 +14,8 @@ the CJK font. All fonts are embedded TrueType subsets.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,10 +30,14 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     Flowable,
+    Frame,
     KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -49,7 +54,7 @@ from reports.letter_templates import (
     signature_suffix,
 )
 
-__all__ = ["LetterData", "VoucherInfo", "build_letter_pdf", "page_size"]
+__all__ = ["LetterData", "VoucherInfo", "build_letter_pdf", "build_letters_pdf", "page_size"]
 
 INK = colors.HexColor("#1f2a30")
 MUTED = colors.HexColor("#5f6b73")
@@ -80,6 +85,7 @@ class LetterData:
     complaint_date: date | None = None
     voucher: VoucherInfo | None = None
     reason: str = ""  # thank-you: loyal / compliment / resolved
+    customer_id: int | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
@@ -293,7 +299,12 @@ def _letterhead(data: LetterData, st: _Styles) -> Any:
         except Exception:  # noqa: BLE001 - a broken logo must not stop a letter
             logo = None
 
+    first_page: list[int] = []
+
     def draw(canvas: Canvas, doc: Any) -> None:
+        if not first_page:
+            first_page.append(doc.page)
+        page_no = doc.page - first_page[0] + 1
         canvas.saveState()
         top = height - 16 * mm
         x = MARGIN_X
@@ -323,7 +334,7 @@ def _letterhead(data: LetterData, st: _Styles) -> Any:
         fw = width - 2 * MARGIN_X - 25 * mm
         footer.wrap(fw, 20 * mm)
         footer.drawOn(canvas, MARGIN_X, FOOTER_H - 4 * mm)
-        page = Paragraph(_sans(lab["page"].replace("{page}", str(doc.page))), st.small_right)
+        page = Paragraph(_sans(lab["page"].replace("{page}", str(page_no))), st.small_right)
         page.wrap(25 * mm, 10 * mm)
         page.drawOn(canvas, width - MARGIN_X - 25 * mm, FOOTER_H - 4 * mm)
         canvas.restoreState()
@@ -359,26 +370,17 @@ def _reference(data: LetterData, st: _Styles, width: float) -> Table:
     )
 
 
-def build_letter_pdf(data: LetterData) -> bytes:
-    """Render `data` to PDF bytes (fonts embedded); raises ValueError for an unknown kind."""
+def _normalised(data: LetterData) -> LetterData:
     if data.kind not in KINDS:
         raise ValueError(f"unknown letter kind {data.kind!r}")
-    register_fonts()
     lang = normalise_language(data.language)
-    if lang != data.language:
-        from dataclasses import replace
+    return data if lang == data.language else replace(data, language=lang)
 
-        data = replace(data, language=lang)
+
+def _story(data: LetterData, frame_w: float) -> list[Flowable]:
+    """The flowables of one letter (everything but letterhead and footer)."""
+    lang = data.language
     st = _Styles(lang)
-    width, height = page_size(data.shop)
-    frame_w = width - 2 * MARGIN_X - 12  # the frame's own 6 pt padding each side
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf, pagesize=(width, height), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-        topMargin=LETTERHEAD_H + 2 * mm, bottomMargin=FOOTER_H + 5 * mm,
-        title=data.subject, author=data.shop.shop_name, subject=data.subject,
-        creator="Counterpart", lang={"zh-TW": "zh-Hant", "zh-CN": "zh-Hans"}.get(lang, lang),
-    )
     story: list[Flowable] = [
         Paragraph(st.m(data.customer_name, bold=True), st.recipient),
         Spacer(1, 4 * mm),
@@ -398,11 +400,90 @@ def build_letter_pdf(data: LetterData) -> bytes:
     signature += [Spacer(1, 9 * mm), Paragraph(st.m(sign_name, bold=True), st.sign_name)]
     if data.signer_role.strip():
         role = data.signer_role.strip()
-        signature.append(Paragraph(st.m(f"{role}, {data.shop.shop_name}" if not _is_cjk(lang)
-                                        else f"{data.shop.shop_name}　{role}"), st.sign_role))
+        line = f"{shop_line(data, role)}"
+        signature.append(Paragraph(st.m(line), st.sign_role))
     story.append(KeepTogether(signature))
     if data.voucher is not None:
         story += _voucher_block(data, st, frame_w)
-    on_page = _letterhead(data, st)
-    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return story
+
+
+def shop_line(data: LetterData, role: str) -> str:
+    """"Manager, Counterpart Café" / "Counterpart Café　店長"."""
+    if _is_cjk(data.language):
+        return f"{data.shop.shop_name}　{role}"
+    return f"{role}, {data.shop.shop_name}"
+
+
+class _LetterDone(Flowable):
+    """Zero-size marker after each letter, so a batch can report progress while it renders."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class _Doc(BaseDocTemplate):
+    def __init__(self, *args: Any, progress: Callable[[int, int], None] | None = None,
+                 total: int = 1, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._progress = progress
+        self._total = total
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
+        if isinstance(flowable, _LetterDone) and self._progress is not None:
+            self._progress(flowable.index + 1, self._total)
+
+
+def build_letters_pdf(
+    letters: Sequence[LetterData], progress: Callable[[int, int], None] | None = None
+) -> bytes:
+    """Render several letters into one PDF (a birthday batch); each starts on a new page.
+
+    Page size and letterhead come from the first letter's shop settings; page numbers restart
+    for each letter. `progress(done, total)` is called after each letter is laid out.
+    """
+    if not letters:
+        raise ValueError("no letters to render")
+    register_fonts()
+    items = [_normalised(d) for d in letters]
+    first = items[0]
+    width, height = page_size(first.shop)
+    frame_w = width - 2 * MARGIN_X - 12  # the frame's own 6 pt padding each side
+    buf = io.BytesIO()
+    lang = first.language
+    doc = _Doc(
+        buf, pagesize=(width, height), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+        topMargin=LETTERHEAD_H + 2 * mm, bottomMargin=FOOTER_H + 5 * mm,
+        title=first.subject if len(items) == 1 else first.shop.shop_name,
+        author=first.shop.shop_name, subject=first.subject, creator="Counterpart",
+        lang={"zh-TW": "zh-Hant", "zh-CN": "zh-Hans"}.get(lang, lang),
+        progress=progress, total=len(items),
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+    templates = []
+    for i, data in enumerate(items):
+        templates.append(PageTemplate(
+            id=f"letter{i}", frames=[frame], onPage=_letterhead(data, _Styles(data.language)),
+            pagesize=(width, height),
+        ))
+    doc.addPageTemplates(templates)
+    story: list[Flowable] = []
+    for i, data in enumerate(items):
+        if i > 0:
+            story += [NextPageTemplate(f"letter{i}"), PageBreak()]
+        story += _story(data, frame_w)
+        story.append(_LetterDone(i))
+    doc.build(story)
     return buf.getvalue()
+
+
+def build_letter_pdf(data: LetterData) -> bytes:
+    """Render one letter to PDF bytes (fonts embedded); ValueError for an unknown kind."""
+    return build_letters_pdf([data])

@@ -1,0 +1,280 @@
+"""Letters to customers: gather what a letter says from the database, and keep what was sent.
+
+`prepare_letter` reads the customer, the complaint (cause, problem, resolution), its approved
+voucher and who authorised it, and fills the template of the customer's language into a
+`reports.letters.LetterData`. Staff may edit its body; `record_letter` then keeps the body and
+the exact PDF bytes that were printed or saved, so `letter_pdf` reprints it identically.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any, Literal
+
+from sqlite_utils import Database
+
+from db.clock import from_iso, to_iso, today_local, utcnow
+from db.connection import write
+from db.customers import get_customer
+from db.errors import NotFound, UserError, ValidationError
+from db.i18n import _
+from db.models import Customer, ShopSettings
+from db.settings import load_settings
+from db.staff import get_staff
+from reports.letter_templates import (
+    KINDS,
+    THANK_YOU_REASONS,
+    LetterFacts,
+    VoucherInfo,
+    compose,
+    normalise_language,
+    role_title,
+    team_signer,
+)
+from reports.letters import LetterData
+
+LetterKind = Literal["apology", "thank-you", "birthday"]
+
+
+class LetterNotPossible(UserError):
+    """The kind of letter does not fit what was chosen (an apology without a complaint)."""
+
+
+@dataclass(frozen=True)
+class LetterRecord:
+    """A letter that was printed or saved, as listed on the customer's profile."""
+
+    id: int
+    kind: str
+    customer_id: int | None
+    complaint_id: int | None
+    language: str
+    body: str
+    created_by: int | None
+    created_by_name: str
+    created_at: datetime
+    pdf_size: int
+
+
+def _voucher_info(db: Database, voucher_id: int) -> VoucherInfo:
+    from db.vouchers import get_voucher
+
+    v = get_voucher(db, voucher_id)
+    return VoucherInfo(code=v.code, value_minor=v.value_minor, expires_on=v.expires_on)
+
+
+def _complaint_voucher(complaint: Any) -> int | None:
+    """The approved voucher of a complaint (the last one approved, if several)."""
+    ids = [line.voucher_id for line in complaint.lines
+           if line.status == "approved" and line.kind == "voucher" and line.voucher_id]
+    return ids[-1] if ids else None
+
+
+def _signer(db: Database, lang: str, settings: ShopSettings, complaint: Any | None,
+            signer_id: int | None) -> tuple[str, str]:
+    """Name and role: an explicit signer, else who authorised the remedy, else the shop team."""
+    if signer_id is not None:
+        staff = get_staff(db, signer_id)
+        return staff.name, role_title(lang, staff.role)
+    if complaint is not None:
+        approved = [a for a in complaint.authorisations if a.decision == "approved"]
+        if approved:
+            last = approved[-1]
+            return last.decided_by_name, role_title(lang, last.decided_by_role)
+    return team_signer(lang, settings.shop_name), ""
+
+
+def _since_year(customer: Customer, timezone: str) -> int:
+    from db.clock import local_date
+
+    return local_date(customer.created_at, timezone).year
+
+
+def prepare_letter(
+    db: Database,
+    kind: str,
+    *,
+    customer_id: int | None = None,
+    complaint_id: int | None = None,
+    language: str | None = None,
+    reason: str | None = None,
+    voucher_id: int | None = None,
+    signer_id: int | None = None,
+    today: date | None = None,
+) -> LetterData:
+    """Everything one letter needs, worded from the templates in the customer's language.
+
+    An apology needs a complaint. A thank-you from a complaint thanks for the compliment (or,
+    for a complaint, for helping us improve); from a customer alone it thanks a loyal customer.
+    The voucher is the complaint's approved voucher unless `voucher_id` names another of the
+    customer's. The signer is `signer_id`, else the person who authorised the remedy, else the
+    shop team. Raises NotFound for unknown ids and LetterNotPossible when the kind does not fit.
+    """
+    if kind not in KINDS:
+        raise ValidationError({"kind": _("Choose apology, thank-you or birthday.")})
+    if reason is not None and reason not in THANK_YOU_REASONS:
+        raise ValidationError({"reason": _("Choose loyal, compliment or resolved.")})
+    if customer_id is None and complaint_id is None:
+        raise LetterNotPossible(_("Choose a customer or a complaint for the letter."))
+    settings = load_settings(db)
+    complaint = None
+    if complaint_id is not None:
+        from db.complaints import get_complaint
+
+        complaint = get_complaint(db, complaint_id)
+        if customer_id is not None and complaint.customer_id not in (None, customer_id):
+            raise LetterNotPossible(
+                _("Complaint {complaint} belongs to another customer.").format(
+                    complaint=complaint_id)
+            )
+        customer_id = complaint.customer_id if complaint.customer_id is not None else customer_id
+    customer = get_customer(db, customer_id) if customer_id is not None else None
+    if kind == "apology":
+        if complaint is None:
+            raise LetterNotPossible(_(
+                "An apology letter needs a complaint. Open the complaint, or give its "
+                "number with --complaint."))
+        if complaint.kind != "complaint":
+            raise LetterNotPossible(_(
+                "Entry {id} is a {kind}, not a complaint; write a thank-you letter instead."
+            ).format(id=complaint.id, kind=_(complaint.kind)))
+    if kind == "thank-you" and reason is None:
+        if complaint is None:
+            reason = "loyal"
+        else:
+            reason = "compliment" if complaint.kind == "compliment" else "resolved"
+    if kind == "birthday" and customer is None:
+        raise LetterNotPossible(_("A birthday letter needs a customer, not a walk-in."))
+    name = customer.name if customer else (complaint.customer_name if complaint else "")
+    if not name.strip():
+        raise LetterNotPossible(_("The letter needs the customer's name."))
+    lang = normalise_language(
+        language or (customer.language if customer else settings.report_language))
+    if voucher_id is None and complaint is not None:
+        voucher_id = _complaint_voucher(complaint)
+    voucher = _voucher_info(db, voucher_id) if voucher_id is not None else None
+    staff_name = ""
+    if complaint is not None and complaint.about_staff_id and complaint.kind == "compliment":
+        try:
+            staff_name = get_staff(db, complaint.about_staff_id).name
+        except NotFound:
+            staff_name = ""
+    facts = LetterFacts(
+        customer_name=name,
+        shop_name=settings.shop_name,
+        currency=settings.currency,
+        phone=settings.phone,
+        email=settings.email,
+        visit_date=complaint.local_date if complaint else None,
+        cause=complaint.cause if complaint else "",
+        problem=complaint.problem if complaint and complaint.kind == "complaint" else "",
+        resolution=(complaint.resolution or complaint.option_chosen) if complaint else "",
+        compliment=complaint.problem if complaint and complaint.kind != "complaint" else "",
+        staff_name=staff_name,
+        since_year=_since_year(customer, settings.timezone) if customer else None,
+        visits=customer.visits if customer else 0,
+        voucher=voucher,
+    )
+    text = compose(kind, lang, facts, reason)
+    signer_name, signer_role = _signer(db, lang, settings, complaint, signer_id)
+    return LetterData(
+        kind=kind,
+        language=lang,
+        shop=settings,
+        customer_name=name,
+        letter_date=today or today_local(settings.timezone),
+        subject=text.subject,
+        body=text.body,
+        closing=text.closing,
+        signer_name=signer_name,
+        signer_role=signer_role,
+        customer_no=customer.customer_no if customer else "",
+        complaint_id=complaint.id if complaint else None,
+        complaint_date=complaint.local_date if complaint else None,
+        voucher=voucher,
+        reason=reason or "",
+        customer_id=customer.id if customer else None,
+    )
+
+
+def with_body(data: LetterData, body: str) -> LetterData:
+    """The letter with the staff member's edited body (what is printed and kept)."""
+    if not body.strip():
+        raise ValidationError({"body": _("The letter has no text.")})
+    return replace(data, body=body)
+
+
+def render(data: LetterData) -> bytes:
+    from reports.letters import build_letter_pdf
+
+    return build_letter_pdf(data)
+
+
+_SELECT = (
+    "SELECT l.id, l.kind, l.customer_id, l.complaint_id, l.language, l.body, l.created_by, "
+    "coalesce(s.name, ''), l.created_at, length(l.pdf) FROM letters l "
+    "LEFT JOIN staff s ON s.id = l.created_by"
+)
+
+
+def _record(r: Any) -> LetterRecord:
+    return LetterRecord(
+        id=r[0], kind=r[1], customer_id=r[2], complaint_id=r[3], language=r[4], body=r[5],
+        created_by=r[6], created_by_name=r[7], created_at=from_iso(r[8]) or utcnow(),
+        pdf_size=r[9] or 0,
+    )
+
+
+def record_letter(
+    db: Database, data: LetterData, pdf: bytes, *, created_by: int | None = None
+) -> LetterRecord:
+    """Keep a printed or saved letter: its kind, customer, complaint, language, body and PDF."""
+    if not pdf.startswith(b"%PDF"):
+        raise ValueError("not a PDF")
+    with write(db):
+        cur = db.execute(
+            "INSERT INTO letters(kind, customer_id, complaint_id, language, body, pdf, "
+            "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [data.kind, data.customer_id, data.complaint_id, data.language, data.body, pdf,
+             created_by, to_iso(utcnow())],
+        )
+    return get_letter(db, int(cur.lastrowid or 0))
+
+
+def get_letter(db: Database, letter_id: int) -> LetterRecord:
+    r = db.execute(_SELECT + " WHERE l.id = ?", [letter_id]).fetchone()
+    if r is None:
+        raise NotFound(_("There is no letter with id {id}.").format(id=letter_id))
+    return _record(r)
+
+
+def list_letters(db: Database, customer_id: int) -> list[LetterRecord]:
+    """A customer's letters, newest first (for the profile)."""
+    return [_record(r) for r in db.execute(
+        _SELECT + " WHERE l.customer_id = ? ORDER BY l.created_at DESC, l.id DESC",
+        [customer_id])]
+
+
+def letter_pdf(db: Database, letter_id: int) -> bytes:
+    """The stored PDF of a letter, byte for byte, to reprint it exactly as it was sent."""
+    r = db.execute("SELECT pdf FROM letters WHERE id = ?", [letter_id]).fetchone()
+    if r is None:
+        raise NotFound(_("There is no letter with id {id}.").format(id=letter_id))
+    if r[0] is None:
+        raise NotFound(_("Letter {id} was kept without its PDF.").format(id=letter_id))
+    return bytes(r[0])
+
+
+def birthday_customers(db: Database, start: date, days: int = 7) -> list[int]:
+    """Consenting customers whose birthday falls in start .. start + days - 1."""
+    from db.customers import birthdays_between
+
+    return [e.customer_id for e in birthdays_between(db, start, days, consenting_only=True)]
+
+
+def week_start(day: date) -> date:
+    """Monday of the week `day` is in ("this week's birthdays")."""
+    from datetime import timedelta
+
+    return day - timedelta(days=day.weekday())

@@ -1,0 +1,82 @@
+"""Shared setup for the letter tests: a shop, staff, customers and complaints via the real API."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, replace
+from datetime import date
+
+from pypdf import PdfReader
+from sqlite_utils import Database
+
+from db.compensation import authorise
+from db.complaints import create_complaint
+from db.customers import create_customer
+from db.models import CustomerInput
+from db.service_models import CompensationLine, ComplaintInput
+from db.settings import load_settings, save_settings
+from db.staff_admin import add_staff, create_first_manager
+
+MANAGER_PIN = "4821"
+SUPERVISOR_PIN = "7395"
+CLERK_PIN = "1357"
+CONSOLE = "test-console"
+
+
+@dataclass
+class Shop:
+    manager_id: int
+    supervisor_id: int
+    clerk_id: int
+
+
+def make_shop(db: Database) -> Shop:
+    settings = replace(
+        load_settings(db), shop_name="Kahvila Onni & Co", address="Esplanadi 12\n00130 Helsinki",
+        phone="+358 9 123 4567", email="hello@onni.example", currency="EUR",
+    )
+    save_settings(db, settings)
+    manager = create_first_manager(db, "Maija Mäkinen", MANAGER_PIN)
+    supervisor = add_staff(db, MANAGER_PIN, CONSOLE, name="陳志明", role="supervisor",
+                           pin=SUPERVISOR_PIN, limit_minor=5_000)
+    clerk = add_staff(db, MANAGER_PIN, CONSOLE, name="Ville Virtanen", role="staff",
+                      pin=CLERK_PIN)
+    return Shop(manager.id, supervisor.id, clerk.id)
+
+
+def make_customer(db: Database, name: str, language: str = "en", *, consent: bool = True,
+                  birthday: tuple[int, int] | None = None) -> int:
+    data = CustomerInput(name=name, language=language, consent_contact=consent,
+                         phone="040 123 4567")
+    if birthday is not None:
+        data.birth_month, data.birth_day = birthday
+    return create_customer(db, data).id
+
+
+def make_complaint(
+    db: Database, shop: Shop, customer_id: int | None, *, problem: str,
+    cause: str = "waiting", resolution: str = "", voucher_minor: int | None = 1500,
+    kind: str = "complaint", about_staff_id: int | None = None,
+) -> int:
+    lines = []
+    if voucher_minor:
+        lines.append(CompensationLine(kind="voucher", amount_minor=voucher_minor,
+                                      expires_on=date(2027, 2, 28)))
+    complaint = create_complaint(db, ComplaintInput(
+        taken_by=shop.clerk_id, kind=kind,  # type: ignore[arg-type]
+        customer_id=customer_id, cause=cause, problem=problem,
+        resolution=resolution, lines=lines, about_staff_id=about_staff_id,
+    ))
+    if lines:
+        authorise(db, complaint.id, lines, SUPERVISOR_PIN, CONSOLE)
+    return complaint.id
+
+
+def pdf_text(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def squash(text: str) -> str:
+    """Text without whitespace: PDF extraction puts line breaks where the lines wrapped."""
+    return "".join(text.split())
