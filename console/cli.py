@@ -18,6 +18,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_run",
     "console.cmd_audit",
     "console.cmd_voucher",
+    "console.cmd_report",
+    "console.cmd_demo",
+    "console.cmd_import",
+    "console.cmd_bench",
 )
 
 
