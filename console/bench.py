@@ -1,0 +1,543 @@
+"""`counterpart bench`: a large synthetic shop and the figures the issue sets targets for.
+
+The database is built straight into the tables with bulk inserts (secondary indexes are
+dropped first and rebuilt at the end, the FTS index is filled in big batches and then
+merged), in a child process so the memory figure measures searching, not building. A
+finished build is recorded in `_bench_meta` and reused by the next run with the same
+sizes. Figures are printed on stdout as ``name value unit``; progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import suppress
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, TextIO
+
+from sqlite_utils import Database
+
+from db import tiers
+from db.connection import open_database
+from db.demo import (
+    ALLERGIES,
+    PREFERENCES,
+    PRODUCTS,
+    TAGS,
+    random_name,
+    random_phone,
+)
+from db.text import digits, fold, has_cjk, search_document, short_terms
+
+Figure = tuple[str, float, str]
+Progress = Callable[[str], None]
+
+DEFAULT_CUSTOMERS = 1_000_000
+DEFAULT_PURCHASE_ITEMS = 10_000_000
+HEAVY_PURCHASES = 10_000
+SEARCH_QUERIES = 1_200
+WARM_UP_QUERIES = 100
+PROFILE_ROUNDS = 60
+STARTUP_ROUNDS = 3
+CHUNK = 20_000
+BUILD_SEED = 11
+
+EXTRA_FIGURES: list[str] = ["reports.letters_bench", "reports.report_bench"]
+"""Modules exposing `bench_figures(db) -> list[(name, value, unit)]`, used when present."""
+
+_LANGS = ("fi", "en", "zh-TW", "zh-CN")
+_LANG_WEIGHTS = (40, 20, 20, 20)
+
+
+def p95(samples: list[float]) -> float:
+    """The 95th percentile (nearest rank): what one staff member in twenty waits for."""
+    ordered = sorted(samples)
+    if not ordered:
+        return 0.0
+    rank = max(1, -(-95 * len(ordered) // 100))
+    return ordered[rank - 1]
+
+
+# ------------------------------------------------------------------ the synthetic database
+
+
+def heavy_customer_id(customers: int) -> int:
+    """The customer with 10,000 purchases is the last one."""
+    return customers
+
+
+def bench_meta(db: Database) -> dict[str, Any] | None:
+    exists = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_bench_meta'"
+    ).fetchone()
+    if not exists:
+        return None
+    row = db.execute("SELECT value FROM _bench_meta WHERE key = 'build'").fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def _remove_db(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with suppress(FileNotFoundError):
+            Path(str(path) + suffix).unlink()
+
+
+def needs_build(path: Path, customers: int, purchase_items: int) -> bool:
+    """True unless `path` holds a finished bench build of exactly these sizes.
+
+    A file that is not a bench database is never overwritten: that could be a shop's data.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return True
+    db = open_database(path, migrate=False)
+    try:
+        meta = bench_meta(db)
+        has_rows = db.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'customers'"
+        ).fetchone() and db.execute("SELECT 1 FROM customers LIMIT 1").fetchone()
+    finally:
+        db.close()
+    if meta is None:
+        if has_rows:
+            from db.errors import UserError
+
+            raise UserError(
+                f"{path} is not a benchmark database; choose another --db for the benchmark."
+            )
+        return True
+    return not (
+        meta.get("complete")
+        and meta.get("customers") == customers
+        and meta.get("purchase_items") == purchase_items
+    )
+
+
+def build_bench_db(
+    path: Path, customers: int, purchase_items: int, *, seed: int = BUILD_SEED,
+    progress: Progress | None = None,
+) -> None:
+    """Write a fresh synthetic database at `path` as fast as SQLite allows."""
+    say = progress or (lambda _msg: None)
+    started = time.perf_counter()
+    _remove_db(path)
+    db = open_database(path)
+    conn = db.conn
+    conn.execute("PRAGMA journal_mode = OFF")
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA cache_size = -400000")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("CREATE TABLE _bench_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    meta = {"customers": customers, "purchase_items": purchase_items, "seed": seed,
+            "complete": False}
+    conn.execute("INSERT INTO _bench_meta VALUES ('build', ?)", [json.dumps(meta)])
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "AND tbl_name IN ('customers', 'purchases', 'purchase_items', 'customer_terms')"
+    ).fetchall()
+    for name, _sql in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
+
+    conn.execute("BEGIN")
+    product_ids = _insert_products(conn)
+    conn.execute("COMMIT")
+
+    rng = random.Random(seed)
+    heavy = heavy_customer_id(customers)
+    heavy_purchases = min(HEAVY_PURCHASES, max(1, purchase_items // 4))
+    heavy_items = heavy_purchases * 5 // 2
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    days = [(today - timedelta(days=d)).strftime("%Y-%m-%dT") for d in range(730)]
+    times = [f"{h:02d}:{m:02d}:00+00:00" for h in range(7, 22) for m in range(60)]
+    created = today.isoformat(timespec="seconds")
+
+    purchase_id = 0
+    item_id = 0
+    items_left = purchase_items
+    for first in range(1, customers + 1, CHUNK):
+        last = min(customers, first + CHUNK - 1)
+        customer_rows: list[tuple[Any, ...]] = []
+        fts_rows: list[tuple[int, str]] = []
+        term_rows: list[tuple[str, int]] = []
+        purchase_rows: list[tuple[Any, ...]] = []
+        item_rows: list[tuple[Any, ...]] = []
+        rnd = rng.random
+        for cid in range(first, last + 1):
+            if cid == heavy:
+                n_purchases = min(heavy_purchases, items_left)
+                base_items, extra = divmod(items_left, n_purchases) if n_purchases else (0, 0)
+            else:
+                reserve = heavy_purchases if heavy > cid else 0
+                # The mean follows what is left, so the total lands on `purchase_items`
+                # and the heavy customer keeps about 2.5 items a purchase.
+                mean = (items_left - heavy_items) / max(1, heavy - cid) / 2.5
+                n_purchases = int(rng.expovariate(1 / mean) + 0.5) if mean > 0 else 0
+                base_items = extra = 0
+            language = rng.choices(_LANGS, _LANG_WEIGHTS)[0]
+            name = random_name(rng, language)
+            phone = random_phone(rng, language) if rnd() < 0.85 else ""
+            phone_key = digits(phone)
+            number = f"C{cid:06d}"
+            email = ""
+            if rnd() < 0.3:
+                local = number.lower() if has_cjk(name) else ".".join(fold(name).split())
+                email = f"{local.replace(chr(39), '')}{cid}@example.com"
+            spend = 0
+            visits = 0
+            last_visit = ""
+            for p in range(n_purchases):
+                if cid == heavy:
+                    n_lines = base_items + (1 if p < extra else 0)
+                else:
+                    n_lines = 1 + int(rnd() * 4)
+                    if items_left - n_lines < reserve:
+                        break
+                if n_lines <= 0:
+                    break
+                purchase_id += 1
+                at = days[int(rnd() * 730)] + times[int(rnd() * 900)]
+                total = 0
+                for _ in range(n_lines):
+                    item_id += 1
+                    pid, pname, price = product_ids[int(rnd() * len(product_ids))]
+                    quantity = 1 if rnd() < 0.8 else 2
+                    total += quantity * price
+                    item_rows.append((item_id, purchase_id, cid, pid, pname, quantity, price))
+                items_left -= n_lines
+                purchase_rows.append((purchase_id, cid, at, total, created))
+                spend += total
+                visits += 1
+                if at > last_visit:
+                    last_visit = at
+            month = day = year = None
+            if rnd() < 0.8:
+                month, day = 1 + int(rnd() * 12), 1 + int(rnd() * 28)
+                year = 1940 + int(rnd() * 66) if rnd() < 0.6 else None
+            allergies = (
+                json.dumps([rng.choice(ALLERGIES[language])], ensure_ascii=False)
+                if rnd() < 0.2 else "[]"
+            )
+            tags = json.dumps([rng.choice(TAGS[language])], ensure_ascii=False) \
+                if rnd() < 0.4 else "[]"
+            preferences = rng.choice(PREFERENCES[language]) if rnd() < 0.5 else ""
+            customer_rows.append((
+                cid, number, name, phone, phone_key, email, language, month, day, year,
+                allergies, preferences, tags, int(rnd() < 0.7),
+                tiers.rate(spend, visits), created, visits, spend, last_visit or None,
+                created, created,
+            ))
+            fts_rows.append((cid, search_document(name, phone_key, number, email)))
+            term_rows.extend((t, cid) for t in short_terms(name))
+        term_rows.sort()
+        conn.execute("BEGIN")
+        conn.executemany(
+            "INSERT INTO customers (id, customer_no, name, phone, phone_digits, email, "
+            "language, birth_month, birth_day, birth_year, allergies, preferences, tags, "
+            "consent_contact, tier, tier_rated_at, visits, total_spend_minor, last_visit_at, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?)",
+            customer_rows,
+        )
+        conn.executemany("INSERT INTO customer_fts(rowid, doc) VALUES (?, ?)", fts_rows)
+        conn.executemany(
+            "INSERT OR IGNORE INTO customer_terms(term, customer_id) VALUES (?, ?)", term_rows
+        )
+        conn.executemany(
+            "INSERT INTO purchases(id, customer_id, purchased_at, total_minor, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            purchase_rows,
+        )
+        conn.executemany(
+            "INSERT INTO purchase_items(id, purchase_id, customer_id, product_id, name, "
+            "quantity, unit_price_minor) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            item_rows,
+        )
+        conn.execute("COMMIT")
+        say(f"customers {last:,}/{customers:,}, purchase items {item_id:,}/{purchase_items:,}"
+            f" ({time.perf_counter() - started:.0f} s)")
+
+    for name, sql in indexes:
+        say(f"index {name} ({time.perf_counter() - started:.0f} s)")
+        conn.execute(sql)
+    say(f"merging the search index ({time.perf_counter() - started:.0f} s)")
+    conn.execute("INSERT INTO customer_fts(customer_fts) VALUES ('optimize')")
+    say(f"statistics ({time.perf_counter() - started:.0f} s)")
+    conn.execute("ANALYZE")
+    meta |= {"complete": True, "purchases": purchase_id, "purchase_items": item_id,
+             "requested_items": purchase_items, "build_seconds": time.perf_counter() - started}
+    meta["purchase_items"] = purchase_items
+    conn.execute("UPDATE _bench_meta SET value = ? WHERE key = 'build'", [json.dumps(meta)])
+    conn.execute("PRAGMA journal_mode = WAL")
+    db.close()
+    say(f"built {path} in {time.perf_counter() - started:.0f} s: {customers:,} customers, "
+        f"{purchase_id:,} purchases, {item_id:,} purchase items")
+
+
+def _insert_products(conn: Any) -> list[tuple[int, str, int]]:
+    ids = []
+    for sku, name, category, price in PRODUCTS:
+        cur = conn.execute(
+            "INSERT INTO products(sku, name, category, price_minor) VALUES (?, ?, ?, ?)",
+            [sku, name, category, price],
+        )
+        ids.append((int(cur.lastrowid), name, price))
+    return ids
+
+
+# ------------------------------------------------------------------ the queries
+
+
+def search_queries(db: Database, count: int = SEARCH_QUERIES, seed: int = 5) -> list[str]:
+    """What staff type: name prefixes (Finnish without diacritics), CJK substrings of one to
+    three characters, phone numbers in pieces, customer numbers, each keystroke a query."""
+    rng = random.Random(seed)
+    top = db.execute("SELECT max(id) FROM customers").fetchone()[0] or 0
+    queries: list[str] = []
+    kinds = ("latin", "cjk", "phone", "number")
+    while len(queries) < count and top:
+        row = db.execute(
+            "SELECT name, phone, customer_no FROM customers WHERE id = ?",
+            [rng.randint(1, top)],
+        ).fetchone()
+        if row is None:
+            continue
+        name, phone, number = row
+        kind = rng.choices(kinds, (35, 35, 22, 8))[0]
+        if kind == "latin" and not has_cjk(name):
+            word = rng.choice(name.split())
+            folded = fold(word)  # typed without diacritics
+            typed = folded if rng.random() < 0.7 else word.lower()
+            queries.extend(typed[:n] for n in range(1, min(len(typed), 6) + 1))
+            if rng.random() < 0.3:
+                queries.append(fold(name)[: len(name.split()[0]) + 3])
+        elif kind == "cjk" and has_cjk(name):
+            start = rng.randint(0, len(name) - 1)
+            for n in (1, 2, 3):
+                piece = name[start : start + n]
+                if len(piece) == n:
+                    queries.append(piece)
+        elif kind == "phone" and phone:
+            groups = phone.replace("+", "").split()
+            piece = rng.choice([g for g in groups if len(g) >= 3] or groups)
+            queries.extend(piece[:n] for n in range(3, len(piece) + 1))
+            if len(groups) >= 2 and rng.random() < 0.5:
+                queries.append(" ".join(groups[-2:]))
+        elif kind == "number":
+            queries.extend([number, number[-5:]])
+    return queries[:count]
+
+
+# ------------------------------------------------------------------ the figures
+
+
+_APP: list[Any] = []
+_NONE_REFS = [sys.getrefcount(None)]
+
+
+def _keep_none_alive() -> None:
+    """Work around a PySide6 6.12 / Python 3.11 bug: each model reset or row insert drops
+    two references to None that it never took, and after a few thousand the interpreter
+    aborts ("deallocating None"). Give back what was lost, so the benchmark can finish.
+    """
+    lost = _NONE_REFS[0] - sys.getrefcount(None)
+    if lost > 0:
+        import ctypes
+
+        for _ in range(lost):
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+
+
+def _qt_app() -> Any:
+    """One QApplication for the models, kept alive until the process ends."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    if not _APP:
+        _APP.append(app)
+    return app
+
+
+def bench_search(db: Database, queries: list[str]) -> tuple[float, float]:
+    """p95 of search plus model update in ms, and peak RSS in MB while doing it."""
+    import psutil
+
+    from db.customers import search_customers
+    from widgets.search_results_model import SearchResultsModel
+
+    _qt_app()
+    process = psutil.Process()
+    model = SearchResultsModel()
+    for query in queries[:WARM_UP_QUERIES]:
+        model.set_results(search_customers(db, query))
+        _keep_none_alive()
+    samples = []
+    peak = process.memory_info().rss
+    for query in queries:
+        start = time.perf_counter()
+        hits = search_customers(db, query)
+        model.set_results(hits)
+        samples.append((time.perf_counter() - start) * 1000)
+        peak = max(peak, process.memory_info().rss)
+        _keep_none_alive()
+    return p95(samples), peak / (1024 * 1024)
+
+
+def bench_profile(db: Database, customer_id: int, rounds: int = PROFILE_ROUNDS) -> float:
+    """p95 in ms of opening a profile: facts, first history page, model ready to paint."""
+    from PySide6.QtCore import Qt
+
+    from db.customers import get_profile
+    from widgets.purchase_history_model import PurchaseHistoryModel
+
+    _qt_app()
+    model = PurchaseHistoryModel(db)
+    samples = []
+    for _ in range(rounds + 5):
+        start = time.perf_counter()
+        get_profile(db, customer_id)
+        model.set_customer(customer_id)
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+        samples.append((time.perf_counter() - start) * 1000)
+        _keep_none_alive()
+    return p95(samples[5:])
+
+
+def bench_startup(path: Path, rounds: int = STARTUP_ROUNDS) -> float | None:
+    """Median wall time in ms from process start to the main window's `shown` line."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    command = [sys.executable, "-m", "console", "--db", str(path), "run", "--quit-when-shown"]
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                env=env, text=True)
+        assert proc.stdout is not None
+        shown = None
+        for line in proc.stdout:
+            if line.strip().startswith("shown"):
+                shown = (time.perf_counter() - start) * 1000
+                break
+        proc.stdout.close()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if shown is None:
+            return None
+        samples.append(shown)
+    return statistics.median(samples)
+
+
+def extra_figures(db: Database, modules: list[str] | None = None) -> Iterator[Figure]:
+    """Figures other parts add (letters, report), from modules that exist yet."""
+    for name in EXTRA_FIGURES if modules is None else modules:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        yield from module.bench_figures(db)
+
+
+def run_bench(
+    path: Path,
+    customers: int = DEFAULT_CUSTOMERS,
+    purchase_items: int = DEFAULT_PURCHASE_ITEMS,
+    *,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    startup: bool = True,
+    in_process_build: bool = False,
+) -> list[Figure]:
+    """Build or reuse the database, then measure; each figure printed as it is known."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+
+    def say(message: str) -> None:
+        print(f"bench: {message}", file=err, flush=True)
+
+    path = Path(path)
+    if needs_build(path, customers, purchase_items):
+        say(f"building {path} ({customers:,} customers, {purchase_items:,} purchase items)")
+        if in_process_build:
+            build_bench_db(path, customers, purchase_items, progress=say)
+        else:
+            _build_in_child(path, customers, purchase_items, err)
+    else:
+        say(f"reusing {path}")
+    figures: list[Figure] = []
+
+    def emit(figure: Figure) -> None:
+        figures.append(figure)
+        print(f"{figure[0]} {figure[1]:.1f} {figure[2]}", file=out, flush=True)
+
+    db = open_database(path)
+    try:
+        queries = search_queries(db)
+        say(f"searching: {len(queries)} queries after {WARM_UP_QUERIES} to warm up")
+        search_ms, rss_mb = bench_search(db, queries)
+        emit(("search_p95_ms", search_ms, "ms"))
+        say("opening the profile of the customer with the most purchases")
+        emit(("profile_open_p95_ms", bench_profile(db, heavy_customer_id(customers)), "ms"))
+        if startup:
+            say("starting the console (offscreen) until its window is shown")
+            started = bench_startup(path)
+            if started is None:
+                say("startup: the console did not print 'shown'; no figure")
+            else:
+                emit(("startup_ms", started, "ms"))
+        emit(("peak_rss_mb", rss_mb, "MB"))
+        for figure in extra_figures(db):
+            emit(figure)
+    finally:
+        db.close()
+    return figures
+
+
+def _build_in_child(path: Path, customers: int, purchase_items: int, err: TextIO) -> None:
+    """Build in a child process, its progress relayed line by line to `err`."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "console.bench", "build", str(path), str(customers),
+         str(purchase_items)],
+        stderr=subprocess.PIPE, text=True,
+    )
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        err.write(line)
+        err.flush()
+    if proc.wait() != 0:
+        from db.errors import UserError
+
+        raise UserError(f"building the benchmark database {path} failed")
+
+
+def _child_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m console.bench")
+    parser.add_argument("action", choices=["build"])
+    parser.add_argument("path", type=Path)
+    parser.add_argument("customers", type=int)
+    parser.add_argument("purchase_items", type=int)
+    args = parser.parse_args(argv)
+    build_bench_db(
+        args.path, args.customers, args.purchase_items,
+        progress=lambda m: print(f"bench: {m}", file=sys.stderr, flush=True),
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_child_main(sys.argv[1:]))
