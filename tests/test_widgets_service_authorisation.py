@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
@@ -51,7 +52,7 @@ def _panel(qtbot: QtBot, ctx: AppContext, complaint: Complaint) -> Authorisation
 
 def _type_pin(qtbot: QtBot, panel: AuthorisationPanel, pin: str) -> None:
     qtbot.keyClicks(panel.pad, pin)
-    qtbot.keyClick(panel.pad, "\r")
+    qtbot.keyClick(panel.pad, Qt.Key.Key_Return)
 
 
 def voucher(amount: int) -> CompensationLine:

@@ -1,0 +1,400 @@
+"""Managers manage staff: add, deactivate, change role or limit, reset a PIN.
+
+Each change is prepared first (checked for obvious mistakes on screen) and then confirmed
+by the manager's PIN on an inline pad, right below the list. The data API checks the PIN,
+the manager role and the lockout again, so the pad is a convenience, not the guard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import staff_admin
+from db.compensation import parse_amount
+from db.errors import UserError, ValidationError
+from db.models import ROLES, Role, Staff
+from db.staff import list_staff
+from widgets import data_bus
+from widgets.context import AppContext
+from widgets.pin_pad import PinPad
+
+_Index = QModelIndex | QPersistentModelIndex
+NAME, ROLE, LIMIT, ACTIVE = range(4)
+
+
+def role_name(role: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    names = {"staff": "Staff", "supervisor": "Supervisor", "manager": "Manager"}
+    return QCoreApplication.translate("StaffAdmin", names.get(role, role))
+
+
+class StaffTableModel(QAbstractTableModel):
+    """All staff (active first), with role, authorisation limit and whether active."""
+
+    def __init__(self, format_money: Callable[[int], str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._staff: list[Staff] = []
+        self._format_money = format_money
+        self._headers = (self.tr("Name"), self.tr("Role"), self.tr("Limit"), self.tr("Active"))
+
+    def set_staff(self, staff: list[Staff]) -> None:
+        self.beginResetModel()
+        self._staff = sorted(staff, key=lambda s: (not s.active, s.name.casefold()))
+        self.endResetModel()
+
+    def staff_at(self, row: int) -> Staff | None:
+        return self._staff[row] if 0 <= row < len(self._staff) else None
+
+    def row_of(self, staff_id: int) -> int:
+        for row, person in enumerate(self._staff):
+            if person.id == staff_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._staff)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 4
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < 4):
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._staff):
+            return None
+        person = self._staff[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME:
+                return person.name
+            if column == ROLE:
+                return role_name(person.role)
+            if column == LIMIT:
+                if person.role == "supervisor":
+                    return self._format_money(person.limit_minor)
+                return self.tr("settings") if person.role == "manager" else "–"
+            if column == ACTIVE:
+                return self.tr("Yes") if person.active else self.tr("No")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == LIMIT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return person
+        return None
+
+
+class StaffAdminPanel(QWidget):
+    """The staff list, an editor for one person, and the manager's PIN pad to confirm."""
+
+    staff_changed = Signal(object)  # Staff
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("staffAdminPanel")
+        self._pending: Callable[[str], Staff] | None = None
+
+        self.model = StaffTableModel(ctx.format_money, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+
+        self.name_edit = QLineEdit(self)
+        self.role_box = QComboBox(self)
+        for role in ROLES:
+            self.role_box.addItem(role_name(role), role)
+        self.limit_edit = QLineEdit(self)
+        self.limit_edit.setPlaceholderText(self.tr("e.g. 50.00"))
+        self.pin_edit = QLineEdit(self)
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_edit.setValidator(QRegularExpressionValidator(r"[0-9]{0,8}", self.pin_edit))
+        self.pin_edit.setPlaceholderText(self.tr("4 to 8 digits"))
+        self.pin_edit.setAccessibleName(self.tr("New PIN"))
+        for edit in (self.name_edit, self.role_box, self.limit_edit, self.pin_edit):
+            edit.setMinimumHeight(44)
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, title, widget in (
+            ("name", self.tr("Name"), self.name_edit),
+            ("role", self.tr("Role"), self.role_box),
+            ("limit", self.tr("Limit per complaint"), self.limit_edit),
+            ("pin", self.tr("New PIN"), self.pin_edit),
+        ):
+            error = QLabel(self)
+            error.setStyleSheet("color: #b00020;")
+            error.hide()
+            self.errors[key] = error
+            box = QVBoxLayout()
+            box.setSpacing(0)
+            box.addWidget(widget)
+            box.addWidget(error)
+            form.addRow(title, box)
+
+        self.new_button = QPushButton(self.tr("New"), self)
+        self.new_button.setToolTip(self.tr("Empty the fields to add someone new"))
+        self.new_button.clicked.connect(self.new_staff)
+        self.add_button = QPushButton(self.tr("Add staff member"), self)
+        self.change_button = QPushButton(self.tr("Change role or limit"), self)
+        self.deactivate_button = QPushButton(self.tr("Deactivate"), self)
+        self.reset_pin_button = QPushButton(self.tr("Reset PIN"), self)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.add_button, self.change_button, self.reset_pin_button,
+                       self.deactivate_button):
+            button.setMinimumHeight(44)
+            buttons.addWidget(button)
+        self.add_button.clicked.connect(self.prepare_add)
+        self.change_button.clicked.connect(self.prepare_change)
+        self.deactivate_button.clicked.connect(self.prepare_deactivate)
+        self.reset_pin_button.clicked.connect(self.prepare_reset_pin)
+
+        self.confirm_box = QWidget(self)
+        self.confirm_label = QLabel(self.confirm_box)
+        self.confirm_label.setWordWrap(True)
+        self.confirm_label.setStyleSheet("font-weight: bold;")
+        self.pad = PinPad(self.confirm_box)
+        self.pad.pin_entered.connect(self._on_manager_pin)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self.confirm_box)
+        self.cancel_button.setMinimumHeight(44)
+        self.cancel_button.clicked.connect(self.cancel)
+        confirm_layout = QVBoxLayout(self.confirm_box)
+        confirm_layout.addWidget(self.confirm_label)
+        confirm_layout.addWidget(self.pad)
+        confirm_layout.addWidget(self.cancel_button)
+        self.confirm_box.hide()
+
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+
+        left = QVBoxLayout()
+        title = QLabel(self.tr("Staff"), self)
+        title.setObjectName("SectionTitle")
+        left.addWidget(title)
+        left.addWidget(self.table, 1)
+        left.addLayout(form)
+        left.addLayout(buttons)
+        left.addWidget(self.status_label)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.confirm_box, 2, Qt.AlignmentFlag.AlignTop)
+        ctx.bus.data_changed.connect(self._on_data_changed)
+        self.reload()
+
+    # --- data --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        current = self.selected_staff()
+        self.model.set_staff(list_staff(self.ctx.db, active_only=False))
+        if current is not None:
+            self.select(current.id)
+        else:
+            self.table.setCurrentIndex(QModelIndex())
+
+    def selected_staff(self) -> Staff | None:
+        return self.model.staff_at(self.table.currentIndex().row())
+
+    def select(self, staff_id: int) -> None:
+        row = self.model.row_of(staff_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        person = self.model.staff_at(current.row())
+        if person is None:
+            return
+        self.name_edit.setText(person.name)
+        self.role_box.setCurrentIndex(self.role_box.findData(person.role))
+        self.limit_edit.setText(
+            self._amount_text(person.limit_minor) if person.role == "supervisor" else "")
+        self.pin_edit.clear()
+
+    def new_staff(self) -> None:
+        """Empty the editor (and the selection) to add someone new."""
+        self.table.clearSelection()
+        self.table.setCurrentIndex(QModelIndex())
+        self.name_edit.clear()
+        self.role_box.setCurrentIndex(self.role_box.findData("staff"))
+        self.limit_edit.clear()
+        self.pin_edit.clear()
+        self._clear_errors()
+        self.name_edit.setFocus()
+
+    def _amount_text(self, minor: int) -> str:
+        whole, cents = divmod(minor, 100)
+        return f"{whole}{self.ctx.locale().decimalPoint()}{cents:02d}"
+
+    def _on_data_changed(self, entity: str, _entity_id: int) -> None:
+        if entity == data_bus.STAFF:
+            self.reload()
+
+    # --- preparing a change ------------------------------------------------------------
+
+    def show_field_errors(self, fields: dict[str, str]) -> None:
+        for key, label in self.errors.items():
+            label.setVisible(key in fields)
+            label.setText(fields.get(key, ""))
+        other = [v for k, v in fields.items() if k not in self.errors]
+        if other:
+            self._status(" ".join(other), ok=False)
+
+    def _clear_errors(self) -> None:
+        self.show_field_errors({})
+        self.status_label.clear()
+
+    def _role(self) -> Role:
+        role: Role = self.role_box.currentData()
+        return role
+
+    def _limit(self) -> int:
+        if self._role() != "supervisor" or not self.limit_edit.text().strip():
+            return 0
+        try:
+            return parse_amount(self.limit_edit.text(), self.ctx.settings.locale,
+                                self.ctx.settings.currency)
+        except ValidationError as exc:
+            raise ValidationError({"limit": exc.fields.get("amount", str(exc))}) from exc
+
+    def _ask_manager(self, text: str, call: Callable[[str], Staff]) -> None:
+        self._pending = call
+        self.confirm_label.setText(text + "\n" + self.tr("Manager: enter your PIN to confirm."))
+        self.confirm_box.show()
+        self.pad.clear()
+        self.pad.setFocus()
+
+    def _prepare(self, build: Callable[[], tuple[str, Callable[[str], Staff]]]) -> None:
+        self._clear_errors()
+        try:
+            text, call = build()
+        except ValidationError as exc:
+            self.show_field_errors(exc.fields)
+            return
+        except UserError as exc:
+            self._status(str(exc), ok=False)
+            return
+        self._ask_manager(text, call)
+
+    def _need_selected(self) -> Staff:
+        person = self.selected_staff()
+        if person is None:
+            raise UserError(self.tr("Choose a staff member in the list first."))
+        return person
+
+    def _need_pin(self) -> str:
+        pin = self.pin_edit.text()
+        if not 4 <= len(pin) <= 8:
+            raise ValidationError({"pin": self.tr("A PIN has 4 to 8 digits.")})
+        return pin
+
+    def prepare_add(self) -> None:
+        def build() -> tuple[str, Callable[[str], Staff]]:
+            name = self.name_edit.text().strip()
+            problems: dict[str, str] = {}
+            if not name:
+                problems["name"] = self.tr("A name is required.")
+            try:
+                pin = self._need_pin()
+            except ValidationError as exc:
+                problems.update(exc.fields)
+            if problems:
+                raise ValidationError(problems)
+            role, limit = self._role(), self._limit()
+            return (self.tr("Add %1 as %2.").replace("%1", name).replace("%2", role_name(role)),
+                    lambda manager_pin: staff_admin.add_staff(
+                        self.ctx.db, manager_pin, self.ctx.console_id, name=name, role=role,
+                        pin=pin, limit_minor=limit))
+        self._prepare(build)
+
+    def prepare_change(self) -> None:
+        def build() -> tuple[str, Callable[[str], Staff]]:
+            person = self._need_selected()
+            role, limit = self._role(), self._limit()
+            return (self.tr("Change %1 to %2.").replace("%1", person.name)
+                    .replace("%2", role_name(role)),
+                    lambda manager_pin: staff_admin.change_staff(
+                        self.ctx.db, manager_pin, self.ctx.console_id, person.id, role=role,
+                        limit_minor=limit))
+        self._prepare(build)
+
+    def prepare_deactivate(self) -> None:
+        def build() -> tuple[str, Callable[[str], Staff]]:
+            person = self._need_selected()
+            return (self.tr("Deactivate %1. Their PIN stops working.").replace("%1", person.name),
+                    lambda manager_pin: staff_admin.deactivate_staff(
+                        self.ctx.db, manager_pin, self.ctx.console_id, person.id))
+        self._prepare(build)
+
+    def prepare_reset_pin(self) -> None:
+        def build() -> tuple[str, Callable[[str], Staff]]:
+            person = self._need_selected()
+            pin = self._need_pin()
+            return (self.tr("Set a new PIN for %1.").replace("%1", person.name),
+                    lambda manager_pin: staff_admin.reset_pin(
+                        self.ctx.db, manager_pin, self.ctx.console_id, person.id, pin))
+        self._prepare(build)
+
+    def cancel(self) -> None:
+        self._pending = None
+        self.pad.clear()
+        self.confirm_box.hide()
+
+    # --- confirming --------------------------------------------------------------------
+
+    def _on_manager_pin(self, manager_pin: str) -> None:
+        call = self._pending
+        if call is None:
+            return
+        try:
+            person = call(manager_pin)
+        except ValidationError as exc:
+            self.cancel()
+            self.show_field_errors(exc.fields)
+            return
+        except UserError as exc:
+            # wrong PIN, lockout, not a manager: stay on the pad and say so
+            self.pad.show_message(str(exc))
+            return
+        self.cancel()
+        self.pin_edit.clear()
+        self._status(self.tr("Saved: %1.").replace("%1", person.name), ok=True)
+        self.ctx.bus.notify(data_bus.STAFF, person.id)
+        self.select(person.id)
+        self.staff_changed.emit(person)
+
+    def _status(self, text: str, *, ok: bool) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet("color: #1b5e20;" if ok else "color: #b00020;")

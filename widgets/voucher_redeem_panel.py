@@ -1,0 +1,76 @@
+"""A field to redeem a voucher code at the counter.
+
+The answer appears right under the field (not in a box to dismiss): the value when it
+worked, or why not (unknown, expired, already used) with the typed code left in place so a
+typo can be fixed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from db.errors import UserError, ValidationError
+from db.vouchers import redeem
+from widgets.context import AppContext
+
+VOUCHER = "voucher"  # entity name on the data bus
+
+
+class VoucherRedeemPanel(QWidget):
+    """Code field + Redeem; emits `voucher_redeemed(Voucher)`."""
+
+    voucher_redeemed = Signal(object)  # db.service_models.Voucher
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("voucherRedeemPanel")
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setMinimumHeight(44)
+        self.code_edit.setPlaceholderText(self.tr("Voucher code, e.g. 7KQ2-M9XD"))
+        self.code_edit.setAccessibleName(self.tr("Voucher code"))
+        self.code_edit.setMaxLength(20)
+        self.redeem_button = QPushButton(self.tr("Redeem"), self)
+        self.redeem_button.setMinimumHeight(44)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.hide()
+
+        row = QHBoxLayout()
+        row.addWidget(self.code_edit, 1)
+        row.addWidget(self.redeem_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.result_label)
+        self.code_edit.returnPressed.connect(self.redeem)
+        self.redeem_button.clicked.connect(self.redeem)
+
+    def message(self) -> str:
+        return self.result_label.text() if not self.result_label.isHidden() else ""
+
+    def redeem(self) -> None:
+        staff = self.ctx.staff()
+        try:
+            voucher = redeem(self.ctx.db, self.code_edit.text(),
+                             staff_id=staff.id if staff else None,
+                             console_id=self.ctx.console_id)
+        except ValidationError as exc:
+            self._show(" ".join(exc.fields.values()) or str(exc), ok=False)
+            return
+        except UserError as exc:
+            self._show(str(exc), ok=False)
+            return
+        self._show(
+            self.tr("Voucher %1 redeemed: %2 off.").replace("%1", voucher.code)
+            .replace("%2", self.ctx.format_money(voucher.value_minor)), ok=True)
+        self.code_edit.clear()
+        self.ctx.bus.notify(VOUCHER, voucher.id)
+        self.voucher_redeemed.emit(voucher)
+
+    def _show(self, text: str, *, ok: bool) -> None:
+        self.result_label.setText(text)
+        self.result_label.setStyleSheet(
+            "color: #1b5e20; font-weight: bold;" if ok else "color: #b00020; font-weight: bold;")
+        self.result_label.show()
