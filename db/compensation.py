@@ -120,13 +120,18 @@ def _normalise_number(text: str, digits: int, locale_decimal: str) -> str:
             decimal_mark = ""  # "1,234" in English: a thousand
         else:
             decimal_mark = mark
+    not_amount = ValidationError({"amount": _("This is not an amount. Type it like 12.50.")})
     if decimal_mark:
         whole, frac = text.rsplit(decimal_mark, 1)
-        if "," in frac or "." in frac:
-            raise ValidationError({"amount": _("This is not an amount. Type it like 12.50.")})
+        if "," in frac or "." in frac or decimal_mark in whole:
+            raise not_amount
     else:
         whole, frac = text, ""
-    whole = whole.replace(",", "").replace(".", "")
+    groups = re.split(r"[.,]", whole)
+    if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3
+                            or any(len(g) != 3 for g in groups[1:])):
+        raise not_amount  # "12.5.0", "1,23": separators where no thousands are
+    whole = "".join(groups)
     if len(frac) > digits:
         raise ValidationError({"amount": _("At most {n} decimals.").format(n=digits)})
     return f"{whole or '0'}.{frac}" if frac else whole
