@@ -205,6 +205,7 @@ def _qr(code: str, size: float) -> Drawing:
     widget = QrCodeWidget(code, barLevel="M", barBorder=2)
     x0, y0, x1, y1 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.initialFontName = SANS  # the renderer would otherwise set a stray Helvetica
     drawing.add(widget)
     return drawing
 
@@ -232,6 +233,7 @@ def _voucher_block(data: LetterData, st: _Styles, width: float) -> list[Flowable
         ],
         colWidths=[(width - qr_size - 16 * mm) * 0.55, (width - qr_size - 16 * mm) * 0.45],
         style=TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), SANS),  # no stray Helvetica
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
             ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -252,6 +254,7 @@ def _voucher_block(data: LetterData, st: _Styles, width: float) -> list[Flowable
         [[left, _qr(v.code, qr_size)]],
         colWidths=[width - qr_size - 10 * mm, qr_size + 10 * mm],
         style=TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), SANS),  # no stray Helvetica
             ("BOX", (0, 0), (-1, -1), 1.2, ACCENT),
             ("BACKGROUND", (0, 0), (-1, -1), VOUCHER_BG),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -361,6 +364,7 @@ def _reference(data: LetterData, st: _Styles, width: float) -> Table:
         [[Paragraph("<br/>".join(left) or "&nbsp;", st.small), Paragraph(right, st.small_right)]],
         colWidths=[width * 0.62, width * 0.38],
         style=TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), SANS),  # no stray Helvetica
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -465,6 +469,7 @@ def build_letters_pdf(
         author=first.shop.shop_name, subject=first.subject, creator="Counterpart",
         lang={"zh-TW": "zh-Hant", "zh-CN": "zh-Hans"}.get(lang, lang),
         progress=progress, total=len(items),
+        initialFontName=SANS,  # otherwise ReportLab references a non-embedded Helvetica
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     templates = []

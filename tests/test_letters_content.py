@@ -1,0 +1,238 @@
+"""Letters read back from the PDF: the right facts, in the right language, printed as typed."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlite_utils import Database
+
+from db import clock
+from db.connection import open_database
+from db.errors import NotFound
+from db.letters import (
+    LetterNotPossible,
+    letter_pdf,
+    list_letters,
+    prepare_letter,
+    record_letter,
+    render,
+    with_body,
+)
+from db.settings import load_settings, save_settings
+from reports.fonts import CJK, SANS, SERIF, has_glyph, mixed_markup
+from reports.letter_templates import LETTERS_DIR
+from tests.conftest import FIXED_NOW
+from tests.letters_support import Shop, make_complaint, make_customer, make_shop, pdf_text, squash
+
+TRICKY_NAME = 'Anna <b>"Bold"</b> & O\'Neil {shop}'
+TRICKY_PROBLEM = 'Soup was cold <script>alert("x")</script> & the bill said 5 < 7'
+
+
+@pytest.fixture(scope="module")
+def shop_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, Shop]]:
+    """One shop for the module: scrypt PINs make staff set-up slow, so it is built once."""
+    clock.set_clock(lambda: FIXED_NOW)
+    db = open_database(tmp_path_factory.mktemp("letters") / "shop.sqlite")
+    shop = make_shop(db)
+    yield db, shop
+    db.close()
+    clock.set_clock(None)
+
+
+@pytest.fixture(autouse=True)
+def _clock() -> Iterator[None]:
+    clock.set_clock(lambda: FIXED_NOW)
+    yield
+    clock.set_clock(None)
+
+
+def test_apology_in_traditional_chinese_states_the_facts(shop_db: tuple[Database, Shop]) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "王小明", "zh-TW")
+    complaint = make_complaint(db, shop, customer, problem="牛肉麵是冷的，等了四十分鐘",
+                               cause="quality", resolution="主管已親自致電道歉。")
+    data = prepare_letter(db, "apology", complaint_id=complaint)
+    text = squash(pdf_text(render(data)))
+    assert data.voucher is not None
+    for expected in ("王小明", "牛肉麵是冷的，等了四十分鐘", "主管已親自致電道歉。",
+                     data.voucher.code, "2026年11月23日", "2027年2月28日", "€15.00",
+                     "陳志明", "值班主管", "親愛的王小明您好", "致歉函", "敬上"):
+        assert squash(expected) in text, expected
+    # the cause in plain words, from the Traditional Chinese template
+    assert squash("我們提供給您的餐點或商品，沒有達到您應得的水準。") in text
+
+
+def test_thank_you_in_finnish_for_a_compliment(shop_db: tuple[Database, Shop]) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "Päivi Äijälä", "fi")
+    compliment = make_complaint(db, shop, customer, kind="compliment", voucher_minor=None,
+                                problem="Ville oli ihanan ystävällinen!", cause="other",
+                                about_staff_id=shop.clerk_id)
+    data = prepare_letter(db, "thank-you", complaint_id=compliment, signer_id=shop.manager_id)
+    text = squash(pdf_text(render(data)))
+    assert data.reason == "compliment"
+    for expected in ("Hyvä Päivi Äijälä,", "23. marraskuuta 2026", "Ville oli ihanan ystävällinen!",
+                     "Ville Virtanen", "Maija Mäkinen", "Liikkeenjohtaja", "Lämpimin terveisin"):
+        assert squash(expected) in text, expected
+
+
+def test_markup_characters_print_as_typed(shop_db: tuple[Database, Shop]) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, TRICKY_NAME, "en")
+    complaint = make_complaint(db, shop, customer, problem=TRICKY_PROBLEM, cause="billing")
+    data = prepare_letter(db, "apology", complaint_id=complaint)
+    text = squash(pdf_text(render(data)))
+    assert squash(TRICKY_NAME) in text
+    assert squash(TRICKY_PROBLEM) in text
+    assert "&amp;" not in text and "&lt;" not in text and "&quot;" not in text
+    assert squash("There was a mistake with your bill") in text
+
+
+def test_birthday_in_simplified_chinese(shop_db: tuple[Database, Shop]) -> None:
+    db, _shop = shop_db
+    customer = make_customer(db, "李雷 Lei", "zh-CN", birthday=(11, 25))
+    text = squash(pdf_text(render(prepare_letter(db, "birthday", customer_id=customer))))
+    for expected in ("亲爱的李雷 Lei：", "生日快乐", "2026年11月23日", "全体员工"):
+        assert squash(expected) in text, expected
+
+
+def test_language_can_be_changed_before_printing(shop_db: tuple[Database, Shop]) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "Anna Korhonen", "fi")
+    complaint = make_complaint(db, shop, customer, problem="Wrong sandwich", cause="wrong_item")
+    text = squash(pdf_text(render(prepare_letter(db, "apology", complaint_id=complaint,
+                                                 language="en"))))
+    assert squash("Dear Anna Korhonen,") in text
+    assert squash("23 November 2026") in text
+    assert squash("Your order was not right") in text
+
+
+def test_fonts_are_embedded(shop_db: tuple[Database, Shop]) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "Mikko 陳", "zh-TW")
+    complaint = make_complaint(db, shop, customer, problem="Kahvi oli kylmää — 咖啡是冷的 ✓")
+    reader = PdfReader(io.BytesIO(render(prepare_letter(db, "apology", complaint_id=complaint))))
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts[str(font["/BaseFont"])] = font
+    assert fonts
+    for name, font in fonts.items():
+        descriptor = font.get("/FontDescriptor")
+        if descriptor is None:  # composite font: look at its descendant
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        assert "/FontFile2" in descriptor.get_object(), f"{name} is not embedded"
+    families = " ".join(fonts)
+    assert "DroidSansFallback" in families and "DejaVu" in families
+
+
+def test_every_template_character_has_a_glyph() -> None:
+    """No missing-glyph boxes: each template character is in the Latin or the CJK font."""
+    for path in sorted(LETTERS_DIR.glob("*.json")):
+        text = json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False)
+        missing = {c for c in text if not c.isspace()
+                   and not (has_glyph(SERIF, c) or has_glyph(SANS, c) or has_glyph(CJK, c))}
+        assert not missing, f"{path.name}: {sorted(missing)}"
+
+
+def test_mixed_markup_escapes_and_switches_font() -> None:
+    markup = mixed_markup('A<b>&"王"', SANS, CJK)
+    assert markup == f'A&lt;b&gt;&amp;&quot;<font name="{CJK}">王</font>&quot;'
+
+
+def test_edited_body_is_printed_and_kept(shop_db: tuple[Database, Shop]) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "Liisa Laine", "fi")
+    complaint = make_complaint(db, shop, customer, problem="Tilaus puuttui", cause="wrong_item")
+    data = prepare_letter(db, "apology", complaint_id=complaint)
+    edited = with_body(data, "Hyvä Liisa,\n\nSoitin sinulle tänään <3 & kiitos.\n\nTerveisin")
+    pdf = render(edited)
+    text = squash(pdf_text(pdf))
+    assert squash("Soitin sinulle tänään <3 & kiitos.") in text
+    assert squash("Kaikki eivät jaksa antaa palautetta") not in text  # the template text is gone
+    record = record_letter(db, edited, pdf, created_by=shop.clerk_id)
+    assert record.body == edited.body
+    assert (record.kind, record.customer_id, record.complaint_id, record.language) == (
+        "apology", customer, complaint, "fi")
+    assert record.created_by_name == "Ville Virtanen"
+    assert record.created_at == FIXED_NOW
+    assert letter_pdf(db, record.id) == pdf  # reprinted byte for byte
+    assert [r.id for r in list_letters(db, customer)] == [record.id]
+
+
+def test_letters_listed_newest_first(shop_db: tuple[Database, Shop]) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "Olli Oja", "en")
+    first = record_letter(db, d := prepare_letter(db, "birthday", customer_id=customer),
+                          render(d))
+    second = record_letter(db, d := prepare_letter(db, "thank-you", customer_id=customer),
+                           render(d))
+    assert [r.id for r in list_letters(db, customer)] == [second.id, first.id]
+    assert list_letters(db, customer)[0].kind == "thank-you"
+
+
+def test_apology_needs_a_complaint(shop_db: tuple[Database, Shop]) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "Erkki Esimerkki", "fi")
+    with pytest.raises(LetterNotPossible, match="needs a complaint"):
+        prepare_letter(db, "apology", customer_id=customer)
+    compliment = make_complaint(db, shop, customer, kind="compliment", voucher_minor=None,
+                                problem="Great coffee")
+    with pytest.raises(LetterNotPossible, match="not a complaint"):
+        prepare_letter(db, "apology", complaint_id=compliment)
+    with pytest.raises(NotFound):
+        prepare_letter(db, "apology", complaint_id=99_999)
+    with pytest.raises(NotFound):
+        prepare_letter(db, "birthday", customer_id=99_999)
+
+
+def test_signer_defaults_to_the_authoriser_then_the_team(shop_db: tuple[Database, Shop]) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "Sari Salo", "en")
+    with_voucher = make_complaint(db, shop, customer, problem="Cold tea")
+    data = prepare_letter(db, "apology", complaint_id=with_voucher)
+    assert (data.signer_name, data.signer_role) == ("陳志明", "Shift Supervisor")
+    no_remedy = make_complaint(db, shop, customer, problem="Loud music", voucher_minor=None)
+    data = prepare_letter(db, "apology", complaint_id=no_remedy)
+    assert data.voucher is None
+    assert data.signer_name == "The Kahvila Onni & Co team"
+    text = squash(pdf_text(render(data)))
+    assert squash("Kahvila Onni & Co team") in text
+    assert squash("enclosed voucher") not in text
+
+
+def test_page_size_and_logo_from_settings(shop_db: tuple[Database, Shop], tmp_path: Path) -> None:
+    from PIL import Image
+
+    db, _shop = shop_db
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 60), (122, 46, 58)).save(logo)
+    before = load_settings(db)
+    save_settings(db, replace(before, page_size="Letter", logo_path=str(logo)))
+    try:
+        customer = make_customer(db, "Tuula Tamminen", "fi")
+        reader = PdfReader(io.BytesIO(render(prepare_letter(db, "birthday",
+                                                            customer_id=customer))))
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+        assert reader.pages[0]["/Resources"]["/XObject"], "the logo image is missing"
+    finally:
+        save_settings(db, before)
+
+
+def test_letter_date_in_the_reference_line(shop_db: tuple[Database, Shop]) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "Bo Berg", "en")
+    complaint = make_complaint(db, shop, customer, problem="Late", voucher_minor=None)
+    data = prepare_letter(db, "apology", complaint_id=complaint, today=date(2026, 12, 1))
+    text = squash(pdf_text(render(data)))
+    assert squash(f"Complaint no. {complaint} of 23 November 2026") in text
+    assert squash("Date: 1 December 2026") in text
