@@ -49,7 +49,7 @@ class BirthdayListModel(QAbstractListModel):
                 when = self.tr("today")
             text = f"{e.name}   ·   {when}"
             if e.age is not None:
-                text += "   ·   " + self.tr("turns %n", "", e.age)
+                text += "   ·   " + self.tr("turns {age}").replace("{age}", str(e.age))
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return e.customer_no

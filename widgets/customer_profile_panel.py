@@ -219,7 +219,7 @@ class CustomerProfilePanel(QWidget):
                 self.birthday_badge.setText(self.tr("Birthday tomorrow"))
             else:
                 self.birthday_badge.setText(
-                    self.tr("Birthday in %n day(s)", "", days))
+                    self.tr("Birthday in {n} days").replace("{n}", loc.toString(days)))
             self.birthday_badge.show()
 
         if c.allergies:
@@ -254,7 +254,9 @@ class CustomerProfilePanel(QWidget):
             when = loc.toString(QDate(last.year, last.month, last.day), "d MMMM yyyy")
             f["last_visit"].setText(
                 self.tr("{date} (today)").replace("{date}", when) if ago == 0 else
-                self.tr("{date} (%n day(s) ago)", "", ago).replace("{date}", when))
+                self.tr("{date} (yesterday)").replace("{date}", when) if ago == 1 else
+                self.tr("{date} ({n} days ago)").replace("{date}", when).replace(
+                    "{n}", loc.toString(ago)))
         else:
             f["last_visit"].setText(self.tr("Never"))
         f["favourites"].setText(

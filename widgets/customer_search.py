@@ -31,7 +31,6 @@ class CustomerSearch(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.model = SearchResultsModel(self)
 
         self.field = QLineEdit()
         self.field.setObjectName("SearchField")
@@ -45,6 +44,9 @@ class CustomerSearch(QObject):
 
         self.page = QWidget()
         self.page.setObjectName("SearchPage")
+        if parent is None:
+            self.setParent(self.page)  # the page owns everything unless a window does
+        self.model = SearchResultsModel(self.page)
         self.summary = QLabel()
         self.summary.setObjectName("EmptyHint")
         self.results = ChoiceListView()
@@ -87,9 +89,9 @@ class CustomerSearch(QObject):
         self.model.set_results(hits)
         if hits:
             self.results.setCurrentIndex(self.model.index(0, 0))
-            self.summary.setText(
-                self.tr("%n customer(s) found. Down to move, Enter to open.", "", len(hits))
-            )
+            found = (self.tr("1 customer found.") if len(hits) == 1 else
+                     self.tr("{n} customers found.").replace("{n}", str(len(hits))))
+            self.summary.setText(found + " " + self.tr("Down to move, Enter to open."))
         else:
             self.summary.setText(
                 self.tr("No customer matches \u201c{text}\u201d.").replace("{text}", text.strip())
