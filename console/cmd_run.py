@@ -37,20 +37,39 @@ def ms_since_process_start() -> float:
         return (time.perf_counter() - _T0) * 1000
 
 
+def create_window(db: Any, *, dialogs: Any = None, options: Any = None) -> Any:
+    """The main window on an open database, wired as the app runs it (tests use this too)."""
+    from console.main_window import MainWindow
+    from console.paths import console_id
+    from console.session import Session
+    from db.settings import load_settings
+    from widgets.context import AppContext
+    from widgets.dialogs import DialogService
+
+    session = Session()
+    ctx = AppContext(
+        db=db, current_staff=session.current, dialogs=dialogs or DialogService(),
+        settings=load_settings(db), options=options or _NoOptions(), console_id=console_id(),
+    )
+    return MainWindow(ctx, session, options)
+
+
+class _NoOptions:
+    def get(self, name: str) -> Any:
+        from console.options import OPTIONS
+
+        return next(o.default for o in OPTIONS if o.name == name)
+
+
 def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtGui import QWindow
 
     from console.app import create_application
     from console.cli import db_path
-    from console.main_window import MainWindow
     from console.options import Options
-    from console.paths import console_id
-    from console.session import Session
     from db.connection import open_database
     from db.errors import UserError
-    from db.settings import load_settings
-    from widgets.context import AppContext
     from widgets.dialogs import DialogService
 
     options = Options()
@@ -63,19 +82,12 @@ def run(args: argparse.Namespace) -> int:
     path = db_path(args)
     try:
         db = open_database(path)
-        settings = load_settings(db)
+        window = create_window(db, dialogs=dialogs, options=options)
     except UserError as exc:
         print(f"counterpart: {exc}", file=sys.stderr)
         if not quit_when_shown:
             dialogs.critical(None, app.translate("run", "Cannot open the database"), str(exc))
         return 2
-
-    session = Session()
-    ctx = AppContext(
-        db=db, current_staff=session.current, dialogs=dialogs, settings=settings,
-        options=options, console_id=console_id(),
-    )
-    window = MainWindow(ctx, session, options)
 
     if quit_when_shown:
         class _ExposeWatcher(QObject):
