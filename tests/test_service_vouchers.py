@@ -1,0 +1,88 @@
+"""Vouchers: unique codes, redeemed once, expired and unknown codes refused; the CLI."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from console.cli import main
+from db import audit, clock
+from db.connection import open_database
+from db.errors import NotFound, ValidationError
+from db.vouchers import (
+    VoucherAlreadyUsed,
+    VoucherExpired,
+    find_voucher,
+    issue,
+    new_code,
+    normalise_code,
+    redeem,
+)
+from tests.conftest import FIXED_NOW
+
+
+def test_codes_are_unique_and_readable(memory_db: Database) -> None:
+    codes = {issue(memory_db, value_minor=500, expires_on=date(2027, 1, 1),
+                   issued_by=None).code for _i in range(50)}
+    assert len(codes) == 50
+    for code in codes:
+        assert len(code) == 9 and code[4] == "-"
+        assert not set(code) & set("01OIL")
+    assert new_code(memory_db) not in codes
+
+
+def test_typing_is_forgiving(memory_db: Database) -> None:
+    v = issue(memory_db, value_minor=500, expires_on=date(2027, 1, 1), issued_by=None)
+    assert find_voucher(memory_db, " " + v.code.lower().replace("-", " ") + " ").id == v.id
+    with pytest.raises(ValidationError, match="8 letters"):
+        normalise_code("ABC")
+
+
+def test_issue_refuses_bad_values(memory_db: Database, fixed_clock: object) -> None:
+    with pytest.raises(ValidationError) as err:
+        issue(memory_db, value_minor=0, expires_on=date(2026, 11, 22), issued_by=None)
+    assert set(err.value.fields) == {"amount", "expires_on"}
+    assert memory_db.execute("SELECT count(*) FROM vouchers").fetchone()[0] == 0
+
+
+def test_redeem_once(memory_db: Database, fixed_clock: object) -> None:
+    v = issue(memory_db, value_minor=1500, expires_on=date(2026, 11, 23), issued_by=None)
+    used = redeem(memory_db, v.code, console_id="c1")  # the last valid day still works
+    assert used.redeemed and used.redeemed_at == FIXED_NOW
+    with pytest.raises(VoucherAlreadyUsed, match="already used on 2026-11-23"):
+        redeem(memory_db, v.code)
+    actions = [e.action for e in audit.entries(memory_db)]
+    assert actions == ["voucher.redeemed", "voucher.issued"]
+    assert audit.verify(memory_db).ok
+
+
+def test_expired_and_unknown(memory_db: Database, fixed_clock: object) -> None:
+    v = issue(memory_db, value_minor=1500, expires_on=date(2026, 11, 30), issued_by=None)
+    clock.set_clock(lambda: FIXED_NOW + timedelta(days=8))
+    with pytest.raises(VoucherExpired, match="expired on 2026-11-30"):
+        redeem(memory_db, v.code)
+    assert not find_voucher(memory_db, v.code).redeemed
+    with pytest.raises(NotFound, match="No voucher"):
+        redeem(memory_db, "2222-3333")
+
+
+def test_cli_redeem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "shop.sqlite"
+    db = open_database(path)
+    v = issue(db, value_minor=1250, expires_on=date.today() + timedelta(days=30),
+              issued_by=None)
+    db.close()
+    assert main(["voucher", "show", v.code, "--db", str(path)]) == 0
+    assert "not used" in capsys.readouterr().out
+    assert main(["voucher", "redeem", v.code.lower(), "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Redeemed" in out and v.code in out and "12,50" in out
+    assert main(["voucher", "redeem", v.code, "--db", str(path)]) == 2
+    assert "already used" in capsys.readouterr().err
+    assert main(["voucher", "redeem", "ZZZZ-ZZZZ", "--db", str(path)]) == 2
+    assert "No voucher" in capsys.readouterr().err
+    assert main(["voucher", "redeem", "nonsense!", "--db", str(path)]) == 2
+    assert "8 letters" in capsys.readouterr().err
