@@ -8,6 +8,7 @@ the exact PDF bytes that were printed or saved, so `letter_pdf` reprints it iden
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Literal
@@ -278,3 +279,73 @@ def week_start(day: date) -> date:
     from datetime import timedelta
 
     return day - timedelta(days=day.weekday())
+
+
+class BatchCancelled(UserError):
+    """The person stopped a batch before it finished; nothing was recorded."""
+
+
+@dataclass(frozen=True)
+class PreparedLetter:
+    """A letter ready to print: its data and its own PDF (kept when it is printed)."""
+
+    data: LetterData
+    pdf: bytes
+
+
+def birthday_batch(
+    db: Database,
+    customer_ids: Sequence[int],
+    *,
+    language: str | None = None,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[list[PreparedLetter], bytes]:
+    """Birthday letters for `customer_ids`: each one's own PDF, and all of them in one PDF.
+
+    `progress(done, total)` reports each step (total = twice the letters: each letter, then
+    the combined document); `cancelled()` is polled between letters and raises
+    BatchCancelled. Nothing is recorded here: call `record_letters` once they are printed.
+    """
+    from reports.letters import build_letters_pdf
+
+    total = 2 * len(customer_ids)
+    prepared: list[PreparedLetter] = []
+    for i, customer_id in enumerate(customer_ids):
+        if cancelled is not None and cancelled():
+            raise BatchCancelled(_("The batch was stopped; no letters were kept."))
+        data = prepare_letter(db, "birthday", customer_id=customer_id, language=language,
+                              today=today)
+        prepared.append(PreparedLetter(data, render(data)))
+        if progress is not None:
+            progress(i + 1, total)
+    if not prepared:
+        raise LetterNotPossible(_("There are no birthdays to write to."))
+    n = len(prepared)
+
+    def combined_progress(done: int, _total: int) -> None:
+        if progress is not None:
+            progress(n + done, total)
+
+    combined = build_letters_pdf([p.data for p in prepared], progress=combined_progress)
+    return prepared, combined
+
+
+def record_letters(
+    db: Database, letters: Sequence[PreparedLetter], *, created_by: int | None = None
+) -> list[LetterRecord]:
+    """Record printed letters (a batch) in one transaction: all of them or none."""
+    ids: list[int] = []
+    now = to_iso(utcnow())
+    with write(db):
+        for item in letters:
+            d = item.data
+            cur = db.execute(
+                "INSERT INTO letters(kind, customer_id, complaint_id, language, body, pdf, "
+                "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [d.kind, d.customer_id, d.complaint_id, d.language, d.body, item.pdf,
+                 created_by, now],
+            )
+            ids.append(int(cur.lastrowid or 0))
+    return [get_letter(db, i) for i in ids]
