@@ -26,6 +26,7 @@ from db.models import Staff
 from db.service_models import (
     CompensationLine,
     ComplaintInput,
+    EntryKind,
     FollowUpClose,
     PromiseInput,
 )
@@ -147,8 +148,8 @@ def populate_service_history(
                 for moment in _moments(rng, day, tz, real_now):
                     _run_due(moment, pending_vouchers, pending_follow_ups, db, rng)
                     _set_clock(moment)
-                    kind = rng.choices(("complaint", "compliment", "suggestion"),
-                                       weights=(60, 28, 12))[0]
+                    kinds: tuple[EntryKind, ...] = ("complaint", "compliment", "suggestion")
+                    kind = rng.choices(kinds, weights=(60, 28, 12))[0]
                     customer_id = _customer(rng, customers, repeaters, kind)
                     taken_by = rng.choice(floor)
                     if kind == "complaint":
