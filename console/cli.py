@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_run",
     "console.cmd_audit",
     "console.cmd_voucher",
+    "console.cmd_staff",
     "console.cmd_report",
     "console.cmd_letter",
     "console.cmd_demo",

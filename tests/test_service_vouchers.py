@@ -86,3 +86,19 @@ def test_cli_redeem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "No voucher" in capsys.readouterr().err
     assert main(["voucher", "redeem", "nonsense!", "--db", str(path)]) == 2
     assert "8 letters" in capsys.readouterr().err
+
+
+def test_cli_staff_first_manager_and_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(tmp_path / "shop.sqlite")
+    answers = iter(["4821", "4822"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    assert main(["staff", "first-manager", "Maria", "--db", path]) == 2
+    assert "differ" in capsys.readouterr().err
+    answers = iter(["4821", "4821"])
+    assert main(["staff", "first-manager", "Maria", "--db", path]) == 0
+    assert "Maria is the manager" in capsys.readouterr().out
+    assert main(["staff", "first-manager", "Mallory", "--db", path]) == 2
+    assert main(["staff", "list", "--db", path]) == 0
+    out = capsys.readouterr().out
+    assert "Maria" in out and "manager" in out and "500,00" in out and "4821" not in out
