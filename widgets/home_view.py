@@ -59,7 +59,8 @@ class HomeView(QWidget):
         label = QLabel(title)
         label.setObjectName("SectionTitle")
         position = self.sections.count()
-        if position and self.sections.itemAt(position - 1).spacerItem() is not None:
+        last = self.sections.itemAt(position - 1) if position else None
+        if last is not None and last.spacerItem() is not None:
             position -= 1  # keep the stretch last
         self.sections.insertWidget(position, label)
         self.sections.insertWidget(position + 1, widget)

@@ -12,10 +12,12 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTime,
 )
 from sqlite_utils import Database
 
@@ -117,8 +119,10 @@ class PurchaseHistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_WHEN:
                 local = purchase.purchased_at.astimezone(self.tz)
-                return self.locale.toString(local.date(), QLocale.FormatType.ShortFormat) + \
-                    "  " + local.strftime("%H:%M")
+                day = QDate(local.year, local.month, local.day)
+                return self.locale.toString(day, QLocale.FormatType.ShortFormat) + \
+                    "  " + self.locale.toString(QTime(local.hour, local.minute),
+                                                QLocale.FormatType.ShortFormat)
             if column == COL_ITEMS:
                 return ", ".join(f"{line.quantity} × {line.name}" for line in purchase.lines)
             if column == COL_TOTAL:
