@@ -50,6 +50,7 @@ PROFILE_ROUNDS = 60
 STARTUP_ROUNDS = 3
 CHUNK = 20_000
 BUILD_SEED = 11
+BUILD_FORMAT = 2  # raise when the schema or the generator changes: old builds are redone
 
 EXTRA_FIGURES: list[str] = ["reports.letters_bench", "reports.report_bench"]
 """Modules exposing `bench_figures(db) -> list[(name, value, unit)]`, used when present."""
@@ -118,6 +119,7 @@ def needs_build(path: Path, customers: int, purchase_items: int) -> bool:
         meta.get("complete")
         and meta.get("customers") == customers
         and meta.get("purchase_items") == purchase_items
+        and meta.get("format") == BUILD_FORMAT
     )
 
 
@@ -138,14 +140,17 @@ def build_bench_db(
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("CREATE TABLE _bench_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     meta = {"customers": customers, "purchase_items": purchase_items, "seed": seed,
-            "complete": False}
+            "format": BUILD_FORMAT, "complete": False}
     conn.execute("INSERT INTO _bench_meta VALUES ('build', ?)", [json.dumps(meta)])
+    # Secondary indexes and the favourites triggers are set aside during the load and
+    # restored from the schema's own SQL afterwards (the totals are written directly).
     indexes = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+        "AND sql IS NOT NULL "
         "AND tbl_name IN ('customers', 'purchases', 'purchase_items', 'customer_terms')"
     ).fetchall()
-    for name, _sql in indexes:
-        conn.execute(f'DROP INDEX "{name}"')
+    for kind, name, _sql in indexes:
+        conn.execute(f'DROP {kind.upper()} "{name}"')
 
     conn.execute("BEGIN")
     product_ids = _insert_products(conn)
@@ -170,6 +175,7 @@ def build_bench_db(
         term_rows: list[tuple[str, int]] = []
         purchase_rows: list[tuple[Any, ...]] = []
         item_rows: list[tuple[Any, ...]] = []
+        total_rows: list[tuple[Any, ...]] = []
         rnd = rng.random
         for cid in range(first, last + 1):
             if cid == heavy:
@@ -194,6 +200,7 @@ def build_bench_db(
             spend = 0
             visits = 0
             last_visit = ""
+            bought: dict[int, list[Any]] = {}
             for p in range(n_purchases):
                 if cid == heavy:
                     n_lines = base_items + (1 if p < extra else 0)
@@ -212,6 +219,10 @@ def build_bench_db(
                     quantity = 1 if rnd() < 0.8 else 2
                     total += quantity * price
                     item_rows.append((item_id, purchase_id, cid, pid, pname, quantity, price))
+                    if pid in bought:
+                        bought[pid][1] += quantity
+                    else:
+                        bought[pid] = [pname, quantity]
                 items_left -= n_lines
                 purchase_rows.append((purchase_id, cid, at, total, created))
                 spend += total
@@ -235,6 +246,8 @@ def build_bench_db(
                 tiers.rate(spend, visits), created, visits, spend, last_visit or None,
                 created, created,
             ))
+            total_rows.extend(sorted((cid, f"p{pid}", pname, quantity)
+                                     for pid, (pname, quantity) in bought.items()))
             fts_rows.append((cid, search_document(name, phone_key, number, email)))
             term_rows.extend((t, cid) for t in short_terms(name))
         term_rows.sort()
@@ -261,12 +274,17 @@ def build_bench_db(
             "quantity, unit_price_minor) VALUES (?, ?, ?, ?, ?, ?, ?)",
             item_rows,
         )
+        conn.executemany(
+            "INSERT INTO customer_items(customer_id, item_key, name, quantity) "
+            "VALUES (?, ?, ?, ?)",
+            total_rows,
+        )
         conn.execute("COMMIT")
         say(f"customers {last:,}/{customers:,}, purchase items {item_id:,}/{purchase_items:,}"
             f" ({time.perf_counter() - started:.0f} s)")
 
-    for name, sql in indexes:
-        say(f"index {name} ({time.perf_counter() - started:.0f} s)")
+    for _kind, name, sql in indexes:
+        say(f"{_kind} {name} ({time.perf_counter() - started:.0f} s)")
         conn.execute(sql)
     say(f"merging the search index ({time.perf_counter() - started:.0f} s)")
     conn.execute("INSERT INTO customer_fts(customer_fts) VALUES ('optimize')")

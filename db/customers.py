@@ -354,17 +354,10 @@ def get_profile(db: Database, customer_id: int, today: date | None = None) -> Cu
     favourites = tuple(
         FavouriteItem(name=r[0], quantity=r[1])
         for r in db.execute(
-            # Catalogue items are summed from the covering index alone (a customer with
-            # 10,000 purchases opens fast); items outside the catalogue group by name.
-            "SELECT coalesce(p.name, t.name) AS label, t.q FROM ("
-            " SELECT product_id, NULL AS name, sum(quantity) AS q FROM purchase_items"
-            " WHERE customer_id = ? AND product_id IS NOT NULL GROUP BY product_id"
-            " UNION ALL"
-            " SELECT NULL, name, sum(quantity) FROM purchase_items"
-            " WHERE customer_id = ? AND product_id IS NULL GROUP BY name"
-            ") AS t LEFT JOIN products p ON p.id = t.product_id"
-            " ORDER BY t.q DESC, label LIMIT 3",
-            [customer_id, customer_id],
+            # Running totals kept by triggers on purchase_items (see the schema).
+            "SELECT name, quantity FROM customer_items WHERE customer_id = ? AND quantity > 0 "
+            "ORDER BY quantity DESC, name LIMIT 3",
+            [customer_id],
         )
     )
     since = to_iso(utcnow() - timedelta(days=90))

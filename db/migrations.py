@@ -98,9 +98,31 @@ def m001_initial(db: Database) -> None:
             unit_price_minor INTEGER NOT NULL CHECK (unit_price_minor >= 0)
         );
         CREATE INDEX purchase_items_purchase ON purchase_items(purchase_id);
-        -- Covering: a profile's favourites are summed from the index alone.
-        CREATE INDEX purchase_items_customer
-            ON purchase_items(customer_id, product_id, quantity);
+        CREATE INDEX purchase_items_customer ON purchase_items(customer_id, product_id);
+
+        -- Running totals per customer and item, kept by triggers, so a profile's top three
+        -- favourites come from a few rows, not a sum over 10,000 purchases.
+        CREATE TABLE customer_items (
+            customer_id INTEGER NOT NULL,
+            item_key TEXT NOT NULL,             -- 'p' || product id, or 'n' || name
+            name TEXT NOT NULL,
+            quantity INTEGER NOT NULL,
+            PRIMARY KEY (customer_id, item_key)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER customer_items_add AFTER INSERT ON purchase_items
+        WHEN NEW.customer_id IS NOT NULL BEGIN
+            INSERT INTO customer_items(customer_id, item_key, name, quantity)
+            VALUES (NEW.customer_id, coalesce('p' || NEW.product_id, 'n' || NEW.name),
+                    NEW.name, NEW.quantity)
+            ON CONFLICT (customer_id, item_key)
+            DO UPDATE SET quantity = quantity + excluded.quantity, name = excluded.name;
+        END;
+        CREATE TRIGGER customer_items_remove AFTER DELETE ON purchase_items
+        WHEN OLD.customer_id IS NOT NULL BEGIN
+            UPDATE customer_items SET quantity = quantity - OLD.quantity
+            WHERE customer_id = OLD.customer_id
+              AND item_key = coalesce('p' || OLD.product_id, 'n' || OLD.name);
+        END;
 
         -- Complaints, compliments and suggestions share one record.
         CREATE TABLE complaints (
