@@ -1,0 +1,164 @@
+"""Letter preview widget: the real PDF is previewed, edited text is what is printed and kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+from sqlite_utils import Database
+
+from db import clock
+from db.connection import open_database
+from db.letters import letter_pdf, list_letters
+from db.staff import get_staff
+from tests.conftest import FIXED_NOW
+from tests.letters_support import Shop, make_complaint, make_customer, make_shop, pdf_text, squash
+from widgets.context import AppContext
+from widgets.dialogs import FakeDialogService
+from widgets.letter_preview import LetterPreview
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+@pytest.fixture(scope="module")
+def shop_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, Shop]]:
+    clock.set_clock(lambda: FIXED_NOW)
+    db = open_database(tmp_path_factory.mktemp("letters-ui") / "shop.sqlite")
+    shop = make_shop(db)
+    yield db, shop
+    db.close()
+    clock.set_clock(None)
+
+
+@pytest.fixture(autouse=True)
+def _clock() -> Iterator[None]:
+    clock.set_clock(lambda: FIXED_NOW)
+    yield
+    clock.set_clock(None)
+
+
+def _preview(qtbot: QtBot, db: Database, shop: Shop) -> tuple[LetterPreview, FakeDialogService]:
+    dialogs = FakeDialogService()
+    clerk = get_staff(db, shop.clerk_id)
+    ctx = AppContext(db=db, current_staff=lambda: clerk, dialogs=dialogs)
+    widget = LetterPreview(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    return widget, dialogs
+
+
+def _file_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def _preview_text(widget: LetterPreview) -> str:
+    doc = widget.preview.document
+    return squash("".join(doc.getAllText(p).text() for p in range(doc.pageCount())))
+
+
+def test_preview_shows_the_real_letter_in_the_customers_language(
+    qtbot: QtBot, shop_db: tuple[Database, Shop]
+) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "陳美玲", "zh-TW")
+    complaint = make_complaint(db, shop, customer, problem="咖啡太冷了")
+    widget, _dialogs = _preview(qtbot, db, shop)
+    assert widget.open_for(complaint_id=complaint)
+    assert widget.kind() == "apology"
+    assert widget.language() == "zh-TW"
+    assert widget.preview.page_count() >= 1
+    text = _preview_text(widget)
+    assert "陳美玲" in text and "咖啡太冷了" in text
+    assert widget.data is not None and widget.data.voucher is not None
+    assert widget.data.voucher.code in text
+    assert widget.print_button.isEnabled()
+
+
+def test_edited_text_is_printed_and_kept(
+    qtbot: QtBot, shop_db: tuple[Database, Shop], tmp_path: Path
+) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "Emma Lind", "en")
+    complaint = make_complaint(db, shop, customer, problem="Wrong order", cause="wrong_item")
+    widget, dialogs = _preview(qtbot, db, shop)
+    widget.open_for(complaint_id=complaint)
+    out = tmp_path / "printed.pdf"
+    widget.make_printer = lambda: _file_printer(out)
+    widget.body_edit.setPlainText("Dear Emma,\n\nWe rang you today & fixed it <promise>.")
+    with qtbot.waitSignal(widget.letter_recorded, timeout=10_000) as recorded:
+        widget.print_button.click()
+    record = recorded.args[0]
+    assert [d.kind for d in dialogs.shown] == ["print_setup"]
+    assert out.exists() and out.read_bytes().startswith(b"%PDF")
+    assert "We rang you today & fixed it <promise>." in widget.preview.document.getAllText(
+        0).text().replace("\n", " ")
+    assert record.body == "Dear Emma,\n\nWe rang you today & fixed it <promise>."
+    kept = squash(pdf_text(letter_pdf(db, record.id)))
+    assert squash("We rang you today & fixed it <promise>.") in kept
+    assert squash("Thank you for taking the time") not in kept
+    assert record.created_by == shop.clerk_id
+    assert [r.id for r in list_letters(db, customer)] == [record.id]
+
+
+def test_cancelled_print_keeps_nothing(qtbot: QtBot, shop_db: tuple[Database, Shop]) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "Nils Nyberg", "fi")
+    widget, dialogs = _preview(qtbot, db, shop)
+    widget.open_for(customer_id=customer, kind="birthday")
+    dialogs.print_accepts.append(False)
+    assert widget.print_letter() is None
+    assert list_letters(db, customer) == []
+
+
+def test_save_as_pdf_writes_the_kept_bytes(
+    qtbot: QtBot, shop_db: tuple[Database, Shop], tmp_path: Path
+) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "Kaisa Koski", "fi")
+    widget, dialogs = _preview(qtbot, db, shop)
+    widget.open_for(customer_id=customer)  # a thank-you for a loyal customer
+    target = tmp_path / "kiitos.pdf"
+    dialogs.paths.append(str(target))
+    record = widget.save_letter()
+    assert record is not None and record.kind == "thank-you"
+    assert target.read_bytes() == letter_pdf(db, record.id)
+    assert squash("Hyvä Kaisa Koski,") in squash(pdf_text(target.read_bytes()))
+
+
+def test_apology_without_complaint_is_explained(
+    qtbot: QtBot, shop_db: tuple[Database, Shop]
+) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "Olavi Oksanen", "fi")
+    widget, _dialogs = _preview(qtbot, db, shop)
+    assert not widget.open_for(customer_id=customer, kind="apology")
+    assert "needs a complaint" in widget.message.text()
+    assert not widget.print_button.isEnabled()
+    widget.kind_box.setCurrentIndex(widget.KINDS.index("birthday"))
+    assert widget.print_button.isEnabled()
+    assert widget.message.isHidden()
+
+
+def test_changing_language_asks_before_dropping_edits(
+    qtbot: QtBot, shop_db: tuple[Database, Shop]
+) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "Liu Yang", "zh-CN")
+    widget, dialogs = _preview(qtbot, db, shop)
+    widget.open_for(customer_id=customer, kind="birthday")
+    widget.body_edit.setPlainText("亲爱的刘洋：\n\n手写的祝福。")
+    dialogs.answers.append(False)
+    widget.language_box.setCurrentIndex(widget.LANGUAGES.index("en"))
+    assert widget.language() == "zh-CN"
+    assert widget.body_edit.toPlainText().endswith("手写的祝福。")
+    dialogs.answers.append(True)
+    widget.language_box.setCurrentIndex(widget.LANGUAGES.index("en"))
+    assert widget.body_edit.toPlainText().startswith("Dear Liu Yang,")
+    widget.refresh_preview()
+    assert "Happybirthday!" in _preview_text(widget)

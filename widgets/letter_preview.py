@@ -1,0 +1,402 @@
+"""Letter preview: choose kind and language, edit the body, see the real PDF, print or save.
+
+The preview shows the very PDF that will be printed (ReportLab output shown by Qt's
+`QPdfView`), re-rendered a moment after the body is edited. Printing goes through the
+injectable dialog service (`print_setup`), then each PDF page is drawn onto the printer;
+saving writes the bytes. Either way the letter (with the edited body and the exact PDF) is
+recorded through `db.letters.record_letter`, and `letter_recorded` is emitted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.errors import UserError
+from db.letters import LetterRecord, prepare_letter, record_letter, render, with_body
+from reports.letters import LetterData
+from widgets.context import AppContext
+from widgets.data_bus import CUSTOMER, LETTER
+from widgets.errors import show_error
+from widgets.ops import run_op
+
+REFRESH_MS = 600
+MIN_TARGET = 44  # px: touch-friendly buttons
+
+
+class PdfPreview(QWidget):
+    """A `QPdfView` over PDF bytes held in memory (the document keeps its own buffer)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self._buffer: QBuffer | None = None
+        self._bytes = QByteArray()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def set_pdf(self, pdf: bytes) -> None:
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+        self._bytes = QByteArray(pdf)
+        self._buffer = QBuffer(self)
+        self._buffer.setData(self._bytes)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+
+    def clear(self) -> None:
+        self.document.close()
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> None:
+    """Draw every page of `document` onto `printer`, scaled to the printable page."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise UserError(QCoreApplication.translate(
+            "LetterPreview", "The printer could not be started. Check that it is connected "
+            "and try again."))
+    try:
+        dpi = printer.resolution()
+        for page in range(document.pageCount()):
+            if page > 0:
+                printer.newPage()
+            points = document.pagePointSize(page)
+            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+            image = document.render(page, size)
+            target = painter.viewport()
+            scaled = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(target.topLeft(), scaled), image)
+    finally:
+        painter.end()
+
+
+def default_printer() -> QPrinter:
+    return QPrinter(QPrinter.PrinterMode.HighResolution)
+
+
+class LetterPreview(QWidget):
+    """Preview, edit and print one letter for a customer or a complaint."""
+
+    letter_recorded = Signal(object)  # LetterRecord
+    preview_updated = Signal()
+
+    KINDS = ("apology", "thank-you", "birthday")
+    LANGUAGES = ("en", "fi", "zh-TW", "zh-CN")
+    REASONS = ("", "loyal", "compliment", "resolved")
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.make_printer: Callable[[], QPrinter] = default_printer
+        self.customer_id: int | None = None
+        self.complaint_id: int | None = None
+        self.data: LetterData | None = None
+        self.pdf: bytes = b""
+        self._template_body = ""
+        self._loading = False
+
+        self.kind_box = QComboBox()
+        for key, text in zip(self.KINDS, (self.tr("Apology"), self.tr("Thank you"),
+                                          self.tr("Birthday")), strict=True):
+            self.kind_box.addItem(text, key)
+        self.reason_box = QComboBox()
+        for key, text in zip(self.REASONS, (self.tr("Automatic"), self.tr("Loyal customer"),
+                                            self.tr("Compliment"),
+                                            self.tr("After a resolved complaint")),
+                             strict=True):
+            self.reason_box.addItem(text, key)
+        self.language_box = QComboBox()
+        for key, text in zip(self.LANGUAGES, ("English", "Suomi", "繁體中文", "简体中文"),
+                             strict=True):
+            self.language_box.addItem(text, key)
+        for box in (self.kind_box, self.reason_box, self.language_box):
+            box.setMinimumHeight(MIN_TARGET)
+        self.kind_box.setAccessibleName(self.tr("Kind of letter"))
+        self.reason_box.setAccessibleName(self.tr("What the thank-you is for"))
+        self.language_box.setAccessibleName(self.tr("Language of the letter"))
+
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setAccessibleName(self.tr("Letter text"))
+        self.body_edit.setPlaceholderText(self.tr("The letter's text; a blank line starts a "
+                                                  "new paragraph."))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("letterMessage")
+        self.message.hide()
+
+        self.reset_button = QPushButton(self.tr("Reset text"))
+        self.refresh_button = QPushButton(self.tr("Update preview"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        for button in (self.reset_button, self.refresh_button, self.print_button,
+                       self.save_button):
+            button.setMinimumHeight(MIN_TARGET)
+        self.print_button.setDefault(True)
+
+        self.preview = PdfPreview()
+        self.preview.setAccessibleName(self.tr("Letter preview"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Letter"), self.kind_box)
+        form.addRow(self.tr("Thank-you for"), self.reason_box)
+        form.addRow(self.tr("Language"), self.language_box)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addLayout(form)
+        left_layout.addWidget(QLabel(self.tr("Text (you may edit it)")))
+        left_layout.addWidget(self.body_edit, 1)
+        left_layout.addWidget(self.message)
+        row = QHBoxLayout()
+        row.addWidget(self.reset_button)
+        row.addWidget(self.refresh_button)
+        left_layout.addLayout(row)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.save_button)
+        row2.addWidget(self.print_button)
+        left_layout.addLayout(row2)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh_preview)
+        self.body_edit.textChanged.connect(self._on_body_edited)
+        self.kind_box.currentIndexChanged.connect(self._on_choice_changed)
+        self.reason_box.currentIndexChanged.connect(self._on_choice_changed)
+        self.language_box.currentIndexChanged.connect(self._on_choice_changed)
+        self.reset_button.clicked.connect(self._on_reset)
+        self.refresh_button.clicked.connect(self.refresh_preview)
+        self.print_button.clicked.connect(self.print_letter)
+        self.save_button.clicked.connect(self.save_letter)
+        self._update_enabled()
+
+    # -- choosing what to write
+    def open_for(self, *, customer_id: int | None = None, complaint_id: int | None = None,
+                 kind: str | None = None, language: str | None = None) -> bool:
+        """Prepare a letter for a customer or a complaint; False (message shown) if it can't."""
+        self.customer_id = customer_id
+        self.complaint_id = complaint_id
+        self._loading = True
+        try:
+            if kind is None:
+                kind = "apology" if complaint_id is not None else "thank-you"
+            self.kind_box.setCurrentIndex(self.KINDS.index(kind))
+            self.reason_box.setCurrentIndex(0)
+            if language is not None:
+                self.language_box.setCurrentIndex(self.LANGUAGES.index(language))
+        finally:
+            self._loading = False
+        return self._prepare(language_from_customer=language is None)
+
+    def kind(self) -> str:
+        return str(self.kind_box.currentData())
+
+    def language(self) -> str:
+        return str(self.language_box.currentData())
+
+    def _prepare(self, *, language_from_customer: bool = False) -> bool:
+        reason = str(self.reason_box.currentData()) or None
+        self.reason_box.setEnabled(self.kind() == "thank-you")
+        try:
+            data = prepare_letter(
+                self.ctx.db, self.kind(), customer_id=self.customer_id,
+                complaint_id=self.complaint_id,
+                language=None if language_from_customer else self.language(),
+                reason=reason if self.kind() == "thank-you" else None,
+            )
+        except UserError as exc:
+            self.data = None
+            self.pdf = b""
+            self.preview.clear()
+            self._show_message(str(exc))
+            self._update_enabled()
+            return False
+        self._show_message("")
+        self.data = data
+        self._loading = True
+        try:
+            if language_from_customer:
+                self.language_box.setCurrentIndex(self.LANGUAGES.index(data.language))
+            self._template_body = data.body
+            self.body_edit.setPlainText(data.body)
+        finally:
+            self._loading = False
+        self.refresh_preview()
+        return True
+
+    def _on_choice_changed(self) -> None:
+        if self._loading:
+            return
+        if self.is_edited() and not self.ctx.dialogs.question(
+            self, self.tr("Discard your changes?"),
+            self.tr("Changing the letter or its language starts again from the template. "
+                    "Your changes to the text will be lost."),
+        ):
+            return self._restore_choice()
+        self._prepare()
+
+    def _restore_choice(self) -> None:
+        if self.data is None:
+            return
+        self._loading = True
+        try:
+            self.kind_box.setCurrentIndex(self.KINDS.index(self.data.kind))
+            self.language_box.setCurrentIndex(self.LANGUAGES.index(self.data.language))
+            self.reason_box.setCurrentIndex(
+                self.REASONS.index(self.data.reason) if self.data.reason in self.REASONS else 0)
+        finally:
+            self._loading = False
+
+    def _on_reset(self) -> None:
+        if self.data is not None:
+            self.body_edit.setPlainText(self._template_body)
+            self.refresh_preview()
+
+    def is_edited(self) -> bool:
+        return self.data is not None and self.body_edit.toPlainText() != self._template_body
+
+    # -- preview
+    def _on_body_edited(self) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def current_letter(self) -> LetterData | None:
+        """The letter as it will be printed: the prepared data with the body as edited."""
+        if self.data is None:
+            return None
+        return with_body(self.data, self.body_edit.toPlainText())
+
+    def refresh_preview(self) -> None:
+        """Render the letter as it stands and show that PDF."""
+        self._timer.stop()
+        try:
+            letter = self.current_letter()
+        except UserError as exc:
+            self._show_message(str(exc))
+            return
+        if letter is None:
+            return
+        self.pdf = render(letter)
+        self.preview.set_pdf(self.pdf)
+        self._show_message("")
+        self._update_enabled()
+        self.preview_updated.emit()
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _update_enabled(self) -> None:
+        ready = self.data is not None
+        for w in (self.print_button, self.save_button, self.refresh_button, self.reset_button,
+                  self.body_edit):
+            w.setEnabled(ready)
+
+    # -- output
+    def _final(self) -> tuple[LetterData, bytes] | None:
+        """Re-render if the text changed since the last preview, so what is kept is exact."""
+        if self._timer.isActive() or self.data is None or not self.pdf:
+            self.refresh_preview()
+        letter = self.current_letter() if self.data is not None else None
+        if letter is None or not self.pdf:
+            return None
+        return letter, self.pdf
+
+    def print_letter(self) -> LetterRecord | None:
+        final = self._final()
+        if final is None:
+            return None
+        letter, pdf = final
+        printer = self.make_printer()
+        printer.setDocName(letter.subject or "letter")
+        if not self.ctx.dialogs.print_setup(self, printer):
+            return None
+        try:
+            print_pdf(self.preview.document, printer)
+        except UserError as exc:
+            show_error(self, exc)
+            return None
+        return self._record(letter, pdf)
+
+    def save_letter(self) -> LetterRecord | None:
+        final = self._final()
+        if final is None:
+            return None
+        letter, pdf = final
+        suggested = f"{letter.kind}-{letter.customer_no or 'letter'}-{letter.language}.pdf"
+        path = self.ctx.dialogs.save_file(self, self.tr("Save letter as PDF"), suggested,
+                                          self.tr("PDF files (*.pdf)"))
+        if not path:
+            return None
+        try:
+            Path(path).write_bytes(pdf)
+        except OSError as exc:
+            show_error(self, UserError(self.tr("Cannot save {path}: {reason}")
+                                       .replace("{path}", path)
+                                       .replace("{reason}", exc.strerror or str(exc))))
+            return None
+        return self._record(letter, pdf)
+
+    def _record(self, letter: LetterData, pdf: bytes) -> LetterRecord | None:
+        staff = self.ctx.staff()
+        changes: list[tuple[str, int]] = []
+
+        def touched(record: LetterRecord) -> list[tuple[str, int]]:
+            changes.append((LETTER, record.id))
+            if record.customer_id is not None:
+                changes.append((CUSTOMER, record.customer_id))
+            return changes
+
+        record: Any = run_op(
+            self.ctx, self,
+            lambda: record_letter(self.ctx.db, letter, pdf,
+                                  created_by=staff.id if staff else None),
+            changed=touched,
+        )
+        if record is not None:
+            self.letter_recorded.emit(record)
+        return record if isinstance(record, LetterRecord) else None
