@@ -1,0 +1,149 @@
+"""The home page's list of due and overdue promises, and closing one in place.
+
+Oldest first, overdue in red. Choosing a row and "Close follow-up" (or Enter) opens the
+close form right below the list; "Open customer" goes to the profile.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.follow_ups import due_follow_ups
+from db.service_models import FollowUp
+from widgets import data_bus
+from widgets.context import AppContext
+from widgets.follow_up_close_form import FollowUpCloseForm
+from widgets.follow_up_model import FollowUpModel
+
+DUE_WITHIN = timedelta(days=1)
+
+
+def format_when(ctx: AppContext, moment: datetime) -> str:
+    """An instant in the shop's time zone, in the shop's locale (QLocale, not by hand)."""
+    local = moment.astimezone(ZoneInfo(ctx.settings.timezone))
+    value = QDateTime(QDate(local.year, local.month, local.day),
+                      QTime(local.hour, local.minute))
+    return ctx.locale().toString(value, QLocale.FormatType.ShortFormat)
+
+
+class _FollowUpTable(QTableView):
+    """Enter on a row asks to close it."""
+
+    row_chosen = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.row_chosen.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class FollowUpList(QWidget):
+    """Due and overdue promises with an inline close form."""
+
+    customer_chosen = Signal(int)
+    follow_up_closed = Signal(object)  # FollowUp
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("followUpList")
+        self.model = FollowUpModel(lambda moment: format_when(ctx, moment), self)
+        self.table = _FollowUpTable(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(160)
+        self.table.setAccessibleName(self.tr("Due and overdue promises"))
+        self.table.row_chosen.connect(self.close_row)
+        self.table.doubleClicked.connect(lambda index: self.close_row(index.row()))
+
+        self.empty_label = QLabel(self.tr("No promises due. Well done."), self)
+        self.empty_label.setObjectName("EmptyHint")
+        self.summary_label = QLabel(self)
+        self.close_button = QPushButton(self.tr("Close follow-up"), self)
+        self.open_customer_button = QPushButton(self.tr("Open customer"), self)
+        for button in (self.close_button, self.open_customer_button):
+            button.setMinimumHeight(44)
+        self.close_button.clicked.connect(lambda: self.close_row(self._current_row()))
+        self.open_customer_button.clicked.connect(self._open_customer)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary_label, 1)
+        buttons.addWidget(self.open_customer_button)
+        buttons.addWidget(self.close_button)
+
+        self.close_form = FollowUpCloseForm(ctx, self)
+        self.close_form.follow_up_closed.connect(self._on_closed)
+        self.close_form.cancelled.connect(self._hide_form)
+        self.close_form.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        layout.addWidget(self.close_form)
+        ctx.bus.data_changed.connect(self._on_data_changed)
+
+    def refresh(self) -> None:
+        """Re-read what is due within a day (and everything overdue)."""
+        self.model.set_follow_ups(due_follow_ups(self.ctx.db, within=DUE_WITHIN))
+        count = self.model.rowCount()
+        self.empty_label.setVisible(count == 0)
+        self.table.setVisible(count > 0)
+        self.close_button.setEnabled(count > 0)
+        self.open_customer_button.setEnabled(count > 0)
+        overdue = self.model.overdue_count()
+        self.summary_label.setText(
+            self.tr("%n due", "", count) + (" · " + self.tr("%n overdue", "", overdue)
+                                           if overdue else ""))
+        if count and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _current_row(self) -> int:
+        return self.table.currentIndex().row()
+
+    def close_row(self, row: int) -> None:
+        item = self.model.follow_up_at(row)
+        if item is None:
+            return
+        self.close_form.set_follow_up(item)
+        self.close_form.show()
+        self.close_form.outcome_edit.setFocus()
+
+    def _open_customer(self) -> None:
+        item = self.model.follow_up_at(self._current_row())
+        if item is not None and item.customer_id is not None:
+            self.customer_chosen.emit(item.customer_id)
+
+    def _hide_form(self) -> None:
+        self.close_form.hide()
+        self.table.setFocus()
+
+    def _on_closed(self, item: FollowUp) -> None:
+        self.close_form.hide()
+        self.refresh()
+        self.follow_up_closed.emit(item)
+
+    def _on_data_changed(self, entity: str, _entity_id: int) -> None:
+        if entity in (data_bus.FOLLOW_UP, data_bus.COMPLAINT):
+            self.refresh()
+
