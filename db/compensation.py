@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from babel.core import UnknownLocaleError
 from babel.numbers import (
     NumberFormatError,
     format_currency,
@@ -42,6 +43,7 @@ from db.service_models import (
     total_value,
 )
 from db.settings import load_settings
+from db.staff import get_staff
 from db.staff_admin import authenticate
 
 MAX_DESCRIPTION = 500
@@ -73,6 +75,7 @@ def parse_amount(text: str, locale: str = "en", currency: str = "EUR") -> int:
     currency's number of decimals; with both present the last one is the decimal mark.
     Negative, empty, non-numeric, too many decimals or absurdly large -> ValidationError.
     """
+    locale = _babel_locale(locale)
     digits = get_currency_precision(currency)
     cleaned = text.strip()
     for ch in (" ", "\u00a0", "\u202f", "'", "€", "$", "£", "¥"):
@@ -102,6 +105,16 @@ def parse_amount(text: str, locale: str = "en", currency: str = "EUR") -> int:
         raise ValidationError({"amount": _("This amount is beyond any limit. Check the "
                                            "number.")})
     return result
+
+
+def _babel_locale(name: str) -> str:
+    """Qt and Babel spell locales differently ("fi-FI", "fi_FI"); unknown ones fall back."""
+    candidate = (name or "en").replace("-", "_")
+    try:
+        get_decimal_symbol(candidate)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return "en"
+    return candidate
 
 
 def _normalise_number(text: str, digits: int, locale_decimal: str) -> str:
@@ -163,11 +176,17 @@ def price_lines(db: Database, lines: Sequence[CompensationLine]) -> list[Compens
 
 
 def validate_lines(db: Database, lines: Sequence[CompensationLine]) -> list[CompensationLine]:
-    """Check and price lines; ValidationError keys are "line{n}.{field}" (n from 1)."""
+    """Check and price proposed lines; ValidationError keys are "line{n}.{field}" (n from 1).
+
+    Lines already decided (status approved/refused) are left out: a decision is never
+    re-proposed or counted twice, even if a caller passes `complaint.lines` back.
+    """
     today = today_local(load_settings(db).timezone)
     problems: dict[str, str] = {}
     cleaned: list[CompensationLine] = []
-    for n, line in enumerate(price_lines(db, lines), start=1):
+    fresh = [replace(line, id=None, authorisation_id=None, voucher_id=None, voucher_code=None)
+             for line in lines if line.status == "proposed"]
+    for n, line in enumerate(price_lines(db, fresh), start=1):
         key = f"line{n}."
         if line.kind not in _KINDS:
             problems[key + "kind"] = _("Unknown kind of compensation.")
@@ -398,6 +417,7 @@ def approve_verified(
     cleaned = validate_lines(db, lines)
     if not cleaned:
         raise ValidationError({"lines": _("Add at least one compensation line.")})
+    staff = get_staff(db, staff.id)  # as stored now, not as the caller remembers
     if not staff.can_authorise or not staff.active:
         _audit_denied(db, staff, complaint_id, console_id, "role", 0)
         raise PermissionDenied(
@@ -480,6 +500,7 @@ def refuse_verified(
     if not reason:
         raise ValidationError({"reason": _("Say why the compensation is refused.")})
     cleaned = validate_lines(db, lines) if lines is not None else None
+    staff = get_staff(db, staff.id)
     if not staff.can_authorise or not staff.active:
         raise PermissionDenied(
             _("{name} cannot authorise compensation. Ask a supervisor or a manager.").format(

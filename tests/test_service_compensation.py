@@ -312,3 +312,21 @@ def test_parse_amount_never_fails_other_than_with_a_message(text: str) -> None:
         assert exc.fields["amount"]
     else:
         assert isinstance(value, int) and 0 <= value <= MAX_AMOUNT_MINOR
+
+
+def test_decided_lines_passed_back_are_not_counted_twice(memory_db: Database) -> None:
+    team = make_team(memory_db)
+    complaint = make_complaint(memory_db, team, voucher_line(3000))
+    authorise(memory_db, complaint.id, complaint.proposed_lines, SUPERVISOR_PIN, CONSOLE)
+    after = get_complaint(memory_db, complaint.id)
+    # a form that sends every line back, plus a new one
+    result = authorise(memory_db, complaint.id, [*after.lines, voucher_line(1000)],
+                       SUPERVISOR_PIN, CONSOLE, seen_decisions=1)
+    assert result.total_minor == 1000
+    assert get_complaint(memory_db, complaint.id).approved_minor == 4000
+    assert count(memory_db, "vouchers") == 2
+
+
+def test_qt_style_locale_names_work(memory_db: Database) -> None:
+    assert parse_amount("1 234,50", "fi-FI") == 123450
+    assert parse_amount("12.50", "xx-nonsense") == 1250
