@@ -51,7 +51,11 @@ def create_window(db: Any, *, dialogs: Any = None, options: Any = None) -> Any:
         db=db, current_staff=session.current, dialogs=dialogs or DialogService(),
         settings=load_settings(db), options=options or _NoOptions(), console_id=console_id(),
     )
-    return MainWindow(ctx, session, options)
+    window = MainWindow(ctx, session, options)
+    from console.service_ui import install as install_service_ui
+
+    install_service_ui(window)  # complaint form, follow-ups, vouchers, staff, first run
+    return window
 
 
 class _NoOptions:
