@@ -303,7 +303,7 @@ def build_report(
     on_spot, with_promise, crisis = db.execute(
         """
         SELECT coalesce(sum(resolved_on_spot = 1), 0),
-               coalesce(sum(EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id)), 0),
+               coalesce(sum(c.id IN (SELECT complaint_id FROM follow_ups)), 0),
                coalesce(sum(flags NOT IN ('', '[]')), 0)
         FROM complaints c
         WHERE local_date BETWEEN ? AND ? AND kind = 'complaint'

@@ -24,8 +24,10 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -62,6 +64,7 @@ HEADER_H = 14 * mm
 FOOTER_H = 10 * mm
 DETAIL_SIZE = 7
 DETAIL_ROW_H = 11.5
+FAST_ROWS = 40  # longer tables are drawn as single-line FastTables
 
 
 def build_pdf(
@@ -281,17 +284,30 @@ class _Builder:
         widths: Sequence[float],
         right: Sequence[int] = (),
         total: Sequence[str] | None = None,
-    ) -> Table:
-        """A zebra table of wrapped cells whose header repeats on each page it spans."""
+    ) -> Flowable:
+        """A zebra table of wrapped cells whose header repeats on each page it spans.
+
+        Long lists (a month's promises) become a `FastTable` of single-line rows.
+        """
         scale = self.width / sum(widths)
         col_w = [w * scale for w in widths]
+        if len(rows) > FAST_ROWS and total is None:
+            return FastTable(list(header), [list(r) for r in rows], col_w, right=right)
         data: list[list[Any]] = [[
             self.p(h, self.head_cell_right if i in right else self.head_cell)
             for i, h in enumerate(header)
         ]]
-        for row in rows:
-            data.append([self.p(v, self.cell_right if i in right else self.cell)
-                         for i, v in enumerate(row)])
+        plain_cells: list[tuple[int, int]] = []
+        for r, row in enumerate(rows, start=1):
+            cells: list[Any] = []
+            for i, v in enumerate(row):
+                if v.isascii() and "\n" not in v and \
+                        stringWidth(v, SANS, self.cell.fontSize) < col_w[i] - 12:
+                    cells.append(v)  # a plain string draws far faster than a Paragraph
+                    plain_cells.append((i, r))
+                else:
+                    cells.append(self.p(v, self.cell_right if i in right else self.cell))
+            data.append(cells)
         style = [
             ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -301,6 +317,10 @@ class _Builder:
         ]
         for i in range(2, len(data), 2):
             style.append(("BACKGROUND", (0, i), (-1, i), ZEBRA))
+        if plain_cells:
+            style += [("FONT", (0, 1), (-1, len(rows)), SANS, self.cell.fontSize,
+                       self.cell.leading), ("TEXTCOLOR", (0, 1), (-1, len(rows)), INK)]
+            style += [("ALIGN", (i, 1), (i, len(rows)), "RIGHT") for i in right]
         if total is not None:
             bold = ParagraphStyle("tot", parent=self.cell, fontName=SANS_BOLD)
             bold_r = ParagraphStyle("totr", parent=bold, alignment=TA_RIGHT)
@@ -582,92 +602,192 @@ class _Builder:
         widths = [26, 52, 74, 66, 24, 50, 72, 48, 50, 48]
         scale = self.width / sum(widths)
         col_w = [w * scale for w in widths]
-        title = self.p(t("detail"), self.h2)
-        out: list[Flowable] = [PageBreak(), title]
-        _tw, th = title.wrap(self.width, self.frame_h)
-        per_page = int(self.frame_h // DETAIL_ROW_H) - 2  # header row and a row of slack
-        first = int((self.frame_h - th - self.h2.spaceAfter) // DETAIL_ROW_H) - 2
-        start = 0
-        size = first
-        while start < len(rows):
-            chunk = rows[start:start + size]
-            out.append(self.detail_table(header, chunk, col_w))
-            start += size
-            size = per_page
-            if start < len(rows):
-                out.append(PageBreak())
-        return out
+        cells = [self.detail_cells(row) for row in rows]
+        return [PageBreak(), self.p(t("detail"), self.h2),
+                FastTable(header, cells, col_w, right=(0, 7), centre=(4,), warn_col=4)]
 
-    def detail_table(
-        self, header: list[str], rows: Sequence[DetailRow], col_w: list[float]
-    ) -> Table:
+    def detail_cells(self, row: DetailRow) -> list[str]:
         t, f = self.t, self.f
-        multi_day = self.data.days > 1
-        style: list[tuple[Any, ...]] = [
-            ("FONT", (0, 0), (-1, -1), SANS, DETAIL_SIZE),
-            ("FONT", (0, 0), (-1, 0), SANS_BOLD, DETAIL_SIZE),
-            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-            ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-            ("ALIGN", (0, 0), (0, -1), "RIGHT"),
-            ("ALIGN", (4, 0), (4, -1), "CENTER"),
-            ("ALIGN", (7, 0), (7, -1), "RIGHT"),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        when = f.time(row.occurred_at)
+        if self.data.days > 1:
+            when = f"{f.day_short(f.local(row.occurred_at).date())} {when}"
+        if row.kind == "complaint":
+            cause = t.label("cause", row.real_cause or row.cause)
+            remedy = ", ".join(t.label("comp", k) for k in row.remedy_kinds) or row.remedy_text
+            severity = str(row.severity) + ("!" if row.crisis else "")
+        else:
+            cause = t.label("kind", row.kind)
+            remedy = row.remedy_text
+            severity = ""
+        return [
+            str(row.complaint_id), when, self.customer(row.customer), cause, severity,
+            row.taken_by, remedy.replace("\n", " "),
+            f.money(row.value_minor) if row.value_minor else "", ", ".join(row.authorised_by),
+            t.label("status", row.status),
         ]
-        data: list[list[Any]] = [[]]
-        for c, h in enumerate(header):
-            data[0].append(self._detail_cell(h, col_w[c], style, c, 0, bold=True))
-        for r, row in enumerate(rows, start=1):
-            if r % 2 == 0:
-                style.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
-            when = f.time(row.occurred_at)
-            if multi_day:
-                when = f"{f.day_short(f.local(row.occurred_at).date())} {when}"
-            if row.kind == "complaint":
-                cause = t.label("cause", row.real_cause or row.cause)
-                remedy = ", ".join(t.label("comp", k) for k in row.remedy_kinds)
-                remedy = remedy or row.remedy_text
-                severity = str(row.severity) + ("!" if row.crisis else "")
-            else:
-                cause = t.label("kind", row.kind)
-                remedy = row.remedy_text
-                severity = ""
-            if row.crisis:
-                style.append(("TEXTCOLOR", (4, r), (4, r), WARN))
-            values = [
-                str(row.complaint_id), when, self.customer(row.customer), cause, severity,
-                row.taken_by, remedy, f.money(row.value_minor) if row.value_minor else "",
-                ", ".join(row.authorised_by), t.label("status", row.status),
-            ]
-            data.append([self._detail_cell(v, col_w[c], style, c, r)
-                         for c, v in enumerate(values)])
-        table = Table(data, colWidths=col_w, rowHeights=[DETAIL_ROW_H] * len(data),
-                      repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle(style))
-        return table
 
-    def _detail_cell(
-        self, text: str, width: float, style: list[tuple[Any, ...]], c: int, r: int,
-        bold: bool = False,
-    ) -> Any:
-        """Plain string when one font draws it all (fast); else a one-line mixed Paragraph."""
-        text = _fit(text.replace("\n", " "), width - 4, DETAIL_SIZE, bold)
-        if all(has_glyph(SANS, ch) for ch in text):
-            return text
-        if all(ch == " " or has_glyph(CJK, ch) for ch in text):
-            style.append(("FONT", (c, r), (c, r), CJK, DETAIL_SIZE))
-            return text
-        base = SANS_BOLD if bold else SANS
-        para_style = ParagraphStyle(
-            "d", fontName=base, fontSize=DETAIL_SIZE, leading=DETAIL_SIZE + 1.5,
-            textColor=colors.white if bold else INK,
-            alignment=TA_RIGHT if c in (0, 7) else 0,
-        )
-        return Paragraph(mixed_markup(text, base, CJK), para_style)
+
+class FastTable(Flowable):
+    """A table of single-line rows drawn straight on the canvas, header repeated per page.
+
+    Behaves like a ReportLab table with ``repeatRows=1``: `split` cuts it where the page
+    ends and the rest starts under a copy of the header. It costs a small fraction of a
+    platypus table, whose per-cell layout and page splitting would take most of a minute
+    for a month's 15,000 rows. Text is shortened with an ellipsis to fit its column; runs of
+    Chinese characters switch to the CJK font. A cell ending in "!" in `warn_col` is drawn
+    in the warning colour.
+    """
+
+    def __init__(
+        self, header: list[str], rows: list[list[str]], col_w: list[float], *,
+        right: Sequence[int] = (), centre: Sequence[int] = (), warn_col: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.header = header
+        self.rows = rows
+        self.col_w = col_w
+        self.RIGHT = tuple(right)
+        self.CENTRE = tuple(centre)
+        self.warn_col = warn_col
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return sum(self.col_w), (len(self.rows) + 1) * DETAIL_ROW_H
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        fits = int(avail_height // DETAIL_ROW_H) - 1
+        if fits < 1:
+            return []  # not even the header and one row: move to the next page
+        if fits >= len(self.rows):
+            return [self]
+        return [self._part(self.rows[:fits]), self._part(self.rows[fits:])]
+
+    def _part(self, rows: list[list[str]]) -> FastTable:
+        return FastTable(self.header, rows, self.col_w, right=self.RIGHT, centre=self.CENTRE,
+                         warn_col=self.warn_col)
+
+    def draw(self) -> None:
+        canvas = self.canv
+        width, height = self.wrap(0, 0)
+        canvas.setFillColor(ACCENT)
+        canvas.rect(0, height - DETAIL_ROW_H, width, DETAIL_ROW_H, stroke=0, fill=1)
+        canvas.setFillColor(ZEBRA)
+        for i in range(1, len(self.rows), 2):
+            y = height - (i + 2) * DETAIL_ROW_H
+            canvas.rect(0, y, width, DETAIL_ROW_H, stroke=0, fill=1)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.25)
+        canvas.lines([(0, height - (i + 2) * DETAIL_ROW_H, width,
+                       height - (i + 2) * DETAIL_ROW_H) for i in range(len(self.rows))])
+        text = canvas.beginText()
+        text.setFillColor(colors.white)
+        self._row(text, self.header, height - DETAIL_ROW_H, bold=True)
+        text.setFillColor(INK)
+        warnings = []
+        w = self.warn_col
+        for i, row in enumerate(self.rows):
+            y = height - (i + 2) * DETAIL_ROW_H
+            if w is not None and row[w].endswith("!"):
+                warnings.append((row[w], y))
+                row = [*row[:w], "", *row[w + 1:]]
+            if not self._fast_row(canvas, text, row, y):
+                self._row(text, row, y, bold=False)
+        text.setFillColor(WARN)
+        for value, y in warnings:
+            self._cell(text, value, w or 0, y, False)
+        canvas.drawText(text)
+
+    def _fast_row(self, canvas: Canvas, text: Any, values: list[str], y: float) -> bool:
+        """Write a row of DejaVu-only text as one PDF ``TJ`` operator (one op, not ten).
+
+        Returns False (and writes nothing) when the row needs the slow path: characters
+        outside DejaVu, or glyphs spread over more than one font subset.
+        """
+        pad = 2.0
+        cells: list[tuple[float, str, float]] = []
+        x = 0.0
+        for c, value in enumerate(values):
+            room = self.col_w[c] - 2 * pad
+            if value:
+                if not value.isascii() and not all(has_glyph(SANS, ch) for ch in value):
+                    return False
+                width = stringWidth(value, SANS, DETAIL_SIZE)
+                if width > room:
+                    value = _fit(value, room, DETAIL_SIZE)
+                    width = stringWidth(value, SANS, DETAIL_SIZE)
+                left = x + pad
+                if c in self.RIGHT:
+                    left += room - width
+                elif c in self.CENTRE:
+                    left += (room - width) / 2
+                cells.append((left, value, width))
+            x += self.col_w[c]
+        if not cells:
+            return True
+        font = pdfmetrics.getFont(SANS)
+        doc = canvas._doc
+        pieces = font.splitString("".join(v for _x, v, _w in cells), doc)
+        if len(pieces) != 1:
+            return False
+        subset, data = pieces[0]
+        parts: list[str] = []
+        pos = 0
+        cursor = cells[0][0]
+        for left, value, width in cells:
+            chunk = data[pos:pos + len(value)]
+            pos += len(value)
+            if parts:
+                parts.append(fp_str(-(left - cursor) * 1000 / DETAIL_SIZE))
+            parts.append(f"({canvas._escape(chunk)})")
+            cursor = left + width
+        name = font.getSubsetInternalName(subset, doc)
+        # The text object's own state names the font it set last; make it set it again.
+        text._curSubset = -1
+        text._code.append(f"{name} {fp_str(DETAIL_SIZE)} Tf 1 0 0 1 "
+                          f"{fp_str(cells[0][0], y + 3.5)} Tm [{' '.join(parts)}] TJ")
+        return True
+
+    def _row(self, text: Any, values: list[str], y: float, bold: bool) -> None:
+        for c, value in enumerate(values):
+            if value:
+                self._cell(text, value, c, y, bold)
+
+    def _cell(self, text: Any, value: str, c: int, y: float, bold: bool) -> None:
+        pad = 2.0
+        room = self.col_w[c] - 2 * pad
+        runs = _runs(value, bold)
+        width = sum(stringWidth(s, font, DETAIL_SIZE) for font, s in runs)
+        if width > room:
+            value = _fit(value, room, DETAIL_SIZE, bold)
+            runs = _runs(value, bold)
+            width = sum(stringWidth(s, font, DETAIL_SIZE) for font, s in runs)
+        x = sum(self.col_w[:c]) + pad
+        if c in self.RIGHT:
+            x += room - width
+        elif c in self.CENTRE:
+            x += (room - width) / 2
+        text.setTextOrigin(x, y + 3.5)
+        for font, s in runs:
+            text.setFont(font, DETAIL_SIZE)
+            text.textOut(s)
+
+
+_SANS_RUN: dict[bool, str] = {False: SANS, True: SANS_BOLD}
+
+
+def _runs(value: str, bold: bool = False) -> list[tuple[str, str]]:
+    """Split `value` into (font, text) runs: DejaVu where it has the glyph, else CJK."""
+    if value.isascii():
+        return [(_SANS_RUN[bold], value)]
+    runs: list[tuple[str, str]] = []
+    for ch in value:
+        font = _char_font(ch, bold)
+        if ch == " " and runs:
+            font = runs[-1][0]
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + ch)
+        else:
+            runs.append((font, ch))
+    return runs
 
 
 def _char_font(ch: str, bold: bool = False) -> str:
@@ -680,16 +800,20 @@ def _fit(text: str, width: float, size: float, bold: bool = False) -> str:
     """`text` shortened with an ellipsis so that it fits `width` points at `size`."""
     if not text:
         return text
-    widths = [stringWidth(ch, _char_font(ch, bold), size) for ch in text]
-    if sum(widths) <= width:
+    def measure(s: str) -> float:
+        return sum(stringWidth(run, font, size) for font, run in _runs(s, bold))
+
+    if measure(text) <= width:
         return text
     room = width - stringWidth("…", SANS, size)
-    used = 0.0
-    for i, w in enumerate(widths):
-        if used + w > room:
-            return text[:i].rstrip() + "…"
-        used += w
-    return text
+    lo, hi = 0, len(text)  # the longest prefix that fits has length in [lo, hi)
+    while lo < hi - 1:
+        mid = (lo + hi) // 2
+        if measure(text[:mid]) <= room:
+            lo = mid
+        else:
+            hi = mid
+    return text[:lo].rstrip() + "…"
 
 
 def _draw_mixed(
@@ -697,15 +821,7 @@ def _draw_mixed(
     align: str = "left",
 ) -> None:
     """Draw one line on the canvas, switching to the CJK font for runs DejaVu lacks."""
-    runs: list[tuple[str, str]] = []
-    for ch in text:
-        font = _char_font(ch, bold)
-        if ch == " " and runs:
-            font = runs[-1][0]
-        if runs and runs[-1][0] == font:
-            runs[-1] = (font, runs[-1][1] + ch)
-        else:
-            runs.append((font, ch))
+    runs = _runs(text, bold)
     total = sum(stringWidth(s, font, size) for font, s in runs)
     if align == "right":
         x -= total

@@ -1,0 +1,129 @@
+"""`counterpart report`: the end-of-day complaint report as PDF (and CSV), for scheduled jobs.
+
+    counterpart report --date 2026-11-23 --out day.pdf [--csv day.csv]
+    counterpart report --from 2026-11-01 --to 2026-11-30 --out month.pdf
+    counterpart report --out today.pdf          # today in the shop's time zone
+
+A malformed or reversed range, a missing database or an unwritable output path is a clear
+message and exit status 2; a day with nothing recorded still prints a short, correct report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from db.errors import UserError
+from db.i18n import _
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23.").format(
+                text=text)
+        ) from None
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "report", parents=[common], help=_("print the end-of-day complaint report (PDF, CSV)"),
+        description=_("Write the complaint report of a day or a date range as PDF, and "
+                      "optionally its detail and summary as CSV."),
+    )
+    parser.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
+                        help=_("one local day (default: today in the shop's time zone)"))
+    parser.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD",
+                        help=_("first day of a range"))
+    parser.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD",
+                        help=_("last day of a range (inclusive)"))
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf",
+                        help=_("where to write the PDF"))
+    parser.add_argument("--csv", type=Path, metavar="FILE.csv",
+                        help=_("also write the detail rows here, and the summary beside it "
+                               "as FILE-summary.csv"))
+    parser.add_argument("--manager", type=int, metavar="STAFF_ID",
+                        help=_("print in this manager's name (checked: managers only)"))
+    parser.set_defaults(func=run)
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise UserError(_("{path} is a folder; give a file name such as report.pdf.").format(
+            path=path))
+    if not folder.is_dir():
+        raise UserError(_("Cannot write {path}: the folder {folder} does not exist.").format(
+            path=path, folder=folder))
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise UserError(_("Cannot write {path}: permission denied. Choose another "
+                          "place.").format(path=path))
+
+
+def resolve_range(args: argparse.Namespace, today: date) -> tuple[date, date]:
+    """The range asked for; --date and --from/--to exclude each other."""
+    if args.date is not None and (args.start is not None or args.end is not None):
+        raise UserError(_("Give either --date or --from and --to, not both."))
+    if args.date is not None:
+        return args.date, args.date
+    if args.start is None and args.end is None:
+        return today, today
+    if args.start is None or args.end is None:
+        raise UserError(_("A range needs both --from and --to."))
+    if args.end < args.start:
+        raise UserError(_("The range is reversed: --to {end} is before --from {start}.").format(
+            start=args.start.isoformat(), end=args.end.isoformat()))
+    return args.start, args.end
+
+
+def run(args: argparse.Namespace) -> int:
+    from console.cli import db_path
+    from db.clock import today_local
+    from db.connection import open_database
+    from db.report_queries import build_report
+    from db.settings import load_settings
+    from db.staff import get_staff
+    from reports.day_report import build_pdf
+    from reports.report_csv import write_csv
+
+    path = db_path(args)
+    if not path.exists():
+        raise UserError(_("{path} does not exist; give the console's database with "
+                          "--db.").format(path=path))
+    _check_writable(args.out)
+    if args.csv is not None:
+        _check_writable(args.csv)
+    db = open_database(path)
+    try:
+        settings = load_settings(db)
+        start, end = resolve_range(args, today_local(settings.timezone))
+        actor = get_staff(db, args.manager) if args.manager is not None else None
+        data = build_report(db, start, end, actor=actor, settings=settings)
+    finally:
+        db.close()
+    try:
+        build_pdf(data, args.out)
+        written = [str(args.out)]
+        if args.csv is not None:
+            written += [str(p) for p in write_csv(data, args.csv)]
+    except OSError as exc:
+        raise UserError(_("Cannot write the report: {reason}").format(
+            reason=exc.strerror or exc)) from exc
+    t = data.totals
+    print(_("{start}–{end}: {complaints} complaints, {compliments} compliments, "
+            "{suggestions} suggestions. Wrote {files}.").format(
+        start=start.isoformat(), end=end.isoformat(), complaints=t.complaints,
+        compliments=t.compliments, suggestions=t.suggestions, files=", ".join(written)))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    from console.cli import main
+
+    sys.exit(main(["report", *sys.argv[1:]]))
