@@ -100,10 +100,16 @@ class CustomerProfilePanel(QWidget):
                  "compensation_90d")
         self.facts: dict[str, QLabel] = {}
         self.fact_titles: dict[str, QLabel] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(6)
-        for column, keys in ((0, left), (2, right)):
+        self.tip_label = QLabel()
+        self.tip_label.setObjectName("EmptyHint")
+        self.tip_label.setWordWrap(True)
+        # Two independent grids, so a tall fact on one side leaves no gap on the other.
+        columns = QHBoxLayout()
+        columns.setSpacing(32)
+        for keys, stretch in ((left, 1), (right, 1)):
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(12)
+            grid.setVerticalSpacing(4)
             for row, key in enumerate(keys):
                 title = QLabel(titles[key])
                 title.setObjectName("FactTitle")
@@ -115,15 +121,15 @@ class CustomerProfilePanel(QWidget):
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
                 title.setBuddy(value)
-                grid.addWidget(title, row, column)
-                grid.addWidget(value, row, column + 1)
+                grid.addWidget(title, row, 0)
+                grid.addWidget(value, row, 1)
                 self.facts[key] = value
                 self.fact_titles[key] = title
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(3, 2)
-        self.tip_label = QLabel()
-        self.tip_label.setObjectName("EmptyHint")
-        self.tip_label.setWordWrap(True)
+                if key == "personality":
+                    grid.addWidget(self.tip_label, row + 1, 1)
+            grid.setColumnStretch(1, 1)
+            grid.setRowStretch(grid.rowCount(), 1)
+            columns.addLayout(grid, stretch)
 
         # Actions: others add theirs with add_action().
         self.edit_button = QPushButton(self.tr("&Edit customer"))
@@ -163,8 +169,7 @@ class CustomerProfilePanel(QWidget):
         layout.setContentsMargins(20, 12, 20, 12)
         layout.addLayout(header)
         layout.addWidget(self.allergy_banner)
-        layout.addLayout(grid)
-        layout.addWidget(self.tip_label)
+        layout.addLayout(columns)
         layout.addLayout(self.actions_row)
         layout.addWidget(line)
         layout.addWidget(history_title)
@@ -244,7 +249,7 @@ class CustomerProfilePanel(QWidget):
         f["tags"].setText(", ".join(c.tags) or none)
         f["personality"].setText(personality_name(c.personality) or none)
         tip = serving_tip(c.personality)
-        self.tip_label.setText(self.tr("Serving tip: {tip}").replace("{tip}", tip) if tip else "")
+        self.tip_label.setText(tip)
         self.tip_label.setVisible(bool(tip))
         f["visits"].setText(loc.toString(c.visits))
         f["total_spend"].setText(self.ctx.format_money(c.total_spend_minor))

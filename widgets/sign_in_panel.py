@@ -108,6 +108,7 @@ class SignInPanel(QWidget):
         self.list.setMovement(QListView.Movement.Static)
         self.list.setSpacing(10)
         self.list.setUniformItemSizes(True)
+        self.list.setObjectName("StaffList")
         self.list.setAccessibleName(self.tr("Staff names"))
         self.list.row_chosen.connect(self._on_row_chosen)
         layout = QVBoxLayout(chooser)
