@@ -23,7 +23,16 @@ def test_sign_in_search_cjk_open_profile_record_purchase(
     qtbot: QtBot, qapp: QApplication, fresh_db: Database, fixed_clock: object
 ) -> None:
     build_demo(fresh_db, customers=60, seed=7)
+    font, sheet = qapp.font(), qapp.styleSheet()
     configure(qapp, language="en")  # shipped fonts and the real style sheet
+    try:
+        _walk_through(qtbot, fresh_db)
+    finally:  # leave the shared QApplication as other tests expect it
+        qapp.setStyleSheet(sheet)
+        qapp.setFont(font)
+
+
+def _walk_through(qtbot: QtBot, fresh_db: Database) -> None:
     dialogs = FakeDialogService()
     win = create_window(fresh_db, dialogs=dialogs)
     qtbot.addWidget(win)
