@@ -137,3 +137,22 @@ def test_cli_audit_verify_missing_file(tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["audit", "verify", "--db", str(tmp_path / "nope.sqlite")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_a_demo_database_verifies(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import date
+
+    from db.demo import build_demo
+
+    path = tmp_path / "demo.sqlite"
+    db = open_database(path)
+    build_demo(db, customers=30, seed=3, today=date(2026, 11, 23))
+    assert count(db, "complaints") > 100 and count(db, "audit_log") > 300
+    db.close()
+    assert main(["audit", "verify", "--db", str(path)]) == 0
+    db = open_database(path)
+    db.execute("DELETE FROM audit_log WHERE action = 'voucher.redeemed' AND id = "
+               "(SELECT min(id) FROM audit_log WHERE action = 'voucher.redeemed')")
+    db.close()
+    assert main(["audit", "verify", "--db", str(path)]) == 1
+    assert "Audit log broken at entry" in capsys.readouterr().err
