@@ -31,12 +31,12 @@ def _active_hashes(db: Database, exclude_id: int | None = None) -> list[tuple[in
 def find_by_pin(db: Database, pin: str) -> Staff | None:
     """The active staff member whose PIN this is, or None. Does not touch the lockout."""
     check_pin_format(pin)
-    match: int | None = None
+    # Stopping at the match leaks nothing the answer does not tell anyway (who it is);
+    # a wrong PIN always costs one check per active staff member.
     for staff_id, stored in _active_hashes(db):
-        # check every hash (no early exit), so timing does not tell who matched
-        if verify_pin(pin, stored) and match is None:
-            match = staff_id
-    return get_staff(db, match) if match is not None else None
+        if verify_pin(pin, stored):
+            return get_staff(db, staff_id)
+    return None
 
 
 def pin_in_use(db: Database, pin: str, exclude_id: int | None = None) -> bool:
