@@ -55,6 +55,12 @@ def create_window(db: Any, *, dialogs: Any = None, options: Any = None) -> Any:
     from console.service_ui import install as install_service_ui
 
     install_service_ui(window)  # complaint form, follow-ups, vouchers, staff, first run
+    from console.letters_ui import install as install_letters_ui
+
+    install_letters_ui(window)  # letter page, profile letters, birthday batch
+    from console.report_ui import install as install_report_ui
+
+    install_report_ui(window)  # managers: end-of-day report page
     return window
 
 
