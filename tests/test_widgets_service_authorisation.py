@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from db import audit, lockout
 from db.clock import set_clock
+from db.compensation import authorise
 from db.complaints import create_complaint, get_complaint
 from db.service_models import CompensationLine, Complaint, ComplaintInput
 from tests.service_ui_support import (
@@ -62,12 +63,17 @@ def voucher(amount: int) -> CompensationLine:
 def test_panel_shows_lines_total_and_90_day_history(qtbot: QtBot, fresh_db: Database,
                                                      team: Team) -> None:
     ctx = make_ctx(fresh_db, team.clerk)
-    complaint = _complaint(fresh_db, team, voucher(1500),
-                           CompensationLine(kind="apology", description="Sorry"))
+    earlier = _complaint(fresh_db, team, voucher(1200))
+    authorise(fresh_db, earlier.id, earlier.proposed_lines, SUPERVISOR_PIN, "till")
+    complaint = create_complaint(fresh_db, ComplaintInput(
+        taken_by=team.clerk.id, customer_id=earlier.customer_id, cause="waiting",
+        problem="Waited 40 minutes", lines=[voucher(1500), CompensationLine(
+            kind="apology", description="Sorry")]))
     panel = _panel(qtbot, ctx, complaint)
     assert panel.model.rowCount() == 2
     assert "15" in panel.total_label.text()
-    assert "1 complaint" in panel.facts_label.text()
+    assert "1 complaint" in panel.facts_label.text()  # the earlier one, not this one
+    assert "12" in panel.facts_label.text()  # its approved compensation
     assert "Aino Virtanen" in panel.customer_label.text()
 
 

@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import replace
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,7 +68,7 @@ class AuthorisationPanel(QFrame):
 
         title = QLabel(self.tr("Supervisor authorisation"), self)
         title.setObjectName("SectionTitle")
-        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.customer_label = QLabel(self)
         self.customer_label.setWordWrap(True)
         self.facts_label = QLabel(self)
@@ -84,9 +84,14 @@ class AuthorisationPanel(QFrame):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(40)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(False)
         self.table.setColumnHidden(3, True)
-        self.table.setMaximumHeight(170)
+        self.table.setMinimumHeight(124)
+        self.table.setMaximumHeight(150)
         self.table.selectionModel().currentRowChanged.connect(self._on_line_selected)
         self.total_label = QLabel(self)
         self.total_label.setObjectName("authTotal")
@@ -152,23 +157,34 @@ class AuthorisationPanel(QFrame):
         self.cancel_button.setMinimumHeight(44)
         self.cancel_button.clicked.connect(self.cancel)
 
+        # Lines and total across the top; below, the decision on the left and the pad on
+        # the right, so the whole panel fits beside the form without scrolling.
+        total_row = QHBoxLayout()
+        total_row.addWidget(self.total_label, 1)
+        total_row.addLayout(change_row, 2)
+        choice_row.setSpacing(6)
+        decision = QVBoxLayout()
+        decision.addLayout(choice_row)
+        decision.addWidget(self.reason_edit)
+        decision.addWidget(self.prompt_label)
+        decision.addWidget(self.limit_label)
+        decision.addWidget(self.lock_label)
+        decision.addWidget(self.message_label)
+        decision.addStretch(1)
+        decision.addWidget(self.cancel_button)
+        bottom = QHBoxLayout()
+        bottom.addLayout(decision, 1)
+        bottom.addWidget(self.pad)
+
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(6)
         layout.addWidget(title)
         layout.addWidget(self.customer_label)
         layout.addWidget(self.facts_label)
         layout.addWidget(self.table)
-        layout.addWidget(self.total_label)
-        layout.addLayout(change_row)
-        layout.addLayout(choice_row)
-        layout.addWidget(self.reason_edit)
-        layout.addWidget(self.prompt_label)
-        layout.addWidget(self.limit_label)
-        layout.addWidget(self.lock_label)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.pad)
-        layout.addWidget(self.cancel_button)
-        layout.addStretch(1)
+        layout.addLayout(total_row)
+        layout.addLayout(bottom, 1)
 
     # --- showing a complaint -----------------------------------------------------------
 
@@ -189,7 +205,9 @@ class AuthorisationPanel(QFrame):
         if complaint.customer_id is None:
             self.facts_label.setText(self.tr("Walk-in: no history."))
         else:
-            text = self.tr("Last 90 days: %n complaint(s)", "", facts.complaints)
+            earlier = facts.complaints - (1 if complaint.kind == "complaint" else 0)
+            text = self.tr("Before this, in the last 90 days: %n complaint(s)", "",
+                           max(0, earlier))
             text += " · " + self.tr("compensation %1").replace(
                 "%1", self.ctx.format_money(facts.compensation_minor))
             if facts.refusals:

@@ -160,6 +160,6 @@ class CompensationLinesModel(QAbstractTableModel):
             if line.expires_on is not None:
                 parts.append(self.tr("valid until %1").replace(
                     "%1", line.expires_on.isoformat()))
-        if line.description:
+        if line.description and line.description not in parts:
             parts.append(line.description)
         return " · ".join(parts)

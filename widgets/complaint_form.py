@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -112,6 +112,9 @@ class ComplaintForm(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("complaintForm")
+        # the chosen kind and the supervisor's approve/refuse choice must be unmistakable
+        self.setStyleSheet("QPushButton:checked { background: #1f6f8b; color: #ffffff; "
+                           "border-color: #1f6f8b; }")
         self._customer: Customer | None = None
         self._complaint: Complaint | None = None
         self._taken_by: Staff | None = None
@@ -125,6 +128,7 @@ class ComplaintForm(QWidget):
         self._draft_timer.timeout.connect(self.save_draft_now)
 
         self._build()
+        self._narrow_combos()
         self._connect_changes()
 
     # =================================================================== building the screen
@@ -157,6 +161,7 @@ class ComplaintForm(QWidget):
         body.addStretch(1)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(form_body)
 
         self.checklist = RecoveryChecklist(STEPS, self)
@@ -174,6 +179,7 @@ class ComplaintForm(QWidget):
         columns = QHBoxLayout()
         columns.addWidget(self.scroll, 3)
         columns.addLayout(side, 2)
+        self._columns = columns
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("formStatus")
@@ -272,7 +278,7 @@ class ComplaintForm(QWidget):
         for index, (key, _text) in enumerate(CRISIS_FLAGS):
             box = QCheckBox(label(CRISIS_FLAGS, key), flags_box)
             self.flag_boxes[key] = box
-            flags_layout.addWidget(box, index // 3, index % 3)
+            flags_layout.addWidget(box, index // 2, index % 2)
         self.staff_account_edit = self._text_edit(self.tr("What you saw and did"))
         self.cause_label = QLabel(self.tr("Cause"), group)
         form.addRow(self.cause_label, self._with_error("cause", self.cause_box))
@@ -347,21 +353,23 @@ class ComplaintForm(QWidget):
                      self.line_description_edit):
             edit.returnPressed.connect(self.add_line_from_editor)
         editor = QWidget(group)
-        editor_layout = QGridLayout(editor)
+        editor_layout = QVBoxLayout(editor)
         editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_layout.addWidget(self.line_kind_box, 0, 0)
-        editor_layout.addWidget(self.line_amount_edit, 0, 1)
-        editor_layout.addWidget(self.line_bill_edit, 0, 1)
-        editor_layout.addWidget(self.line_percent_edit, 0, 2)
-        editor_layout.addWidget(self.line_product_box, 0, 1)
-        editor_layout.addWidget(self.line_expiry_edit, 0, 2)
-        editor_layout.addWidget(self.line_description_edit, 1, 0, 1, 2)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_line_button)
-        buttons.addWidget(self.remove_line_button)
-        editor_layout.addLayout(buttons, 1, 2)
+        inputs = QHBoxLayout()
+        inputs.addWidget(self.line_kind_box, 2)
+        inputs.addWidget(self.line_amount_edit, 1)
+        inputs.addWidget(self.line_bill_edit, 1)
+        inputs.addWidget(self.line_percent_edit)
+        inputs.addWidget(self.line_product_box, 2)
+        inputs.addWidget(self.line_expiry_edit, 1)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.line_description_edit, 1)
+        note_row.addWidget(self.add_line_button)
+        note_row.addWidget(self.remove_line_button)
+        editor_layout.addLayout(inputs)
+        editor_layout.addLayout(note_row)
         self.line_error = self._error_label("line")
-        editor_layout.addWidget(self.line_error, 2, 0, 1, 3)
+        editor_layout.addWidget(self.line_error)
 
         self.total_label = QLabel(group)
         self.total_label.setStyleSheet("font-weight: bold;")
@@ -406,6 +414,13 @@ class ComplaintForm(QWidget):
         form.addRow(self.tr("Due"), self._with_error("promise_due", self.promise_due_edit))
         form.addRow(self.tr("Owner"), self._with_error("promise_owner", self.promise_owner_box))
         return group
+
+    def _narrow_combos(self) -> None:
+        """Long product or staff names must not widen the form past the screen."""
+        for combo in self.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
 
     def _connect_changes(self) -> None:
         """Every edit marks the form dirty and schedules a draft save."""
@@ -807,6 +822,9 @@ class ComplaintForm(QWidget):
             return
         self.save_draft_now()
         self.auth_panel.set_complaint(complaint, self._product_names)
+        self.checklist.hide()  # the supervisor's moment: the panel gets the whole column
+        self._columns.setStretch(0, 1)
+        self._columns.setStretch(1, 1)
         self.side_stack.setCurrentWidget(self.auth_panel)
         self._refresh_state()
 
@@ -821,7 +839,10 @@ class ComplaintForm(QWidget):
         self.save_draft_now()
 
     def _show_phrases(self) -> None:
+        self._columns.setStretch(0, 3)
+        self._columns.setStretch(1, 2)
         self.side_stack.setCurrentWidget(self.phrases)
+        self.checklist.setVisible(self.kind() == "complaint")
 
     def authorisation_open(self) -> bool:
         return self.side_stack.currentWidget() is self.auth_panel

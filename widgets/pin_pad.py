@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 PIN_MIN = 4
 PIN_MAX = 8
 DOT = "\u25cf"
-BUTTON_SIZE = QSize(72, 60)
+BUTTON_SIZE = QSize(72, 52)
 
 
 class PinPad(QWidget):
@@ -41,7 +41,7 @@ class PinPad(QWidget):
         self._display = QLabel(self)
         self._display.setObjectName("pinDisplay")
         self._display.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._display.setMinimumHeight(48)
+        self._display.setMinimumHeight(40)
         font = self._display.font()
         font.setPointSize(max(font.pointSize(), 12) + 8)
         self._display.setFont(font)
@@ -54,6 +54,7 @@ class PinPad(QWidget):
         self._message.setStyleSheet("color: #b00020; font-weight: bold;")
         self._message.hide()
 
+        # A numeric keypad: 1-9 in rows, 0 below; backspace, clear and a tall OK on the right.
         grid = QGridLayout()
         grid.setSpacing(6)
         self._digit_buttons: dict[str, QPushButton] = {}
@@ -62,25 +63,27 @@ class PinPad(QWidget):
             button.clicked.connect(lambda _checked=False, d=digit: self.add_digit(d))
             self._digit_buttons[digit] = button
             grid.addWidget(button, index // 3, index % 3)
-        self.clear_button = self._make_button(self.tr("Clear"))
-        self.clear_button.setObjectName("pinClear")
-        self.clear_button.clicked.connect(self.clear)
         zero = self._make_button("0")
         zero.clicked.connect(lambda _checked=False: self.add_digit("0"))
         self._digit_buttons["0"] = zero
+        grid.addWidget(zero, 3, 0, 1, 3)
         self.backspace_button = self._make_button("\u232b")
         self.backspace_button.setObjectName("pinBackspace")
         self.backspace_button.setAccessibleName(self.tr("Delete last digit"))
         self.backspace_button.setToolTip(self.tr("Delete last digit (Backspace)"))
         self.backspace_button.clicked.connect(self.backspace)
-        grid.addWidget(self.clear_button, 3, 0)
-        grid.addWidget(zero, 3, 1)
-        grid.addWidget(self.backspace_button, 3, 2)
+        self.clear_button = self._make_button(self.tr("Clear"))
+        self.clear_button.setObjectName("pinClear")
+        self.clear_button.setToolTip(self.tr("Clear (Esc)"))
+        self.clear_button.clicked.connect(self.clear)
         self.ok_button = self._make_button(self.tr("OK"))
         self.ok_button.setObjectName("pinOk")
         self.ok_button.setToolTip(self.tr("Enter the PIN (Enter)"))
+        self.ok_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.ok_button.clicked.connect(self.submit)
-        grid.addWidget(self.ok_button, 4, 0, 1, 3)
+        grid.addWidget(self.backspace_button, 0, 3)
+        grid.addWidget(self.clear_button, 1, 3)
+        grid.addWidget(self.ok_button, 2, 3, 2, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
