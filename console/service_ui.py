@@ -126,8 +126,10 @@ class ServiceUi(QObject):
         """Put the history right under the profile's actions row (before purchases)."""
         panel = self.window.profile_panel
         layout = panel.layout()
+        if not isinstance(layout, QVBoxLayout):
+            return
         index = layout.indexOf(panel.tip_label) if hasattr(panel, "tip_label") else -1
-        if isinstance(layout, QVBoxLayout) and index >= 0:
+        if index >= 0:
             layout.insertWidget(index + 2, widget)
         else:
             layout.addWidget(widget)

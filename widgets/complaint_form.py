@@ -159,10 +159,10 @@ class ComplaintForm(QWidget):
         body.addWidget(self.remedy_group)
         body.addWidget(self._promise_group())
         body.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(form_body)
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setWidget(form_body)
 
         self.checklist = RecoveryChecklist(STEPS, self)
         self.phrases = PhrasesPanel("en", self)
@@ -177,7 +177,7 @@ class ComplaintForm(QWidget):
         side.addWidget(self.side_stack, 1)
 
         columns = QHBoxLayout()
-        columns.addWidget(self.scroll, 3)
+        columns.addWidget(self.form_scroll, 3)
         columns.addLayout(side, 2)
         self._columns = columns
 
@@ -269,8 +269,8 @@ class ComplaintForm(QWidget):
         self.problem_edit.setAccessibleName(self.tr("Stated problem"))
         self.real_cause_box = QComboBox(group)
         self.severity_box = QComboBox(group)
-        for key, _text in SEVERITIES:
-            self.severity_box.addItem(label(SEVERITIES, key), key)
+        for level, _text in SEVERITIES:
+            self.severity_box.addItem(label(SEVERITIES, level), level)
         flags_box = QWidget(group)
         flags_layout = QGridLayout(flags_box)
         flags_layout.setContentsMargins(0, 0, 0, 0)
@@ -758,7 +758,7 @@ class ComplaintForm(QWidget):
         if shown:
             first = next((self.errors[k] for k in _FIELD_KEYS if k in shown), None)
             if first is not None:
-                self.scroll.ensureWidgetVisible(first)
+                self.form_scroll.ensureWidgetVisible(first)
             self.status_label.setText(self.tr("Please check the fields marked in red."))
 
     def _write(self, status: str) -> Complaint | None:
@@ -940,8 +940,8 @@ class ComplaintForm(QWidget):
                     self._complaint = None
             self.set_kind(str(p.get("kind", "complaint")))
             self.walk_in_edit.setText(str(p.get("walk_in_name", "")))
-            occurred = from_iso(p.get("occurred_at") if isinstance(p.get("occurred_at"), str)
-                                else None)
+            occurred_text = p.get("occurred_at")
+            occurred = from_iso(occurred_text if isinstance(occurred_text, str) else None)
             if occurred is not None:
                 self._set_when(self.occurred_edit, occurred)
             self._choose(self.about_staff_box, p.get("about_staff_id"))
@@ -962,8 +962,8 @@ class ComplaintForm(QWidget):
             self.lines_model.set_lines(decided + _lines_from(p.get("lines")))
             self.promise_group.setChecked(bool(p.get("promise_on")))
             self.promise_edit.setText(str(p.get("promise", "")))
-            due = from_iso(p.get("promise_due") if isinstance(p.get("promise_due"), str)
-                           else None)
+            due_text = p.get("promise_due")
+            due = from_iso(due_text if isinstance(due_text, str) else None)
             if due is not None:
                 self._set_when(self.promise_due_edit, due)
             self._choose(self.promise_owner_box, p.get("promise_owner"))

@@ -201,9 +201,9 @@ class StaffAdminPanel(QWidget):
         self.status_label.setWordWrap(True)
 
         left = QVBoxLayout()
-        title = QLabel(self.tr("Staff"), self)
-        title.setObjectName("SectionTitle")
-        left.addWidget(title)
+        heading = QLabel(self.tr("Staff"), self)
+        heading.setObjectName("SectionTitle")
+        left.addWidget(heading)
         left.addWidget(self.table, 1)
         left.addLayout(form)
         left.addLayout(buttons)
