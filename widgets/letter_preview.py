@@ -17,7 +17,9 @@ from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QCoreApplication,
+    QDate,
     QIODevice,
+    QLocale,
     QRect,
     QSize,
     Qt,
@@ -143,6 +145,9 @@ class LetterPreview(QWidget):
                                             self.tr("After a resolved complaint")),
                              strict=True):
             self.reason_box.addItem(text, key)
+        self.about_box = QComboBox()
+        self.about_box.setMinimumHeight(MIN_TARGET)
+        self.about_box.setAccessibleName(self.tr("Complaint or compliment the letter is about"))
         self.language_box = QComboBox()
         for key, text in zip(self.LANGUAGES, ("English", "Suomi", "繁體中文", "简体中文"),
                              strict=True):
@@ -176,6 +181,7 @@ class LetterPreview(QWidget):
 
         form = QFormLayout()
         form.addRow(self.tr("Letter"), self.kind_box)
+        form.addRow(self.tr("About"), self.about_box)
         form.addRow(self.tr("Thank-you for"), self.reason_box)
         form.addRow(self.tr("Language"), self.language_box)
         left = QWidget()
@@ -208,6 +214,7 @@ class LetterPreview(QWidget):
         self.kind_box.currentIndexChanged.connect(self._on_choice_changed)
         self.reason_box.currentIndexChanged.connect(self._on_choice_changed)
         self.language_box.currentIndexChanged.connect(self._on_choice_changed)
+        self.about_box.currentIndexChanged.connect(self._on_about_changed)
         self.reset_button.clicked.connect(self._on_reset)
         self.refresh_button.clicked.connect(self.refresh_preview)
         self.print_button.clicked.connect(self.print_letter)
@@ -218,10 +225,19 @@ class LetterPreview(QWidget):
     def open_for(self, *, customer_id: int | None = None, complaint_id: int | None = None,
                  kind: str | None = None, language: str | None = None) -> bool:
         """Prepare a letter for a customer or a complaint; False (message shown) if it can't."""
+        if complaint_id is not None and customer_id is None:
+            from db.complaints import get_complaint
+
+            try:
+                customer_id = get_complaint(self.ctx.db, complaint_id).customer_id
+            except UserError as exc:
+                self._show_message(str(exc))
+                return False
         self.customer_id = customer_id
         self.complaint_id = complaint_id
         self._loading = True
         try:
+            self._fill_about(customer_id, complaint_id)
             if kind is None:
                 kind = "apology" if complaint_id is not None else "thank-you"
             self.kind_box.setCurrentIndex(self.KINDS.index(kind))
@@ -231,6 +247,46 @@ class LetterPreview(QWidget):
         finally:
             self._loading = False
         return self._prepare(language_from_customer=language is None)
+
+    def _fill_about(self, customer_id: int | None, complaint_id: int | None) -> None:
+        """The customer's complaints and compliments, to write about one of them."""
+        from db.complaints import history_for_customer
+
+        self.about_box.clear()
+        self.about_box.addItem(self.tr("The customer (no complaint)"), None)
+        if customer_id is not None:
+            for entry in history_for_customer(self.ctx.db, customer_id, limit=50):
+                when = self.ctx.locale().toString(
+                    QDate(entry.occurred_at.year, entry.occurred_at.month,
+                          entry.occurred_at.day), QLocale.FormatType.ShortFormat)
+                problem = entry.problem if len(entry.problem) <= 40 else entry.problem[:39] + "…"
+                self.about_box.addItem(f"#{entry.id} · {when} · {problem}", entry.id)
+        if complaint_id is not None:
+            index = self.about_box.findData(complaint_id)
+            if index < 0:
+                self.about_box.addItem(f"#{complaint_id}", complaint_id)
+                index = self.about_box.count() - 1
+            self.about_box.setCurrentIndex(index)
+
+    def _on_about_changed(self) -> None:
+        if self._loading:
+            return
+        chosen = self.about_box.currentData()
+        previous = self.complaint_id
+        self.complaint_id = int(chosen) if chosen is not None else None
+        if self.is_edited() and not self.ctx.dialogs.question(
+            self, self.tr("Discard your changes?"),
+            self.tr("Writing about another complaint starts again from the template. "
+                    "Your changes to the text will be lost."),
+        ):
+            self.complaint_id = previous
+            self._loading = True
+            try:
+                self.about_box.setCurrentIndex(max(0, self.about_box.findData(previous)))
+            finally:
+                self._loading = False
+            return
+        self._prepare()
 
     def kind(self) -> str:
         return str(self.kind_box.currentData())
