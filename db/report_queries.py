@@ -217,7 +217,7 @@ class ReportData:
     start: date
     end: date
     generated_at: datetime
-    printed_by: str
+    printed_by: str  # '' when printed from the command line
     totals: PeriodTotals
     previous: PeriodTotals
     resolved_on_spot: int
@@ -317,7 +317,7 @@ def build_report(
         start=start,
         end=end,
         generated_at=now,
-        printed_by=actor.name if actor is not None else _("command line"),
+        printed_by=actor.name if actor is not None else "",
         totals=_period_totals(db, start, end),
         previous=_period_totals(db, prev_start, prev_end),
         resolved_on_spot=int(on_spot),

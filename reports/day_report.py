@@ -188,7 +188,7 @@ class _Builder:
         canvas.line(MARGIN, top - HEADER_H + 6, w - MARGIN, top - HEADER_H + 6)
         bottom = MARGIN
         canvas.line(MARGIN, bottom + FOOTER_H - 4, w - MARGIN, bottom + FOOTER_H - 4)
-        printed = self.t("printed", who=d.printed_by,
+        printed = self.t("printed", who=d.printed_by or self.t("command_line"),
                          when=self.f.datetime(d.generated_at, "medium"))
         _draw_mixed(canvas, MARGIN, bottom + 2, printed, 7.5)
         _draw_mixed(canvas, w - MARGIN, bottom + 2, self.t("page", page=page, pages=pages),
@@ -240,15 +240,15 @@ class _Builder:
         big = ParagraphStyle("big", parent=self.body, fontName=SANS_BOLD, fontSize=18,
                              leading=22, textColor=ACCENT)
         label = ParagraphStyle("lab", parent=self.small, textColor=MUTED)
-        cells = [[self.p(a, label) for a, _b, _c in figures],
-                 [self.p(b, big) for _a, b, _c in figures],
-                 [self.p(c, label) for _a, _b, c in figures]]
+        # One cell per figure (label, number, note), so text extraction keeps them together.
+        cells = [[[self.p(a, label), self.p(b, big), self.p(c or " ", label)]
+                  for a, b, c in figures]]
         boxes = Table(cells, colWidths=[self.width / 4] * 4)
         boxes.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
             ("LINEAFTER", (0, 0), (-2, -1), 2, colors.white),
-            ("TOPPADDING", (0, 0), (-1, 0), 6),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
             ("LEFTPADDING", (0, 0), (-1, -1), 8),
         ]))
         rows = [
@@ -599,7 +599,7 @@ class _Builder:
         header = [t("detail.no"), t("detail.time"), t("detail.customer"), t("detail.cause"),
                   t("detail.severity"), t("detail.taken_by"), t("detail.remedy"),
                   t("detail.value"), t("detail.authorised_by"), t("detail.status")]
-        widths = [26, 52, 74, 66, 24, 50, 72, 48, 50, 48]
+        widths = [24, 50, 72, 64, 22, 50, 70, 46, 60, 50]
         scale = self.width / sum(widths)
         col_w = [w * scale for w in widths]
         cells = [self.detail_cells(row) for row in rows]
