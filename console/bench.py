@@ -26,6 +26,7 @@ from typing import Any, TextIO
 
 from sqlite_utils import Database
 
+from console import cmd_bench
 from db import tiers
 from db.connection import open_database
 from db.demo import (
@@ -41,8 +42,8 @@ from db.text import digits, fold, has_cjk, search_document, short_terms
 Figure = tuple[str, float, str]
 Progress = Callable[[str], None]
 
-DEFAULT_CUSTOMERS = 1_000_000
-DEFAULT_PURCHASE_ITEMS = 10_000_000
+DEFAULT_CUSTOMERS = cmd_bench.DEFAULT_CUSTOMERS
+DEFAULT_PURCHASE_ITEMS = cmd_bench.DEFAULT_PURCHASE_ITEMS
 HEAVY_PURCHASES = 10_000
 SEARCH_QUERIES = 1_200
 WARM_UP_QUERIES = 100

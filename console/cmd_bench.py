@@ -9,10 +9,12 @@ from typing import Any
 
 from db.i18n import _
 
+DEFAULT_CUSTOMERS = 1_000_000
+DEFAULT_PURCHASE_ITEMS = 10_000_000
+
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    from console.bench import DEFAULT_CUSTOMERS, DEFAULT_PURCHASE_ITEMS
-
+    """Cheap: console.bench (and what it imports) loads only when the command runs."""
     parser = subparsers.add_parser(
         "bench", parents=[common], help=_("build a large database and measure"),
         description=_("Build (or reuse) a synthetic database and print one line per figure: "
