@@ -69,7 +69,23 @@ def register_fonts() -> None:
                 addMapping(bold, 1, 0, bold)
                 addMapping(bold, 0, 1, bold)
                 addMapping(bold, 1, 1, bold)
+        _allow_hanging_punctuation()
         _registered = True
+
+
+# Chinese punctuation that must not start a line. ReportLab's CJK line breaking knows the
+# Japanese set; these full-width marks are added so "，" or "：" hang at the end of the line.
+_CJK_CANNOT_START = "，、。．：；？！）》〉」』】〕］｝"
+
+
+def _allow_hanging_punctuation() -> None:
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    for module in (textsplit, paragraph):  # one-font and mixed-font paragraphs
+        missing = "".join(c for c in _CJK_CANNOT_START if c not in module.ALL_CANNOT_START)
+        if missing:
+            module.ALL_CANNOT_START += missing
 
 
 @lru_cache(maxsize=16)

@@ -62,7 +62,7 @@ ACCENT = colors.HexColor("#7a2e3a")  # a deep wine red: letterhead rule and vouc
 VOUCHER_BG = colors.HexColor("#fbf6ef")
 
 MARGIN_X = 24 * mm
-LETTERHEAD_H = 31 * mm
+LETTERHEAD_H = 33 * mm
 FOOTER_H = 16 * mm
 
 
@@ -106,10 +106,10 @@ class _Styles:
         self.latin_bold = SANS_BOLD if cjk else SERIF_BOLD
         wrap = "CJK" if cjk else None
         size = 10.5
-        leading = 17 if cjk else 14.6
+        leading = 16 if cjk else 14.6
         self.body = ParagraphStyle(
             "body", fontName=self.latin, fontSize=size, leading=leading, textColor=INK,
-            spaceAfter=7 if not cjk else 8, wordWrap=wrap, alignment=TA_LEFT,
+            spaceAfter=6.5, wordWrap=wrap, alignment=TA_LEFT,
             firstLineIndent=0,
         )
         self.small = ParagraphStyle(
@@ -266,7 +266,7 @@ def _voucher_block(data: LetterData, st: _Styles, width: float) -> list[Flowable
         ]),
     )
     return [
-        Spacer(1, 7 * mm),
+        Spacer(1, 5 * mm),
         KeepTogether([_CutLine(lab["cut_here"], st.cut), Spacer(1, 5 * mm), box]),
     ]
 
@@ -309,22 +309,24 @@ def _letterhead(data: LetterData, st: _Styles) -> Any:
             first_page.append(doc.page)
         page_no = doc.page - first_page[0] + 1
         canvas.saveState()
-        top = height - 16 * mm
+        rule_y = height - LETTERHEAD_H + 6 * mm
+        base = rule_y + 3.5 * mm  # everything in the letterhead sits on this line
         x = MARGIN_X
+        logo_h = 15 * mm
         if logo is not None:
             iw, ih = logo.getSize()
-            h = 16 * mm
-            w = min(40 * mm, h * iw / ih if ih else h)
-            canvas.drawImage(logo, x, top - h + 2 * mm, width=w, height=h,
+            w = min(40 * mm, logo_h * iw / ih if ih else logo_h)
+            canvas.drawImage(logo, x, base, width=w, height=logo_h,
                              preserveAspectRatio=True, anchor="sw", mask="auto")
-            x += w + 5 * mm
+            x += w + 4 * mm
         info_w = 70 * mm
         _, ih = info.wrap(info_w, 40 * mm)
-        info.drawOn(canvas, width - MARGIN_X - info_w, top - ih + 6 * mm)
+        info.drawOn(canvas, width - MARGIN_X - info_w, base)
         name_w = width - MARGIN_X - info_w - x - 4 * mm
         _, nh = name.wrap(name_w, 30 * mm)
-        name.drawOn(canvas, x, top - nh + 6 * mm)
-        rule_y = height - LETTERHEAD_H + 6 * mm
+        # beside a logo: centred on it; without one: on the base line like the address
+        name_y = base + (logo_h - nh) / 2 if logo is not None else base
+        name.drawOn(canvas, x, name_y)
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(1.6)
         canvas.line(MARGIN_X, rule_y, width - MARGIN_X, rule_y)
@@ -401,7 +403,7 @@ def _story(data: LetterData, frame_w: float) -> list[Flowable]:
     signature: list[Flowable] = [Spacer(1, 2 * mm)]
     if data.closing.strip():
         signature.append(Paragraph(st.m(data.closing), st.body))
-    signature += [Spacer(1, 9 * mm), Paragraph(st.m(sign_name, bold=True), st.sign_name)]
+    signature += [Spacer(1, 8 * mm), Paragraph(st.m(sign_name, bold=True), st.sign_name)]
     if data.signer_role.strip():
         role = data.signer_role.strip()
         line = f"{shop_line(data, role)}"
