@@ -59,7 +59,9 @@ class AuthorisationPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
             "#authorisationPanel { border: 2px solid #e0a000; border-radius: 8px; "
-            "background: #fffbea; }")
+            "background: #fffbea; } "
+            "QPushButton:checked { background: #1f6f8b; color: #ffffff; "
+            "border-color: #1f6f8b; }")
         self._complaint: Complaint | None = None
         self._changed = False
         self._lock_timer = QTimer(self)

@@ -114,7 +114,9 @@ class ComplaintForm(QWidget):
         self.setObjectName("complaintForm")
         # the chosen kind and the supervisor's approve/refuse choice must be unmistakable
         self.setStyleSheet("QPushButton:checked { background: #1f6f8b; color: #ffffff; "
-                           "border-color: #1f6f8b; }")
+                           "border-color: #1f6f8b; } "
+                           "QGroupBox { font-weight: bold; } "
+                           "QGroupBox::indicator { width: 26px; height: 26px; }")
         self._customer: Customer | None = None
         self._complaint: Complaint | None = None
         self._taken_by: Staff | None = None
@@ -331,18 +333,28 @@ class ComplaintForm(QWidget):
         for key, _text in COMPENSATION_KINDS:
             self.line_kind_box.addItem(label(COMPENSATION_KINDS, key), key)
         self.line_amount_edit = QLineEdit(group)
+        self.line_amount_edit.setToolTip(self.tr("Amount"))
+        self.line_amount_edit.setAccessibleName(self.tr("Amount"))
         self.line_amount_edit.setPlaceholderText(self.tr("Amount, e.g. 12.50"))
         self.line_bill_edit = QLineEdit(group)
+        self.line_bill_edit.setToolTip(self.tr("Bill"))
+        self.line_bill_edit.setAccessibleName(self.tr("Bill"))
         self.line_bill_edit.setPlaceholderText(self.tr("Bill, e.g. 48.00"))
         self.line_percent_edit = QLineEdit(group)
+        self.line_percent_edit.setToolTip(self.tr("Percent of the bill"))
+        self.line_percent_edit.setAccessibleName(self.tr("Percent of the bill"))
         self.line_percent_edit.setPlaceholderText(self.tr("Percent"))
         self.line_percent_edit.setMaximumWidth(110)
         self.line_product_box = QComboBox(group)
+        self.line_product_box.setToolTip(self.tr("Free item from the catalogue"))
+        self.line_product_box.setAccessibleName(self.tr("Free item from the catalogue"))
         self.line_expiry_edit = QDateEdit(group)
         self.line_expiry_edit.setCalendarPopup(True)
         self.line_expiry_edit.setDisplayFormat("yyyy-MM-dd")
         self.line_expiry_edit.setToolTip(self.tr("Voucher valid until (inclusive)"))
         self.line_description_edit = QLineEdit(group)
+        self.line_description_edit.setToolTip(self.tr("Note"))
+        self.line_description_edit.setAccessibleName(self.tr("Note"))
         self.line_description_edit.setPlaceholderText(self.tr("Note (optional)"))
         self.add_line_button = QPushButton(self.tr("Add line"), group)
         self.remove_line_button = QPushButton(self.tr("Remove line"), group)
@@ -378,13 +390,16 @@ class ComplaintForm(QWidget):
         self.ask_button.clicked.connect(self.ask_supervisor)
         total_row = QHBoxLayout()
         total_row.addWidget(self.total_label, 1)
-        total_row.addWidget(self.ask_button)
+        ask_row = QHBoxLayout()
+        ask_row.addStretch(1)
+        ask_row.addWidget(self.ask_button)
         lines_box = QWidget(group)
         lines_layout = QVBoxLayout(lines_box)
         lines_layout.setContentsMargins(0, 0, 0, 0)
         lines_layout.addWidget(self.lines_view)
         lines_layout.addWidget(editor)
         lines_layout.addLayout(total_row)
+        lines_layout.addLayout(ask_row)
         lines_layout.addWidget(self._error_label("lines"))
         self.compensation_label = QLabel(self.tr("Compensation"), group)
         form.addRow(self.compensation_label, lines_box)

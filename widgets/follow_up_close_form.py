@@ -38,6 +38,8 @@ class ScoreRow(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[int, QPushButton] = {}
+        self.setStyleSheet("QPushButton:checked { background: #1f6f8b; color: #ffffff; "
+                           "border-color: #1f6f8b; }")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for score in range(1, 6):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -70,8 +71,10 @@ class FollowUpList(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(44)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(160)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(250)
         self.table.setAccessibleName(self.tr("Due and overdue promises"))
         self.table.row_chosen.connect(self.close_row)
         self.table.doubleClicked.connect(lambda index: self.close_row(index.row()))
@@ -128,6 +131,15 @@ class FollowUpList(QWidget):
         self.close_form.set_follow_up(item)
         self.close_form.show()
         self.close_form.outcome_edit.setFocus()
+        self._scroll_into_view(self.close_form)
+
+    def _scroll_into_view(self, widget: QWidget) -> None:
+        """On a scrolling home page, bring the close form up to where the eyes are."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
 
     def _open_customer(self) -> None:
         item = self.model.follow_up_at(self._current_row())

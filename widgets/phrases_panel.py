@@ -12,9 +12,24 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 import assets
 from db.models import LANGUAGES
@@ -69,6 +84,35 @@ class PhrasesModel(QAbstractListModel):
         return list(self._phrases)
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Whole phrases, wrapped to the list's width (the style sheet's item rules elide)."""
+
+    PADDING = 4
+
+    def _width(self) -> int:
+        view = self.parent()
+        width = view.viewport().width() if isinstance(view, QListView) else 300
+        return max(80, width - 2 * self.PADDING - 8)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        rect = option.fontMetrics.boundingRect(
+            QRect(0, 0, self._width(), 10_000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(self._width(), rect.height() + 2 * self.PADDING)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        colour = index.data(Qt.ItemDataRole.ForegroundRole)
+        painter.save()
+        if isinstance(colour, QColor):
+            painter.setPen(colour)
+        painter.setFont(option.font)
+        area = option.rect.adjusted(self.PADDING + 2, self.PADDING, -self.PADDING,
+                                    -self.PADDING)
+        painter.drawText(area, int(Qt.TextFlag.TextWordWrap), text)
+        painter.restore()
+
+
 class PhrasesPanel(QWidget):
     """A language picker and the two phrase lists."""
 
@@ -101,9 +145,14 @@ class PhrasesPanel(QWidget):
     def _list(self, model: PhrasesModel) -> QListView:
         view = QListView(self)
         view.setModel(model)
-        view.setWordWrap(True)
+        view.setItemDelegate(_WrappingDelegate(view))
+        view.setResizeMode(QListView.ResizeMode.Adjust)
         view.setUniformItemSizes(False)
-        view.setSpacing(2)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # a steady width, so the wrapped height measured is the height painted
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        view.setSelectionMode(QListView.SelectionMode.NoSelection)
+        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read-only help; Tab skips it
         view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         return view
 
