@@ -123,11 +123,35 @@ def _translate(exc: sqlite3.DatabaseError, path: str | Path) -> Exception:
 
 @contextmanager
 def write(db: Database) -> Iterator[Database]:
-    """One transaction for a multi-step write, with SQLite errors made readable."""
-    try:
+    """One write transaction, taking the write lock at BEGIN (BEGIN IMMEDIATE).
+
+    A deferred transaction that later upgrades to a write can fail at once with "database
+    is locked" when another console writes; IMMEDIATE waits the busy timeout instead.
+    Nested use becomes a savepoint of the outer transaction.
+    """
+    conn = db.conn
+    if conn.in_transaction:
         with db.atomic():
             yield db
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
+        translated = _translate(exc, _("the database"))
+        if translated is exc:
+            raise
+        raise translated from exc
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         translated = _translate(exc, _("the database"))
         if translated is exc:
             raise
