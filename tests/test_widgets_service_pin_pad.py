@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -102,3 +104,25 @@ def test_locked_pad_ignores_input_and_shows_why(pad: PinPad, qtbot: QtBot) -> No
 def test_buttons_are_touch_sized(pad: PinPad) -> None:
     for button in (*pad._digit_buttons.values(), pad.ok_button, pad.clear_button):
         assert button.height() >= 44
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12))
+def test_pad_only_ever_emits_four_to_eight_ascii_digits(pad: PinPad, typed: str) -> None:
+    """Whatever is typed, what leaves the pad is a valid PIN or nothing at all."""
+    emitted: list[str] = []
+    pad.pin_entered.connect(emitted.append)
+    try:
+        pad.clear()
+        for char in typed:
+            pad.add_digit(char)
+        pad.submit()
+    finally:
+        pad.pin_entered.disconnect(emitted.append)
+    kept = [c for c in typed if c in "0123456789"][:8]
+    if len(kept) >= 4:
+        assert emitted == ["".join(kept)]
+    else:
+        assert emitted == [] and pad.message()
+    assert pad.digit_count() == (len(kept) if len(kept) < 4 else 0)
