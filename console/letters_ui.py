@@ -76,11 +76,12 @@ class LettersUi(QObject):
         layout = self.window.profile_panel.layout()
         if isinstance(layout, QVBoxLayout):
             for i in range(layout.count()):
-                w = layout.itemAt(i).widget()
+                item = layout.itemAt(i)
+                w = item.widget() if item is not None else None
                 if isinstance(w, QFrame) and w.frameShape() == QFrame.Shape.HLine:
                     layout.insertWidget(i, widget)
                     return
-        layout.addWidget(widget)
+            layout.addWidget(widget)
 
     def letter_for_profile(self, complaint_id: int | None = None) -> None:
         customer_id = self.window.profile_panel.customer_id

@@ -92,7 +92,7 @@ def _allow_hanging_punctuation() -> None:
 def _charmap(font_name: str) -> frozenset[int]:
     register_fonts()
     font = pdfmetrics.getFont(font_name)
-    return frozenset(font.face.charToGlyph.keys())  # type: ignore[attr-defined]
+    return frozenset(font.face.charToGlyph.keys())
 
 
 def has_glyph(font_name: str, char: str) -> bool:

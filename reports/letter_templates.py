@@ -181,11 +181,14 @@ def fill(lang: str, template: str, vals: Mapping[str, str]) -> str:
         if field is None:
             continue
         value = vals[field]
-        if conversion:
-            value = {"r": repr, "s": str, "a": ascii}[conversion](value)
+        text = str(value)
+        if conversion == "r":
+            text = repr(value)
+        elif conversion == "a":
+            text = ascii(value)
         if spec:
-            value = format(value, spec)
-        out = _join(lang, out, str(value))
+            text = format(text, spec)
+        out = _join(lang, out, text)
     return out
 
 

@@ -90,7 +90,8 @@ class LetterData:
 
 
 def page_size(settings: ShopSettings) -> tuple[float, float]:
-    return LETTER if settings.page_size == "Letter" else A4
+    size = LETTER if settings.page_size == "Letter" else A4
+    return float(size[0]), float(size[1])
 
 
 def _is_cjk(lang: str) -> bool:
