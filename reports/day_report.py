@@ -112,8 +112,8 @@ class _Builder:
     def range_text(self) -> str:
         d = self.data
         if d.days == 1:
-            return self.t("range.day", date=self.f.date(d.start, "full"))
-        return self.t("range.span", start=self.f.date(d.start), end=self.f.date(d.end),
+            return self.t("range.day", date=self.f.fmt_date(d.start, "full"))
+        return self.t("range.span", start=self.f.fmt_date(d.start), end=self.f.fmt_date(d.end),
                       days=d.days)
 
     def customer(self, name: str) -> str:
@@ -189,7 +189,7 @@ class _Builder:
         bottom = MARGIN
         canvas.line(MARGIN, bottom + FOOTER_H - 4, w - MARGIN, bottom + FOOTER_H - 4)
         printed = self.t("printed", who=d.printed_by or self.t("command_line"),
-                         when=self.f.datetime(d.generated_at, "medium"))
+                         when=self.f.fmt_datetime(d.generated_at, "medium"))
         _draw_mixed(canvas, MARGIN, bottom + 2, printed, 7.5)
         _draw_mixed(canvas, w - MARGIN, bottom + 2, self.t("page", page=page, pages=pages),
                     7.5, align="right")
@@ -351,8 +351,9 @@ class _Builder:
         if not d.by_cause:
             return [*out, self.none()]
         out.append(self.cause_chart())
-        rows = [(t.label("cause", c.cause), str(c.count), t.label("route", c.routing))
-                for c in d.by_cause]
+        rows: list[tuple[str, ...]] = [
+            (t.label("cause", c.cause), str(c.count), t.label("route", c.routing))
+            for c in d.by_cause]
         out.append(self.table([t("causes.cause"), t("causes.count"), t("causes.route")], rows,
                               [50, 15, 35], right=(1,)))
         out.append(self.p(t("causes.real"), self.h3))
@@ -408,8 +409,9 @@ class _Builder:
         out = self.heading("compensation")
         out.append(self.p(t("comp.by_kind"), self.h3))
         if d.compensation_by_kind:
-            rows = [(t.label("comp", m.key), str(m.count), f.money(m.total_minor))
-                    for m in d.compensation_by_kind]
+            rows: list[tuple[str, ...]] = [
+                (t.label("comp", m.key), str(m.count), f.money(m.total_minor))
+                for m in d.compensation_by_kind]
             total = (t("comp.total"), str(sum(m.count for m in d.compensation_by_kind)),
                      f.money(sum(m.total_minor for m in d.compensation_by_kind)))
             out.append(self.table([t("comp.kind"), t("comp.count"), t("comp.value")], rows,
@@ -427,7 +429,7 @@ class _Builder:
             out.append(self.none())
         if d.refusals:
             out.append(self.p(t("comp.refused"), self.h3))
-            rows = [(f.datetime(r.decided_at), str(r.complaint_id), self.customer(r.customer),
+            rows = [(f.fmt_datetime(r.decided_at), str(r.complaint_id), self.customer(r.customer),
                      r.decided_by, f.money(r.total_minor), r.reason) for r in d.refusals]
             out.append(self.table(
                 [t("comp.time"), t("comp.complaint"), t("comp.customer"), t("comp.authoriser"),
@@ -435,7 +437,7 @@ class _Builder:
                 right=(1, 4)))
         if d.largest:
             out.append(self.p(t("comp.largest"), self.h3))
-            rows = [(f.datetime(c.occurred_at), str(c.complaint_id), self.customer(c.customer),
+            rows = [(f.fmt_datetime(c.occurred_at), str(c.complaint_id), self.customer(c.customer),
                      t.label("comp", c.kind), c.authorised_by, f.money(c.value_minor))
                     for c in d.largest]
             out.append(self.table(
@@ -458,18 +460,18 @@ class _Builder:
         widths = [17, 8, 20, 30, 15, 10]
         if d.promises_due:
             out.append(self.p(t("promises.due"), self.h3))
-            rows = [(f.datetime(p.due_at), str(p.complaint_id), self.customer(p.customer),
+            rows = [(f.fmt_datetime(p.due_at), str(p.complaint_id), self.customer(p.customer),
                      p.promise, p.owner, status(p.status)) for p in d.promises_due]
             out.append(self.table(header, rows, widths, right=(1,)))
         if d.promises_overdue:
             out.append(self.p(t("promises.overdue"), ParagraphStyle(
                 "warn", parent=self.h3, textColor=WARN)))
-            rows = [(f.datetime(p.due_at), str(p.complaint_id), self.customer(p.customer),
+            rows = [(f.fmt_datetime(p.due_at), str(p.complaint_id), self.customer(p.customer),
                      p.promise, p.owner, status(p.status)) for p in d.promises_overdue]
             out.append(self.table(header, rows, widths, right=(1,)))
         if d.promises_closed:
             out.append(self.p(t("promises.closed"), self.h3))
-            rows = [(f.datetime(p.closed_at or p.due_at), str(p.complaint_id),
+            rows = [(f.fmt_datetime(p.closed_at or p.due_at), str(p.complaint_id),
                      self.customer(p.customer), p.promise, p.owner,
                      "" if p.satisfaction is None else str(p.satisfaction))
                     for p in d.promises_closed]
@@ -493,7 +495,7 @@ class _Builder:
         if not d.repeat_customers:
             return []
         rows = [(r.name, r.customer_no, str(r.complaints_90d), str(r.compensations_90d),
-                 f.money(r.compensation_90d_minor), f.date(f.local(r.last_complaint_at).date()),
+                 f.money(r.compensation_90d_minor), f.fmt_date(f.local(r.last_complaint_at).date()),
                  ", ".join(t.label("cause", c) for c in r.causes))
                 for r in d.repeat_customers]
         return [*self.heading("repeat"), self.table(
@@ -546,7 +548,7 @@ class _Builder:
         return out
 
     def _span(self, p: PeriodTotals) -> str:
-        return f"{self.f.date(p.start)} – {self.f.date(p.end)}"
+        return f"{self.f.fmt_date(p.start)} – {self.f.fmt_date(p.end)}"
 
     def trend_chart(self) -> KeepTogether:
         trend = self.data.trend
@@ -800,8 +802,9 @@ def _fit(text: str, width: float, size: float, bold: bool = False) -> str:
     """`text` shortened with an ellipsis so that it fits `width` points at `size`."""
     if not text:
         return text
+
     def measure(s: str) -> float:
-        return sum(stringWidth(run, font, size) for font, run in _runs(s, bold))
+        return float(sum(stringWidth(run, font, size) for font, run in _runs(s, bold)))
 
     if measure(text) <= width:
         return text
@@ -836,11 +839,11 @@ def _nice_step(top: int) -> int:
     if top <= 5:
         return 1
     raw = top / 5
-    magnitude = 10 ** (len(str(int(raw))) - 1)
+    magnitude: int = 10 ** (len(str(int(raw))) - 1)
     for factor in (1, 2, 5, 10):
         if raw <= factor * magnitude:
-            return factor * magnitude
-    return 10 * magnitude
+            return int(factor * magnitude)
+    return int(10 * magnitude)
 
 
 __all__ = ["build_pdf"]

@@ -82,13 +82,15 @@ def summary_csv(data: ReportData) -> str:
     row("promises", t("promises.due"), len(data.promises_due))
     row("promises", t("promises.overdue"), len(data.promises_overdue))
     row("promises", t("promises.closed"), len(data.promises_closed))
-    s = data.satisfaction
-    for key, value in (("dim.satisfaction", s.satisfaction), ("dim.reliability", s.reliability),
-                       ("dim.empathy", s.empathy), ("dim.tangibles", s.tangibles),
-                       ("dim.responsiveness", s.responsiveness)):
+    sat = data.satisfaction
+    for key, value in (("dim.satisfaction", sat.satisfaction),
+                       ("dim.reliability", sat.reliability), ("dim.empathy", sat.empathy),
+                       ("dim.tangibles", sat.tangibles),
+                       ("dim.responsiveness", sat.responsiveness)):
         row("promises", t(key), "" if value is None else f"{value:.2f}")
-    for c in data.compliments_by_staff:
-        row("compliments", c.name if c.staff_id is not None else t("nobody"), c.count)
+    for person in data.compliments_by_staff:
+        row("compliments", person.name if person.staff_id is not None else t("nobody"),
+            person.count)
     for d in data.trend:
         row("trend", d.day.isoformat(), d.complaints, d.compensation_minor)
     p = data.previous

@@ -79,7 +79,7 @@ class ReportFormat:
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
         return format_decimal(value, format=pattern, locale=self.money_locale)
 
-    def date(self, d: date, fmt: str = "medium") -> str:
+    def fmt_date(self, d: date, fmt: str = "medium") -> str:
         return babel_date(d, format=fmt, locale=self.date_locale)
 
     def day_short(self, d: date) -> str:
@@ -92,5 +92,5 @@ class ReportFormat:
     def time(self, moment: datetime) -> str:
         return babel_time(moment, format="short", tzinfo=self.tz, locale=self.date_locale)
 
-    def datetime(self, moment: datetime, fmt: str = "short") -> str:
+    def fmt_datetime(self, moment: datetime, fmt: str = "short") -> str:
         return babel_datetime(moment, format=fmt, tzinfo=self.tz, locale=self.date_locale)
