@@ -125,6 +125,9 @@ class ServiceUi(QObject):
     def _insert_into_profile(self, widget: QWidget) -> None:
         """Put the history right under the profile's actions row (before purchases)."""
         panel = self.window.profile_panel
+        if hasattr(panel, "add_section"):  # the profile's own place for added sections
+            panel.add_section(widget)
+            return
         layout = panel.layout()
         if not isinstance(layout, QVBoxLayout):
             return

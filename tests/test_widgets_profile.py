@@ -165,3 +165,16 @@ def test_history_model_empty_and_switching(memory_db: Database, qtmodeltester) -
     assert model.rowCount() == 0
     assert not model.canFetchMore()
     qtmodeltester.check(model)
+
+
+def test_add_section_goes_below_the_history_in_the_scrolling_area(setup: tuple) -> None:
+    panel, _people, _ = setup
+    extra = QPushButton("complaint history here")
+    panel.add_section(extra, "Complaints")
+    layout = panel.sections_layout
+    items = [layout.itemAt(i).widget() for i in range(layout.count())]
+    assert items.index(extra) > items.index(panel.history_view)
+    titles = [w.text() for w in items if w is not None and w.objectName() == "SectionTitle"]
+    assert titles == ["Purchase history", "Complaints"]
+    assert layout.itemAt(layout.count() - 1).spacerItem() is not None  # stretch stays last
+    assert extra.parentWidget() is panel.sections

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
@@ -172,9 +173,23 @@ class CustomerProfilePanel(QWidget):
         layout.addLayout(columns)
         layout.addLayout(self.actions_row)
         layout.addWidget(line)
-        layout.addWidget(history_title)
-        layout.addWidget(self.history_empty)
-        layout.addWidget(self.history_view, 1)
+
+        # Below the line: the purchase history, then sections other areas add
+        # (complaint history, letters), in one scrolling area so none is squeezed.
+        self.history_view.setMinimumHeight(7 * 36 + 40)
+        self.sections = QWidget()
+        self.sections.setObjectName("ProfileSections")
+        self.sections_layout = QVBoxLayout(self.sections)
+        self.sections_layout.setContentsMargins(0, 0, 8, 0)
+        self.sections_layout.addWidget(history_title)
+        self.sections_layout.addWidget(self.history_empty)
+        self.sections_layout.addWidget(self.history_view)
+        self.sections_layout.addStretch(1)
+        self.sections_scroll = QScrollArea()
+        self.sections_scroll.setWidgetResizable(True)
+        self.sections_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.sections_scroll.setWidget(self.sections)
+        layout.addWidget(self.sections_scroll, 1)
 
         ctx.bus.data_changed.connect(self._on_data_changed)
 
@@ -182,6 +197,20 @@ class CustomerProfilePanel(QWidget):
     def add_action(self, button: QPushButton) -> None:
         """Put another action (e.g. "New complaint", "Letter") on the profile's actions row."""
         self.actions_row.insertWidget(self.actions_row.count() - 1, button)
+
+    def add_section(self, widget: QWidget, title: str | None = None) -> None:
+        """Add a block below the purchase history (e.g. complaint history, letters).
+
+        Sections scroll together with the history; a section may hide itself when it has
+        nothing to show.
+        """
+        position = self.sections_layout.count() - 1  # before the stretch
+        if title:
+            label = QLabel(title)
+            label.setObjectName("SectionTitle")
+            self.sections_layout.insertWidget(position, label)
+            position += 1
+        self.sections_layout.insertWidget(position, widget)
 
     @property
     def customer_id(self) -> int | None:
@@ -196,6 +225,7 @@ class CustomerProfilePanel(QWidget):
         self.history_model.set_customer(customer_id)
         self.history_empty.setVisible(self.history_model.rowCount() == 0)
         self.history_view.scrollToTop()
+        self.sections_scroll.verticalScrollBar().setValue(0)
         self.profile_shown.emit(customer_id)
 
     def refresh(self) -> None:
