@@ -80,7 +80,7 @@ class HomeView(QWidget):
             self.tr("Hello, {name}.").replace("{name}", staff.name) if staff else "")
         for view, model in ((self.today_list, self.today_model),
                             (self.week_list, self.week_model)):
-            rows = min(model.rowCount(), 8)
+            rows = min(model.rowCount(), 5)
             view.setFixedHeight(max(1, rows) * 48 + 6)
 
     def _birthday_list(self, model: BirthdayListModel) -> ChoiceListView:
