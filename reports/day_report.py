@@ -6,9 +6,11 @@ with a bar chart and routing, compensation, promises, repeat complainants, compl
 staff member, the trend (ranges longer than a day) and one detail row per entry. Every table
 repeats its header row on each page it continues on.
 
-The detail table of a long range holds thousands of rows; it is cut into page-sized tables of
-single-line rows (text is shortened to fit its column), because splitting one huge ReportLab
-table page by page costs time proportional to the square of its length.
+Short tables are ReportLab tables (``repeatRows=1``) with wrapped cells. The detail of a long
+range holds thousands of rows, so it and any list longer than `FAST_ROWS` is a `FastTable`:
+single-line rows (text shortened to fit its column) drawn straight on the canvas and split
+at each page end under a repeated header, because a platypus table of 15,000 rows takes
+most of a minute to lay out and split.
 """
 
 from __future__ import annotations
@@ -36,7 +38,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
-    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -457,7 +458,7 @@ class _Builder:
 
         header = [t("promises.due_at"), t("comp.complaint"), t("promises.customer"),
                   t("promises.promise"), t("promises.owner"), t("promises.status")]
-        widths = [17, 8, 20, 30, 15, 10]
+        widths = [18, 7, 19, 26, 16, 14]
         if d.promises_due:
             out.append(self.p(t("promises.due"), self.h3))
             rows = [(f.fmt_datetime(p.due_at), str(p.complaint_id), self.customer(p.customer),
@@ -501,7 +502,7 @@ class _Builder:
         return [*self.heading("repeat"), self.table(
             [t("repeat.customer"), t("repeat.number"), t("repeat.complaints"),
              t("repeat.compensations"), t("repeat.value"), t("repeat.last"), t("repeat.causes")],
-            rows, [19, 12, 11, 12, 13, 14, 25], right=(2, 3, 4))]
+            rows, [17, 11, 13, 16, 11, 13, 19], right=(2, 3, 4))]
 
     def compliments(self) -> list[Flowable]:
         d, t = self.data, self.t
@@ -605,7 +606,7 @@ class _Builder:
         scale = self.width / sum(widths)
         col_w = [w * scale for w in widths]
         cells = [self.detail_cells(row) for row in rows]
-        return [PageBreak(), self.p(t("detail"), self.h2),
+        return [CondPageBreak(40 * mm), self.p(t("detail"), self.h2),
                 FastTable(header, cells, col_w, right=(0, 7), centre=(4,), warn_col=4)]
 
     def detail_cells(self, row: DetailRow) -> list[str]:
