@@ -141,8 +141,8 @@ def build_bench_db(
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("CREATE TABLE _bench_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    meta = {"customers": customers, "purchase_items": purchase_items, "seed": seed,
-            "format": BUILD_FORMAT, "complete": False}
+    meta: dict[str, Any] = {"customers": customers, "purchase_items": purchase_items,
+                            "seed": seed, "format": BUILD_FORMAT, "complete": False}
     conn.execute("INSERT INTO _bench_meta VALUES ('build', ?)", [json.dumps(meta)])
     # Secondary indexes and the favourites triggers are set aside during the load and
     # restored from the schema's own SQL afterwards (the totals are written directly).
@@ -292,9 +292,8 @@ def build_bench_db(
     conn.execute("INSERT INTO customer_fts(customer_fts) VALUES ('optimize')")
     say(f"statistics ({time.perf_counter() - started:.0f} s)")
     conn.execute("ANALYZE")
-    meta |= {"complete": True, "purchases": purchase_id, "purchase_items": item_id,
-             "requested_items": purchase_items, "build_seconds": time.perf_counter() - started}
-    meta["purchase_items"] = purchase_items
+    meta |= {"complete": True, "purchases": purchase_id, "items_written": item_id,
+             "build_seconds": round(time.perf_counter() - started, 1)}
     conn.execute("UPDATE _bench_meta SET value = ? WHERE key = 'build'", [json.dumps(meta)])
     conn.execute("PRAGMA journal_mode = WAL")
     db.close()
@@ -394,7 +393,7 @@ def _qt_app() -> Any:
 
 def bench_search(db: Database, queries: list[str]) -> tuple[float, float]:
     """p95 of search plus model update in ms, and peak RSS in MB while doing it."""
-    import psutil
+    import psutil  # type: ignore[import-untyped]
 
     from db.customers import search_customers
     from widgets.search_results_model import SearchResultsModel

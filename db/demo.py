@@ -408,7 +408,7 @@ def _purchases(
             moment = start + timedelta(minutes=minutes)
             if not 7 <= moment.hour <= 20:
                 moment = moment.replace(hour=7 + moment.hour % 14)
-            lines = []
+            lines: list[tuple[int, str, int, int]] = []
             for _line in range(rng.choice((1, 1, 2, 2, 3, 4))):
                 product = rng.choice(favourites) if rng.random() < 0.6 else rng.choice(products)
                 if any(line[0] == product[0] for line in lines):
