@@ -145,6 +145,11 @@ def prepare_letter(
             reason = "loyal"
         else:
             reason = "compliment" if complaint.kind == "compliment" else "resolved"
+    if (kind == "thank-you" and reason == "resolved" and complaint is not None
+            and complaint.status == "open"):
+        raise LetterNotPossible(_(
+            "Complaint {id} is still open. Thank the customer for helping us improve once it "
+            "is resolved.").format(id=complaint.id))
     if kind == "birthday" and customer is None:
         raise LetterNotPossible(_("A birthday letter needs a customer, not a walk-in."))
     name = customer.name if customer else (complaint.customer_name if complaint else "")

@@ -236,3 +236,24 @@ def test_letter_date_in_the_reference_line(shop_db: tuple[Database, Shop]) -> No
     text = squash(pdf_text(render(data)))
     assert squash(f"Complaint no. {complaint} of 23 November 2026") in text
     assert squash("Date: 1 December 2026") in text
+
+
+def test_thank_you_after_a_complaint_waits_until_it_is_resolved(
+    shop_db: tuple[Database, Shop]
+) -> None:
+    from db.complaints import get_complaint, update_complaint
+
+    db, shop = shop_db
+    customer = make_customer(db, "Riikka Rantanen", "fi")
+    complaint = make_complaint(db, shop, customer, problem="Kylmä keitto", voucher_minor=None,
+                               resolution="Keittiön lämpötilat tarkistetaan nyt joka tunti.")
+    with pytest.raises(LetterNotPossible, match="still open"):
+        prepare_letter(db, "thank-you", complaint_id=complaint)
+    data = get_complaint(db, complaint).to_input()
+    data.status = "resolved"
+    update_complaint(db, complaint, data, actor_id=shop.clerk_id)
+    letter = prepare_letter(db, "thank-you", complaint_id=complaint)
+    assert letter.reason == "resolved"
+    text = squash(pdf_text(render(letter)))
+    assert squash("Autoit meitä kehittymään.") in text
+    assert squash("Keittiön lämpötilat tarkistetaan nyt joka tunti.") in text
