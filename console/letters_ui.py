@@ -73,7 +73,11 @@ class LettersUi(QObject):
 
     def _insert_into_profile(self, widget: QWidget) -> None:
         """Above the purchase history (its separator line), else at the end."""
-        layout = self.window.profile_panel.layout()
+        panel = self.window.profile_panel
+        if hasattr(panel, "add_section"):  # the profile's own scrolling place for sections
+            panel.add_section(widget)
+            return
+        layout = panel.layout()
         if isinstance(layout, QVBoxLayout):
             for i in range(layout.count()):
                 item = layout.itemAt(i)
