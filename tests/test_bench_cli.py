@@ -34,7 +34,10 @@ def test_p95_is_the_nearest_rank() -> None:
 
 def test_the_build_has_the_requested_sizes_and_consistent_facts(built: Path) -> None:
     db = open_database(built)
-    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+
+    def one(sql: str) -> int:
+        return int(db.execute(sql).fetchone()[0])
+
     assert one("SELECT count(*) FROM customers") == CUSTOMERS
     assert one("SELECT count(*) FROM purchase_items") == ITEMS
     heavy = bench.heavy_customer_id(CUSTOMERS)
