@@ -57,5 +57,6 @@ class ImportFailed(UserError):
         more = len(self.problems) - 50
         tail = f"\n... and {more} more" if more > 0 else ""
         super().__init__(
-            f"{len(self.problems)} bad row(s); nothing was imported.\n{shown}{tail}"
+            f"{len({line for line, _ in self.problems})} bad row(s); nothing was imported."
+            f"\n{shown}{tail}"
         )

@@ -337,3 +337,13 @@ def test_import_command(
     assert main(["import", "purchases", str(tmp_path / "missing.csv"),
                  "--db", str(db_file)]) == 2
     assert "is not a file" in capsys.readouterr().err
+
+
+def test_the_message_counts_rows_not_problems(
+    memory_db: Database, fixed_clock: object, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "external_id,name,email\nA1,,bad\nA2,Bea,\nA3,,\n")
+    with pytest.raises(ImportFailed) as info:
+        import_customers(memory_db, path)
+    assert len(info.value.problems) == 3
+    assert str(info.value).startswith("2 bad row(s); nothing was imported.")
