@@ -193,3 +193,23 @@ def test_run_on_a_broken_file_says_why(tmp_path: Path) -> None:
     result = _run(["run", "--db", str(bad), "--quit-when-shown"], tmp_path)
     assert result.returncode == 2
     assert "not a Counterpart database" in result.stderr
+
+
+def test_tab_order_in_the_customer_form_follows_the_screen(window: tuple, qtbot: QtBot) -> None:
+    win, _, _ = window
+    sign_in(win)
+    win.new_customer()
+    form = win.customer_form
+    expected = [form.name_edit, form.phone_edit, form.email_edit, form.language_combo,
+                form.day_spin, form.month_combo, form.year_edit, form.allergies_edit,
+                form.preferences_edit, form.tags_edit, form.family_edit,
+                form.personality_combo, form.consent_check]
+    form.name_edit.setFocus()
+    seen = [QApplication.focusWidget()]
+    for _ in expected[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        # A spin box gives focus to its inner line edit; count the spin box.
+        seen.append(focused.parentWidget() if focused.parentWidget() is form.day_spin
+                    else focused)
+    assert seen == expected
