@@ -94,7 +94,8 @@ class CustomerSearch(QObject):
             self.summary.setText(found + " " + self.tr("Down to move, Enter to open."))
         else:
             self.summary.setText(
-                self.tr("No customer matches \u201c{text}\u201d.").replace("{text}", text.strip())
+                self.tr("No customer matches \u201c{text}\u201d. Ctrl+N adds a new customer.")
+                .replace("{text}", text.strip())
             )
 
     def open_current(self) -> None:
