@@ -86,6 +86,7 @@ def test_a_compliment_for_a_walk_in_is_saved(
     form = open_form(ctx)
     form.set_kind("compliment")
     assert not form.lines_view.isVisible()
+    assert not form.cause_box.isVisible() and not form.checklist.isVisible()
     qtbot.keyClicks(form.walk_in_edit, "Mr Smith")
     form.about_staff_box.setCurrentIndex(form.about_staff_box.findData(team.clerk.id))
     qtbot.keyClicks(form.problem_edit, "Lovely service from Chen")
@@ -94,7 +95,7 @@ def test_a_compliment_for_a_walk_in_is_saved(
     saved = get_complaint(fresh_db, blocker.args[0].id)
     assert (saved.kind, saved.walk_in_name, saved.about_staff_id) == (
         "compliment", "Mr Smith", team.clerk.id)
-    assert saved.status == "resolved"
+    assert saved.status == "resolved" and saved.cause == "other"
 
 
 def test_line_editor_computes_values_and_refuses_bad_amounts(

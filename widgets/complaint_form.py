@@ -283,20 +283,25 @@ class ComplaintForm(QWidget):
             flags_layout.addWidget(box, index // 2, index % 2)
         self.staff_account_edit = self._text_edit(self.tr("What you saw and did"))
         self.cause_label = QLabel(self.tr("Cause"), group)
-        form.addRow(self.cause_label, self._with_error("cause", self.cause_box))
+        cause_row = self._with_error("cause", self.cause_box)
+        form.addRow(self.cause_label, cause_row)
         self.problem_label = QLabel(self.tr("Stated problem"), group)
         form.addRow(self.problem_label, self._with_error("problem", self.problem_edit))
         self.real_cause_label = QLabel(self.tr("Real cause"), group)
-        form.addRow(self.real_cause_label, self._with_error("real_cause", self.real_cause_box))
+        real_cause_row = self._with_error("real_cause", self.real_cause_box)
+        form.addRow(self.real_cause_label, real_cause_row)
         self.severity_label = QLabel(self.tr("Severity"), group)
-        form.addRow(self.severity_label, self._with_error("severity", self.severity_box))
+        severity_row = self._with_error("severity", self.severity_box)
+        form.addRow(self.severity_label, severity_row)
         self.flags_label = QLabel(self.tr("Crisis flags"), group)
-        form.addRow(self.flags_label, self._with_error("flags", flags_box))
+        flags_row = self._with_error("flags", flags_box)
+        form.addRow(self.flags_label, flags_row)
         form.addRow(self.tr("Own account"),
                     self._with_error("staff_account", self.staff_account_edit))
-        self._complaint_only = [self.real_cause_label, self.real_cause_box,
-                                self.severity_label, self.severity_box, self.flags_label,
-                                flags_box]
+        # rows a compliment or a suggestion does not have (label and field, error included)
+        self._complaint_only = [self.cause_label, cause_row, self.real_cause_label,
+                                real_cause_row, self.severity_label, severity_row,
+                                self.flags_label, flags_row]
         return group
 
     def _remedy_group(self) -> QGroupBox:
@@ -733,7 +738,7 @@ class ComplaintForm(QWidget):
             walk_in_name="" if self._customer else self.walk_in_edit.text(),
             occurred_at=self._when(self.occurred_edit),
             about_staff_id=self.about_staff_box.currentData(),
-            cause=str(self.cause_box.currentData() or "other"),
+            cause=str(self.cause_box.currentData() or "other") if is_complaint else "other",
             real_cause=self.real_cause_box.currentData() if is_complaint else None,
             problem=self.problem_edit.toPlainText(),
             severity=int(self.severity_box.currentData() or 1) if is_complaint else 1,
@@ -924,8 +929,8 @@ class ComplaintForm(QWidget):
                 who = get_customer(self.ctx.db, customer_id).name
         return self.ctx.dialogs.question(
             self, self.tr("Unsaved entry"),
-            self.tr("An entry for %1 typed at %2 was not saved (the console was closed or "
-                    "lost power). Restore it?").replace("%1", who).replace("%2", when))
+            self.tr("An entry for %1 typed at %2 was not saved. Restore it?")
+            .replace("%1", who).replace("%2", when))
 
     def restore_draft(self, draft: Draft) -> None:
         """Put a saved draft back on screen, exactly as it was typed."""
