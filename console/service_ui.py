@@ -72,9 +72,13 @@ class ServiceUi(QObject):
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history_view.verticalHeader().hide()
         self.history_view.verticalHeader().setDefaultSectionSize(36)
-        self.history_view.horizontalHeader().setSectionResizeMode(
-            3, QHeaderView.ResizeMode.Stretch)
-        self.history_view.setMaximumHeight(170)
+        header = self.history_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # what they said
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # outcome
+        self.history_view.setWordWrap(False)
+        self.history_view.setMinimumHeight(150)
+        self.history_view.setMaximumHeight(260)
         self.history_view.setAccessibleName(window.tr("Complaint history"))
         self.history_view.doubleClicked.connect(
             lambda index: self.continue_complaint(index.row()))
