@@ -681,97 +681,76 @@ class FastTable(Flowable):
         canvas.setLineWidth(0.25)
         canvas.lines([(0, height - (i + 2) * DETAIL_ROW_H, width,
                        height - (i + 2) * DETAIL_ROW_H) for i in range(len(self.rows))])
-        text = canvas.beginText()
-        text.setFillColor(colors.white)
-        self._row(text, self.header, height - DETAIL_ROW_H, bold=True)
-        text.setFillColor(INK)
+        code = canvas._code
+        code.append("BT")
+        canvas.setFillColor(colors.white)
+        self._row(canvas, self.header, height - DETAIL_ROW_H, bold=True)
+        canvas.setFillColor(INK)
         warnings = []
         w = self.warn_col
         for i, row in enumerate(self.rows):
             y = height - (i + 2) * DETAIL_ROW_H
             if w is not None and row[w].endswith("!"):
-                warnings.append((row[w], y))
+                warnings.append(([""] * w + [row[w]], y))
                 row = [*row[:w], "", *row[w + 1:]]
-            if not self._fast_row(canvas, text, row, y):
-                self._row(text, row, y, bold=False)
-        text.setFillColor(WARN)
-        for value, y in warnings:
-            self._cell(text, value, w or 0, y, False)
-        canvas.drawText(text)
+            self._row(canvas, row, y, bold=False)
+        canvas.setFillColor(WARN)
+        for values, y in warnings:
+            self._row(canvas, values, y, bold=False)
+        code.append("ET")
 
-    def _fast_row(self, canvas: Canvas, text: Any, values: list[str], y: float) -> bool:
-        """Write a row of DejaVu-only text as one PDF ``TJ`` operator (one op, not ten).
+    def _row(self, canvas: Canvas, values: list[str], y: float, bold: bool) -> None:
+        """Write one row as a single PDF ``TJ`` text operator (switching fonts as needed).
 
-        Returns False (and writes nothing) when the row needs the slow path: characters
-        outside DejaVu, or glyphs spread over more than one font subset.
+        Platypus would make one text object per cell, each splitting its string into font
+        subsets in Python: ten times the work. Here every cell is placed by a ``TJ``
+        offset from the end of the previous one, in one ``Tm``-positioned run of text.
         """
         pad = 2.0
-        cells: list[tuple[float, str, float]] = []
+        doc = canvas._doc
+        escape = canvas._escape
+        size = DETAIL_SIZE
+        parts: list[str] = []
+        current = ""
+        cursor = 0.0
         x = 0.0
+        started = False
         for c, value in enumerate(values):
             room = self.col_w[c] - 2 * pad
             if value:
-                if not value.isascii() and not all(has_glyph(SANS, ch) for ch in value):
-                    return False
-                width = stringWidth(value, SANS, DETAIL_SIZE)
+                runs = _runs(value, bold)
+                width = sum(stringWidth(t, f, size) for f, t in runs)
                 if width > room:
-                    value = _fit(value, room, DETAIL_SIZE)
-                    width = stringWidth(value, SANS, DETAIL_SIZE)
+                    value = _fit(value, room, size, bold)
+                    runs = _runs(value, bold)
+                    width = sum(stringWidth(t, f, size) for f, t in runs)
                 left = x + pad
                 if c in self.RIGHT:
                     left += room - width
                 elif c in self.CENTRE:
                     left += (room - width) / 2
-                cells.append((left, value, width))
+                if not started:
+                    parts.append(f"1 0 0 1 {fp_str(left, y + 3.5)} Tm [")
+                    cursor = left
+                    started = True
+                gap = left - cursor
+                first = True
+                for font_name, run in runs:
+                    font = pdfmetrics.getFont(font_name)
+                    for subset, data in font.splitString(run, doc):
+                        name = font.getSubsetInternalName(subset, doc)
+                        if name != current:
+                            parts.append(f"] TJ {name} {fp_str(size)} Tf [")
+                            current = name
+                        if first and gap:
+                            parts.append(fp_str(-gap * 1000 / size))
+                        first = False
+                        parts.append(f"({escape(data)})")
+                cursor = left + width
             x += self.col_w[c]
-        if not cells:
-            return True
-        font = pdfmetrics.getFont(SANS)
-        doc = canvas._doc
-        pieces = font.splitString("".join(v for _x, v, _w in cells), doc)
-        if len(pieces) != 1:
-            return False
-        subset, data = pieces[0]
-        parts: list[str] = []
-        pos = 0
-        cursor = cells[0][0]
-        for left, value, width in cells:
-            chunk = data[pos:pos + len(value)]
-            pos += len(value)
-            if parts:
-                parts.append(fp_str(-(left - cursor) * 1000 / DETAIL_SIZE))
-            parts.append(f"({canvas._escape(chunk)})")
-            cursor = left + width
-        name = font.getSubsetInternalName(subset, doc)
-        # The text object's own state names the font it set last; make it set it again.
-        text._curSubset = -1
-        text._code.append(f"{name} {fp_str(DETAIL_SIZE)} Tf 1 0 0 1 "
-                          f"{fp_str(cells[0][0], y + 3.5)} Tm [{' '.join(parts)}] TJ")
-        return True
-
-    def _row(self, text: Any, values: list[str], y: float, bold: bool) -> None:
-        for c, value in enumerate(values):
-            if value:
-                self._cell(text, value, c, y, bold)
-
-    def _cell(self, text: Any, value: str, c: int, y: float, bold: bool) -> None:
-        pad = 2.0
-        room = self.col_w[c] - 2 * pad
-        runs = _runs(value, bold)
-        width = sum(stringWidth(s, font, DETAIL_SIZE) for font, s in runs)
-        if width > room:
-            value = _fit(value, room, DETAIL_SIZE, bold)
-            runs = _runs(value, bold)
-            width = sum(stringWidth(s, font, DETAIL_SIZE) for font, s in runs)
-        x = sum(self.col_w[:c]) + pad
-        if c in self.RIGHT:
-            x += room - width
-        elif c in self.CENTRE:
-            x += (room - width) / 2
-        text.setTextOrigin(x, y + 3.5)
-        for font, s in runs:
-            text.setFont(font, DETAIL_SIZE)
-            text.textOut(s)
+        if started:
+            parts.append("] TJ")
+            canvas._code.append(" ".join(parts).replace("[ ] TJ ", ""))
 
 
 _SANS_RUN: dict[bool, str] = {False: SANS, True: SANS_BOLD}

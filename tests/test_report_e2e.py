@@ -138,7 +138,7 @@ def test_a_day_entered_through_the_api_is_printed_by_the_evening_job(
     assert re.search(r"Sanna Supervisor\s*Supervisor\s*1\s*1\s*10,00 €", text)
     assert re.search(r"Maria Manager\s*Manager\s*1\s*0\s*5,00 €", text)
     assert "An apology is enough here" in text
-    assert "Call back about the new queue" in text
+    assert "Call back about the new queue" in re.sub(r"\s+", " ", text)  # may wrap
     assert re.search(r"4,0\s*5,0\s*4,0\s*3,0\s*4,0", text)  # the five averages
     assert re.search(r"Liisa Virtanen\s*\S+\s*2\s*1\s*10,00 €", text)  # repeat complainant
     assert re.search(r"Ben\s*1", text.split("Compliments per staff member")[1])
