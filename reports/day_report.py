@@ -496,8 +496,9 @@ class _Builder:
         if not d.repeat_customers:
             return []
         rows = [(r.name, r.customer_no, str(r.complaints_90d), str(r.compensations_90d),
-                 f.money(r.compensation_90d_minor), f.fmt_date(f.local(r.last_complaint_at).date()),
-                 ", ".join(t.label("cause", c) for c in r.causes))
+                 f.money(r.compensation_90d_minor),
+                 f.fmt_date(f.local(r.last_complaint_at).date(), "short"),
+                 t("list_sep").join(t.label("cause", c) for c in r.causes))
                 for r in d.repeat_customers]
         return [*self.heading("repeat"), self.table(
             [t("repeat.customer"), t("repeat.number"), t("repeat.complaints"),
@@ -616,7 +617,8 @@ class _Builder:
             when = f"{f.day_short(f.local(row.occurred_at).date())} {when}"
         if row.kind == "complaint":
             cause = t.label("cause", row.real_cause or row.cause)
-            remedy = ", ".join(t.label("comp", k) for k in row.remedy_kinds) or row.remedy_text
+            kinds = [t.label("comp", k) for k in row.remedy_kinds]
+            remedy = t("list_sep").join(kinds) or row.remedy_text
             severity = str(row.severity) + ("!" if row.crisis else "")
         else:
             cause = t.label("kind", row.kind)
