@@ -72,7 +72,7 @@ def test_panel_shows_lines_total_and_90_day_history(qtbot: QtBot, fresh_db: Data
     panel = _panel(qtbot, ctx, complaint)
     assert panel.model.rowCount() == 2
     assert "15" in panel.total_label.text()
-    assert "1 complaint" in panel.facts_label.text()  # the earlier one, not this one
+    assert "1 earlier complaint" in panel.facts_label.text()  # not counting this one
     assert "12" in panel.facts_label.text()  # its approved compensation
     assert "Aino Virtanen" in panel.customer_label.text()
 

@@ -149,7 +149,8 @@ class PinPad(QWidget):
             self.show_message(self.tr("A PIN has digits only."))
             return
         if len(self._digits) >= PIN_MAX:
-            self.show_message(self.tr("A PIN has at most %n digits.", "", PIN_MAX))
+            self.show_message(self.tr("A PIN has at most {n} digits.").replace(
+                "{n}", str(PIN_MAX)))
             return
         self._digits.append(digit)
         self.clear_message()
@@ -185,7 +186,9 @@ class PinPad(QWidget):
     def _refresh(self) -> None:
         count = len(self._digits)
         self._display.setText(DOT * count if count else "\u2013" * PIN_MIN)
-        self._display.setAccessibleDescription(self.tr("%n digit(s) entered", "", count))
+        self._display.setAccessibleDescription(
+            self.tr("1 digit entered") if count == 1
+            else self.tr("{n} digits entered").replace("{n}", str(count)))
         self.ok_button.setEnabled(not self._locked)
         self.changed.emit(count)
 

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -45,11 +47,16 @@ _Index = QModelIndex | QPersistentModelIndex
 NAME, ROLE, LIMIT, ACTIVE = range(4)
 
 
-def role_name(role: str) -> str:
-    from PySide6.QtCore import QCoreApplication
+ROLE_NAMES = {
+    "staff": QT_TRANSLATE_NOOP("StaffAdmin", "Staff"),
+    "supervisor": QT_TRANSLATE_NOOP("StaffAdmin", "Supervisor"),
+    "manager": QT_TRANSLATE_NOOP("StaffAdmin", "Manager"),
+}
 
-    names = {"staff": "Staff", "supervisor": "Supervisor", "manager": "Manager"}
-    return QCoreApplication.translate("StaffAdmin", names.get(role, role))
+
+def role_name(role: str) -> str:
+    """A role code as the person reads it, in the UI language."""
+    return QCoreApplication.translate("StaffAdmin", str(ROLE_NAMES.get(role, role)))
 
 
 class StaffTableModel(QAbstractTableModel):
