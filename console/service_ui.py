@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import UserError
-from db.service_models import Complaint
+from db.service_models import ENTRY_KINDS, Complaint, label
 from db.staff_admin import needs_first_manager
 from widgets import data_bus
 from widgets.complaint_form import ComplaintForm
@@ -175,7 +175,7 @@ class ServiceUi(QObject):
     def _on_complaint_saved(self, complaint: Complaint) -> None:
         self._return_to = complaint.customer_id
         self.window.statusBar().showMessage(
-            self.window.tr("Saved: %1 #%2").replace("%1", complaint.kind)
+            self.window.tr("Saved: %1 #%2").replace("%1", label(ENTRY_KINDS, complaint.kind))
             .replace("%2", str(complaint.id)), 8000)
 
     def _on_complaint_closed(self) -> None:
