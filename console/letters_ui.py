@@ -46,13 +46,13 @@ class LettersUi(QObject):
         ctx = window.ctx
 
         self.preview = LetterPreview(ctx)
-        page, back = _with_back(window, self.preview, window.tr("← Back to the profile"))
+        page, back = _with_back(window, self.preview, self.tr("← Back to the profile"))
         back.clicked.connect(self.back_to_profile)
         self.preview.letter_recorded.connect(lambda _record: self.back_to_profile())
         window.add_page(PAGE_LETTER, page)
 
-        self.letter_button = QPushButton(window.tr("&Letter…"))
-        self.letter_button.setToolTip(window.tr("Ctrl+L"))
+        self.letter_button = QPushButton(self.tr("&Letter…"))
+        self.letter_button.setToolTip(self.tr("Ctrl+L"))
         self.letter_button.clicked.connect(lambda: self.letter_for_profile())
         window.profile_panel.add_action(self.letter_button)
         window._shortcut("letter", QKeySequence("Ctrl+L"), lambda: self.letter_for_profile())
@@ -63,13 +63,13 @@ class LettersUi(QObject):
         window.profile_panel.profile_shown.connect(self.history.set_customer)
 
         self.batch = BirthdayBatchPanel(ctx)
-        batch_page, batch_back = _with_back(window, self.batch, window.tr("← Home"))
+        batch_page, batch_back = _with_back(window, self.batch, self.tr("← Home"))
         batch_back.clicked.connect(window.go_home)
         window.add_page(PAGE_BIRTHDAY_LETTERS, batch_page)
-        self.batch_button = QPushButton(window.tr("Birthday letters for this week…"))
+        self.batch_button = QPushButton(self.tr("Birthday letters for this week…"))
         self.batch_button.setMinimumHeight(MIN_TARGET)
         self.batch_button.clicked.connect(self.open_birthday_batch)
-        window.home_view.add_section(window.tr("Letters"), self.batch_button)
+        window.home_view.add_section(self.tr("Letters"), self.batch_button)
 
     def _insert_into_profile(self, widget: QWidget) -> None:
         """Above the purchase history (its separator line), else at the end."""
