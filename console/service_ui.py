@@ -208,6 +208,7 @@ class ServiceUi(QObject):
         if self.window.session.staff is None:
             if needs_first_manager(self.ctx.db):
                 self.window.sign_in_panel.show_page(SIGN_IN_FIRST_RUN)
+                self.first_run.name_edit.setFocus()
             return
         self._offer_draft()
 

@@ -39,6 +39,7 @@ class FirstRunPanel(QWidget):
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setMinimumHeight(44)
+        self.name_edit.setMaximumWidth(640)
         self.name_edit.setPlaceholderText(self.tr("Manager's name"))
         self.name_edit.setAccessibleName(self.tr("Manager's name"))
         self.name_error = QLabel(self)
