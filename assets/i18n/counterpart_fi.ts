@@ -1,0 +1,2448 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fi" sourcelanguage="en">
+<context>
+    <name>AppContext</name>
+    <message>
+        <location filename="../../widgets/context.py" line="+60"/>
+        <source>Nobody is signed in. Choose your name on the sign-in screen.</source>
+        <translation>Kukaan ei ole kirjautunut. Valitse nimesi kirjautumisnäkymästä.</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorisationPanel</name>
+    <message>
+        <location filename="../../widgets/authorisation_panel.py" line="+71"/>
+        <source>Supervisor authorisation</source>
+        <translation>Vuorovastaavan hyväksyntä</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+177"/>
+        <source>New amount</source>
+        <translation>Uusi summa</translation>
+    </message>
+    <message>
+        <location line="-176"/>
+        <source>New amount for the chosen line</source>
+        <translation>Valitun rivin uusi summa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>Muuta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove line</source>
+        <translation>Poista rivi</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Approve</source>
+        <translation>Hyväksy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refuse</source>
+        <translation>Hylkää</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reason for refusing (required)</source>
+        <translation>Hylkäyksen syy (pakollinen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for refusing</source>
+        <translation>Hylkäyksen syy</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Back to the form</source>
+        <translation>Takaisin lomakkeelle</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Walk-in customer</source>
+        <translation>Satunnaisasiakas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Walk-in: no history.</source>
+        <translation>Satunnaisasiakas: ei historiaa.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No earlier complaints in the last 90 days</source>
+        <translation>Ei aiempia reklamaatioita 90 päivän aikana</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 earlier complaint in the last 90 days</source>
+        <translation>1 aiempi reklamaatio 90 päivän aikana</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} earlier complaints in the last 90 days</source>
+        <translation>{n} aiempaa reklamaatiota 90 päivän aikana</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 refusal</source>
+        <translation>1 hylkäys</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} refusals</source>
+        <translation>{n} hylkäystä</translation>
+    </message>
+    <message>
+        <location line="+182"/>
+        <source>Locked for 1 more minute.</source>
+        <translation>Lukittu vielä minuutin.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked for {n} more minutes.</source>
+        <translation>Lukittu vielä {n} minuuttia.</translation>
+    </message>
+    <message>
+        <location line="-187"/>
+        <source>compensation %1</source>
+        <translation>hyvitys %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Total: %1</source>
+        <translation>Yhteensä: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Supervisor: write the reason, then enter your PIN to refuse %1.</source>
+        <translation>Vuorovastaava: kirjoita syy ja hylkää %1 PIN-koodillasi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>approve the changed lines</source>
+        <translation>hyväksyä muutetut rivit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>approve</source>
+        <translation>hyväksyä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor: enter your PIN to %1 (%2).</source>
+        <translation>Vuorovastaava: syötä PIN-koodi, jotta voit %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New percentage</source>
+        <translation>Uusi prosentti</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+27"/>
+        <source>Choose a line in the list first.</source>
+        <translation>Valitse ensin rivi listasta.</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Type a percentage from 1 to 100.</source>
+        <translation>Anna prosentti väliltä 1–100.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This line has no amount to change; remove it instead.</source>
+        <translation>Tällä rivillä ei ole muutettavaa summaa. Poista rivi.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Write why the compensation is refused, then enter the PIN again.</source>
+        <translation>Kirjoita, miksi hyvitys hylätään, ja syötä PIN-koodi uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Manager limit per complaint: %1.</source>
+        <translation>Päällikön raja reklamaatiota kohden: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%2&apos;s limit per complaint: %1. A manager must authorise this, or change the lines.</source>
+        <translation>Käyttäjän %2 raja reklamaatiota kohden: %1. Päällikön on hyväksyttävä tämä, tai muuta rivejä.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Too many wrong PINs. PIN entry is locked for %1:%2 more.</source>
+        <translation>Liian monta väärää PIN-koodia. PIN-syöttö on lukittu vielä %1:%2.</translation>
+    </message>
+</context>
+<context>
+    <name>BirthdayBatchPanel</name>
+    <message>
+        <location filename="../../widgets/birthday_batch.py" line="+108"/>
+        <location line="+6"/>
+        <source>Birthdays this week</source>
+        <translation>Tämän viikon syntymäpäivät</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Only customers who agreed to be contacted.</source>
+        <translation>Vain asiakkaat, jotka ovat antaneet luvan yhteydenottoon.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Make letters</source>
+        <translation>Tee kirjeet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Pysäytä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>Tulosta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as PDF…</source>
+        <translation>Tallenna PDF:nä…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{start} – {end}: only customers who agreed to be contacted.</source>
+        <translation>{start} – {end}: vain asiakkaat, jotka ovat antaneet luvan yhteydenottoon.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} letter(s) to make.</source>
+        <translation>Tehtäviä kirjeitä: {n}.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No birthdays this week.</source>
+        <translation>Ei syntymäpäiviä tällä viikolla.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Making {n} letter(s)…</source>
+        <translation>Tehdään kirjeitä: {n}…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Stopping…</source>
+        <translation>Pysäytetään…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{n} letter(s) ready to print.</source>
+        <translation>Tulostusvalmiita kirjeitä: {n}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stopped; no letters were made.</source>
+        <translation>Pysäytetty. Kirjeitä ei tehty.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Birthday letters</source>
+        <translation>Syntymäpäiväkirjeet</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save birthday letters</source>
+        <translation>Tallenna syntymäpäiväkirjeet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-tiedostot (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot save {path}: {reason}</source>
+        <translation>Tiedostoa {path} ei voi tallentaa: {reason}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{n} letter(s) kept on the customers&apos; profiles.</source>
+        <translation>Kirjeitä tallennettu asiakkaiden tietoihin: {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>BirthdayListModel</name>
+    <message>
+        <location filename="../../widgets/birthday_list_model.py" line="+49"/>
+        <source>today</source>
+        <translation>tänään</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>turns {age}</source>
+        <translation>täyttää {age}</translation>
+    </message>
+</context>
+<context>
+    <name>CompensationLinesModel</name>
+    <message>
+        <location filename="../../widgets/compensation_lines_model.py" line="+50"/>
+        <source>Compensation</source>
+        <translation>Hyvitys</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Tiedot</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Arvo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Approved</source>
+        <translation>Hyväksytty</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused</source>
+        <translation>Hylätty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs a supervisor</source>
+        <translation>Vaatii vuorovastaavan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No value</source>
+        <translation>Ei arvoa</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 % of %2</source>
+        <translation>%1 % summasta %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>valid until %1</source>
+        <translation>voimassa %1 asti</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message>
+        <location filename="../../widgets/complaint_form.py" line="+189"/>
+        <location line="+638"/>
+        <source>Discard</source>
+        <translation>Hylkää</translation>
+    </message>
+    <message>
+        <location line="-637"/>
+        <source>Save, keep open</source>
+        <translation>Tallenna, jätä auki</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save now and finish later (e.g. when the real cause is known)</source>
+        <translation>Tallenna nyt ja viimeistele myöhemmin (esim. kun todellinen syy selviää)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save and finish</source>
+        <translation>Tallenna ja valmis</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Who and when</source>
+        <translation>Kuka ja milloin</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Walk-in: name if given (optional)</source>
+        <translation>Satunnaisasiakas: nimi, jos kertoi (valinnainen)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Customer</source>
+        <translation>Asiakas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk-in</source>
+        <translation>Satunnaisasiakas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>Milloin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken by</source>
+        <translation>Kirjaaja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+344"/>
+        <source>About staff member</source>
+        <translation>Koskee työntekijää</translation>
+    </message>
+    <message>
+        <location line="-339"/>
+        <source>What happened</source>
+        <translation>Mitä tapahtui</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In the customer&apos;s own words</source>
+        <translation>Asiakkaan omin sanoin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <location line="+320"/>
+        <source>Stated problem</source>
+        <translation>Asiakkaan kertoma ongelma</translation>
+    </message>
+    <message>
+        <location line="-324"/>
+        <source>What you saw and did</source>
+        <translation>Mitä näit ja teit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation>Syy</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Real cause</source>
+        <translation>Todellinen syy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Severity</source>
+        <translation>Vakavuus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Crisis flags</source>
+        <translation>Kriisimerkinnät</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Own account</source>
+        <translation>Oma kuvaus</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Putting it right</source>
+        <translation>Asian korjaaminen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What would they like?</source>
+        <translation>Mitä asiakas toivoo?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The options you offered</source>
+        <translation>Tarjoamasi vaihtoehdot</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The one the customer chose</source>
+        <translation>Asiakkaan valitsema vaihtoehto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer asked for</source>
+        <translation>Asiakas toivoi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Options offered</source>
+        <translation>Tarjotut vaihtoehdot</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Option chosen</source>
+        <translation>Valittu vaihtoehto</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Compensation lines</source>
+        <translation>Hyvitysrivit</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Summa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount, e.g. 12.50</source>
+        <translation>Summa, esim. 12,50</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Bill</source>
+        <translation>Lasku</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bill, e.g. 48.00</source>
+        <translation>Lasku, esim. 48,00</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Percent of the bill</source>
+        <translation>Prosenttia laskusta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Percent</source>
+        <translation>Prosentti</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Free item from the catalogue</source>
+        <translation>Ilmainen tuote valikoimasta</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Voucher valid until (inclusive)</source>
+        <translation>Kuponki voimassa (päivä mukaan lukien)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Huomautus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note (optional)</source>
+        <translation>Huomautus (valinnainen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add line</source>
+        <translation>Lisää rivi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove line</source>
+        <translation>Poista rivi</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Ask a supervisor to authorise</source>
+        <translation>Pyydä vuorovastaavan hyväksyntä</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Compensation</source>
+        <translation>Hyvitys</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What was done</source>
+        <translation>Mitä tehtiin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settled on the spot</source>
+        <translation>Hoidettu heti paikan päällä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>Ratkaisu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Promise and follow-up</source>
+        <translation>Lupaus ja seuranta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What we promised, e.g. call back</source>
+        <translation>Mitä lupasimme, esim. soitamme takaisin</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Promise</source>
+        <translation>Lupaus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Määräaika</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>Vastuuhenkilö</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Not known yet</source>
+        <translation>Ei vielä tiedossa</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nobody in particular</source>
+        <translation>Ei ketään erityisesti</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>For staff member</source>
+        <translation>Työntekijälle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What they praised</source>
+        <translation>Mitä asiakas kehui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their suggestion</source>
+        <translation>Asiakkaan ehdotus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Walk-in customer</source>
+        <translation>Satunnaisasiakas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Walk-in (no profile)</source>
+        <translation>Satunnaisasiakas (ei asiakastietoja)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compensation total: %1</source>
+        <translation>Hyvitykset yhteensä: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Compensation with a value needs a supervisor before this can be finished.</source>
+        <translation>Arvoa sisältävä hyvitys vaatii vuorovastaavan hyväksynnän ennen viimeistelyä.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approved</source>
+        <translation>Hyväksytty</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refused</source>
+        <translation>Hylätty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 by %2: %3.</source>
+        <translation>%1 (%2): %3.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Type an amount, such as 12.50.</source>
+        <translation>Anna summa, esim. 12,50.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Type a percentage from 1 to 100.</source>
+        <translation>Anna prosentti väliltä 1–100.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>A decided line stays on the record.</source>
+        <translation>Päätetty rivi jää kirjauksiin.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Line %1: %2</source>
+        <translation>Rivi %1: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Please check the fields marked in red.</source>
+        <translation>Tarkista punaisella merkityt kentät.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Saved. You can finish it later.</source>
+        <translation>Tallennettu. Voit viimeistellä sen myöhemmin.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Throw away what was typed on this form?</source>
+        <translation>Hylätäänkö lomakkeelle kirjoitetut tiedot?</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>a walk-in customer</source>
+        <translation>satunnaisasiakas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unsaved entry</source>
+        <translation>Tallentamaton kirjaus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An entry for %1 typed at %2 was not saved. Restore it?</source>
+        <translation>Kirjausta (%1, kirjoitettu %2) ei tallennettu. Palautetaanko se?</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Restored the unsaved entry. Check it and save.</source>
+        <translation>Tallentamaton kirjaus palautettu. Tarkista ja tallenna.</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintHistoryModel</name>
+    <message>
+        <location filename="../../widgets/complaint_history_model.py" line="+38"/>
+        <source>When</source>
+        <translation>Milloin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Tyyppi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cause</source>
+        <translation>Syy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What they said</source>
+        <translation>Mitä asiakas sanoi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>Lopputulos</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 compensation</source>
+        <translation>hyvitys %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>compensation refused</source>
+        <translation>hyvitys hylätty</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>satisfaction %1/5</source>
+        <translation>tyytyväisyys %1/5</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerForm</name>
+    <message>
+        <location filename="../../widgets/customer_form.py" line="+63"/>
+        <source>e.g. +358 40 123 4567</source>
+        <translation>esim. +358 40 123 4567</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>— month —</source>
+        <translation>— kuukausi —</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>— day —</source>
+        <translation>— päivä —</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>year (optional)</source>
+        <translation>vuosi (valinnainen)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>comma-separated, e.g. peanuts, gluten</source>
+        <translation>pilkuilla erotettuna, esim. maapähkinä, gluteeni</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>comma-separated, e.g. window seat, quiet room</source>
+        <translation>pilkuilla erotettuna, esim. ikkunapöytä, rauhallinen tila</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>one per line: label MM-DD, e.g. Wedding anniversary 06-14</source>
+        <translation>yksi per rivi: nimi KK-PP, esim. Hääpäivä 06-14</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>— not noted —</source>
+        <translation>— ei merkitty —</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agrees to be contacted (letters, birthday wishes)</source>
+        <translation>Yhteydenoton saa ottaa (kirjeet, syntymäpäiväonnittelut)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Name *</source>
+        <translation>&amp;Nimi *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone</source>
+        <translation>&amp;Puhelin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;mail</source>
+        <translation>Sä&amp;hköposti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Kieli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Birthday</source>
+        <translation>S&amp;yntymäpäivä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Allergies</source>
+        <translation>&amp;Allergiat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;references</source>
+        <translation>&amp;Mieltymykset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tags</source>
+        <translation>T&amp;unnisteet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Family dates</source>
+        <translation>P&amp;erheen merkkipäivät</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pe&amp;rsonality</source>
+        <translation>&amp;Luonne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Yhteydenotto</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Tallenna</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>New customer</source>
+        <translation>Uusi asiakas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Edit {name} ({number})</source>
+        <translation>Muokkaa: {name} ({number})</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The year is four digits, e.g. 1985.</source>
+        <translation>Vuosi on neljä numeroa, esim. 1985.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Line {n}: write a label and MM-DD, e.g. Wedding anniversary 06-14.</source>
+        <translation>Rivi {n}: kirjoita nimi ja KK-PP, esim. Hääpäivä 06-14.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Same phone as: {names}</source>
+        <translation>Sama puhelinnumero kuin: {names}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Phone already in use</source>
+        <translation>Puhelinnumero on jo käytössä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{names} already has this phone number. Save anyway?</source>
+        <translation>Asiakkaalla {names} on jo tämä puhelinnumero. Tallennetaanko silti?</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerProfilePanel</name>
+    <message>
+        <location filename="../../widgets/customer_profile_panel.py" line="+79"/>
+        <source>Allergies</source>
+        <translation>Allergiat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>Syntymäpäivä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferences</source>
+        <translation>Mieltymykset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Tunnisteet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personality</source>
+        <translation>Luonne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family dates</source>
+        <translation>Perheen merkkipäivät</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits</source>
+        <translation>Käynnit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total spend</source>
+        <translation>Ostot yhteensä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last visit</source>
+        <translation>Viimeisin käynti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Favourites</source>
+        <translation>Suosikit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints (90 days)</source>
+        <translation>Reklamaatiot (90 pv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compensation (90 days)</source>
+        <translation>Hyvitykset (90 pv)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>&amp;Edit customer</source>
+        <translation>&amp;Muokkaa asiakasta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record &amp;purchase</source>
+        <translation>Kirjaa &amp;osto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+14"/>
+        <source>Purchase history</source>
+        <translation>Ostohistoria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No purchases yet.</source>
+        <translation>Ei vielä ostoja.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Birthday today!</source>
+        <translation>Syntymäpäivä tänään!</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birthday tomorrow</source>
+        <translation>Syntymäpäivä huomenna</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Birthday in {n} days</source>
+        <translation>Syntymäpäivään {n} päivää</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>⚠ ALLERGIES: {list}</source>
+        <translation>⚠ ALLERGIAT: {list}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{date} (today)</source>
+        <translation>{date} (tänään)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{date} (yesterday)</source>
+        <translation>{date} (eilen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{date} ({n} days ago)</source>
+        <translation>{date} ({n} päivää sitten)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Never</source>
+        <translation>Ei koskaan</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSearch</name>
+    <message>
+        <location filename="../../widgets/customer_search.py" line="+38"/>
+        <source>Search: name, phone digits or customer number  (Ctrl+F)</source>
+        <translation>Hae: nimi, puhelinnumeron numeroita tai asiakasnumero  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer search</source>
+        <translation>Asiakashaku</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Search results</source>
+        <translation>Hakutulokset</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>1 customer found.</source>
+        <translation>1 asiakas löytyi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} customers found.</source>
+        <translation>{n} asiakasta löytyi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down to move, Enter to open.</source>
+        <translation>Alas-nuoli siirtää, Enter avaa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No customer matches “{text}”. Ctrl+N adds a new customer.</source>
+        <translation>Hakua ”{text}” vastaavaa asiakasta ei löytynyt. Ctrl+N lisää uuden asiakkaan.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPanel</name>
+    <message>
+        <location filename="../../widgets/first_run_panel.py" line="+32"/>
+        <source>Welcome to Counterpart</source>
+        <translation>Tervetuloa Counterpartiin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This database has no manager yet. The first manager adds the other staff and authorises larger compensation. Enter your name and choose a PIN of 4 to 8 digits.</source>
+        <translation>Tietokannassa ei ole vielä päällikköä. Ensimmäinen päällikkö lisää muut työntekijät ja hyväksyy suuremmat hyvitykset. Anna nimesi ja valitse 4–8-numeroinen PIN-koodi.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+1"/>
+        <source>Manager&apos;s name</source>
+        <translation>Päällikön nimi</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a PIN</source>
+        <translation>Valitse PIN-koodi</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A name is required.</source>
+        <translation>Nimi on pakollinen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter the same PIN again</source>
+        <translation>Syötä sama PIN-koodi uudelleen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The two PINs differ. Choose a PIN again.</source>
+        <translation>PIN-koodit eivät täsmää. Valitse PIN-koodi uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpCloseForm</name>
+    <message>
+        <location filename="../../widgets/follow_up_close_form.py" line="+84"/>
+        <source>What did the customer say? Did the fix work?</source>
+        <translation>Mitä asiakas sanoi? Auttoiko korjaus?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Satisfaction</source>
+        <translation>Tyytyväisyys</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reliability</source>
+        <translation>Luotettavuus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empathy</source>
+        <translation>Empatia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tangibles</source>
+        <translation>Puitteet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsiveness</source>
+        <translation>Reagointikyky</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The one thing they would change</source>
+        <translation>Yksi asia, jonka asiakas muuttaisi</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outcome</source>
+        <translation>Lopputulos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Would change</source>
+        <translation>Muuttaisi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close follow-up</source>
+        <translation>Päätä seuranta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Walk-in</source>
+        <translation>Satunnaisasiakas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up for %1: %2</source>
+        <translation>Seuranta (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpList</name>
+    <message>
+        <location filename="../../widgets/follow_up_list.py" line="+78"/>
+        <source>Due and overdue promises</source>
+        <translation>Erääntyvät ja myöhässä olevat lupaukset</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No promises due. Well done.</source>
+        <translation>Ei erääntyviä lupauksia. Hyvää työtä!</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close follow-up</source>
+        <translation>Päätä seuranta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open customer</source>
+        <translation>Avaa asiakas</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n erääntyy</numerusform>
+            <numerusform>%n erääntyy</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n myöhässä</numerusform>
+            <numerusform>%n myöhässä</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <location filename="../../widgets/follow_up_model.py" line="+27"/>
+        <source>Due</source>
+        <translation>Määräaika</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>Asiakas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Promise</source>
+        <translation>Lupaus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>Vastuuhenkilö</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 (overdue)</source>
+        <translation>%1 (myöhässä)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Walk-in</source>
+        <translation>Satunnaisasiakas</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <location filename="../../widgets/home_view.py" line="+30"/>
+        <source>Type a name, phone digits or a customer number above (Ctrl+F).</source>
+        <translation>Kirjoita yllä olevaan kenttään nimi, puhelinnumeron numeroita tai asiakasnumero (Ctrl+F).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No birthdays today.</source>
+        <translation>Ei syntymäpäiviä tänään.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No birthdays in the coming days.</source>
+        <translation>Ei syntymäpäiviä lähipäivinä.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birthdays today</source>
+        <translation>Syntymäpäivät tänään</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birthdays this week</source>
+        <translation>Tämän viikon syntymäpäivät</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Hello, {name}.</source>
+        <translation>Hei, {name}!</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../widgets/labels.py" line="+19"/>
+        <source>New</source>
+        <translation>Uusi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bronze</source>
+        <translation>Pronssi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Silver</source>
+        <translation>Hopea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gold</source>
+        <translation>Kulta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platinum</source>
+        <translation>Platina</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lively</source>
+        <translation>Eloisa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decisive</source>
+        <translation>Päättäväinen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steady</source>
+        <translation>Vakaa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Analytical</source>
+        <translation>Analyyttinen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enjoys a chat: be warm, share what is new, keep it light.</source>
+        <translation>Tykkää jutella: ole lämmin, kerro uutuuksista, pidä tunnelma kevyenä.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Values time: be brief, give the options, let them choose.</source>
+        <translation>Arvostaa aikaa: ole lyhytsanainen, kerro vaihtoehdot ja anna asiakkaan valita.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Likes the familiar: be calm and friendly, no pressure, remember the usual.</source>
+        <translation>Pitää tutusta: ole rauhallinen ja ystävällinen, älä painosta, muista tavallinen tilaus.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wants facts: give precise details, ingredients and prices; do not rush.</source>
+        <translation>Haluaa faktoja: kerro tarkat tiedot, ainesosat ja hinnat, älä hoputa.</translation>
+    </message>
+</context>
+<context>
+    <name>LetterHistoryPanel</name>
+    <message>
+        <location filename="../../widgets/letter_history.py" line="+122"/>
+        <source>Letters sent</source>
+        <translation>Lähetetyt kirjeet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letters</source>
+        <translation>Kirjeet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reprint…</source>
+        <translation>Tulosta uudelleen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a copy…</source>
+        <translation>Tallenna kopio…</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Save a copy of the letter</source>
+        <translation>Tallenna kopio kirjeestä</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-tiedostot (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot save {path}: {reason}</source>
+        <translation>Tiedostoa {path} ei voi tallentaa: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LetterListModel</name>
+    <message>
+        <location line="-166"/>
+        <source>When</source>
+        <translation>Milloin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Letter</source>
+        <translation>Kirje</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>Reklamaatio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>Tekijä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apology</source>
+        <translation>Anteeksipyyntö</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thank you</source>
+        <translation>Kiitos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>Syntymäpäivä</translation>
+    </message>
+</context>
+<context>
+    <name>LetterPreview</name>
+    <message>
+        <location filename="../../widgets/letter_preview.py" line="+95"/>
+        <source>The printer could not be started. Check that it is connected and try again.</source>
+        <translation>Tulostinta ei voitu käynnistää. Tarkista, että se on kytketty, ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Apology</source>
+        <translation>Anteeksipyyntö</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thank you</source>
+        <translation>Kiitos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>Syntymäpäivä</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic</source>
+        <translation>Automaattinen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loyal customer</source>
+        <translation>Kanta-asiakas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compliment</source>
+        <translation>Kehu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After a resolved complaint</source>
+        <translation>Ratkaistun reklamaation jälkeen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Complaint or compliment the letter is about</source>
+        <translation>Reklamaatio tai kehu, jota kirje koskee</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kind of letter</source>
+        <translation>Kirjeen tyyppi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the thank-you is for</source>
+        <translation>Mistä kiitetään</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of the letter</source>
+        <translation>Kirjeen kieli</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letter text</source>
+        <translation>Kirjeen teksti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The letter&apos;s text; a blank line starts a new paragraph.</source>
+        <translation>Kirjeen teksti. Tyhjä rivi aloittaa uuden kappaleen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reset text</source>
+        <translation>Palauta teksti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update preview</source>
+        <translation>Päivitä esikatselu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>Tulosta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as PDF…</source>
+        <translation>Tallenna PDF:nä…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Letter preview</source>
+        <translation>Kirjeen esikatselu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letter</source>
+        <translation>Kirje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About</source>
+        <translation>Koskee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thank-you for</source>
+        <translation>Kiitoksen aihe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Text (you may edit it)</source>
+        <translation>Teksti (voit muokata)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>The customer (no complaint)</source>
+        <translation>Asiakas (ei reklamaatiota)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+53"/>
+        <source>Discard your changes?</source>
+        <translation>Hylätäänkö muutokset?</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Writing about another complaint starts again from the template. Your changes to the text will be lost.</source>
+        <translation>Toista reklamaatiota koskeva kirje aloitetaan pohjasta uudelleen. Tekstiin tekemäsi muutokset menetetään.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Changing the letter or its language starts again from the template. Your changes to the text will be lost.</source>
+        <translation>Kirjeen tai sen kielen vaihtaminen aloittaa pohjasta uudelleen. Tekstiin tekemäsi muutokset menetetään.</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Save letter as PDF</source>
+        <translation>Tallenna kirje PDF:nä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-tiedostot (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot save {path}: {reason}</source>
+        <translation>Tiedostoa {path} ei voi tallentaa: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LettersUi</name>
+    <message>
+        <location filename="../../console/letters_ui.py" line="+49"/>
+        <source>← Back to the profile</source>
+        <translation>← Takaisin asiakastietoihin</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Letter…</source>
+        <translation>&amp;Kirje…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>← Home</source>
+        <translation>← Etusivu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Birthday letters for this week…</source>
+        <translation>Tämän viikon syntymäpäiväkirjeet…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letters</source>
+        <translation>Kirjeet</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../console/main_window.py" line="+60"/>
+        <source>Counterpart — {shop}</source>
+        <translation>Counterpart — {shop}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Home</source>
+        <translation>Etusivu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+Home</source>
+        <translation>Alt+Home</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New customer</source>
+        <translation>Uusi asiakas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign out</source>
+        <translation>Kirjaudu ulos</translation>
+    </message>
+    <message>
+        <location line="+175"/>
+        <source>Nobody signed in</source>
+        <translation>Kukaan ei ole kirjautunut</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signed in: {name}</source>
+        <translation>Kirjautunut: {name}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Purchase recorded: {total}</source>
+        <translation>Osto kirjattu: {total}</translation>
+    </message>
+</context>
+<context>
+    <name>Options</name>
+    <message>
+        <location filename="../../console/options.py" line="+36"/>
+        <source>Screen language (empty: system)</source>
+        <translation>Näytön kieli (tyhjä: järjestelmän kieli)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base font size (points)</source>
+        <translation>Peruskirjasinkoko (pistettä)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wait after a keystroke before searching (ms)</source>
+        <translation>Odotus näppäilyn jälkeen ennen hakua (ms)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purchases loaded at a time in the history</source>
+        <translation>Historiaan kerralla ladattavat ostot</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days ahead shown in this week&apos;s birthdays</source>
+        <translation>Montako päivää eteenpäin viikon syntymäpäivissä näytetään</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesPanel</name>
+    <message>
+        <location filename="../../widgets/phrases_panel.py" line="+124"/>
+        <source>Language of the phrases</source>
+        <translation>Fraasien kieli</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Phrases that help</source>
+        <translation>Hyviä fraaseja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phrases to avoid</source>
+        <translation>Vältettäviä fraaseja</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../widgets/pin_pad.py" line="+48"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Delete last digit</source>
+        <translation>Poista viimeinen numero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete last digit (Backspace)</source>
+        <translation>Poista viimeinen numero (askelpalautin)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>Tyhjennä</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear (Esc)</source>
+        <translation>Tyhjennä (Esc)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the PIN (Enter)</source>
+        <translation>Syötä PIN-koodi (Enter)</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <location line="+61"/>
+        <source>A PIN has digits only.</source>
+        <translation>PIN-koodissa on vain numeroita.</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>A PIN has at most {n} digits.</source>
+        <translation>PIN-koodissa on enintään {n} numeroa.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>1 digit entered</source>
+        <translation>1 numero syötetty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} digits entered</source>
+        <translation>{n} numeroa syötetty</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>A PIN has %1 to %2 digits.</source>
+        <translation>PIN-koodissa on %1–%2 numeroa.</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseEntry</name>
+    <message>
+        <location filename="../../widgets/purchase_entry.py" line="+231"/>
+        <source>Filter the catalogue</source>
+        <translation>Suodata tuotteita</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+33"/>
+        <source>Catalogue</source>
+        <translation>Tuotteet</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Order lines</source>
+        <translation>Tilausrivit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>+1</source>
+        <translation>+1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One more of the selected line (+)</source>
+        <translation>Yksi lisää valittua riviä (+)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>−1</source>
+        <translation>−1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One less of the selected line (−)</source>
+        <translation>Yksi vähemmän valittua riviä (−)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Poista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected line (Delete)</source>
+        <translation>Poista valittu rivi (Delete)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Record purchase</source>
+        <translation>&amp;Kirjaa osto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Order</source>
+        <translation>Tilaus</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Purchase for {name} ({number})</source>
+        <translation>Osto: {name} ({number})</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Total: {total}</source>
+        <translation>Yhteensä: {total}</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseHistoryModel</name>
+    <message>
+        <location filename="../../widgets/purchase_history_model.py" line="+108"/>
+        <source>When</source>
+        <translation>Milloin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>Tuotteet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Yhteensä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>Kuitti</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseLinesModel</name>
+    <message>
+        <location filename="../../widgets/purchase_entry.py" line="-221"/>
+        <source>Item</source>
+        <translation>Tuote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qty</source>
+        <translation>Määrä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>Hinta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line total</source>
+        <translation>Rivin summa</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryChecklist</name>
+    <message>
+        <location filename="../../widgets/recovery_checklist.py" line="+28"/>
+        <source>Recovery steps</source>
+        <translation>Korjaavat toimet</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <location filename="../../widgets/report_panel.py" line="+129"/>
+        <source>End-of-day report</source>
+        <translation>Päiväraportti</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Today</source>
+        <translation>Tänään</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yesterday</source>
+        <translation>Eilen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>Viimeiset 7 päivää</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This month</source>
+        <translation>Tämä kuukausi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last month</source>
+        <translation>Edellinen kuukausi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose dates</source>
+        <translation>Valitse päivät</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Report range</source>
+        <translation>Raportin aikaväli</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+21"/>
+        <source>From</source>
+        <translation>Alkaen</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+23"/>
+        <source>To</source>
+        <translation>Asti</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>&amp;Make report</source>
+        <translation>&amp;Tee raportti</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Print…</source>
+        <translation>T&amp;ulosta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Tallenna &amp;PDF:nä…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as &amp;CSV…</source>
+        <translation>Tallenna &amp;CSV:nä…</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Making the report…</source>
+        <translation>Raporttia tehdään…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{complaints} complaints, {compliments} compliments, {suggestions} suggestions; {pages} pages.</source>
+        <translation>Reklamaatioita {complaints}, kehuja {compliments}, ehdotuksia {suggestions}; sivuja {pages}.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Sent to the printer.</source>
+        <translation>Lähetetty tulostimelle.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save report as PDF</source>
+        <translation>Tallenna raportti PDF:nä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+17"/>
+        <source>Cannot save {path}: {reason}</source>
+        <translation>Tiedostoa {path} ei voi tallentaa: {reason}</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Saved {path}.</source>
+        <translation>Tallennettu: {path}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save report as CSV</source>
+        <translation>Tallenna raportti CSV:nä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved {detail} and {summary}.</source>
+        <translation>Tallennettu: {detail} ja {summary}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportUi</name>
+    <message>
+        <location filename="../../console/report_ui.py" line="+31"/>
+        <source>End-of-day &amp;report</source>
+        <translation>Päivä&amp;raportti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report</source>
+        <translation>Raportti</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../widgets/search_results_model.py" line="+52"/>
+        <source>allergies</source>
+        <translation>allergioita</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}, tier {tier}. Enter opens the profile.</source>
+        <translation>{name}, taso {tier}. Enter avaa asiakastiedot.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <location filename="../../widgets/sign_in_panel.py" line="+95"/>
+        <source>Who is at the counter?</source>
+        <translation>Kuka on kassalla?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose your name (arrow keys and Enter work too).</source>
+        <translation>Valitse nimesi (myös nuolinäppäimet ja Enter toimivat).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No staff yet. A manager adds staff; for a demo run `counterpart demo`.</source>
+        <translation>Ei vielä työntekijöitä. Päällikkö lisää työntekijät; esittelyä varten aja `counterpart demo`.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Staff names</source>
+        <translation>Työntekijöiden nimet</translation>
+    </message>
+</context>
+<context>
+    <name>StaffAdmin</name>
+    <message>
+        <location filename="../../widgets/staff_admin_panel.py" line="+51"/>
+        <source>Staff</source>
+        <translation>Henkilökunta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>Vuorovastaava</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager</source>
+        <translation>Päällikkö</translation>
+    </message>
+</context>
+<context>
+    <name>StaffAdminPanel</name>
+    <message>
+        <location line="+98"/>
+        <source>e.g. 50.00</source>
+        <translation>esim. 50,00</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>4 to 8 digits</source>
+        <translation>4–8 numeroa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>New PIN</source>
+        <translation>Uusi PIN-koodi</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Rooli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limit per complaint</source>
+        <translation>Raja reklamaatiota kohden</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New</source>
+        <translation>Uusi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty the fields to add someone new</source>
+        <translation>Tyhjennä kentät lisätäksesi uuden henkilön</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add staff member</source>
+        <translation>Lisää työntekijä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change role or limit</source>
+        <translation>Muuta roolia tai rajaa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate</source>
+        <translation>Poista käytöstä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset PIN</source>
+        <translation>Vaihda PIN-koodi</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Staff</source>
+        <translation>Henkilökunta</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Manager: enter your PIN to confirm.</source>
+        <translation>Päällikkö: vahvista syöttämällä PIN-koodisi.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose a staff member in the list first.</source>
+        <translation>Valitse ensin työntekijä listasta.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A PIN has 4 to 8 digits.</source>
+        <translation>PIN-koodissa on 4–8 numeroa.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A name is required.</source>
+        <translation>Nimi on pakollinen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add %1 as %2.</source>
+        <translation>Lisää %1 rooliin %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Change %1 to %2.</source>
+        <translation>Muuta henkilön %1 rooliksi %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deactivate %1. Their PIN stops working.</source>
+        <translation>Poista %1 käytöstä. PIN-koodi lakkaa toimimasta.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Set a new PIN for %1.</source>
+        <translation>Aseta uusi PIN-koodi: %1.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Saved: %1.</source>
+        <translation>Tallennettu: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffListModel</name>
+    <message>
+        <location filename="../../widgets/sign_in_panel.py" line="-43"/>
+        <source>Staff</source>
+        <translation>Henkilökunta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>Vuorovastaava</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager</source>
+        <translation>Päällikkö</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTableModel</name>
+    <message>
+        <location filename="../../widgets/staff_admin_panel.py" line="-333"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Rooli</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Limit</source>
+        <translation>Raja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>Aktiivinen</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>settings</source>
+        <translation>asetuksissa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yes</source>
+        <translation>Kyllä</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>Ei</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherRedeemPanel</name>
+    <message>
+        <location filename="../../widgets/voucher_redeem_panel.py" line="+31"/>
+        <source>Voucher code, e.g. 7KQ2-M9XD</source>
+        <translation>Kupongin koodi, esim. 7KQ2-M9XD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher code</source>
+        <translation>Kupongin koodi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redeem</source>
+        <translation>Lunasta</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Voucher %1 redeemed: %2 off.</source>
+        <translation>Kuponki %1 lunastettu: %2 alennusta.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../console/app.py" line="+100"/>
+        <source>Something went wrong</source>
+        <translation>Jokin meni vikaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An unexpected error happened. What was saved is safe.
+
+{error}</source>
+        <translation>Tapahtui odottamaton virhe. Tallennetut tiedot ovat tallessa.
+
+{error}</translation>
+    </message>
+</context>
+<context>
+    <name>run</name>
+    <message>
+        <location filename="../../console/cmd_run.py" line="+99"/>
+        <source>Cannot open the database</source>
+        <translation>Tietokantaa ei voi avata</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <location filename="../../console/service_ui.py" line="+178"/>
+        <source>Saved: %1 #%2</source>
+        <translation>Tallennettu: %1 #%2</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location line="-118"/>
+        <source>New &amp;complaint / compliment</source>
+        <translation>Uusi &amp;reklamaatio / kehu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Complaint history</source>
+        <translation>Reklamaatiohistoria</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Complaints, compliments and suggestions</source>
+        <translation>Reklamaatiot, kehut ja ehdotukset</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Promises due and overdue</source>
+        <translation>Erääntyvät ja myöhässä olevat lupaukset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk-in complaint or compliment</source>
+        <translation>Satunnaisasiakkaan reklamaatio tai kehu</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>At the counter</source>
+        <translation>Kassalla</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Manage staff</source>
+        <translation>Hallitse henkilökuntaa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager</source>
+        <translation>Päällikkö</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2446 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AppContext</name>
+    <message>
+        <location filename="../../widgets/context.py" line="+60"/>
+        <source>Nobody is signed in. Choose your name on the sign-in screen.</source>
+        <translation>当前没有人登录。请在登录界面选择你的名字。</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorisationPanel</name>
+    <message>
+        <location filename="../../widgets/authorisation_panel.py" line="+71"/>
+        <source>Supervisor authorisation</source>
+        <translation>主管审批</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+177"/>
+        <source>New amount</source>
+        <translation>新金额</translation>
+    </message>
+    <message>
+        <location line="-176"/>
+        <source>New amount for the chosen line</source>
+        <translation>所选项目的新金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove line</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refuse</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reason for refusing (required)</source>
+        <translation>拒绝原因（必填）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for refusing</source>
+        <translation>拒绝原因</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Back to the form</source>
+        <translation>返回表单</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Walk-in customer</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Walk-in: no history.</source>
+        <translation>散客：没有记录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No earlier complaints in the last 90 days</source>
+        <translation>过去 90 天内没有其他投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 earlier complaint in the last 90 days</source>
+        <translation>过去 90 天内有 1 件其他投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} earlier complaints in the last 90 days</source>
+        <translation>过去 90 天内有 {n} 件其他投诉</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 refusal</source>
+        <translation>1 次拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} refusals</source>
+        <translation>{n} 次拒绝</translation>
+    </message>
+    <message>
+        <location line="+182"/>
+        <source>Locked for 1 more minute.</source>
+        <translation>还会锁定 1 分钟。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked for {n} more minutes.</source>
+        <translation>还会锁定 {n} 分钟。</translation>
+    </message>
+    <message>
+        <location line="-187"/>
+        <source>compensation %1</source>
+        <translation>补偿 %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Total: %1</source>
+        <translation>合计：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Supervisor: write the reason, then enter your PIN to refuse %1.</source>
+        <translation>主管：请填写原因，再输入 PIN 码以拒绝 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>approve the changed lines</source>
+        <translation>批准修改后的项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor: enter your PIN to %1 (%2).</source>
+        <translation>主管：请输入 PIN 码以%1（%2）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New percentage</source>
+        <translation>新百分比</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+27"/>
+        <source>Choose a line in the list first.</source>
+        <translation>请先在列表中选择一个项目。</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Type a percentage from 1 to 100.</source>
+        <translation>请输入 1 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This line has no amount to change; remove it instead.</source>
+        <translation>这个项目没有可修改的金额，请改为删除。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Write why the compensation is refused, then enter the PIN again.</source>
+        <translation>请填写拒绝补偿的原因，再重新输入 PIN 码。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Manager limit per complaint: %1.</source>
+        <translation>经理每件投诉的上限：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%2&apos;s limit per complaint: %1. A manager must authorise this, or change the lines.</source>
+        <translation>%2 每件投诉的上限：%1。须由经理批准，或修改项目。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Too many wrong PINs. PIN entry is locked for %1:%2 more.</source>
+        <translation>PIN 码错误次数过多。PIN 输入还会锁定 %1:%2。</translation>
+    </message>
+</context>
+<context>
+    <name>BirthdayBatchPanel</name>
+    <message>
+        <location filename="../../widgets/birthday_batch.py" line="+108"/>
+        <location line="+6"/>
+        <source>Birthdays this week</source>
+        <translation>本周寿星</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Only customers who agreed to be contacted.</source>
+        <translation>仅限同意接受联系的顾客。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Make letters</source>
+        <translation>生成信函</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{start} – {end}: only customers who agreed to be contacted.</source>
+        <translation>{start} – {end}：仅限同意接受联系的顾客。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} letter(s) to make.</source>
+        <translation>需生成 {n} 封信。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No birthdays this week.</source>
+        <translation>本周没有寿星。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Making {n} letter(s)…</source>
+        <translation>正在生成 {n} 封信…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{n} letter(s) ready to print.</source>
+        <translation>已有 {n} 封信可以打印。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stopped; no letters were made.</source>
+        <translation>已停止，没有生成任何信函。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Birthday letters</source>
+        <translation>生日贺信</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save birthday letters</source>
+        <translation>保存生日贺信</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{n} letter(s) kept on the customers&apos; profiles.</source>
+        <translation>已将 {n} 封信保存在顾客资料中。</translation>
+    </message>
+</context>
+<context>
+    <name>BirthdayListModel</name>
+    <message>
+        <location filename="../../widgets/birthday_list_model.py" line="+49"/>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>turns {age}</source>
+        <translation>满 {age} 岁</translation>
+    </message>
+</context>
+<context>
+    <name>CompensationLinesModel</name>
+    <message>
+        <location filename="../../widgets/compensation_lines_model.py" line="+50"/>
+        <source>Compensation</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs a supervisor</source>
+        <translation>需主管审批</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No value</source>
+        <translation>无金额</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 % of %2</source>
+        <translation>%2 的 %1%</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>valid until %1</source>
+        <translation>有效期至 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message>
+        <location filename="../../widgets/complaint_form.py" line="+189"/>
+        <location line="+638"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location line="-637"/>
+        <source>Save, keep open</source>
+        <translation>保存，保持未结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save now and finish later (e.g. when the real cause is known)</source>
+        <translation>先保存，稍后再完成（例如查明真正原因后）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save and finish</source>
+        <translation>保存并完成</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Who and when</source>
+        <translation>人员与时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Walk-in: name if given (optional)</source>
+        <translation>散客：如有提供请填姓名（选填）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk-in</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken by</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+344"/>
+        <source>About staff member</source>
+        <translation>涉及员工</translation>
+    </message>
+    <message>
+        <location line="-339"/>
+        <source>What happened</source>
+        <translation>事情经过</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In the customer&apos;s own words</source>
+        <translation>顾客的原话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <location line="+320"/>
+        <source>Stated problem</source>
+        <translation>顾客所述问题</translation>
+    </message>
+    <message>
+        <location line="-324"/>
+        <source>What you saw and did</source>
+        <translation>你看到和处理的情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Real cause</source>
+        <translation>真正原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Crisis flags</source>
+        <translation>危机标记</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Own account</source>
+        <translation>自述</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Putting it right</source>
+        <translation>补救</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What would they like?</source>
+        <translation>顾客希望怎么处理？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The options you offered</source>
+        <translation>你提供的选项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The one the customer chose</source>
+        <translation>顾客选择的选项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer asked for</source>
+        <translation>顾客要求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Options offered</source>
+        <translation>提供的选项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Option chosen</source>
+        <translation>选择的选项</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Compensation lines</source>
+        <translation>补偿项目</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount, e.g. 12.50</source>
+        <translation>金额，例如 12.50</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bill, e.g. 48.00</source>
+        <translation>账单金额，例如 48.00</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Percent of the bill</source>
+        <translation>账单的百分比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Free item from the catalogue</source>
+        <translation>商品目录中的免费商品</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Voucher valid until (inclusive)</source>
+        <translation>代金券有效期至（含当日）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note (optional)</source>
+        <translation>备注（选填）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add line</source>
+        <translation>添加项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove line</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Ask a supervisor to authorise</source>
+        <translation>请主管审批</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Compensation</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What was done</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settled on the spot</source>
+        <translation>当场解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Promise and follow-up</source>
+        <translation>承诺与跟进</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What we promised, e.g. call back</source>
+        <translation>我们承诺的事，例如回电</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Not known yet</source>
+        <translation>尚不清楚</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nobody in particular</source>
+        <translation>无特定对象</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>For staff member</source>
+        <translation>给员工</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What they praised</source>
+        <translation>顾客表扬的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their suggestion</source>
+        <translation>顾客的建议</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Walk-in customer</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Walk-in (no profile)</source>
+        <translation>散客（无顾客资料）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compensation total: %1</source>
+        <translation>补偿合计：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Compensation with a value needs a supervisor before this can be finished.</source>
+        <translation>有金额的补偿须经主管审批后才能完成。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 by %2: %3.</source>
+        <translation>%1（%2）：%3。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Type an amount, such as 12.50.</source>
+        <translation>请输入金额，例如 12.50。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Type a percentage from 1 to 100.</source>
+        <translation>请输入 1 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>A decided line stays on the record.</source>
+        <translation>已决定的项目会保留在记录中。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Line %1: %2</source>
+        <translation>第 %1 项：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Please check the fields marked in red.</source>
+        <translation>请检查标为红色的字段。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Saved. You can finish it later.</source>
+        <translation>已保存，你可以稍后再完成。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Throw away what was typed on this form?</source>
+        <translation>要放弃这张表单上输入的内容吗？</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>a walk-in customer</source>
+        <translation>一位散客</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unsaved entry</source>
+        <translation>未保存的记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An entry for %1 typed at %2 was not saved. Restore it?</source>
+        <translation>%2 为%1输入的记录未保存。要恢复吗？</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Restored the unsaved entry. Check it and save.</source>
+        <translation>已恢复未保存的记录，请检查后保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintHistoryModel</name>
+    <message>
+        <location filename="../../widgets/complaint_history_model.py" line="+38"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What they said</source>
+        <translation>顾客所说</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 compensation</source>
+        <translation>补偿 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>compensation refused</source>
+        <translation>补偿被拒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>satisfaction %1/5</source>
+        <translation>满意度 %1/5</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerForm</name>
+    <message>
+        <location filename="../../widgets/customer_form.py" line="+63"/>
+        <source>e.g. +358 40 123 4567</source>
+        <translation>例如 +86 138 0013 8000</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>— month —</source>
+        <translation>— 月 —</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>— day —</source>
+        <translation>— 日 —</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>year (optional)</source>
+        <translation>年份（选填）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>comma-separated, e.g. peanuts, gluten</source>
+        <translation>以逗号分隔，例如 花生, 麸质</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>comma-separated, e.g. window seat, quiet room</source>
+        <translation>以逗号分隔，例如 靠窗座位, 安静的房间</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>one per line: label MM-DD, e.g. Wedding anniversary 06-14</source>
+        <translation>每行一条：名称 MM-DD，例如 结婚纪念日 06-14</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>— not noted —</source>
+        <translation>— 未记录 —</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agrees to be contacted (letters, birthday wishes)</source>
+        <translation>同意接受联系（信函、生日祝福）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Name *</source>
+        <translation>姓名(&amp;N) *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;mail</source>
+        <translation>电子邮箱(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Birthday</source>
+        <translation>生日(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Allergies</source>
+        <translation>过敏(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;references</source>
+        <translation>偏好(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tags</source>
+        <translation>标签(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Family dates</source>
+        <translation>家庭纪念日(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pe&amp;rsonality</source>
+        <translation>性格(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>联系</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>New customer</source>
+        <translation>新增顾客</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Edit {name} ({number})</source>
+        <translation>编辑 {name}（{number}）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The year is four digits, e.g. 1985.</source>
+        <translation>年份为四位数字，例如 1985。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Line {n}: write a label and MM-DD, e.g. Wedding anniversary 06-14.</source>
+        <translation>第 {n} 行：请填写名称和 MM-DD，例如 结婚纪念日 06-14。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Same phone as: {names}</source>
+        <translation>电话号码与以下顾客相同：{names}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Phone already in use</source>
+        <translation>电话号码已被使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{names} already has this phone number. Save anyway?</source>
+        <translation>{names} 已使用这个电话号码。仍要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerProfilePanel</name>
+    <message>
+        <location filename="../../widgets/customer_profile_panel.py" line="+79"/>
+        <source>Allergies</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferences</source>
+        <translation>偏好</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personality</source>
+        <translation>性格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family dates</source>
+        <translation>家庭纪念日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits</source>
+        <translation>到店次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total spend</source>
+        <translation>消费总额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last visit</source>
+        <translation>最近一次到店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Favourites</source>
+        <translation>常点商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints (90 days)</source>
+        <translation>投诉（90 天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compensation (90 days)</source>
+        <translation>补偿（90 天）</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>&amp;Edit customer</source>
+        <translation>编辑顾客(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record &amp;purchase</source>
+        <translation>记录消费(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+14"/>
+        <source>Purchase history</source>
+        <translation>消费记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No purchases yet.</source>
+        <translation>暂无消费记录。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Birthday today!</source>
+        <translation>今天生日！</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birthday tomorrow</source>
+        <translation>明天生日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Birthday in {n} days</source>
+        <translation>{n} 天后生日</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>⚠ ALLERGIES: {list}</source>
+        <translation>⚠ 过敏：{list}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{date} (today)</source>
+        <translation>{date}（今天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{date} (yesterday)</source>
+        <translation>{date}（昨天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{date} ({n} days ago)</source>
+        <translation>{date}（{n} 天前）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSearch</name>
+    <message>
+        <location filename="../../widgets/customer_search.py" line="+38"/>
+        <source>Search: name, phone digits or customer number  (Ctrl+F)</source>
+        <translation>搜索：姓名、电话号码数字或顾客编号（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer search</source>
+        <translation>顾客搜索</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>1 customer found.</source>
+        <translation>找到 1 位顾客。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} customers found.</source>
+        <translation>找到 {n} 位顾客。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down to move, Enter to open.</source>
+        <translation>按向下键移动，按 Enter 打开。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No customer matches “{text}”. Ctrl+N adds a new customer.</source>
+        <translation>没有符合“{text}”的顾客。按 Ctrl+N 新增顾客。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPanel</name>
+    <message>
+        <location filename="../../widgets/first_run_panel.py" line="+32"/>
+        <source>Welcome to Counterpart</source>
+        <translation>欢迎使用 Counterpart</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This database has no manager yet. The first manager adds the other staff and authorises larger compensation. Enter your name and choose a PIN of 4 to 8 digits.</source>
+        <translation>这个数据库还没有经理。第一位经理负责添加其他员工，并审批金额较大的补偿。请输入你的名字，并设置 4 到 8 位数字的 PIN 码。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+1"/>
+        <source>Manager&apos;s name</source>
+        <translation>经理姓名</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a PIN</source>
+        <translation>设置 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A name is required.</source>
+        <translation>姓名为必填项。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter the same PIN again</source>
+        <translation>请再输入一次相同的 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The two PINs differ. Choose a PIN again.</source>
+        <translation>两次输入的 PIN 码不同，请重新设置。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpCloseForm</name>
+    <message>
+        <location filename="../../widgets/follow_up_close_form.py" line="+84"/>
+        <source>What did the customer say? Did the fix work?</source>
+        <translation>顾客怎么说？问题解决了吗？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empathy</source>
+        <translation>同理心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tangibles</source>
+        <translation>有形环境</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsiveness</source>
+        <translation>响应速度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The one thing they would change</source>
+        <translation>顾客最想改变的一件事</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Would change</source>
+        <translation>想改变的事</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close follow-up</source>
+        <translation>结束跟进</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Walk-in</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up for %1: %2</source>
+        <translation>%1 的跟进：%2</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpList</name>
+    <message>
+        <location filename="../../widgets/follow_up_list.py" line="+78"/>
+        <source>Due and overdue promises</source>
+        <translation>到期与逾期的承诺</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No promises due. Well done.</source>
+        <translation>没有到期的承诺，做得好！</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close follow-up</source>
+        <translation>结束跟进</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open customer</source>
+        <translation>打开顾客资料</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n 项到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 项逾期</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <location filename="../../widgets/follow_up_model.py" line="+27"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 (overdue)</source>
+        <translation>%1（逾期）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Walk-in</source>
+        <translation>散客</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <location filename="../../widgets/home_view.py" line="+30"/>
+        <source>Type a name, phone digits or a customer number above (Ctrl+F).</source>
+        <translation>请在上方输入姓名、电话号码数字或顾客编号（Ctrl+F）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No birthdays today.</source>
+        <translation>今天没有寿星。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No birthdays in the coming days.</source>
+        <translation>近日没有寿星。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birthdays today</source>
+        <translation>今日寿星</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birthdays this week</source>
+        <translation>本周寿星</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Hello, {name}.</source>
+        <translation>{name}，你好。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../widgets/labels.py" line="+19"/>
+        <source>New</source>
+        <translation>新顾客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bronze</source>
+        <translation>铜卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Silver</source>
+        <translation>银卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platinum</source>
+        <translation>白金卡</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lively</source>
+        <translation>活泼型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decisive</source>
+        <translation>果断型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steady</source>
+        <translation>稳健型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Analytical</source>
+        <translation>分析型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enjoys a chat: be warm, share what is new, keep it light.</source>
+        <translation>喜欢聊天：态度热情，分享新品，气氛轻松。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Values time: be brief, give the options, let them choose.</source>
+        <translation>重视时间：简明扼要，提供选项，让顾客自己选。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Likes the familiar: be calm and friendly, no pressure, remember the usual.</source>
+        <translation>喜欢熟悉感：冷静友善，不施压，记住常点的餐品。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wants facts: give precise details, ingredients and prices; do not rush.</source>
+        <translation>重视事实：提供准确细节、配料和价格，不要催促。</translation>
+    </message>
+</context>
+<context>
+    <name>LetterHistoryPanel</name>
+    <message>
+        <location filename="../../widgets/letter_history.py" line="+122"/>
+        <source>Letters sent</source>
+        <translation>已寄出的信函</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letters</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reprint…</source>
+        <translation>重新打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a copy…</source>
+        <translation>保存副本…</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Save a copy of the letter</source>
+        <translation>保存信函副本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LetterListModel</name>
+    <message>
+        <location line="-166"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apology</source>
+        <translation>致歉信</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thank you</source>
+        <translation>感谢信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+</context>
+<context>
+    <name>LetterPreview</name>
+    <message>
+        <location filename="../../widgets/letter_preview.py" line="+95"/>
+        <source>The printer could not be started. Check that it is connected and try again.</source>
+        <translation>无法启动打印机。请确认打印机已连接后重试。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Apology</source>
+        <translation>致歉信</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thank you</source>
+        <translation>感谢信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loyal customer</source>
+        <translation>忠实顾客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compliment</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After a resolved complaint</source>
+        <translation>投诉处理完毕后</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Complaint or compliment the letter is about</source>
+        <translation>信函所涉及的投诉或表扬</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kind of letter</source>
+        <translation>信函类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the thank-you is for</source>
+        <translation>感谢的原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of the letter</source>
+        <translation>信函语言</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letter text</source>
+        <translation>信函内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The letter&apos;s text; a blank line starts a new paragraph.</source>
+        <translation>信函内容；空一行即开始新段落。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reset text</source>
+        <translation>恢复内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update preview</source>
+        <translation>更新预览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Letter preview</source>
+        <translation>信函预览</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About</source>
+        <translation>相关事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thank-you for</source>
+        <translation>感谢事由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Text (you may edit it)</source>
+        <translation>内容（可编辑）</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>The customer (no complaint)</source>
+        <translation>顾客（无投诉）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+53"/>
+        <source>Discard your changes?</source>
+        <translation>要放弃你的修改吗？</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Writing about another complaint starts again from the template. Your changes to the text will be lost.</source>
+        <translation>改为针对另一件投诉撰写会从模板重新开始，你对内容的修改将会丢失。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Changing the letter or its language starts again from the template. Your changes to the text will be lost.</source>
+        <translation>更换信函或语言会从模板重新开始，你对内容的修改将会丢失。</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Save letter as PDF</source>
+        <translation>将信函保存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LettersUi</name>
+    <message>
+        <location filename="../../console/letters_ui.py" line="+49"/>
+        <source>← Back to the profile</source>
+        <translation>← 返回顾客资料</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Letter…</source>
+        <translation>信函(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>← Home</source>
+        <translation>← 首页</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Birthday letters for this week…</source>
+        <translation>本周生日贺信…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letters</source>
+        <translation>信函</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../console/main_window.py" line="+60"/>
+        <source>Counterpart — {shop}</source>
+        <translation>Counterpart — {shop}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+Home</source>
+        <translation>Alt+Home</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New customer</source>
+        <translation>新增顾客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location line="+175"/>
+        <source>Nobody signed in</source>
+        <translation>无人登录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signed in: {name}</source>
+        <translation>已登录：{name}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Purchase recorded: {total}</source>
+        <translation>已记录消费：{total}</translation>
+    </message>
+</context>
+<context>
+    <name>Options</name>
+    <message>
+        <location filename="../../console/options.py" line="+36"/>
+        <source>Screen language (empty: system)</source>
+        <translation>界面语言（留空：跟随系统）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base font size (points)</source>
+        <translation>基本字号（磅）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wait after a keystroke before searching (ms)</source>
+        <translation>按键后多久开始搜索（毫秒）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purchases loaded at a time in the history</source>
+        <translation>消费记录每次加载的条数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days ahead shown in this week&apos;s birthdays</source>
+        <translation>本周寿星列表显示未来几天</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesPanel</name>
+    <message>
+        <location filename="../../widgets/phrases_panel.py" line="+124"/>
+        <source>Language of the phrases</source>
+        <translation>用语的语言</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Phrases that help</source>
+        <translation>建议用语</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phrases to avoid</source>
+        <translation>避免用语</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../widgets/pin_pad.py" line="+48"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Delete last digit</source>
+        <translation>删除最后一位数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete last digit (Backspace)</source>
+        <translation>删除最后一位数字（Backspace）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear (Esc)</source>
+        <translation>清除（Esc）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the PIN (Enter)</source>
+        <translation>输入 PIN 码（Enter）</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <location line="+61"/>
+        <source>A PIN has digits only.</source>
+        <translation>PIN 码只能是数字。</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>A PIN has at most {n} digits.</source>
+        <translation>PIN 码最多 {n} 位数字。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>1 digit entered</source>
+        <translation>已输入 1 位数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} digits entered</source>
+        <translation>已输入 {n} 位数字</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>A PIN has %1 to %2 digits.</source>
+        <translation>PIN 码为 %1 到 %2 位数字。</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseEntry</name>
+    <message>
+        <location filename="../../widgets/purchase_entry.py" line="+231"/>
+        <source>Filter the catalogue</source>
+        <translation>筛选商品目录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+33"/>
+        <source>Catalogue</source>
+        <translation>商品目录</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Order lines</source>
+        <translation>点单明细</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>+1</source>
+        <translation>+1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One more of the selected line (+)</source>
+        <translation>所选项目加一（+）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>−1</source>
+        <translation>−1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One less of the selected line (−)</source>
+        <translation>所选项目减一（−）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected line (Delete)</source>
+        <translation>移除所选项目（Delete）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Record purchase</source>
+        <translation>记录消费(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Order</source>
+        <translation>点单</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Purchase for {name} ({number})</source>
+        <translation>{name}（{number}）的消费</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Total: {total}</source>
+        <translation>合计：{total}</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseHistoryModel</name>
+    <message>
+        <location filename="../../widgets/purchase_history_model.py" line="+108"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseLinesModel</name>
+    <message>
+        <location filename="../../widgets/purchase_entry.py" line="-221"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line total</source>
+        <translation>小计</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryChecklist</name>
+    <message>
+        <location filename="../../widgets/recovery_checklist.py" line="+28"/>
+        <source>Recovery steps</source>
+        <translation>补救步骤</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <location filename="../../widgets/report_panel.py" line="+129"/>
+        <source>End-of-day report</source>
+        <translation>日结报表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose dates</source>
+        <translation>选择日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Report range</source>
+        <translation>报表期间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+21"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+23"/>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>&amp;Make report</source>
+        <translation>生成报表(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as &amp;CSV…</source>
+        <translation>另存为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Making the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{complaints} complaints, {compliments} compliments, {suggestions} suggestions; {pages} pages.</source>
+        <translation>投诉 {complaints} 件、表扬 {compliments} 件、建议 {suggestions} 件；共 {pages} 页。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save report as PDF</source>
+        <translation>将报表保存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+17"/>
+        <source>Cannot save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save report as CSV</source>
+        <translation>将报表保存为 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved {detail} and {summary}.</source>
+        <translation>已保存 {detail} 和 {summary}。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportUi</name>
+    <message>
+        <location filename="../../console/report_ui.py" line="+31"/>
+        <source>End-of-day &amp;report</source>
+        <translation>日结报表(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../widgets/search_results_model.py" line="+52"/>
+        <source>allergies</source>
+        <translation>有过敏</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}, tier {tier}. Enter opens the profile.</source>
+        <translation>{name}，等级 {tier}。按 Enter 打开顾客资料。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <location filename="../../widgets/sign_in_panel.py" line="+95"/>
+        <source>Who is at the counter?</source>
+        <translation>谁在柜台值班？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose your name (arrow keys and Enter work too).</source>
+        <translation>请选择你的名字（也可以用方向键和 Enter）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No staff yet. A manager adds staff; for a demo run `counterpart demo`.</source>
+        <translation>尚无员工。请由经理添加员工；如需演示，请运行 `counterpart demo`。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Staff names</source>
+        <translation>员工姓名</translation>
+    </message>
+</context>
+<context>
+    <name>StaffAdmin</name>
+    <message>
+        <location filename="../../widgets/staff_admin_panel.py" line="+51"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+</context>
+<context>
+    <name>StaffAdminPanel</name>
+    <message>
+        <location line="+98"/>
+        <source>e.g. 50.00</source>
+        <translation>例如 50.00</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>4 to 8 digits</source>
+        <translation>4 到 8 位数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>New PIN</source>
+        <translation>新 PIN 码</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limit per complaint</source>
+        <translation>每件投诉上限</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New</source>
+        <translation>新顾客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty the fields to add someone new</source>
+        <translation>清空字段以添加人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add staff member</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change role or limit</source>
+        <translation>修改职位或上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset PIN</source>
+        <translation>重置 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Manager: enter your PIN to confirm.</source>
+        <translation>经理：请输入 PIN 码确认。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose a staff member in the list first.</source>
+        <translation>请先在列表中选择一位员工。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A PIN has 4 to 8 digits.</source>
+        <translation>PIN 码为 4 到 8 位数字。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A name is required.</source>
+        <translation>姓名为必填项。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add %1 as %2.</source>
+        <translation>添加 %1，职位为%2。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Change %1 to %2.</source>
+        <translation>将 %1 改为%2。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deactivate %1. Their PIN stops working.</source>
+        <translation>停用 %1，其 PIN 码将失效。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Set a new PIN for %1.</source>
+        <translation>为 %1 设置新的 PIN 码。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Saved: %1.</source>
+        <translation>已保存：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffListModel</name>
+    <message>
+        <location filename="../../widgets/sign_in_panel.py" line="-43"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTableModel</name>
+    <message>
+        <location filename="../../widgets/staff_admin_panel.py" line="-333"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>settings</source>
+        <translation>按设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherRedeemPanel</name>
+    <message>
+        <location filename="../../widgets/voucher_redeem_panel.py" line="+31"/>
+        <source>Voucher code, e.g. 7KQ2-M9XD</source>
+        <translation>代金券券码，例如 7KQ2-M9XD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher code</source>
+        <translation>代金券券码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redeem</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Voucher %1 redeemed: %2 off.</source>
+        <translation>代金券 %1 已兑换：抵扣 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../console/app.py" line="+100"/>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An unexpected error happened. What was saved is safe.
+
+{error}</source>
+        <translation>发生意外错误。已保存的数据不受影响。
+
+{error}</translation>
+    </message>
+</context>
+<context>
+    <name>run</name>
+    <message>
+        <location filename="../../console/cmd_run.py" line="+99"/>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <location filename="../../console/service_ui.py" line="+178"/>
+        <source>Saved: %1 #%2</source>
+        <translation>已保存：%1 #%2</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location line="-118"/>
+        <source>New &amp;complaint / compliment</source>
+        <translation>新增投诉／表扬(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Complaint history</source>
+        <translation>投诉记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Complaints, compliments and suggestions</source>
+        <translation>投诉、表扬与建议</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Promises due and overdue</source>
+        <translation>到期与逾期的承诺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk-in complaint or compliment</source>
+        <translation>散客的投诉或表扬</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>At the counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Manage staff</source>
+        <translation>管理员工</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+</context>
+</TS>

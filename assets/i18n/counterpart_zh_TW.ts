@@ -1,0 +1,2446 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="en">
+<context>
+    <name>AppContext</name>
+    <message>
+        <location filename="../../widgets/context.py" line="+60"/>
+        <source>Nobody is signed in. Choose your name on the sign-in screen.</source>
+        <translation>目前沒有人登入。請在登入畫面選擇你的名字。</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorisationPanel</name>
+    <message>
+        <location filename="../../widgets/authorisation_panel.py" line="+71"/>
+        <source>Supervisor authorisation</source>
+        <translation>主管核准</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+177"/>
+        <source>New amount</source>
+        <translation>新金額</translation>
+    </message>
+    <message>
+        <location line="-176"/>
+        <source>New amount for the chosen line</source>
+        <translation>所選項目的新金額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove line</source>
+        <translation>刪除項目</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Approve</source>
+        <translation>核准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refuse</source>
+        <translation>拒絕</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reason for refusing (required)</source>
+        <translation>拒絕原因（必填）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for refusing</source>
+        <translation>拒絕原因</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Back to the form</source>
+        <translation>返回表單</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Walk-in customer</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Walk-in: no history.</source>
+        <translation>散客：沒有紀錄。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No earlier complaints in the last 90 days</source>
+        <translation>過去 90 天內沒有其他客訴</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 earlier complaint in the last 90 days</source>
+        <translation>過去 90 天內有 1 件其他客訴</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} earlier complaints in the last 90 days</source>
+        <translation>過去 90 天內有 {n} 件其他客訴</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 refusal</source>
+        <translation>1 次拒絕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} refusals</source>
+        <translation>{n} 次拒絕</translation>
+    </message>
+    <message>
+        <location line="+182"/>
+        <source>Locked for 1 more minute.</source>
+        <translation>還會鎖定 1 分鐘。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked for {n} more minutes.</source>
+        <translation>還會鎖定 {n} 分鐘。</translation>
+    </message>
+    <message>
+        <location line="-187"/>
+        <source>compensation %1</source>
+        <translation>補償 %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Total: %1</source>
+        <translation>合計：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Supervisor: write the reason, then enter your PIN to refuse %1.</source>
+        <translation>主管：請填寫原因，再輸入 PIN 碼以拒絕 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>approve the changed lines</source>
+        <translation>核准修改後的項目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>approve</source>
+        <translation>核准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor: enter your PIN to %1 (%2).</source>
+        <translation>主管：請輸入 PIN 碼以%1（%2）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New percentage</source>
+        <translation>新百分比</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+27"/>
+        <source>Choose a line in the list first.</source>
+        <translation>請先在清單中選擇一個項目。</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Type a percentage from 1 to 100.</source>
+        <translation>請輸入 1 到 100 之間的百分比。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This line has no amount to change; remove it instead.</source>
+        <translation>這個項目沒有可修改的金額，請改為刪除。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Write why the compensation is refused, then enter the PIN again.</source>
+        <translation>請填寫拒絕補償的原因，再重新輸入 PIN 碼。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Manager limit per complaint: %1.</source>
+        <translation>經理每件客訴的上限：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%2&apos;s limit per complaint: %1. A manager must authorise this, or change the lines.</source>
+        <translation>%2 每件客訴的上限：%1。須由經理核准，或修改項目。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Too many wrong PINs. PIN entry is locked for %1:%2 more.</source>
+        <translation>PIN 碼錯誤次數過多。PIN 輸入還會鎖定 %1:%2。</translation>
+    </message>
+</context>
+<context>
+    <name>BirthdayBatchPanel</name>
+    <message>
+        <location filename="../../widgets/birthday_batch.py" line="+108"/>
+        <location line="+6"/>
+        <source>Birthdays this week</source>
+        <translation>本週壽星</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Only customers who agreed to be contacted.</source>
+        <translation>僅限同意接受聯絡的顧客。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Make letters</source>
+        <translation>製作信函</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>列印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as PDF…</source>
+        <translation>另存為 PDF…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{start} – {end}: only customers who agreed to be contacted.</source>
+        <translation>{start} – {end}：僅限同意接受聯絡的顧客。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} letter(s) to make.</source>
+        <translation>需製作 {n} 封信。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No birthdays this week.</source>
+        <translation>本週沒有壽星。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Making {n} letter(s)…</source>
+        <translation>正在製作 {n} 封信…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{n} letter(s) ready to print.</source>
+        <translation>已有 {n} 封信可以列印。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stopped; no letters were made.</source>
+        <translation>已停止，沒有製作任何信函。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Birthday letters</source>
+        <translation>生日賀信</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save birthday letters</source>
+        <translation>儲存生日賀信</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 檔案 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot save {path}: {reason}</source>
+        <translation>無法儲存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{n} letter(s) kept on the customers&apos; profiles.</source>
+        <translation>已將 {n} 封信保存在顧客資料中。</translation>
+    </message>
+</context>
+<context>
+    <name>BirthdayListModel</name>
+    <message>
+        <location filename="../../widgets/birthday_list_model.py" line="+49"/>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>turns {age}</source>
+        <translation>滿 {age} 歲</translation>
+    </message>
+</context>
+<context>
+    <name>CompensationLinesModel</name>
+    <message>
+        <location filename="../../widgets/compensation_lines_model.py" line="+50"/>
+        <source>Compensation</source>
+        <translation>補償</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>詳細資料</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Approved</source>
+        <translation>已核准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused</source>
+        <translation>已拒絕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs a supervisor</source>
+        <translation>需主管核准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No value</source>
+        <translation>無金額</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 % of %2</source>
+        <translation>%2 的 %1%</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>valid until %1</source>
+        <translation>有效期至 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message>
+        <location filename="../../widgets/complaint_form.py" line="+189"/>
+        <location line="+638"/>
+        <source>Discard</source>
+        <translation>捨棄</translation>
+    </message>
+    <message>
+        <location line="-637"/>
+        <source>Save, keep open</source>
+        <translation>儲存，保持未結</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save now and finish later (e.g. when the real cause is known)</source>
+        <translation>先儲存，稍後再完成（例如查明真正原因後）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save and finish</source>
+        <translation>儲存並完成</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Who and when</source>
+        <translation>人員與時間</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Walk-in: name if given (optional)</source>
+        <translation>散客：如有提供請填姓名（選填）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk-in</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken by</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+344"/>
+        <source>About staff member</source>
+        <translation>涉及員工</translation>
+    </message>
+    <message>
+        <location line="-339"/>
+        <source>What happened</source>
+        <translation>事情經過</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In the customer&apos;s own words</source>
+        <translation>顧客的原話</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <location line="+320"/>
+        <source>Stated problem</source>
+        <translation>顧客所述問題</translation>
+    </message>
+    <message>
+        <location line="-324"/>
+        <source>What you saw and did</source>
+        <translation>你看到和處理的情況</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Real cause</source>
+        <translation>真正原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Severity</source>
+        <translation>嚴重程度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Crisis flags</source>
+        <translation>危機標記</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Own account</source>
+        <translation>自述</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Putting it right</source>
+        <translation>補救</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What would they like?</source>
+        <translation>顧客希望怎麼處理？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The options you offered</source>
+        <translation>你提供的選項</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The one the customer chose</source>
+        <translation>顧客選擇的選項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer asked for</source>
+        <translation>顧客要求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Options offered</source>
+        <translation>提供的選項</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Option chosen</source>
+        <translation>選擇的選項</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Compensation lines</source>
+        <translation>補償項目</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount, e.g. 12.50</source>
+        <translation>金額，例如 12.50</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Bill</source>
+        <translation>帳單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bill, e.g. 48.00</source>
+        <translation>帳單金額，例如 48.00</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Percent of the bill</source>
+        <translation>帳單的百分比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Free item from the catalogue</source>
+        <translation>商品目錄中的免費品項</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Voucher valid until (inclusive)</source>
+        <translation>抵用券有效期至（含當日）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note (optional)</source>
+        <translation>備註（選填）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add line</source>
+        <translation>新增項目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove line</source>
+        <translation>刪除項目</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Ask a supervisor to authorise</source>
+        <translation>請主管核准</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Compensation</source>
+        <translation>補償</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What was done</source>
+        <translation>處理方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settled on the spot</source>
+        <translation>當場解決</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>處理結果</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Promise and follow-up</source>
+        <translation>承諾與追蹤</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What we promised, e.g. call back</source>
+        <translation>我們承諾的事，例如回電</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Promise</source>
+        <translation>承諾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Not known yet</source>
+        <translation>尚不清楚</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nobody in particular</source>
+        <translation>無特定對象</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>For staff member</source>
+        <translation>給員工</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What they praised</source>
+        <translation>顧客稱讚的內容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their suggestion</source>
+        <translation>顧客的建議</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Walk-in customer</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Walk-in (no profile)</source>
+        <translation>散客（無顧客資料）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compensation total: %1</source>
+        <translation>補償合計：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Compensation with a value needs a supervisor before this can be finished.</source>
+        <translation>有金額的補償須經主管核准後才能完成。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approved</source>
+        <translation>已核准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refused</source>
+        <translation>已拒絕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 by %2: %3.</source>
+        <translation>%1（%2）：%3。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Type an amount, such as 12.50.</source>
+        <translation>請輸入金額，例如 12.50。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Type a percentage from 1 to 100.</source>
+        <translation>請輸入 1 到 100 之間的百分比。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>A decided line stays on the record.</source>
+        <translation>已決定的項目會保留在紀錄中。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Line %1: %2</source>
+        <translation>第 %1 項：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Please check the fields marked in red.</source>
+        <translation>請檢查標示為紅色的欄位。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Saved. You can finish it later.</source>
+        <translation>已儲存，你可以稍後再完成。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Throw away what was typed on this form?</source>
+        <translation>要捨棄這張表單上輸入的內容嗎？</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>a walk-in customer</source>
+        <translation>一位散客</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unsaved entry</source>
+        <translation>未儲存的紀錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An entry for %1 typed at %2 was not saved. Restore it?</source>
+        <translation>%2 為%1輸入的紀錄未儲存。要還原嗎？</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Restored the unsaved entry. Check it and save.</source>
+        <translation>已還原未儲存的紀錄，請檢查後儲存。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintHistoryModel</name>
+    <message>
+        <location filename="../../widgets/complaint_history_model.py" line="+38"/>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What they said</source>
+        <translation>顧客所說</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 compensation</source>
+        <translation>補償 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>compensation refused</source>
+        <translation>補償遭拒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>satisfaction %1/5</source>
+        <translation>滿意度 %1/5</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerForm</name>
+    <message>
+        <location filename="../../widgets/customer_form.py" line="+63"/>
+        <source>e.g. +358 40 123 4567</source>
+        <translation>例如 +886 912 345 678</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>— month —</source>
+        <translation>— 月 —</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>— day —</source>
+        <translation>— 日 —</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>year (optional)</source>
+        <translation>年份（選填）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>comma-separated, e.g. peanuts, gluten</source>
+        <translation>以逗號分隔，例如 花生, 麩質</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>comma-separated, e.g. window seat, quiet room</source>
+        <translation>以逗號分隔，例如 靠窗座位, 安靜的房間</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>one per line: label MM-DD, e.g. Wedding anniversary 06-14</source>
+        <translation>每行一筆：名稱 MM-DD，例如 結婚紀念日 06-14</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>— not noted —</source>
+        <translation>— 未記錄 —</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agrees to be contacted (letters, birthday wishes)</source>
+        <translation>同意接受聯絡（信函、生日祝福）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Name *</source>
+        <translation>姓名(&amp;N) *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone</source>
+        <translation>電話(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;mail</source>
+        <translation>電子郵件(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Birthday</source>
+        <translation>生日(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Allergies</source>
+        <translation>過敏(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;references</source>
+        <translation>偏好(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tags</source>
+        <translation>標籤(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Family dates</source>
+        <translation>家庭紀念日(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pe&amp;rsonality</source>
+        <translation>性格(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>聯絡</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>New customer</source>
+        <translation>新增顧客</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Edit {name} ({number})</source>
+        <translation>編輯 {name}（{number}）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The year is four digits, e.g. 1985.</source>
+        <translation>年份為四位數字，例如 1985。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Line {n}: write a label and MM-DD, e.g. Wedding anniversary 06-14.</source>
+        <translation>第 {n} 行：請填寫名稱和 MM-DD，例如 結婚紀念日 06-14。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Same phone as: {names}</source>
+        <translation>電話號碼與以下顧客相同：{names}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Phone already in use</source>
+        <translation>電話號碼已被使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{names} already has this phone number. Save anyway?</source>
+        <translation>{names} 已使用這個電話號碼。仍要儲存嗎？</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerProfilePanel</name>
+    <message>
+        <location filename="../../widgets/customer_profile_panel.py" line="+79"/>
+        <source>Allergies</source>
+        <translation>過敏</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferences</source>
+        <translation>偏好</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personality</source>
+        <translation>性格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family dates</source>
+        <translation>家庭紀念日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits</source>
+        <translation>來店次數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total spend</source>
+        <translation>消費總額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last visit</source>
+        <translation>最近一次來店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Favourites</source>
+        <translation>常點品項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints (90 days)</source>
+        <translation>客訴（90 天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compensation (90 days)</source>
+        <translation>補償（90 天）</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>&amp;Edit customer</source>
+        <translation>編輯顧客(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record &amp;purchase</source>
+        <translation>記錄消費(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+14"/>
+        <source>Purchase history</source>
+        <translation>消費紀錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No purchases yet.</source>
+        <translation>尚無消費紀錄。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Birthday today!</source>
+        <translation>今天生日！</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birthday tomorrow</source>
+        <translation>明天生日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Birthday in {n} days</source>
+        <translation>{n} 天後生日</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>⚠ ALLERGIES: {list}</source>
+        <translation>⚠ 過敏：{list}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{date} (today)</source>
+        <translation>{date}（今天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{date} (yesterday)</source>
+        <translation>{date}（昨天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{date} ({n} days ago)</source>
+        <translation>{date}（{n} 天前）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Never</source>
+        <translation>從未</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSearch</name>
+    <message>
+        <location filename="../../widgets/customer_search.py" line="+38"/>
+        <source>Search: name, phone digits or customer number  (Ctrl+F)</source>
+        <translation>搜尋：姓名、電話號碼數字或顧客編號（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer search</source>
+        <translation>顧客搜尋</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Search results</source>
+        <translation>搜尋結果</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>1 customer found.</source>
+        <translation>找到 1 位顧客。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} customers found.</source>
+        <translation>找到 {n} 位顧客。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down to move, Enter to open.</source>
+        <translation>按向下鍵移動，按 Enter 開啟。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No customer matches “{text}”. Ctrl+N adds a new customer.</source>
+        <translation>沒有符合「{text}」的顧客。按 Ctrl+N 新增顧客。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPanel</name>
+    <message>
+        <location filename="../../widgets/first_run_panel.py" line="+32"/>
+        <source>Welcome to Counterpart</source>
+        <translation>歡迎使用 Counterpart</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This database has no manager yet. The first manager adds the other staff and authorises larger compensation. Enter your name and choose a PIN of 4 to 8 digits.</source>
+        <translation>這個資料庫還沒有經理。第一位經理負責新增其他員工，並核准金額較大的補償。請輸入你的名字，並設定 4 到 8 位數的 PIN 碼。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+1"/>
+        <source>Manager&apos;s name</source>
+        <translation>經理姓名</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a PIN</source>
+        <translation>設定 PIN 碼</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A name is required.</source>
+        <translation>姓名為必填。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter the same PIN again</source>
+        <translation>請再輸入一次相同的 PIN 碼</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The two PINs differ. Choose a PIN again.</source>
+        <translation>兩次輸入的 PIN 碼不同，請重新設定。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpCloseForm</name>
+    <message>
+        <location filename="../../widgets/follow_up_close_form.py" line="+84"/>
+        <source>What did the customer say? Did the fix work?</source>
+        <translation>顧客怎麼說？問題解決了嗎？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Satisfaction</source>
+        <translation>滿意度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empathy</source>
+        <translation>同理心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tangibles</source>
+        <translation>有形環境</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsiveness</source>
+        <translation>回應速度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The one thing they would change</source>
+        <translation>顧客最想改變的一件事</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Would change</source>
+        <translation>想改變的事</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close follow-up</source>
+        <translation>結束追蹤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Walk-in</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up for %1: %2</source>
+        <translation>%1 的追蹤：%2</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpList</name>
+    <message>
+        <location filename="../../widgets/follow_up_list.py" line="+78"/>
+        <source>Due and overdue promises</source>
+        <translation>到期與逾期的承諾</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No promises due. Well done.</source>
+        <translation>沒有到期的承諾，做得好！</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close follow-up</source>
+        <translation>結束追蹤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open customer</source>
+        <translation>開啟顧客資料</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n 項到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 項逾期</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <location filename="../../widgets/follow_up_model.py" line="+27"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Promise</source>
+        <translation>承諾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 (overdue)</source>
+        <translation>%1（逾期）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Walk-in</source>
+        <translation>散客</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <location filename="../../widgets/home_view.py" line="+30"/>
+        <source>Type a name, phone digits or a customer number above (Ctrl+F).</source>
+        <translation>請在上方輸入姓名、電話號碼數字或顧客編號（Ctrl+F）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No birthdays today.</source>
+        <translation>今天沒有壽星。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No birthdays in the coming days.</source>
+        <translation>近日沒有壽星。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birthdays today</source>
+        <translation>今日壽星</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birthdays this week</source>
+        <translation>本週壽星</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Hello, {name}.</source>
+        <translation>{name}，你好。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../widgets/labels.py" line="+19"/>
+        <source>New</source>
+        <translation>新顧客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bronze</source>
+        <translation>銅卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Silver</source>
+        <translation>銀卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platinum</source>
+        <translation>白金卡</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lively</source>
+        <translation>活潑型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decisive</source>
+        <translation>果斷型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steady</source>
+        <translation>穩健型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Analytical</source>
+        <translation>分析型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enjoys a chat: be warm, share what is new, keep it light.</source>
+        <translation>喜歡聊天：態度熱情，分享新品，氣氛輕鬆。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Values time: be brief, give the options, let them choose.</source>
+        <translation>重視時間：簡明扼要，提供選項，讓顧客自己選。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Likes the familiar: be calm and friendly, no pressure, remember the usual.</source>
+        <translation>喜歡熟悉感：冷靜友善，不施壓，記住常點的餐點。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wants facts: give precise details, ingredients and prices; do not rush.</source>
+        <translation>重視事實：提供精確細節、成分和價格，不要催促。</translation>
+    </message>
+</context>
+<context>
+    <name>LetterHistoryPanel</name>
+    <message>
+        <location filename="../../widgets/letter_history.py" line="+122"/>
+        <source>Letters sent</source>
+        <translation>已寄出的信函</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letters</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reprint…</source>
+        <translation>重新列印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a copy…</source>
+        <translation>儲存副本…</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Save a copy of the letter</source>
+        <translation>儲存信函副本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 檔案 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot save {path}: {reason}</source>
+        <translation>無法儲存 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LetterListModel</name>
+    <message>
+        <location line="-166"/>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>客訴</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>經辦人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apology</source>
+        <translation>致歉信</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thank you</source>
+        <translation>感謝信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+</context>
+<context>
+    <name>LetterPreview</name>
+    <message>
+        <location filename="../../widgets/letter_preview.py" line="+95"/>
+        <source>The printer could not be started. Check that it is connected and try again.</source>
+        <translation>無法啟動印表機。請確認印表機已連接後再試一次。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Apology</source>
+        <translation>致歉信</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thank you</source>
+        <translation>感謝信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loyal customer</source>
+        <translation>忠實顧客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compliment</source>
+        <translation>稱讚</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After a resolved complaint</source>
+        <translation>客訴處理完畢後</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Complaint or compliment the letter is about</source>
+        <translation>信函所涉及的客訴或稱讚</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kind of letter</source>
+        <translation>信函類型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the thank-you is for</source>
+        <translation>感謝的原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of the letter</source>
+        <translation>信函語言</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letter text</source>
+        <translation>信函內容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The letter&apos;s text; a blank line starts a new paragraph.</source>
+        <translation>信函內容；空一行即開始新段落。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reset text</source>
+        <translation>還原內容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update preview</source>
+        <translation>更新預覽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>列印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as PDF…</source>
+        <translation>另存為 PDF…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Letter preview</source>
+        <translation>信函預覽</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About</source>
+        <translation>相關事項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thank-you for</source>
+        <translation>感謝事由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Text (you may edit it)</source>
+        <translation>內容（可編輯）</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>The customer (no complaint)</source>
+        <translation>顧客（無客訴）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+53"/>
+        <source>Discard your changes?</source>
+        <translation>要捨棄你的修改嗎？</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Writing about another complaint starts again from the template. Your changes to the text will be lost.</source>
+        <translation>改為針對另一件客訴撰寫會從範本重新開始，你對內容的修改將會遺失。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Changing the letter or its language starts again from the template. Your changes to the text will be lost.</source>
+        <translation>更換信函或語言會從範本重新開始，你對內容的修改將會遺失。</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Save letter as PDF</source>
+        <translation>將信函儲存為 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 檔案 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot save {path}: {reason}</source>
+        <translation>無法儲存 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LettersUi</name>
+    <message>
+        <location filename="../../console/letters_ui.py" line="+49"/>
+        <source>← Back to the profile</source>
+        <translation>← 返回顧客資料</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Letter…</source>
+        <translation>信函(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>← Home</source>
+        <translation>← 首頁</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Birthday letters for this week…</source>
+        <translation>本週生日賀信…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letters</source>
+        <translation>信函</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../console/main_window.py" line="+60"/>
+        <source>Counterpart — {shop}</source>
+        <translation>Counterpart — {shop}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Home</source>
+        <translation>首頁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+Home</source>
+        <translation>Alt+Home</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New customer</source>
+        <translation>新增顧客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign out</source>
+        <translation>登出</translation>
+    </message>
+    <message>
+        <location line="+175"/>
+        <source>Nobody signed in</source>
+        <translation>無人登入</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signed in: {name}</source>
+        <translation>已登入：{name}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Purchase recorded: {total}</source>
+        <translation>已記錄消費：{total}</translation>
+    </message>
+</context>
+<context>
+    <name>Options</name>
+    <message>
+        <location filename="../../console/options.py" line="+36"/>
+        <source>Screen language (empty: system)</source>
+        <translation>畫面語言（留空：依系統設定）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base font size (points)</source>
+        <translation>基本字型大小（點）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wait after a keystroke before searching (ms)</source>
+        <translation>按鍵後多久開始搜尋（毫秒）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purchases loaded at a time in the history</source>
+        <translation>消費紀錄每次載入的筆數</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days ahead shown in this week&apos;s birthdays</source>
+        <translation>本週壽星清單顯示未來幾天</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesPanel</name>
+    <message>
+        <location filename="../../widgets/phrases_panel.py" line="+124"/>
+        <source>Language of the phrases</source>
+        <translation>用語的語言</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Phrases that help</source>
+        <translation>建議用語</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phrases to avoid</source>
+        <translation>避免用語</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../widgets/pin_pad.py" line="+48"/>
+        <source>PIN</source>
+        <translation>PIN 碼</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Delete last digit</source>
+        <translation>刪除最後一位數字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete last digit (Backspace)</source>
+        <translation>刪除最後一位數字（Backspace）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear (Esc)</source>
+        <translation>清除（Esc）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OK</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the PIN (Enter)</source>
+        <translation>輸入 PIN 碼（Enter）</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <location line="+61"/>
+        <source>A PIN has digits only.</source>
+        <translation>PIN 碼只能是數字。</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>A PIN has at most {n} digits.</source>
+        <translation>PIN 碼最多 {n} 位數。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>1 digit entered</source>
+        <translation>已輸入 1 位數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} digits entered</source>
+        <translation>已輸入 {n} 位數</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>A PIN has %1 to %2 digits.</source>
+        <translation>PIN 碼為 %1 到 %2 位數。</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseEntry</name>
+    <message>
+        <location filename="../../widgets/purchase_entry.py" line="+231"/>
+        <source>Filter the catalogue</source>
+        <translation>篩選商品目錄</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+33"/>
+        <source>Catalogue</source>
+        <translation>商品目錄</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Order lines</source>
+        <translation>點單明細</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>+1</source>
+        <translation>+1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One more of the selected line (+)</source>
+        <translation>所選項目加一（+）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>−1</source>
+        <translation>−1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One less of the selected line (−)</source>
+        <translation>所選項目減一（−）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected line (Delete)</source>
+        <translation>移除所選項目（Delete）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Record purchase</source>
+        <translation>記錄消費(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Order</source>
+        <translation>點單</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Purchase for {name} ({number})</source>
+        <translation>{name}（{number}）的消費</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Total: {total}</source>
+        <translation>合計：{total}</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseHistoryModel</name>
+    <message>
+        <location filename="../../widgets/purchase_history_model.py" line="+108"/>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>品項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>收據</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseLinesModel</name>
+    <message>
+        <location filename="../../widgets/purchase_entry.py" line="-221"/>
+        <source>Item</source>
+        <translation>品項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qty</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>單價</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line total</source>
+        <translation>小計</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryChecklist</name>
+    <message>
+        <location filename="../../widgets/recovery_checklist.py" line="+28"/>
+        <source>Recovery steps</source>
+        <translation>補救步驟</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <location filename="../../widgets/report_panel.py" line="+129"/>
+        <source>End-of-day report</source>
+        <translation>日結報表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last month</source>
+        <translation>上個月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose dates</source>
+        <translation>選擇日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Report range</source>
+        <translation>報表期間</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+21"/>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+23"/>
+        <source>To</source>
+        <translation>迄</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>&amp;Make report</source>
+        <translation>產生報表(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Print…</source>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存為 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as &amp;CSV…</source>
+        <translation>另存為 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Making the report…</source>
+        <translation>正在產生報表…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{complaints} complaints, {compliments} compliments, {suggestions} suggestions; {pages} pages.</source>
+        <translation>客訴 {complaints} 件、稱讚 {compliments} 件、建議 {suggestions} 件；共 {pages} 頁。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Sent to the printer.</source>
+        <translation>已送至印表機。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save report as PDF</source>
+        <translation>將報表儲存為 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+17"/>
+        <source>Cannot save {path}: {reason}</source>
+        <translation>無法儲存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Saved {path}.</source>
+        <translation>已儲存 {path}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save report as CSV</source>
+        <translation>將報表儲存為 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved {detail} and {summary}.</source>
+        <translation>已儲存 {detail} 和 {summary}。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportUi</name>
+    <message>
+        <location filename="../../console/report_ui.py" line="+31"/>
+        <source>End-of-day &amp;report</source>
+        <translation>日結報表(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report</source>
+        <translation>報表</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../widgets/search_results_model.py" line="+52"/>
+        <source>allergies</source>
+        <translation>有過敏</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}, tier {tier}. Enter opens the profile.</source>
+        <translation>{name}，等級 {tier}。按 Enter 開啟顧客資料。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <location filename="../../widgets/sign_in_panel.py" line="+95"/>
+        <source>Who is at the counter?</source>
+        <translation>誰在櫃檯值班？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose your name (arrow keys and Enter work too).</source>
+        <translation>請選擇你的名字（也可以用方向鍵和 Enter）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No staff yet. A manager adds staff; for a demo run `counterpart demo`.</source>
+        <translation>尚未有員工。請由經理新增員工；如需示範，請執行 `counterpart demo`。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Staff names</source>
+        <translation>員工姓名</translation>
+    </message>
+</context>
+<context>
+    <name>StaffAdmin</name>
+    <message>
+        <location filename="../../widgets/staff_admin_panel.py" line="+51"/>
+        <source>Staff</source>
+        <translation>員工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager</source>
+        <translation>經理</translation>
+    </message>
+</context>
+<context>
+    <name>StaffAdminPanel</name>
+    <message>
+        <location line="+98"/>
+        <source>e.g. 50.00</source>
+        <translation>例如 50.00</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>4 to 8 digits</source>
+        <translation>4 到 8 位數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>New PIN</source>
+        <translation>新 PIN 碼</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>職位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limit per complaint</source>
+        <translation>每件客訴上限</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New</source>
+        <translation>新顧客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty the fields to add someone new</source>
+        <translation>清空欄位以新增人員</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add staff member</source>
+        <translation>新增員工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change role or limit</source>
+        <translation>修改職位或上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset PIN</source>
+        <translation>重設 PIN 碼</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Staff</source>
+        <translation>員工</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Manager: enter your PIN to confirm.</source>
+        <translation>經理：請輸入 PIN 碼確認。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose a staff member in the list first.</source>
+        <translation>請先在清單中選擇一位員工。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A PIN has 4 to 8 digits.</source>
+        <translation>PIN 碼為 4 到 8 位數。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A name is required.</source>
+        <translation>姓名為必填。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add %1 as %2.</source>
+        <translation>新增 %1，職位為%2。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Change %1 to %2.</source>
+        <translation>將 %1 改為%2。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deactivate %1. Their PIN stops working.</source>
+        <translation>停用 %1，其 PIN 碼將失效。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Set a new PIN for %1.</source>
+        <translation>為 %1 設定新的 PIN 碼。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Saved: %1.</source>
+        <translation>已儲存：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffListModel</name>
+    <message>
+        <location filename="../../widgets/sign_in_panel.py" line="-43"/>
+        <source>Staff</source>
+        <translation>員工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager</source>
+        <translation>經理</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTableModel</name>
+    <message>
+        <location filename="../../widgets/staff_admin_panel.py" line="-333"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>職位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>在職</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>settings</source>
+        <translation>依設定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherRedeemPanel</name>
+    <message>
+        <location filename="../../widgets/voucher_redeem_panel.py" line="+31"/>
+        <source>Voucher code, e.g. 7KQ2-M9XD</source>
+        <translation>抵用券代碼，例如 7KQ2-M9XD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher code</source>
+        <translation>抵用券代碼</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redeem</source>
+        <translation>兌換</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Voucher %1 redeemed: %2 off.</source>
+        <translation>抵用券 %1 已兌換：折抵 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../console/app.py" line="+100"/>
+        <source>Something went wrong</source>
+        <translation>發生錯誤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An unexpected error happened. What was saved is safe.
+
+{error}</source>
+        <translation>發生未預期的錯誤。已儲存的資料不受影響。
+
+{error}</translation>
+    </message>
+</context>
+<context>
+    <name>run</name>
+    <message>
+        <location filename="../../console/cmd_run.py" line="+99"/>
+        <source>Cannot open the database</source>
+        <translation>無法開啟資料庫</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <location filename="../../console/service_ui.py" line="+178"/>
+        <source>Saved: %1 #%2</source>
+        <translation>已儲存：%1 #%2</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location line="-118"/>
+        <source>New &amp;complaint / compliment</source>
+        <translation>新增客訴／稱讚(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Complaint history</source>
+        <translation>客訴紀錄</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Complaints, compliments and suggestions</source>
+        <translation>客訴、稱讚與建議</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Promises due and overdue</source>
+        <translation>到期與逾期的承諾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk-in complaint or compliment</source>
+        <translation>散客的客訴或稱讚</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>At the counter</source>
+        <translation>櫃檯</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Manage staff</source>
+        <translation>管理員工</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager</source>
+        <translation>經理</translation>
+    </message>
+</context>
+</TS>
