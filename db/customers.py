@@ -34,6 +34,7 @@ MAX_TAG = 100
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]{2,}$")
 _PHONE_CHARS = re.compile(r"^[0-9 +\-().]+$")
 SEARCH_LIMIT = 50
+_NUMBER = re.compile(r"^c\s*0*(\d{1,9})$")
 _CANDIDATES = 200
 
 
@@ -300,6 +301,8 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
     phone_key = digits(text)
     looks_like_phone = len(phone_key) >= 3 and not re.search(r"[^\d\s+\-().]", text)
     key = phone_key if looks_like_phone else folded
+    number = _NUMBER.match(folded)  # "C123" or "c 000123" names customer C000123
+    wanted_no = customer_number(int(number.group(1))) if number else None
     if len(key) >= 3:
         phrase = '"' + key.replace('"', '""') + '"'
         ids = [
@@ -318,6 +321,8 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
                 [key, key + "\U0010ffff", _CANDIDATES],
             )
         ]
+    if number is not None and int(number.group(1)) not in ids:
+        ids.insert(0, int(number.group(1)))  # customer_no is derived from the id
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
@@ -336,7 +341,7 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
 
     def rank(hit: SearchHit) -> tuple[int, str]:
         name = fold(hit.name)
-        if hit.customer_no.casefold() == folded:
+        if hit.customer_no.casefold() == folded or hit.customer_no == wanted_no:
             return (0, name)
         if name.startswith(folded):
             return (1, name)

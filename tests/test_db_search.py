@@ -111,6 +111,15 @@ def test_customer_number_ranks_its_customer_first(
     assert found(memory_db, number.lower())[0] == "王伟"
 
 
+def test_customer_number_without_its_leading_zeros(
+    memory_db: Database, people: dict[str, int]
+) -> None:
+    wanted = people["wangwei"]
+    for typed in (f"C{wanted}", f"c{wanted}", f"C 0{wanted}", f"c{wanted:06d}"):
+        assert found(memory_db, typed)[:1] == ["王伟"], typed
+    assert found(memory_db, "C999999") == []
+
+
 def test_prefix_matches_rank_before_matches_inside_a_name(
     memory_db: Database, fixed_clock: object
 ) -> None:
@@ -159,7 +168,9 @@ def test_the_limit_caps_the_list(memory_db: Database, fixed_clock: object) -> No
     assert len(search_customers(memory_db, "vi", limit=10)) == 10
 
 
-@pytest.mark.parametrize("query", ["p", "pa", "jarv", "王", "美玲", "陳美玲", "4567", "C000003"])
+@pytest.mark.parametrize(
+    "query", ["p", "pa", "jarv", "王", "美玲", "陳美玲", "4567", "C000003", "C3", "c7 "]
+)
 def test_customers_is_read_by_primary_key_only(
     memory_db: Database, people: dict[str, int], query: str
 ) -> None:
