@@ -16,6 +16,7 @@ most of a minute to lay out and split.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -706,11 +707,10 @@ class FastTable(Flowable):
 
         Platypus would make one text object per cell, each splitting its string into font
         subsets in Python: ten times the work. Here every cell is placed by a ``TJ``
-        offset from the end of the previous one, in one ``Tm``-positioned run of text.
+        offset from the end of the previous one, in one ``Tm``-positioned run of text, and
+        a cell text already seen in this document is reused from `_encoded`.
         """
         pad = 2.0
-        doc = canvas._doc
-        escape = canvas._escape
         size = DETAIL_SIZE
         parts: list[str] = []
         current = ""
@@ -718,14 +718,9 @@ class FastTable(Flowable):
         x = 0.0
         started = False
         for c, value in enumerate(values):
-            room = self.col_w[c] - 2 * pad
             if value:
-                runs = _runs(value, bold)
-                width = sum(stringWidth(t, f, size) for f, t in runs)
-                if width > room:
-                    value = _fit(value, room, size, bold)
-                    runs = _runs(value, bold)
-                    width = sum(stringWidth(t, f, size) for f, t in runs)
+                room = self.col_w[c] - 2 * pad
+                width, pieces = _encoded(canvas, value, room, bold)
                 left = x + pad
                 if c in self.RIGHT:
                     left += room - width
@@ -736,18 +731,13 @@ class FastTable(Flowable):
                     cursor = left
                     started = True
                 gap = left - cursor
-                first = True
-                for font_name, run in runs:
-                    font = pdfmetrics.getFont(font_name)
-                    for subset, data in font.splitString(run, doc):
-                        name = font.getSubsetInternalName(subset, doc)
-                        if name != current:
-                            parts.append(f"] TJ {name} {fp_str(size)} Tf [")
-                            current = name
-                        if first and gap:
-                            parts.append(fp_str(-gap * 1000 / size))
-                        first = False
-                        parts.append(f"({escape(data)})")
+                for i, (name, data) in enumerate(pieces):
+                    if name != current:
+                        parts.append(f"] TJ {name} {fp_str(size)} Tf [")
+                        current = name
+                    if i == 0 and gap:
+                        parts.append(fp_str(-gap * 1000 / size))
+                    parts.append(data)
                 cursor = left + width
             x += self.col_w[c]
         if started:
@@ -755,12 +745,50 @@ class FastTable(Flowable):
             canvas._code.append(" ".join(parts).replace("[ ] TJ ", ""))
 
 
+def _encoded(
+    canvas: Canvas, value: str, room: float, bold: bool
+) -> tuple[float, list[tuple[str, str]]]:
+    """Width and PDF string pieces ((font subset name, "(escaped)")) of a cell's text.
+
+    Cached per document (on its canvas): once a character has its place in a font subset
+    it keeps it, so the same text always encodes the same way.
+    """
+    cache: dict[tuple[str, float, bool], tuple[float, list[tuple[str, str]]]]
+    cache = canvas.__dict__.setdefault("_cell_cache", {})
+    key = (value, room, bold)
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    size = DETAIL_SIZE
+    runs = _runs(value, bold)
+    width = sum(stringWidth(t, f, size) for f, t in runs)
+    if width > room:
+        runs = _runs(_fit(value, room, size, bold), bold)
+        width = sum(stringWidth(t, f, size) for f, t in runs)
+    doc = canvas._doc
+    pieces: list[tuple[str, str]] = []
+    for font_name, run in runs:
+        font = pdfmetrics.getFont(font_name)
+        for subset, data in font.splitString(run, doc):
+            pieces.append((font.getSubsetInternalName(subset, doc),
+                           f"({canvas._escape(data)})"))
+    cache[key] = (width, pieces)
+    return width, pieces
+
+
 _SANS_RUN: dict[bool, str] = {False: SANS, True: SANS_BOLD}
+
+
+@lru_cache(maxsize=1)
+def _sans_chars() -> frozenset[str]:
+    register_fonts()
+    face = pdfmetrics.getFont(SANS).face
+    return frozenset(chr(code) for code in face.charToGlyph)
 
 
 def _runs(value: str, bold: bool = False) -> list[tuple[str, str]]:
     """Split `value` into (font, text) runs: DejaVu where it has the glyph, else CJK."""
-    if value.isascii():
+    if value.isascii() or _sans_chars().issuperset(value):
         return [(_SANS_RUN[bold], value)]
     runs: list[tuple[str, str]] = []
     for ch in value:
@@ -780,6 +808,7 @@ def _char_font(ch: str, bold: bool = False) -> str:
     return CJK
 
 
+@lru_cache(maxsize=4096)
 def _fit(text: str, width: float, size: float, bold: bool = False) -> str:
     """`text` shortened with an ellipsis so that it fits `width` points at `size`."""
     if not text:

@@ -57,7 +57,11 @@ class ReportText:
 
 
 class ReportFormat:
-    """Money, numbers, dates and times for one shop and report language."""
+    """Money, numbers, dates and times for one shop and report language.
+
+    Babel is exact but slow per call, and a month's report formats tens of thousands of
+    values; results are memoised per value (money by amount, times by local minute).
+    """
 
     def __init__(self, shop: ShopSettings) -> None:
         self.currency = shop.currency
@@ -67,9 +71,16 @@ class ReportFormat:
         report_locale = locale_for(shop.report_language)
         same = Locale.parse(report_locale).language == shop_lang
         self.date_locale = self.money_locale if same else report_locale
+        self._money: dict[int, str] = {}
+        self._times: dict[tuple[int, int], str] = {}
+        self._days: dict[date, str] = {}
+        self._stamps: dict[tuple[datetime, str], str] = {}
 
     def money(self, minor: int) -> str:
-        return format_money(minor, self.currency, self.money_locale)
+        text = self._money.get(minor)
+        if text is None:
+            text = self._money[minor] = format_money(minor, self.currency, self.money_locale)
+        return text
 
     def plain_money(self, minor: int) -> str:
         """Major units without the currency sign (for narrow columns and CSV)."""
@@ -83,14 +94,30 @@ class ReportFormat:
         return babel_date(d, format=fmt, locale=self.date_locale)
 
     def day_short(self, d: date) -> str:
-        """Day and month only (chart labels)."""
-        return format_skeleton("Md", d, locale=self.date_locale)
+        """Day and month only (chart labels, multi-day detail rows)."""
+        text = self._days.get(d)
+        if text is None:
+            text = self._days[d] = format_skeleton("Md", d, locale=self.date_locale)
+        return text
 
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.tz)
 
     def time(self, moment: datetime) -> str:
-        return babel_time(moment, format="short", tzinfo=self.tz, locale=self.date_locale)
+        """Hours and minutes in the shop's zone."""
+        local = moment.astimezone(self.tz)
+        key = (local.hour, local.minute)
+        text = self._times.get(key)
+        if text is None:
+            text = self._times[key] = babel_time(local, format="short",
+                                                 locale=self.date_locale)
+        return text
 
     def fmt_datetime(self, moment: datetime, fmt: str = "short") -> str:
-        return babel_datetime(moment, format=fmt, tzinfo=self.tz, locale=self.date_locale)
+        local = moment.astimezone(self.tz)
+        key = (local.replace(second=0, microsecond=0) if fmt == "short" else local, fmt)
+        text = self._stamps.get(key)
+        if text is None:
+            text = self._stamps[key] = babel_datetime(local, format=fmt,
+                                                      locale=self.date_locale)
+        return text
