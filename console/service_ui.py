@@ -57,8 +57,8 @@ class ServiceUi(QObject):
         window.add_page(PAGE_COMPLAINT, self.complaint_form)
         self._return_to: int | None = None
 
-        self.complaint_button = QPushButton(window.tr("New &complaint / compliment"))
-        self.complaint_button.setToolTip(window.tr("Ctrl+K"))
+        self.complaint_button = QPushButton(self.tr("New &complaint / compliment"))
+        self.complaint_button.setToolTip(self.tr("Ctrl+K"))
         self.complaint_button.clicked.connect(self.new_complaint_for_profile)
         window.profile_panel.add_action(self.complaint_button)
 
@@ -79,13 +79,13 @@ class ServiceUi(QObject):
         self.history_view.setWordWrap(False)
         self.history_view.setMinimumHeight(150)
         self.history_view.setMaximumHeight(260)
-        self.history_view.setAccessibleName(window.tr("Complaint history"))
+        self.history_view.setAccessibleName(self.tr("Complaint history"))
         self.history_view.doubleClicked.connect(
             lambda index: self.continue_complaint(index.row()))
         self.history_section = QWidget()
         history_layout = QVBoxLayout(self.history_section)
         history_layout.setContentsMargins(0, 0, 0, 0)
-        history_title = QLabel(window.tr("Complaints, compliments and suggestions"))
+        history_title = QLabel(self.tr("Complaints, compliments and suggestions"))
         history_title.setObjectName("SectionTitle")
         history_layout.addWidget(history_title)
         history_layout.addWidget(self.history_view)
@@ -96,8 +96,8 @@ class ServiceUi(QObject):
         # Home: promises due and overdue, a walk-in complaint, and the voucher field.
         self.follow_ups = FollowUpList(ctx)
         self.follow_ups.customer_chosen.connect(window.open_customer)
-        window.home_view.add_section(window.tr("Promises due and overdue"), self.follow_ups)
-        self.walk_in_button = QPushButton(window.tr("Walk-in complaint or compliment"))
+        window.home_view.add_section(self.tr("Promises due and overdue"), self.follow_ups)
+        self.walk_in_button = QPushButton(self.tr("Walk-in complaint or compliment"))
         self.walk_in_button.clicked.connect(lambda: self.new_complaint(None))
         self.voucher_panel = VoucherRedeemPanel(ctx)
         counter = QWidget()
@@ -105,14 +105,14 @@ class ServiceUi(QObject):
         counter_layout.setContentsMargins(0, 0, 0, 0)
         counter_layout.addWidget(self.walk_in_button)
         counter_layout.addWidget(self.voucher_panel)
-        window.home_view.add_section(window.tr("At the counter"), counter)
+        window.home_view.add_section(self.tr("At the counter"), counter)
 
         # Managers: staff administration (each change confirmed by the manager's PIN).
         self.staff_admin = StaffAdminPanel(ctx)
         window.add_page(PAGE_STAFF_ADMIN, self.staff_admin)
-        self.staff_button = QPushButton(window.tr("Manage staff"))
+        self.staff_button = QPushButton(self.tr("Manage staff"))
         self.staff_button.clicked.connect(self.open_staff_admin)
-        window.home_view.add_section(window.tr("Manager"), self.staff_button)
+        window.home_view.add_section(self.tr("Manager"), self.staff_button)
 
         # First run: no manager yet -> ask for one before anything else.
         self.first_run = FirstRunPanel(ctx)
@@ -175,7 +175,7 @@ class ServiceUi(QObject):
     def _on_complaint_saved(self, complaint: Complaint) -> None:
         self._return_to = complaint.customer_id
         self.window.statusBar().showMessage(
-            self.window.tr("Saved: %1 #%2").replace("%1", label(ENTRY_KINDS, complaint.kind))
+            self.tr("Saved: %1 #%2").replace("%1", label(ENTRY_KINDS, complaint.kind))
             .replace("%2", str(complaint.id)), 8000)
 
     def _on_complaint_closed(self) -> None:
