@@ -331,26 +331,30 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
         f"WHERE id IN ({marks})",
         ids,
     ).fetchall()
-    hits = [
-        SearchHit(
+    # Rank first, then build hits for the rows shown only: a number match, then names
+    # that start with what was typed, then a word that does, then the rest; by name.
+    word_start = " " + folded
+    scored = []
+    for position, row in enumerate(rows):
+        name = fold(row[2])
+        if row[1].casefold() == folded or row[1] == wanted_no:
+            order = 0
+        elif name.startswith(folded):
+            order = 1
+        elif word_start in name:
+            order = 2
+        else:
+            order = 3
+        scored.append((order, name, position))
+    scored.sort()
+    hits = []
+    for _order, _name, position in scored[:limit]:
+        r = rows[position]
+        hits.append(SearchHit(
             id=r[0], customer_no=r[1], name=r[2], phone=r[3], tier=r[4],
             has_allergies=r[5] not in ("[]", ""),
-        )
-        for r in rows
-    ]
-
-    def rank(hit: SearchHit) -> tuple[int, str]:
-        name = fold(hit.name)
-        if hit.customer_no.casefold() == folded or hit.customer_no == wanted_no:
-            return (0, name)
-        if name.startswith(folded):
-            return (1, name)
-        if any(word.startswith(folded) for word in name.split()):
-            return (2, name)
-        return (3, name)
-
-    hits.sort(key=rank)
-    return hits[:limit]
+        ))
+    return hits
 
 
 def get_profile(db: Database, customer_id: int, today: date | None = None) -> CustomerProfile:
