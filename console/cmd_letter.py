@@ -39,7 +39,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     who.add_argument("--customer", type=int, metavar="ID", help=_("the customer"))
     parser.add_argument("--lang", choices=LANG_CHOICES,
                         help=_("language (default: the customer's)"))
-    parser.add_argument("--reason", choices=("loyal", "compliment", "resolved"),
+    parser.add_argument("--reason", choices=("loyal", "compliment", "resolved", "suggestion"),
                         help=_("what a thank-you is for (default: from the complaint, else "
                                "loyal)"))
     parser.add_argument("--signer", type=int, metavar="STAFF_ID",

@@ -115,7 +115,7 @@ def prepare_letter(
     if kind not in KINDS:
         raise ValidationError({"kind": _("Choose apology, thank-you or birthday.")})
     if reason is not None and reason not in THANK_YOU_REASONS:
-        raise ValidationError({"reason": _("Choose loyal, compliment or resolved.")})
+        raise ValidationError({"reason": _("Choose loyal, compliment, resolved or suggestion.")})
     if customer_id is None and complaint_id is None:
         raise LetterNotPossible(_("Choose a customer or a complaint for the letter."))
     settings = load_settings(db)
@@ -144,7 +144,8 @@ def prepare_letter(
         if complaint is None:
             reason = "loyal"
         else:
-            reason = "compliment" if complaint.kind == "compliment" else "resolved"
+            reason = {"compliment": "compliment", "suggestion": "suggestion"}.get(
+                complaint.kind, "resolved")
     if (kind == "thank-you" and reason == "resolved" and complaint is not None
             and complaint.status == "open"):
         raise LetterNotPossible(_(
@@ -198,6 +199,7 @@ def prepare_letter(
         customer_no=customer.customer_no if customer else "",
         complaint_id=complaint.id if complaint else None,
         complaint_date=complaint.local_date if complaint else None,
+        complaint_kind=complaint.kind if complaint else "complaint",
         voucher=voucher,
         reason=reason or "",
         customer_id=customer.id if customer else None,

@@ -27,7 +27,7 @@ from reports.formatting import format_date, format_money, locale_for
 LETTERS_DIR = Path(assets.__file__).resolve().parent / "letters"
 
 KINDS: tuple[str, ...] = ("apology", "thank-you", "birthday")
-THANK_YOU_REASONS: tuple[str, ...] = ("loyal", "compliment", "resolved")
+THANK_YOU_REASONS: tuple[str, ...] = ("loyal", "compliment", "resolved", "suggestion")
 LETTER_LANGUAGES: tuple[str, ...] = ("en", "fi", "zh-TW", "zh-CN")
 
 # Cause keys of the complaint form (db.service_models.CAUSES) -> the template's cause sentence.

@@ -83,6 +83,7 @@ class LetterData:
     customer_no: str = ""
     complaint_id: int | None = None
     complaint_date: date | None = None
+    complaint_kind: str = "complaint"  # or compliment / suggestion: the reference line says so
     voucher: VoucherInfo | None = None
     reason: str = ""  # thank-you: loyal / compliment / resolved
     customer_id: int | None = None
@@ -353,7 +354,8 @@ def _reference(data: LetterData, st: _Styles, width: float) -> Table:
     lang = data.language
     left: list[str] = []
     if data.complaint_id is not None:
-        ref = lab["complaint_ref"].replace("{number}", str(data.complaint_id))
+        key = "complaint_ref" if data.complaint_kind == "complaint" else "feedback_ref"
+        ref = lab[key].replace("{number}", str(data.complaint_id))
         ref = ref.replace(
             "{date}", format_date(data.complaint_date, lang) if data.complaint_date else ""
         )

@@ -257,3 +257,16 @@ def test_thank_you_after_a_complaint_waits_until_it_is_resolved(
     text = squash(pdf_text(render(letter)))
     assert squash("Autoit meitä kehittymään.") in text
     assert squash("Keittiön lämpötilat tarkistetaan nyt joka tunti.") in text
+
+
+def test_thank_you_for_a_suggestion_in_simplified_chinese(shop_db: tuple[Database, Shop]) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "王伟", "zh-CN")
+    idea = make_complaint(db, shop, customer, kind="suggestion", voucher_minor=None,
+                          problem="希望周末能提供燕麦奶。", cause="other")
+    letter = prepare_letter(db, "thank-you", complaint_id=idea)
+    assert letter.reason == "suggestion"
+    text = squash(pdf_text(render(letter)))
+    for expected in ("感谢您的宝贵建议", "亲爱的王伟：", "您写道：“希望周末能提供燕麦奶。”",
+                     "2026年11月23日", f"意见第 {idea} 号"):
+        assert squash(expected) in text, expected

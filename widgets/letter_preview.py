@@ -122,7 +122,7 @@ class LetterPreview(QWidget):
 
     KINDS = ("apology", "thank-you", "birthday")
     LANGUAGES = ("en", "fi", "zh-TW", "zh-CN")
-    REASONS = ("", "loyal", "compliment", "resolved")
+    REASONS = ("", "loyal", "compliment", "resolved", "suggestion")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,7 +142,8 @@ class LetterPreview(QWidget):
         self.reason_box = QComboBox()
         for key, text in zip(self.REASONS, (self.tr("Automatic"), self.tr("Loyal customer"),
                                             self.tr("Compliment"),
-                                            self.tr("After a resolved complaint")),
+                                            self.tr("After a resolved complaint"),
+                                            self.tr("Suggestion")),
                              strict=True):
             self.reason_box.addItem(text, key)
         self.about_box = QComboBox()
