@@ -303,34 +303,29 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
     key = phone_key if looks_like_phone else folded
     number = _NUMBER.match(folded)  # "C123" or "c 000123" names customer C000123
     wanted_no = customer_number(int(number.group(1))) if number else None
+    columns = "customers.id, customer_no, name, phone, tier, allergies"
     if len(key) >= 3:
         phrase = '"' + key.replace('"', '""') + '"'
-        ids = [
-            r[0]
-            for r in db.execute(
-                "SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?",
-                [phrase, _CANDIDATES],
-            )
-        ]
+        rows = db.execute(
+            # the index drives the loop; each candidate is one primary-key read
+            f"SELECT {columns} FROM customer_fts CROSS JOIN customers "
+            "ON customers.id = customer_fts.rowid WHERE customer_fts MATCH ? LIMIT ?",
+            [phrase, _CANDIDATES],
+        ).fetchall()
     else:
-        ids = [
-            r[0]
-            for r in db.execute(
-                "SELECT DISTINCT customer_id FROM customer_terms "
-                "WHERE term >= ? AND term < ? LIMIT ?",
-                [key, key + "\U0010ffff", _CANDIDATES],
-            )
-        ]
-    if number is not None and int(number.group(1)) not in ids:
-        ids.insert(0, int(number.group(1)))  # customer_no is derived from the id
-    if not ids:
+        rows = db.execute(
+            f"SELECT {columns} FROM (SELECT DISTINCT customer_id FROM customer_terms "
+            "WHERE term >= ? AND term < ? LIMIT ?) AS t "
+            "CROSS JOIN customers ON customers.id = t.customer_id",
+            [key, key + "\U0010ffff", _CANDIDATES],
+        ).fetchall()
+    if number is not None and all(row[0] != int(number.group(1)) for row in rows):
+        # customer_no is derived from the id: "C123" is customer 123
+        rows[:0] = db.execute(
+            f"SELECT {columns} FROM customers WHERE id = ?", [int(number.group(1))]
+        ).fetchall()
+    if not rows:
         return []
-    marks = ",".join("?" * len(ids))
-    rows = db.execute(
-        "SELECT id, customer_no, name, phone, tier, allergies FROM customers "
-        f"WHERE id IN ({marks})",
-        ids,
-    ).fetchall()
     # Rank first, then build hits for the rows shown only: a number match, then names
     # that start with what was typed, then a word that does, then the rest; by name.
     word_start = " " + folded
