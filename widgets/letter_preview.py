@@ -51,6 +51,7 @@ from widgets.errors import show_error
 from widgets.ops import run_op
 
 REFRESH_MS = 600
+PRINT_DPI = 300  # pages are rasterised for the printer at most at this resolution
 MIN_TARGET = 44  # px: touch-friendly buttons
 
 
@@ -96,7 +97,7 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> None:
             "LetterPreview", "The printer could not be started. Check that it is connected "
             "and try again."))
     try:
-        dpi = printer.resolution()
+        dpi = min(printer.resolution(), PRINT_DPI)  # a 1200 dpi A4 image would be ~500 MB
         for page in range(document.pageCount()):
             if page > 0:
                 printer.newPage()
