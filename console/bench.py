@@ -52,7 +52,7 @@ VISIBLE_ROWS = 20  # history rows visible in the profile panel at 1440x900
 STARTUP_ROUNDS = 3
 CHUNK = 20_000
 BUILD_SEED = 11
-BUILD_FORMAT = 2  # raise when the schema or the generator changes: old builds are redone
+BUILD_FORMAT = 3  # raise when the schema or the generator changes: old builds are redone
 
 EXTRA_FIGURES: list[str] = ["reports.letters_bench", "reports.report_bench"]
 """Modules exposing `bench_figures(db) -> list[(name, value, unit)]`, used when present."""

@@ -26,7 +26,7 @@ from db.models import (
     FavouriteItem,
     SearchHit,
 )
-from db.text import digits, fold, search_document, short_terms
+from db.text import digits, fold, search_document, search_key, short_terms
 
 MAX_NAME = 200
 MAX_PREFERENCES = 2000
@@ -297,7 +297,7 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
     text = query.strip()
     if not text:
         return []
-    folded = fold(" ".join(text.split()))
+    folded = search_key(text)
     phone_key = digits(text)
     looks_like_phone = len(phone_key) >= 3 and not re.search(r"[^\d\s+\-().]", text)
     key = phone_key if looks_like_phone else folded
@@ -331,7 +331,7 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
     word_start = " " + folded
     scored = []
     for position, row in enumerate(rows):
-        name = fold(row[2])
+        name = search_key(row[2])
         if row[1].casefold() == folded or row[1] == wanted_no:
             order = 0
         elif name.startswith(folded):

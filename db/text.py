@@ -42,16 +42,26 @@ def has_cjk(text: str) -> bool:
     return any(is_cjk(c) for c in text)
 
 
+_APOSTROPHES = str.maketrans("", "", "'\u2019\u02bc`\u00b4")
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_.,/@]+")
+
+
+def search_key(text: str) -> str:
+    """`fold`, then apostrophes dropped and hyphens, dots and the like made spaces, so
+    O'Brien is found as "obrien" and Anna-Liisa as "anna liisa" (the query gets the same)."""
+    return _SEPARATORS.sub(" ", fold(text).translate(_APOSTROPHES)).strip()
+
+
 def search_document(name: str, phone_digits: str, customer_no: str, email: str | None) -> str:
     """The text the trigram index holds for one customer."""
-    parts = [fold(name), phone_digits, customer_no.casefold(), fold(email or "")]
+    parts = [search_key(name), phone_digits, customer_no.casefold(), search_key(email or "")]
     return " ".join(p for p in parts if p)
 
 
 def short_terms(name: str) -> set[str]:
     """Keys for queries shorter than a trigram: folded words, CJK characters and pairs."""
     terms: set[str] = set()
-    folded = fold(name)
+    folded = search_key(name)
     for word in _WORD.findall(folded):
         if has_cjk(word):
             chars = [c for c in word if is_cjk(c)]

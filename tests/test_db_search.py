@@ -103,6 +103,30 @@ def test_phone_digits_in_pieces(
     assert found(memory_db, query) == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("obrien", ["Tom O'Brien"]),
+        ("o'brien", ["Tom O'Brien"]),
+        ("O’Brien", ["Tom O'Brien"]),  # a typographic apostrophe
+        ("ob", ["Tom O'Brien"]),
+        ("anna liisa", ["Anna-Liisa Mäkelä"]),
+        ("anna-liisa", ["Anna-Liisa Mäkelä"]),
+        ("liisa mak", ["Anna-Liisa Mäkelä"]),
+        ("li", ["Anna-Liisa Mäkelä"]),
+        ("al.mak@", ["Anna-Liisa Mäkelä"]),  # a piece of the e-mail address
+    ],
+)
+def test_apostrophes_and_hyphens_need_not_be_typed(
+    memory_db: Database, fixed_clock: object, query: str, expected: list[str]
+) -> None:
+    create_customer(memory_db, CustomerInput(name="Tom O'Brien"))
+    create_customer(memory_db, CustomerInput(name="Anna-Liisa Mäkelä",
+                                             email="al.makela@example.fi"))
+    create_customer(memory_db, CustomerInput(name="Anna Laine"))
+    assert found(memory_db, query) == expected
+
+
 def test_customer_number_ranks_its_customer_first(
     memory_db: Database, people: dict[str, int]
 ) -> None:
