@@ -42,6 +42,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--reason", choices=("loyal", "compliment", "resolved", "suggestion"),
                         help=_("what a thank-you is for (default: from the complaint, else "
                                "loyal)"))
+    parser.add_argument("--voucher", type=int, metavar="VOUCHER_ID",
+                        help=_("put this voucher of the customer on the letter (default: the "
+                               "complaint's approved voucher)"))
+    parser.add_argument("--no-voucher", action="store_true",
+                        help=_("leave the voucher out"))
     parser.add_argument("--signer", type=int, metavar="STAFF_ID",
                         help=_("who signs (default: who authorised the remedy)"))
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf",
@@ -95,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
         data = prepare_letter(
             db, args.kind, customer_id=args.customer, complaint_id=args.complaint,
             language=args.lang, reason=args.reason, signer_id=args.signer,
+            voucher_id=args.voucher, with_voucher=not args.no_voucher,
         )
         pdf = render(data)
         write_pdf(out, pdf)

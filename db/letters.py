@@ -58,11 +58,23 @@ class LetterRecord:
     pdf_size: int
 
 
-def _voucher_info(db: Database, voucher_id: int) -> VoucherInfo:
+def _voucher_info(db: Database, voucher_id: int, customer_id: int | None) -> VoucherInfo:
     from db.vouchers import get_voucher
 
     v = get_voucher(db, voucher_id)
+    if v.customer_id is not None and v.customer_id != customer_id:
+        raise LetterNotPossible(_("Voucher {code} belongs to another customer.").format(
+            code=v.code))
     return VoucherInfo(code=v.code, value_minor=v.value_minor, expires_on=v.expires_on)
+
+
+def offer_vouchers(db: Database, customer_id: int, today: date | None = None) -> list[Any]:
+    """The customer's vouchers a letter may carry: not used and not expired, newest first."""
+    from db.vouchers import vouchers_for_customer
+
+    day = today or today_local(load_settings(db).timezone)
+    return [v for v in vouchers_for_customer(db, customer_id)
+            if v.redeemed_at is None and v.expires_on >= day]
 
 
 def _complaint_voucher(complaint: Any) -> int | None:
@@ -101,6 +113,7 @@ def prepare_letter(
     language: str | None = None,
     reason: str | None = None,
     voucher_id: int | None = None,
+    with_voucher: bool = True,
     signer_id: int | None = None,
     today: date | None = None,
 ) -> LetterData:
@@ -109,8 +122,9 @@ def prepare_letter(
     An apology needs a complaint. A thank-you from a complaint thanks for the compliment (or,
     for a complaint, for helping us improve); from a customer alone it thanks a loyal customer.
     The voucher is the complaint's approved voucher unless `voucher_id` names another of the
-    customer's. The signer is `signer_id`, else the person who authorised the remedy, else the
-    shop team. Raises NotFound for unknown ids and LetterNotPossible when the kind does not fit.
+    customer's; `with_voucher=False` leaves it out. The signer is `signer_id`, else the
+    person who authorised the remedy, else the shop team. Raises NotFound for unknown ids
+    and LetterNotPossible when the kind does not fit.
     """
     if kind not in KINDS:
         raise ValidationError({"kind": _("Choose apology, thank-you or birthday.")})
@@ -160,7 +174,9 @@ def prepare_letter(
         language or (customer.language if customer else settings.report_language))
     if voucher_id is None and complaint is not None:
         voucher_id = _complaint_voucher(complaint)
-    voucher = _voucher_info(db, voucher_id) if voucher_id is not None else None
+    voucher = None
+    if with_voucher and voucher_id is not None:
+        voucher = _voucher_info(db, voucher_id, customer.id if customer else None)
     staff_name = ""
     if complaint is not None and complaint.about_staff_id and complaint.kind == "compliment":
         try:

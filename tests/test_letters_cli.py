@@ -110,3 +110,13 @@ def test_kind_and_target_are_required(capsys: pytest.CaptureFixture[str]) -> Non
     with pytest.raises(SystemExit):
         main(["letter", "--kind", "apology", "--out", "x.pdf"])
     assert "--complaint" in capsys.readouterr().err
+
+
+def test_voucher_can_be_left_out(db_file: tuple[Path, int, int], tmp_path: Path) -> None:
+    path, _customer, complaint = db_file
+    with_it, without = tmp_path / "with.pdf", tmp_path / "without.pdf"
+    base = ["letter", "--db", str(path), "--kind", "apology", "--complaint", str(complaint)]
+    assert main([*base, "--out", str(with_it)]) == 0
+    assert main([*base, "--no-voucher", "--out", str(without)]) == 0
+    assert "lahjakortti" in pdf_text(with_it.read_bytes())
+    assert "lahjakortti" not in pdf_text(without.read_bytes())

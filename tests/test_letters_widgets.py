@@ -162,3 +162,27 @@ def test_changing_language_asks_before_dropping_edits(
     assert widget.body_edit.toPlainText().startswith("Dear Liu Yang,")
     widget.refresh_preview()
     assert "Happybirthday!" in _preview_text(widget)
+
+
+def test_a_birthday_offer_voucher_can_be_added_and_removed(
+    qtbot: QtBot, shop_db: tuple[Database, Shop]
+) -> None:
+    from datetime import date
+
+    from db.vouchers import issue
+
+    db, shop = shop_db
+    customer = make_customer(db, "Helmi Heino", "fi", birthday=(11, 24))
+    gift = issue(db, value_minor=800, expires_on=date(2027, 1, 31), issued_by=shop.manager_id,
+                 customer_id=customer)
+    widget, _dialogs = _preview(qtbot, db, shop)
+    widget.open_for(customer_id=customer, kind="birthday")
+    assert widget.data is not None and widget.data.voucher is None
+    assert widget.voucher_box.currentData() == -1  # no voucher unless chosen
+    widget.voucher_box.setCurrentIndex(widget.voucher_box.findData(gift.id))
+    assert widget.data.voucher is not None and widget.data.voucher.code == gift.code
+    text = _preview_text(widget)
+    assert gift.code in text and "8,00€" in text and "lahjakortti" in text
+    widget.voucher_box.setCurrentIndex(widget.voucher_box.findData(-1))
+    assert widget.data.voucher is None
+    assert gift.code not in _preview_text(widget)

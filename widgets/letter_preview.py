@@ -51,6 +51,7 @@ from widgets.errors import show_error
 from widgets.ops import run_op
 
 REFRESH_MS = 600
+NO_VOUCHER = -1
 PRINT_DPI = 300  # pages are rasterised for the printer at most at this resolution
 MIN_TARGET = 44  # px: touch-friendly buttons
 
@@ -150,6 +151,10 @@ class LetterPreview(QWidget):
         self.about_box = QComboBox()
         self.about_box.setMinimumHeight(MIN_TARGET)
         self.about_box.setAccessibleName(self.tr("Complaint or compliment the letter is about"))
+        self.voucher_box = QComboBox()
+        self.voucher_box.setMinimumHeight(MIN_TARGET)
+        self.voucher_box.setAccessibleName(self.tr("Voucher printed on the letter"))
+        self._voucher_choice: int | None = None  # None: the complaint's; NO_VOUCHER: none
         self.language_box = QComboBox()
         for key, text in zip(self.LANGUAGES, ("English", "Suomi", "繁體中文", "简体中文"),
                              strict=True):
@@ -186,6 +191,7 @@ class LetterPreview(QWidget):
         form.addRow(self.tr("About"), self.about_box)
         form.addRow(self.tr("Thank-you for"), self.reason_box)
         form.addRow(self.tr("Language"), self.language_box)
+        form.addRow(self.tr("Voucher"), self.voucher_box)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(form)
@@ -217,6 +223,7 @@ class LetterPreview(QWidget):
         self.reason_box.currentIndexChanged.connect(self._on_choice_changed)
         self.language_box.currentIndexChanged.connect(self._on_choice_changed)
         self.about_box.currentIndexChanged.connect(self._on_about_changed)
+        self.voucher_box.currentIndexChanged.connect(self._on_voucher_changed)
         self.reset_button.clicked.connect(self._on_reset)
         self.refresh_button.clicked.connect(self.refresh_preview)
         self.print_button.clicked.connect(self.print_letter)
@@ -237,6 +244,7 @@ class LetterPreview(QWidget):
                 return False
         self.customer_id = customer_id
         self.complaint_id = complaint_id
+        self._voucher_choice = None
         self._loading = True
         try:
             self._fill_about(customer_id, complaint_id)
@@ -276,15 +284,58 @@ class LetterPreview(QWidget):
         chosen = self.about_box.currentData()
         previous = self.complaint_id
         self.complaint_id = int(chosen) if chosen is not None else None
+        previous_voucher, self._voucher_choice = self._voucher_choice, None
         if self.is_edited() and not self.ctx.dialogs.question(
             self, self.tr("Discard your changes?"),
             self.tr("Writing about another complaint starts again from the template. "
                     "Your changes to the text will be lost."),
         ):
             self.complaint_id = previous
+            self._voucher_choice = previous_voucher
             self._loading = True
             try:
                 self.about_box.setCurrentIndex(max(0, self.about_box.findData(previous)))
+            finally:
+                self._loading = False
+            return
+        self._prepare()
+
+    def _fill_vouchers(self, data: LetterData) -> None:
+        """No voucher, or one of the customer's unused ones; the letter's own is selected."""
+        from db.letters import offer_vouchers
+
+        self.voucher_box.clear()
+        self.voucher_box.addItem(self.tr("No voucher"), NO_VOUCHER)
+        offers = offer_vouchers(self.ctx.db, data.customer_id) if data.customer_id else []
+        selected = 0
+        for v in offers:
+            until = self.ctx.locale().toString(QDate(v.expires_on.year, v.expires_on.month,
+                                                     v.expires_on.day),
+                                               QLocale.FormatType.ShortFormat)
+            self.voucher_box.addItem(
+                f"{v.code} · {self.ctx.format_money(v.value_minor)} · {until}", v.id)
+            if data.voucher is not None and v.code == data.voucher.code:
+                selected = self.voucher_box.count() - 1
+        if data.voucher is not None and selected == 0:  # e.g. already used: still shown
+            self.voucher_box.addItem(data.voucher.code, self._voucher_choice)
+            selected = self.voucher_box.count() - 1
+        self.voucher_box.setCurrentIndex(selected)
+
+    def _on_voucher_changed(self) -> None:
+        if self._loading or self.data is None:
+            return
+        chosen = self.voucher_box.currentData()
+        previous = self._voucher_choice
+        self._voucher_choice = int(chosen) if chosen is not None else None
+        if self.is_edited() and not self.ctx.dialogs.question(
+            self, self.tr("Discard your changes?"),
+            self.tr("Changing the voucher starts again from the template. Your changes to "
+                    "the text will be lost."),
+        ):
+            self._voucher_choice = previous
+            self._loading = True
+            try:
+                self._fill_vouchers(self.data)
             finally:
                 self._loading = False
             return
@@ -305,6 +356,8 @@ class LetterPreview(QWidget):
                 complaint_id=self.complaint_id,
                 language=None if language_from_customer else self.language(),
                 reason=reason if self.kind() == "thank-you" else None,
+                voucher_id=self._voucher_choice if self._voucher_choice != NO_VOUCHER else None,
+                with_voucher=self._voucher_choice != NO_VOUCHER,
             )
         except UserError as exc:
             self.data = None
@@ -321,6 +374,7 @@ class LetterPreview(QWidget):
                 self.language_box.setCurrentIndex(self.LANGUAGES.index(data.language))
             self._template_body = data.body
             self.body_edit.setPlainText(data.body)
+            self._fill_vouchers(data)
         finally:
             self._loading = False
         self.refresh_preview()
