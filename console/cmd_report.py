@@ -116,9 +116,10 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(_("Cannot write the report: {reason}").format(
             reason=exc.strerror or exc)) from exc
     t = data.totals
-    print(_("{start}–{end}: {complaints} complaints, {compliments} compliments, "
+    span = start.isoformat() if start == end else f"{start.isoformat()}–{end.isoformat()}"
+    print(_("{span}: {complaints} complaints, {compliments} compliments, "
             "{suggestions} suggestions. Wrote {files}.").format(
-        start=start.isoformat(), end=end.isoformat(), complaints=t.complaints,
+        span=span, complaints=t.complaints,
         compliments=t.compliments, suggestions=t.suggestions, files=", ".join(written)))
     return 0
 

@@ -104,6 +104,14 @@ class _Builder:
         self.h3 = ParagraphStyle("h3", parent=self.body, fontName=SANS_BOLD, fontSize=10,
                                  leading=13, spaceBefore=6, spaceAfter=3)
         self.chart_font = CJK if self.t.lang.startswith("zh") else SANS
+        self.fast_tables: list[FastTable] = []
+        self.fast_rows = 0
+
+    def fast(self, table: FastTable) -> FastTable:
+        """Count a long table's rows for the progress report."""
+        self.fast_tables.append(table)
+        self.fast_rows += len(table.rows)
+        return table
 
     # ------------------------------------------------------------------ text helpers
 
@@ -136,12 +144,30 @@ class _Builder:
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         if progress is not None:
+            # Flowables placed, and rows of the long tables drawn (most of a month's work).
             total = max(len(story), 1)
+            state = {"flow": 0.0, "rows": 0, "shown": -1}
+
+            def report() -> None:
+                flow = min(state["flow"], 1.0)
+                done = (0.3 * flow + 0.7 * state["rows"] / self.fast_rows if self.fast_rows
+                        else flow)
+                percent = min(99, int(99 * done))
+                if percent > state["shown"]:
+                    state["shown"] = percent
+                    progress(percent)
 
             def on_progress(kind: str, value: int) -> None:
                 if kind == "PROGRESS":
-                    progress(min(99, int(value * 100 / total)))
+                    state["flow"] = max(state["flow"], value / total)
+                    report()
 
+            def on_rows(count: int) -> None:
+                state["rows"] += count
+                report()
+
+            for table in self.fast_tables:
+                table.on_drawn = on_rows
             doc.setProgressCallBack(on_progress)
         doc.build(story, canvasmaker=self.canvas_maker())
         if progress is not None:
@@ -294,7 +320,8 @@ class _Builder:
         scale = self.width / sum(widths)
         col_w = [w * scale for w in widths]
         if len(rows) > FAST_ROWS and total is None:
-            return FastTable(list(header), [list(r) for r in rows], col_w, right=right)
+            return self.fast(FastTable(list(header), [list(r) for r in rows], col_w,
+                                       right=right))
         data: list[list[Any]] = [[
             self.p(h, self.head_cell_right if i in right else self.head_cell)
             for i, h in enumerate(header)
@@ -609,7 +636,8 @@ class _Builder:
         col_w = [w * scale for w in widths]
         cells = [self.detail_cells(row) for row in rows]
         return [CondPageBreak(40 * mm), self.p(t("detail"), self.h2),
-                FastTable(header, cells, col_w, right=(0, 7), centre=(4,), warn_col=4)]
+                self.fast(FastTable(header, cells, col_w, right=(0, 7), centre=(4,),
+                                    warn_col=4))]
 
     def detail_cells(self, row: DetailRow) -> list[str]:
         t, f = self.t, self.f
@@ -655,6 +683,7 @@ class FastTable(Flowable):
         self.RIGHT = tuple(right)
         self.CENTRE = tuple(centre)
         self.warn_col = warn_col
+        self.on_drawn: Callable[[int], None] | None = None  # rows drawn, for progress
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return sum(self.col_w), (len(self.rows) + 1) * DETAIL_ROW_H
@@ -668,8 +697,10 @@ class FastTable(Flowable):
         return [self._part(self.rows[:fits]), self._part(self.rows[fits:])]
 
     def _part(self, rows: list[list[str]]) -> FastTable:
-        return FastTable(self.header, rows, self.col_w, right=self.RIGHT, centre=self.CENTRE,
+        part = FastTable(self.header, rows, self.col_w, right=self.RIGHT, centre=self.CENTRE,
                          warn_col=self.warn_col)
+        part.on_drawn = self.on_drawn
+        return part
 
     def draw(self) -> None:
         canvas = self.canv
@@ -701,6 +732,8 @@ class FastTable(Flowable):
         for values, y in warnings:
             self._row(canvas, values, y, bold=False)
         code.append("ET")
+        if self.on_drawn is not None:
+            self.on_drawn(len(self.rows))
 
     def _row(self, canvas: Canvas, values: list[str], y: float, bold: bool) -> None:
         """Write one row as a single PDF ``TJ`` text operator (switching fonts as needed).
