@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Sequence
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -97,8 +97,8 @@ def _crash_hook(
     if QApplication.instance() is not None:
         QMessageBox.critical(
             None,
-            QApplication.translate("app", "Something went wrong"),
-            QApplication.translate(
+            QCoreApplication.translate("app", "Something went wrong"),
+            QCoreApplication.translate(
                 "app", "An unexpected error happened. What was saved is safe.\n\n{error}"
             ).replace("{error}", f"{kind.__name__}: {value}"),
         )

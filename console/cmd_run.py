@@ -72,7 +72,7 @@ class _NoOptions:
 
 
 def run(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
     from PySide6.QtGui import QWindow
 
     from console.app import create_application
@@ -96,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
     except UserError as exc:
         print(f"counterpart: {exc}", file=sys.stderr)
         if not quit_when_shown:
-            dialogs.critical(None, app.translate("run", "Cannot open the database"), str(exc))
+            title = QCoreApplication.translate("run", "Cannot open the database")
+            dialogs.critical(None, title, str(exc))
         return 2
 
     if quit_when_shown:

@@ -33,24 +33,20 @@ class FieldErrorSink(Protocol):
     def show_field_errors(self, fields: dict[str, str]) -> None: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("show_error", text)
-
-
 def title_for(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
-        return _tr("Please check the form")
+        return QCoreApplication.translate("show_error", "Please check the form")
     if isinstance(exc, PermissionDenied):
-        return _tr("Not allowed")
+        return QCoreApplication.translate("show_error", "Not allowed")
     if isinstance(exc, NotFound):
-        return _tr("Not found")
+        return QCoreApplication.translate("show_error", "Not found")
     if isinstance(exc, DatabaseError):
-        return _tr("Database problem")
+        return QCoreApplication.translate("show_error", "Database problem")
     if isinstance(exc, ImportFailed):
-        return _tr("Nothing was imported")
+        return QCoreApplication.translate("show_error", "Nothing was imported")
     if isinstance(exc, UserError):
-        return _tr("Cannot do that")
-    return _tr("Something went wrong")
+        return QCoreApplication.translate("show_error", "Cannot do that")
+    return QCoreApplication.translate("show_error", "Something went wrong")
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
@@ -71,8 +67,10 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     dialogs.critical(
         parent,
         title_for(exc),
-        _tr("An unexpected error happened and nothing was saved. "
-            "Please tell the manager: {error}").replace("{error}", f"{type(exc).__name__}: {exc}"),
+        QCoreApplication.translate(
+            "show_error",
+            "An unexpected error happened and nothing was saved. Please tell the manager: {error}",
+        ).replace("{error}", f"{type(exc).__name__}: {exc}"),
     )
 
 
