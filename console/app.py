@@ -76,6 +76,9 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Qt's own strings and ours (assets/i18n/counterpart_<lang>.qm) when present."""
     installed: list[QTranslator] = []
     set_language(language)
+    # Month and day names in widgets that use the default locale follow the screen language.
+    QLocale.setDefault(QLocale({"en": "en_GB", "fi": "fi_FI", "zh-TW": "zh_TW",
+                                "zh-CN": "zh_CN"}.get(language, "en_GB")))
     qt_name = language.replace("-", "_")
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in ((f"qtbase_{qt_name}", qt_dir),

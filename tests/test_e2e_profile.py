@@ -4,7 +4,7 @@ a purchase, see the profile and history update."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
@@ -23,13 +23,14 @@ def test_sign_in_search_cjk_open_profile_record_purchase(
     qtbot: QtBot, qapp: QApplication, fresh_db: Database, fixed_clock: object
 ) -> None:
     build_demo(fresh_db, customers=60, seed=7)
-    font, sheet = qapp.font(), qapp.styleSheet()
+    font, sheet, locale = qapp.font(), qapp.styleSheet(), QLocale()
     configure(qapp, language="en")  # shipped fonts and the real style sheet
     try:
         _walk_through(qtbot, fresh_db)
     finally:  # leave the shared QApplication as other tests expect it
         qapp.setStyleSheet(sheet)
         qapp.setFont(font)
+        QLocale.setDefault(locale)
 
 
 def _walk_through(qtbot: QtBot, fresh_db: Database) -> None:
