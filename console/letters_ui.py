@@ -87,10 +87,24 @@ class LettersUi(QObject):
                     return
             layout.addWidget(widget)
 
+    def selected_complaint(self) -> int | None:
+        """The complaint selected in the profile's complaint history (service screens), if any."""
+        service = getattr(self.window, "service_ui", None)
+        view = getattr(service, "history_view", None)
+        model = getattr(service, "history_model", None)
+        if view is None or model is None or view.selectionModel() is None:
+            return None
+        rows = view.selectionModel().selectedRows()
+        summary = model.summary_at(rows[0].row()) if rows else None
+        return int(summary.id) if summary is not None else None
+
     def letter_for_profile(self, complaint_id: int | None = None) -> None:
+        """Open the letter page for the profile's customer, about the selected complaint."""
         customer_id = self.window.profile_panel.customer_id
         if customer_id is None and complaint_id is None:
             return
+        if complaint_id is None:
+            complaint_id = self.selected_complaint()
         self.preview.open_for(customer_id=customer_id, complaint_id=complaint_id or None)
         self.window.show_page(PAGE_LETTER)
 

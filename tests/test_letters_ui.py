@@ -53,9 +53,18 @@ def test_letter_from_the_profile_is_listed_and_reprinted(
     assert win.current_page() == PAGE_LETTER
     preview = ui.preview
     assert preview.language() == "zh-TW"
+    assert preview.kind() == "thank-you"  # nothing selected: a letter to the customer
     preview.about_box.setCurrentIndex(preview.about_box.findData(complaint))
     preview.kind_box.setCurrentIndex(preview.KINDS.index("apology"))
     assert preview.data is not None and preview.data.complaint_id == complaint
+    ui.back_to_profile()
+
+    # From the complaint selected in the profile's history: an apology about it.
+    win.service_ui.history_view.selectRow(0)
+    ui.letter_button.click()
+    assert preview.kind() == "apology"
+    assert preview.about_box.currentData() == complaint
+    assert preview.data is not None and preview.data.voucher is not None
     preview.make_printer = lambda: _printer(tmp_path / "first.pdf")
     record = preview.print_letter()
     assert record is not None

@@ -234,22 +234,26 @@ class LetterPreview(QWidget):
     def open_for(self, *, customer_id: int | None = None, complaint_id: int | None = None,
                  kind: str | None = None, language: str | None = None) -> bool:
         """Prepare a letter for a customer or a complaint; False (message shown) if it can't."""
-        if complaint_id is not None and customer_id is None:
+        entry_kind = None
+        if complaint_id is not None:
             from db.complaints import get_complaint
 
             try:
-                customer_id = get_complaint(self.ctx.db, complaint_id).customer_id
+                complaint = get_complaint(self.ctx.db, complaint_id)
             except UserError as exc:
                 self._show_message(str(exc))
                 return False
+            entry_kind = complaint.kind
+            if customer_id is None:
+                customer_id = complaint.customer_id
         self.customer_id = customer_id
         self.complaint_id = complaint_id
         self._voucher_choice = None
         self._loading = True
         try:
             self._fill_about(customer_id, complaint_id)
-            if kind is None:
-                kind = "apology" if complaint_id is not None else "thank-you"
+            if kind is None:  # an apology for a complaint, else thanks
+                kind = "apology" if entry_kind == "complaint" else "thank-you"
             self.kind_box.setCurrentIndex(self.KINDS.index(kind))
             self.reason_box.setCurrentIndex(0)
             if language is not None:
