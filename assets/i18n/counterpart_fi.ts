@@ -1488,7 +1488,7 @@
 <context>
     <name>LetterPreview</name>
     <message>
-        <location filename="../../widgets/letter_preview.py" line="+95"/>
+        <location filename="../../widgets/letter_preview.py" line="+97"/>
         <source>The printer could not be started. Check that it is connected and try again.</source>
         <translation>Tulostinta ei voitu käynnistää. Tarkista, että se on kytketty, ja yritä uudelleen.</translation>
     </message>
@@ -1528,12 +1528,22 @@
         <translation>Ratkaistun reklamaation jälkeen</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Suggestion</source>
+        <translation>Ehdotus</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Complaint or compliment the letter is about</source>
         <translation>Reklamaatio tai kehu, jota kirje koskee</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Voucher printed on the letter</source>
+        <translation>Kirjeeseen tulostettava kuponki</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Kind of letter</source>
         <translation>Kirjeen tyyppi</translation>
     </message>
@@ -1603,28 +1613,44 @@
         <translation>Kieli</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Voucher</source>
+        <translation>Kuponki</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Text (you may edit it)</source>
         <translation>Teksti (voit muokata)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>The customer (no complaint)</source>
         <translation>Asiakas (ei reklamaatiota)</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+53"/>
+        <location line="+23"/>
+        <location line="+42"/>
+        <location line="+56"/>
         <source>Discard your changes?</source>
         <translation>Hylätäänkö muutokset?</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-97"/>
         <source>Writing about another complaint starts again from the template. Your changes to the text will be lost.</source>
         <translation>Toista reklamaatiota koskeva kirje aloitetaan pohjasta uudelleen. Tekstiin tekemäsi muutokset menetetään.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+18"/>
+        <source>No voucher</source>
+        <translation>Ei kuponkia</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Changing the voucher starts again from the template. Your changes to the text will be lost.</source>
+        <translation>Kupongin vaihtaminen aloittaa pohjasta uudelleen. Tekstiin tekemäsi muutokset menetetään.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Changing the letter or its language starts again from the template. Your changes to the text will be lost.</source>
         <translation>Kirjeen tai sen kielen vaihtaminen aloittaa pohjasta uudelleen. Tekstiin tekemäsi muutokset menetetään.</translation>
     </message>
@@ -2126,6 +2152,59 @@
     </message>
 </context>
 <context>
+    <name>ServiceUi</name>
+    <message>
+        <location filename="../../console/service_ui.py" line="+60"/>
+        <source>New &amp;complaint / compliment</source>
+        <translation>Uusi &amp;reklamaatio / kehu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Complaint history</source>
+        <translation>Reklamaatiohistoria</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Complaints, compliments and suggestions</source>
+        <translation>Reklamaatiot, kehut ja ehdotukset</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Promises due and overdue</source>
+        <translation>Erääntyvät ja myöhässä olevat lupaukset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk-in complaint or compliment</source>
+        <translation>Satunnaisasiakkaan reklamaatio tai kehu</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>At the counter</source>
+        <translation>Kassalla</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Manage staff</source>
+        <translation>Hallitse henkilökuntaa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager</source>
+        <translation>Päällikkö</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Saved: %1 #%2</source>
+        <translation>Tallennettu: %1 #%2</translation>
+    </message>
+</context>
+<context>
     <name>SignInPanel</name>
     <message>
         <location filename="../../widgets/sign_in_panel.py" line="+95"/>
@@ -2367,7 +2446,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="+100"/>
+        <location filename="../../console/app.py" line="+103"/>
         <source>Something went wrong</source>
         <translation>Jokin meni vikaan</translation>
     </message>
@@ -2390,59 +2469,46 @@
     </message>
 </context>
 <context>
-    <name>self.window</name>
+    <name>show_error</name>
     <message>
-        <location filename="../../console/service_ui.py" line="+178"/>
-        <source>Saved: %1 #%2</source>
-        <translation>Tallennettu: %1 #%2</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location line="-118"/>
-        <source>New &amp;complaint / compliment</source>
-        <translation>Uusi &amp;reklamaatio / kehu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+K</source>
-        <translation>Ctrl+K</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Complaint history</source>
-        <translation>Reklamaatiohistoria</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Complaints, compliments and suggestions</source>
-        <translation>Reklamaatiot, kehut ja ehdotukset</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Promises due and overdue</source>
-        <translation>Erääntyvät ja myöhässä olevat lupaukset</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Walk-in complaint or compliment</source>
-        <translation>Satunnaisasiakkaan reklamaatio tai kehu</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>At the counter</source>
-        <translation>Kassalla</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Manage staff</source>
-        <translation>Hallitse henkilökuntaa</translation>
+        <location filename="../../widgets/errors.py" line="+38"/>
+        <source>Please check the form</source>
+        <translation>Tarkista lomake</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Manager</source>
-        <translation>Päällikkö</translation>
+        <source>Not allowed</source>
+        <translation>Ei sallittu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not found</source>
+        <translation>Ei löytynyt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database problem</source>
+        <translation>Tietokantaongelma</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was imported</source>
+        <translation>Mitään ei tuotu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot do that</source>
+        <translation>Ei onnistu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong</source>
+        <translation>Jokin meni vikaan</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>An unexpected error happened and nothing was saved. Please tell the manager: {error}</source>
+        <translation>Tapahtui odottamaton virhe, eikä mitään tallennettu. Kerro asiasta päällikölle: {error}</translation>
     </message>
 </context>
 </TS>

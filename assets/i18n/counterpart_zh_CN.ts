@@ -1486,7 +1486,7 @@
 <context>
     <name>LetterPreview</name>
     <message>
-        <location filename="../../widgets/letter_preview.py" line="+95"/>
+        <location filename="../../widgets/letter_preview.py" line="+97"/>
         <source>The printer could not be started. Check that it is connected and try again.</source>
         <translation>无法启动打印机。请确认打印机已连接后重试。</translation>
     </message>
@@ -1526,12 +1526,22 @@
         <translation>投诉处理完毕后</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Complaint or compliment the letter is about</source>
         <translation>信函所涉及的投诉或表扬</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Voucher printed on the letter</source>
+        <translation>印在信函上的代金券</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Kind of letter</source>
         <translation>信函类型</translation>
     </message>
@@ -1601,28 +1611,44 @@
         <translation>语言</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Voucher</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Text (you may edit it)</source>
         <translation>内容（可编辑）</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>The customer (no complaint)</source>
         <translation>顾客（无投诉）</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+53"/>
+        <location line="+23"/>
+        <location line="+42"/>
+        <location line="+56"/>
         <source>Discard your changes?</source>
         <translation>要放弃你的修改吗？</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-97"/>
         <source>Writing about another complaint starts again from the template. Your changes to the text will be lost.</source>
         <translation>改为针对另一件投诉撰写会从模板重新开始，你对内容的修改将会丢失。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+18"/>
+        <source>No voucher</source>
+        <translation>无代金券</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Changing the voucher starts again from the template. Your changes to the text will be lost.</source>
+        <translation>更换代金券会从模板重新开始，你对内容的修改将会丢失。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Changing the letter or its language starts again from the template. Your changes to the text will be lost.</source>
         <translation>更换信函或语言会从模板重新开始，你对内容的修改将会丢失。</translation>
     </message>
@@ -2124,6 +2150,59 @@
     </message>
 </context>
 <context>
+    <name>ServiceUi</name>
+    <message>
+        <location filename="../../console/service_ui.py" line="+60"/>
+        <source>New &amp;complaint / compliment</source>
+        <translation>新增投诉／表扬(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Complaint history</source>
+        <translation>投诉记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Complaints, compliments and suggestions</source>
+        <translation>投诉、表扬与建议</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Promises due and overdue</source>
+        <translation>到期与逾期的承诺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk-in complaint or compliment</source>
+        <translation>散客的投诉或表扬</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>At the counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Manage staff</source>
+        <translation>管理员工</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Saved: %1 #%2</source>
+        <translation>已保存：%1 #%2</translation>
+    </message>
+</context>
+<context>
     <name>SignInPanel</name>
     <message>
         <location filename="../../widgets/sign_in_panel.py" line="+95"/>
@@ -2365,7 +2444,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="+100"/>
+        <location filename="../../console/app.py" line="+103"/>
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
@@ -2388,59 +2467,46 @@
     </message>
 </context>
 <context>
-    <name>self.window</name>
+    <name>show_error</name>
     <message>
-        <location filename="../../console/service_ui.py" line="+178"/>
-        <source>Saved: %1 #%2</source>
-        <translation>已保存：%1 #%2</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location line="-118"/>
-        <source>New &amp;complaint / compliment</source>
-        <translation>新增投诉／表扬(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+K</source>
-        <translation>Ctrl+K</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Complaint history</source>
-        <translation>投诉记录</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Complaints, compliments and suggestions</source>
-        <translation>投诉、表扬与建议</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Promises due and overdue</source>
-        <translation>到期与逾期的承诺</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Walk-in complaint or compliment</source>
-        <translation>散客的投诉或表扬</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>At the counter</source>
-        <translation>柜台</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Manage staff</source>
-        <translation>管理员工</translation>
+        <location filename="../../widgets/errors.py" line="+38"/>
+        <source>Please check the form</source>
+        <translation>请检查表单</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Manager</source>
-        <translation>经理</translation>
+        <source>Not allowed</source>
+        <translation>不允许</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database problem</source>
+        <translation>数据库问题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was imported</source>
+        <translation>没有导入任何数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot do that</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>An unexpected error happened and nothing was saved. Please tell the manager: {error}</source>
+        <translation>发生意外错误，没有保存任何数据。请告知经理：{error}</translation>
     </message>
 </context>
 </TS>

@@ -1486,7 +1486,7 @@
 <context>
     <name>LetterPreview</name>
     <message>
-        <location filename="../../widgets/letter_preview.py" line="+95"/>
+        <location filename="../../widgets/letter_preview.py" line="+97"/>
         <source>The printer could not be started. Check that it is connected and try again.</source>
         <translation>無法啟動印表機。請確認印表機已連接後再試一次。</translation>
     </message>
@@ -1526,12 +1526,22 @@
         <translation>客訴處理完畢後</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Suggestion</source>
+        <translation>建議</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Complaint or compliment the letter is about</source>
         <translation>信函所涉及的客訴或稱讚</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Voucher printed on the letter</source>
+        <translation>印在信函上的抵用券</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Kind of letter</source>
         <translation>信函類型</translation>
     </message>
@@ -1601,28 +1611,44 @@
         <translation>語言</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Voucher</source>
+        <translation>抵用券</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Text (you may edit it)</source>
         <translation>內容（可編輯）</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>The customer (no complaint)</source>
         <translation>顧客（無客訴）</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+53"/>
+        <location line="+23"/>
+        <location line="+42"/>
+        <location line="+56"/>
         <source>Discard your changes?</source>
         <translation>要捨棄你的修改嗎？</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-97"/>
         <source>Writing about another complaint starts again from the template. Your changes to the text will be lost.</source>
         <translation>改為針對另一件客訴撰寫會從範本重新開始，你對內容的修改將會遺失。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+18"/>
+        <source>No voucher</source>
+        <translation>無抵用券</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Changing the voucher starts again from the template. Your changes to the text will be lost.</source>
+        <translation>更換抵用券會從範本重新開始，你對內容的修改將會遺失。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Changing the letter or its language starts again from the template. Your changes to the text will be lost.</source>
         <translation>更換信函或語言會從範本重新開始，你對內容的修改將會遺失。</translation>
     </message>
@@ -2124,6 +2150,59 @@
     </message>
 </context>
 <context>
+    <name>ServiceUi</name>
+    <message>
+        <location filename="../../console/service_ui.py" line="+60"/>
+        <source>New &amp;complaint / compliment</source>
+        <translation>新增客訴／稱讚(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Complaint history</source>
+        <translation>客訴紀錄</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Complaints, compliments and suggestions</source>
+        <translation>客訴、稱讚與建議</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Promises due and overdue</source>
+        <translation>到期與逾期的承諾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk-in complaint or compliment</source>
+        <translation>散客的客訴或稱讚</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>At the counter</source>
+        <translation>櫃檯</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Manage staff</source>
+        <translation>管理員工</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager</source>
+        <translation>經理</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Saved: %1 #%2</source>
+        <translation>已儲存：%1 #%2</translation>
+    </message>
+</context>
+<context>
     <name>SignInPanel</name>
     <message>
         <location filename="../../widgets/sign_in_panel.py" line="+95"/>
@@ -2365,7 +2444,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="+100"/>
+        <location filename="../../console/app.py" line="+103"/>
         <source>Something went wrong</source>
         <translation>發生錯誤</translation>
     </message>
@@ -2388,59 +2467,46 @@
     </message>
 </context>
 <context>
-    <name>self.window</name>
+    <name>show_error</name>
     <message>
-        <location filename="../../console/service_ui.py" line="+178"/>
-        <source>Saved: %1 #%2</source>
-        <translation>已儲存：%1 #%2</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location line="-118"/>
-        <source>New &amp;complaint / compliment</source>
-        <translation>新增客訴／稱讚(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+K</source>
-        <translation>Ctrl+K</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Complaint history</source>
-        <translation>客訴紀錄</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Complaints, compliments and suggestions</source>
-        <translation>客訴、稱讚與建議</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Promises due and overdue</source>
-        <translation>到期與逾期的承諾</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Walk-in complaint or compliment</source>
-        <translation>散客的客訴或稱讚</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>At the counter</source>
-        <translation>櫃檯</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Manage staff</source>
-        <translation>管理員工</translation>
+        <location filename="../../widgets/errors.py" line="+38"/>
+        <source>Please check the form</source>
+        <translation>請檢查表單</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Manager</source>
-        <translation>經理</translation>
+        <source>Not allowed</source>
+        <translation>不允許</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not found</source>
+        <translation>找不到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database problem</source>
+        <translation>資料庫問題</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was imported</source>
+        <translation>沒有匯入任何資料</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot do that</source>
+        <translation>無法執行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong</source>
+        <translation>發生錯誤</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>An unexpected error happened and nothing was saved. Please tell the manager: {error}</source>
+        <translation>發生未預期的錯誤，沒有儲存任何資料。請告知經理：{error}</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,233 @@
+"""Translations: the window and the data layer speak Finnish and Chinese, and the shipped
+catalogues are current, complete, compiled and keep every placeholder."""
+
+from __future__ import annotations
+
+import gettext
+import os
+import re
+import subprocess
+import sys
+import tomllib
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
+from sqlite_utils import Database
+
+from console.app import install_translators
+from console.cmd_run import create_window
+from db import i18n
+from db.customers import validate
+from db.errors import ValidationError
+from db.models import CustomerInput
+from db.staff import insert_staff
+from widgets.dialogs import FakeDialogService
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N = ROOT / "assets" / "i18n"
+QT_LANGS = ("fi", "zh_TW", "zh_CN")
+PLACEHOLDER = re.compile(r"%\d|\{[^{}]*\}")
+ACCELERATOR = re.compile(r"&[^&\s]")
+
+Message = tuple[str, str]  # (context, source)
+
+
+# ------------------------------------------------------------------ catalogue readers
+
+def ts_messages(path: Path) -> dict[Message, ET.Element]:
+    """Every message of a Qt .ts file, keyed by (context, source)."""
+    found: dict[Message, ET.Element] = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found[(name, message.findtext("source") or "")] = message
+    return found
+
+
+def ts_forms(message: ET.Element) -> list[str]:
+    translation = message.find("translation")
+    assert translation is not None
+    if message.get("numerus") == "yes":
+        return [form.text or "" for form in translation.iter("numerusform")]
+    return [translation.text or ""]
+
+
+def po_messages(path: Path) -> dict[str, str]:
+    """msgid -> msgstr of a .po/.pot file (header left out); fuzzy entries count as empty."""
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    return {str(m.id): ("" if m.fuzzy else str(m.string)) for m in catalog if m.id}
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Run the extractors (not the compilers) over today's code into a temporary folder."""
+    out = tmp_path_factory.mktemp("extracted")
+    env = dict(os.environ, EXTRACT_ONLY="1", QT_LANGS="fi", BIN=str(Path(sys.executable).parent))
+    subprocess.run(["bash", str(ROOT / "scripts" / "extract_messages.sh"), str(out)],
+                   check=True, env=env, cwd=ROOT, timeout=120)
+    return out
+
+
+# ------------------------------------------------------------------ catalogues are current
+
+def test_every_qt_string_in_the_code_is_in_each_ts_file(fresh: Path) -> None:
+    in_code = set(ts_messages(fresh / "counterpart_fi.ts"))
+    assert len(in_code) > 300  # the extractor really read widgets/ and console/
+    for lang in QT_LANGS:
+        shipped = set(ts_messages(I18N / f"counterpart_{lang}.ts"))
+        missing = sorted(in_code - shipped)
+        stale = sorted(shipped - in_code)
+        assert not missing, f"{lang}: run scripts/extract_messages.sh and translate {missing}"
+        assert not stale, f"{lang}: strings no longer in the code, re-run the script: {stale}"
+
+
+def test_every_gettext_string_in_the_code_is_in_the_pot_and_each_po(fresh: Path) -> None:
+    in_code = set(po_messages(fresh / "counterpart.pot"))
+    assert "A phone number has 6 to 15 digits." in in_code
+    catalogues = [I18N / "counterpart.pot"]
+    catalogues += [I18N / lang / "LC_MESSAGES" / "counterpart.po" for lang in QT_LANGS]
+    for path in catalogues:
+        shipped = set(po_messages(path))
+        assert not sorted(in_code - shipped), f"{path.name}: run scripts/extract_messages.sh"
+        assert not sorted(shipped - in_code), f"{path.name}: stale, re-run the script"
+
+
+@pytest.mark.parametrize("lang", QT_LANGS)
+def test_no_entry_is_left_unfinished(lang: str) -> None:
+    unfinished = [key for key, message in ts_messages(I18N / f"counterpart_{lang}.ts").items()
+                  if message.find("translation").get("type") in ("unfinished", "vanished",
+                                                                    "obsolete")
+                  or not all(ts_forms(message))]
+    assert not unfinished, f"{lang}.ts: {unfinished}"
+    po = I18N / lang / "LC_MESSAGES" / "counterpart.po"
+    empty = [msgid for msgid, text in po_messages(po).items() if not text]
+    assert not empty, f"{lang}.po: {empty}"
+
+
+@pytest.mark.parametrize("lang", QT_LANGS)
+def test_translations_keep_placeholders_and_accelerators(lang: str) -> None:
+    """A lost {name} shows the raw text; an extra one makes str.format raise."""
+    wrong: list[tuple[str, str]] = []
+    for (_, source), message in ts_messages(I18N / f"counterpart_{lang}.ts").items():
+        for text in filter(None, ts_forms(message)):  # empty: the test above reports it
+            if sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(source)):
+                wrong.append((source, text))
+            if ACCELERATOR.search(source) and not ACCELERATOR.search(text):
+                wrong.append((source, text))
+    for msgid, text in po_messages(I18N / lang / "LC_MESSAGES" / "counterpart.po").items():
+        if text and sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(msgid)):
+            wrong.append((msgid, text))
+    assert not wrong
+
+
+@pytest.mark.parametrize("lang", QT_LANGS)
+def test_compiled_catalogues_match_the_translations(lang: str) -> None:
+    """The .qm and .mo the program loads were compiled after the last translation edit."""
+    translator = QTranslator()
+    assert translator.load(str(I18N / f"counterpart_{lang}.qm"))
+    stale_qm = [(context, source)
+                for (context, source), message in ts_messages(I18N / f"counterpart_{lang}.ts")
+                .items()
+                if message.get("numerus") != "yes"
+                and message.find("translation").get("type") != "unfinished"
+                and translator.translate(context, source) != ts_forms(message)[0]]
+    assert not stale_qm
+    with (I18N / lang / "LC_MESSAGES" / "counterpart.mo").open("rb") as handle:
+        mo = gettext.GNUTranslations(handle)
+    po = po_messages(I18N / lang / "LC_MESSAGES" / "counterpart.po")
+    assert [msgid for msgid, text in po.items() if mo.gettext(msgid) != (text or msgid)] == []
+
+
+def test_an_installed_copy_ships_the_catalogues() -> None:
+    """pyproject's package data globs cover every compiled catalogue under assets/."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["assets"]
+    assets = ROOT / "assets"
+    shipped = {path for pattern in patterns for path in assets.glob(pattern) if path.is_file()}
+    needed = set(I18N.glob("*.qm")) | set(I18N.glob("*/LC_MESSAGES/*.mo"))
+    assert len(needed) == 6
+    assert needed <= shipped
+
+
+# ------------------------------------------------------------------ the data layer
+
+@pytest.fixture
+def data_language() -> Iterator[None]:
+    yield
+    i18n.set_language("en")
+
+
+@pytest.mark.parametrize(("lang", "name", "phone"), [
+    ("fi", "Nimi on pakollinen.", "Puhelinnumerossa on 6–15 numeroa."),
+    ("zh-TW", "姓名為必填。", "電話號碼為 6 到 15 位數。"),
+    ("zh-CN", "姓名为必填项。", "电话号码为 6 到 15 位数字。"),
+    ("en", "A name is required.", "A phone number has 6 to 15 digits."),
+])
+def test_customer_validation_speaks_the_ui_language(
+    data_language: None, lang: str, name: str, phone: str
+) -> None:
+    i18n.set_language(lang)
+    with pytest.raises(ValidationError) as caught:
+        validate(CustomerInput(name="  ", phone="040 12"))
+    assert caught.value.fields["name"] == name
+    assert caught.value.fields["phone"] == phone
+
+
+def test_formatted_messages_fill_in_their_values(data_language: None) -> None:
+    i18n.set_language("fi")
+    with pytest.raises(ValidationError) as caught:
+        validate(CustomerInput(name="Aino", birth_month=2, birth_day=29, birth_year=2023))
+    assert caught.value.fields["birthday"] == "Vuonna 2023 ei ole 29. helmikuuta."
+
+
+# ------------------------------------------------------------------ the window
+
+WINDOW_TEXTS = {
+    "fi": ("Kuka on kassalla?", "Kukaan ei ole kirjautunut", "Hae: nimi", "Etusivu"),
+    "zh-TW": ("誰在櫃檯值班？", "無人登入", "搜尋：姓名", "首頁"),
+    "zh-CN": ("谁在柜台值班？", "无人登录", "搜索：姓名", "首页"),
+}
+
+
+def _untranslated_sources(lang: str) -> set[str]:
+    """English texts that have a different translation in `lang` (so must not show)."""
+    return {source for (_, source), message in ts_messages(I18N / f"counterpart_{lang}.ts")
+            .items() if message.get("numerus") != "yes" and ts_forms(message)[0] != source}
+
+
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+@pytest.mark.parametrize("lang", sorted(WINDOW_TEXTS))
+def test_main_window_speaks_the_chosen_language(
+    qtbot: QtBot, qapp: QApplication, memory_db: Database, fixed_clock: object,
+    data_language: None, lang: str,
+) -> None:
+    insert_staff(memory_db, "Aino Manager", "manager")
+    translators = install_translators(qapp, lang)
+    try:
+        win = create_window(memory_db, dialogs=FakeDialogService())
+        qtbot.addWidget(win)
+        win.show()
+        question, nobody, search, home = WINDOW_TEXTS[lang]
+        labels = {label.text() for label in win.findChildren(QLabel)}
+        buttons = {button.text() for button in win.findChildren(QAbstractButton)}
+        assert question in labels  # the sign-in panel
+        assert win.staff_label.text() == nobody
+        assert win.search.field.placeholderText().startswith(search)
+        assert home in buttons
+        # Nothing the program wrote stays English: every label, button and placeholder on
+        # every page (all are built with the window) is translated.
+        english = _untranslated_sources(lang.replace("-", "_"))
+        texts = labels | buttons | {edit.placeholderText()
+                                    for edit in win.findChildren(QLineEdit)}
+        assert sorted(texts & english) == []
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
