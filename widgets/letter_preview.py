@@ -186,7 +186,7 @@ class LetterPreview(QWidget):
         self.preview = PdfPreview()
         self.preview.setAccessibleName(self.tr("Letter preview"))
 
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.tr("Letter"), self.kind_box)
         form.addRow(self.tr("About"), self.about_box)
         form.addRow(self.tr("Thank-you for"), self.reason_box)
@@ -354,6 +354,7 @@ class LetterPreview(QWidget):
     def _prepare(self, *, language_from_customer: bool = False) -> bool:
         reason = str(self.reason_box.currentData()) or None
         self.reason_box.setEnabled(self.kind() == "thank-you")
+        self.form.setRowVisible(self.reason_box, self.kind() == "thank-you")
         try:
             data = prepare_letter(
                 self.ctx.db, self.kind(), customer_id=self.customer_id,
