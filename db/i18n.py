@@ -35,3 +35,14 @@ def _(message: str) -> str:
 def N_(message: str) -> str:
     """Mark `message` for extraction without translating it now."""
     return message
+
+
+# Stored words the data layer translates from a variable (`_(staff.role)`,
+# `_(complaint.kind)`, `_(decision)` in db/staff_admin.py, db/letters.py,
+# db/compensation.py and console/cmd_staff.py). pybabel only sees literal arguments, so
+# they are marked here to reach the catalogues.
+STORED_WORDS = (
+    N_("staff"), N_("supervisor"), N_("manager"),
+    N_("complaint"), N_("compliment"), N_("suggestion"),
+    N_("approved"), N_("refused"),
+)

@@ -12,6 +12,7 @@ import tomllib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from babel.messages.pofile import read_po
@@ -25,7 +26,8 @@ from console.cmd_run import create_window
 from db import i18n
 from db.customers import validate
 from db.errors import ValidationError
-from db.models import CustomerInput
+from db.models import ROLES, CustomerInput
+from db.service_models import ENTRY_KINDS, Decision
 from db.staff import insert_staff
 from widgets.dialogs import FakeDialogService
 
@@ -178,6 +180,14 @@ def test_customer_validation_speaks_the_ui_language(
         validate(CustomerInput(name="  ", phone="040 12"))
     assert caught.value.fields["name"] == name
     assert caught.value.fields["phone"] == phone
+
+
+@pytest.mark.parametrize("lang", ["fi", "zh-TW", "zh-CN"])
+def test_stored_words_put_into_messages_are_translated(data_language: None, lang: str) -> None:
+    """Roles, entry kinds and decisions go through _() as variables; each has a translation."""
+    i18n.set_language(lang)
+    words = [*ROLES, *(key for key, _label in ENTRY_KINDS), *get_args(Decision)]
+    assert [word for word in words if i18n._(word) == word] == []
 
 
 def test_formatted_messages_fill_in_their_values(data_language: None) -> None:

@@ -772,7 +772,7 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../widgets/customer_form.py" line="+63"/>
+        <location filename="../../widgets/customer_form.py" line="+62"/>
         <source>e.g. +358 40 123 4567</source>
         <translation>esim. +358 40 123 4567</translation>
     </message>
@@ -782,12 +782,12 @@
         <translation>— kuukausi —</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>— day —</source>
         <translation>— päivä —</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>year (optional)</source>
         <translation>vuosi (valinnainen)</translation>
     </message>
@@ -802,7 +802,7 @@
         <translation>pilkuilla erotettuna, esim. ikkunapöytä, rauhallinen tila</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>one per line: label MM-DD, e.g. Wedding anniversary 06-14</source>
         <translation>yksi per rivi: nimi KK-PP, esim. Hääpäivä 06-14</translation>
     </message>
@@ -1630,12 +1630,12 @@
     <message>
         <location line="+23"/>
         <location line="+42"/>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Discard your changes?</source>
         <translation>Hylätäänkö muutokset?</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-98"/>
         <source>Writing about another complaint starts again from the template. Your changes to the text will be lost.</source>
         <translation>Toista reklamaatiota koskeva kirje aloitetaan pohjasta uudelleen. Tekstiin tekemäsi muutokset menetetään.</translation>
     </message>
@@ -1650,7 +1650,7 @@
         <translation>Kupongin vaihtaminen aloittaa pohjasta uudelleen. Tekstiin tekemäsi muutokset menetetään.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Changing the letter or its language starts again from the template. Your changes to the text will be lost.</source>
         <translation>Kirjeen tai sen kielen vaihtaminen aloittaa pohjasta uudelleen. Tekstiin tekemäsi muutokset menetetään.</translation>
     </message>

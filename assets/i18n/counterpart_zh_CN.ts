@@ -772,7 +772,7 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../widgets/customer_form.py" line="+63"/>
+        <location filename="../../widgets/customer_form.py" line="+62"/>
         <source>e.g. +358 40 123 4567</source>
         <translation>例如 +86 138 0013 8000</translation>
     </message>
@@ -782,12 +782,12 @@
         <translation>— 月 —</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>— day —</source>
         <translation>— 日 —</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>year (optional)</source>
         <translation>年份（选填）</translation>
     </message>
@@ -802,7 +802,7 @@
         <translation>以逗号分隔，例如 靠窗座位, 安静的房间</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>one per line: label MM-DD, e.g. Wedding anniversary 06-14</source>
         <translation>每行一条：名称 MM-DD，例如 结婚纪念日 06-14</translation>
     </message>
@@ -1628,12 +1628,12 @@
     <message>
         <location line="+23"/>
         <location line="+42"/>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Discard your changes?</source>
         <translation>要放弃你的修改吗？</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-98"/>
         <source>Writing about another complaint starts again from the template. Your changes to the text will be lost.</source>
         <translation>改为针对另一件投诉撰写会从模板重新开始，你对内容的修改将会丢失。</translation>
     </message>
@@ -1648,7 +1648,7 @@
         <translation>更换代金券会从模板重新开始，你对内容的修改将会丢失。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Changing the letter or its language starts again from the template. Your changes to the text will be lost.</source>
         <translation>更换信函或语言会从模板重新开始，你对内容的修改将会丢失。</translation>
     </message>

@@ -772,7 +772,7 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../widgets/customer_form.py" line="+63"/>
+        <location filename="../../widgets/customer_form.py" line="+62"/>
         <source>e.g. +358 40 123 4567</source>
         <translation>例如 +886 912 345 678</translation>
     </message>
@@ -782,12 +782,12 @@
         <translation>— 月 —</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>— day —</source>
         <translation>— 日 —</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>year (optional)</source>
         <translation>年份（選填）</translation>
     </message>
@@ -802,7 +802,7 @@
         <translation>以逗號分隔，例如 靠窗座位, 安靜的房間</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>one per line: label MM-DD, e.g. Wedding anniversary 06-14</source>
         <translation>每行一筆：名稱 MM-DD，例如 結婚紀念日 06-14</translation>
     </message>
@@ -1628,12 +1628,12 @@
     <message>
         <location line="+23"/>
         <location line="+42"/>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Discard your changes?</source>
         <translation>要捨棄你的修改嗎？</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-98"/>
         <source>Writing about another complaint starts again from the template. Your changes to the text will be lost.</source>
         <translation>改為針對另一件客訴撰寫會從範本重新開始，你對內容的修改將會遺失。</translation>
     </message>
@@ -1648,7 +1648,7 @@
         <translation>更換抵用券會從範本重新開始，你對內容的修改將會遺失。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Changing the letter or its language starts again from the template. Your changes to the text will be lost.</source>
         <translation>更換信函或語言會從範本重新開始，你對內容的修改將會遺失。</translation>
     </message>
