@@ -92,3 +92,16 @@ def test_bench_figures_have_names_and_units() -> None:
         assert letter_ms(db, runs=1) > 0
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("code", ["7KQ2-M9XD", "R8VF-SXFP", "A" * 40])
+def test_voucher_qr_matches_an_independent_encoder(code: str) -> None:
+    """The letter draws its own QR modules; the `qrcode` package must agree module by module."""
+    import qrcode
+
+    from reports.letters import qr_matrix
+
+    reference = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    reference.add_data(code)
+    reference.make(fit=True)
+    assert qr_matrix(code) == reference.get_matrix()
