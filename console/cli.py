@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from db.errors import UserError
+from db.i18n import _, language_from_environment, set_language
 
 COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_run",
@@ -31,10 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db", type=Path, default=argparse.SUPPRESS,
-        help="database file (default: the console's own in the user data folder)",
+        help=_("database file (default: the console's own in the user data folder)"),
     )
     parser = argparse.ArgumentParser(
-        prog="counterpart", description="Counterpart service console", parents=[common]
+        prog="counterpart", description=_("Counterpart service console"), parents=[common]
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -50,6 +51,7 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    set_language(language_from_environment())  # before the parser: help texts are _()
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)

@@ -12,15 +12,17 @@ import sys
 import time
 from typing import Any
 
+from db.i18n import _
+
 _T0 = time.perf_counter()
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "run", parents=[common], help="start the console window (the default)"
+        "run", parents=[common], help=_("start the console window (the default)")
     )
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--language", default="", help="screen language: en, fi, zh-TW, zh-CN")
+    parser.add_argument("--language", default="", help=_("screen language: en, fi, zh-TW, zh-CN"))
     parser.set_defaults(func=run)
 
 

@@ -7,6 +7,8 @@ Widgets use Qt's ``tr()``; both are extracted by ``scripts/extract_messages.sh``
 from __future__ import annotations
 
 import gettext
+import os
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,8 +17,33 @@ _current = "en"
 
 
 def set_language(lang: str) -> None:
+    """en, fi, zh-TW or zh-CN (Qt-style fi_FI, zh_TW work too); the window sets it."""
     global _current
     _current = lang
+
+
+def language_from_environment(environ: Mapping[str, str] = os.environ) -> str:
+    """The command line's language from the POSIX locale variables, as gettext reads them.
+
+    LANGUAGE (a colon list such as "fi:en") first, then LC_ALL, LC_MESSAGES, LANG; the
+    first one set decides, so `LANGUAGE=fi counterpart report` prints in Finnish.
+    """
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if not value:
+            continue
+        for code in value.split(":"):
+            code = code.split(".")[0].split("@")[0].replace("-", "_")
+            if code.startswith("fi"):
+                return "fi"
+            if code.startswith(("zh_TW", "zh_HK", "zh_MO", "zh_Hant")):
+                return "zh-TW"
+            if code.startswith("zh"):
+                return "zh-CN"
+            if code.startswith("en"):
+                return "en"
+        return "en"  # C, POSIX or a language the program does not speak
+    return "en"
 
 
 @lru_cache(maxsize=16)

@@ -197,6 +197,36 @@ def test_formatted_messages_fill_in_their_values(data_language: None) -> None:
     assert caught.value.fields["birthday"] == "Vuonna 2023 ei ole 29. helmikuuta."
 
 
+# ------------------------------------------------------------------ the command line
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({"LANG": "fi_FI.UTF-8"}, "fi"),
+    ({"LANGUAGE": "zh_TW:en", "LANG": "fi_FI.UTF-8"}, "zh-TW"),
+    ({"LC_ALL": "zh_HK.UTF-8"}, "zh-TW"),
+    ({"LC_MESSAGES": "zh_CN.GB18030"}, "zh-CN"),
+    ({"LANGUAGE": "de:fi"}, "fi"),
+    ({"LANG": "de_DE.UTF-8"}, "en"),
+    ({"LANG": "C.UTF-8"}, "en"),
+    ({}, "en"),
+])
+def test_command_line_language_follows_the_locale(environ: dict[str, str], expected: str) -> None:
+    assert i18n.language_from_environment(environ) == expected
+
+
+def test_command_line_speaks_finnish_in_a_finnish_locale(
+    data_language: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    from console.cli import main
+
+    monkeypatch.setenv("LANGUAGE", "fi")
+    assert main(["audit", "verify", "--db", str(tmp_path / "missing.sqlite")]) == 2
+    assert "ei ole olemassa" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "tietokantatiedosto" in capsys.readouterr().out
+
+
 # ------------------------------------------------------------------ the window
 
 WINDOW_TEXTS = {

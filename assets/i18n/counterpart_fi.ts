@@ -2463,7 +2463,7 @@
 <context>
     <name>run</name>
     <message>
-        <location filename="../../console/cmd_run.py" line="+99"/>
+        <location filename="../../console/cmd_run.py" line="+101"/>
         <source>Cannot open the database</source>
         <translation>Tietokantaa ei voi avata</translation>
     </message>

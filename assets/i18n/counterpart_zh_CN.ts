@@ -2461,7 +2461,7 @@
 <context>
     <name>run</name>
     <message>
-        <location filename="../../console/cmd_run.py" line="+99"/>
+        <location filename="../../console/cmd_run.py" line="+101"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
