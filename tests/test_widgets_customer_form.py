@@ -51,7 +51,7 @@ def test_bad_phone_and_future_birth_year(form: tuple, memory_db: Database) -> No
     before = count(memory_db)
     widget.name_edit.setText("Matti Meikäläinen")
     widget.phone_edit.setText("12ab")
-    widget.day_spin.setValue(1)
+    widget.day_combo.setCurrentIndex(1)
     widget.month_combo.setCurrentIndex(widget.month_combo.findData(5))
     widget.year_edit.setText("2030")
     assert widget.save() is None
@@ -64,7 +64,7 @@ def test_bad_phone_and_future_birth_year(form: tuple, memory_db: Database) -> No
 def test_day_without_month_and_unparsable_year(form: tuple) -> None:
     widget, _, _ = form
     widget.name_edit.setText("Someone")
-    widget.day_spin.setValue(12)
+    widget.day_combo.setCurrentIndex(12)
     assert widget.save() is None
     assert widget.field_error("birthday") == "Give both month and day, or neither."
     widget.month_combo.setCurrentIndex(widget.month_combo.findData(3))
@@ -76,7 +76,7 @@ def test_day_without_month_and_unparsable_year(form: tuple) -> None:
 def test_29_february_without_year_is_saved(form: tuple, memory_db: Database) -> None:
     widget, _, _ = form
     widget.name_edit.setText("Leap Day")
-    widget.day_spin.setValue(29)
+    widget.day_combo.setCurrentIndex(29)
     widget.month_combo.setCurrentIndex(widget.month_combo.findData(2))
     new_id = widget.save()
     assert new_id is not None
@@ -98,7 +98,7 @@ def test_create_with_every_field(form: tuple, memory_db: Database, qtbot: QtBot)
     widget.phone_edit.setText("+358 44 999 8877")
     widget.email_edit.setText("liisa@example.fi")
     widget.language_combo.setCurrentIndex(widget.language_combo.findData("fi"))
-    widget.day_spin.setValue(6)
+    widget.day_combo.setCurrentIndex(6)
     widget.month_combo.setCurrentIndex(widget.month_combo.findData(12))
     widget.year_edit.setText("1980")
     widget.allergies_edit.setText("pähkinät, seesami")

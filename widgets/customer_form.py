@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -72,16 +71,17 @@ class CustomerForm(QWidget):
         self.month_combo.addItem(self.tr("— month —"), None)
         for number, name in enumerate(month_names(), start=1):
             self.month_combo.addItem(name, number)
-        self.day_spin = QSpinBox()
-        self.day_spin.setRange(0, 31)
-        self.day_spin.setSpecialValueText(self.tr("— day —"))
+        self.day_combo = QComboBox()  # a list, not a spin box: big targets for fingers
+        self.day_combo.addItem(self.tr("— day —"), None)
+        for number in range(1, 32):
+            self.day_combo.addItem(str(number), number)
         self.year_edit = QLineEdit()
         self.year_edit.setPlaceholderText(self.tr("year (optional)"))
         self.year_edit.setMaxLength(4)
         birthday = QWidget()
         row = QHBoxLayout(birthday)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.day_spin)
+        row.addWidget(self.day_combo)
         row.addWidget(self.month_combo, 1)
         row.addWidget(self.year_edit)
 
@@ -91,8 +91,10 @@ class CustomerForm(QWidget):
         self.tags_edit.setPlaceholderText(self.tr("comma-separated, e.g. window seat, quiet room"))
         self.preferences_edit = QPlainTextEdit()
         self.preferences_edit.setTabChangesFocus(True)
+        self.preferences_edit.setMaximumHeight(110)
         self.family_edit = QPlainTextEdit()
         self.family_edit.setTabChangesFocus(True)
+        self.family_edit.setMaximumHeight(110)
         self.family_edit.setPlaceholderText(
             self.tr("one per line: label MM-DD, e.g. Wedding anniversary 06-14"))
         self.personality_combo = QComboBox()
@@ -144,7 +146,7 @@ class CustomerForm(QWidget):
             box.addWidget(error)
             self.errors[key] = error
             label = QLabel(label_text)
-            label.setBuddy(self.day_spin if key == "birthday" else field)
+            label.setBuddy(self.day_combo if key == "birthday" else field)
             form.addRow(label, holder)
 
         self.save_button = QPushButton(self.tr("&Save"))
@@ -207,7 +209,7 @@ class CustomerForm(QWidget):
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(data.language)))
         self.month_combo.setCurrentIndex(max(0, self.month_combo.findData(data.birth_month))
                                          if data.birth_month else 0)
-        self.day_spin.setValue(data.birth_day or 0)
+        self.day_combo.setCurrentIndex(data.birth_day or 0)
         self.year_edit.setText(str(data.birth_year) if data.birth_year else "")
         self.allergies_edit.setText(", ".join(data.allergies))
         self.tags_edit.setText(", ".join(data.tags))
@@ -232,7 +234,7 @@ class CustomerForm(QWidget):
             else:
                 problems["birthday"] = self.tr("The year is four digits, e.g. 1985.")
         month = self.month_combo.currentData()
-        day = self.day_spin.value() or None
+        day = self.day_combo.currentData()
         family: list[FamilyDate] = []
         for number, raw in enumerate(self.family_edit.toPlainText().splitlines(), start=1):
             text = raw.strip()
