@@ -1,12 +1,14 @@
 """`counterpart [run]`: open the database and show the console window.
 
 `--quit-when-shown` (hidden; the benchmark uses it) prints `shown <ms since process
-start>` once the window is exposed on screen, and exits.
+start>` on stdout once the window is exposed on screen, then attaches the other screens,
+prints `ready <ms>` on stderr and exits.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -39,8 +41,14 @@ def ms_since_process_start() -> float:
         return (time.perf_counter() - _T0) * 1000
 
 
-def create_window(db: Any, *, dialogs: Any = None, options: Any = None) -> Any:
-    """The main window on an open database, wired as the app runs it (tests use this too)."""
+def create_window(
+    db: Any, *, dialogs: Any = None, options: Any = None, defer_extras: bool = False
+) -> Any:
+    """The main window on an open database, wired as the app runs it (tests use this too).
+
+    With `defer_extras` the other areas' screens are not attached yet: the caller calls
+    `install_extras(window)` once the first screen (sign-in) has been painted.
+    """
     from console.main_window import MainWindow
     from console.paths import console_id
     from console.session import Session
@@ -54,6 +62,20 @@ def create_window(db: Any, *, dialogs: Any = None, options: Any = None) -> Any:
         settings=load_settings(db), options=options or _NoOptions(), console_id=console_id(),
     )
     window = MainWindow(ctx, session, options)
+    if not defer_extras:
+        install_extras(window)
+    return window
+
+
+def install_extras(window: Any) -> None:
+    """Attach the complaint, letter and report screens through the window's extension points.
+
+    They are not needed for the first screen (sign-in) and cost about half of the start-up
+    (ReportLab alone is a few hundred ms), so `run` attaches them right after the first paint.
+    """
+    if getattr(window, "_extras_installed", False):
+        return
+    window._extras_installed = True
     from console.service_ui import install as install_service_ui
 
     install_service_ui(window)  # complaint form, follow-ups, vouchers, staff, first run
@@ -63,7 +85,6 @@ def create_window(db: Any, *, dialogs: Any = None, options: Any = None) -> Any:
     from console.report_ui import install as install_report_ui
 
     install_report_ui(window)  # managers: end-of-day report page
-    return window
 
 
 class _NoOptions:
@@ -94,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     path = db_path(args)
     try:
         db = open_database(path)
-        window = create_window(db, dialogs=dialogs, options=options)
+        window = create_window(db, dialogs=dialogs, options=options, defer_extras=True)
     except UserError as exc:
         print(f"counterpart: {exc}", file=sys.stderr)
         if not quit_when_shown:
@@ -102,24 +123,35 @@ def run(args: argparse.Namespace) -> int:
             dialogs.critical(None, title, str(exc))
         return 2
 
-    if quit_when_shown:
-        class _ExposeWatcher(QObject):
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-                if (event.type() == QEvent.Type.Expose and isinstance(watched, QWindow)
-                        and watched.isExposed()):
-                    watched.removeEventFilter(self)
-                    print(f"shown {ms_since_process_start():.0f}", flush=True)
-                    QTimer.singleShot(0, app.quit)
-                return False
+    def finish_start() -> None:
+        """After the first paint: attach the other screens; then quit if only measuring."""
+        install_extras(window)
+        if quit_when_shown:
+            # stderr: whoever reads `shown` from stdout may have stopped listening.
+            with contextlib.suppress(OSError):
+                print(f"ready {ms_since_process_start():.0f}", file=sys.stderr, flush=True)
+            app.quit()
 
-        watcher = _ExposeWatcher(app)
-        window.winId()  # create the native window so its handle exists before show
-        handle = window.windowHandle()
-        if handle is not None:
-            handle.installEventFilter(watcher)
-        else:  # no native handle: the first turn of the event loop after show
-            QTimer.singleShot(0, lambda: (print(f"shown {ms_since_process_start():.0f}",
-                                                flush=True), app.quit()))
+    class _ExposeWatcher(QObject):
+        """Reports the first exposure of the window (the moment the person sees it)."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if (event.type() == QEvent.Type.Expose and isinstance(watched, QWindow)
+                    and watched.isExposed()):
+                watched.removeEventFilter(self)
+                if quit_when_shown:
+                    print(f"shown {ms_since_process_start():.0f}", flush=True)
+                QTimer.singleShot(0, finish_start)
+            return False
+
+    watcher = _ExposeWatcher(app)
+    window.winId()  # create the native window so its handle exists before show
+    handle = window.windowHandle()
+    if handle is not None:
+        handle.installEventFilter(watcher)
+    QTimer.singleShot(1500, lambda: install_extras(window))  # never exposed (minimised...)
+    if handle is None:
+        QTimer.singleShot(0, finish_start)
     window.show()
     code = app.exec()
     db.close()

@@ -184,6 +184,9 @@ def test_run_quit_when_shown_prints_startup_time(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     word, value = result.stdout.split()
     assert word == "shown" and float(value) > 0
+    # The other screens are attached right after the first paint, before it quits.
+    ready = [line for line in result.stderr.splitlines() if line.startswith("ready ")]
+    assert ready and float(ready[0].split()[1]) >= float(value)
     assert (tmp_path / "x.sqlite").exists()
 
 
@@ -211,3 +214,21 @@ def test_tab_order_in_the_customer_form_follows_the_screen(window: tuple, qtbot:
         focused = QApplication.focusWidget()
         seen.append(focused)
     assert seen == expected
+
+
+def test_extras_can_be_attached_after_the_first_paint(
+    qtbot: QtBot, memory_db: Database, fixed_clock: object
+) -> None:
+    from console.cmd_run import create_window, install_extras
+
+    add_staff(memory_db)
+    win = create_window(memory_db, dialogs=FakeDialogService(), defer_extras=True)
+    qtbot.addWidget(win)
+    before = set(win._pages)
+    actions_before = win.profile_panel.actions_row.count()
+    install_extras(win)
+    added = set(win._pages) - before
+    assert added  # complaint, letter, report... pages arrived
+    assert win.profile_panel.actions_row.count() > actions_before
+    install_extras(win)  # a second call changes nothing
+    assert set(win._pages) - before == added
