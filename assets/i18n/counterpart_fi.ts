@@ -365,7 +365,7 @@
     <message>
         <location line="+2"/>
         <source>Save and finish</source>
-        <translation>Tallenna ja valmis</translation>
+        <translation>Tallenna ja päätä</translation>
     </message>
     <message>
         <location line="+53"/>
@@ -814,7 +814,7 @@
     <message>
         <location line="+7"/>
         <source>Agrees to be contacted (letters, birthday wishes)</source>
-        <translation>Yhteydenoton saa ottaa (kirjeet, syntymäpäiväonnittelut)</translation>
+        <translation>Saa ottaa yhteyttä (kirjeet, syntymäpäiväonnittelut)</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1193,7 +1193,7 @@
     <message>
         <location line="+1"/>
         <source>Responsiveness</source>
-        <translation>Reagointikyky</translation>
+        <translation>Reagointialttius</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1257,8 +1257,8 @@
         <location line="+33"/>
         <source>%n due</source>
         <translation>
-            <numerusform>%n erääntyy</numerusform>
-            <numerusform>%n erääntyy</numerusform>
+            <numerusform>%n erääntyvä</numerusform>
+            <numerusform>%n erääntyvää</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1784,17 +1784,17 @@
     <message>
         <location filename="../../widgets/phrases_panel.py" line="+124"/>
         <source>Language of the phrases</source>
-        <translation>Fraasien kieli</translation>
+        <translation>Ilmausten kieli</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Phrases that help</source>
-        <translation>Hyviä fraaseja</translation>
+        <translation>Toimivia ilmauksia</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Phrases to avoid</source>
-        <translation>Vältettäviä fraaseja</translation>
+        <translation>Vältettäviä ilmauksia</translation>
     </message>
 </context>
 <context>
@@ -2232,7 +2232,7 @@
     <message>
         <location filename="../../widgets/staff_admin_panel.py" line="+51"/>
         <source>Staff</source>
-        <translation>Henkilökunta</translation>
+        <translation>Työntekijä</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2369,7 +2369,7 @@
     <message>
         <location filename="../../widgets/sign_in_panel.py" line="-43"/>
         <source>Staff</source>
-        <translation>Henkilökunta</translation>
+        <translation>Työntekijä</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2402,7 +2402,7 @@
     <message>
         <location line="+0"/>
         <source>Active</source>
-        <translation>Aktiivinen</translation>
+        <translation>Käytössä</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -2463,7 +2463,7 @@
 <context>
     <name>run</name>
     <message>
-        <location filename="../../console/cmd_run.py" line="+101"/>
+        <location filename="../../console/cmd_run.py" line="+122"/>
         <source>Cannot open the database</source>
         <translation>Tietokantaa ei voi avata</translation>
     </message>

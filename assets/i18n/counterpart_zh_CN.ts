@@ -2279,7 +2279,7 @@
     <message>
         <location line="+13"/>
         <source>New</source>
-        <translation>新顾客</translation>
+        <translation>新增</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2461,7 +2461,7 @@
 <context>
     <name>run</name>
     <message>
-        <location filename="../../console/cmd_run.py" line="+101"/>
+        <location filename="../../console/cmd_run.py" line="+122"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
