@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QObject, QThread, Signal, Slot
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -186,6 +186,9 @@ class ReportPanel(QWidget):
         self.csv_button.clicked.connect(self.save_csv)
         self._on_preset()
         self._set_running(False)
+        app = QCoreApplication.instance()
+        if app is not None:  # never let the application end under a running worker
+            app.aboutToQuit.connect(self.wait)
 
     # -- access
 
