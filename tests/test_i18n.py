@@ -60,6 +60,12 @@ def ts_forms(message: ET.Element) -> list[str]:
     return [translation.text or ""]
 
 
+def ts_state(message: ET.Element) -> str:
+    """"" for a finished translation, else "unfinished", "vanished" or "obsolete"."""
+    translation = message.find("translation")
+    return "" if translation is None else translation.get("type", "")
+
+
 def po_messages(path: Path) -> dict[str, str]:
     """msgid -> msgstr of a .po/.pot file (header left out); fuzzy entries count as empty."""
     with path.open("rb") as handle:
@@ -104,9 +110,7 @@ def test_every_gettext_string_in_the_code_is_in_the_pot_and_each_po(fresh: Path)
 @pytest.mark.parametrize("lang", QT_LANGS)
 def test_no_entry_is_left_unfinished(lang: str) -> None:
     unfinished = [key for key, message in ts_messages(I18N / f"counterpart_{lang}.ts").items()
-                  if message.find("translation").get("type") in ("unfinished", "vanished",
-                                                                    "obsolete")
-                  or not all(ts_forms(message))]
+                  if ts_state(message) or not all(ts_forms(message))]
     assert not unfinished, f"{lang}.ts: {unfinished}"
     po = I18N / lang / "LC_MESSAGES" / "counterpart.po"
     empty = [msgid for msgid, text in po_messages(po).items() if not text]
@@ -138,7 +142,7 @@ def test_compiled_catalogues_match_the_translations(lang: str) -> None:
                 for (context, source), message in ts_messages(I18N / f"counterpart_{lang}.ts")
                 .items()
                 if message.get("numerus") != "yes"
-                and message.find("translation").get("type") != "unfinished"
+                and not ts_state(message)
                 and translator.translate(context, source) != ts_forms(message)[0]]
     assert not stale_qm
     with (I18N / lang / "LC_MESSAGES" / "counterpart.mo").open("rb") as handle:

@@ -2069,7 +2069,7 @@
         <translation>Tallenna &amp;CSV:nä…</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+112"/>
         <source>Making the report…</source>
         <translation>Raporttia tehdään…</translation>
     </message>

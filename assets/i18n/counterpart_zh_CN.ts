@@ -2067,7 +2067,7 @@
         <translation>另存为 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+112"/>
         <source>Making the report…</source>
         <translation>正在生成报表…</translation>
     </message>

@@ -2067,7 +2067,7 @@
         <translation>另存為 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+112"/>
         <source>Making the report…</source>
         <translation>正在產生報表…</translation>
     </message>
