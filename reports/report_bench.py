@@ -1,7 +1,8 @@
 """Benchmark figures of the end-of-day report, for `counterpart bench` (via EXTRA_FIGURES).
 
-`report_day_ms`: figures and PDF of a day with 500 complaints; `report_month_ms`: the same
-for a month with 15,000. The complaints (with compensation, authorisations, vouchers and
+`report_day_ms`: figures and PDF of a day with 500 complaints (and 124 compliments and
+suggestions); `report_month_ms`: the same for a month with 15,000 complaints (18,724
+entries). The complaints (with compensation, authorisations, vouchers and
 promises in realistic shares) are bulk-inserted into March 2025 of the bench database the
 first time, so the figures measure the report rather than the data API.
 """
@@ -39,7 +40,8 @@ _KINDS = ("apology", "replacement", "discount_amount", "free_item", "voucher", "
 
 def _count(db: Database) -> int:
     return int(db.execute(
-        "SELECT count(*) FROM complaints WHERE local_date BETWEEN ? AND ?",
+        "SELECT count(*) FROM complaints WHERE local_date BETWEEN ? AND ? "
+        "AND kind = 'complaint'",
         [MONTH_START.isoformat(), MONTH_END.isoformat()]).fetchone()[0])
 
 
@@ -76,12 +78,14 @@ def seed_month(db: Database, *, seed: int = 2025) -> int:
         complaints, auths, comps, vouchers, follow_ups = [], [], [], [], []
         for i, n in enumerate(per_day):
             day = MONTH_START + timedelta(days=i)
-            for j in range(n):
-                seconds = 8 * 3600 + (j * 14 * 3600) // n + rng.randint(0, 59)
+            # n complaints, and compliments and suggestions on top (a sixth, a twelfth).
+            kinds = ["complaint"] * n + ["compliment"] * (n // 6) + ["suggestion"] * (n // 12)
+            rng.shuffle(kinds)
+            for j, kind in enumerate(kinds):
+                seconds = 8 * 3600 + (j * 14 * 3600) // len(kinds) + rng.randint(0, 59)
                 local = datetime(day.year, day.month, day.day, tzinfo=tz) + timedelta(
                     seconds=seconds)
                 at = to_iso(local)
-                kind = rng.choices(("complaint", "compliment", "suggestion"), (8, 3, 1))[0]
                 customer = rng.randint(1, max_customer) if max_customer and rng.random() < 0.7 \
                     else None
                 cid = next_id
