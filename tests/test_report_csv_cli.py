@@ -143,3 +143,23 @@ def test_unwritable_paths_and_missing_database(
                  str(tmp_path / "x.pdf")]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert not (tmp_path / "missing.sqlite").exists()
+
+
+def test_printing_in_a_managers_name_is_checked(
+    db_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from db.connection import open_database
+
+    db = open_database(db_file)
+    staff_id, manager_id = (
+        db.execute("SELECT id FROM staff WHERE role = ? ORDER BY id", [role]).fetchone()[0]
+        for role in ("staff", "manager"))
+    db.close()
+    out = tmp_path / "x.pdf"
+    base = ["report", "--db", str(db_file), "--date", DAY.isoformat(), "--out", str(out)]
+    assert main([*base, "--manager", str(staff_id)]) == 2
+    assert "Only a manager" in capsys.readouterr().err and not out.exists()
+    assert main([*base, "--manager", "999"]) == 2
+    assert "no staff member with id 999" in capsys.readouterr().err
+    assert main([*base, "--manager", str(manager_id)]) == 0
+    assert "Printed by Maria on" in PdfReader(out).pages[0].extract_text()
