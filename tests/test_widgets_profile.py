@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
@@ -119,7 +120,7 @@ def test_history_loads_lazily_newest_first(
     panel, people, products = setup
     chen = people["chen"]
     add_purchases(memory_db, chen.id, products[2], 300, fixed_clock)
-    model = PurchaseHistoryModel(memory_db, page_size=50)
+    model = PurchaseHistoryModel(memory_db, page_size=50, locale=QLocale("fi_FI"))
     model.set_customer(chen.id)
     assert model.rowCount() == 50  # only the first page
     assert model.canFetchMore()
@@ -135,7 +136,7 @@ def test_history_loads_lazily_newest_first(
     expected = [p.id for p in purchases_page(memory_db, chen.id, limit=300)]
     assert ids == expected
     assert "× Egg tart 蛋撻" in model.data(model.index(0, COL_ITEMS))
-    assert model.data(model.index(0, COL_TOTAL)).endswith("€")
+    assert model.data(model.index(0, COL_TOTAL)) == "3,00\u00a0€"
     qtmodeltester.check(model)
 
 
