@@ -127,7 +127,7 @@ class ReportPanel(QWidget):
         self._worker: ReportWorker | None = None
 
         self.title = QLabel(self.tr("End-of-day report"))
-        self.title.setObjectName("PageTitle")
+        self.title.setObjectName("SectionTitle")
         self.preset = QComboBox()
         labels = {
             "today": self.tr("Today"), "yesterday": self.tr("Yesterday"),
