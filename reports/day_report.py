@@ -391,6 +391,7 @@ class _Builder:
                     for c in d.by_real_cause]
             out.append(self.table([t("causes.real_cause"), t("causes.count"),
                                    t("causes.route")], rows, [50, 15, 35], right=(1,)))
+        out.append(Spacer(1, 3))
         out.append(self.p(t("causes.unknown", count=d.real_cause_unknown), self.small))
         out.append(self.p(t("causes.routing"), self.h3))
         rows = [(t.label("route", r.key), str(r.count)) for r in d.routing if r.count]
