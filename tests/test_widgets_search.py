@@ -82,6 +82,19 @@ def test_escape_clears_and_empties_results(qtbot: QtBot, search: tuple) -> None:
     assert widget.model.rowCount() == 0
 
 
+def test_escape_in_the_results_clears_and_returns_to_the_field(
+    qtbot: QtBot, search: tuple
+) -> None:
+    widget, _people = search
+    widget.page.show()
+    widget.field.show()
+    qtbot.keyClicks(widget.field, "p")
+    qtbot.keyClick(widget.field, Qt.Key.Key_Down)
+    qtbot.keyClick(widget.results, Qt.Key.Key_Escape)
+    assert widget.field.text() == ""
+    assert widget.model.rowCount() == 0
+
+
 def test_enter_opens_first_hit(qtbot: QtBot, search: tuple) -> None:
     widget, people = search
     qtbot.keyClicks(widget.field, "emily")

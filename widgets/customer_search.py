@@ -57,6 +57,7 @@ class CustomerSearch(QObject):
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.row_chosen.connect(self._on_row_chosen)
         self.results.up_from_top.connect(self.focus_field)
+        self.results.escape_pressed.connect(self._on_results_escape)
         layout = QVBoxLayout(self.page)
         layout.setContentsMargins(16, 8, 16, 16)
         layout.addWidget(self.summary)
@@ -121,6 +122,10 @@ class CustomerSearch(QObject):
             self.run_search()
         else:
             self._timer.start(int(delay))
+
+    def _on_results_escape(self) -> None:
+        self.clear()
+        self.focus_field()
 
     def _on_row_chosen(self, row: int) -> None:
         hit = self.model.hit(row)

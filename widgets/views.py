@@ -16,6 +16,7 @@ class ChoiceListView(QListView):
 
     row_chosen = Signal(int)
     up_from_top = Signal()
+    escape_pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +36,8 @@ class ChoiceListView(QListView):
                 self.row_chosen.emit(index.row())
                 event.accept()
                 return
+        if key == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()  # and let the parent see it too
         if key == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
             self.up_from_top.emit()
             event.accept()
