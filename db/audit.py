@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from typing import Any
 
 from sqlite_utils import Database
 
 from db.clock import from_iso, to_iso, utcnow
-from db.errors import DatabaseLocked
+from db.connection import write
 from db.i18n import _
 from db.service_models import AuditEntry, VerifyResult
 
@@ -30,38 +29,14 @@ GENESIS = "0" * 64
 HEAD_KEY = "audit.head"
 
 
-@contextmanager
-def immediate(db: Database) -> Iterator[Database]:
+def immediate(db: Database) -> AbstractContextManager[Database]:
     """One write transaction that takes the write lock at BEGIN (BEGIN IMMEDIATE).
 
     Read-check-write sequences (chain head, "already authorised?", "already redeemed?")
     are then safe between consoles: the second waits for the first (busy timeout) and
     then sees its result. Nested use becomes a savepoint of the outer transaction.
     """
-    conn = db.conn
-    if conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
-        raise DatabaseLocked(
-            _("The database is busy in another console. Try again in a moment.")
-        ) from exc
-    try:
-        yield db
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    else:
-        try:
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+    return write(db)
 
 
 def canonical(details: Mapping[str, Any]) -> str:

@@ -121,6 +121,19 @@ def _translate(exc: sqlite3.DatabaseError, path: str | Path) -> Exception:
     return exc
 
 
+def _write_error(exc: sqlite3.OperationalError) -> Exception:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLocked(
+            _("The database is busy in another console. Try again in a moment.")
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseReadOnly(
+            _("The database file cannot be written. Check the file's permissions.")
+        )
+    return exc
+
+
 @contextmanager
 def write(db: Database) -> Iterator[Database]:
     """One write transaction, taking the write lock at BEGIN (BEGIN IMMEDIATE).
@@ -137,10 +150,7 @@ def write(db: Database) -> Iterator[Database]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        translated = _translate(exc, _("the database"))
-        if translated is exc:
-            raise
-        raise translated from exc
+        raise _write_error(exc) from exc
     try:
         yield db
     except BaseException:
@@ -152,7 +162,4 @@ def write(db: Database) -> Iterator[Database]:
     except sqlite3.OperationalError as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        translated = _translate(exc, _("the database"))
-        if translated is exc:
-            raise
-        raise translated from exc
+        raise _write_error(exc) from exc
