@@ -23,6 +23,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
     parser.add_argument("--query", default="陳美")
     parser.add_argument("--all", action="store_true", help="also the other screens")
+    parser.add_argument("--language", default="en", help="screen language: en, fi, zh-TW, zh-CN")
     args = parser.parse_args()
 
     from console.app import create_application
@@ -35,7 +36,7 @@ def main() -> int:
     db = open_database(args.db)
     if is_empty(db):
         build_demo(db)
-    app = create_application([sys.argv[0]], language="en")
+    app = create_application([sys.argv[0]], language=args.language)
     win = create_window(db, dialogs=FakeDialogService())
     win.resize(1440, 900)
     win.show()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
@@ -52,7 +52,9 @@ def test_profile_shows_each_fact(setup: tuple, memory_db: Database, fixed_clock)
     assert f["visits"].text() == "4"
     # 1+2+3 lattes at 4.50 and one bun at 3.90 = 30.90, in the shop's locale (fi_FI).
     assert f["total_spend"].text() == "30,90\u00a0€"
-    assert f["last_visit"].text() == "22 marraskuuta 2026 (yesterday)"
+    # Dates follow the screen language (the default locale); money the shop's locale.
+    yesterday = QLocale().toString(QDate(2026, 11, 22), "d MMMM yyyy")
+    assert f["last_visit"].text() == f"{yesterday} (yesterday)"
     assert f["favourites"].text().splitlines() == [
         "Caffè latte × 6", "Cinnamon bun (korvapuusti) × 1"]
     assert f["complaints_90d"].text() == "0"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -234,7 +234,7 @@ class CustomerProfilePanel(QWidget):
 
     def _show_profile(self, profile: CustomerProfile) -> None:
         c = profile.customer
-        loc = self.ctx.locale()
+        loc = QLocale()  # dates and counts in the screen language; money in the shop's
         none = self.tr("—")
         self.name_label.setText(c.name)
         self.number_label.setText(c.customer_no)
@@ -302,7 +302,7 @@ class CustomerProfilePanel(QWidget):
 
     def _day_month(self, month: int, day: int) -> str:
         # A leap year, so 29 February can be shown; the locale gives the month's form.
-        return self.ctx.locale().toString(QDate(2000, month, day), "d MMMM")
+        return QLocale().toString(QDate(2000, month, day), "d MMMM")
 
     def _birthday_text(self, month: int, day: int, year: int | None) -> str:
         text = self._day_month(month, day)

@@ -22,9 +22,8 @@ class HomeView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        locale = ctx.locale()
-        self.today_model = BirthdayListModel(locale, self)
-        self.week_model = BirthdayListModel(locale, self)
+        self.today_model = BirthdayListModel(parent=self)  # dates in the screen language
+        self.week_model = BirthdayListModel(parent=self)
         self.greeting = QLabel()
         self.greeting.setObjectName("SectionTitle")
         hint = QLabel(self.tr("Type a name, phone digits or a customer number above (Ctrl+F)."))

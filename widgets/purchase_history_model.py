@@ -38,6 +38,7 @@ class PurchaseHistoryModel(QAbstractTableModel):
         *,
         currency: str = "EUR",
         locale: QLocale | None = None,
+        date_locale: QLocale | None = None,
         page_size: int = PAGE_SIZE,
         timezone: str = "UTC",
         parent: Any = None,
@@ -45,7 +46,8 @@ class PurchaseHistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self.db = db
         self.currency = currency
-        self.locale = locale or QLocale()
+        self.locale = locale or QLocale()  # money: the shop's locale
+        self.date_locale = date_locale or QLocale()  # dates: the screen language
         self.page_size = page_size
         self.tz = ZoneInfo(timezone)
         self._customer_id: int | None = None
@@ -120,8 +122,8 @@ class PurchaseHistoryModel(QAbstractTableModel):
             if column == COL_WHEN:
                 local = purchase.purchased_at.astimezone(self.tz)
                 day = QDate(local.year, local.month, local.day)
-                return self.locale.toString(day, QLocale.FormatType.ShortFormat) + \
-                    "  " + self.locale.toString(QTime(local.hour, local.minute),
+                return self.date_locale.toString(day, QLocale.FormatType.ShortFormat) + \
+                    "  " + self.date_locale.toString(QTime(local.hour, local.minute),
                                                 QLocale.FormatType.ShortFormat)
             if column == COL_ITEMS:
                 return ", ".join(f"{line.quantity} × {line.name}" for line in purchase.lines)
