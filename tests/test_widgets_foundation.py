@@ -175,3 +175,22 @@ def test_session_signals(qtbot: QtBot, memory_db: Database) -> None:
     with qtbot.waitSignal(session.staff_changed):
         session.sign_out()
     assert ctx.staff() is None
+
+
+@pytest.mark.parametrize(
+    ("locale", "full", "no_year"),
+    [
+        ("en_GB", "23 November 1985", "29 February"),
+        ("en_US", "November 23, 1985", "February 29"),
+        ("fi_FI", "23. marraskuuta 1985", "29. helmikuuta"),
+        ("zh_TW", "1985年11月23日", "2月29日"),
+        ("zh_CN", "1985年11月23日", "2月29日"),
+    ],
+)
+def test_dates_in_the_screen_language_without_weekday(locale: str, full: str, no_year: str) -> None:
+    from datetime import date
+
+    from widgets.labels import format_date
+
+    assert format_date(date(1985, 11, 23), QLocale(locale)) == full
+    assert format_date(date(2000, 2, 29), QLocale(locale), with_year=False) == no_year

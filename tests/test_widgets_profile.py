@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
@@ -15,6 +15,7 @@ from db.purchases import purchases_page
 from tests.ui_helpers import add_customers, add_products, add_purchases, make_ctx
 from widgets import data_bus
 from widgets.customer_profile_panel import CustomerProfilePanel
+from widgets.labels import format_date
 from widgets.purchase_history_model import COL_ITEMS, COL_TOTAL, PurchaseHistoryModel
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -53,7 +54,7 @@ def test_profile_shows_each_fact(setup: tuple, memory_db: Database, fixed_clock)
     # 1+2+3 lattes at 4.50 and one bun at 3.90 = 30.90, in the shop's locale (fi_FI).
     assert f["total_spend"].text() == "30,90\u00a0€"
     # Dates follow the screen language (the default locale); money the shop's locale.
-    yesterday = QLocale().toString(QDate(2026, 11, 22), "d MMMM yyyy")
+    yesterday = format_date(date(2026, 11, 22))
     assert f["last_visit"].text() == f"{yesterday} (yesterday)"
     assert f["favourites"].text().splitlines() == [
         "Caffè latte × 6", "Cinnamon bun (korvapuusti) × 1"]

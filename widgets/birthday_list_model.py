@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from db.models import BirthdayEntry
+from widgets.labels import format_date
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,7 +45,8 @@ class BirthdayListModel(QAbstractListModel):
             return None
         e = self._entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            when = self.locale.toString(QDate(e.on.year, e.on.month, e.on.day), "ddd d MMMM")
+            weekday = self.locale.toString(QDate(e.on.year, e.on.month, e.on.day), "ddd")
+            when = f"{weekday} {format_date(e.on, self.locale, with_year=False)}"
             if self._today is not None and e.on == self._today:
                 when = self.tr("today")
             text = f"{e.name}   ·   {when}"

@@ -8,9 +8,10 @@ compensation) and the history, which loads lazily.
 
 from __future__ import annotations
 
+from datetime import date
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -31,7 +32,13 @@ from db.customers import get_profile
 from db.models import CustomerProfile
 from widgets import data_bus
 from widgets.context import AppContext
-from widgets.labels import language_name, personality_name, serving_tip, tier_name
+from widgets.labels import (
+    format_date,
+    language_name,
+    personality_name,
+    serving_tip,
+    tier_name,
+)
 from widgets.purchase_history_model import COL_ITEMS, PurchaseHistoryModel
 
 FACTS = (
@@ -286,7 +293,7 @@ class CustomerProfilePanel(QWidget):
         if c.last_visit_at is not None:
             last = c.last_visit_at.astimezone(ZoneInfo(self.ctx.settings.timezone)).date()
             ago = (today_local(self.ctx.settings.timezone) - last).days
-            when = loc.toString(QDate(last.year, last.month, last.day), "d MMMM yyyy")
+            when = format_date(last, loc)
             f["last_visit"].setText(
                 self.tr("{date} (today)").replace("{date}", when) if ago == 0 else
                 self.tr("{date} (yesterday)").replace("{date}", when) if ago == 1 else
@@ -301,12 +308,16 @@ class CustomerProfilePanel(QWidget):
         f["compensation_90d"].setText(self.ctx.format_money(profile.compensation_90d_minor))
 
     def _day_month(self, month: int, day: int) -> str:
-        # A leap year, so 29 February can be shown; the locale gives the month's form.
-        return QLocale().toString(QDate(2000, month, day), "d MMMM")
+        # A leap year, so 29 February can be shown; the locale gives the pattern.
+        return format_date(date(2000, month, day), with_year=False)
 
     def _birthday_text(self, month: int, day: int, year: int | None) -> str:
-        text = self._day_month(month, day)
-        return f"{text} {year}" if year else text
+        if year:
+            try:
+                return format_date(date(year, month, day))
+            except ValueError:  # not a valid date in that year; show what is known
+                pass
+        return self._day_month(month, day)
 
     # -- reacting
     def _on_edit_clicked(self) -> None:

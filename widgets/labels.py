@@ -6,7 +6,7 @@ person reads, through Qt's translation catalogue.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 _CTX = "Labels"
 
@@ -72,7 +72,30 @@ def serving_tip(code: str | None) -> str:
 
 def month_names() -> list[str]:
     """January..December in the current UI locale (QLocale does the translating)."""
-    from PySide6.QtCore import QLocale
-
     locale = QLocale()
     return [locale.monthName(m, QLocale.FormatType.LongFormat) for m in range(1, 13)]
+
+
+def date_format(locale: QLocale | None = None, *, with_year: bool = True) -> str:
+    """The locale's long date pattern without the weekday (and without the year if asked).
+
+    en_GB "d MMMM yyyy", en_US "MMMM d, yyyy", fi "d. MMMM yyyy", zh "yyyy年M月d日";
+    without the year: "d MMMM", "MMMM d", "d. MMMM", "M月d日" (birthdays, family dates).
+    """
+    import re
+
+    fmt = (locale or QLocale()).dateFormat(QLocale.FormatType.LongFormat)
+    fmt = re.sub(r"dddd,?\s*|\s*,?\s*dddd", "", fmt)
+    if not with_year:
+        fmt = re.sub(r"y+年", "", fmt) if "年" in fmt else re.sub(r"[\s,./-]*y+", "", fmt)
+    return fmt.strip(" ,") or ("d MMMM yyyy" if with_year else "d MMMM")
+
+
+def format_date(day: object, locale: QLocale | None = None, *, with_year: bool = True) -> str:
+    """A `datetime.date` as a long date in the screen language (no weekday)."""
+    from PySide6.QtCore import QDate
+
+    d = day  # a datetime.date; QDate built from its parts so no time zone can shift it
+    qdate = QDate(d.year, d.month, d.day)  # type: ignore[attr-defined]
+    loc = locale or QLocale()
+    return loc.toString(qdate, date_format(loc, with_year=with_year))
