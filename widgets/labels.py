@@ -6,6 +6,8 @@ person reads, through Qt's translation catalogue.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication, QLocale
 
 _CTX = "Labels"
@@ -91,11 +93,10 @@ def date_format(locale: QLocale | None = None, *, with_year: bool = True) -> str
     return fmt.strip(" ,") or ("d MMMM yyyy" if with_year else "d MMMM")
 
 
-def format_date(day: object, locale: QLocale | None = None, *, with_year: bool = True) -> str:
-    """A `datetime.date` as a long date in the screen language (no weekday)."""
+def format_date(day: date, locale: QLocale | None = None, *, with_year: bool = True) -> str:
+    """A date as a long date in the screen language (no weekday)."""
     from PySide6.QtCore import QDate
 
-    d = day  # a datetime.date; QDate built from its parts so no time zone can shift it
-    qdate = QDate(d.year, d.month, d.day)  # type: ignore[attr-defined]
+    qdate = QDate(day.year, day.month, day.day)  # from its parts: no time zone can shift it
     loc = locale or QLocale()
     return loc.toString(qdate, date_format(loc, with_year=with_year))
