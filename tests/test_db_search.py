@@ -217,3 +217,44 @@ def test_customers_is_read_by_primary_key_only(
                 touched_customers = True
                 assert "USING INTEGER PRIMARY KEY" in step, (sql, plan)
     assert touched_customers
+
+
+# ------------------------------------------------------------------ any part of any name
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from db.connection import open_database  # noqa: E402
+from db.text import has_cjk, search_key  # noqa: E402
+
+LATIN = "abcdefghijklmnopqrstuvwxyzäöåéüABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÅ"
+CJK = "陳美玲王伟林志明黃張李劉张刘杨赵"
+WORD = st.one_of(
+    st.text(alphabet=LATIN, min_size=1, max_size=10),
+    st.text(alphabet=CJK, min_size=1, max_size=3),
+)
+NAME = st.lists(WORD, min_size=1, max_size=3).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=NAME, data=st.data())
+def test_any_piece_of_any_name_finds_it(name: str, data: st.DataObject) -> None:
+    """Three characters or more anywhere in the name; shorter: a word's start or CJK."""
+    db = open_database(":memory:")
+    try:
+        customer = create_customer(db, CustomerInput(name=name))
+        key = search_key(name)
+        if len(key) >= 3:
+            start = data.draw(st.integers(0, len(key) - 3), label="start")
+            length = data.draw(st.integers(3, len(key) - start), label="length")
+            piece = key[start : start + length].strip()
+            if len(piece) >= 3:
+                assert customer.id in [h.id for h in search_customers(db, piece)], piece
+        word = data.draw(st.sampled_from(key.split()), label="word")
+        prefix = word[: data.draw(st.integers(1, 2), label="n")]
+        assert customer.id in [h.id for h in search_customers(db, prefix)], prefix
+        if has_cjk(word) and len(word) >= 2:
+            inner = word[1:3]  # a CJK piece that is not the word's start
+            assert customer.id in [h.id for h in search_customers(db, inner)], inner
+    finally:
+        db.close()
