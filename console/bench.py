@@ -364,26 +364,14 @@ def search_queries(db: Database, count: int = SEARCH_QUERIES, seed: int = 5) -> 
 
 
 _APP: list[Any] = []
-_NONE_REFS = [sys.getrefcount(None)]
-
-
-def _keep_none_alive() -> None:
-    """Work around a PySide6 6.12 / Python 3.11 bug: each model reset or row insert drops
-    two references to None that it never took, and after a few thousand the interpreter
-    aborts ("deallocating None"). Give back what was lost, so the benchmark can finish.
-    """
-    lost = _NONE_REFS[0] - sys.getrefcount(None)
-    if lost > 0:
-        import ctypes
-
-        for _ in range(lost):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
 
 
 def _qt_app() -> Any:
     """One QApplication for the models, kept alive until the process ends."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
+
+    import widgets  # noqa: F401  (its PySide6 6.12 / Python 3.11 workaround, first)
 
     app = QApplication.instance() or QApplication([])
     if not _APP:
@@ -403,7 +391,6 @@ def bench_search(db: Database, queries: list[str]) -> tuple[float, float]:
     model = SearchResultsModel()
     for query in queries[:WARM_UP_QUERIES]:
         model.set_results(search_customers(db, query))
-        _keep_none_alive()
     samples = []
     peak = process.memory_info().rss
     for query in queries:
@@ -412,7 +399,6 @@ def bench_search(db: Database, queries: list[str]) -> tuple[float, float]:
         model.set_results(hits)
         samples.append((time.perf_counter() - start) * 1000)
         peak = max(peak, process.memory_info().rss)
-        _keep_none_alive()
     return p95(samples), peak / (1024 * 1024)
 
 
@@ -435,7 +421,6 @@ def bench_profile(db: Database, customer_id: int, rounds: int = PROFILE_ROUNDS) 
             for column in range(model.columnCount()):
                 model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
         samples.append((time.perf_counter() - start) * 1000)
-        _keep_none_alive()
     return p95(samples[5:])
 
 
