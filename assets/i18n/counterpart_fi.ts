@@ -281,7 +281,7 @@
 <context>
     <name>BirthdayListModel</name>
     <message>
-        <location filename="../../widgets/birthday_list_model.py" line="+49"/>
+        <location filename="../../widgets/birthday_list_model.py" line="+51"/>
         <source>today</source>
         <translation>tänään</translation>
     </message>
@@ -930,7 +930,7 @@
 <context>
     <name>CustomerProfilePanel</name>
     <message>
-        <location filename="../../widgets/customer_profile_panel.py" line="+79"/>
+        <location filename="../../widgets/customer_profile_panel.py" line="+86"/>
         <source>Allergies</source>
         <translation>Allergiat</translation>
     </message>
@@ -1099,7 +1099,7 @@
         <translation>Hakutulokset</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>1 customer found.</source>
         <translation>1 asiakas löytyi.</translation>
     </message>
@@ -1306,7 +1306,7 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../widgets/home_view.py" line="+30"/>
+        <location filename="../../widgets/home_view.py" line="+29"/>
         <source>Type a name, phone digits or a customer number above (Ctrl+F).</source>
         <translation>Kirjoita yllä olevaan kenttään nimi, puhelinnumeron numeroita tai asiakasnumero (Ctrl+F).</translation>
     </message>
@@ -1339,7 +1339,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../widgets/labels.py" line="+19"/>
+        <location filename="../../widgets/labels.py" line="+21"/>
         <source>New</source>
         <translation>Uusi</translation>
     </message>
@@ -1943,7 +1943,7 @@
 <context>
     <name>PurchaseHistoryModel</name>
     <message>
-        <location filename="../../widgets/purchase_history_model.py" line="+108"/>
+        <location filename="../../widgets/purchase_history_model.py" line="+110"/>
         <source>When</source>
         <translation>Milloin</translation>
     </message>

@@ -281,7 +281,7 @@
 <context>
     <name>BirthdayListModel</name>
     <message>
-        <location filename="../../widgets/birthday_list_model.py" line="+49"/>
+        <location filename="../../widgets/birthday_list_model.py" line="+51"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
@@ -930,7 +930,7 @@
 <context>
     <name>CustomerProfilePanel</name>
     <message>
-        <location filename="../../widgets/customer_profile_panel.py" line="+79"/>
+        <location filename="../../widgets/customer_profile_panel.py" line="+86"/>
         <source>Allergies</source>
         <translation>过敏</translation>
     </message>
@@ -1099,7 +1099,7 @@
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>1 customer found.</source>
         <translation>找到 1 位顾客。</translation>
     </message>
@@ -1304,7 +1304,7 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../widgets/home_view.py" line="+30"/>
+        <location filename="../../widgets/home_view.py" line="+29"/>
         <source>Type a name, phone digits or a customer number above (Ctrl+F).</source>
         <translation>请在上方输入姓名、电话号码数字或顾客编号（Ctrl+F）。</translation>
     </message>
@@ -1337,7 +1337,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../widgets/labels.py" line="+19"/>
+        <location filename="../../widgets/labels.py" line="+21"/>
         <source>New</source>
         <translation>新顾客</translation>
     </message>
@@ -1941,7 +1941,7 @@
 <context>
     <name>PurchaseHistoryModel</name>
     <message>
-        <location filename="../../widgets/purchase_history_model.py" line="+108"/>
+        <location filename="../../widgets/purchase_history_model.py" line="+110"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
