@@ -87,7 +87,7 @@ def write_pdf(out: Path, pdf: bytes) -> None:
 def run(args: argparse.Namespace) -> int:
     from console.cli import db_path
     from db.connection import open_database
-    from db.letters import prepare_letter, record_letter, render
+    from reports.letter_service import prepare_letter, record_letter, render
 
     out: Path = args.out
     check_writable(out)

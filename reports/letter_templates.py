@@ -9,6 +9,7 @@ text are data, never template syntax. The result is plain text; the PDF builder 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import string
@@ -22,6 +23,7 @@ from typing import Any
 from babel import Locale
 
 import assets
+from db.models import ShopSettings
 from reports.formatting import format_date, format_money, locale_for
 
 LETTERS_DIR = Path(assets.__file__).resolve().parent / "letters"
@@ -279,3 +281,27 @@ def compose(kind: str, lang: str, facts: LetterFacts, reason: str | None = None)
         body=body,
         closing=str(template["closing"]),
     )
+
+
+@dataclass(frozen=True)
+class LetterData:
+    """Everything printed on one letter. `body` is the (possibly edited) text that is kept."""
+
+    kind: str
+    language: str
+    shop: ShopSettings
+    customer_name: str
+    letter_date: date
+    subject: str
+    body: str
+    closing: str
+    signer_name: str
+    signer_role: str = ""
+    customer_no: str = ""
+    complaint_id: int | None = None
+    complaint_date: date | None = None
+    complaint_kind: str = "complaint"  # or compliment / suggestion: the reference line says so
+    voucher: VoucherInfo | None = None
+    reason: str = ""  # thank-you: loyal / compliment / resolved
+    customer_id: int | None = None
+    extra: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +46,7 @@ from reports.fonts import CJK, SANS, SANS_BOLD, SERIF, SERIF_BOLD, mixed_markup,
 from reports.formatting import format_date, format_money
 from reports.letter_templates import (
     KINDS,
+    LetterData,
     VoucherInfo,
     labels,
     normalise_language,
@@ -63,30 +63,6 @@ VOUCHER_BG = colors.HexColor("#fbf6ef")
 MARGIN_X = 24 * mm
 LETTERHEAD_H = 33 * mm
 FOOTER_H = 16 * mm
-
-
-@dataclass(frozen=True)
-class LetterData:
-    """Everything printed on one letter. `body` is the (possibly edited) text that is kept."""
-
-    kind: str
-    language: str
-    shop: ShopSettings
-    customer_name: str
-    letter_date: date
-    subject: str
-    body: str
-    closing: str
-    signer_name: str
-    signer_role: str = ""
-    customer_no: str = ""
-    complaint_id: int | None = None
-    complaint_date: date | None = None
-    complaint_kind: str = "complaint"  # or compliment / suggestion: the reference line says so
-    voucher: VoucherInfo | None = None
-    reason: str = ""  # thank-you: loyal / compliment / resolved
-    customer_id: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 def page_size(settings: ShopSettings) -> tuple[float, float]:

@@ -14,8 +14,8 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from db.letters import birthday_batch
 from db.settings import load_settings
+from reports.letter_service import birthday_batch
 from reports.letter_templates import LetterFacts, VoucherInfo, compose, role_title
 from reports.letters import LetterData, build_letter_pdf
 

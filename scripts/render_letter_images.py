@@ -4,7 +4,8 @@
 
 Builds a throw-away database (shop settings with a logo, staff, a customer in Taiwan with a
 cold-noodle complaint and an approved voucher, a loyal Finnish customer with a voucher),
-prepares the letters with `db.letters.prepare_letter`, renders them with ReportLab and turns
+prepares the letters with `reports.letter_service.prepare_letter`, renders them with
+ReportLab and turns
 page one into PNG with `pdftoppm -r 80`.
 """
 
@@ -27,12 +28,12 @@ from db.compensation import authorise  # noqa: E402
 from db.complaints import create_complaint  # noqa: E402
 from db.connection import open_database  # noqa: E402
 from db.customers import create_customer  # noqa: E402
-from db.letters import prepare_letter, render  # noqa: E402
 from db.models import CustomerInput  # noqa: E402
 from db.service_models import CompensationLine, ComplaintInput  # noqa: E402
 from db.settings import load_settings, save_settings  # noqa: E402
 from db.staff_admin import add_staff, create_first_manager  # noqa: E402
 from db.vouchers import issue  # noqa: E402
+from reports.letter_service import prepare_letter, render  # noqa: E402
 
 
 def make_logo(path: Path) -> None:

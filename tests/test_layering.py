@@ -36,3 +36,15 @@ def test_widgets_do_not_import_console() -> None:
         or "import console" in p.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_db_does_not_import_reports_or_console() -> None:
+    """db/ is the bottom layer: reports and the console build on it, never the reverse."""
+    offenders = [
+        p.name
+        for p in (ROOT / "db").glob("*.py")
+        for line in p.read_text(encoding="utf-8").splitlines()
+        if line.lstrip().startswith(("from reports", "import reports", "from widgets",
+                                     "import widgets", "from console", "import console"))
+    ]
+    assert offenders == []

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from db import clock
-from db.letters import list_letters
 from db.staff import insert_staff
+from reports.letter_service import list_letters
 from tests.conftest import FIXED_NOW
 from tests.letters_support import make_customer, pdf_text, squash
 from widgets.birthday_batch import BirthdayBatchPanel

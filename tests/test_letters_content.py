@@ -16,7 +16,9 @@ from sqlite_utils import Database
 from db import clock
 from db.connection import open_database
 from db.errors import NotFound
-from db.letters import (
+from db.settings import load_settings, save_settings
+from reports.fonts import CJK, SANS, SERIF, has_glyph, mixed_markup
+from reports.letter_service import (
     LetterNotPossible,
     letter_pdf,
     list_letters,
@@ -25,8 +27,6 @@ from db.letters import (
     render,
     with_body,
 )
-from db.settings import load_settings, save_settings
-from reports.fonts import CJK, SANS, SERIF, has_glyph, mixed_markup
 from reports.letter_templates import LETTERS_DIR
 from tests.conftest import FIXED_NOW
 from tests.letters_support import Shop, make_complaint, make_customer, make_shop, pdf_text, squash

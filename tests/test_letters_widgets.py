@@ -12,8 +12,8 @@ from sqlite_utils import Database
 
 from db import clock
 from db.connection import open_database
-from db.letters import letter_pdf, list_letters
 from db.staff import get_staff
+from reports.letter_service import letter_pdf, list_letters
 from tests.conftest import FIXED_NOW
 from tests.letters_support import Shop, make_complaint, make_customer, make_shop, pdf_text, squash
 from widgets.context import AppContext

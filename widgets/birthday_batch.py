@@ -30,7 +30,13 @@ from db.clock import today_local
 from db.connection import open_database
 from db.customers import birthdays_between
 from db.errors import UserError
-from db.letters import BatchCancelled, PreparedLetter, birthday_batch, record_letters, week_start
+from reports.letter_service import (
+    BatchCancelled,
+    PreparedLetter,
+    birthday_batch,
+    record_letters,
+    week_start,
+)
 from widgets.birthday_list_model import BirthdayListModel
 from widgets.context import AppContext
 from widgets.data_bus import ANY_ID, LETTER

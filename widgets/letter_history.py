@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import UserError
-from db.letters import LetterRecord, letter_pdf, list_letters
+from reports.letter_service import LetterRecord, letter_pdf, list_letters
 from widgets.context import AppContext
 from widgets.data_bus import ANY_ID, CUSTOMER, LETTER
 from widgets.errors import show_error

@@ -4,7 +4,7 @@ The preview shows the very PDF that will be printed (ReportLab output shown by Q
 `QPdfView`), re-rendered a moment after the body is edited. Printing goes through the
 injectable dialog service (`print_setup`), then each PDF page is drawn onto the printer;
 saving writes the bytes. Either way the letter (with the edited body and the exact PDF) is
-recorded through `db.letters.record_letter`, and `letter_recorded` is emitted.
+recorded through `reports.letter_service.record_letter`, and `letter_recorded` is emitted.
 """
 
 from __future__ import annotations
@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import UserError
-from db.letters import LetterRecord, prepare_letter, record_letter, render, with_body
-from reports.letters import LetterData
+from reports.letter_service import LetterRecord, prepare_letter, record_letter, render, with_body
+from reports.letter_templates import LetterData
 from widgets.context import AppContext
 from widgets.data_bus import CUSTOMER, LETTER
 from widgets.errors import show_error
@@ -306,7 +306,7 @@ class LetterPreview(QWidget):
 
     def _fill_vouchers(self, data: LetterData) -> None:
         """No voucher, or one of the customer's unused ones; the letter's own is selected."""
-        from db.letters import offer_vouchers
+        from reports.letter_service import offer_vouchers
 
         self.voucher_box.clear()
         self.voucher_box.addItem(self.tr("No voucher"), NO_VOUCHER)

@@ -31,7 +31,6 @@ from db.connection import open_database
 from db.errors import UserError, ValidationError
 from db.models import Staff
 from db.report_queries import ReportData, build_report, check_can_report, check_range
-from reports.day_report import build_pdf
 from reports.report_csv import write_csv
 from widgets.context import AppContext
 from widgets.errors import show_error
@@ -107,6 +106,8 @@ def make_report(
     progress(2)
     data = build_report(db, start, end, actor=actor)
     progress(10)
+    from reports.day_report import build_pdf  # ReportLab loads on first use, not at start-up
+
     pdf = build_pdf(data, progress=lambda p: progress(10 + p * 90 // 100))
     return data, pdf
 

@@ -26,6 +26,7 @@ from db.staff import get_staff
 from reports.letter_templates import (
     KINDS,
     THANK_YOU_REASONS,
+    LetterData,
     LetterFacts,
     VoucherInfo,
     compose,
@@ -33,7 +34,6 @@ from reports.letter_templates import (
     role_title,
     team_signer,
 )
-from reports.letters import LetterData
 
 LetterKind = Literal["apology", "thank-you", "birthday"]
 
