@@ -17,13 +17,13 @@ from db.i18n import _
 SCRYPT_N = 2**14
 SCRYPT_R = 8
 SCRYPT_P = 1
-_PIN = re.compile(r"^[0-9]{4,8}$")
+_PIN = re.compile(r"[0-9]{4,8}")  # ASCII digits only; always used with fullmatch
 
 
 def check_pin_format(pin: str) -> None:
     """4 to 8 digits; the message never repeats the PIN."""
-    if not _PIN.match(pin):
-        if any(not c.isdigit() for c in pin):
+    if not _PIN.fullmatch(pin):
+        if any(c not in "0123456789" for c in pin):
             raise ValidationError({"pin": _("A PIN has digits only.")})
         raise ValidationError({"pin": _("A PIN has 4 to 8 digits.")})
 
@@ -38,7 +38,7 @@ def hash_pin(pin: str) -> str:
 
 
 def verify_pin(pin: str, stored: str | None) -> bool:
-    if not stored or not _PIN.match(pin):
+    if not stored or not _PIN.fullmatch(pin):
         return False
     try:
         scheme, n, r, p, salt_hex, hash_hex = stored.split("$")

@@ -14,7 +14,7 @@ from db import audit, clock, lockout
 from db.connection import open_database
 from db.errors import PermissionDenied, ValidationError
 from db.models import Staff
-from db.pins import check_pin_format
+from db.pins import check_pin_format, verify_pin
 from db.staff import get_staff, insert_staff
 from db.staff_admin import (
     add_staff,
@@ -60,6 +60,27 @@ def test_anything_else_is_refused_without_echoing_the_pin(pin: str) -> None:
     assert "PIN" in message
     if len(pin) >= 2:
         assert pin not in message
+
+
+@settings(max_examples=200, deadline=None)
+@given(pin=st.text(alphabet="0123456789", min_size=4, max_size=8),
+       tail=st.sampled_from(["\n", "\r\n", "\r", " ", "\t", "\x00", "\u2028"]),
+       front=st.booleans())
+def test_a_valid_pin_with_a_line_break_or_space_around_it_is_refused(
+    pin: str, tail: str, front: bool,
+) -> None:
+    # "^[0-9]{4,8}$" with re.match let "1234\n" through: "$" also matches before a final \n
+    typed = tail + pin if front else pin + tail
+    with pytest.raises(ValidationError):
+        check_pin_format(typed)
+
+
+@pytest.mark.parametrize("pin", ["١٢٣٤", "۱۲۳۴", "१२३४", "１２３４", "１２３４５６", "12３4", "1234\n"])
+def test_only_ascii_digits_make_a_pin(pin: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        check_pin_format(pin)
+    assert pin.strip() not in err.value.fields["pin"]
+    assert not verify_pin(pin, cached_hash("1234"))
 
 
 # ---------------------------------------------------------------- lockout
