@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_demo",
     "console.cmd_import",
     "console.cmd_bench",
+    "console.cmd_settings",
 )
 
 
