@@ -85,6 +85,9 @@ def install_extras(window: Any) -> None:
     from console.report_ui import install as install_report_ui
 
     install_report_ui(window)  # managers: end-of-day report page
+    from console.settings_ui import install as install_settings_ui
+
+    install_settings_ui(window)  # managers: shop settings
 
 
 class _NoOptions:
