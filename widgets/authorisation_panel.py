@@ -35,6 +35,8 @@ from db.compensation import OverLimit, authorise, parse_amount, refuse
 from db.complaints import facts_90d, get_complaint
 from db.errors import PermissionDenied, UserError, ValidationError
 from db.service_models import Authorisation, CompensationLine, Complaint
+from db.settings import load_settings
+from db.staff import list_staff
 from widgets import data_bus
 from widgets.compensation_lines_model import CompensationLinesModel
 from widgets.context import AppContext
@@ -76,6 +78,17 @@ class AuthorisationPanel(QFrame):
         self.facts_label = QLabel(self)
         self.facts_label.setObjectName("authFacts")
         self.facts_label.setWordWrap(True)
+        # who may approve how much, shown before any PIN is typed
+        self._supervisor_limits: list[tuple[str, int]] = []
+        self._manager_limit = 0
+        self.limits_label = QLabel(self)
+        self.limits_label.setObjectName("authLimits")
+        self.limits_label.setWordWrap(True)
+        self.needs_manager_label = QLabel(self)
+        self.needs_manager_label.setObjectName("authNeedsManager")
+        self.needs_manager_label.setWordWrap(True)
+        self.needs_manager_label.setStyleSheet("color: #8e0000; font-weight: bold;")
+        self.needs_manager_label.hide()
 
         self.model = CompensationLinesModel(ctx.format_money, parent=self)
         self.model.total_changed.connect(self._on_total_changed)
@@ -184,6 +197,8 @@ class AuthorisationPanel(QFrame):
         layout.addWidget(title)
         layout.addWidget(self.customer_label)
         layout.addWidget(self.facts_label)
+        layout.addWidget(self.limits_label)
+        layout.addWidget(self.needs_manager_label)
         layout.addWidget(self.table)
         layout.addLayout(total_row)
         layout.addLayout(bottom, 1)
@@ -198,6 +213,7 @@ class AuthorisationPanel(QFrame):
         """Show a saved complaint's proposed lines and its customer's last 90 days."""
         self._complaint = complaint
         self._changed = False
+        self._load_limits()
         self.model.set_product_names(product_names or {})
         self.model.set_lines(complaint.proposed_lines)
         who = complaint.customer_name or self.tr("Walk-in customer")
@@ -250,7 +266,35 @@ class AuthorisationPanel(QFrame):
     def _on_total_changed(self, total: int) -> None:
         self.total_label.setText(self.tr("Total: %1").replace(
             "%1", self.ctx.format_money(total)))
+        self._show_limits(total)
         self._on_mode_changed()
+
+    def _load_limits(self) -> None:
+        """Active supervisors' limits (highest first) and the manager's, from the db."""
+        self._supervisor_limits = sorted(
+            ((s.name, s.limit_minor) for s in list_staff(self.ctx.db) if s.role == "supervisor"),
+            key=lambda pair: (-pair[1], pair[0].casefold()))
+        self._manager_limit = load_settings(self.ctx.db).manager_limit_minor
+        self._show_limits(self.model.total_minor())
+
+    def _show_limits(self, total: int) -> None:
+        """The limits per complaint, and a flag when no supervisor may approve `total`."""
+        money = self.ctx.format_money
+        parts = [f"{name} {money(limit)}" for name, limit in self._supervisor_limits]
+        parts.append(self.tr("manager %1").replace("%1", money(self._manager_limit)))
+        self.limits_label.setText(self.tr("Limits per complaint: %1").replace(
+            "%1", " · ".join(parts)))
+        flag = ""
+        if total > self._manager_limit:
+            flag = self.tr("Over the manager's limit too: reduce the lines.")
+        elif total > 0 and all(total > limit for _name, limit in self._supervisor_limits):
+            flag = self.tr("%1 is over every supervisor's limit: needs a manager.").replace(
+                "%1", money(total))
+        self.needs_manager_label.setText(flag)
+        self.needs_manager_label.setVisible(bool(flag))
+
+    def needs_manager(self) -> bool:
+        return not self.needs_manager_label.isHidden()
 
     def _on_mode_changed(self, _checked: bool = False) -> None:
         refusing = self.mode() == REFUSE
