@@ -74,7 +74,7 @@ def test_saved_only_after_the_managers_pin(qtbot: QtBot, panel: SettingsPanel,
     panel.save_button.click()
     assert panel.confirm_box.isVisible()
     text = panel.confirm_label.text()
-    assert "shop_name" in text and "Kahvila Kulma" in text and "750,00" in text
+    assert "Shop name: Counterpart Café → Kahvila Kulma" in text and "750,00" in text
     assert load_settings(fresh_db) == ShopSettings()  # nothing yet
 
     _pin(qtbot, panel, SUPERVISOR_PIN)

@@ -82,6 +82,7 @@ class SettingsPanel(QWidget):
             "pin_max_attempts": self.tr("Wrong PINs before lock"),
             "pin_lockout_minutes": self.tr("Lock for (minutes)"),
         }
+        self._titles = titles
         widgets: dict[str, QWidget] = {**self.edits, "page_size": self.page_size_box,
                                        "report_language": self.language_box}
         self.errors: dict[str, QLabel] = {}
@@ -228,7 +229,7 @@ class SettingsPanel(QWidget):
         for key, (old, new) in changes.items():
             if key == LIMIT:
                 old, new = self.ctx.format_money(int(old)), self.ctx.format_money(int(new))
-            lines.append(f"• {key}: {old} → {new}")
+            lines.append(f"• {self._titles.get(key, key)}: {old} → {new}")
         lines.append(self.tr("Manager: enter your PIN to save."))
         self.confirm_label.setText("\n".join(lines))
         self.confirm_box.show()
