@@ -1,4 +1,4 @@
-"""`counterpart voucher redeem CODE` (and `show CODE`): mark a voucher used, or look at it."""
+"""`counterpart voucher redeem CODE --staff ID` (and `show CODE`): mark used, or look at it."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="voucher_command", metavar="ACTION", required=True)
     redeem = actions.add_parser("redeem", parents=[common], help=_("mark a voucher used"))
     redeem.add_argument("code", metavar="CODE", help=_("the code, e.g. 7KQ2-M9XD"))
+    redeem.add_argument("--staff", metavar="ID", type=int, required=True, dest="staff_id",
+                        help=_("id of the active member of staff taking the voucher "
+                               "(see `counterpart staff list`)"))
     redeem.set_defaults(func=run_redeem)
     show = actions.add_parser("show", parents=[common], help=_("show a voucher"))
     show.add_argument("code", metavar="CODE")
@@ -24,10 +27,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _describe(db: Any, voucher: Any) -> str:
+    from db.clock import local_date
     from db.compensation import format_money
+    from db.settings import load_settings
 
-    state = (_("used on {day}").format(day=voucher.redeemed_at.date().isoformat())
-             if voucher.redeemed_at else _("not used"))
+    timezone = load_settings(db).timezone  # the shop's day, not UTC's
+    state = (_("used on {day}").format(
+        day=local_date(voucher.redeemed_at, timezone).isoformat())
+        if voucher.redeemed_at else _("not used"))
     return _("Voucher {code}: {value}, valid until {day}, {state}.").format(
         code=voucher.code, value=format_money(db, voucher.value_minor),
         day=voucher.expires_on.isoformat(), state=state)
@@ -45,7 +52,8 @@ def run_redeem(args: argparse.Namespace) -> int:
         return 2
     db = open_database(path)
     try:
-        voucher = vouchers.redeem(db, args.code, console_id=console_id())
+        voucher = vouchers.redeem(db, args.code, staff_id=args.staff_id,
+                                  console_id=console_id())
         print(_("Redeemed. {details}").format(details=_describe(db, voucher)))
     finally:
         db.close()

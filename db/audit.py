@@ -124,7 +124,63 @@ def entries(
 
 
 def verify(db: Database) -> VerifyResult:
-    """Walk the chain from the first entry; name the first entry that does not check out."""
+    """Walk the chain from the first entry; name the first entry that does not check out.
+
+    A chain that checks out is then compared with what it records: every decision in
+    `authorisations` and every voucher issued or redeemed must have its entry. Entries cut
+    from the end (even with the stored head forged back to an earlier entry) or the whole
+    log deleted are caught this way whenever the cut removed any of those.
+    """
+    chain = _verify_chain(db)
+    if not chain.ok:
+        return chain
+    missing = _first_missing_record(db)
+    if missing is not None:
+        return VerifyResult(False, chain.checked, None,
+                            _("Audit log incomplete: {record} has no audit entry; entries "
+                              "were deleted.").format(record=missing))
+    return chain
+
+
+def _first_missing_record(db: Database) -> str | None:
+    """The first authorisation or voucher event without its entry, described, or None."""
+    decided: set[tuple[int | None, str, int | None]] = set()
+    issued: set[int | None] = set()
+    redeemed: set[int | None] = set()
+    for action, entity, entity_id, details in db.execute(
+        "SELECT action, entity, entity_id, details FROM audit_log WHERE action IN "
+        "('authorisation.approved', 'authorisation.refused', 'voucher.issued', "
+        "'voucher.redeemed')"
+    ):
+        if action.startswith("authorisation.") and entity == "complaint":
+            try:
+                auth_id = json.loads(details).get("authorisation_id")
+            except (TypeError, ValueError, AttributeError):
+                continue
+            decided.add((entity_id, action.split(".", 1)[1], auth_id))
+        elif action == "voucher.issued" and entity == "voucher":
+            issued.add(entity_id)
+        elif action == "voucher.redeemed" and entity == "voucher":
+            redeemed.add(entity_id)
+    for auth_id, complaint_id, decision, at in db.execute(
+        "SELECT id, complaint_id, decision, decided_at FROM authorisations ORDER BY id"
+    ):
+        if (complaint_id, decision, auth_id) not in decided:
+            return _("authorisation {id} ({decision}, complaint {complaint}, {at})").format(
+                id=auth_id, decision=decision, complaint=complaint_id, at=at)
+    for voucher_id, code, issued_at, redeemed_at in db.execute(
+        "SELECT id, code, issued_at, redeemed_at FROM vouchers ORDER BY id"
+    ):
+        if voucher_id not in issued:
+            return _("voucher {code} (issued {at})").format(code=code, at=issued_at)
+        if redeemed_at is not None and voucher_id not in redeemed:
+            return _("the redemption of voucher {code} ({at})").format(code=code,
+                                                                      at=redeemed_at)
+    return None
+
+
+def _verify_chain(db: Database) -> VerifyResult:
+    """The hash chain and the stored head alone."""
     expected_prev = GENESIS
     expected_id = 1
     checked = 0

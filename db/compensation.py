@@ -129,8 +129,9 @@ def _normalise_number(text: str, digits: int, locale_decimal: str) -> str:
         tail = text[text.rfind(mark) + 1:]
         if text.count(mark) > 1:
             decimal_mark = ""  # "1.234.567": grouping only
-        elif len(tail) == 3 and mark != locale_decimal:
-            decimal_mark = ""  # "1,234" in English: a thousand
+        elif (len(tail) == 3 and mark != locale_decimal
+              and re.fullmatch(r"[1-9][0-9]{0,2}", text[:text.rfind(mark)])):
+            decimal_mark = ""  # "1,234" in English: a thousand (but "0.001" is not)
         else:
             decimal_mark = mark
     not_amount = ValidationError({"amount": _("This is not an amount. Type it like 12.50.")})
@@ -162,10 +163,10 @@ def format_money(db: Database, minor: int) -> str:
 
 
 def price_lines(db: Database, lines: Sequence[CompensationLine]) -> list[CompensationLine]:
-    """Fill each free item's catalogue price (so `value_minor` is right); others unchanged."""
+    """Fill the catalogue price of each free item or replacement product; others unchanged."""
     priced: list[CompensationLine] = []
     for line in lines:
-        if line.kind == "free_item" and line.product_id is not None:
+        if line.kind in ("free_item", "replacement") and line.product_id is not None:
             row = db.execute("SELECT price_minor, name FROM products WHERE id = ?",
                              [line.product_id]).fetchone()
             if row is not None:
@@ -208,11 +209,15 @@ def validate_lines(db: Database, lines: Sequence[CompensationLine]) -> list[Comp
         cleaned.append(replace(
             line, description=description, expires_on=expires if line.kind == "voucher" else None,
             amount_minor=line.amount_minor if line.kind not in (
-                "apology", "discount_percent", "free_item") else None,
-            bill_minor=line.bill_minor if line.kind in ("discount_percent", "waived_bill")
+                "apology", "discount_percent", "free_item") and not (
+                line.kind == "replacement" and line.product_id is not None) else None,
+            bill_minor=line.bill_minor if line.kind in ("discount_percent", "discount_amount",
+                                                        "waived_bill")
             else None,
             percent=line.percent if line.kind == "discount_percent" else None,
-            product_id=line.product_id if line.kind == "free_item" else None,
+            product_id=line.product_id if line.kind in ("free_item", "replacement") else None,
+            unit_price_minor=line.unit_price_minor if line.kind in ("free_item", "replacement")
+            and line.product_id is not None else None,
         ))
     if problems:
         raise ValidationError(problems)
@@ -234,9 +239,14 @@ def _check_line(line: CompensationLine, key: str, today: date,
 
     kind = line.kind
     if kind == "replacement":
-        amount("amount", line.amount_minor, required=False)
+        if line.product_id is not None and line.unit_price_minor is None:
+            problems[key + "product"] = _("That item is not in the catalogue.")
+        elif line.product_id is None:
+            amount("amount", line.amount_minor, required=False)
     elif kind in ("discount_amount", "refund", "voucher", "waived_bill"):
         amount("amount", line.amount_minor, required=True)
+    if kind == "discount_amount":  # like a percentage, a discount is off a stated bill
+        amount("bill", line.bill_minor, required=True)
     elif kind == "discount_percent":
         amount("bill", line.bill_minor, required=True)
         if line.percent is None:
@@ -250,7 +260,8 @@ def _check_line(line: CompensationLine, key: str, today: date,
             problems[key + "product"] = _("Choose the item from the catalogue.")
         elif line.unit_price_minor is None:
             problems[key + "product"] = _("That item is not in the catalogue.")
-    if kind == "discount_amount" and line.bill_minor is not None and line.amount_minor \
+    if kind == "discount_amount" and key + "bill" not in problems \
+            and line.bill_minor is not None and line.amount_minor \
             and line.amount_minor > line.bill_minor:
         problems[key + "amount"] = _("The discount is larger than the bill.")
     if kind == "voucher" and line.expires_on is not None and line.expires_on < today:
@@ -401,18 +412,18 @@ def authorise(
         raise ValidationError({"lines": _("Add at least one compensation line.")})
     _complaint_row(db, complaint_id)
     staff = _authoriser(db, pin, console_id, complaint_id, "authorise")
-    return approve_verified(db, complaint_id, cleaned, staff, console_id,
+    return _approve_verified(db, complaint_id, cleaned, staff, console_id,
                             seen_decisions=seen_decisions)
 
 
-def approve_verified(
+def _approve_verified(
     db: Database, complaint_id: int, lines: Sequence[CompensationLine], staff: Staff,
     console_id: str, *, seen_decisions: int | None = None,
 ) -> Authorisation:
     """`authorise` after the PIN check: role, limit, conflict, vouchers and audit all apply.
 
-    Only for callers that have verified `staff` themselves (demo data built in bulk, where
-    a scrypt check per decision would be slow). The UI must call `authorise`.
+    Private: only `db.demo_service` (demo data built in bulk, where a scrypt check per
+    decision would be slow) calls it. No public function approves without a PIN.
     """
     cleaned = validate_lines(db, lines)
     if not cleaned:
@@ -487,15 +498,15 @@ def refuse(
     cleaned = validate_lines(db, lines) if lines is not None else None
     _complaint_row(db, complaint_id)
     staff = _authoriser(db, pin, console_id, complaint_id, "refuse")
-    return refuse_verified(db, complaint_id, staff, console_id, reason, lines=cleaned,
+    return _refuse_verified(db, complaint_id, staff, console_id, reason, lines=cleaned,
                            seen_decisions=seen_decisions)
 
 
-def refuse_verified(
+def _refuse_verified(
     db: Database, complaint_id: int, staff: Staff, console_id: str, reason: str, *,
     lines: Sequence[CompensationLine] | None = None, seen_decisions: int | None = None,
 ) -> Authorisation:
-    """`refuse` after the PIN check (see `approve_verified`: demo data only; UI uses refuse)."""
+    """`refuse` after the PIN check (see `_approve_verified`: demo data only)."""
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the compensation is refused.")})

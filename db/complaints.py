@@ -128,8 +128,8 @@ def validate(db: Database, data: ComplaintInput, *, existing_id: int | None = No
     status = data.status
     if data.promise is not None and status == "resolved":
         status = "promised"
-    if status != "open" and any(line.has_value for line in cleaned_lines):
-        problems["status"] = _("Compensation with a value needs a supervisor's "
+    if status != "open" and any(line.needs_decision for line in cleaned_lines):
+        problems["status"] = _("Compensation other than an apology needs a supervisor's "
                                "authorisation before this can be saved as resolved.")
     if problems:
         raise ValidationError(problems)

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from db import audit, clock
-from db.compensation import approve_verified, refuse_verified
+from db.compensation import _approve_verified, _refuse_verified
 from db.complaints import create_complaint, get_complaint, update_complaint
 from db.errors import PermissionDenied
 from db.follow_ups import close_follow_up
@@ -138,7 +138,7 @@ def populate_service_history(
     end_of_today = datetime.combine(today + timedelta(days=1), time(0), tz).astimezone(UTC)
     real_now = min(clock.utcnow(), end_of_today)  # nothing happens after `today`
     previous = clock._now
-    pending_vouchers: list[tuple[datetime, str]] = []
+    pending_vouchers: list[tuple[datetime, str, int]] = []
     pending_follow_ups: list[tuple[datetime, int, Staff]] = []
     say = progress or (lambda _m: None)
     try:
@@ -224,7 +224,7 @@ def _lines(rng: random.Random, products: list[int], moment: datetime,
 def _complaint(
     db: Database, rng: random.Random, moment: datetime, customer_id: int | None,
     taken_by: Staff, deciders: list[Staff], managers: list[Staff], products: list[int],
-    pending_vouchers: list[tuple[datetime, str]],
+    pending_vouchers: list[tuple[datetime, str, int]],
     pending_follow_ups: list[tuple[datetime, int, Staff]],
 ) -> None:
     tz = ZoneInfo(load_settings(db).timezone)
@@ -249,21 +249,22 @@ def _complaint(
         _set_clock(moment + timedelta(minutes=rng.randint(2, 9)))
         decider = rng.choice(deciders)
         if rng.random() < 0.12:
-            refuse_verified(db, complaint.id, decider, "demo-counter", rng.choice(
+            _refuse_verified(db, complaint.id, decider, "demo-counter", rng.choice(
                 REFUSAL_REASONS))
             outcome = "refused"
         else:
             try:
-                approve_verified(db, complaint.id, lines, decider, "demo-counter")
+                _approve_verified(db, complaint.id, lines, decider, "demo-counter")
             except PermissionDenied:  # above the supervisor's limit: the manager decides
-                approve_verified(db, complaint.id, lines, rng.choice(managers),
-                                 "demo-counter")
+                _approve_verified(db, complaint.id, lines, rng.choice(managers),
+                                  "demo-counter")
             outcome = "approved"
     complaint = get_complaint(db, complaint.id)
     for line in complaint.lines:
         if line.voucher_code and rng.random() < 0.45:
+            # taken back at the counter by the person who took the complaint
             pending_vouchers.append((moment + timedelta(days=rng.randint(3, 25)),
-                                     line.voucher_code))
+                                     line.voucher_code, taken_by.id))
     promise = None
     if complaint.severity >= 2 or rng.random() < 0.3:
         due = moment + (timedelta(days=7) if rng.random() < 0.8 else timedelta(hours=2))
@@ -291,14 +292,14 @@ def _complaint(
 
 
 def _run_due(
-    moment: datetime, pending_vouchers: list[tuple[datetime, str]],
+    moment: datetime, pending_vouchers: list[tuple[datetime, str, int]],
     pending_follow_ups: list[tuple[datetime, int, Staff]], db: Database, rng: random.Random,
 ) -> None:
     """Redeem vouchers and close follow-ups whose moment has come (in time order)."""
-    for when, code in sorted(v for v in pending_vouchers if v[0] <= moment):
-        pending_vouchers.remove((when, code))
+    for when, code, staff_id in sorted(v for v in pending_vouchers if v[0] <= moment):
+        pending_vouchers.remove((when, code, staff_id))
         _set_clock(when)
-        redeem(db, code, console_id="demo-counter")
+        redeem(db, code, staff_id=staff_id, console_id="demo-counter")
     for when, fu_id, owner in sorted((f for f in pending_follow_ups if f[0] <= moment),
                                      key=lambda f: (f[0], f[1])):
         pending_follow_ups.remove((when, fu_id, owner))

@@ -260,5 +260,15 @@ def m001_initial(db: Database) -> None:
             prev_hash TEXT NOT NULL,
             hash TEXT NOT NULL
         );
+        -- Entries are never changed or removed, not even with the sqlite3 shell: someone
+        -- must first drop these triggers, and `audit verify` still notices what they did.
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN
+            SELECT RAISE(ABORT, 'audit_log is append-only: an entry cannot be changed');
+        END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN
+            SELECT RAISE(ABORT, 'audit_log is append-only: an entry cannot be deleted');
+        END;
         """
     )

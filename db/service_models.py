@@ -121,10 +121,12 @@ class CompensationLine:
     """One line of a proposed or decided remedy; `value_minor` is computed, never typed.
 
     Which fields matter per kind:
-    apology - none (no value); replacement - `amount_minor` optional (value of the item, may
-    be 0); discount_percent - `bill_minor` and `percent` (1-100); discount_amount, refund,
-    waived_bill - `amount_minor` (> 0); free_item - `product_id`, priced from the catalogue
-    into `unit_price_minor` by `db.compensation.price_lines`; voucher - `amount_minor` (> 0)
+    apology - none (no value); replacement - `product_id` (value = catalogue price) or
+    `amount_minor` optional (value of the item, may be 0; still needs a supervisor);
+    discount_percent - `bill_minor` and `percent` (1-100); discount_amount - `amount_minor`
+    (> 0) off a stated `bill_minor`; refund, waived_bill - `amount_minor` (> 0);
+    free_item - `product_id`, priced from the catalogue into `unit_price_minor` by
+    `db.compensation.price_lines`; voucher - `amount_minor` (> 0)
     and `expires_on` (default: 180 days).
     """
 
@@ -155,11 +157,23 @@ class CompensationLine:
             return (self.bill_minor * self.percent + 50) // 100
         if self.kind == "free_item":
             return self.unit_price_minor or 0
+        if self.kind == "replacement" and self.product_id is not None:
+            return self.unit_price_minor or 0  # a catalogue product: its price
         return self.amount_minor or 0
 
     @property
     def has_value(self) -> bool:
+        """The line costs the shop something (shown as such; see `needs_decision`)."""
         return self.value_minor > 0
+
+    @property
+    def needs_decision(self) -> bool:
+        """Every kind but an apology waits for a supervisor, even when its value is 0.
+
+        Floor staff never grant anything but an apology alone (DESIGN): a replacement whose
+        value nobody typed is still goods given away.
+        """
+        return self.kind != "apology"
 
 
 def total_value(lines: tuple[CompensationLine, ...] | list[CompensationLine]) -> int:
@@ -325,8 +339,8 @@ class Complaint:
 
     @property
     def needs_authorisation(self) -> bool:
-        """A proposed line with value waits for a supervisor."""
-        return any(line.has_value for line in self.proposed_lines)
+        """A proposed line other than an apology waits for a supervisor (even at 0)."""
+        return any(line.needs_decision for line in self.proposed_lines)
 
     def to_input(self) -> ComplaintInput:
         return ComplaintInput(

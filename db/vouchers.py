@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db import audit
-from db.clock import from_iso, to_iso, today_local, utcnow
+from db.clock import from_iso, local_date, to_iso, today_local, utcnow
 from db.errors import NotFound, UserError, ValidationError
 from db.i18n import _
 from db.service_models import MAX_AMOUNT_MINOR, Voucher
@@ -121,17 +121,34 @@ def vouchers_for_customer(db: Database, customer_id: int) -> list[Voucher]:
         _SELECT + " WHERE customer_id = ? ORDER BY issued_at DESC, id DESC", [customer_id])]
 
 
-def redeem(db: Database, code: str, *, staff_id: int | None = None,
+def _redeemer(db: Database, staff_id: int | None) -> int:
+    """The active member of staff taking the voucher; a redemption always says who."""
+    row = None if staff_id is None else db.execute(
+        "SELECT active FROM staff WHERE id = ?", [staff_id]).fetchone()
+    if staff_id is None or row is None or not row[0]:
+        raise ValidationError({"staff": _("Say which active member of staff takes the "
+                                          "voucher.")})
+    return staff_id
+
+
+def redeem(db: Database, code: str, *, staff_id: int | None,
            console_id: str = "") -> Voucher:
-    """Mark a voucher used. Unknown, expired or already used codes are refused clearly."""
+    """Mark a voucher used by `staff_id` (an active member of staff, required).
+
+    Unknown, expired or already used codes are refused clearly; "already used on" gives the
+    shop's local date.
+    """
     normal = normalise_code(code)
-    today = today_local(load_settings(db).timezone)
+    timezone = load_settings(db).timezone
+    today = today_local(timezone)
     with audit.immediate(db):
+        staff_id = _redeemer(db, staff_id)
         voucher = find_voucher(db, normal)
         if voucher.redeemed_at is not None:
             raise VoucherAlreadyUsed(
                 _("Voucher {code} was already used on {when}.").format(
-                    code=voucher.code, when=voucher.redeemed_at.date().isoformat()))
+                    code=voucher.code,
+                    when=local_date(voucher.redeemed_at, timezone).isoformat()))
         if voucher.expires_on < today:
             raise VoucherExpired(
                 _("Voucher {code} expired on {day}.").format(

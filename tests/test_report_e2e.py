@@ -73,7 +73,7 @@ def build_day(db: Database, now: list[datetime]) -> dict[str, int]:
     wait = create_complaint(db, ComplaintInput(
         taken_by=aino.id, walk_in_name="Walk-in Wu", occurred_at=local(11, 45),
         cause="waiting", problem="Waited 40 minutes", steps_done=["acknowledge", "promise"],
-        lines=[CompensationLine(kind="discount_amount", amount_minor=500)],
+        lines=[CompensationLine(kind="discount_amount", amount_minor=500, bill_minor=2400)],
         promise=PromiseInput(promise="Call back about the new queue", owner_id=sanna.id,
                              due_at=local(18, 0))))
     authorise(db, wait.id, list(wait.proposed_lines), "1234", CONSOLE)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
+import json
+import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlite_utils import Database
@@ -10,14 +14,30 @@ from sqlite_utils import Database
 from console.cli import main
 from db import audit
 from db.audit import GENESIS, immediate
+from db.compensation import authorise
 from db.connection import open_database
-from tests.service_data_support import count
+from db.service_models import CompensationLine
+from db.vouchers import redeem
+from tests.service_data_support import (
+    CONSOLE,
+    SUPERVISOR_PIN,
+    count,
+    make_complaint,
+    make_team,
+    voucher_line,
+)
 
 
 def _fill(db: Database, n: int = 5) -> None:
     for i in range(n):
         with immediate(db):
             audit.append(db, "test.event", i, "thing", i, {"n": i, "text": "äö 中文"})
+
+
+def _drop_guards(db: Database) -> None:
+    """What an attacker with the sqlite3 shell does first: remove the append-only triggers."""
+    db.execute("DROP TRIGGER audit_log_no_update")
+    db.execute("DROP TRIGGER audit_log_no_delete")
 
 
 def test_an_unbroken_chain_verifies_and_links_each_entry(memory_db: Database) -> None:
@@ -41,6 +61,7 @@ def test_empty_log_verifies(memory_db: Database) -> None:
 
 def test_an_edited_row_is_named(memory_db: Database) -> None:
     _fill(memory_db)
+    _drop_guards(memory_db)
     memory_db.execute("UPDATE audit_log SET details = '{\"n\":99}' WHERE id = 3")
     result = audit.verify(memory_db)
     assert not result.ok and result.first_bad_id == 3
@@ -51,6 +72,7 @@ def test_an_edit_that_also_recomputes_its_own_hash_breaks_the_next_link(
     memory_db: Database,
 ) -> None:
     _fill(memory_db)
+    _drop_guards(memory_db)
     r = memory_db.execute("SELECT id, at, actor_id, action, entity, entity_id, prev_hash "
                           "FROM audit_log WHERE id = 2").fetchone()
     forged = audit.entry_hash(r[0], r[1], r[2], r[3], r[4], r[5], '{"n":42}', r[6])
@@ -62,6 +84,7 @@ def test_an_edit_that_also_recomputes_its_own_hash_breaks_the_next_link(
 
 def test_a_deleted_row_is_caught_at_the_next(memory_db: Database) -> None:
     _fill(memory_db)
+    _drop_guards(memory_db)
     memory_db.execute("DELETE FROM audit_log WHERE id = 2")
     result = audit.verify(memory_db)
     assert not result.ok and result.first_bad_id == 3
@@ -69,6 +92,7 @@ def test_a_deleted_row_is_caught_at_the_next(memory_db: Database) -> None:
 
 def test_rows_deleted_from_the_end_are_caught(memory_db: Database) -> None:
     _fill(memory_db)
+    _drop_guards(memory_db)
     memory_db.execute("DELETE FROM audit_log WHERE id >= 4")
     result = audit.verify(memory_db)
     assert not result.ok and result.first_bad_id == 4
@@ -76,6 +100,7 @@ def test_rows_deleted_from_the_end_are_caught(memory_db: Database) -> None:
 
 def test_an_inserted_row_is_caught(memory_db: Database) -> None:
     _fill(memory_db)
+    _drop_guards(memory_db)
     # squeeze a row in between 2 and 3 by renumbering the tail, keeping the stored hashes
     memory_db.execute("UPDATE audit_log SET id = id + 100 WHERE id >= 3")
     memory_db.execute("UPDATE audit_log SET id = id - 99 WHERE id >= 103")
@@ -127,6 +152,7 @@ def test_cli_audit_verify_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["audit", "verify", "--db", str(path)]) == 0
     assert "5 entries" in capsys.readouterr().out
     db = open_database(path)
+    _drop_guards(db)
     db.execute("UPDATE audit_log SET actor_id = 77 WHERE id = 4")
     db.close()
     assert main(["audit", "verify", "--db", str(path)]) == 1
@@ -151,8 +177,126 @@ def test_a_demo_database_verifies(tmp_path: Path, capsys: pytest.CaptureFixture[
     db.close()
     assert main(["audit", "verify", "--db", str(path)]) == 0
     db = open_database(path)
+    _drop_guards(db)
     db.execute("DELETE FROM audit_log WHERE action = 'voucher.redeemed' AND id = "
                "(SELECT min(id) FROM audit_log WHERE action = 'voucher.redeemed')")
     db.close()
     assert main(["audit", "verify", "--db", str(path)]) == 1
     assert "Audit log broken at entry" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- append-only, and records
+
+
+def test_plain_sql_cannot_change_or_delete_an_entry(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "shop.sqlite")
+    _fill(db, 3)
+    for sql in ("UPDATE audit_log SET actor_id = 77 WHERE id = 2",
+                "UPDATE audit_log SET id = id + 100",
+                "DELETE FROM audit_log WHERE id = 3",
+                "DELETE FROM audit_log"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            db.execute(sql)
+    assert [r[0] for r in db.execute("SELECT actor_id FROM audit_log ORDER BY id")] == [0, 1, 2]
+    assert audit.verify(db).ok
+    db.close()
+
+
+def _shop(path: Path) -> dict[str, str]:
+    """Two approved complaints (one with a voucher, later redeemed), on a file.
+
+    Returns the stored chain head as it was after the first decision.
+    """
+    db = open_database(path)
+    team = make_team(db)
+    first = make_complaint(db, team, voucher_line(1200))
+    authorise(db, first.id, first.proposed_lines, SUPERVISOR_PIN, CONSOLE)
+    early_head = db.execute("SELECT value FROM settings WHERE key = ?",
+                            [audit.HEAD_KEY]).fetchone()[0]
+    second = make_complaint(db, team, CompensationLine(kind="refund", amount_minor=800))
+    authorise(db, second.id, second.proposed_lines, SUPERVISOR_PIN, CONSOLE)
+    [code] = [r[0] for r in db.execute("SELECT code FROM vouchers")]
+    redeem(db, code, staff_id=team.clerk.id, console_id=CONSOLE)
+    db.close()
+    return {"early_head": early_head}
+
+
+def _first_id(db: Database, action: str) -> int:
+    return int(db.execute("SELECT min(id) FROM audit_log WHERE action = ?",
+                          [action]).fetchone()[0])
+
+
+def _edit(db: Database) -> str:
+    bad = _first_id(db, "authorisation.approved")
+    db.execute("UPDATE audit_log SET details = replace(details, '1200', '9900') WHERE id = ?",
+               [bad])
+    return f"entry {bad} "
+
+
+def _delete(db: Database) -> str:
+    gone = _first_id(db, "authorisation.approved")
+    db.execute("DELETE FROM audit_log WHERE id = ?", [gone])
+    return f"entry {gone + 1} "
+
+
+def _insert(db: Database) -> str:
+    last_id, last_hash = db.execute(
+        "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    at = "2026-11-23T12:00:00+00:00"
+    details = '{"authorisation_id":9}'
+    digest = audit.entry_hash(last_id + 1, at, 1, "authorisation.approved", "complaint", 1,
+                              details, last_hash)
+    db.execute("INSERT INTO audit_log(id, at, actor_id, action, entity, entity_id, details, "
+               "prev_hash, hash) VALUES (?, ?, 1, 'authorisation.approved', 'complaint', 1, "
+               "?, ?, ?)", [last_id + 1, at, details, last_hash, digest])
+    return f"entry {last_id + 1}"
+
+
+def _cut_tail_and_forge_head(db: Database, early_head: str) -> str:
+    head_id = json.loads(early_head)["id"]
+    db.execute("DELETE FROM audit_log WHERE id > ?", [head_id])
+    db.execute("UPDATE settings SET value = ? WHERE key = ?", [early_head, audit.HEAD_KEY])
+    return "authorisation 2 (approved, complaint 2"
+
+
+def _delete_everything(db: Database) -> str:
+    db.execute("DELETE FROM audit_log")
+    db.execute("DELETE FROM settings WHERE key = ?", [audit.HEAD_KEY])
+    return "authorisation 1 (approved, complaint 1"
+
+
+def _delete_the_log_keep_head(db: Database) -> str:
+    db.execute("DELETE FROM audit_log")
+    return "were deleted from the end"
+
+
+def _delete_a_redemption_at_the_end(db: Database, early_head: str) -> str:
+    last = db.execute("SELECT id, action FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    assert last[1] == "voucher.redeemed"
+    before = db.execute("SELECT id, hash FROM audit_log WHERE id = ?",
+                        [last[0] - 1]).fetchone()
+    db.execute("DELETE FROM audit_log WHERE id = ?", [last[0]])
+    db.execute("UPDATE settings SET value = ? WHERE key = ?",
+               [json.dumps({"id": before[0], "hash": before[1]}), audit.HEAD_KEY])
+    return "the redemption of voucher"
+
+
+@pytest.mark.parametrize("tamper", [
+    _edit, _delete, _insert, _cut_tail_and_forge_head, _delete_everything,
+    _delete_the_log_keep_head, _delete_a_redemption_at_the_end,
+])
+def test_tampering_after_dropping_the_triggers_is_named_by_audit_verify(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], tamper: Any,
+) -> None:
+    path = tmp_path / "shop.sqlite"
+    saved = _shop(path)
+    assert main(["audit", "verify", "--db", str(path)]) == 0
+    capsys.readouterr()
+    db = open_database(path)
+    _drop_guards(db)
+    params = inspect.signature(tamper).parameters
+    expected = tamper(db, saved["early_head"]) if len(params) == 2 else tamper(db)
+    db.close()
+    assert main(["audit", "verify", "--db", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert expected in err, err

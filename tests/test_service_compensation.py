@@ -50,7 +50,8 @@ from tests.service_data_support import (
     (CompensationLine(kind="discount_percent", bill_minor=2590, percent=20), 518),
     (CompensationLine(kind="discount_percent", bill_minor=1005, percent=50), 503),  # half up
     (CompensationLine(kind="discount_percent", bill_minor=999, percent=100), 999),
-    (CompensationLine(kind="discount_amount", amount_minor=300), 300),
+    (CompensationLine(kind="discount_amount", amount_minor=300, bill_minor=2000), 300),
+    (CompensationLine(kind="replacement", product_id=1, unit_price_minor=390), 390),
     (CompensationLine(kind="free_item", product_id=1, unit_price_minor=590), 590),
     (CompensationLine(kind="voucher", amount_minor=1500), 1500),
     (CompensationLine(kind="waived_bill", amount_minor=4250), 4250),
@@ -68,6 +69,60 @@ def test_free_item_is_priced_from_the_catalogue(memory_db: Database) -> None:
     assert line.value_minor == 390 and line.description == "Bun"
 
 
+def test_a_discount_amount_is_off_a_stated_bill(memory_db: Database) -> None:
+    [line] = validate_lines(memory_db, [CompensationLine(kind="discount_amount",
+                                                         amount_minor=1000, bill_minor=1000)])
+    assert (line.value_minor, line.bill_minor) == (1000, 1000)  # the bill is kept
+    team = make_team(memory_db)
+    with pytest.raises(ValidationError) as err:  # through the API: nothing is written
+        make_complaint(memory_db, team, CompensationLine(kind="discount_amount",
+                                                         amount_minor=500))
+    assert "line1.bill" in err.value.fields
+    assert count(memory_db, "complaints") == 0
+
+
+def test_a_replacement_from_the_catalogue_is_worth_its_price(memory_db: Database) -> None:
+    memory_db.execute("INSERT INTO products(sku, name, price_minor) VALUES ('S', 'Soup', 790)")
+    team = make_team(memory_db)
+    complaint = make_complaint(memory_db, team, CompensationLine(
+        kind="replacement", product_id=1, amount_minor=1))  # a typed amount does not count
+    [line] = complaint.proposed_lines
+    assert (line.value_minor, line.description, line.amount_minor) == (790, "Soup", None)
+    decided = authorise(memory_db, complaint.id, complaint.proposed_lines, SUPERVISOR_PIN,
+                        CONSOLE)
+    assert decided.total_minor == 790
+    assert get_complaint(memory_db, complaint.id).approved_minor == 790
+
+
+@pytest.mark.parametrize("line", [
+    CompensationLine(kind="replacement"),
+    CompensationLine(kind="replacement", amount_minor=0, description="New bowl"),
+])
+def test_a_replacement_worth_nothing_still_needs_a_supervisor(
+    memory_db: Database, line: CompensationLine,
+) -> None:
+    from db.complaints import update_complaint
+
+    team = make_team(memory_db)
+    with pytest.raises(ValidationError) as err:  # staff alone cannot resolve it
+        make_complaint(memory_db, team, CompensationLine(kind="apology"), line,
+                       status="resolved", resolved_on_spot=True)
+    assert "supervisor" in err.value.fields["status"]
+    assert count(memory_db, "complaints") == 0
+    complaint = make_complaint(memory_db, team, line)
+    assert complaint.needs_authorisation and not complaint.proposed_lines[0].has_value
+    data = complaint.to_input()
+    data.status = "resolved"
+    with pytest.raises(ValidationError):
+        update_complaint(memory_db, complaint.id, data)
+    with pytest.raises(PermissionDenied):  # and floor staff cannot approve it with their PIN
+        authorise(memory_db, complaint.id, complaint.proposed_lines, CLERK_PIN, CONSOLE)
+    authorise(memory_db, complaint.id, complaint.proposed_lines, SUPERVISOR_PIN, CONSOLE)
+    data = get_complaint(memory_db, complaint.id).to_input()
+    data.status = "resolved"
+    assert update_complaint(memory_db, complaint.id, data).status == "resolved"
+
+
 @pytest.mark.parametrize(("line", "field", "words"), [
     (CompensationLine(kind="refund", amount_minor=-5), "line1.amount", "negative"),
     (CompensationLine(kind="refund", amount_minor=0), "line1.amount", "above zero"),
@@ -81,6 +136,10 @@ def test_free_item_is_priced_from_the_catalogue(memory_db: Database) -> None:
     (CompensationLine(kind="discount_percent", percent=10), "line1.bill", "amount"),
     (CompensationLine(kind="discount_amount", amount_minor=900, bill_minor=500),
      "line1.amount", "larger than the bill"),
+    (CompensationLine(kind="discount_amount", amount_minor=300), "line1.bill", "amount"),
+    (CompensationLine(kind="discount_amount", amount_minor=300, bill_minor=0), "line1.bill",
+     "above zero"),
+    (CompensationLine(kind="replacement", product_id=404), "line1.product", "catalogue"),
     (CompensationLine(kind="free_item", product_id=404), "line1.product", "catalogue"),
     (CompensationLine(kind="voucher", amount_minor=500, expires_on=date(2026, 11, 22)),
      "line1.expires_on", "past"),
@@ -314,6 +373,42 @@ def test_parse_amount_never_fails_other_than_with_a_message(text: str) -> None:
         assert isinstance(value, int) and 0 <= value <= MAX_AMOUNT_MINOR
 
 
+@settings(max_examples=300, deadline=None)
+@given(whole=st.sampled_from(["", "0", "00"]),
+       frac=st.text(alphabet="0123456789", min_size=3, max_size=6),
+       mark=st.sampled_from([".", ","]),
+       locale=st.sampled_from(["en", "en_US", "fi", "fi_FI", "zh", "zh_Hant_TW"]))
+def test_a_fraction_of_a_cent_is_refused_in_every_language(
+    whole: str, frac: str, mark: str, locale: str,
+) -> None:
+    # "0.001" in Finnish used to be read as a thousand grouping (100.00); it is 0.001 €
+    with pytest.raises(ValidationError) as err:
+        parse_amount(whole + mark + frac, locale)
+    assert "At most 2 decimals" in err.value.fields["amount"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(whole=st.integers(min_value=0, max_value=99999),
+       frac=st.text(alphabet="0123456789", min_size=4, max_size=6),
+       mark=st.sampled_from([".", ","]),
+       locale=st.sampled_from(["en", "fi", "zh"]))
+def test_four_or_more_decimals_are_refused_in_every_language(
+    whole: int, frac: str, mark: str, locale: str,
+) -> None:
+    with pytest.raises(ValidationError) as err:
+        parse_amount(f"{whole}{mark}{frac}", locale)
+    assert "decimals" in err.value.fields["amount"]
+
+
+@pytest.mark.parametrize("locale", ["en", "fi", "zh"])
+def test_three_decimals_after_the_own_decimal_mark_are_refused(locale: str) -> None:
+    from babel.numbers import get_decimal_symbol
+
+    with pytest.raises(ValidationError) as err:
+        parse_amount(f"12{get_decimal_symbol(locale)}501", locale)
+    assert "At most 2 decimals" in err.value.fields["amount"]
+
+
 def test_decided_lines_passed_back_are_not_counted_twice(memory_db: Database) -> None:
     team = make_team(memory_db)
     complaint = make_complaint(memory_db, team, voucher_line(3000))
@@ -330,3 +425,27 @@ def test_decided_lines_passed_back_are_not_counted_twice(memory_db: Database) ->
 def test_qt_style_locale_names_work(memory_db: Database) -> None:
     assert parse_amount("1 234,50", "fi-FI") == 123450
     assert parse_amount("12.50", "xx-nonsense") == 1250
+
+
+def test_no_public_function_approves_or_refuses_without_a_pin() -> None:
+    import inspect
+
+    import db.compensation as compensation
+
+    for name, fn in inspect.getmembers(compensation, inspect.isfunction):
+        if name.startswith("_") or fn.__module__ != compensation.__name__:
+            continue
+        params = inspect.signature(fn).parameters
+        if any(word in name for word in ("approv", "refus", "authoris", "decide")) \
+                and name != "authorisations_for":
+            assert "pin" in params and "staff" not in params, name
+    assert {"authorise", "refuse"} <= {n for n, _f in inspect.getmembers(compensation)}
+    assert not hasattr(compensation, "approve_verified")
+    assert not hasattr(compensation, "refuse_verified")
+    root = Path(compensation.__file__).resolve().parents[1]
+    users = {str(path.relative_to(root))
+             for folder in ("db", "widgets", "console", "reports")
+             for path in (root / folder).glob("*.py")
+             if "_approve_verified" in path.read_text(encoding="utf-8")
+             or "_refuse_verified" in path.read_text(encoding="utf-8")}
+    assert users == {"db/compensation.py", "db/demo_service.py"}

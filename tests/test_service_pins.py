@@ -75,7 +75,8 @@ def test_a_valid_pin_with_a_line_break_or_space_around_it_is_refused(
         check_pin_format(typed)
 
 
-@pytest.mark.parametrize("pin", ["١٢٣٤", "۱۲۳۴", "१२३४", "１２３４", "１２３４５６", "12３4", "1234\n"])
+@pytest.mark.parametrize("pin", ["١٢٣٤", "۱۲۳۴", "१२३४", "１２３４", "１２３４５６", "12３4",
+                                 "1234\n"])
 def test_only_ascii_digits_make_a_pin(pin: str) -> None:
     with pytest.raises(ValidationError) as err:
         check_pin_format(pin)

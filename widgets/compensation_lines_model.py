@@ -62,7 +62,7 @@ class CompensationLinesModel(QAbstractTableModel):
         return total_value(self._lines)
 
     def has_value(self) -> bool:
-        return any(line.has_value for line in self._lines)
+        return any(line.needs_decision for line in self._lines)
 
     def set_lines(self, lines: Iterable[CompensationLine]) -> None:
         self.beginResetModel()
@@ -143,7 +143,7 @@ class CompensationLinesModel(QAbstractTableModel):
             return self.tr("Approved")
         if line.status == "refused":
             return self.tr("Refused")
-        return self.tr("Needs a supervisor") if line.has_value else self.tr("No value")
+        return self.tr("Needs a supervisor") if line.needs_decision else self.tr("No value")
 
     def details(self, line: CompensationLine) -> str:
         """A short human description of what the line is."""

@@ -87,7 +87,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "apology": (),
     "replacement": ("amount",),
     "discount_percent": ("bill", "percent"),
-    "discount_amount": ("amount",),
+    "discount_amount": ("amount", "bill"),
     "free_item": ("product",),
     "voucher": ("amount", "expiry"),
     "waived_bill": ("amount",),
@@ -629,7 +629,7 @@ class ComplaintForm(QWidget):
 
     def needs_authorisation(self) -> bool:
         return self.kind() == "complaint" and any(
-            line.has_value for line in self._proposed_lines())
+            line.needs_decision for line in self._proposed_lines())
 
     def _refresh_state(self) -> None:
         """Say what is still needed; the supervisor button only when a line has value."""
@@ -682,7 +682,7 @@ class ComplaintForm(QWidget):
             values["bill_minor"] = self._amount(self.line_bill_edit, "bill", required=True)
         if "percent" in needs:
             text = self.line_percent_edit.text().strip().rstrip("%").strip()
-            if not text.isdigit():
+            if not (text.isascii() and text.isdigit()):
                 raise ValidationError({"percent": self.tr("Type a percentage from 1 to 100.")})
             values["percent"] = int(text)
         if "product" in needs:
