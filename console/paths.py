@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import socket
 import uuid
 from pathlib import Path
 
@@ -32,16 +34,30 @@ def default_db_path() -> Path:
 
 
 def console_id() -> str:
-    """A stable id for this console (this machine and user), for PIN lockouts and drafts."""
+    """A stable id for this console (this machine and user), for PIN lockouts and drafts.
+
+    Normally a random id kept in the config folder. When that folder cannot be written the
+    id is derived from the host name, the user and the data folder instead, so it stays the
+    same across restarts: a fresh random id each start would reset the PIN lockout.
+    """
     path = config_dir() / "console-id"
     try:
-        return path.read_text(encoding="utf-8").strip()
+        stored = path.read_text(encoding="utf-8").strip()
     except OSError:
-        pass
+        stored = ""
+    if stored:
+        return stored
     new = uuid.uuid4().hex[:12]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(new, encoding="utf-8")
     except OSError:
-        return "console-" + new
+        return derived_console_id()
     return new
+
+
+def derived_console_id() -> str:
+    """sha256 of host name, user id and data folder, shortened: same inputs, same id."""
+    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
+    seed = "\0".join([socket.gethostname(), user, str(data_dir().resolve())])
+    return "console-" + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:12]
