@@ -1,10 +1,11 @@
 """`counterpart letter`: write an apology, thank-you or birthday letter as PDF, for scripts.
 
-    counterpart letter --kind apology --complaint 12 --out apology.pdf
-    counterpart letter --kind birthday --customer 40 --lang zh-TW --out birthday.pdf
+    counterpart letter --kind apology --complaint 12 --staff 3 --out apology.pdf
+    counterpart letter --kind birthday --customer 40 --lang zh-TW --staff 3 --out birthday.pdf
 
 The letter is worded from the templates in the customer's language (or --lang), written to
---out, and recorded on the customer's profile like a letter saved from the console.
+--out, and recorded on the customer's profile like a letter saved from the console, with who
+made it: --staff (an active staff member), else the --signer.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ LANG_CHOICES = ("en", "fi", "zh-TW", "zh-CN")
 
 class OutputNotWritable(UserError):
     """The --out path cannot be written."""
+
+
+class StaffNotAllowed(UserError):
+    """No staff member, an unknown one, or one who is no longer active made the letter."""
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -49,6 +54,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                         help=_("leave the voucher out"))
     parser.add_argument("--signer", type=int, metavar="STAFF_ID",
                         help=_("who signs (default: who authorised the remedy)"))
+    parser.add_argument("--staff", type=int, metavar="STAFF_ID",
+                        help=_("who is making the letter, an active staff member; recorded "
+                               "with it (default: the --signer)"))
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf",
                         help=_("where to write the PDF"))
     parser.set_defaults(func=run)
@@ -65,6 +73,29 @@ def check_writable(out: Path) -> None:
     if not os.access(parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
         raise OutputNotWritable(_("Cannot write {path}: permission denied. Choose another "
                                   "--out path.").format(path=out))
+
+
+def check_staff(db: Any, staff_id: int | None, signer_id: int | None) -> int:
+    """The id recorded as the letter's maker: --staff, else --signer; it must be active."""
+    from db.errors import NotFound
+    from db.staff import get_staff
+
+    chosen = staff_id if staff_id is not None else signer_id
+    option = "--staff" if staff_id is not None else "--signer"
+    if chosen is None:
+        raise StaffNotAllowed(_(
+            "Say who is making the letter with --staff STAFF_ID (an active staff member); "
+            "it is recorded with the letter."))
+    try:
+        staff = get_staff(db, chosen)
+    except NotFound as exc:
+        raise StaffNotAllowed(_("{option} {id}: there is no staff member with id {id}.").format(
+            option=option, id=chosen)) from exc
+    if not staff.active:
+        raise StaffNotAllowed(_(
+            "{option} {id}: {name} is no longer an active staff member; give an active staff "
+            "member with --staff.").format(option=option, id=chosen, name=staff.name))
+    return staff.id
 
 
 def write_pdf(out: Path, pdf: bytes) -> None:
@@ -97,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     db = open_database(path)
     try:
+        created_by = check_staff(db, args.staff, args.signer)
         data = prepare_letter(
             db, args.kind, customer_id=args.customer, complaint_id=args.complaint,
             language=args.lang, reason=args.reason, signer_id=args.signer,
@@ -104,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
         )
         pdf = render(data)
         write_pdf(out, pdf)
-        record = record_letter(db, data, pdf, created_by=args.signer)
+        record = record_letter(db, data, pdf, created_by=created_by)
     finally:
         db.close()
     print(_("Wrote {path} ({kind}, {lang}); kept as letter {id}.").format(

@@ -3,14 +3,17 @@
 The fonts come from ``assets/fonts`` (found next to the installed ``assets`` package), so a PDF
 looks the same on every machine: ReportLab embeds a subset of each TrueType font it uses
 (``/FontFile2`` in the PDF). DejaVu covers Latin, Finnish diacritics and common symbols;
-Droid Sans Fallback covers Traditional and Simplified Chinese. Paragraph text from people is
-run through :func:`mixed_markup`, which escapes it and switches font per run of characters, so
-a name like ``Anna <王小明> & "Co"`` prints as typed with no missing-glyph boxes.
+Droid Sans Fallback covers Traditional and Simplified Chinese; Symbola (monochrome outlines,
+free licence, from Debian's fonts-symbola) covers emoji. Paragraph text from people is run
+through :func:`mixed_markup`, which escapes it and picks a font per character (body font,
+DejaVu Sans, CJK, Symbola), so a name like ``Anna <王小明> & "Co" ★😀`` prints as typed with
+no missing-glyph boxes; a character no shipped font has prints as its name in brackets.
 """
 
 from __future__ import annotations
 
 import threading
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -29,6 +32,8 @@ SANS_BOLD = "DejaVuSans-Bold"
 SERIF = "DejaVuSerif"
 SERIF_BOLD = "DejaVuSerif-Bold"
 CJK = "DroidSansFallback"
+SYMBOLS = "Symbola"  # emoji and rare symbols; registered on first use
+SYMBOLS_FILE = "Symbola.ttf"
 
 _FILES: dict[str, str] = {
     SANS: "DejaVuSans.ttf",
@@ -70,7 +75,37 @@ def register_fonts() -> None:
                 addMapping(bold, 0, 1, bold)
                 addMapping(bold, 1, 1, bold)
         _allow_hanging_punctuation()
+        _fix_astral_to_unicode()
         _registered = True
+
+
+def _utf16_hex(code: int) -> str:
+    return chr(code).encode("utf-16-be").hex().upper()
+
+
+def _fix_astral_to_unicode() -> None:
+    """Make copied or searched emoji read back right from the PDF.
+
+    ReportLab 4/5 writes a font's ToUnicode entry as ``<%04X>``, which for a character beyond
+    U+FFFF (😀 is U+1F600) gives the odd-length ``<1F600>`` that readers reject; the PDF
+    specification wants UTF-16BE, i.e. the surrogate pair ``<D83DDE00>``. Drawing is not
+    affected, only text extraction; this wraps ReportLab's CMap maker to write the pair.
+    """
+    from reportlab.pdfbase import ttfonts
+
+    original = ttfonts.makeToUnicodeCMap
+    if getattr(original, "_counterpart_fixed", False):
+        return
+
+    def make(fontname: str, subset: list[int]) -> str:
+        cmap: str = original(fontname, subset)
+        for i, code in enumerate(subset):
+            if code > 0xFFFF:
+                cmap = cmap.replace(f"<{i:02X}> <{code:04X}>", f"<{i:02X}> <{_utf16_hex(code)}>")
+        return cmap
+
+    make._counterpart_fixed = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = make
 
 
 # Chinese punctuation that must not start a line. ReportLab's CJK line breaking knows the
@@ -90,9 +125,24 @@ def _allow_hanging_punctuation() -> None:
 
 @lru_cache(maxsize=16)
 def _charmap(font_name: str) -> frozenset[int]:
-    register_fonts()
+    if font_name == SYMBOLS:
+        _register_symbols()
+    else:
+        register_fonts()
     font = pdfmetrics.getFont(font_name)
     return frozenset(font.face.charToGlyph.keys())
+
+
+def _register_symbols() -> None:
+    """Register Symbola on first need: it is large and most text never reaches it."""
+    register_fonts()
+    with _lock:
+        if SYMBOLS not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(SYMBOLS, str(FONTS_DIR / SYMBOLS_FILE)))
+            addMapping(SYMBOLS, 0, 0, SYMBOLS)
+            addMapping(SYMBOLS, 1, 0, SYMBOLS)
+            addMapping(SYMBOLS, 0, 1, SYMBOLS)
+            addMapping(SYMBOLS, 1, 1, SYMBOLS)
 
 
 def has_glyph(font_name: str, char: str) -> bool:
@@ -100,46 +150,83 @@ def has_glyph(font_name: str, char: str) -> bool:
     return ord(char) in _charmap(font_name)
 
 
-def _needs_fallback(char: str, latin: frozenset[int]) -> bool:
-    code = ord(char)
-    if char in "\n\t ":
-        return False
-    return code not in latin
+def fallback_fonts(body_font: str, cjk_font: str = CJK) -> tuple[str, ...]:
+    """The fonts tried, in order, for a character of text set in `body_font`.
+
+    The body font first, then DejaVu Sans (most symbols: ✓ ✗ ★ ❤ ☕; bold when the body is
+    bold), then the CJK font, then Symbola (emoji and the remaining symbols). A character
+    none of them has is replaced by :func:`substitute`.
+    """
+    bold = body_font.endswith("-Bold")
+    chain = [body_font, SANS_BOLD if bold else SANS, SANS, cjk_font, SYMBOLS]
+    return tuple(dict.fromkeys(chain))  # drop repeats, keep order
+
+
+def _is_invisible(char: str) -> bool:
+    """Format and control characters (ZWJ, variation selectors, BOM): nothing to draw."""
+    return unicodedata.category(char) in ("Cc", "Cf") or 0xFE00 <= ord(char) <= 0xFE0F or (
+        0xE0100 <= ord(char) <= 0xE01EF)
+
+
+def substitute(char: str) -> str:
+    """The visible stand-in for a character no shipped font has: its Unicode name in brackets.
+
+    ``𠮷`` becomes ``[CJK UNIFIED IDEOGRAPH-20BB7]``, ``🥰`` ``[SMILING FACE WITH SMILING EYES
+    AND THREE HEARTS]``; a character without a name becomes ``[U+XXXX]``. Never a silent box.
+    """
+    name = unicodedata.name(char, "")
+    return f"[{name}]" if name else f"[U+{ord(char):04X}]"
+
+
+def font_runs(text: str, body_font: str = SANS, cjk_font: str = CJK) -> list[tuple[str, str]]:
+    """Split `text` into ``(font, text)`` runs so that every character has a glyph in its font.
+
+    Text is NFC-normalised (a name typed as ``e`` + combining accent becomes ``é``); invisible
+    format characters are dropped; each other character takes the first font of
+    :func:`fallback_fonts` that has it, or becomes :func:`substitute` in the body font.
+    Spaces and line breaks stay in the current run. Used by :func:`mixed_markup`, and by tests
+    to check glyph coverage.
+    """
+    chain = fallback_fonts(body_font, cjk_font)
+    runs: list[tuple[str, list[str]]] = []
+
+    def add(font: str, piece: str) -> None:
+        if runs and runs[-1][0] == font:
+            runs[-1][1].append(piece)
+        else:
+            runs.append((font, [piece]))
+
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    for char in text:
+        if char in "\n\t ":
+            font = runs[-1][0] if runs and (char == "\n" or has_glyph(runs[-1][0], char)) \
+                else body_font
+            add(font, char)
+            continue
+        if _is_invisible(char):
+            continue
+        for font in chain:
+            if has_glyph(font, char):
+                add(font, char)
+                break
+        else:
+            add(body_font, substitute(char))
+    return [(font, "".join(parts)) for font, parts in runs]
 
 
 def mixed_markup(text: str, latin_font: str = SANS, cjk_font: str = CJK) -> str:
-    """Escape `text` for a ReportLab Paragraph and wrap runs the Latin font lacks in `cjk_font`.
+    """Escape `text` for a ReportLab Paragraph, switching font per character where needed.
 
     Returns paragraph markup: ``&``, ``<``, ``>`` and quotes are entities, line breaks become
-    ``<br/>``; every run of characters that `latin_font` has no glyph for (Chinese, fullwidth
-    punctuation) is wrapped in ``<font name="cjk_font">``. Characters neither font has are left
-    in the Latin run (they would be a box in any font we ship).
+    ``<br/>``; runs that `latin_font` (the paragraph's own font) cannot draw are wrapped in
+    ``<font name="...">`` of the first fallback font that can (see :func:`font_runs`): DejaVu
+    Sans for symbols, `cjk_font` for Chinese, Symbola for emoji. Characters no shipped font
+    has print as their Unicode name in brackets, never as a missing-glyph box.
     """
     if not text:
         return ""
-    latin = _charmap(latin_font)
-    cjk = _charmap(cjk_font)
     out: list[str] = []
-    run: list[str] = []
-    run_is_cjk = False
-
-    def flush() -> None:
-        if not run:
-            return
-        chunk = escape("".join(run), {'"': "&quot;", "'": "&#39;"}).replace("\n", "<br/>")
-        if run_is_cjk:
-            out.append(f'<font name="{cjk_font}">{chunk}</font>')
-        else:
-            out.append(chunk)
-        run.clear()
-
-    for char in text.replace("\r\n", "\n").replace("\r", "\n"):
-        is_cjk = _needs_fallback(char, latin) and ord(char) in cjk
-        if char == " " and run_is_cjk:
-            is_cjk = True  # keep a space inside a CJK run rather than splitting it
-        if is_cjk != run_is_cjk:
-            flush()
-            run_is_cjk = is_cjk
-        run.append(char)
-    flush()
+    for font, chunk in font_runs(text, latin_font, cjk_font):
+        markup = escape(chunk, {'"': "&quot;", "'": "&#39;"}).replace("\n", "<br/>")
+        out.append(markup if font == latin_font else f'<font name="{font}">{markup}</font>')
     return "".join(out)

@@ -38,6 +38,11 @@ from reports.letter_templates import (
 LetterKind = Literal["apology", "thank-you", "birthday"]
 
 
+# A "you helped us improve" thank-you is for a complaint that is settled: not "open", and not
+# "promised" (a promise with a due time is still outstanding).
+RESOLVED_STATUSES: tuple[str, ...] = ("resolved", "closed")
+
+
 class LetterNotPossible(UserError):
     """The kind of letter does not fit what was chosen (an apology without a complaint)."""
 
@@ -120,7 +125,8 @@ def prepare_letter(
     """Everything one letter needs, worded from the templates in the customer's language.
 
     An apology needs a complaint. A thank-you from a complaint thanks for the compliment (or,
-    for a complaint, for helping us improve); from a customer alone it thanks a loyal customer.
+    for a complaint, for helping us improve: only once it is resolved or closed); from a
+    customer alone it thanks a loyal customer, which needs at least one recorded visit.
     The voucher is the complaint's approved voucher unless `voucher_id` names another of the
     customer's; `with_voucher=False` leaves it out. The signer is `signer_id`, else the
     person who authorised the remedy, else the shop team. Raises NotFound for unknown ids
@@ -161,10 +167,22 @@ def prepare_letter(
             reason = {"compliment": "compliment", "suggestion": "suggestion"}.get(
                 complaint.kind, "resolved")
     if (kind == "thank-you" and reason == "resolved" and complaint is not None
-            and complaint.status == "open"):
+            and complaint.status not in RESOLVED_STATUSES):
+        if complaint.status == "promised":
+            raise LetterNotPossible(_(
+                "Complaint {id} still has a promise to keep. Thank the customer for helping us "
+                "improve once the promise is kept and the complaint is resolved or closed."
+            ).format(id=complaint.id))
         raise LetterNotPossible(_(
             "Complaint {id} is still open. Thank the customer for helping us improve once it "
             "is resolved.").format(id=complaint.id))
+    if kind == "thank-you" and reason == "loyal" and (customer is None or customer.visits < 1):
+        # Refused rather than reworded: "you have visited us 0 times" is not a thank-you, and
+        # a loyal-customer letter to someone who has never bought anything reads as a mistake.
+        raise LetterNotPossible(_(
+            "{name} has no recorded visits yet, so a thank-you for being a loyal customer "
+            "does not fit. Choose another letter, or write it after their first visit."
+        ).format(name=customer.name if customer else _("This customer")))
     if kind == "birthday" and customer is None:
         raise LetterNotPossible(_("A birthday letter needs a customer, not a walk-in."))
     name = customer.name if customer else (complaint.customer_name if complaint else "")

@@ -220,7 +220,7 @@ def values(lang: str, facts: LetterFacts) -> dict[str, str]:
     plural = Locale.parse(locale_for(lang)).plural_form(facts.visits)
     visits_count = fill(
         lang, visits_forms.get(plural, visits_forms["other"]), {"n": str(facts.visits)}
-    )
+    ) if facts.visits >= 1 else ""  # never "visited us 0 times": the sentence is left out
     v = facts.voucher
     return {
         "name": facts.customer_name.strip(),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -296,23 +297,83 @@ def _body_paragraphs(body: str, st: _Styles) -> list[Flowable]:
     return [Paragraph(st.m(b), st.body) for b in blocks if b.strip()]
 
 
-def _letterhead(data: LetterData, st: _Styles) -> Any:
-    """Return a page callback that draws letterhead and footer with the shop's details."""
-    shop = data.shop
+@dataclass
+class LetterheadLayout:
+    """Where the letterhead and footer go on a page (points from the bottom-left corner).
+
+    Boxes are ``(x, y, width, height)``. Computed from the wrapped paragraphs, so a long shop
+    name or a footer that needs two lines moves the rules instead of crossing them; the body
+    frame's margins come from here too.
+    """
+
+    name_size: float
+    name_box: tuple[float, float, float, float]
+    info_box: tuple[float, float, float, float]
+    logo_box: tuple[float, float, float, float] | None
+    rule_y: float  # the thick letterhead rule; a thin one runs 2.2 pt below it
+    footer_rule_y: float
+    footer_box: tuple[float, float, float, float]
+    page_box: tuple[float, float, float, float]
+    top_margin: float
+    bottom_margin: float
+    name: Paragraph = field(repr=False)
+    info: Paragraph = field(repr=False)
+    footer: Paragraph = field(repr=False)
+    logo: ImageReader | None = field(repr=False, default=None)
+
+
+RULE_GAP = 2.2  # between the thick and the thin letterhead rule
+NAME_SIZES = (19.0, 18.0, 17.0, 16.0, 15.0, 14.0, 13.0, 12.0)
+
+
+def _fit_name(text: str, width: float) -> tuple[Paragraph, float, float]:
+    """The shop name paragraph at the largest size that fits: one line from 19 down to 15 pt,
+    else two lines down to 12 pt, else as many lines as it takes at 12 pt (or less for a word
+    wider than the space). Returns the paragraph, its font size and its wrapped height."""
+    markup = mixed_markup(text, SERIF_BOLD, CJK)
+
+    def attempt(size: float) -> tuple[Paragraph, int, float, float]:
+        style = ParagraphStyle("head_name", fontName=SERIF_BOLD, fontSize=size,
+                               leading=round(size * 1.2, 1), textColor=INK)
+        para = Paragraph(markup, style)
+        _, h = para.wrap(width, 1000)
+        widest = max(para.getActualLineWidths0() or [0.0])
+        return para, len(para.blPara.lines), h, widest
+
+    for max_lines, sizes in ((1, NAME_SIZES[:5]), (2, NAME_SIZES)):
+        for size in sizes:
+            para, lines, h, widest = attempt(size)
+            if lines <= max_lines and widest <= width + 0.01:
+                return para, size, h
+    size = NAME_SIZES[-1]
+    para, _, h, widest = attempt(size)
+    while widest > width + 0.01 and size > 7:  # one unbreakable word: shrink until it fits
+        size -= 0.5
+        para, _, h, widest = attempt(size)
+    return para, size, h
+
+
+def letterhead_layout(shop: ShopSettings, lang: str) -> LetterheadLayout:
+    """Measure the letterhead (logo, shop name, address and contact) and the footer."""
+    register_fonts()
     width, height = page_size(shop)
-    lab = labels(data.language)
-    info_lines = [line for line in shop.address.splitlines() if line.strip()]
-    contact = "   ".join(x for x in (shop.phone.strip(), shop.email.strip()) if x)
-    if contact:
-        info_lines.append(contact)
-    info = Paragraph("<br/>".join(_sans(line) for line in info_lines), st.head_info)
-    name = Paragraph(mixed_markup(shop.shop_name, SERIF_BOLD, CJK), st.head_name)
-    footer_text = "  ·  ".join(
-        x for x in (shop.shop_name, ", ".join(info_lines[:-1] if contact else info_lines),
-                    contact) if x.strip()
-    )
-    footer = Paragraph(_sans(footer_text), ParagraphStyle(
-        "foot", parent=st.small, fontSize=7.5, leading=10, alignment=TA_LEFT))
+    lang = normalise_language(lang)
+    content_w = width - 2 * MARGIN_X
+    info_lines = [line.strip() for line in shop.address.splitlines() if line.strip()]
+    contact_parts = [x for x in (shop.phone.strip(), shop.email.strip()) if x]
+    info_style = ParagraphStyle("head_info", fontName=SANS, fontSize=8.5, leading=11.5,
+                                textColor=MUTED, alignment=TA_RIGHT)
+    max_info_w = 75 * mm
+    contact_line = "   ".join(contact_parts)
+    if contact_line and stringWidth(contact_line, SANS, 8.5) > max_info_w:
+        head_lines = info_lines + contact_parts  # phone and e-mail each on a line
+    else:
+        head_lines = info_lines + ([contact_line] if contact_line else [])
+    info = Paragraph("<br/>".join(_sans(line) for line in head_lines) or "&nbsp;", info_style)
+    _, _ = info.wrap(max_info_w, 1000)
+    info_w = min(max_info_w, max(info.getActualLineWidths0() or [0.0]) + 1)
+    _, info_h = info.wrap(info_w, 1000)
+
     logo: ImageReader | None = None
     if shop.logo_path:
         try:
@@ -320,48 +381,105 @@ def _letterhead(data: LetterData, st: _Styles) -> Any:
                 logo = ImageReader(shop.logo_path)
         except Exception:  # noqa: BLE001 - a broken logo must not stop a letter
             logo = None
+    logo_h = 15 * mm
+    logo_w = 0.0
+    if logo is not None:
+        iw, ih = logo.getSize()
+        logo_w = min(40 * mm, logo_h * iw / ih if ih else logo_h)
+    name_x = MARGIN_X + (logo_w + 4 * mm if logo is not None else 0)
+    name_w = width - MARGIN_X - info_w - 6 * mm - name_x
+    name, name_size, name_h = _fit_name(shop.shop_name, name_w)
 
+    # Everything in the letterhead sits on `base`; the usual base leaves 8.5 mm above a logo.
+    block_h = max(name_h, info_h, logo_h if logo is not None else 0.0)
+    base = min(height - LETTERHEAD_H + 9.5 * mm, height - 8 * mm - block_h)
+    rule_y = base - 3.5 * mm
+    if logo is not None:
+        name_y = base + max(0.0, (logo_h - name_h) / 2)  # centred on the logo, never below it
+        logo_box: tuple[float, float, float, float] | None = (
+            MARGIN_X, base + max(0.0, (block_h - logo_h) / 2), logo_w, logo_h)
+    else:
+        name_y = base
+        logo_box = None
+
+    footer_text = "  ·  ".join(
+        x for x in (shop.shop_name.strip(), ", ".join(info_lines), "   ".join(contact_parts))
+        if x
+    )
+    page_w = 25 * mm
+    footer_w = content_w - page_w - 2 * mm
+    footer = footer_h = None
+    for size in (7.5, 7.0, 6.5, 6.0):  # shrink to two lines at most where possible
+        style = ParagraphStyle("foot", fontName=SANS, fontSize=size, leading=size + 2.5,
+                               textColor=MUTED, alignment=TA_LEFT)
+        footer = Paragraph(_sans(footer_text) or "&nbsp;", style)
+        _, footer_h = footer.wrap(footer_w, 1000)
+        if len(footer.blPara.lines) <= 2:
+            break
+    assert footer is not None and footer_h is not None
+    one_line = footer.style.leading
+    footer_y = max(7 * mm, FOOTER_H - 4 * mm - (footer_h - one_line))
+    footer_rule_y = footer_y + footer_h + 1.5 * mm
+    return LetterheadLayout(
+        name_size=name_size,
+        name_box=(name_x, name_y, name_w, name_h),
+        info_box=(width - MARGIN_X - info_w, base, info_w, info_h),
+        logo_box=logo_box,
+        rule_y=rule_y,
+        footer_rule_y=footer_rule_y,
+        footer_box=(MARGIN_X, footer_y, footer_w, footer_h),
+        page_box=(width - MARGIN_X - page_w, footer_y, page_w, 11.5),
+        top_margin=height - rule_y + 8 * mm,
+        bottom_margin=footer_rule_y + 5 * mm,
+        name=name, info=info, footer=footer, logo=logo,
+    )
+
+
+def _letterhead(data: LetterData, st: _Styles, layout: LetterheadLayout,
+                drawn: list[LetterheadLayout] | None = None) -> Any:
+    """Return a page callback that draws letterhead and footer as `layout` measured them.
+
+    `drawn`, when given, receives the layout of every page drawn (tests check the geometry).
+    """
+    width, _height = page_size(data.shop)
+    lab = labels(data.language)
     first_page: list[int] = []
 
     def draw(canvas: Canvas, doc: Any) -> None:
         if not first_page:
             first_page.append(doc.page)
         page_no = doc.page - first_page[0] + 1
+        lay = layout
         canvas.saveState()
-        rule_y = height - LETTERHEAD_H + 6 * mm
-        base = rule_y + 3.5 * mm  # everything in the letterhead sits on this line
-        x = MARGIN_X
-        logo_h = 15 * mm
-        if logo is not None:
-            iw, ih = logo.getSize()
-            w = min(40 * mm, logo_h * iw / ih if ih else logo_h)
-            canvas.drawImage(logo, x, base, width=w, height=logo_h,
+        if lay.logo is not None and lay.logo_box is not None:
+            x, y, w, h = lay.logo_box
+            canvas.drawImage(lay.logo, x, y, width=w, height=h,
                              preserveAspectRatio=True, anchor="sw", mask="auto")
-            x += w + 4 * mm
-        info_w = 70 * mm
-        _, ih = info.wrap(info_w, 40 * mm)
-        info.drawOn(canvas, width - MARGIN_X - info_w, base)
-        name_w = width - MARGIN_X - info_w - x - 4 * mm
-        _, nh = name.wrap(name_w, 30 * mm)
-        # beside a logo: centred on it; without one: on the base line like the address
-        name_y = base + (logo_h - nh) / 2 if logo is not None else base
-        name.drawOn(canvas, x, name_y)
+        x, y, w, _h = lay.info_box
+        lay.info.wrap(w, 1000)
+        lay.info.drawOn(canvas, x, y)
+        x, y, w, _h = lay.name_box
+        lay.name.wrap(w, 1000)
+        lay.name.drawOn(canvas, x, y)
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(1.6)
-        canvas.line(MARGIN_X, rule_y, width - MARGIN_X, rule_y)
+        canvas.line(MARGIN_X, lay.rule_y, width - MARGIN_X, lay.rule_y)
         canvas.setLineWidth(0.4)
-        canvas.line(MARGIN_X, rule_y - 2.2, width - MARGIN_X, rule_y - 2.2)
+        canvas.line(MARGIN_X, lay.rule_y - RULE_GAP, width - MARGIN_X, lay.rule_y - RULE_GAP)
         # footer
         canvas.setStrokeColor(colors.HexColor("#c9c2b8"))
         canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_X, FOOTER_H, width - MARGIN_X, FOOTER_H)
-        fw = width - 2 * MARGIN_X - 25 * mm
-        footer.wrap(fw, 20 * mm)
-        footer.drawOn(canvas, MARGIN_X, FOOTER_H - 4 * mm)
+        canvas.line(MARGIN_X, lay.footer_rule_y, width - MARGIN_X, lay.footer_rule_y)
+        x, y, w, _h = lay.footer_box
+        lay.footer.wrap(w, 1000)
+        lay.footer.drawOn(canvas, x, y)
         page = Paragraph(_sans(lab["page"].replace("{page}", str(page_no))), st.small_right)
-        page.wrap(25 * mm, 10 * mm)
-        page.drawOn(canvas, width - MARGIN_X - 25 * mm, FOOTER_H - 4 * mm)
+        x, y, w, _h = lay.page_box
+        page.wrap(w, 10 * mm)
+        page.drawOn(canvas, x, y)
         canvas.restoreState()
+        if drawn is not None:
+            drawn.append(lay)
 
     return draw
 
@@ -468,12 +586,14 @@ class _Doc(BaseDocTemplate):
 
 
 def build_letters_pdf(
-    letters: Sequence[LetterData], progress: Callable[[int, int], None] | None = None
+    letters: Sequence[LetterData], progress: Callable[[int, int], None] | None = None,
+    *, drawn: list[LetterheadLayout] | None = None,
 ) -> bytes:
     """Render several letters into one PDF (a birthday batch); each starts on a new page.
 
     Page size and letterhead come from the first letter's shop settings; page numbers restart
-    for each letter. `progress(done, total)` is called after each letter is laid out.
+    for each letter. `progress(done, total)` is called after each letter is laid out;
+    `drawn` (for tests) receives the letterhead layout of every page drawn.
     """
     if not letters:
         raise ValueError("no letters to render")
@@ -482,11 +602,13 @@ def build_letters_pdf(
     first = items[0]
     width, height = page_size(first.shop)
     frame_w = width - 2 * MARGIN_X - 12  # the frame's own 6 pt padding each side
+    layouts = [letterhead_layout(d.shop, d.language) for d in items]
     buf = io.BytesIO()
     lang = first.language
     doc = _Doc(
         buf, pagesize=(width, height), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-        topMargin=LETTERHEAD_H + 2 * mm, bottomMargin=FOOTER_H + 5 * mm,
+        topMargin=max(lay.top_margin for lay in layouts),
+        bottomMargin=max(lay.bottom_margin for lay in layouts),
         title=first.subject if len(items) == 1 else first.shop.shop_name,
         author=first.shop.shop_name, subject=first.subject, creator="Counterpart",
         lang={"zh-TW": "zh-Hant", "zh-CN": "zh-Hans"}.get(lang, lang),
@@ -497,8 +619,8 @@ def build_letters_pdf(
     templates = []
     for i, data in enumerate(items):
         templates.append(PageTemplate(
-            id=f"letter{i}", frames=[frame], onPage=_letterhead(data, _Styles(data.language)),
-            pagesize=(width, height),
+            id=f"letter{i}", frames=[frame], pagesize=(width, height),
+            onPage=_letterhead(data, _Styles(data.language), layouts[i], drawn),
         ))
     doc.addPageTemplates(templates)
     story: list[Flowable] = []

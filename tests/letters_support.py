@@ -53,6 +53,16 @@ def make_customer(db: Database, name: str, language: str = "en", *, consent: boo
     return create_customer(db, data).id
 
 
+def add_visits(db: Database, customer_id: int, visits: int) -> None:
+    """Record `visits` purchases (a loyal thank-you needs at least one visit)."""
+    from db.purchases import add_product, list_products, record_purchase
+
+    products = [p for p in list_products(db) if p.sku == "LETTER-TEST"]
+    product = products[0] if products else add_product(db, "LETTER-TEST", "Kahvi", "drink", 350)
+    for _ in range(visits):
+        record_purchase(db, customer_id, [(product.id, 1)])
+
+
 def make_complaint(
     db: Database, shop: Shop, customer_id: int | None, *, problem: str,
     cause: str = "waiting", resolution: str = "", voucher_minor: int | None = 1500,

@@ -11,8 +11,22 @@ import pytest
 from console.cli import main
 from db import clock
 from db.connection import open_database
+from db.staff_admin import add_staff, deactivate_staff
 from tests.conftest import FIXED_NOW
-from tests.letters_support import make_complaint, make_customer, make_shop, pdf_text, squash
+from tests.letters_support import (
+    CONSOLE,
+    MANAGER_PIN,
+    make_complaint,
+    make_customer,
+    make_shop,
+    pdf_text,
+    squash,
+)
+
+# Staff ids in db_file: make_shop's manager, supervisor and clerk, then a former employee.
+CLERK = "3"
+SUPERVISOR = "2"
+FORMER = "4"
 
 
 @pytest.fixture(scope="module")
@@ -24,9 +38,22 @@ def db_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, in
     shop = make_shop(db)
     customer = make_customer(db, "Aino <Ahonen> & Co", "fi")
     complaint = make_complaint(db, shop, customer, problem="Kahvi oli kylmää", cause="quality")
+    assert str(shop.clerk_id) == CLERK and str(shop.supervisor_id) == SUPERVISOR
+    former = add_staff(db, MANAGER_PIN, CONSOLE, name="Entinen Työntekijä", role="staff",
+                       pin="2468")
+    deactivate_staff(db, MANAGER_PIN, CONSOLE, former.id)
+    assert str(former.id) == FORMER
     db.close()
     clock.set_clock(None)
     yield path, customer, complaint
+
+
+def _created_by(path: Path) -> list[int | None]:
+    db = open_database(path)
+    try:
+        return [r[0] for r in db.execute("SELECT created_by FROM letters ORDER BY id")]
+    finally:
+        db.close()
 
 
 def _letters(path: Path) -> int:
@@ -43,12 +70,13 @@ def test_writes_the_apology_and_records_it(db_file: tuple[Path, int, int], tmp_p
     out = tmp_path / "apology.pdf"
     before = _letters(path)
     code = main(["letter", "--db", str(path), "--kind", "apology", "--complaint",
-                 str(complaint), "--out", str(out)])
+                 str(complaint), "--staff", CLERK, "--out", str(out)])
     assert code == 0
     text = squash(pdf_text(out.read_bytes()))
     assert squash("Hyvä Aino <Ahonen> & Co,") in text
     assert squash("Kahvi oli kylmää") in text
     assert _letters(path) == before + 1
+    assert _created_by(path)[-1] == int(CLERK)
     assert str(out) in capsys.readouterr().out
 
 
@@ -57,7 +85,7 @@ def test_language_option_overrides_the_customers(db_file: tuple[Path, int, int],
     path, customer, _complaint = db_file
     out = tmp_path / "birthday.pdf"
     assert main(["letter", "--db", str(path), "--kind", "birthday", "--customer", str(customer),
-                 "--lang", "zh-TW", "--out", str(out)]) == 0
+                 "--lang", "zh-TW", "--staff", CLERK, "--out", str(out)]) == 0
     assert "生日快樂" in pdf_text(out.read_bytes())
 
 
@@ -77,7 +105,7 @@ def test_clear_errors_and_nothing_written(
     out = tmp_path / "letter.pdf"
     before = _letters(path)
     argv = ["letter", "--db", str(path), *[a.format(customer=customer) for a in args],
-            "--out", str(out)]
+            "--staff", CLERK, "--out", str(out)]
     assert main(argv) == 2
     assert message in capsys.readouterr().err
     assert not out.exists()
@@ -87,7 +115,8 @@ def test_clear_errors_and_nothing_written(
 def test_unwritable_paths(db_file: tuple[Path, int, int], tmp_path: Path,
                           capsys: pytest.CaptureFixture[str]) -> None:
     path, _customer, complaint = db_file
-    base = ["letter", "--db", str(path), "--kind", "apology", "--complaint", str(complaint)]
+    base = ["letter", "--db", str(path), "--kind", "apology", "--complaint", str(complaint),
+            "--staff", CLERK]
     assert main([*base, "--out", str(tmp_path / "missing" / "x.pdf")]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert main([*base, "--out", str(tmp_path)]) == 2
@@ -115,8 +144,47 @@ def test_kind_and_target_are_required(capsys: pytest.CaptureFixture[str]) -> Non
 def test_voucher_can_be_left_out(db_file: tuple[Path, int, int], tmp_path: Path) -> None:
     path, _customer, complaint = db_file
     with_it, without = tmp_path / "with.pdf", tmp_path / "without.pdf"
-    base = ["letter", "--db", str(path), "--kind", "apology", "--complaint", str(complaint)]
+    base = ["letter", "--db", str(path), "--kind", "apology", "--complaint", str(complaint),
+            "--staff", CLERK]
     assert main([*base, "--out", str(with_it)]) == 0
     assert main([*base, "--no-voucher", "--out", str(without)]) == 0
     assert "lahjakortti" in pdf_text(with_it.read_bytes())
     assert "lahjakortti" not in pdf_text(without.read_bytes())
+
+
+def test_signer_is_recorded_as_maker_when_no_staff_is_given(
+    db_file: tuple[Path, int, int], tmp_path: Path
+) -> None:
+    path, _customer, complaint = db_file
+    out = tmp_path / "signed.pdf"
+    assert main(["letter", "--db", str(path), "--kind", "apology", "--complaint",
+                 str(complaint), "--signer", SUPERVISOR, "--out", str(out)]) == 0
+    assert _created_by(path)[-1] == int(SUPERVISOR)
+    assert main(["letter", "--db", str(path), "--kind", "apology", "--complaint",
+                 str(complaint), "--signer", SUPERVISOR, "--staff", CLERK,
+                 "--out", str(out)]) == 0
+    assert _created_by(path)[-1] == int(CLERK)  # --staff made it, the supervisor signed
+    assert None not in _created_by(path)
+
+
+@pytest.mark.parametrize(
+    ("who", "message"),
+    [
+        ([], "Say who is making the letter with --staff"),
+        (["--staff", "99"], "--staff 99: there is no staff member with id 99."),
+        (["--staff", FORMER], "Entinen Työntekijä is no longer an active staff member"),
+        (["--signer", FORMER], "--signer 4: Entinen Työntekijä is no longer an active"),
+    ],
+)
+def test_who_made_the_letter_is_required_known_and_active(
+    db_file: tuple[Path, int, int], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    who: list[str], message: str,
+) -> None:
+    path, _customer, complaint = db_file
+    out = tmp_path / "letter.pdf"
+    before = _letters(path)
+    assert main(["letter", "--db", str(path), "--kind", "apology", "--complaint",
+                 str(complaint), *who, "--out", str(out)]) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+    assert _letters(path) == before

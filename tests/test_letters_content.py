@@ -29,7 +29,15 @@ from reports.letter_service import (
 )
 from reports.letter_templates import LETTERS_DIR
 from tests.conftest import FIXED_NOW
-from tests.letters_support import Shop, make_complaint, make_customer, make_shop, pdf_text, squash
+from tests.letters_support import (
+    Shop,
+    add_visits,
+    make_complaint,
+    make_customer,
+    make_shop,
+    pdf_text,
+    squash,
+)
 
 TRICKY_NAME = 'Anna <b>"Bold"</b> & O\'Neil {shop}'
 TRICKY_PROBLEM = 'Soup was cold <script>alert("x")</script> & the bill said 5 < 7'
@@ -171,6 +179,7 @@ def test_edited_body_is_printed_and_kept(shop_db: tuple[Database, Shop]) -> None
 def test_letters_listed_newest_first(shop_db: tuple[Database, Shop]) -> None:
     db, shop = shop_db
     customer = make_customer(db, "Olli Oja", "en")
+    add_visits(db, customer, 3)
     first = record_letter(db, d := prepare_letter(db, "birthday", customer_id=customer),
                           render(d))
     second = record_letter(db, d := prepare_letter(db, "thank-you", customer_id=customer),
@@ -270,3 +279,66 @@ def test_thank_you_for_a_suggestion_in_simplified_chinese(shop_db: tuple[Databas
     for expected in ("感谢您的宝贵建议", "亲爱的王伟：", "您写道：“希望周末能提供燕麦奶。”",
                      "2026年11月23日", f"意见第 {idea} 号"):
         assert squash(expected) in text, expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "once", "twelve"),
+    [("en", "visited us once,", "visited us 12 times,"),
+     ("fi", "jo kerran,", "jo 12 kertaa,"),
+     ("zh-TW", "光臨本店 1 次，", "光臨本店 12 次，"),
+     ("zh-CN", "光临本店 1 次，", "光临本店 12 次，")],
+)
+def test_loyal_thank_you_needs_a_visit_and_counts_them_properly(
+    shop_db: tuple[Database, Shop], lang: str, once: str, twelve: str
+) -> None:
+    db, _shop = shop_db
+    customer = make_customer(db, f"Uusi Asiakas {lang}", lang)
+    with pytest.raises(LetterNotPossible, match="no recorded visits yet"):
+        prepare_letter(db, "thank-you", customer_id=customer)
+    with pytest.raises(LetterNotPossible, match="no recorded visits yet"):
+        prepare_letter(db, "thank-you", customer_id=customer, reason="loyal")
+    add_visits(db, customer, 1)
+    text = squash(pdf_text(render(prepare_letter(db, "thank-you", customer_id=customer))))
+    assert squash(once) in text
+    add_visits(db, customer, 11)
+    text = squash(pdf_text(render(prepare_letter(db, "thank-you", customer_id=customer))))
+    assert squash(twelve) in text
+
+
+def test_template_leaves_the_visits_sentence_out_for_zero_visits() -> None:
+    from reports.letter_templates import LetterFacts, compose
+
+    for lang in ("en", "fi", "zh-TW", "zh-CN"):
+        body = compose("thank-you", lang, LetterFacts(
+            customer_name="A", shop_name="Onni", visits=0, since_year=2024), "loyal").body
+        assert "0" not in body and "2024" not in body, (lang, body)
+
+
+def test_thank_you_for_improving_waits_for_a_promise_to_be_kept(
+    shop_db: tuple[Database, Shop]
+) -> None:
+    from db.complaints import get_complaint, update_complaint
+
+    db, shop = shop_db
+    customer = make_customer(db, "Pekka Puro", "fi")
+    complaint = make_complaint(db, shop, customer, problem="Kakku puuttui", voucher_minor=None,
+                               resolution="Toimitamme kakun huomenna.")
+    with pytest.raises(LetterNotPossible, match="still open"):
+        prepare_letter(db, "thank-you", complaint_id=complaint)
+    for status, allowed in (("promised", False), ("resolved", True), ("closed", True)):
+        data = get_complaint(db, complaint).to_input()
+        data.status = status  # type: ignore[assignment]
+        if status == "promised":
+            from db.service_models import PromiseInput
+
+            data.promise = PromiseInput("Toimitamme kakun huomenna.", shop.clerk_id)
+        update_complaint(db, complaint, data, actor_id=shop.clerk_id)
+        assert get_complaint(db, complaint).status == status
+        if allowed:
+            letter = prepare_letter(db, "thank-you", complaint_id=complaint)
+            assert letter.reason == "resolved"
+        else:
+            with pytest.raises(LetterNotPossible, match="promise to keep|still open"):
+                prepare_letter(db, "thank-you", complaint_id=complaint)
+            with pytest.raises(LetterNotPossible):
+                prepare_letter(db, "thank-you", complaint_id=complaint, reason="resolved")

@@ -15,7 +15,15 @@ from db.connection import open_database
 from db.staff import get_staff
 from reports.letter_service import letter_pdf, list_letters
 from tests.conftest import FIXED_NOW
-from tests.letters_support import Shop, make_complaint, make_customer, make_shop, pdf_text, squash
+from tests.letters_support import (
+    Shop,
+    add_visits,
+    make_complaint,
+    make_customer,
+    make_shop,
+    pdf_text,
+    squash,
+)
 from widgets.context import AppContext
 from widgets.dialogs import FakeDialogService
 from widgets.letter_preview import LetterPreview
@@ -121,6 +129,7 @@ def test_save_as_pdf_writes_the_kept_bytes(
 ) -> None:
     db, shop = shop_db
     customer = make_customer(db, "Kaisa Koski", "fi")
+    add_visits(db, customer, 2)
     widget, dialogs = _preview(qtbot, db, shop)
     widget.open_for(customer_id=customer)  # a thank-you for a loyal customer
     target = tmp_path / "kiitos.pdf"

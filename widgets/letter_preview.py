@@ -258,9 +258,24 @@ class LetterPreview(QWidget):
             self.reason_box.setCurrentIndex(0)
             if language is not None:
                 self.language_box.setCurrentIndex(self.LANGUAGES.index(language))
+            elif customer_id is not None:
+                # the customer's language even when this kind is refused (a loyal thank-you
+                # to a customer without visits), so the next choice is already in it
+                self._select_customer_language(customer_id)
         finally:
             self._loading = False
         return self._prepare(language_from_customer=language is None)
+
+    def _select_customer_language(self, customer_id: int) -> None:
+        from db.customers import get_customer
+        from reports.letter_templates import normalise_language
+
+        try:
+            lang = normalise_language(get_customer(self.ctx.db, customer_id).language)
+        except UserError:
+            return
+        if lang in self.LANGUAGES:
+            self.language_box.setCurrentIndex(self.LANGUAGES.index(lang))
 
     def _fill_about(self, customer_id: int | None, complaint_id: int | None) -> None:
         """The customer's complaints and compliments, to write about one of them."""
