@@ -12,18 +12,18 @@
 <context>
     <name>AuthorisationPanel</name>
     <message>
-        <location filename="../../widgets/authorisation_panel.py" line="+71"/>
+        <location filename="../../widgets/authorisation_panel.py" line="+73"/>
         <source>Supervisor authorisation</source>
         <translation>Vuorovastaavan hyväksyntä</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <location line="+177"/>
+        <location line="+45"/>
+        <location line="+208"/>
         <source>New amount</source>
         <translation>Uusi summa</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-207"/>
         <source>New amount for the chosen line</source>
         <translation>Valitun rivin uusi summa</translation>
     </message>
@@ -63,7 +63,7 @@
         <translation>Takaisin lomakkeelle</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Walk-in customer</source>
         <translation>Satunnaisasiakas</translation>
     </message>
@@ -103,7 +103,27 @@
         <translation>{n} hylkäystä</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+46"/>
+        <source>manager %1</source>
+        <translation>päällikkö %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limits per complaint: %1</source>
+        <translation>Rajat reklamaatiota kohden: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Over the manager&apos;s limit too: reduce the lines.</source>
+        <translation>Ylittää myös päällikön rajan: pienennä rivejä.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is over every supervisor&apos;s limit: needs a manager.</source>
+        <translation>%1 ylittää jokaisen vuorovastaavan rajan: tarvitaan päällikkö.</translation>
+    </message>
+    <message>
+        <location line="+157"/>
         <source>Locked for 1 more minute.</source>
         <translation>Lukittu vielä minuutin.</translation>
     </message>
@@ -113,7 +133,7 @@
         <translation>Lukittu vielä {n} minuuttia.</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-215"/>
         <source>compensation %1</source>
         <translation>hyvitys %1</translation>
     </message>
@@ -123,7 +143,7 @@
         <translation>Yhteensä: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+38"/>
         <source>Supervisor: write the reason, then enter your PIN to refuse %1.</source>
         <translation>Vuorovastaava: kirjoita syy ja hylkää %1 PIN-koodillasi.</translation>
     </message>
@@ -187,7 +207,7 @@
 <context>
     <name>BirthdayBatchPanel</name>
     <message>
-        <location filename="../../widgets/birthday_batch.py" line="+108"/>
+        <location filename="../../widgets/birthday_batch.py" line="+114"/>
         <location line="+6"/>
         <source>Birthdays this week</source>
         <translation>Tämän viikon syntymäpäivät</translation>
@@ -1623,7 +1643,7 @@
         <translation>Teksti (voit muokata)</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+87"/>
         <source>The customer (no complaint)</source>
         <translation>Asiakas (ei reklamaatiota)</translation>
     </message>
@@ -1997,7 +2017,7 @@
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../widgets/report_panel.py" line="+129"/>
+        <location filename="../../widgets/report_panel.py" line="+130"/>
         <source>End-of-day report</source>
         <translation>Päiväraportti</translation>
     </message>
@@ -2202,6 +2222,147 @@
         <location line="+63"/>
         <source>Saved: %1 #%2</source>
         <translation>Tallennettu: %1 #%2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <location filename="../../widgets/settings_panel.py" line="+58"/>
+        <source>e.g. fi_FI</source>
+        <translation>esim. fi_FI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Europe/Helsinki</source>
+        <translation>esim. Europe/Helsinki</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 500.00</source>
+        <translation>esim. 500,00</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Shop name</source>
+        <translation>Liikkeen nimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Osoite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo file</source>
+        <translation>Logotiedosto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Valuutta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locale (numbers, money)</source>
+        <translation>Alue-asetus (luvut, rahasummat)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone</source>
+        <translation>Aikavyöhyke</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page size</source>
+        <translation>Paperikoko</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report language</source>
+        <translation>Raportin kieli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager limit per complaint</source>
+        <translation>Päällikön raja reklamaatiota kohden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong PINs before lock</source>
+        <translation>Väärät PIN-koodit ennen lukitusta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock for (minutes)</source>
+        <translation>Lukitusaika (minuuttia)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save settings</source>
+        <translation>Tallenna asetukset</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo my edits</source>
+        <translation>Peru muutokseni</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shop settings</source>
+        <translation>Liikkeen asetukset</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Type a whole number.</source>
+        <translation>Anna kokonaisluku.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Nothing to save: no setting was changed.</source>
+        <translation>Ei tallennettavaa: mitään asetusta ei muutettu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change %1 settings:</source>
+        <translation>Muutettavat asetukset (%1):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Manager: enter your PIN to save.</source>
+        <translation>Päällikkö: tallenna syöttämällä PIN-koodisi.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Settings saved.</source>
+        <translation>Asetukset tallennettu.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsUi</name>
+    <message>
+        <location filename="../../console/settings_ui.py" line="+30"/>
+        <source>Shop settings</source>
+        <translation>Liikkeen asetukset</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Settings</source>
+        <translation>Asetukset</translation>
     </message>
 </context>
 <context>
@@ -2463,7 +2624,7 @@
 <context>
     <name>run</name>
     <message>
-        <location filename="../../console/cmd_run.py" line="+122"/>
+        <location filename="../../console/cmd_run.py" line="+125"/>
         <source>Cannot open the database</source>
         <translation>Tietokantaa ei voi avata</translation>
     </message>

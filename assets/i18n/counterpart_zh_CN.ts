@@ -12,18 +12,18 @@
 <context>
     <name>AuthorisationPanel</name>
     <message>
-        <location filename="../../widgets/authorisation_panel.py" line="+71"/>
+        <location filename="../../widgets/authorisation_panel.py" line="+73"/>
         <source>Supervisor authorisation</source>
         <translation>主管审批</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <location line="+177"/>
+        <location line="+45"/>
+        <location line="+208"/>
         <source>New amount</source>
         <translation>新金额</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-207"/>
         <source>New amount for the chosen line</source>
         <translation>所选项目的新金额</translation>
     </message>
@@ -63,7 +63,7 @@
         <translation>返回表单</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Walk-in customer</source>
         <translation>散客</translation>
     </message>
@@ -103,7 +103,27 @@
         <translation>{n} 次拒绝</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+46"/>
+        <source>manager %1</source>
+        <translation>经理 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limits per complaint: %1</source>
+        <translation>每件投诉上限：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Over the manager&apos;s limit too: reduce the lines.</source>
+        <translation>也超过经理上限：请减少补偿项目。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is over every supervisor&apos;s limit: needs a manager.</source>
+        <translation>%1 超过所有主管的上限：须由经理审批。</translation>
+    </message>
+    <message>
+        <location line="+157"/>
         <source>Locked for 1 more minute.</source>
         <translation>还会锁定 1 分钟。</translation>
     </message>
@@ -113,7 +133,7 @@
         <translation>还会锁定 {n} 分钟。</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-215"/>
         <source>compensation %1</source>
         <translation>补偿 %1</translation>
     </message>
@@ -123,7 +143,7 @@
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+38"/>
         <source>Supervisor: write the reason, then enter your PIN to refuse %1.</source>
         <translation>主管：请填写原因，再输入 PIN 码以拒绝 %1。</translation>
     </message>
@@ -187,7 +207,7 @@
 <context>
     <name>BirthdayBatchPanel</name>
     <message>
-        <location filename="../../widgets/birthday_batch.py" line="+108"/>
+        <location filename="../../widgets/birthday_batch.py" line="+114"/>
         <location line="+6"/>
         <source>Birthdays this week</source>
         <translation>本周寿星</translation>
@@ -1621,7 +1641,7 @@
         <translation>内容（可编辑）</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+87"/>
         <source>The customer (no complaint)</source>
         <translation>顾客（无投诉）</translation>
     </message>
@@ -1995,7 +2015,7 @@
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../widgets/report_panel.py" line="+129"/>
+        <location filename="../../widgets/report_panel.py" line="+130"/>
         <source>End-of-day report</source>
         <translation>日结报表</translation>
     </message>
@@ -2200,6 +2220,147 @@
         <location line="+63"/>
         <source>Saved: %1 #%2</source>
         <translation>已保存：%1 #%2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <location filename="../../widgets/settings_panel.py" line="+58"/>
+        <source>e.g. fi_FI</source>
+        <translation>例如 zh_CN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Europe/Helsinki</source>
+        <translation>例如 Asia/Shanghai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 500.00</source>
+        <translation>例如 500.00</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Shop name</source>
+        <translation>店名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo file</source>
+        <translation>标志文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locale (numbers, money)</source>
+        <translation>区域格式（数字、金额）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page size</source>
+        <translation>纸张大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report language</source>
+        <translation>报表语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager limit per complaint</source>
+        <translation>经理每件投诉上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong PINs before lock</source>
+        <translation>锁定前允许的 PIN 码错误次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock for (minutes)</source>
+        <translation>锁定时间（分钟）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo my edits</source>
+        <translation>撤销我的修改</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shop settings</source>
+        <translation>门店设置</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Type a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Nothing to save: no setting was changed.</source>
+        <translation>没有需要保存的内容：未更改任何设置。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change %1 settings:</source>
+        <translation>更改 %1 项设置：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Manager: enter your PIN to save.</source>
+        <translation>经理：请输入 PIN 码以保存。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsUi</name>
+    <message>
+        <location filename="../../console/settings_ui.py" line="+30"/>
+        <source>Shop settings</source>
+        <translation>门店设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
 </context>
 <context>
@@ -2461,7 +2622,7 @@
 <context>
     <name>run</name>
     <message>
-        <location filename="../../console/cmd_run.py" line="+122"/>
+        <location filename="../../console/cmd_run.py" line="+125"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
