@@ -370,12 +370,13 @@ def get_profile(db: Database, customer_id: int, today: date | None = None) -> Cu
         "AND occurred_at >= ?",
         [customer_id, since],
     ).fetchone()[0]
-    compensation_90d = db.execute(
-        "SELECT coalesce(sum(cp.value_minor), 0) FROM compensations cp "
+    compensations_90d, compensation_90d = db.execute(
+        "SELECT count(CASE WHEN cp.value_minor > 0 THEN 1 END), "
+        "coalesce(sum(cp.value_minor), 0) FROM compensations cp "
         "JOIN complaints c ON c.id = cp.complaint_id "
         "WHERE c.customer_id = ? AND cp.status = 'approved' AND c.occurred_at >= ?",
         [customer_id, since],
-    ).fetchone()[0]
+    ).fetchone()
     in_days = (
         days_until(customer.birth_month, customer.birth_day, today)
         if customer.birth_month and customer.birth_day
@@ -387,6 +388,7 @@ def get_profile(db: Database, customer_id: int, today: date | None = None) -> Cu
         complaints_90d=complaints_90d,
         compensation_90d_minor=compensation_90d,
         birthday_in_days=in_days,
+        compensations_90d=compensations_90d,
     )
 
 

@@ -125,6 +125,7 @@ class CustomerProfile:
     complaints_90d: int
     compensation_90d_minor: int
     birthday_in_days: int | None  # 0 = today; None = no birthday known
+    compensations_90d: int = 0  # approved compensation lines with a value, last 90 days
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ def test_profile_shows_each_fact(setup: tuple, memory_db: Database, fixed_clock)
     assert f["favourites"].text().splitlines() == [
         "Caffè latte × 6", "Cinnamon bun (korvapuusti) × 1"]
     assert f["complaints_90d"].text() == "0"
-    assert f["compensation_90d"].text() == "0,00\u00a0€"
+    assert f["compensation_90d"].text() == "0 · 0,00\u00a0€"
 
 
 def test_allergies_in_a_banner(setup: tuple) -> None:

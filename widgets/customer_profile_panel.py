@@ -305,7 +305,9 @@ class CustomerProfilePanel(QWidget):
             "\n".join(f"{fav.name} × {loc.toString(fav.quantity)}" for fav in profile.favourites)
             or none)
         f["complaints_90d"].setText(loc.toString(profile.complaints_90d))
-        f["compensation_90d"].setText(self.ctx.format_money(profile.compensation_90d_minor))
+        f["compensation_90d"].setText(self.tr("%1 · %2").replace(  # how many · how much
+            "%1", loc.toString(profile.compensations_90d)).replace(
+            "%2", self.ctx.format_money(profile.compensation_90d_minor)))
 
     def _day_month(self, month: int, day: int) -> str:
         # A leap year, so 29 February can be shown; the locale gives the pattern.
