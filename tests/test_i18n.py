@@ -16,7 +16,7 @@ from typing import get_args
 
 import pytest
 from babel.messages.pofile import read_po
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
@@ -254,6 +254,7 @@ def test_main_window_speaks_the_chosen_language(
     data_language: None, lang: str,
 ) -> None:
     insert_staff(memory_db, "Aino Manager", "manager")
+    default_locale = QLocale()
     translators = install_translators(qapp, lang)
     try:
         win = create_window(memory_db, dialogs=FakeDialogService())
@@ -272,6 +273,7 @@ def test_main_window_speaks_the_chosen_language(
         texts = labels | buttons | {edit.placeholderText()
                                     for edit in win.findChildren(QLineEdit)}
         assert sorted(texts & english) == []
-    finally:
+    finally:  # leave the shared QApplication as other tests expect it
         for translator in translators:
             qapp.removeTranslator(translator)
+        QLocale.setDefault(default_locale)
