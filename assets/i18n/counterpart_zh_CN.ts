@@ -1100,6 +1100,11 @@
         <source>Never</source>
         <translation>从未</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>CustomerSearch</name>
