@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
@@ -20,6 +21,7 @@ from db.i18n import _
 from db.migrations import migrations
 
 BUSY_TIMEOUT_MS = 5000
+_READ_ONLY = "_counterpart_read_only"  # attribute set on a Database opened read-only
 
 
 def schema_version(db: Database) -> int:
@@ -30,9 +32,21 @@ def code_schema_version() -> int:
     return len(migrations._migrations)
 
 
+def is_read_only(db: Database) -> bool:
+    """True when `open_database` opened the file read-only (it cannot be written)."""
+    return bool(getattr(db, _READ_ONLY, False))
+
+
 def open_database(path: str | Path, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) and migrate the database at `path`; ':memory:' works too."""
+    """Open (creating if needed) and migrate the database at `path`; ':memory:' works too.
+
+    An existing file that cannot be written (permissions, a read-only medium) is opened
+    read-only, so `audit verify`, `voucher show` and reports still work on it: no WAL switch,
+    no migrations (pending ones raise DatabaseReadOnly), and any write raises
+    DatabaseReadOnly with a clear message instead of half-working.
+    """
     memory = str(path) == ":memory:"
+    read_only = False
     if not memory:
         path = Path(path)
         if path.exists() and path.is_dir():
@@ -53,28 +67,55 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
                         folder=parent
                     )
                 )
+        else:
+            read_only = not os.access(path, os.W_OK)
     try:
-        conn = sqlite3.connect(
-            str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-            check_same_thread=False,
-        )
-        db = Database(conn)
-        _apply_pragmas(db, memory)
-        _check_readable(db, path)
+        db = _connect(path, memory, read_only)
+    except sqlite3.OperationalError as exc:
+        if read_only or not _says_read_only(exc):
+            raise _translate(exc, path) from exc
+        read_only = True  # sqlite refused the WAL switch: the file cannot be written
+        try:
+            db = _connect(path, memory, read_only)
+        except sqlite3.DatabaseError as again:
+            raise _translate(again, path) from again
     except sqlite3.DatabaseError as exc:
         raise _translate(exc, path) from exc
+    if read_only:
+        setattr(db, _READ_ONLY, str(path))
     if migrate:
         migrate_database(db, path)
     return db
 
 
-def _apply_pragmas(db: Database, memory: bool) -> None:
+def _connect(path: str | Path, memory: bool, read_only: bool) -> Database:
+    if read_only:
+        uri = "file:" + quote(str(Path(path).resolve())) + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                               isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
+                               isolation_level=None, check_same_thread=False)
+    try:
+        db = Database(conn)
+        _apply_pragmas(db, memory or read_only)
+        _check_readable(db, path)
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _says_read_only(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text
+
+
+def _apply_pragmas(db: Database, memory_or_read_only: bool) -> None:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
-    if not memory:
-        mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if mode != "wal":  # read-only files stay in their own mode; fine for reading
-            pass
+    if not memory_or_read_only:
+        db.execute("PRAGMA journal_mode = WAL")  # a file that cannot be written raises here
         db.execute("PRAGMA synchronous = NORMAL")
 
 
@@ -95,6 +136,11 @@ def migrate_database(db: Database, path: str | Path = ":memory:") -> None:
         )
     if not migrations.pending(db):
         return
+    if is_read_only(db):
+        raise DatabaseReadOnly(
+            _("{path} cannot be written, and this version of Counterpart must update it "
+              "first. Open it once where it can be written.").format(path=path)
+        )
     try:
         migrations.apply(db)
     except sqlite3.DatabaseError as exc:
@@ -142,6 +188,11 @@ def write(db: Database) -> Iterator[Database]:
     is locked" when another console writes; IMMEDIATE waits the busy timeout instead.
     Nested use becomes a savepoint of the outer transaction.
     """
+    if is_read_only(db):
+        raise DatabaseReadOnly(
+            _("{path} is open read-only (the file cannot be written), so nothing was "
+              "changed. Check the file's permissions.").format(path=getattr(db, _READ_ONLY))
+        )
     conn = db.conn
     if conn.in_transaction:
         with db.atomic():
