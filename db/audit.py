@@ -5,6 +5,12 @@ action, entity, details) and the previous entry's hash. Editing a row breaks its
 deleting or inserting one breaks the link of the row after it, and the chain head (last id
 and hash) kept in the settings table catches rows deleted from, or forged onto, the end.
 
+Triggers in the schema refuse UPDATE and DELETE on audit_log outright. Someone who drops
+them first is still caught by `verify`: the chain and head catch edits, deletions and
+insertions, and every row of `authorisations` and every voucher issued or redeemed must
+have its entry, so cutting the tail (even with the head forged back) or deleting the whole
+log is named too.
+
 `append` is called inside the caller's write transaction, so an entry exists exactly when
 the change it records does. Use `immediate(db)` for such writes: it takes the write lock
 before reading the chain head, so two consoles cannot both extend the same head.
