@@ -195,3 +195,21 @@ def test_a_birthday_offer_voucher_can_be_added_and_removed(
     widget.voucher_box.setCurrentIndex(widget.voucher_box.findData(-1))
     assert widget.data.voucher is None
     assert gift.code not in _preview_text(widget)
+
+
+def test_loyal_thank_you_to_a_customer_without_visits_is_explained(
+    qtbot: QtBot, shop_db: tuple[Database, Shop]
+) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "陳小華", "zh-TW")
+    widget, _dialogs = _preview(qtbot, db, shop)
+    assert not widget.open_for(customer_id=customer)  # default: a loyal thank-you
+    assert "no recorded visits yet" in widget.message.text()
+    assert not widget.print_button.isEnabled()
+    assert widget.language() == "zh-TW"  # the next choice is already in their language
+    widget.kind_box.setCurrentIndex(widget.KINDS.index("birthday"))
+    assert widget.print_button.isEnabled() and widget.message.isHidden()
+    assert widget.data is not None and widget.data.language == "zh-TW"
+    add_visits(db, customer, 1)
+    assert widget.open_for(customer_id=customer, kind="thank-you")
+    assert widget.data is not None and "1 次" in widget.data.body
