@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import stat
 from collections.abc import Iterator
 from datetime import date
@@ -128,3 +129,25 @@ def test_a_writable_file_is_opened_for_writing(shop: tuple[Path, str]) -> None:
     db.close()
 
 
+
+
+def test_when_sqlite_refuses_the_wal_switch_the_file_is_opened_read_only(
+    shop: tuple[Path, str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """os.access can say yes where SQLite cannot write (a read-only mount, say)."""
+    path, _code = shop
+    real_pragmas = connection._apply_pragmas
+
+    def pragmas(db: object, memory_or_read_only: bool) -> None:
+        if not memory_or_read_only:
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        real_pragmas(db, memory_or_read_only)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(connection, "_apply_pragmas", pragmas)
+    before = _digest(path)
+    db = open_database(path)
+    assert is_read_only(db) and audit.verify(db).ok
+    with pytest.raises(DatabaseReadOnly):
+        create_first_manager(db, "Maria", "4821")
+    db.close()
+    assert _digest(path) == before
