@@ -49,21 +49,36 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                         help=_("also write the detail rows here, and the summary beside it "
                                "as FILE-summary.csv"))
     parser.add_argument("--manager", type=int, metavar="STAFF_ID",
-                        help=_("print in this manager's name (checked: managers only)"))
+                        help=_("print in this manager's name (checked: managers only); "
+                               "without it the report says it was printed by "
+                               "\"command line\""))
     parser.set_defaults(func=run)
 
 
 def _check_writable(path: Path) -> None:
+    """Refuse, before any work, an output path that cannot become a file (names the file)."""
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        raise UserError(_("{path} is a folder; give a file name such as report.pdf.").format(
-            path=path))
+        raise UserError(_("Cannot write {path}: it is a folder; give a file name such as "
+                          "report.pdf.").format(path=path))
     if not folder.is_dir():
         raise UserError(_("Cannot write {path}: the folder {folder} does not exist.").format(
             path=path, folder=folder))
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise UserError(_("Cannot write {path}: permission denied. Choose another "
                           "place.").format(path=path))
+
+
+def output_paths(out: Path, csv: Path | None) -> list[Path]:
+    """Every file the command writes (PDF, detail CSV, summary CSV), each checked up front."""
+    from reports.report_csv import summary_path
+
+    paths = [out] if csv is None else [out, csv, summary_path(csv)]
+    for path in paths:
+        _check_writable(path)
+    if len({p.resolve() for p in paths}) < len(paths):
+        raise UserError(_("The PDF and the CSV files need different names."))
+    return paths
 
 
 def resolve_range(args: argparse.Namespace, today: date) -> tuple[date, date]:
@@ -90,15 +105,13 @@ def run(args: argparse.Namespace) -> int:
     from db.settings import load_settings
     from db.staff import get_staff
     from reports.day_report import build_pdf
-    from reports.report_csv import write_csv
+    from reports.report_csv import WriteFailed, csv_files, write_all
 
     path = db_path(args)
     if not path.exists():
         raise UserError(_("{path} does not exist; give the console's database with "
                           "--db.").format(path=path))
-    _check_writable(args.out)
-    if args.csv is not None:
-        _check_writable(args.csv)
+    output_paths(args.out, args.csv)
     db = open_database(path)
     try:
         settings = load_settings(db)
@@ -107,14 +120,16 @@ def run(args: argparse.Namespace) -> int:
         data = build_report(db, start, end, actor=actor, settings=settings)
     finally:
         db.close()
+    # All or nothing: every file goes to a temporary file beside it and is renamed into
+    # place only when all are written, so a failure leaves no PDF without its CSV.
+    files = [(args.out, build_pdf(data))]
+    if args.csv is not None:
+        files += csv_files(data, args.csv)
     try:
-        build_pdf(data, args.out)
-        written = [str(args.out)]
-        if args.csv is not None:
-            written += [str(p) for p in write_csv(data, args.csv)]
-    except OSError as exc:
-        raise UserError(_("Cannot write the report: {reason}").format(
-            reason=exc.strerror or exc)) from exc
+        written = [str(p) for p in write_all(files)]
+    except WriteFailed as exc:
+        raise UserError(_("Cannot write {path}: {reason}. Nothing was written.").format(
+            path=exc.path, reason=exc.reason)) from exc
     t = data.totals
     span = start.isoformat() if start == end else f"{start.isoformat()}–{end.isoformat()}"
     print(_("{span}: {complaints} complaints, {compliments} compliments, "

@@ -186,9 +186,10 @@ class PeriodTotals:
     complaints: int
     compliments: int
     suggestions: int
-    compensation_count: int
+    compensation_count: int  # approved lines with a value (apologies have none)
     compensation_minor: int
     refusals: int
+    remedy_count: int = 0  # every approved remedy line, apologies included
 
 
 @dataclass(frozen=True)
@@ -359,11 +360,13 @@ def _period_totals(db: Database, start: date, end: date) -> PeriodTotals:
         """,
         [d0, d1],
     ).fetchone()
-    comp_count, comp_minor = db.execute(
+    # Both counts over the same approved lines: "with value" (what cost money) and all
+    # remedies (the by-type table's total, apologies included).
+    comp_count, comp_minor, remedy_count = db.execute(
         """
-        SELECT count(*), coalesce(sum(m.value_minor), 0)
+        SELECT coalesce(sum(m.value_minor > 0), 0), coalesce(sum(m.value_minor), 0), count(*)
         FROM complaints c JOIN compensations m ON m.complaint_id = c.id
-        WHERE c.local_date BETWEEN ? AND ? AND m.status = 'approved' AND m.value_minor > 0
+        WHERE c.local_date BETWEEN ? AND ? AND m.status = 'approved'
         """,
         [d0, d1],
     ).fetchone()
@@ -378,6 +381,7 @@ def _period_totals(db: Database, start: date, end: date) -> PeriodTotals:
         start=start, end=end, complaints=int(complaints), compliments=int(compliments),
         suggestions=int(suggestions), compensation_count=int(comp_count),
         compensation_minor=int(comp_minor), refusals=int(refusals),
+        remedy_count=int(remedy_count),
     )
 
 

@@ -15,19 +15,20 @@ most of a minute to lay out and split.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from io import BytesIO
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -47,7 +48,7 @@ from reportlab.platypus import (
 )
 
 from db.report_queries import DetailRow, PeriodTotals, ReportData
-from reports.fonts import CJK, SANS, SANS_BOLD, has_glyph, mixed_markup, register_fonts
+from reports.fonts import CJK, SANS, SANS_BOLD, font_runs, mixed_markup, register_fonts
 from reports.report_text import ReportFormat, ReportText
 
 Progress = Callable[[int], None]
@@ -65,7 +66,10 @@ MARGIN = 15 * mm
 HEADER_H = 14 * mm
 FOOTER_H = 10 * mm
 DETAIL_SIZE = 7
-DETAIL_ROW_H = 11.5
+DETAIL_ROW_H = 11.5  # a one-line row of the fast table
+LINE_H = 8.4  # each further line of a wrapped row
+BASELINE = 8.0  # from a row's top to its first baseline
+CELL_PAD = 2.0
 FAST_ROWS = 40  # longer tables are drawn as single-line FastTables
 
 
@@ -106,11 +110,12 @@ class _Builder:
         self.chart_font = CJK if self.t.lang.startswith("zh") else SANS
         self.fast_tables: list[FastTable] = []
         self.fast_rows = 0
+        self._printed: str | None = None
 
     def fast(self, table: FastTable) -> FastTable:
         """Count a long table's rows for the progress report."""
         self.fast_tables.append(table)
-        self.fast_rows += len(table.rows)
+        self.fast_rows += table.count
         return table
 
     # ------------------------------------------------------------------ text helpers
@@ -119,12 +124,24 @@ class _Builder:
         style = style or self.body
         return Paragraph(mixed_markup(text, style.fontName, CJK), style)
 
-    def range_text(self) -> str:
+    @cached_property
+    def _range_text(self) -> str:
         d = self.data
         if d.days == 1:
             return self.t("range.day", date=self.f.fmt_date(d.start, "full"))
         return self.t("range.span", start=self.f.fmt_date(d.start), end=self.f.fmt_date(d.end),
                       days=d.days)
+
+    def range_text(self) -> str:
+        return self._range_text
+
+    def printed_line(self) -> str:
+        """'Printed by <manager> / command line, <when>': the same on every page."""
+        if self._printed is None:
+            d = self.data
+            self._printed = self.t("printed", who=d.printed_by or self.t("command_line"),
+                                   when=self.f.fmt_datetime(d.generated_at, "medium"))
+        return self._printed
 
     def customer(self, name: str) -> str:
         return name or self.t("walk_in")
@@ -138,7 +155,7 @@ class _Builder:
             buffer, pagesize=self.page_size, leftMargin=MARGIN, rightMargin=MARGIN,
             topMargin=MARGIN + HEADER_H, bottomMargin=MARGIN + FOOTER_H,
             title=f"{self.t('title')} {self.range_text()}", author=self.data.shop.shop_name,
-            creator="Counterpart",
+            creator="Counterpart", initialFontName=SANS, initialFontSize=9,
         )
         frame = Frame(MARGIN, MARGIN + FOOTER_H, self.width, self.frame_h, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -216,8 +233,7 @@ class _Builder:
         canvas.line(MARGIN, top - HEADER_H + 6, w - MARGIN, top - HEADER_H + 6)
         bottom = MARGIN
         canvas.line(MARGIN, bottom + FOOTER_H - 4, w - MARGIN, bottom + FOOTER_H - 4)
-        printed = self.t("printed", who=d.printed_by or self.t("command_line"),
-                         when=self.f.fmt_datetime(d.generated_at, "medium"))
+        printed = self.printed_line()
         _draw_mixed(canvas, MARGIN, bottom + 2, printed, 7.5)
         _draw_mixed(canvas, w - MARGIN, bottom + 2, self.t("page", page=page, pages=pages),
                     7.5, align="right")
@@ -263,7 +279,7 @@ class _Builder:
             (t("summary.compliments"), str(tot.compliments), ""),
             (t("summary.suggestions"), str(tot.suggestions), ""),
             (t("summary.compensation"), f.money(tot.compensation_minor),
-             t("summary.lines", count=tot.compensation_count)),
+             t("summary.lines", count=tot.compensation_count, all=tot.remedy_count)),
         ]
         big = ParagraphStyle("big", parent=self.body, fontName=SANS_BOLD, fontSize=18,
                              leading=22, textColor=ACCENT)
@@ -273,6 +289,7 @@ class _Builder:
                   for a, b, c in figures]]
         boxes = Table(cells, colWidths=[self.width / 4] * 4)
         boxes.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), SANS, 8),
             ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
             ("LINEAFTER", (0, 0), (-2, -1), 2, colors.white),
             ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -299,6 +316,7 @@ class _Builder:
         w = self.width
         facts = Table(grid, colWidths=[w * 0.3, w * 0.17, w * 0.06, w * 0.3, w * 0.17])
         facts.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), SANS, 8),
             ("LINEBELOW", (0, 0), (1, -1), 0.4, RULE),
             ("LINEBELOW", (3, 0), (4, -1), 0.4, RULE),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -338,6 +356,7 @@ class _Builder:
                     cells.append(self.p(v, self.cell_right if i in right else self.cell))
             data.append(cells)
         style = [
+            ("FONT", (0, 0), (-1, -1), SANS, self.cell.fontSize, self.cell.leading),
             ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
@@ -403,20 +422,24 @@ class _Builder:
         rows = list(reversed(self.data.by_cause))  # largest on top
         bar_h = 14
         height = bar_h * len(rows) + 24
-        drawing = Drawing(self.width, height)
+        drawing = Drawing(self.width, height, initialFontName=SANS)
         chart = HorizontalBarChart()
         chart.x = 150
         chart.y = 14
         chart.width = self.width - 175
         chart.height = bar_h * len(rows)
         chart.data = [[r.count for r in rows]]
-        chart.categoryAxis.categoryNames = [
-            _fit(self.t.label("cause", r.cause), 140, 8) for r in rows
-        ]
-        chart.categoryAxis.labels.fontName = self.chart_font
-        chart.categoryAxis.labels.fontSize = 8
-        chart.categoryAxis.labels.boxAnchor = "e"
-        chart.categoryAxis.labels.dx = -4
+        # The axis draws a label in one font; a cause named in settings may hold Chinese,
+        # symbols or emoji, so each label is drawn as runs, each in a font that has it.
+        chart.categoryAxis.categoryNames = ["" for _r in rows]
+        chart.categoryAxis.labels.fontName = SANS
+        for i, r in enumerate(rows):
+            label = _fit(self.t.label("cause", r.cause), 140, 8)
+            x = chart.x - 4 - _width(label, False, 8)
+            y = chart.y + (i + 0.5) * bar_h - 3
+            for font, run in _runs(label):
+                drawing.add(String(x, y, run, fontName=font, fontSize=8, fillColor=INK))
+                x += stringWidth(run, font, 8)
         chart.valueAxis.valueMin = 0
         top = max(r.count for r in rows)
         chart.valueAxis.valueMax = max(top, 1) * 1.1
@@ -442,8 +465,9 @@ class _Builder:
             rows: list[tuple[str, ...]] = [
                 (t.label("comp", m.key), str(m.count), f.money(m.total_minor))
                 for m in d.compensation_by_kind]
-            total = (t("comp.total"), str(sum(m.count for m in d.compensation_by_kind)),
-                     f.money(sum(m.total_minor for m in d.compensation_by_kind)))
+            # Totals from SQL (`PeriodTotals`), the same figures as the summary's.
+            total = (t("comp.total_all"), str(d.totals.remedy_count),
+                     f.money(d.totals.compensation_minor))
             out.append(self.table([t("comp.kind"), t("comp.count"), t("comp.value")], rows,
                                   [55, 20, 25], right=(1, 2), total=total))
         else:
@@ -583,7 +607,7 @@ class _Builder:
 
     def trend_chart(self) -> KeepTogether:
         trend = self.data.trend
-        drawing = Drawing(self.width, 150)
+        drawing = Drawing(self.width, 150, initialFontName=SANS)
         chart = VerticalBarChart()
         chart.x, chart.y = 30, 30
         chart.width, chart.height = self.width - 40, 105
@@ -632,13 +656,20 @@ class _Builder:
         header = [t("detail.no"), t("detail.time"), t("detail.customer"), t("detail.cause"),
                   t("detail.severity"), t("detail.taken_by"), t("detail.remedy"),
                   t("detail.value"), t("detail.authorised_by"), t("detail.status")]
-        widths = [24, 50, 72, 64, 22, 50, 70, 46, 60, 50]
-        scale = self.width / sum(widths)
-        col_w = [w * scale for w in widths]
         cells = [self.detail_cells(row) for row in rows]
+        # Numbers, times and values never wrap: those columns are as wide as their widest
+        # entry; the text columns share the rest (and wrap within it).
+        col_w: list[float] = [0.0] * len(header)
+        for c in (0, 1, 4, 7):
+            widest = max((_width(v) for v in {row[c] for row in cells}), default=0.0)
+            col_w[c] = max(widest, _width(header[c], True)) + 2 * CELL_PAD + 1
+        text_cols = {2: 64, 3: 76, 5: 56, 6: 68, 8: 66, 9: 44}
+        share = (self.width - sum(col_w)) / sum(text_cols.values())
+        for c, weight in text_cols.items():
+            col_w[c] = weight * share
         return [CondPageBreak(40 * mm), self.p(t("detail"), self.h2),
                 self.fast(FastTable(header, cells, col_w, right=(0, 7), centre=(4,),
-                                    warn_col=4))]
+                                    warn_col=4, nowrap=(0, 1, 4, 7)))]
 
     def detail_cells(self, row: DetailRow) -> list[str]:
         t, f = self.t, self.f
@@ -663,201 +694,288 @@ class _Builder:
 
 
 class FastTable(Flowable):
-    """A table of single-line rows drawn straight on the canvas, header repeated per page.
+    """A table drawn straight on the canvas, header repeated on every page it spans.
 
-    Behaves like a ReportLab table with ``repeatRows=1``: `split` cuts it where the page
-    ends and the rest starts under a copy of the header. It costs a small fraction of a
-    platypus table, whose per-cell layout and page splitting would take most of a minute
-    for a month's 15,000 rows. Text is shortened with an ellipsis to fit its column; runs of
-    Chinese characters switch to the CJK font. A cell ending in "!" in `warn_col` is drawn
-    in the warning colour.
+    Behaves like a ReportLab table with ``repeatRows=1`` and wrapped cells: text that is
+    wider than its column continues on further lines of the same row (split at spaces, or
+    between characters for a long word or Chinese), so nothing is cut; `split` cuts the
+    table where the page ends and the rest starts under a copy of the header. It costs a
+    small fraction of a platypus table, whose per-cell layout and page splitting would take
+    most of a minute for a month's 15,000 rows. Each character is drawn in the first shipped
+    font that has it (`reports.fonts.font_runs`: DejaVu, CJK, symbols, emoji). A cell
+    ending in "!" in `warn_col` is drawn in the warning colour.
     """
 
     def __init__(
         self, header: list[str], rows: list[list[str]], col_w: list[float], *,
         right: Sequence[int] = (), centre: Sequence[int] = (), warn_col: int | None = None,
+        nowrap: Sequence[int] = (), _shared: FastTable | None = None,
+        _span: tuple[int, int] | None = None,
     ) -> None:
         super().__init__()
         self.header = header
-        self.rows = rows
+        self.all_rows = rows
         self.col_w = col_w
         self.RIGHT = tuple(right)
         self.CENTRE = tuple(centre)
         self.warn_col = warn_col
         self.on_drawn: Callable[[int], None] | None = None  # rows drawn, for progress
+        self.a, self.b = _span or (0, len(rows))
+        if _shared is not None:  # a page's part: the layout is the whole table's
+            self.columns = _shared.columns
+            self.head_lines, self.head_h = _shared.head_lines, _shared.head_h
+            self.lines, self.heights, self.cum = _shared.lines, _shared.heights, _shared.cum
+        else:
+            register_fonts()
+            rooms = [w - 2 * CELL_PAD for w in col_w]
+            # Per column: left edge of its text, its room, 0 (left), 1 (right) or 2 (centre).
+            lefts = [sum(col_w[:c]) + CELL_PAD for c in range(len(col_w))]
+            self.columns = [(lefts[c], rooms[c], 1 if c in self.RIGHT else
+                             2 if c in self.CENTRE else 0) for c in range(len(col_w))]
+            self.head_lines, self.head_h = _layout_row(header, list(rooms), True)
+            self.lines: list[list[tuple[str, ...]] | None] = []
+            self.heights: list[float] = []
+            row_rooms: list[float | None] = [None if c in nowrap else r
+                                             for c, r in enumerate(rooms)]
+            for row in rows:
+                cells, h = _layout_row(row, row_rooms, False)
+                self.lines.append(cells)
+                self.heights.append(h)
+            self.cum = [0.0, *accumulate(self.heights)]  # cum[i]: height of rows before i
+        self.height = self.head_h + self.cum[self.b] - self.cum[self.a]
+
+    @property
+    def count(self) -> int:
+        return self.b - self.a
+
+    @property
+    def rows(self) -> list[list[str]]:
+        return self.all_rows[self.a:self.b]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return sum(self.col_w), (len(self.rows) + 1) * DETAIL_ROW_H
+        return sum(self.col_w), self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        fits = int(avail_height // DETAIL_ROW_H) - 1
-        if fits < 1:
+        # The last row whose bottom is still within the frame.
+        end = bisect_right(self.cum, self.cum[self.a] + avail_height - self.head_h, self.a,
+                           self.b + 1) - 1
+        if end <= self.a:
             return []  # not even the header and one row: move to the next page
-        if fits >= len(self.rows):
+        if end >= self.b:
             return [self]
-        return [self._part(self.rows[:fits]), self._part(self.rows[fits:])]
+        return [self._part(self.a, end), self._part(end, self.b)]
 
-    def _part(self, rows: list[list[str]]) -> FastTable:
-        part = FastTable(self.header, rows, self.col_w, right=self.RIGHT, centre=self.CENTRE,
-                         warn_col=self.warn_col)
+    def _part(self, a: int, b: int) -> FastTable:
+        part = FastTable(self.header, self.all_rows, self.col_w, right=self.RIGHT,
+                         centre=self.CENTRE, warn_col=self.warn_col, _shared=self,
+                         _span=(a, b))
         part.on_drawn = self.on_drawn
         return part
 
     def draw(self) -> None:
         canvas = self.canv
-        width, height = self.wrap(0, 0)
+        width, height = sum(self.col_w), self.height
         canvas.setFillColor(ACCENT)
-        canvas.rect(0, height - DETAIL_ROW_H, width, DETAIL_ROW_H, stroke=0, fill=1)
+        canvas.rect(0, height - self.head_h, width, self.head_h, stroke=0, fill=1)
+        span = range(self.a, self.b)
+        base = height - self.head_h + self.cum[self.a]
+        tops = [base - self.cum[i] for i in span]
+        heights = self.heights
         canvas.setFillColor(ZEBRA)
-        for i in range(1, len(self.rows), 2):
-            y = height - (i + 2) * DETAIL_ROW_H
-            canvas.rect(0, y, width, DETAIL_ROW_H, stroke=0, fill=1)
+        for k in range(1, len(tops), 2):
+            h = heights[self.a + k]
+            canvas.rect(0, tops[k] - h, width, h, stroke=0, fill=1)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.25)
-        canvas.lines([(0, height - (i + 2) * DETAIL_ROW_H, width,
-                       height - (i + 2) * DETAIL_ROW_H) for i in range(len(self.rows))])
+        canvas.lines([(0, base - self.cum[i + 1], width, base - self.cum[i + 1]) for i in span])
         code = canvas._code
         code.append("BT")
         canvas.setFillColor(colors.white)
-        self._row(canvas, self.header, height - DETAIL_ROW_H, bold=True)
+        self._lines(canvas, self.header, self.head_lines, height, bold=True)
         canvas.setFillColor(INK)
         warnings = []
         w = self.warn_col
-        for i, row in enumerate(self.rows):
-            y = height - (i + 2) * DETAIL_ROW_H
+        for k, i in enumerate(span):
+            row = self.all_rows[i]
             if w is not None and row[w].endswith("!"):
-                warnings.append(([""] * w + [row[w]], y))
+                warnings.append(([""] * w + [row[w]], tops[k]))
                 row = [*row[:w], "", *row[w + 1:]]
-            self._row(canvas, row, y, bold=False)
+            self._lines(canvas, row, self.lines[i], tops[k], bold=False)
         canvas.setFillColor(WARN)
         for values, y in warnings:
-            self._row(canvas, values, y, bold=False)
+            self._row(canvas, values, y - BASELINE, bold=False)
         code.append("ET")
         if self.on_drawn is not None:
-            self.on_drawn(len(self.rows))
+            self.on_drawn(self.count)
+
+    def _lines(
+        self, canvas: Canvas, values: list[str], lines: list[tuple[str, ...]] | None,
+        top: float, bold: bool,
+    ) -> None:
+        """Draw a row: its one line, or each of its wrapped lines under the previous."""
+        if lines is None:
+            self._row(canvas, values, top - BASELINE, bold)
+            return
+        for k in range(max(len(cell) for cell in lines)):
+            self._row(canvas, [cell[k] if k < len(cell) else "" for cell in lines],
+                      top - BASELINE - k * LINE_H, bold)
 
     def _row(self, canvas: Canvas, values: list[str], y: float, bold: bool) -> None:
-        """Write one row as a single PDF ``TJ`` text operator (switching fonts as needed).
+        """Write one line of a row as a single PDF ``TJ`` text operator (switching fonts).
 
         Platypus would make one text object per cell, each splitting its string into font
         subsets in Python: ten times the work. Here every cell is placed by a ``TJ``
         offset from the end of the previous one, in one ``Tm``-positioned run of text, and
         a cell text already seen in this document is reused from `_encoded`.
         """
-        pad = 2.0
-        size = DETAIL_SIZE
+        cache: dict[tuple[str, bool], tuple[float, list[tuple[str, str]]]]
+        cache = canvas.__dict__.setdefault("_cell_cache", {})
+        scale = -1000 / DETAIL_SIZE
+        switch = f" {DETAIL_SIZE} Tf ["
         parts: list[str] = []
         current = ""
-        cursor = 0.0
-        x = 0.0
-        started = False
-        for c, value in enumerate(values):
-            if value:
-                room = self.col_w[c] - 2 * pad
-                width, pieces = _encoded(canvas, value, room, bold)
-                left = x + pad
-                if c in self.RIGHT:
-                    left += room - width
-                elif c in self.CENTRE:
-                    left += (room - width) / 2
-                if not started:
-                    parts.append(f"1 0 0 1 {fp_str(left, y + 3.5)} Tm [")
-                    cursor = left
-                    started = True
+        cursor: float | None = None
+        for value, (x0, room, align) in zip(values, self.columns, strict=False):
+            if not value:
+                continue
+            hit = cache.get((value, bold))
+            width, pieces = hit if hit is not None else _encoded(canvas, value, bold)
+            left = x0 if align == 0 else x0 + (room - width) / align
+            if cursor is None:
+                parts.append(f"1 0 0 1 {left:.2f} {y:.2f} Tm [")
+                gap = 0.0
+            else:
                 gap = left - cursor
-                for i, (name, data) in enumerate(pieces):
-                    if name != current:
-                        parts.append(f"] TJ {name} {fp_str(size)} Tf [")
-                        current = name
-                    if i == 0 and gap:
-                        parts.append(fp_str(-gap * 1000 / size))
-                    parts.append(data)
-                cursor = left + width
-            x += self.col_w[c]
-        if started:
+            for name, data in pieces:
+                if name != current:
+                    parts.append("] TJ " + name + switch)
+                    current = name
+                if gap:
+                    parts.append(f"{gap * scale:.1f}")
+                    gap = 0.0
+                parts.append(data)
+            cursor = left + width
+        if parts:
             parts.append("] TJ")
             canvas._code.append(" ".join(parts).replace("[ ] TJ ", ""))
 
 
-def _encoded(
-    canvas: Canvas, value: str, room: float, bold: bool
-) -> tuple[float, list[tuple[str, str]]]:
+def _layout_row(
+    values: list[str], rooms: list[float | None], bold: bool
+) -> tuple[list[tuple[str, ...]] | None, float]:
+    """Each cell's lines (None when every cell fits on one line) and the row's height.
+
+    A room of None is a column sized to its widest entry: it never wraps.
+    """
+    cells = [(v,) if r is None else _wrap(v, r, bold)
+             for v, r in zip(values, rooms, strict=True)]
+    count = max(map(len, cells))
+    if count == 1:
+        return None, DETAIL_ROW_H
+    return cells, DETAIL_ROW_H + (count - 1) * LINE_H
+
+
+def _encoded(canvas: Canvas, value: str, bold: bool) -> tuple[float, list[tuple[str, str]]]:
     """Width and PDF string pieces ((font subset name, "(escaped)")) of a cell's text.
 
     Cached per document (on its canvas): once a character has its place in a font subset
     it keeps it, so the same text always encodes the same way.
     """
-    cache: dict[tuple[str, float, bool], tuple[float, list[tuple[str, str]]]]
+    cache: dict[tuple[str, bool], tuple[float, list[tuple[str, str]]]]
     cache = canvas.__dict__.setdefault("_cell_cache", {})
-    key = (value, room, bold)
+    key = (value, bold)
     hit = cache.get(key)
     if hit is not None:
         return hit
-    size = DETAIL_SIZE
-    runs = _runs(value, bold)
-    width = sum(stringWidth(t, f, size) for f, t in runs)
-    if width > room:
-        runs = _runs(_fit(value, room, size, bold), bold)
-        width = sum(stringWidth(t, f, size) for f, t in runs)
     doc = canvas._doc
     pieces: list[tuple[str, str]] = []
-    for font_name, run in runs:
+    if value.isascii() and value.isprintable():
+        # ReportLab keeps printable ASCII at its own code in subset 0 ("ASCII readable"):
+        # the bytes are the text itself, no per-character assignment needed.
+        subset0 = canvas.__dict__.setdefault("_subset0", {})
+        name = subset0.get(bold)
+        if name is None:
+            font = pdfmetrics.getFont(_SANS_RUN[bold])
+            name = subset0[bold] = (font.getSubsetInternalName(0, doc) if font._asciiReadable
+                                    else "")
+        if name:
+            pieces.append((name, f"({canvas._escape(value)})"))
+            cache[key] = hit = (_width(value, bold), pieces)
+            return hit
+    for font_name, run in _runs(value, bold):
         font = pdfmetrics.getFont(font_name)
         for subset, data in font.splitString(run, doc):
             pieces.append((font.getSubsetInternalName(subset, doc),
                            f"({canvas._escape(data)})"))
-    cache[key] = (width, pieces)
-    return width, pieces
+    cache[key] = hit = (_width(value, bold), pieces)
+    return hit
 
 
 _SANS_RUN: dict[bool, str] = {False: SANS, True: SANS_BOLD}
 
 
-@lru_cache(maxsize=1)
-def _sans_chars() -> frozenset[str]:
-    register_fonts()
-    face = pdfmetrics.getFont(SANS).face
-    return frozenset(chr(code) for code in face.charToGlyph)
-
-
 def _runs(value: str, bold: bool = False) -> list[tuple[str, str]]:
-    """Split `value` into (font, text) runs: DejaVu where it has the glyph, else CJK."""
-    if value.isascii() or _sans_chars().issuperset(value):
+    """Split `value` into (font, text) runs, each character in a shipped font that has it."""
+    if value.isascii():
         return [(_SANS_RUN[bold], value)]
-    runs: list[tuple[str, str]] = []
-    for ch in value:
-        font = _char_font(ch, bold)
-        if ch == " " and runs:
-            font = runs[-1][0]
-        if runs and runs[-1][0] == font:
-            runs[-1] = (font, runs[-1][1] + ch)
-        else:
-            runs.append((font, ch))
-    return runs
+    return font_runs(value, _SANS_RUN[bold], CJK)
 
 
-def _char_font(ch: str, bold: bool = False) -> str:
-    if has_glyph(SANS, ch) or not has_glyph(CJK, ch):
-        return SANS_BOLD if bold else SANS
-    return CJK
+@lru_cache(maxsize=65536)
+def _width(text: str, bold: bool = False, size: float = DETAIL_SIZE) -> float:
+    """Width in points of `text` as the fast table draws it."""
+    if text.isascii():
+        return float(stringWidth(text, _SANS_RUN[bold], size))
+    return float(sum(stringWidth(run, font, size) for font, run in _runs(text, bold)))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
+def _wrap(text: str, room: float, bold: bool = False) -> tuple[str, ...]:
+    """`text` broken into lines no wider than `room`: at spaces, else between characters."""
+    if _width(text, bold) <= room:
+        return (text,)
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if _width(candidate, bold) <= room:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        if "-" in word.strip("-") and _width(word, bold) > room:
+            # A double name breaks after its hyphen before it breaks anywhere else.
+            head, _sep, tail = word.partition("-")
+            if _width(head + "-", bold) <= room:
+                lines.append(head + "-")
+                word = tail
+                while "-" in word.strip("-") and _width(word, bold) > room:
+                    head, _sep, rest = word.partition("-")
+                    if _width(head + "-", bold) > room:
+                        break
+                    lines.append(head + "-")
+                    word = rest
+        while len(word) > 1 and _width(word, bold) > room:
+            cut = 1
+            while cut < len(word) and _width(word[:cut + 1], bold) <= room:
+                cut += 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current:
+        lines.append(current)
+    return tuple(lines)
+
+
 def _fit(text: str, width: float, size: float, bold: bool = False) -> str:
-    """`text` shortened with an ellipsis so that it fits `width` points at `size`."""
-    if not text:
-        return text
-
-    def measure(s: str) -> float:
-        return float(sum(stringWidth(run, font, size) for font, run in _runs(s, bold)))
-
-    if measure(text) <= width:
+    """`text` shortened with an ellipsis so that it fits `width` points (chart labels)."""
+    if not text or _width(text, bold, size) <= width:
         return text
     room = width - stringWidth("…", SANS, size)
     lo, hi = 0, len(text)  # the longest prefix that fits has length in [lo, hi)
     while lo < hi - 1:
         mid = (lo + hi) // 2
-        if measure(text[:mid]) <= room:
+        if _width(text[:mid], bold, size) <= room:
             lo = mid
         else:
             hi = mid

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import tempfile
 from pathlib import Path
 
+from db.i18n import _
 from db.report_queries import ReportData
 from reports.report_text import ReportFormat, ReportText
 
@@ -59,7 +62,10 @@ def summary_csv(data: ReportData) -> str:
     row("summary", t("summary.complaints"), tot.complaints)
     row("summary", t("summary.compliments"), tot.compliments)
     row("summary", t("summary.suggestions"), tot.suggestions)
-    row("summary", t("summary.compensation"), tot.compensation_count, tot.compensation_minor)
+    row("summary", t("summary.compensation") + " · " + t("summary.with_value"),
+        tot.compensation_count, tot.compensation_minor)
+    row("summary", t("summary.compensation") + " · " + t("summary.all_remedies"),
+        tot.remedy_count, tot.compensation_minor)
     row("summary", t("summary.on_spot"), data.resolved_on_spot)
     row("summary", t("summary.with_promise"), data.resolved_with_promise)
     row("summary", t("summary.crisis"), data.crisis_count)
@@ -97,15 +103,66 @@ def summary_csv(data: ReportData) -> str:
     row("trend.previous", t("summary.complaints"), p.complaints)
     row("trend.previous", t("summary.compliments"), p.compliments)
     row("trend.previous", t("summary.suggestions"), p.suggestions)
-    row("trend.previous", t("summary.compensation"), p.compensation_count,
-        p.compensation_minor)
+    row("trend.previous", t("summary.compensation") + " · " + t("summary.with_value"),
+        p.compensation_count, p.compensation_minor)
     return out.getvalue()
 
 
-def write_csv(data: ReportData, path: str | Path) -> tuple[Path, Path]:
-    """Write ``<path>`` (detail) and ``<stem>-summary.csv`` beside it, UTF-8 with BOM."""
+def summary_path(path: str | Path) -> Path:
+    """Where the summary of detail CSV `path` goes: ``<stem>-summary.csv`` beside it."""
     path = Path(path)
-    summary = path.with_name(f"{path.stem}-summary{path.suffix or '.csv'}")
-    path.write_text(detail_csv(data), encoding="utf-8-sig", newline="")
-    summary.write_text(summary_csv(data), encoding="utf-8-sig", newline="")
-    return path, summary
+    return path.with_name(f"{path.stem}-summary{path.suffix or '.csv'}")
+
+
+def csv_files(data: ReportData, path: str | Path) -> list[tuple[Path, bytes]]:
+    """The detail and summary CSV (UTF-8 with BOM) and where each goes."""
+    path = Path(path)
+    return [(path, detail_csv(data).encode("utf-8-sig")),
+            (summary_path(path), summary_csv(data).encode("utf-8-sig"))]
+
+
+class WriteFailed(OSError):
+    """Writing one of several files failed; none of them was left behind."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(reason)
+        self.path = path
+        self.reason = reason
+
+
+def write_all(files: list[tuple[Path, bytes]]) -> list[Path]:
+    """Write every file or none: each to a temporary file in its own folder, then rename all.
+
+    A failure (folder in the way, no permission, disk full) removes the temporary files and
+    raises `WriteFailed` naming the file that failed; files already there stay as they were
+    unless every new file was written.
+    """
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for path, content in files:
+            try:
+                fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                            dir=path.parent if str(path.parent) else ".")
+                temps.append((Path(name), path))
+                with os.fdopen(fd, "wb") as out:
+                    out.write(content)
+            except OSError as exc:
+                raise WriteFailed(path, exc.strerror or str(exc)) from exc
+        for _temp, path in temps:
+            if path.is_dir():
+                raise WriteFailed(path, _("it is a folder"))
+        for temp, path in temps:
+            try:
+                os.replace(temp, path)
+            except OSError as exc:  # pragma: no cover (checked above; a race at most)
+                raise WriteFailed(path, exc.strerror or str(exc)) from exc
+    finally:
+        for temp, _path in temps:
+            temp.unlink(missing_ok=True)
+    return [path for path, _content in files]
+
+
+def write_csv(data: ReportData, path: str | Path) -> tuple[Path, Path]:
+    """Write ``<path>`` (detail) and ``<stem>-summary.csv`` beside it, both or neither."""
+    detail, summary = write_all(csv_files(data, path))
+    return detail, summary

@@ -75,6 +75,10 @@ class ReportFormat:
         self._times: dict[tuple[int, int], str] = {}
         self._days: dict[date, str] = {}
         self._stamps: dict[tuple[datetime, str], str] = {}
+        self._short_dates: dict[date, str] = {}
+        self._dates: dict[tuple[date, str], str] = {}
+        pattern = Locale.parse(self.date_locale).datetime_formats["short"]
+        self._datetime_pattern = str(pattern).replace("'", "")
 
     def money(self, minor: int) -> str:
         text = self._money.get(minor)
@@ -91,7 +95,11 @@ class ReportFormat:
         return format_decimal(value, format=pattern, locale=self.money_locale)
 
     def fmt_date(self, d: date, fmt: str = "medium") -> str:
-        return babel_date(d, format=fmt, locale=self.date_locale)
+        key = (d, fmt)
+        text = self._dates.get(key)
+        if text is None:
+            text = self._dates[key] = babel_date(d, format=fmt, locale=self.date_locale)
+        return text
 
     def day_short(self, d: date) -> str:
         """Day and month only (chart labels, multi-day detail rows)."""
@@ -115,7 +123,18 @@ class ReportFormat:
 
     def fmt_datetime(self, moment: datetime, fmt: str = "short") -> str:
         local = moment.astimezone(self.tz)
-        key = (local.replace(second=0, microsecond=0) if fmt == "short" else local, fmt)
+        if fmt == "short":
+            # Babel's own composition (the locale's "{1} {0}" pattern of date and time),
+            # from the date memoised per day and the time per minute: a month's promises
+            # would otherwise cost a full Babel call each.
+            day = local.date()
+            short_date = self._short_dates.get(day)
+            if short_date is None:
+                short_date = self._short_dates[day] = babel_date(
+                    day, format="short", locale=self.date_locale)
+            return self._datetime_pattern.replace("{0}", self.time(moment)).replace(
+                "{1}", short_date)
+        key = (local, fmt)
         text = self._stamps.get(key)
         if text is None:
             text = self._stamps[key] = babel_datetime(local, format=fmt,

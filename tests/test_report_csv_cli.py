@@ -47,8 +47,11 @@ def test_detail_and_summary_csv_parse_back(fresh_db: Database, tmp_path: Path) -
 
     sums = {(r[0], r[1]): r for r in read_csv(summary)[1:]}
     assert sums[("Summary", "Complaints")][2] == str(data.totals.complaints)
-    assert Decimal(sums[("Summary", "Compensation given")][3]) == Decimal(
-        data.totals.compensation_minor) / 100
+    valued = sums[("Summary", "Compensation given · lines with value")]
+    assert Decimal(valued[3]) == Decimal(data.totals.compensation_minor) / 100
+    assert valued[2] == str(data.totals.compensation_count)
+    assert sums[("Summary", "Compensation given · all remedies")][2] == str(
+        sum(m.count for m in data.compensation_by_kind))
     assert sums[("Trend per day", DAY.isoformat())][2] == str(data.trend[-1].complaints)
 
 
