@@ -720,6 +720,7 @@ class FastTable(Flowable):
         self.CENTRE = tuple(centre)
         self.warn_col = warn_col
         self.on_drawn: Callable[[int], None] | None = None  # rows drawn, for progress
+        self._font = ""  # the font set last while drawing
         self.a, self.b = _span or (0, len(rows))
         self.columns: list[tuple[float, float, int]]
         self.head_lines: list[tuple[str, ...]] | None
@@ -802,6 +803,7 @@ class FastTable(Flowable):
         if rules:
             code.append(" ".join(rules) + " S")
         code.append("BT")
+        self._font = ""  # no font set yet in this text object
         canvas.setFillColor(colors.white)
         self._lines(canvas, self.header, self.head_lines, height, bold=True)
         canvas.setFillColor(INK)
@@ -843,9 +845,9 @@ class FastTable(Flowable):
         cache: dict[tuple[str, bool], tuple[float, list[tuple[str, str]]]]
         cache = canvas.__dict__.setdefault("_cell_cache", {})
         scale = -1000 / DETAIL_SIZE
-        switch = f" {DETAIL_SIZE} Tf ["
+        size = f" {DETAIL_SIZE} Tf "
         parts: list[str] = []
-        current = ""
+        current = self._font  # the font stays set from one line to the next
         cursor: float | None = None
         for value, (x0, room, align) in zip(values, self.columns, strict=False):
             if not value:
@@ -853,23 +855,27 @@ class FastTable(Flowable):
             hit = cache.get((value, bold))
             width, pieces = hit if hit is not None else _encoded(canvas, value, bold)
             left = x0 if align == 0 else x0 + (room - width) / align
+            gap = 0
             if cursor is None:
-                parts.append(f"1 0 0 1 {left:.2f} {y:.2f} Tm [")
-                gap = 0.0
+                first = pieces[0][0]
+                font = "" if first == current else first + size
+                parts.append(f"{font}1 0 0 1 {left:.2f} {y:.2f} Tm [")
+                current = first
             else:
-                gap = left - cursor
+                gap = round((left - cursor) * scale)
             for name, data in pieces:
                 if name != current:
-                    parts.append("] TJ " + name + switch)
+                    parts.append("] TJ " + name + size + "[")
                     current = name
                 if gap:
-                    parts.append(f"{gap * scale:.1f}")
-                    gap = 0.0
+                    parts.append(str(gap))
+                    gap = 0
                 parts.append(data)
             cursor = left + width
         if parts:
             parts.append("] TJ")
-            canvas._code.append(" ".join(parts).replace("[ ] TJ ", ""))
+            canvas._code.append(" ".join(parts))
+        self._font = current
 
 
 def _layout_row(
