@@ -339,7 +339,7 @@ class _Builder:
         col_w = [w * scale for w in widths]
         if len(rows) > FAST_ROWS and total is None:
             return self.fast(FastTable(list(header), [list(r) for r in rows], col_w,
-                                       right=right))
+                                       right=right, max_height=self.frame_h))
         data: list[list[Any]] = [[
             self.p(h, self.head_cell_right if i in right else self.head_cell)
             for i, h in enumerate(header)
@@ -669,7 +669,8 @@ class _Builder:
             col_w[c] = weight * share
         return [CondPageBreak(40 * mm), self.p(t("detail"), self.h2),
                 self.fast(FastTable(header, cells, col_w, right=(0, 7), centre=(4,),
-                                    warn_col=4, nowrap=(0, 1, 4, 7)))]
+                                    warn_col=4, nowrap=(0, 1, 4, 7),
+                                    max_height=self.frame_h))]
 
     def detail_cells(self, row: DetailRow) -> list[str]:
         t, f = self.t, self.f
@@ -709,7 +710,8 @@ class FastTable(Flowable):
     def __init__(
         self, header: list[str], rows: list[list[str]], col_w: list[float], *,
         right: Sequence[int] = (), centre: Sequence[int] = (), warn_col: int | None = None,
-        nowrap: Sequence[int] = (), _shared: FastTable | None = None,
+        nowrap: Sequence[int] = (), max_height: float | None = None,
+        _shared: FastTable | None = None,
         _span: tuple[int, int] | None = None,
     ) -> None:
         super().__init__()
@@ -744,10 +746,32 @@ class FastTable(Flowable):
             self.heights = []
             row_rooms: list[float | None] = [None if c in nowrap else r
                                              for c, r in enumerate(rooms)]
-            for row in rows:
+            most = None if max_height is None else max(
+                1, int((max_height - self.head_h - DETAIL_ROW_H) // LINE_H) + 1)
+            expanded: list[list[str]] | None = None
+            for i, row in enumerate(rows):
                 cells, h = _layout_row(row, row_rooms, False)
+                if most is not None and cells is not None and \
+                        max(map(len, cells)) > most:
+                    # A row taller than a page (a very long remedy text) continues on the
+                    # next page as further rows of its remaining lines: nothing is cut.
+                    if expanded is None:
+                        expanded = list(rows[:i])
+                    count = max(map(len, cells))
+                    for start in range(0, count, most):
+                        part = [cell[start:start + most] for cell in cells]
+                        lines = max(map(len, part))
+                        expanded.append(row if start == 0 else [""] * len(row))
+                        self.lines.append(part)
+                        self.heights.append(DETAIL_ROW_H + (lines - 1) * LINE_H)
+                    continue
+                if expanded is not None:
+                    expanded.append(row)
                 self.lines.append(cells)
                 self.heights.append(h)
+            if expanded is not None:
+                self.all_rows = expanded
+                self.b = len(expanded)
             self.cum = [0.0, *accumulate(self.heights)]  # cum[i]: height of rows before i
         self.height = self.head_h + self.cum[self.b] - self.cum[self.a]
 

@@ -230,3 +230,15 @@ def test_manager_option_documented_and_used_by_the_cron_line(
         encoding="utf-8")
     cron = [line for line in readme.splitlines() if line.startswith("30 23 * * *")]
     assert cron and all("--manager" in line for line in cron)
+
+
+def test_a_remedy_longer_than_a_page_continues_on_the_next(small_day: Database) -> None:
+    words = [f"step{i}" for i in range(700)]
+    add_entry(small_day, kind="complaint", at=local_moment(DAY, 18), taken_by=1,
+              cause="other", chosen=" ".join(words))
+    data = build_report(small_day, DAY, DAY, actor=None, now=NOW)
+    pages = [p.extract_text() or "" for p in PdfReader(BytesIO(build_pdf(data))).pages]
+    detail = detail_section("\n".join(pages))
+    assert "…" not in detail and in_order(words, detail)
+    continued = [p for p in pages if "step699" in p or "step0 " in p or "step0\n" in p]
+    assert len(pages) >= 3 and all("Remedy" in p for p in continued)
