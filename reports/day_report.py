@@ -663,7 +663,7 @@ class _Builder:
         for c in (0, 1, 4, 7):
             widest = max((_width(v) for v in {row[c] for row in cells}), default=0.0)
             col_w[c] = max(widest, _width(header[c], True)) + 2 * CELL_PAD + 1
-        text_cols = {2: 64, 3: 76, 5: 56, 6: 68, 8: 66, 9: 44}
+        text_cols = {2: 64, 3: 74, 5: 56, 6: 68, 8: 72, 9: 40}
         share = (self.width - sum(col_w)) / sum(text_cols.values())
         for c, weight in text_cols.items():
             col_w[c] = weight * share
