@@ -963,9 +963,13 @@ def _runs(value: str, bold: bool = False) -> list[tuple[str, str]]:
     return font_runs(value, _SANS_RUN[bold], CJK)
 
 
-@lru_cache(maxsize=65536)
 def _width(text: str, bold: bool = False, size: float = DETAIL_SIZE) -> float:
-    """Width in points of `text` as the fast table draws it."""
+    """Width in points of `text` as the fast table draws it (memoised)."""
+    return _measure(text, bold, size)  # one cache key however the caller passed the defaults
+
+
+@lru_cache(maxsize=131072)
+def _measure(text: str, bold: bool, size: float) -> float:
     if text.isascii():
         return float(stringWidth(text, _SANS_RUN[bold], size))
     return float(sum(stringWidth(run, font, size) for font, run in _runs(text, bold)))

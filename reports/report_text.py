@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from datetime import time as clock
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -46,6 +47,7 @@ class ReportText:
     def __init__(self, lang: str) -> None:
         self.lang = lang if _load(lang) else "en"
         self._texts = {**_load("en"), **_load(self.lang)}
+        self._labels: dict[tuple[str, object], str] = {}
 
     def __call__(self, key: str, **values: object) -> str:
         text = self._texts.get(key, key)
@@ -53,7 +55,11 @@ class ReportText:
 
     def label(self, prefix: str, key: object) -> str:
         """Translated label of a stored key (cause, step, kind...); unknown keys as stored."""
-        return self._texts.get(f"{prefix}.{key}", str(key))
+        memo = (prefix, key)
+        text = self._labels.get(memo)
+        if text is None:
+            text = self._labels[memo] = self._texts.get(f"{prefix}.{key}", str(key))
+        return text
 
 
 class ReportFormat:
@@ -117,8 +123,9 @@ class ReportFormat:
         key = (local.hour, local.minute)
         text = self._times.get(key)
         if text is None:
-            text = self._times[key] = babel_time(local, format="short",
-                                                 locale=self.date_locale)
+            # A plain clock time: the same text, without Babel's time-zone handling.
+            text = self._times[key] = babel_time(clock(local.hour, local.minute),
+                                                 format="short", locale=self.date_locale)
         return text
 
     def fmt_datetime(self, moment: datetime, fmt: str = "short") -> str:
