@@ -703,17 +703,19 @@ def _details(db: Database, d0: str, d1: str) -> tuple[DetailRow, ...]:
     rows = db.execute(
         """
         WITH rc AS (
-            SELECT * FROM complaints WHERE local_date BETWEEN ? AND ?
+            SELECT * FROM complaints WHERE local_date BETWEEN ?1 AND ?2
         ), comp AS (
+            -- The range's complaints joined to their lines directly: the planner may go by
+            -- complaints_day and compensations_complaint instead of materialising rc twice.
             SELECT m.complaint_id, sum(m.value_minor) AS v, json_group_array(m.kind) AS kinds
-            FROM compensations m JOIN rc ON rc.id = m.complaint_id
-            WHERE m.status = 'approved'
+            FROM complaints c JOIN compensations m ON m.complaint_id = c.id
+            WHERE c.local_date BETWEEN ?1 AND ?2 AND m.status = 'approved'
             GROUP BY m.complaint_id
         ), auth AS (
             SELECT a.complaint_id, json_group_array(DISTINCT s.name) AS names
-            FROM authorisations a JOIN rc ON rc.id = a.complaint_id
+            FROM complaints c JOIN authorisations a ON a.complaint_id = c.id
             JOIN staff s ON s.id = a.decided_by
-            WHERE a.decision = 'approved'
+            WHERE c.local_date BETWEEN ?1 AND ?2 AND a.decision = 'approved'
             GROUP BY a.complaint_id
         )
         SELECT rc.id, rc.occurred_at, rc.kind, coalesce(cu.name, rc.walk_in_name, ''), rc.cause,
