@@ -242,3 +242,16 @@ def test_a_remedy_longer_than_a_page_continues_on_the_next(small_day: Database) 
     assert "…" not in detail and in_order(words, detail)
     continued = [p for p in pages if "step699" in p or "step0 " in p or "step0\n" in p]
     assert len(pages) >= 3 and all("Remedy" in p for p in continued)
+
+
+def test_bench_reports_the_median_of_several_runs(
+    fresh_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reports import report_bench
+
+    timings = iter([1.0, 900.0, 100.0, 300.0, 9000.0, 2000.0, 4000.0])  # warm-up first
+    monkeypatch.setattr(report_bench, "seed_month", lambda db: 0)
+    monkeypatch.setattr(report_bench, "time_report", lambda *args: next(timings))
+    figures = dict((name, value) for name, value, _unit in
+                   report_bench.bench_figures(fresh_db, runs=3))
+    assert figures == {"report_day_ms": 300.0, "report_month_ms": 4000.0}
