@@ -255,3 +255,12 @@ def test_bench_reports_the_median_of_several_runs(
     figures = dict((name, value) for name, value, _unit in
                    report_bench.bench_figures(fresh_db, runs=3))
     assert figures == {"report_day_ms": 300.0, "report_month_ms": 4000.0}
+
+
+def test_a_cause_named_with_an_emoji_is_drawn_in_the_chart(small_day: Database) -> None:
+    add_entry(small_day, kind="complaint", at=local_moment(DAY, 19), taken_by=1,
+              cause="Pizza 🍕 oven")  # a cause added in settings, shown as stored
+    data = build_report(small_day, DAY, DAY, actor=None, now=NOW)
+    text = text_of(build_pdf(data))
+    chart = text[text.index("Complaints by cause"):text.index("Route to")]
+    assert "Pizza🍕oven" in "".join(chart.split())  # runs in three fonts, drawn in turn
