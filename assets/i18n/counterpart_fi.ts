@@ -2279,7 +2279,7 @@
     <message>
         <location line="+1"/>
         <source>Locale (numbers, money)</source>
-        <translation>Alue-asetus (luvut, rahasummat)</translation>
+        <translation>Alueasetus (luvut, rahasummat)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2304,7 +2304,7 @@
     <message>
         <location line="+1"/>
         <source>Wrong PINs before lock</source>
-        <translation>Väärät PIN-koodit ennen lukitusta</translation>
+        <translation>Vääriä PIN-koodeja ennen lukitusta</translation>
     </message>
     <message>
         <location line="+1"/>
