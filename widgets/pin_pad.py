@@ -8,6 +8,8 @@ being sent to the data layer, so a supervisor sees at once what to fix.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -210,3 +212,30 @@ class PinPad(QWidget):
                 self.show_message(self.tr("A PIN has digits only."))
         else:
             super().keyPressEvent(event)
+
+
+def build_pin_confirm(
+    parent: QWidget,
+    cancel_text: str,
+    on_pin: Callable[[str], None],
+    on_cancel: Callable[[], None],
+) -> tuple[QWidget, QLabel, PinPad, QPushButton]:
+    """The hidden "what is changing + manager's PIN + Cancel" box shared by manager screens.
+
+    The caller passes its own translated Cancel text so each screen keeps its catalogue context.
+    """
+    box = QWidget(parent)
+    label = QLabel(box)
+    label.setWordWrap(True)
+    label.setStyleSheet("font-weight: bold;")
+    pad = PinPad(box)
+    pad.pin_entered.connect(on_pin)
+    cancel = QPushButton(cancel_text, box)
+    cancel.setMinimumHeight(44)
+    cancel.clicked.connect(on_cancel)
+    layout = QVBoxLayout(box)
+    layout.addWidget(label)
+    layout.addWidget(pad)
+    layout.addWidget(cancel)
+    box.hide()
+    return box, label, pad, cancel

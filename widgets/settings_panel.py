@@ -29,7 +29,7 @@ from db.models import LANGUAGES, ShopSettings
 from db.settings import change_settings, changed_fields, load_settings, settings_problems
 from widgets import data_bus
 from widgets.context import AppContext
-from widgets.pin_pad import PinPad
+from widgets.pin_pad import build_pin_confirm
 
 TEXT_FIELDS = ("shop_name", "address", "phone", "email", "logo_path", "currency", "locale",
                "timezone")
@@ -112,20 +112,9 @@ class SettingsPanel(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
 
-        self.confirm_box = QWidget(self)
-        self.confirm_label = QLabel(self.confirm_box)
-        self.confirm_label.setWordWrap(True)
-        self.confirm_label.setStyleSheet("font-weight: bold;")
-        self.pad = PinPad(self.confirm_box)
-        self.pad.pin_entered.connect(self._on_manager_pin)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self.confirm_box)
-        self.cancel_button.setMinimumHeight(44)
-        self.cancel_button.clicked.connect(self.cancel)
-        confirm_layout = QVBoxLayout(self.confirm_box)
-        confirm_layout.addWidget(self.confirm_label)
-        confirm_layout.addWidget(self.pad)
-        confirm_layout.addWidget(self.cancel_button)
-        self.confirm_box.hide()
+        self.confirm_box, self.confirm_label, self.pad, self.cancel_button = build_pin_confirm(
+            self, self.tr("Cancel"), self._on_manager_pin, self.cancel
+        )
 
         left = QVBoxLayout()
         heading = QLabel(self.tr("Shop settings"), self)
