@@ -81,7 +81,9 @@ def build_pdf(
     builder = _Builder(data)
     pdf = builder.build(progress)
     if out is not None:
-        Path(out).write_bytes(pdf)
+        from reports.safe_output import write_file
+
+        write_file(out, pdf)
     return pdf
 
 
