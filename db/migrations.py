@@ -272,3 +272,13 @@ def m001_initial(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations()
+def m003_audit_row_hash(db: Database) -> None:
+    """Audit entries also vouch for the values of the rows they are about (`db.audit`).
+
+    NULL for the entries written before: those keep their original hash and are checked by
+    their chain only.
+    """
+    db.execute("ALTER TABLE audit_log ADD COLUMN row_hash TEXT")
