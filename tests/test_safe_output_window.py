@@ -143,3 +143,46 @@ def test_a_letter_whose_record_is_refused_leaves_no_pdf(
     assert "read-only" in _errors(dialogs)
     assert not target.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_birthday_batch_save_refuses_the_database_and_a_refused_record_leaves_no_pdf(
+    qtbot: QtBot, fresh_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from db.staff import insert_staff
+    from widgets.birthday_batch import BirthdayBatchPanel
+
+    clock.set_clock(lambda: FIXED_NOW)  # Monday 23 November 2026
+    try:
+        make_customer(fresh_db, "Päivi Järvinen", "fi", birthday=(11, 25))
+        staff = insert_staff(fresh_db, "Aino Staff", "staff")
+        dialogs = FakeDialogService()
+        panel = BirthdayBatchPanel(AppContext(db=fresh_db, current_staff=lambda: staff,
+                                              dialogs=dialogs))
+        qtbot.addWidget(panel)
+        panel.reload()
+        with qtbot.waitSignal(panel.batch_ready, timeout=20_000):
+            panel.make_button.click()
+        panel.wait()
+        for target in _targets(_db_file(fresh_db)):
+            before = _snapshot(target)
+            dialogs.paths.append(str(target))
+            assert panel.save_batch() is None
+            assert _snapshot(target) == before
+        assert "console's database" in _errors(dialogs)
+        assert fresh_db.execute("SELECT count(*) FROM letters").fetchone()[0] == 0
+
+        def refused(*args: object, **kwargs: object) -> None:
+            raise DatabaseReadOnly("The database is read-only; nothing was saved.")
+
+        monkeypatch.setattr("widgets.birthday_batch.record_letters", refused)
+        target = tmp_path / "birthdays.pdf"
+        dialogs.paths.append(str(target))
+        assert panel.save_batch() is None
+        assert not target.exists()
+        monkeypatch.undo()
+        dialogs.paths.append(str(target))
+        records = panel.save_batch()
+        assert records is not None and len(records) == 1
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    finally:
+        clock.set_clock(None)
