@@ -267,10 +267,13 @@ _WHAT = {
 
 
 def _describe_row(key: str, entity: str, entity_id: int | None) -> tuple[str, str]:
+    """("compensation line 3 of complaint 12", "kind, amount, ...") for a row hash key."""
     table, _sep, ident = key.partition("/")
-    what, columns = _WHAT.get(table, (N_("{id}"), N_("values")))
+    if table not in _WHAT:
+        return key, _("values")
+    what, columns = _WHAT[table]
     text = _(what).format(id=ident)
-    if entity == "complaint" and table != "complaints":
+    if entity == "complaint":
         text = _("{row} of complaint {complaint}").format(row=text, complaint=entity_id)
     return text, _(columns)
 
