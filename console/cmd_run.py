@@ -44,7 +44,7 @@ def screen_language(value: str) -> str:
         if code.lower() == wanted:
             return code
     raise argparse.ArgumentTypeError(
-        _("unknown screen language {value!r}; use one of: {choices}").format(
+        _("unknown screen language: {value}; use one of: {choices}").format(
             value=value, choices=", ".join(SCREEN_LANGUAGES))
     )
 
