@@ -17,7 +17,7 @@ import widgets.complaint_form
 from db.complaints import create_complaint, history_for_customer
 from db.errors import DatabaseError
 from db.follow_ups import close_follow_up, due_follow_ups
-from db.service_models import ComplaintInput, FollowUpClose, PromiseInput
+from db.service_models import Complaint, ComplaintInput, FollowUpClose, PromiseInput
 from db.staff_admin import create_first_manager, needs_first_manager
 from tests.service_ui_support import Team, make_ctx, make_customer, make_team
 from widgets.complaint_form import ComplaintForm
@@ -86,55 +86,49 @@ def test_a_failed_complaint_save_shows_one_message_and_keeps_the_text(
     assert len(_dialogs(form.ctx).shown) == 1
 
 
-def test_a_follow_up_closed_meanwhile_is_said_on_the_form_and_the_text_stays(
-        qtbot: QtBot, fresh_db: Database, team: Team, fixed_clock: datetime) -> None:
-    complaint = create_complaint(fresh_db, ComplaintInput(
-        taken_by=team.clerk.id, customer_id=None, walk_in_name="Walk-in", problem="Cold",
-        status="promised",
-        promise=PromiseInput("Call back", team.supervisor.id,
-                             due_at=fixed_clock + timedelta(hours=2))))
-    ctx = make_ctx(fresh_db, team.supervisor)
-    panel = FollowUpList(ctx)
+def _filled_close_form(qtbot: QtBot, db: Database, team: Team, customer_id: int | None,
+                       due: datetime) -> tuple[Complaint, FollowUpList]:
+    """A promised complaint, its follow-up opened from the list and the close form filled in."""
+    complaint = create_complaint(db, ComplaintInput(
+        taken_by=team.clerk.id, customer_id=customer_id, walk_in_name="Walk-in",
+        problem="Cold", status="promised",
+        promise=PromiseInput("Call back", team.supervisor.id, due_at=due)))
+    panel = FollowUpList(make_ctx(db, team.supervisor))
     qtbot.addWidget(panel)
     panel.show()
     panel.refresh()
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    qtbot.keyClicks(panel.close_form.outcome_edit, "Happy now")
+    panel.close_form.scores["satisfaction"].buttons[4].click()
+    return complaint, panel
+
+
+def test_a_follow_up_closed_meanwhile_is_said_on_the_form_and_the_text_stays(
+        qtbot: QtBot, fresh_db: Database, team: Team, fixed_clock: datetime) -> None:
+    complaint, panel = _filled_close_form(qtbot, fresh_db, team, None,
+                                          fixed_clock + timedelta(hours=2))
     form = panel.close_form
-    qtbot.keyClicks(form.outcome_edit, "Happy now")
-    form.scores["satisfaction"].buttons[4].click()
     # Another console closes it first.
     close_follow_up(fresh_db, complaint.follow_ups[-1].id, FollowUpClose("Done", 5),
                     team.manager.id)
-    bus = _bus_log(ctx)
+    bus = _bus_log(panel.ctx)
     form.save_button.click()
     assert "already closed" in form.errors["general"].text()
     assert form.errors["general"].isVisible()
     assert form.outcome_edit.toPlainText() == "Happy now"
-    assert bus == [] and _dialogs(ctx).shown == []
+    assert bus == [] and _dialogs(panel.ctx).shown == []
     assert due_follow_ups(fresh_db) == []
 
 
 def test_closing_a_follow_up_announces_it_its_complaint_and_customer(
         qtbot: QtBot, fresh_db: Database, team: Team, fixed_clock: datetime) -> None:
     customer = make_customer(fresh_db)
-    complaint = create_complaint(fresh_db, ComplaintInput(
-        taken_by=team.clerk.id, customer_id=customer.id, problem="Cold", status="promised",
-        promise=PromiseInput("Call back", team.supervisor.id,
-                             due_at=fixed_clock + timedelta(hours=2))))
-    ctx = make_ctx(fresh_db, team.supervisor)
-    panel = FollowUpList(ctx)
-    qtbot.addWidget(panel)
-    panel.show()
-    panel.refresh()
-    panel.table.setFocus()
-    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
-    form = panel.close_form
-    qtbot.keyClicks(form.outcome_edit, "Happy now")
-    form.scores["satisfaction"].buttons[5].click()
-    bus = _bus_log(ctx)
+    complaint, panel = _filled_close_form(qtbot, fresh_db, team, customer.id,
+                                          fixed_clock + timedelta(hours=2))
+    bus = _bus_log(panel.ctx)
     with qtbot.waitSignal(panel.follow_up_closed):
-        form.save_button.click()
+        panel.close_form.save_button.click()
     follow_up_id = complaint.follow_ups[-1].id
     assert bus[:3] == [("follow_up", follow_up_id), ("complaint", complaint.id),
                        ("customer", customer.id)]
