@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.paths import ASSETS_DIR
 from db.i18n import set_language
-from widgets.qt_compat import immortalise_singletons
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +119,6 @@ def configure(app: QApplication, *, language: str = "", point_size: int = BASE_P
 def create_application(
     argv: Sequence[str] | None = None, *, language: str = "", point_size: int = BASE_POINT_SIZE
 ) -> QApplication:
-    immortalise_singletons()  # before anything calls into PySide6 in earnest
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv))
     configure(app, language=language, point_size=point_size)

@@ -1,7 +1,8 @@
 """`counterpart` command line. Every command takes --db PATH.
 
 Each sub-command lives in its own module with a `register(subparsers, common)` function;
-with no sub-command the console window starts.
+with no sub-command the console window starts: `counterpart --db X --language zh-TW` is
+`counterpart run --db X --language zh-TW`, so every option of `run` works without it.
 """
 
 from __future__ import annotations
@@ -36,12 +37,44 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("database file (default: the console's own in the user data folder)"),
     )
     parser = argparse.ArgumentParser(
-        prog="counterpart", description=_("Counterpart service console"), parents=[common]
+        prog="counterpart", description=_("Counterpart service console"), parents=[common],
+        epilog=_("Without a COMMAND the console window starts, and the options of "
+                 "'counterpart run' (such as --language) apply."),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, common)
     return parser
+
+
+def with_default_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]:
+    """`argv` with `run` put in front when it names no command (and asks for no help).
+
+    Scans like argparse: the value after a top-level option that takes one (`--db X`) is
+    skipped; the first other word that is not an option decides.
+    """
+    args = list(argv)
+    commands: set[str] = set()
+    takes_value: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            commands.update(action.choices)
+        elif action.option_strings and action.nargs != 0:
+            takes_value.update(action.option_strings)
+    index = 0
+    while index < len(args):
+        word = args[index]
+        if word == "--":
+            break
+        if word in ("-h", "--help"):
+            return args
+        if word.startswith("-"):
+            index += 2 if word in takes_value else 1
+            continue
+        if word in commands:
+            return args
+        break
+    return ["run", *args]
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -54,7 +87,7 @@ def db_path(args: argparse.Namespace) -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     set_language(language_from_environment())  # before the parser: help texts are _()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(with_default_command(parser, sys.argv[1:] if argv is None else argv))
     func = getattr(args, "func", None)
     if func is None:
         from console.cmd_run import run

@@ -24,8 +24,29 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "run", parents=[common], help=_("start the console window (the default)")
     )
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--language", default="", help=_("screen language: en, fi, zh-TW, zh-CN"))
+    parser.add_argument("--language", default="", type=screen_language,
+                        help=_("screen language: en, fi, zh-TW, zh-CN"))
     parser.set_defaults(func=run)
+
+
+SCREEN_LANGUAGES = ("en", "fi", "zh-TW", "zh-CN")
+
+
+def screen_language(value: str) -> str:
+    """`--language`: one of SCREEN_LANGUAGES, in any case, with - or _ (zh_tw is zh-TW).
+
+    Empty (the default) leaves the choice to the options file, then the system.
+    """
+    wanted = value.strip().replace("_", "-").lower()
+    if not wanted:
+        return ""
+    for code in SCREEN_LANGUAGES:
+        if code.lower() == wanted:
+            return code
+    raise argparse.ArgumentTypeError(
+        _("unknown screen language: {value}; use one of: {choices}").format(
+            value=value, choices=", ".join(SCREEN_LANGUAGES))
+    )
 
 
 def ms_since_process_start() -> float:

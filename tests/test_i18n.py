@@ -154,9 +154,9 @@ def test_compiled_catalogues_match_the_translations(lang: str) -> None:
 def test_an_installed_copy_ships_the_catalogues() -> None:
     """pyproject's package data globs cover every compiled catalogue under assets/."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    patterns = config["tool"]["setuptools"]["package-data"]["assets"]
-    assets = ROOT / "assets"
-    shipped = {path for pattern in patterns for path in assets.glob(pattern) if path.is_file()}
+    patterns = config["tool"]["setuptools"]["package-data"]["*"]  # asset folders are packages
+    shipped = {path for pattern in patterns for path in (ROOT / "assets").rglob(pattern)
+               if path.is_file()}
     needed = set(I18N.glob("*.qm")) | set(I18N.glob("*/LC_MESSAGES/*.mo"))
     assert len(needed) == 6
     assert needed <= shipped

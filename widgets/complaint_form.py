@@ -75,7 +75,7 @@ from widgets import data_bus
 from widgets.authorisation_panel import AuthorisationPanel
 from widgets.compensation_lines_model import CompensationLinesModel
 from widgets.context import AppContext
-from widgets.errors import show_error
+from widgets.ops import run_op
 from widgets.phrases_panel import PhrasesPanel
 from widgets.recovery_checklist import RecoveryChecklist
 
@@ -783,26 +783,29 @@ class ComplaintForm(QWidget):
 
     def _write(self, status: str) -> Complaint | None:
         data = self.collect(status)
-        try:
-            if self._complaint is None:
-                complaint = create_complaint(self.ctx.db, data)
-            else:
-                complaint = update_complaint(self.ctx.db, self._complaint.id, data,
-                                             actor_id=self.ctx.require_staff().id)
-        except ValidationError as exc:
-            self.show_field_errors(exc.fields)
-            return None
-        except UserError as exc:
-            show_error(self, exc)
+        complaint_id = self._complaint.id if self._complaint is not None else None
+
+        def write() -> Complaint:
+            if complaint_id is None:
+                return create_complaint(self.ctx.db, data)
+            return update_complaint(self.ctx.db, complaint_id, data,
+                                    actor_id=self.ctx.require_staff().id)
+
+        def touched(complaint: Complaint) -> list[tuple[str, int]]:
+            changes = [(data_bus.COMPLAINT, complaint.id)]
+            if complaint.customer_id is not None:
+                changes.append((data_bus.CUSTOMER, complaint.customer_id))
+            if complaint.follow_ups:
+                changes.append((data_bus.FOLLOW_UP, complaint.follow_ups[-1].id))
+            return changes
+
+        # A ValidationError goes next to its fields (this form is a FieldErrorSink).
+        complaint = run_op(self.ctx, self, write, changed=touched)
+        if complaint is None:
             return None
         self.show_field_errors({})
         self._complaint = complaint
         self.lines_model.set_lines(complaint.lines)
-        self.ctx.bus.notify(data_bus.COMPLAINT, complaint.id)
-        if complaint.customer_id is not None:
-            self.ctx.bus.notify(data_bus.CUSTOMER, complaint.customer_id)
-        if complaint.follow_ups:
-            self.ctx.bus.notify(data_bus.FOLLOW_UP, complaint.follow_ups[-1].id)
         return complaint
 
     def save(self, status: str = "resolved") -> Complaint | None:

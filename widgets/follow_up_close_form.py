@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import UserError, ValidationError
 from db.follow_ups import close_follow_up
 from db.service_models import FollowUp, FollowUpClose
 from widgets import data_bus
 from widgets.context import AppContext
-from widgets.errors import show_error
+from widgets.ops import run_op
 
 SCORES = ("satisfaction", "reliability", "empathy", "tangibles", "responsiveness")
 
@@ -171,19 +170,20 @@ class FollowUpCloseForm(QWidget):
     def save(self) -> FollowUp | None:
         if self._follow_up is None:
             return None
-        try:
-            closed = close_follow_up(self.ctx.db, self._follow_up.id, self.collect(),
-                                     closed_by=self.ctx.require_staff().id)
-        except ValidationError as exc:
-            self.show_field_errors(exc.fields)
-            return None
-        except UserError as exc:
-            show_error(self, exc)
+        follow_up_id, data = self._follow_up.id, self.collect()
+
+        def touched(closed: FollowUp) -> list[tuple[str, int]]:
+            changes = [(data_bus.FOLLOW_UP, closed.id), (data_bus.COMPLAINT, closed.complaint_id)]
+            if closed.customer_id is not None:
+                changes.append((data_bus.CUSTOMER, closed.customer_id))
+            return changes
+
+        # A ValidationError goes next to its fields (this form is a FieldErrorSink).
+        closed = run_op(self.ctx, self, lambda: close_follow_up(
+            self.ctx.db, follow_up_id, data, closed_by=self.ctx.require_staff().id),
+            changed=touched)
+        if closed is None:
             return None
         self.show_field_errors({})
-        self.ctx.bus.notify(data_bus.FOLLOW_UP, closed.id)
-        self.ctx.bus.notify(data_bus.COMPLAINT, closed.complaint_id)
-        if closed.customer_id is not None:
-            self.ctx.bus.notify(data_bus.CUSTOMER, closed.customer_id)
         self.follow_up_closed.emit(closed)
         return closed

@@ -12,10 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -42,8 +40,8 @@ from db.staff import list_staff
 from widgets import data_bus
 from widgets.context import AppContext
 from widgets.pin_pad import build_pin_confirm
+from widgets.table_model import Column, RowTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 NAME, ROLE, LIMIT, ACTIVE = range(4)
 
 
@@ -59,64 +57,36 @@ def role_name(role: str) -> str:
     return QCoreApplication.translate("StaffAdmin", str(ROLE_NAMES.get(role, role)))
 
 
-class StaffTableModel(QAbstractTableModel):
+class StaffTableModel(RowTableModel[Staff]):
     """All staff (active first), with role, authorisation limit and whether active."""
 
     def __init__(self, format_money: Callable[[int], str], parent: Any = None) -> None:
         super().__init__(parent)
-        self._staff: list[Staff] = []
         self._format_money = format_money
-        self._headers = (self.tr("Name"), self.tr("Role"), self.tr("Limit"), self.tr("Active"))
+        self.columns = (
+            Column(self.tr("Name"), lambda person: person.name),
+            Column(self.tr("Role"), lambda person: role_name(person.role)),
+            Column(self.tr("Limit"), self._limit_text, align_right=True),
+            Column(self.tr("Active"),
+                   lambda person: self.tr("Yes") if person.active else self.tr("No")),
+        )
+
+    def _limit_text(self, person: Staff) -> str:
+        if person.role == "supervisor":
+            return self._format_money(person.limit_minor)
+        return self.tr("settings") if person.role == "manager" else "–"
 
     def set_staff(self, staff: list[Staff]) -> None:
-        self.beginResetModel()
-        self._staff = sorted(staff, key=lambda s: (not s.active, s.name.casefold()))
-        self.endResetModel()
+        self.set_rows(sorted(staff, key=lambda s: (not s.active, s.name.casefold())))
 
     def staff_at(self, row: int) -> Staff | None:
-        return self._staff[row] if 0 <= row < len(self._staff) else None
+        return self.item_at(row)
 
     def row_of(self, staff_id: int) -> int:
-        for row, person in enumerate(self._staff):
+        for row, person in enumerate(self._rows):
             if person.id == staff_id:
                 return row
         return -1
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._staff)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 4
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < 4):
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._staff):
-            return None
-        person = self._staff[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == NAME:
-                return person.name
-            if column == ROLE:
-                return role_name(person.role)
-            if column == LIMIT:
-                if person.role == "supervisor":
-                    return self._format_money(person.limit_minor)
-                return self.tr("settings") if person.role == "manager" else "–"
-            if column == ACTIVE:
-                return self.tr("Yes") if person.active else self.tr("No")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == LIMIT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return person
-        return None
 
 
 class StaffAdminPanel(QWidget):
