@@ -4,9 +4,9 @@ The shop setting `sign_in_pin` chooses: "supervisors" (the default: supervisors 
 type their PIN, floor staff tap their name) or "everyone". Managers always sign in with a
 PIN, whatever the setting, because the manager screens (report, staff, settings) need a
 manager who proved who they are. A PIN at sign-in goes through
-`staff_admin.authenticate`, so a wrong one counts towards the lockout like any other; a PIN
-that is right but belongs to someone else than the chosen name counts as a wrong one too,
-and the message never says whose it is.
+`staff_admin.authenticate`, so the lockout applies like anywhere else; the PIN is first
+checked against the chosen person only, so a PIN that belongs to someone else counts as a
+wrong try (it never resets the count), and the message never says whose it is.
 
 The sign-in itself lives in memory (`console.session`); this module holds the rules, so
 the window and any other caller apply the same ones.
@@ -22,6 +22,7 @@ from db import lockout
 from db.errors import PermissionDenied
 from db.i18n import _
 from db.models import ShopSettings, Staff
+from db.pins import check_pin_format, verify_pin
 from db.settings import load_settings
 from db.staff import get_staff
 
@@ -72,9 +73,15 @@ def sign_in_with_pin(db: Database, staff_id: int, pin: str, console_id: str) -> 
     if not staff.has_pin:
         raise PermissionDenied(_("{name} has no PIN yet. Ask a manager to set one.").format(
             name=staff.name))
-    who = authenticate(db, pin, console_id, SIGN_IN_PURPOSE)
-    if who.id != staff.id:
-        # someone else's PIN: a wrong try for this name, and not a word about whose it is
+    lockout.check(db, console_id)
+    check_pin_format(pin)
+    row = db.execute("SELECT pin_hash FROM staff WHERE id = ?", [staff.id]).fetchone()
+    if not verify_pin(pin, row[0] if row else None):
+        # Not this person's PIN (perhaps someone else's): a wrong try that never resets
+        # the count, and not a word about whose PIN it might be.
+        raise lockout.WrongPin(lockout.record_failure(db, console_id, SIGN_IN_PURPOSE))
+    who = authenticate(db, pin, console_id, SIGN_IN_PURPOSE)  # the one PIN check path
+    if who.id != staff.id:  # cannot happen while PINs are unique; never sign in as them
         raise lockout.WrongPin(lockout.record_failure(db, console_id, SIGN_IN_PURPOSE))
     return SignIn(staff=who, with_pin=True)
 
