@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from console.session import SIGNED_OUT_IDLE, Session
@@ -38,6 +38,7 @@ class IdleSignOut(QObject):
         self.ms_per_minute = 60_000  # tests shorten the minute instead of waiting
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # one timer: exact is cheap
         self.timer.timeout.connect(self._on_timeout)
         app = QCoreApplication.instance()
         if app is not None:

@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.idle.timer.stop()
         if self.options is not None:
             self.options.save_window_state("main_geometry", self.saveGeometry())
             self.options.sync()

@@ -181,6 +181,9 @@ class SignInPanel(QWidget):
     def show_page(self, key: str) -> None:
         self.stack.setCurrentWidget(self._pages[key])
 
+    def page(self, key: str) -> QWidget:
+        return self._pages[key]
+
     def set_sign_in_step(self, step: SignInStep | None) -> None:
         """Put a check (e.g. a PIN pad) between choosing a name and being signed in."""
         self._step = step
