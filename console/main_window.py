@@ -26,6 +26,7 @@ from console.options import Options
 from console.session import SIGNED_OUT_IDLE, Session
 from db.errors import UserError
 from db.models import Purchase, Staff
+from db.settings import load_settings
 from widgets.context import AppContext
 from widgets.customer_form import CustomerForm
 from widgets.customer_profile_panel import CustomerProfilePanel
@@ -137,9 +138,10 @@ class MainWindow(QMainWindow):
         self._shortcut("purchase", QKeySequence("Ctrl+R"), self._purchase_open_customer)
         self._shortcut("home", QKeySequence("Alt+Home"), self.go_home)
 
-        # Idle sign-out after the shop's idle minutes; the draft stays with its owner.
+        # Idle sign-out after the shop's idle minutes (read at each sign-in, so a change
+        # made at another console applies here too); the draft stays with its owner.
         self.idle = IdleSignOut(
-            session, lambda: self.ctx.settings.idle_sign_out_minutes, self)
+            session, lambda: load_settings(self.ctx.db).idle_sign_out_minutes, self)
 
         session.staff_changed.connect(self._on_staff_changed)
         self._on_staff_changed()

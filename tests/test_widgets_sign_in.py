@@ -287,3 +287,19 @@ def test_managers_see_stale_drafts_and_discard_them(
     stale.discard_button.click()
     assert load_draft(fresh_db, team.clerk.id, DRAFT_FORM) is None
     assert not stale.isVisible()
+
+
+def test_stale_drafts_model_passes_the_model_tester(
+        qtbot: QtBot, fresh_db: Database, team: Team, qtmodeltester: Any,
+        fixed_clock: datetime) -> None:
+    from db.drafts import stale_drafts
+    from widgets.stale_drafts_panel import StaleDraftsModel
+
+    clock.set_clock(lambda: fixed_clock - STALE_AFTER * 2)
+    save_draft(fresh_db, team.clerk.id, DRAFT_FORM, {"problem": "a"})
+    save_draft(fresh_db, team.supervisor.id, DRAFT_FORM, {"walk_in_name": "Bo"})
+    clock.set_clock(lambda: fixed_clock)
+    model = StaleDraftsModel(lambda moment: moment.isoformat(), lambda d: "about")
+    model.set_drafts(stale_drafts(fresh_db))
+    assert model.rowCount() == 2
+    qtmodeltester.check(model)
