@@ -185,7 +185,7 @@ class SignInPanel(QWidget):
         return self._pages[key]
 
     def set_sign_in_step(self, step: SignInStep | None) -> None:
-        """Put a check (e.g. a PIN pad) between choosing a name and being signed in."""
+        """Put a further check between choosing a name and being signed in (after the PIN)."""
         self._step = step
 
     # -- behaviour

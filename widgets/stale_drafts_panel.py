@@ -104,8 +104,9 @@ class StaleDraftsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(44)
-        self.table.horizontalHeader().setSectionResizeMode(
-            ABOUT, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ABOUT, QHeaderView.ResizeMode.Stretch)
         self.table.setMaximumHeight(220)
         self.table.setAccessibleName(self.tr("Unsaved drafts"))
         self.hint = QLabel(self.tr("Entries typed but never saved, and not taken up again by "
