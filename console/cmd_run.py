@@ -79,7 +79,8 @@ def create_window(
 
     session = Session()
     ctx = AppContext(
-        db=db, current_staff=session.current, dialogs=dialogs or DialogService(),
+        db=db, current_staff=session.current, current_sign_in=session.current_sign_in,
+        dialogs=dialogs or DialogService(),
         settings=load_settings(db), options=options or _NoOptions(), console_id=console_id(),
     )
     window = MainWindow(ctx, session, options)
@@ -109,6 +110,9 @@ def install_extras(window: Any) -> None:
     from console.settings_ui import install as install_settings_ui
 
     install_settings_ui(window)  # managers: shop settings
+    from console.drafts_ui import install as install_drafts_ui
+
+    install_drafts_ui(window)  # managers: stale unsaved drafts
 
 
 class _NoOptions:

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.idle import IdleSignOut
 from console.options import Options
-from console.session import Session
+from console.session import SIGNED_OUT_IDLE, Session
 from db.errors import UserError
 from db.models import Purchase, Staff
+from db.settings import load_settings
 from widgets.context import AppContext
 from widgets.customer_form import CustomerForm
 from widgets.customer_profile_panel import CustomerProfilePanel
@@ -42,6 +44,8 @@ PAGE_CUSTOMER_FORM = "customer_form"
 PAGE_PURCHASE = "purchase"
 
 _NEEDS_STAFF = (PAGE_HOME, PAGE_SEARCH, PAGE_PROFILE, PAGE_CUSTOMER_FORM, PAGE_PURCHASE)
+# Manager screens open only for a manager signed in with their PIN (db.sign_in).
+MANAGER_PAGES = ("report", "staff_admin", "settings")
 
 
 class MainWindow(QMainWindow):
@@ -54,6 +58,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.session = session
+        ctx.current_sign_in = session.current_sign_in  # how they signed in (PIN or tap)
         self.options = options
         self._pages: dict[str, QWidget] = {}
         self._page_before_search = PAGE_HOME
@@ -133,6 +138,11 @@ class MainWindow(QMainWindow):
         self._shortcut("purchase", QKeySequence("Ctrl+R"), self._purchase_open_customer)
         self._shortcut("home", QKeySequence("Alt+Home"), self.go_home)
 
+        # Idle sign-out after the shop's idle minutes (read at each sign-in, so a change
+        # made at another console applies here too); the draft stays with its owner.
+        self.idle = IdleSignOut(
+            session, lambda: load_settings(self.ctx.db).idle_sign_out_minutes, self)
+
         session.staff_changed.connect(self._on_staff_changed)
         self._on_staff_changed()
         self._restore_geometry()
@@ -146,8 +156,14 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(widget)
 
     def show_page(self, key: str) -> None:
-        if key in _NEEDS_STAFF and self.session.staff is None:
+        if (key in _NEEDS_STAFF or key in MANAGER_PAGES) and self.session.staff is None:
             key = PAGE_SIGN_IN
+        elif key in MANAGER_PAGES:
+            try:
+                self.ctx.require_manager_with_pin()
+            except UserError as exc:
+                show_error(self, exc)
+                return
         self.stack.setCurrentWidget(self._pages[key])
         self.page_changed.emit(key)
 
@@ -238,8 +254,8 @@ class MainWindow(QMainWindow):
                 self.home_view.refresh()
             self.show_page(back)
 
-    def _on_signed_in(self, staff: Staff) -> None:
-        self.session.sign_in(staff)
+    def _on_signed_in(self, staff: Staff, with_pin: bool) -> None:
+        self.session.sign_in(staff, with_pin=with_pin)
 
     def _on_staff_changed(self) -> None:
         staff = self.session.staff
@@ -253,6 +269,10 @@ class MainWindow(QMainWindow):
             self.search.clear()
             self.profile_panel.profile = None
             self.sign_in_panel.reset()
+            if self.session.last_sign_out_reason == SIGNED_OUT_IDLE:
+                self.sign_in_panel.show_notice(self.tr(
+                    "Signed out: the console was not used for a while. Anything typed is "
+                    "kept for whoever typed it."))
             self.show_page(PAGE_SIGN_IN)
         else:
             self.staff_label.setText(self.tr("Signed in: {name}").replace("{name}", staff.name))
@@ -290,6 +310,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.idle.timer.stop()
         if self.options is not None:
             self.options.save_window_state("main_geometry", self.saveGeometry())
             self.options.sync()

@@ -121,6 +121,8 @@ class ServiceUi(QObject):
 
         window._shortcut("complaint", QKeySequence("Ctrl+K"), self.new_complaint_for_profile)
         window.session.staff_changed.connect(self._on_staff_changed)
+        # signing out (by hand or idle): what they typed stays a draft under their name
+        window.session.signing_out.connect(lambda _staff, _reason: self.complaint_form.release())
         window.page_changed.connect(self._on_page_changed)
         self._on_staff_changed()
 
@@ -194,12 +196,10 @@ class ServiceUi(QObject):
     def _on_page_changed(self, key: str) -> None:
         if key == "home":
             self.follow_ups.refresh()
-            staff = self.window.session.staff
-            self.staff_button.setVisible(staff is not None and staff.role == "manager")
+            self.staff_button.setVisible(self.ctx.manager_with_pin())
 
     def open_staff_admin(self) -> None:
-        staff = self.window.session.staff
-        if staff is None or staff.role != "manager":
+        if not self.ctx.manager_with_pin():
             return
         self.staff_admin.reload()
         self.window.show_page(PAGE_STAFF_ADMIN)
@@ -214,7 +214,8 @@ class ServiceUi(QObject):
 
     def _on_first_manager(self, manager: object) -> None:
         self.window.sign_in_panel.reload()
-        self.window.sign_in_panel.finish(manager)  # type: ignore[arg-type]
+        # they have just typed their new PIN twice: signed in with it
+        self.window.sign_in_panel.finish(manager, with_pin=True)  # type: ignore[arg-type]
 
     def _on_data_changed(self, entity: str, entity_id: int) -> None:
         if entity in (data_bus.COMPLAINT, data_bus.FOLLOW_UP, data_bus.CUSTOMER) and \

@@ -282,3 +282,42 @@ def m003_audit_row_hash(db: Database) -> None:
     their chain only.
     """
     db.execute("ALTER TABLE audit_log ADD COLUMN row_hash TEXT")
+
+
+@migrations()
+def m002_drafts_by_owner(db: Database) -> None:
+    """A draft belongs to the person who typed it, not to the console it was typed on.
+
+    Old drafts get the staff member who took the entry (`taken_by` in the payload) as their
+    owner when that is unambiguous; any other old draft is kept without an owner, for a
+    manager to look at and discard.
+    """
+    statements = (
+        """
+        CREATE TABLE drafts_by_owner (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER REFERENCES staff(id),
+            form TEXT NOT NULL,
+            console_id TEXT NOT NULL DEFAULT '',
+            payload TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (owner_id, form)
+        )""",
+        """
+        INSERT OR IGNORE INTO drafts_by_owner(owner_id, form, console_id, payload, updated_at)
+            SELECT s.id, d.form, d.console_id, d.payload, d.updated_at
+            FROM drafts d JOIN staff s ON s.id = (
+                CASE WHEN json_valid(d.payload) THEN json_extract(d.payload, '$.taken_by') END)
+            ORDER BY d.updated_at DESC""",
+        """
+        INSERT INTO drafts_by_owner(owner_id, form, console_id, payload, updated_at)
+            SELECT NULL, d.form, d.console_id, d.payload, d.updated_at FROM drafts d
+            WHERE NOT EXISTS (SELECT 1 FROM drafts_by_owner n
+                              WHERE n.console_id = d.console_id AND n.form = d.form
+                                AND n.updated_at = d.updated_at AND n.payload = d.payload)""",
+        "DROP TABLE drafts",
+        "ALTER TABLE drafts_by_owner RENAME TO drafts",
+        "CREATE INDEX drafts_updated ON drafts(updated_at)",
+    )
+    for statement in statements:  # one by one: executescript would commit mid-migration
+        db.execute(statement)

@@ -422,7 +422,12 @@ class VerifyResult:
 
 @dataclass(frozen=True)
 class Draft:
+    """An unsaved form; it belongs to the person who typed it (`owner_id`, None if unknown)."""
+
     console_id: str
     form: str
     payload: dict[str, object]
     updated_at: datetime
+    owner_id: int | None = None
+    owner_name: str = ""
+    id: int = 0

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from db.connection import write
 from db.errors import PermissionDenied, ValidationError
 from db.i18n import _
-from db.models import LANGUAGES, ShopSettings
+from db.models import LANGUAGES, SIGN_IN_PIN_CHOICES, ShopSettings
 
 SETTINGS_ACTION = "settings.changed"
 
@@ -87,6 +87,10 @@ def settings_problems(settings: ShopSettings) -> dict[str, str]:
         problems["pin_max_attempts"] = _("Between 1 and 20 attempts.")
     if not 1 <= settings.pin_lockout_minutes <= 24 * 60:
         problems["pin_lockout_minutes"] = _("Between 1 minute and 24 hours.")
+    if settings.sign_in_pin not in SIGN_IN_PIN_CHOICES:
+        problems["sign_in_pin"] = _("Choose supervisors or everyone.")
+    if not 1 <= settings.idle_sign_out_minutes <= 8 * 60:
+        problems["idle_sign_out_minutes"] = _("Between 1 minute and 8 hours.")
     return problems
 
 

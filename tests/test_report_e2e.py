@@ -173,7 +173,7 @@ def test_only_managers_see_the_report_in_the_console(
     assert win.current_page() == before != PAGE_REPORT
 
     win.session.sign_out()
-    win.session.sign_in(get_staff(fresh_db, ids["manager"]))
+    win.session.sign_in(get_staff(fresh_db, ids["manager"]), with_pin=True)
     assert ui.button.isVisibleTo(win)
     assert ui.open_report() and win.current_page() == PAGE_REPORT
     ui.panel.set_range(DAY, DAY)

@@ -128,7 +128,14 @@ def test_settings_button_is_for_managers_only(qtbot: QtBot, fresh_db: Database, 
     assert not ui.open_settings()
     assert win.current_page() == PAGE_HOME
 
-    win.session.sign_in(team.manager)
+    win.session.sign_in(team.manager)  # tapped in without a PIN (not possible by hand)
+    win.go_home()
+    assert not ui.button.isVisible()
+    assert not ui.open_settings()
+    win.show_page(PAGE_SETTINGS)  # a stray call: refused with a message, page unchanged
+    assert win.current_page() == PAGE_HOME
+
+    win.session.sign_in(team.manager, with_pin=True)
     win.go_home()
     assert ui.button.isVisible()
     ui.button.click()

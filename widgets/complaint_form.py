@@ -120,6 +120,7 @@ class ComplaintForm(QWidget):
         self._customer: Customer | None = None
         self._complaint: Complaint | None = None
         self._taken_by: Staff | None = None
+        self._owner_id: int | None = None  # who is typing: the draft is theirs
         self._loading = False
         self._dirty = False
         self._product_names: dict[int, str] = {}
@@ -471,8 +472,8 @@ class ComplaintForm(QWidget):
             if draft is not None and self._ask_restore(draft):
                 self.restore_draft(draft)
                 return
-            if draft is not None:
-                clear_draft(self.ctx.db, self.ctx.console_id, DRAFT_FORM)
+            if draft is not None:  # their own draft, their own answer
+                clear_draft(self.ctx.db, taken_by.id, DRAFT_FORM)
         self._reset(taken_by, get_customer(self.ctx.db, customer_id) if customer_id else None)
 
     def open_complaint(self, complaint_id: int) -> None:
@@ -495,6 +496,8 @@ class ComplaintForm(QWidget):
         try:
             self._draft_timer.stop()
             self._taken_by = taken_by
+            typist = self.ctx.staff()
+            self._owner_id = typist.id if typist is not None else None
             self._customer = customer
             self._complaint = None
             self._dirty = False
@@ -815,7 +818,7 @@ class ComplaintForm(QWidget):
             return None
         self._draft_timer.stop()
         self._dirty = False
-        clear_draft(self.ctx.db, self.ctx.console_id, DRAFT_FORM)
+        self._clear_own_draft()
         self.complaint_saved.emit(complaint)
         if status != "open":
             self.closed.emit()
@@ -831,7 +834,7 @@ class ComplaintForm(QWidget):
             return
         self._draft_timer.stop()
         self._dirty = False
-        clear_draft(self.ctx.db, self.ctx.console_id, DRAFT_FORM)
+        self._clear_own_draft()
         self.closed.emit()
 
     # =================================================================== authorisation
@@ -908,11 +911,24 @@ class ComplaintForm(QWidget):
     def save_draft_now(self) -> None:
         """Write the draft (called by the debounce timer; quick, one statement)."""
         self._draft_timer.stop()
-        if self._taken_by is None or not self._dirty:
+        if self._taken_by is None or self._owner_id is None or not self._dirty:
             return
         # a draft is a safety net; the form itself still holds everything
         with contextlib.suppress(UserError):
-            save_draft(self.ctx.db, self.ctx.console_id, DRAFT_FORM, self.draft_payload())
+            save_draft(self.ctx.db, self._owner_id, DRAFT_FORM, self.draft_payload(),
+                       console_id=self.ctx.console_id)
+
+    def _clear_own_draft(self) -> None:
+        if self._owner_id is not None:
+            clear_draft(self.ctx.db, self._owner_id, DRAFT_FORM)
+
+    def release(self) -> None:
+        """The typist signs out (by hand or idle): keep what they typed as their draft,
+        then let go of it, so nothing the next person does lands in that draft."""
+        self.save_draft_now()
+        self._dirty = False
+        self._taken_by = None
+        self._owner_id = None
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
         """Leaving the page: write what the debounce timer was still holding."""
@@ -921,7 +937,9 @@ class ComplaintForm(QWidget):
         super().hideEvent(event)
 
     def pending_draft(self) -> Draft | None:
-        return load_draft(self.ctx.db, self.ctx.console_id, DRAFT_FORM)
+        """The signed-in person's own unsaved entry, if any (never someone else's)."""
+        who = self.ctx.staff()
+        return load_draft(self.ctx.db, who.id, DRAFT_FORM) if who is not None else None
 
     def _ask_restore(self, draft: Draft) -> bool:
         when = draft.updated_at.astimezone(self._zone()).strftime("%Y-%m-%d %H:%M")
@@ -933,7 +951,7 @@ class ComplaintForm(QWidget):
         return self.ctx.dialogs.question(
             self, self.tr("Unsaved entry"),
             self.tr("An entry for %1 typed at %2 was not saved. Restore it?")
-            .replace("%1", who).replace("%2", when))
+            .replace("%1", who).replace("%2", when), default_yes=True)
 
     def restore_draft(self, draft: Draft) -> None:
         """Put a saved draft back on screen, exactly as it was typed."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from db import lockout
 from db.compensation import parse_amount
 from db.errors import PermissionDenied, UserError, ValidationError
-from db.models import LANGUAGES, ShopSettings
+from db.models import LANGUAGES, SIGN_IN_PIN_CHOICES, ShopSettings
 from db.settings import change_settings, changed_fields, load_settings, settings_problems
 from widgets import data_bus
 from widgets.context import AppContext
@@ -33,7 +33,7 @@ from widgets.pin_pad import build_pin_confirm
 
 TEXT_FIELDS = ("shop_name", "address", "phone", "email", "logo_path", "currency", "locale",
                "timezone")
-INT_FIELDS = ("pin_max_attempts", "pin_lockout_minutes")
+INT_FIELDS = ("pin_max_attempts", "pin_lockout_minutes", "idle_sign_out_minutes")
 LIMIT = "manager_limit_minor"
 
 
@@ -64,7 +64,12 @@ class SettingsPanel(QWidget):
         self.language_box = QComboBox(self)
         for code in LANGUAGES:
             self.language_box.addItem(code, code)
-        for box in (self.page_size_box, self.language_box):
+        self.sign_in_pin_box = QComboBox(self)
+        pin_choices = {"supervisors": self.tr("Supervisors and managers"),
+                       "everyone": self.tr("Everyone")}
+        for choice in SIGN_IN_PIN_CHOICES:
+            self.sign_in_pin_box.addItem(pin_choices.get(choice, choice), choice)
+        for box in (self.page_size_box, self.language_box, self.sign_in_pin_box):
             box.setMinimumHeight(44)
 
         titles = {
@@ -81,13 +86,17 @@ class SettingsPanel(QWidget):
             LIMIT: self.tr("Manager limit per complaint"),
             "pin_max_attempts": self.tr("Wrong PINs before lock"),
             "pin_lockout_minutes": self.tr("Lock for (minutes)"),
+            "sign_in_pin": self.tr("Sign in with a PIN"),
+            "idle_sign_out_minutes": self.tr("Sign out when idle for (minutes)"),
         }
         self._titles = titles
         widgets: dict[str, QWidget] = {**self.edits, "page_size": self.page_size_box,
-                                       "report_language": self.language_box}
+                                       "report_language": self.language_box,
+                                       "sign_in_pin": self.sign_in_pin_box}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
-        for key in (*TEXT_FIELDS, "page_size", "report_language", LIMIT, *INT_FIELDS):
+        for key in (*TEXT_FIELDS, "page_size", "report_language", LIMIT, *INT_FIELDS,
+                    "sign_in_pin"):
             error = QLabel(self)
             error.setObjectName(f"error_{key}")
             error.setStyleSheet("color: #b00020;")
@@ -132,8 +141,8 @@ class SettingsPanel(QWidget):
     # --- showing -----------------------------------------------------------------------
 
     def can_open(self) -> bool:
-        staff = self.ctx.staff()
-        return staff is not None and staff.role == "manager"
+        """Only a manager signed in with their PIN."""
+        return self.ctx.manager_with_pin()
 
     def reload(self) -> None:
         """Show the stored settings (drops unsaved edits)."""
@@ -147,6 +156,8 @@ class SettingsPanel(QWidget):
             settings.page_size)))
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(
             settings.report_language)))
+        self.sign_in_pin_box.setCurrentIndex(max(0, self.sign_in_pin_box.findData(
+            settings.sign_in_pin)))
         self.cancel()
         self._clear_errors()
 
@@ -163,6 +174,7 @@ class SettingsPanel(QWidget):
         values: dict[str, object] = {key: self.edits[key].text().strip() for key in TEXT_FIELDS}
         values["page_size"] = self.page_size_box.currentData()
         values["report_language"] = self.language_box.currentData()
+        values["sign_in_pin"] = self.sign_in_pin_box.currentData()
         try:
             values[LIMIT] = parse_amount(self.edits[LIMIT].text(), current.locale,
                                          current.currency)
