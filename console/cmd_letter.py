@@ -121,6 +121,11 @@ def run(args: argparse.Namespace) -> int:
     from reports.letter_service import prepare_letter, record_letter, render
 
     out: Path = args.out
+    if args.kind == "apology" and args.complaint is None:
+        from reports.letter_service import LetterNotPossible
+
+        raise LetterNotPossible(_(
+            "An apology letter needs a complaint: give its number with --complaint."))
     check_writable(out)
     path = db_path(args)
     if not path.exists():

@@ -58,6 +58,7 @@ class FollowUpList(QWidget):
 
     customer_chosen = Signal(int)
     follow_up_closed = Signal(object)  # FollowUp
+    refreshed = Signal(int, int)  # how many are due, how many of them overdue
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +121,7 @@ class FollowUpList(QWidget):
                                            if overdue else ""))
         if count and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, 0))
+        self.refreshed.emit(count, overdue)
 
     def _current_row(self) -> int:
         return self.table.currentIndex().row()
@@ -145,6 +147,15 @@ class FollowUpList(QWidget):
         item = self.model.follow_up_at(self._current_row())
         if item is not None and item.customer_id is not None:
             self.customer_chosen.emit(item.customer_id)
+
+    # --- unsaved input (the main window asks before leaving the page) ----------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return not self.close_form.isHidden() and self.close_form.has_unsaved_changes()
+
+    def discard_unsaved_changes(self) -> None:
+        self.close_form.discard_unsaved_changes()
+        self.close_form.hide()
 
     def _hide_form(self) -> None:
         self.close_form.hide()
