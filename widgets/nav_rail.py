@@ -14,22 +14,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from db.models import Staff
 
 ITEM_HEIGHT = 56  # px: comfortably above the 44 px touch minimum
-MIN_WIDTH = 112
-MAX_WIDTH = 184
+MIN_WIDTH = 104
+MAX_WIDTH = 168
 _PADDING = 12  # px left and right inside a button
 
 _STYLE = """
 #NavRail { background: #e4e8eb; border-right: 1px solid #c4c9ce; }
 #NavRail QPushButton { padding: 0px; border-radius: 8px; text-align: center; }
 #NavRail QPushButton:checked { background: #1f6f8b; border-color: #1f6f8b; }
-#NavRail QPushButton:checked QLabel { color: #ffffff; font-weight: bold; }
 """
+_LABEL = "color: #1d2328; background: transparent;"
+_LABEL_CHECKED = "color: #ffffff; font-weight: bold; background: transparent;"
 
 
 class RailButton(QPushButton):
@@ -43,14 +44,22 @@ class RailButton(QPushButton):
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(_PADDING // 2, 4, _PADDING // 2, 4)
-        layout.addWidget(self.label)
+        font = self.label.font()  # a little smaller than the page text: the rail stays narrow
+        if font.pointSize() > 0:
+            font.setPointSize(max(10, font.pointSize() - 3))
+            self.label.setFont(font)
+        # placed by resizeEvent, not a layout: the rail's layout must ask this button (not
+        # an inner layout) how tall it wants to be
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._base = text
         self._badge = ""
         self._shortcut = ""
+        self.toggled.connect(self._on_toggled)
+        self._on_toggled(False)
         self._refresh()
+
+    def _on_toggled(self, checked: bool) -> None:
+        self.label.setStyleSheet(_LABEL_CHECKED if checked else _LABEL)
 
     def caption(self) -> str:
         """What the button says (its label), badge included."""
@@ -90,8 +99,14 @@ class RailButton(QPushButton):
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
         return max(ITEM_HEIGHT, self.label.heightForWidth(max(1, width - _PADDING)) + 8)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.label.setGeometry(self.rect().adjusted(_PADDING // 2, 4, -(_PADDING // 2), -4))
+
     def longest_word_width(self) -> int:
-        metrics = QFontMetrics(self.label.font())
+        font = self.label.font()
+        font.setBold(True)  # the highlighted entry is bold: the width must not jump
+        metrics = QFontMetrics(font)
         words = self.label.text().split() or [""]
         return max(metrics.horizontalAdvance(word) for word in words)
 
