@@ -14,8 +14,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db.models import Staff
 
@@ -34,7 +43,11 @@ _LABEL_CHECKED = "color: #ffffff; font-weight: bold; background: transparent;"
 
 
 class RailButton(QPushButton):
-    """A tall checkable button whose text wraps (a QLabel inside) instead of being cut."""
+    """A tall checkable button whose text wraps (a QLabel inside) instead of being cut.
+
+    The button keeps its text (`text()`, accessibility, tests) but paints only its frame;
+    the label inside paints the text, wrapped onto a second line where needed.
+    """
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +93,8 @@ class RailButton(QPushButton):
     def _refresh(self) -> None:
         text = f"{self._base} ({self._badge})" if self._badge else self._base
         self.label.setText(text)
+        self.setText(text)
+        self.setProperty("elidesText", True)  # the whole text is shown by the label
         self.setAccessibleName(text)
         self.setToolTip(f"{text}  [{self._shortcut}]" if self._shortcut else text)
         self.updateGeometry()
@@ -98,6 +113,13 @@ class RailButton(QPushButton):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
         return max(ITEM_HEIGHT, self.label.heightForWidth(max(1, width - _PADDING)) + 8)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""  # the label draws the text
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
