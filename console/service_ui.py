@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -54,12 +56,21 @@ class _TitledPage(QWidget):
         super().__init__()
         heading = QLabel(title)
         heading.setObjectName("SectionTitle")
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(heading)
+        column.addWidget(content, 1 if stretch else 0)
+        if not stretch:
+            column.addStretch(1)
+        scroll = QScrollArea()  # scrolls rather than squeezes when a long language needs it
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 8, 20, 12)
-        layout.addWidget(heading)
-        layout.addWidget(content, 1 if stretch else 0)
-        if not stretch:
-            layout.addStretch(1)
+        layout.addWidget(scroll)
         self.unsaved_changes = content
 
 

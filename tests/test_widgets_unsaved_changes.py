@@ -203,7 +203,7 @@ def test_follow_up_close_esc_asks_and_the_score_error_clears(
         taken_by=team.clerk.id, customer_id=customer.id, cause="quality", problem="Cold soup",
         status="resolved", promise=PromiseInput(promise="Call back", owner_id=team.clerk.id,
                                                 due_at=fixed_clock + timedelta(hours=1))))
-    win, dialogs = open_window(qtbot, fresh_db, windows, team.clerk, size=(1366, 768))
+    win, dialogs = open_window(qtbot, fresh_db, windows, team.clerk, size=(1024, 768))
     win.service_ui.open_follow_ups()
     follow_ups = win.service_ui.follow_ups
     follow_ups.close_button.click()
@@ -213,6 +213,9 @@ def test_follow_up_close_esc_asks_and_the_score_error_clears(
     assert form.isHidden() and _questions(dialogs) == 0
 
     follow_ups.close_button.click()
+    assert follow_ups.table.isHidden()  # the form takes the list's place at a till's size
+    bottom = form.save_button.mapTo(win, form.save_button.rect().bottomRight()).y()
+    assert form.save_button.isVisible() and bottom <= win.height()
     qtbot.keyClicks(form.outcome_edit, "Came back, happy")
     form.save_button.click()  # no satisfaction score yet
     assert not form.errors["satisfaction"].isHidden()
@@ -228,6 +231,7 @@ def test_follow_up_close_esc_asks_and_the_score_error_clears(
     dialogs.answers.append(True)
     form.cancel_button.click()
     assert form.isHidden() and _questions(dialogs) == 3
+    assert follow_ups.table.isVisible()  # the list is back
 
 
 # --- settings ------------------------------------------------------------------------------

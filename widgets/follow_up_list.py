@@ -1,7 +1,9 @@
 """The home page's list of due and overdue promises, and closing one in place.
 
 Oldest first, overdue in red. Choosing a row and "Close follow-up" (or Enter) opens the
-close form right below the list; "Open customer" goes to the profile.
+close form in the list's place (its heading names the customer and the promise), so the form
+and its buttons fit a 1024×768 screen; Cancel or saving brings the list back. "Open customer"
+goes to the profile.
 """
 
 from __future__ import annotations
@@ -89,7 +91,9 @@ class FollowUpList(QWidget):
             button.setMinimumHeight(44)
         self.close_button.clicked.connect(lambda: self.close_row(self._current_row()))
         self.open_customer_button.clicked.connect(self._open_customer)
-        buttons = QHBoxLayout()
+        self.list_buttons = QWidget(self)
+        buttons = QHBoxLayout(self.list_buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.summary_label, 1)
         buttons.addWidget(self.open_customer_button)
         buttons.addWidget(self.close_button)
@@ -103,7 +107,7 @@ class FollowUpList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        layout.addWidget(self.list_buttons)
         layout.addWidget(self.close_form)
         ctx.bus.data_changed.connect(self._on_data_changed)
 
@@ -111,8 +115,9 @@ class FollowUpList(QWidget):
         """Re-read what is due within a day (and everything overdue)."""
         self.model.set_follow_ups(due_follow_ups(self.ctx.db, within=DUE_WITHIN))
         count = self.model.rowCount()
-        self.empty_label.setVisible(count == 0)
-        self.table.setVisible(count > 0)
+        form_open = not self.close_form.isHidden()
+        self.empty_label.setVisible(count == 0 and not form_open)
+        self.table.setVisible(count > 0 and not form_open)
         self.close_button.setEnabled(count > 0)
         self.open_customer_button.setEnabled(count > 0)
         overdue = self.model.overdue_count()
@@ -132,6 +137,7 @@ class FollowUpList(QWidget):
             return
         self.close_form.set_follow_up(item)
         self.close_form.show()
+        self._show_list(False)
         self.close_form.outcome_edit.setFocus()
         self._scroll_into_view(self.close_form)
 
@@ -156,13 +162,23 @@ class FollowUpList(QWidget):
     def discard_unsaved_changes(self) -> None:
         self.close_form.discard_unsaved_changes()
         self.close_form.hide()
+        self._show_list(True)
+
+    def _show_list(self, shown: bool) -> None:
+        """The list and its buttons, or (while a follow-up is being closed) the form alone."""
+        count = self.model.rowCount()
+        self.table.setVisible(shown and count > 0)
+        self.empty_label.setVisible(shown and count == 0)
+        self.list_buttons.setVisible(shown)
 
     def _hide_form(self) -> None:
         self.close_form.hide()
+        self._show_list(True)
         self.table.setFocus()
 
     def _on_closed(self, item: FollowUp) -> None:
         self.close_form.hide()
+        self._show_list(True)
         self.refresh()
         self.follow_up_closed.emit(item)
 
