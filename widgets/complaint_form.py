@@ -834,9 +834,7 @@ class ComplaintForm(QWidget):
         if self._dirty and not self.ctx.dialogs.question(
                 self, self.tr("Discard"), self.tr("Throw away what was typed on this form?")):
             return
-        self._draft_timer.stop()
-        self._dirty = False
-        clear_draft(self.ctx.db, self.ctx.console_id, DRAFT_FORM)
+        self.discard_unsaved_changes()
         self.closed.emit()
 
     # =================================================================== authorisation
