@@ -162,7 +162,8 @@ class LettersUi(QObject):
         self.customer_letter_button.setVisible(customer_id is not None and bool(name))
         self.customer_letter_button.setText(
             self.tr("Letter for %1…").replace("%1", name) if name else "")
-        self.batch.reload()
+        if not self.batch.is_running():  # letters being made stay on screen
+            self.batch.reload()
         self.window.show_page(PAGE_BIRTHDAY_LETTERS)
 
 
