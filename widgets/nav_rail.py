@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from db.models import Staff
 
-ITEM_HEIGHT = 56  # px: comfortably above the 44 px touch minimum
+ITEM_HEIGHT = 52  # px: comfortably above the 44 px touch minimum
 MIN_WIDTH = 104
 MAX_WIDTH = 168
 _PADDING = 12  # px left and right inside a button
@@ -154,8 +154,8 @@ class NavRail(QWidget):
         self.items: dict[str, NavItem] = {}
         self._staff: Staff | None = None
         self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(8, 8, 8, 8)
-        self._layout.setSpacing(6)
+        self._layout.setContentsMargins(6, 6, 6, 6)
+        self._layout.setSpacing(4)  # nine entries fit the 1024x700 minimum window
         self._layout.addStretch(1)
         self.setAccessibleName(self.tr("Navigation"))
         self._fit_width()
