@@ -283,6 +283,7 @@ class ServiceUi(QObject):
         staff = self.window.session.staff
         if staff is None or staff.role != "manager":
             return
+        self.staff_admin.cancel()  # no PIN box left armed from an earlier visit
         self.staff_admin.reload()
         self.window.show_page(PAGE_STAFF_ADMIN)
 

@@ -334,3 +334,12 @@ def test_staff_editor_esc_asks_and_the_pin_error_clears(
     dialogs.answers.append(True)
     _esc(qtbot, panel.name_edit)
     assert win.current_page() == PAGE_HOME and _questions(dialogs) == 3
+
+    # a PIN box left open when going elsewhere is not armed on the next visit
+    win.service_ui.open_staff_admin()
+    panel.table.selectRow(0)
+    panel.deactivate_button.click()
+    assert not panel.confirm_box.isHidden()
+    qtbot.mouseClick(win.nav_rail.button("home"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(win.nav_rail.button("staff"), Qt.MouseButton.LeftButton)
+    assert win.current_page() == PAGE_STAFF_ADMIN and panel.confirm_box.isHidden()
