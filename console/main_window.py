@@ -8,7 +8,9 @@ Leaving a page through the rail or a shortcut asks first when the page has unsav
 (`widgets.unsaved_changes.UnsavedChanges`).
 Shortcuts: Ctrl+F or F3 focus search from anywhere; Esc in search clears it; Down moves
 into the results; Enter opens the profile; Ctrl+N new customer; Ctrl+E edit and Ctrl+R
-record a purchase for the open profile; Alt+Home goes home.
+record a purchase for the open profile; Alt+Home goes home; the other rail entries bring
+their own (Ctrl+Shift+K walk-in, V voucher, F follow-ups, L letters, R report, S staff,
+G settings). Opening a profile empties the search field, so it never shows a stale query.
 """
 
 from __future__ import annotations
