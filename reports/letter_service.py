@@ -154,8 +154,7 @@ def prepare_letter(
     if kind == "apology":
         if complaint is None:
             raise LetterNotPossible(_(
-                "An apology letter needs a complaint. Open the complaint, or give its "
-                "number with --complaint."))
+                "An apology letter needs a complaint. Choose the complaint it is about."))
         if complaint.kind != "complaint":
             raise LetterNotPossible(_(
                 "Entry {id} is a {kind}, not a complaint; write a thank-you letter instead."

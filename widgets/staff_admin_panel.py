@@ -3,6 +3,9 @@
 Each change is prepared first (checked for obvious mistakes on screen) and then confirmed
 by the manager's PIN on an inline pad, right below the list. The data API checks the PIN,
 the manager role and the lockout again, so the pad is a convenience, not the guard.
+Esc closes the PIN box first; with no PIN box it leaves the page (`closed`), asking first
+when the editor holds typed changes ("New" asks too); a field's error goes as soon as the
+field is put right.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +44,7 @@ from widgets import data_bus
 from widgets.context import AppContext
 from widgets.pin_pad import build_pin_confirm
 from widgets.table_model import Column, RowTableModel
+from widgets.unsaved_changes import ChangeTracker, LiveFieldErrors, confirm_discard
 
 NAME, ROLE, LIMIT, ACTIVE = range(4)
 
@@ -93,6 +97,7 @@ class StaffAdminPanel(QWidget):
     """The staff list, an editor for one person, and the manager's PIN pad to confirm."""
 
     staff_changed = Signal(object)  # Staff
+    closed = Signal()  # Esc: leave the page (after asking, when something was typed)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,7 +151,7 @@ class StaffAdminPanel(QWidget):
 
         self.new_button = QPushButton(self.tr("New"), self)
         self.new_button.setToolTip(self.tr("Empty the fields to add someone new"))
-        self.new_button.clicked.connect(self.new_staff)
+        self.new_button.clicked.connect(self.request_new_staff)
         self.add_button = QPushButton(self.tr("Add staff member"), self)
         self.change_button = QPushButton(self.tr("Change role or limit"), self)
         self.deactivate_button = QPushButton(self.tr("Deactivate"), self)
@@ -180,7 +185,12 @@ class StaffAdminPanel(QWidget):
         layout.addLayout(left, 3)
         layout.addWidget(self.confirm_box, 2, Qt.AlignmentFlag.AlignTop)
         ctx.bus.data_changed.connect(self._on_data_changed)
+        editor = [self.name_edit, self.role_box, self.limit_edit, self.pin_edit]
+        self.changes = ChangeTracker(lambda: editor)
+        self.live_errors = LiveFieldErrors(self.errors, self._current_problems)
+        self.live_errors.watch(*editor)
         self.reload()
+        self.changes.mark_clean()
 
     # --- data --------------------------------------------------------------------------
 
@@ -210,6 +220,7 @@ class StaffAdminPanel(QWidget):
         self.limit_edit.setText(
             self._amount_text(person.limit_minor) if person.role == "supervisor" else "")
         self.pin_edit.clear()
+        self.changes.mark_clean()
 
     def new_staff(self) -> None:
         """Empty the editor (and the selection) to add someone new."""
@@ -220,7 +231,60 @@ class StaffAdminPanel(QWidget):
         self.limit_edit.clear()
         self.pin_edit.clear()
         self._clear_errors()
+        self.changes.mark_clean()
         self.name_edit.setFocus()
+
+    # --- leaving without saving ------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.changes.is_changed()
+
+    def discard_unsaved_changes(self) -> None:
+        person = self.selected_staff()
+        if person is None:
+            self.new_staff()
+        else:
+            self._on_row_changed(self.table.currentIndex(), QModelIndex())
+        self.cancel()
+
+    def request_new_staff(self) -> bool:
+        """"New": asks first when the editor holds typed changes."""
+        if self.has_unsaved_changes() and not confirm_discard(self.ctx.dialogs, self):
+            return False
+        self.cancel()
+        self.new_staff()
+        return True
+
+    def request_close(self) -> bool:
+        """Esc: leave the page, asking first when the editor holds typed changes."""
+        if self.has_unsaved_changes() and not confirm_discard(self.ctx.dialogs, self):
+            return False
+        self.discard_unsaved_changes()
+        self.closed.emit()
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape:
+            if not self.confirm_box.isHidden():
+                self.cancel()  # only the PIN box closes; the editor keeps what was typed
+            else:
+                self.request_close()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _current_problems(self) -> dict[str, str]:
+        """What is still wrong in the editor (only errors already shown are affected)."""
+        problems: dict[str, str] = {}
+        if not self.name_edit.text().strip():
+            problems["name"] = self.tr("A name is required.")
+        if not 4 <= len(self.pin_edit.text()) <= 8:
+            problems["pin"] = self.tr("A PIN has 4 to 8 digits.")
+        try:
+            self._limit()
+        except ValidationError as exc:
+            problems.update(exc.fields)
+        return problems
 
     def _amount_text(self, minor: int) -> str:
         whole, cents = divmod(minor, 100)
@@ -358,6 +422,7 @@ class StaffAdminPanel(QWidget):
             return
         self.cancel()
         self.pin_edit.clear()
+        self.changes.mark_clean()
         self._status(self.tr("Saved: %1.").replace("%1", person.name), ok=True)
         self.ctx.bus.notify(data_bus.STAFF, person.id)
         self.select(person.id)

@@ -47,6 +47,12 @@ class VoucherRedeemPanel(QWidget):
         self.code_edit.returnPressed.connect(self.redeem)
         self.redeem_button.clicked.connect(self.redeem)
 
+    def reset(self) -> None:
+        """An empty field and no message from the previous code."""
+        self.code_edit.clear()
+        self.result_label.clear()
+        self.result_label.hide()
+
     def message(self) -> str:
         return self.result_label.text() if not self.result_label.isHidden() else ""
 
