@@ -18,6 +18,7 @@ from db.connection import write
 from db.errors import PermissionDenied, ValidationError
 from db.i18n import _
 from db.models import LANGUAGES, ShopSettings
+from db.text import forbidden_problem, has_forbidden
 
 SETTINGS_ACTION = "settings.changed"
 
@@ -87,6 +88,10 @@ def settings_problems(settings: ShopSettings) -> dict[str, str]:
         problems["pin_max_attempts"] = _("Between 1 and 20 attempts.")
     if not 1 <= settings.pin_lockout_minutes <= 24 * 60:
         problems["pin_lockout_minutes"] = _("Between 1 minute and 24 hours.")
+    for f in fields(settings):  # NUL, control characters, bidi overrides: refused
+        value = getattr(settings, f.name)
+        if isinstance(value, str) and has_forbidden(value):
+            problems[f.name] = forbidden_problem()
     return problems
 
 
