@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -32,9 +33,9 @@ from db.migrations import APPLICATION_ID, migrations
 
 BUSY_TIMEOUT_MS = 5000
 FILE_MODE = 0o600  # the database, its -wal and -shm: the owner only
-QUICK_CHECK_MS = 250.0
+QUICK_CHECK_MS = 200.0
 """At most this long (wall clock) is spent on the page check at open; see `quick_check`."""
-QUICK_CHECK_WHOLE_BYTES = 64 * 1024 * 1024
+QUICK_CHECK_WHOLE_BYTES = 32 * 1024 * 1024
 """Up to this size the whole file is checked at open; above it, the tables holding money,
 authorisations, staff and settings first, then the others while the time budget lasts."""
 
@@ -78,7 +79,8 @@ def private_files() -> Iterator[None]:
 
 
 def open_database(
-    path: str | Path, *, migrate: bool = True, quick_check_ms: float | None = QUICK_CHECK_MS
+    path: str | Path, *, migrate: bool = True, quick_check_ms: float | None = QUICK_CHECK_MS,
+    read_only: bool = False,
 ) -> Database:
     """Open (creating if needed) and migrate the database at `path`; ':memory:' works too.
 
@@ -91,9 +93,9 @@ def open_database(
       read-only, so `audit verify`, `check`, `voucher show` and reports still work on it:
       no WAL switch, no migrations (pending ones raise DatabaseReadOnly), and any write
       raises DatabaseReadOnly with a clear message instead of half-working.
+      `read_only=True` asks for that on any existing file (`counterpart check`).
     """
     memory = str(path) == ":memory:"
-    read_only = False
     created = False
     if not memory:
         path = Path(path)
@@ -102,7 +104,9 @@ def open_database(
         if not path.exists():
             created = _create_private(path)
         else:
-            read_only = not os.access(path, os.W_OK)
+            read_only = read_only or not os.access(path, os.W_OK)
+    else:
+        read_only = False
     db = _open_checked(path, memory, read_only, quick_check_ms)
     if not memory and not read_only:
         try:
@@ -281,49 +285,79 @@ def quick_check(db: Database, budget_ms: float = QUICK_CHECK_MS) -> CheckResult:
     page_size = db.execute("PRAGMA page_size").fetchone()[0]
     pages = db.execute("PRAGMA page_count").fetchone()[0]
     if pages * page_size <= QUICK_CHECK_WHOLE_BYTES:
-        problems = _problems(db.execute("PRAGMA quick_check(20)").fetchall())
-        return CheckResult(not problems, tuple(problems), True, (),
-                           (time.perf_counter() - started) * 1000)
-    deadline = started + budget_ms / 1000
+        problems = _run_check(db, "quick_check", None)
+        if problems is not None:
+            return CheckResult(not problems, tuple(problems), True, (), _since(started))
+    return _check_tables(db, "quick_check", started, started + budget_ms / 1000)
+
+
+def full_check(db: Database) -> CheckResult:
+    """`PRAGMA integrity_check` of the whole file (every page, index and constraint); when
+    the damage stops the check itself, each table is checked on its own to name them."""
+    started = time.perf_counter()
+    problems = _run_check(db, "integrity_check", None)
+    if problems is not None:
+        return CheckResult(not problems, tuple(problems), True, (), _since(started))
+    return _check_tables(db, "integrity_check", started, None)
+
+
+def _since(started: float) -> float:
+    return (time.perf_counter() - started) * 1000
+
+
+def _run_check(db: Database, pragma: str, table: str | None) -> list[str] | None:
+    """The problems `PRAGMA pragma(table)` reports; None when damage stopped the check
+    (SQLite raises "database disk image is malformed" instead of listing it)."""
+    arg = "100" if table is None else '"' + table.replace('"', '""') + '"'
+    try:
+        return _problems(db.execute(f"PRAGMA {pragma}({arg})").fetchall())
+    except sqlite3.DatabaseError as exc:
+        if isinstance(describe_sqlite_error(exc, ""), DatabaseCorrupt):
+            return None
+        raise
+
+
+def _check_tables(
+    db: Database, pragma: str, started: float, deadline: float | None
+) -> CheckResult:
     tables = [r[0] for r in db.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")]
     rank = {name: i for i, name in enumerate(_PRIORITY)}
     tables.sort(key=lambda name: (rank.get(name, len(rank)), name))
     checked: list[str] = []
-    problems = []
+    problems: list[str] = []
 
-    def over_budget() -> int:
-        return int(time.perf_counter() > deadline)
-
-    db.conn.set_progress_handler(over_budget, 2000)
+    # One PRAGMA check is a single step for SQLite (a progress handler is never called
+    # inside it), so the budget is kept by interrupting the connection at the deadline.
+    timer = None
+    if deadline is not None:
+        timer = threading.Timer(max(0.0, deadline - time.perf_counter()), db.conn.interrupt)
+        timer.daemon = True
+        timer.start()
     try:
         for table in ["sqlite_master", *tables]:
-            if time.perf_counter() > deadline:
+            if deadline is not None and time.perf_counter() > deadline:
                 break
             try:
-                rows = db.execute(
-                    f"PRAGMA quick_check(\"{table.replace(chr(34), chr(34) * 2)}\")").fetchall()
+                found = _run_check(db, pragma, table)
             except sqlite3.OperationalError as exc:
                 if "interrupt" in str(exc).lower():
                     break
                 raise
             checked.append(table)
-            problems.extend(_problems(rows))
-            if problems:
-                break
+            if found is None:
+                problems.append(_("table {table}: its pages cannot be read (database disk "
+                                  "image is malformed)").format(table=table))
+            else:
+                problems.extend(found)
+            if problems and deadline is not None:
+                break  # at open, one damaged table is enough to refuse
     finally:
-        db.conn.set_progress_handler(None, 0)
+        if timer is not None:
+            timer.cancel()
+            timer.join()
     complete = len(checked) == len(tables) + 1
-    return CheckResult(not problems, tuple(problems), complete, tuple(checked),
-                       (time.perf_counter() - started) * 1000)
-
-
-def full_check(db: Database) -> CheckResult:
-    """`PRAGMA integrity_check` of the whole file (every page, index and constraint)."""
-    started = time.perf_counter()
-    problems = _problems(db.execute("PRAGMA integrity_check(100)").fetchall())
-    return CheckResult(not problems, tuple(problems), True, (),
-                       (time.perf_counter() - started) * 1000)
+    return CheckResult(not problems, tuple(problems), complete, tuple(checked), _since(started))
 
 
 def _problems(rows: list[tuple[object, ...]]) -> list[str]:
