@@ -84,10 +84,11 @@ def faulty_sqlite(
 
 
 def one_sentence(err: str, path: Path | str) -> str:
-    """The error output is one line starting with counterpart:, naming the file."""
+    """The error is one line starting with counterpart:, naming the file (progress lines
+    such as "import: writing 1/1" may come before it)."""
     assert "Traceback" not in err
-    lines = [line for line in err.splitlines() if line.strip()]
+    lines = [line for line in err.splitlines() if line.startswith("counterpart: ")]
     assert len(lines) == 1, err
-    assert lines[0].startswith("counterpart: ")
+    assert err.rstrip().endswith(lines[0])
     assert str(path) in lines[0]
     return lines[0]
