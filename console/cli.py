@@ -76,17 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fault(describe_fault(exc, args), exc)
 
 
-def describe_fault(exc: BaseException, args: argparse.Namespace | None = None
-                   ) -> UserError | None:
+def describe_fault(exc: BaseException, args: argparse.Namespace) -> UserError | None:
     """One sentence for a disk, file-system or database failure (None: a bug)."""
-    from db.faults import describe_os_error, describe_sqlite_error
+    from db import faults
 
-    if isinstance(exc, sqlite3.Error):
-        path = db_path(args) if args is not None else "the database"
-        return describe_sqlite_error(exc, path)
-    if isinstance(exc, OSError):
-        return describe_os_error(exc)
-    return None
+    return faults.describe_fault(exc, db_path(args) if isinstance(exc, sqlite3.Error) else None)
 
 
 def _fault(known: UserError | None, exc: BaseException) -> int:

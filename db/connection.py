@@ -27,7 +27,12 @@ from db.errors import (
     NotCounterpartDatabase,
     SchemaRecordMissing,
 )
-from db.faults import describe_os_error, describe_sqlite_error, restore_advice
+from db.faults import (
+    describe_os_error,
+    describe_sqlite_error,
+    remember_database,
+    restore_advice,
+)
 from db.i18n import _
 from db.migrations import APPLICATION_ID, migrations
 
@@ -120,6 +125,8 @@ def open_database(
     if read_only:
         setattr(db, _READ_ONLY, str(path))
     setattr(db, _PATH, str(path))
+    if not memory:
+        remember_database(path)
     if created:
         _make_private(Path(path))
     if migrate:
@@ -429,7 +436,8 @@ def write(db: Database) -> Iterator[Database]:
     if is_read_only(db):
         raise DatabaseReadOnly(
             _("{path} is open read-only (the file cannot be written), so nothing was "
-              "changed. Check the file's permissions.").format(path=getattr(db, _READ_ONLY))
+              "changed. Check the file's permissions and that its disk is not read-only.").format(
+                path=getattr(db, _READ_ONLY))
         )
     conn = db.conn
     if conn.in_transaction:

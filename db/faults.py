@@ -8,6 +8,7 @@ described here (`describe_sqlite_error` returns None) so it still reaches the cr
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 
@@ -31,6 +32,7 @@ SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
 SQLITE_CANTOPEN = 14
 SQLITE_NOTADB = 26
+LOW_SPACE_BYTES = 256 * 1024  # an I/O error with less free space than this: the disk is full
 
 
 def _code(exc: sqlite3.Error) -> int | None:
@@ -50,6 +52,14 @@ def _code(exc: sqlite3.Error) -> int | None:
     return None
 
 
+def _disk_is_full(path: str | Path) -> bool:
+    try:
+        stats = os.statvfs(Path(path).resolve().parent)
+    except (OSError, ValueError):
+        return False
+    return stats.f_bavail * stats.f_frsize < LOW_SPACE_BYTES
+
+
 def restore_advice(path: str | Path) -> str:
     return _("Restore it from a backup: close every console, then copy the backup over "
              "{path} (and delete its -wal and -shm files).").format(path=path)
@@ -61,7 +71,8 @@ def describe_sqlite_error(exc: sqlite3.Error, path: str | Path) -> DatabaseError
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return DatabaseLocked(
             _("{path} is busy in another console. Try again in a moment.").format(path=path))
-    if code == SQLITE_FULL:
+    if code == SQLITE_FULL or (code == SQLITE_IOERR and _disk_is_full(path)):
+        # SQLite says "disk I/O error" when the -shm or -wal cannot grow on a full disk
         return DiskFull(
             _("The disk holding {path} is full, so nothing was saved. Free some space on "
               "it (or move the database to a larger disk) and try again.").format(path=path))
@@ -78,6 +89,26 @@ def describe_sqlite_error(exc: sqlite3.Error, path: str | Path) -> DatabaseError
         return DatabaseReadOnly(
             _("{path} cannot be written ({reason}). Check the permissions of the file and "
               "its folder, and that the disk is not read-only.").format(path=path, reason=exc))
+    return None
+
+
+_last_database: list[str] = []
+
+
+def remember_database(path: str | Path) -> None:
+    """`open_database` notes the file, so a failure met later can name it."""
+    _last_database[:] = [str(path)]
+
+
+def describe_fault(exc: BaseException, path: str | Path | None = None) -> UserError | None:
+    """One sentence for a disk, file-system or database failure; None for anything else
+    (a bug). Without `path`, a SQLite error names the database opened last."""
+    if isinstance(exc, sqlite3.Error):
+        where = path if path is not None else (
+            _last_database[0] if _last_database else _("the database"))
+        return describe_sqlite_error(exc, where)
+    if isinstance(exc, OSError):
+        return describe_os_error(exc, path)
     return None
 
 

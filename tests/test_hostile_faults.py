@@ -269,3 +269,30 @@ def test_a_read_only_file_system_with_unsaved_changes_in_the_wal_is_explained(
     _read_only_file_system(monkeypatch, shop.parent)
     assert main(["audit", "verify", "--db", str(shop)]) == 2
     assert "-wal" in one_sentence(capsys.readouterr().err, shop)
+
+
+def test_a_failing_read_in_the_window_is_one_sentence_not_a_bug_report(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reads do not go through write(): show_error and the crash hook name the file."""
+    from PySide6.QtWidgets import QWidget
+
+    from console import app
+    from widgets.dialogs import FakeDialogService, current_service, set_current_service
+    from widgets.errors import show_error
+
+    path = tmp_path / "shop.sqlite"
+    open_database(path).close()
+    dialogs = FakeDialogService()
+    monkeypatch.setattr("widgets.dialogs._current", current_service())
+    set_current_service(dialogs)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    show_error(parent, sqlite3.OperationalError(IO_ERROR))
+    assert [d.kind for d in dialogs.shown] == ["warning"]
+    assert str(path) in dialogs.shown[0].text and "input/output" in dialogs.shown[0].text
+    boxes: list[str] = []
+    monkeypatch.setattr(app.QMessageBox, "warning", lambda _p, _t, text: boxes.append(text))
+    monkeypatch.setattr(app.QMessageBox, "critical", lambda *_a: pytest.fail("bug dialog"))
+    app._crash_hook(sqlite3.OperationalError, sqlite3.OperationalError(DISK_FULL), None)
+    assert len(boxes) == 1 and str(path) in boxes[0] and "full" in boxes[0]
