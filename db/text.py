@@ -28,7 +28,7 @@ _FORBIDDEN = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
     "\ufff9-\ufffb\ud800-\udfff]"
 )
-_NEWLINES = re.compile("\r\n?|[\x85\u2028\u2029]")
+_NEWLINES = re.compile("\r\n?|[\u2028\u2029]")
 # Zero-width characters: kept in what is stored (joiners matter in some scripts and emoji)
 # but ignored by search, so "anna" finds "Ann\u200ba".
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -38,7 +38,8 @@ _ZERO_WIDTH_TABLE = str.maketrans("", "", ZERO_WIDTH)
 def clean_text(text: str) -> str:
     """`text` without control characters, bidi overrides and lone surrogates.
 
-    Line breaks become ``\n`` (CR LF, CR, NEL and the Unicode separators) and tabs stay;
+    Line breaks become a newline (CR LF, CR and the Unicode line and paragraph
+    separators) and tabs stay;
     everything else that is forbidden is removed. Every text a person or an import file
     gives the data API goes through here (see `clean_fields`).
     """
