@@ -222,3 +222,17 @@ def test_commits_are_durable_synchronous_full(tmp_path: Path) -> None:
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.close()
+
+
+def test_the_benchmark_measures_the_cost_of_durable_commits(tmp_path: Path) -> None:
+    from db.durability_bench import bench_figures
+
+    db = open_database(tmp_path / "shop.sqlite")
+    try:
+        figures = {name: value for name, value, _unit in bench_figures(db)}
+        assert set(figures) == {"commit_full_ms", "commit_normal_ms", "open_check_ms"}
+        assert all(value > 0 for value in figures.values())
+        assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # left at FULL
+        assert db.execute("SELECT count(*) FROM drafts").fetchone()[0] == 0
+    finally:
+        db.close()
