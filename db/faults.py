@@ -83,8 +83,8 @@ def describe_sqlite_error(exc: sqlite3.Error, path: str | Path) -> DatabaseError
               "`counterpart check --db {path}`.").format(path=path))
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return DatabaseCorrupt(
-            _("{path} is damaged or is not a database ({reason}); nothing was changed. "
-              "{advice}").format(path=path, reason=exc, advice=restore_advice(path)))
+            _("{path} is not a Counterpart database or is damaged ({reason}); nothing was "
+              "changed. {advice}").format(path=path, reason=exc, advice=restore_advice(path)))
     if code in (SQLITE_READONLY, SQLITE_CANTOPEN):
         return DatabaseReadOnly(
             _("{path} cannot be written ({reason}). Check the permissions of the file and "
