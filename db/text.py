@@ -32,16 +32,15 @@ _NEWLINES = re.compile("\r\n?|[\u2028\u2029]")
 # Zero-width characters: kept in what is stored (joiners matter in some scripts and emoji)
 # but ignored by search, so "anna" finds "Ann\u200ba".
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_ZERO_WIDTH_TABLE = str.maketrans("", "", ZERO_WIDTH)
+_SEARCH_DROP = re.compile("[" + ZERO_WIDTH + _FORBIDDEN.pattern[1:])  # one character class
 
 
 def clean_text(text: str) -> str:
     """`text` without control characters, bidi overrides and lone surrogates.
 
     Line breaks become a newline (CR LF, CR and the Unicode line and paragraph
-    separators) and tabs stay;
-    everything else that is forbidden is removed. Every text a person or an import file
-    gives the data API goes through here (see `clean_fields`).
+    separators) and tabs stay; everything else that is forbidden is removed. Every text a
+    person or an import file gives the data API goes through here (see `clean_fields`).
     """
     if text.isascii() and text.isprintable():
         return text  # the common case, fast
@@ -89,10 +88,6 @@ def forbidden_problem() -> str:
              "reverse text); retype the text if in doubt.")
 
 
-def drop_zero_width(text: str) -> str:
-    return text.translate(_ZERO_WIDTH_TABLE)
-
-
 # ---------------------------------------------------------------- search keys
 
 
@@ -101,7 +96,7 @@ def fold(text: str) -> str:
     forbidden characters are dropped, so they neither hide a name nor break a query."""
     if text.isascii() and text.isprintable():  # most names and queries: much faster
         return text.casefold()
-    text = clean_text(drop_zero_width(text))
+    text = _SEARCH_DROP.sub("", text)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", stripped).casefold()
