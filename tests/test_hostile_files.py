@@ -236,3 +236,22 @@ def test_the_benchmark_measures_the_cost_of_durable_commits(tmp_path: Path) -> N
         assert db.execute("SELECT count(*) FROM drafts").fetchone()[0] == 0
     finally:
         db.close()
+
+
+def test_files_made_inside_private_files_are_the_owners_alone(tmp_path: Path) -> None:
+    """For backups and other copies of the database."""
+    import os
+
+    from db.connection import private_files
+
+    def umask() -> int:
+        current = os.umask(0)
+        os.umask(current)
+        return current
+
+    before = umask()
+    with private_files():
+        backup = tmp_path / "backup.sqlite"
+        backup.write_bytes(b"")
+    assert _mode(backup) == 0o600
+    assert umask() == before  # restored for everything else
