@@ -92,7 +92,17 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 def _crash_hook(
     kind: type[BaseException], value: BaseException, tb: TracebackType | None
 ) -> None:
-    """Bugs end in a dialog (and the log), not in a silently dead window."""
+    """Bugs end in a dialog (and the log), not in a silently dead window; a full or failing
+    disk met outside a write (reading, say) gets its one sentence instead."""
+    from db.faults import describe_fault
+
+    known = describe_fault(value)
+    if known is not None:
+        log.error("%s", known)
+        if QApplication.instance() is not None:
+            QMessageBox.warning(
+                None, QCoreApplication.translate("app", "Database problem"), str(known))
+        return
     text = "".join(traceback.format_exception(kind, value, tb))
     log.error("unhandled exception\n%s", text)
     sys.__excepthook__(kind, value, tb)

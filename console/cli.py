@@ -8,7 +8,9 @@ with no sub-command the console window starts: `counterpart --db X --language zh
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_import",
     "console.cmd_bench",
     "console.cmd_settings",
+    "console.cmd_check",
 )
 
 
@@ -100,6 +103,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except sqlite3.Error as exc:
+        return _fault(describe_fault(exc, args), exc)
+    except OSError as exc:
+        return _fault(describe_fault(exc, args), exc)
+
+
+def describe_fault(exc: BaseException, args: argparse.Namespace) -> UserError | None:
+    """One sentence for a disk, file-system or database failure (None: a bug)."""
+    from db import faults
+
+    return faults.describe_fault(exc, db_path(args) if isinstance(exc, sqlite3.Error) else None)
+
+
+def _fault(known: UserError | None, exc: BaseException) -> int:
+    """A full disk, a read-only disk, an I/O error: one sentence and exit status 2."""
+    if known is None:
+        raise exc  # a bug: the traceback is what a developer needs
+    with contextlib.suppress(OSError):  # stderr itself gone (closed pipe): the status says it
+        print(f"counterpart: {known}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

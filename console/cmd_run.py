@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import sqlite3
 import sys
 import time
 from typing import Any
@@ -131,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
     from console.options import Options
     from db.connection import open_database
     from db.errors import UserError
+    from db.faults import describe_fault
     from widgets.dialogs import DialogService
 
     options = Options()
@@ -144,7 +146,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         db = open_database(path)
         window = create_window(db, dialogs=dialogs, options=options, defer_extras=True)
-    except UserError as exc:
+    except (UserError, sqlite3.Error, OSError) as exc:
+        known = exc if isinstance(exc, UserError) else describe_fault(exc, path)
+        if known is None:
+            raise
+        exc = known
         print(f"counterpart: {exc}", file=sys.stderr)
         if not quit_when_shown:
             title = QCoreApplication.translate("run", "Cannot open the database")

@@ -45,6 +45,7 @@ from db.service_models import (
 from db.settings import load_settings
 from db.staff import get_staff
 from db.staff_admin import authenticate
+from db.text import clean_fields, clean_text
 
 MAX_DESCRIPTION = 500
 MAX_REASON = 1000
@@ -183,6 +184,7 @@ def validate_lines(db: Database, lines: Sequence[CompensationLine]) -> list[Comp
     re-proposed or counted twice, even if a caller passes `complaint.lines` back.
     """
     today = today_local(load_settings(db).timezone)
+    lines = clean_fields(list(lines))  # no control characters or bidi overrides
     problems: dict[str, str] = {}
     cleaned: list[CompensationLine] = []
     fresh = [replace(line, id=None, authorisation_id=None, voucher_id=None, voucher_code=None)
@@ -490,7 +492,7 @@ def refuse(
     lines: Sequence[CompensationLine] | None = None, seen_decisions: int | None = None,
 ) -> Authorisation:
     """Refuse the proposed lines (or `lines`) with a reason; any supervisor or manager."""
-    reason = reason.strip()
+    reason = clean_text(reason).strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the compensation is refused.")})
     if len(reason) > MAX_REASON:
@@ -507,7 +509,7 @@ def _refuse_verified(
     lines: Sequence[CompensationLine] | None = None, seen_decisions: int | None = None,
 ) -> Authorisation:
     """`refuse` after the PIN check (see `_approve_verified`: demo data only)."""
-    reason = reason.strip()
+    reason = clean_text(reason).strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the compensation is refused.")})
     cleaned = validate_lines(db, lines) if lines is not None else None

@@ -10,6 +10,10 @@ from sqlite_utils import Database, Migrations
 
 migrations = Migrations("counterpart")
 
+APPLICATION_ID = 0x43505254
+"""`PRAGMA application_id` of every Counterpart database ("CPRT"): a SQLite file with
+another id is another program's and is refused at open, untouched."""
+
 
 @migrations()
 def m001_initial(db: Database) -> None:
@@ -321,3 +325,26 @@ def m002_drafts_by_owner(db: Database) -> None:
     )
     for statement in statements:  # one by one: executescript would commit mid-migration
         db.execute(statement)
+
+
+@migrations()
+def m005_application_id(db: Database) -> None:
+    """Mark the file as Counterpart's; `open_database` checks the mark before writing."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+@migrations()
+def m006_search_ignores_zero_width(db: Database) -> None:
+    """Re-index customers whose name or email holds a zero-width character: search keys
+    now drop them, so "anna" finds "Ann\u200ba"."""
+    from db.customers import index_customer, unindex_customer
+    from db.text import ZERO_WIDTH
+
+    test = " OR ".join(f"instr(name, char({ord(c)})) OR instr(email, char({ord(c)}))"
+                       for c in ZERO_WIDTH)
+    rows = db.execute(
+        f"SELECT id, name, phone_digits, customer_no, email FROM customers WHERE {test}"
+    ).fetchall()
+    for customer_id, name, phone_digits, customer_no, email in rows:
+        unindex_customer(db, customer_id)
+        index_customer(db, customer_id, name, phone_digits, customer_no, email)

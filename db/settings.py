@@ -18,6 +18,7 @@ from db.connection import write
 from db.errors import PermissionDenied, ValidationError
 from db.i18n import _
 from db.models import LANGUAGES, SIGN_IN_PIN_CHOICES, ShopSettings
+from db.text import forbidden_problem, has_forbidden
 
 SETTINGS_ACTION = "settings.changed"
 
@@ -91,6 +92,10 @@ def settings_problems(settings: ShopSettings) -> dict[str, str]:
         problems["sign_in_pin"] = _("Choose supervisors or everyone.")
     if not 1 <= settings.idle_sign_out_minutes <= 8 * 60:
         problems["idle_sign_out_minutes"] = _("Between 1 minute and 8 hours.")
+    for f in fields(settings):  # NUL, control characters, bidi overrides: refused
+        value = getattr(settings, f.name)
+        if isinstance(value, str) and has_forbidden(value):
+            problems[f.name] = forbidden_problem()
     return problems
 
 

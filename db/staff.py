@@ -11,6 +11,7 @@ from db.connection import write
 from db.errors import NotFound, ValidationError
 from db.i18n import _
 from db.models import ROLES, Role, Staff
+from db.text import forbidden_problem, has_forbidden
 
 _COLUMNS = "id, name, role, limit_minor, active, pin_hash IS NOT NULL"
 
@@ -37,7 +38,9 @@ def get_staff(db: Database, staff_id: int) -> Staff:
 
 def validate_staff(name: str, role: str, limit_minor: int) -> None:
     problems: dict[str, str] = {}
-    if not name.strip():
+    if has_forbidden(name):
+        problems["name"] = forbidden_problem()
+    elif not name.strip():
         problems["name"] = _("A name is required.")
     elif len(name.strip()) > 100:
         problems["name"] = _("At most {n} characters.").format(n=100)

@@ -22,6 +22,7 @@ from db import audit, connection
 from db.compensation import authorise
 from db.connection import is_read_only, open_database, write
 from db.errors import DatabaseReadOnly
+from db.migrations import migrations
 from db.staff_admin import create_first_manager
 from tests.service_data_support import (
     CONSOLE,
@@ -108,8 +109,8 @@ def test_a_read_only_file_that_needs_migrating_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = tmp_path / "old.sqlite"
-    old = open_database(path, migrate=False)  # an empty file: every migration pending
-    old.execute("CREATE TABLE something_else (x)")
+    old = open_database(path, migrate=False)  # an older Counterpart: the last one pending
+    migrations.apply(old, stop_before=migrations._migrations[-1].name)
     old.close()
     monkeypatch.setattr(connection.os, "access",
                         lambda target, mode, *a, **k: not mode & os.W_OK)
@@ -136,14 +137,11 @@ def test_when_sqlite_refuses_the_wal_switch_the_file_is_opened_read_only(
 ) -> None:
     """os.access can say yes where SQLite cannot write (a read-only mount, say)."""
     path, _code = shop
-    real_pragmas = connection._apply_pragmas
 
-    def pragmas(db: object, memory_or_read_only: bool) -> None:
-        if not memory_or_read_only:
-            raise sqlite3.OperationalError("attempt to write a readonly database")
-        real_pragmas(db, memory_or_read_only)  # type: ignore[arg-type]
+    def refuse_wal(db: object) -> None:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
 
-    monkeypatch.setattr(connection, "_apply_pragmas", pragmas)
+    monkeypatch.setattr(connection, "_enable_wal", refuse_wal)
     before = _digest(path)
     db = open_database(path)
     assert is_read_only(db) and audit.verify(db).ok
