@@ -22,9 +22,8 @@ from db.clock import to_iso, utcnow
 from db.connection import write
 from db.customers import create_customer
 from db.models import CustomerInput, FamilyDate
-from db.pins import hash_pin
-from db.settings import load_settings, save_settings
-from db.staff import insert_staff
+from db.settings import _seed_settings, load_settings
+from db.staff_admin import _seed_staff
 
 Progress = Callable[[str], None]
 
@@ -328,15 +327,15 @@ def build_demo(
     say = progress or (lambda _msg: None)
     with write(db):
         settings = load_settings(db)
-        save_settings(db, settings)
+        _seed_settings(db, settings)
         say("staff")
         staff_rows = []
         staff_ids = []
         for name, role, pin, limit in STAFF:
-            member = insert_staff(
+            member = _seed_staff(
                 db, name, role,  # type: ignore[arg-type]
                 limit_minor=settings.manager_limit_minor if limit is None else limit,
-                pin_hash=hash_pin(pin),
+                pin=pin,
             )
             staff_ids.append(member.id)
             staff_rows.append((name, role, pin))

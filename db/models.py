@@ -186,3 +186,6 @@ class ShopSettings:
     manager_limit_minor: int = 50_000
     pin_max_attempts: int = 5
     pin_lockout_minutes: int = 15
+    pin_shop_max_attempts: int = 15  # wrong PINs at all consoles together per lockout window
+    pin_min_length_supervisor: int = 4
+    pin_min_length_manager: int = 4

@@ -33,7 +33,8 @@ from widgets.pin_pad import build_pin_confirm
 
 TEXT_FIELDS = ("shop_name", "address", "phone", "email", "logo_path", "currency", "locale",
                "timezone")
-INT_FIELDS = ("pin_max_attempts", "pin_lockout_minutes")
+INT_FIELDS = ("pin_max_attempts", "pin_lockout_minutes", "pin_shop_max_attempts",
+              "pin_min_length_supervisor", "pin_min_length_manager")
 LIMIT = "manager_limit_minor"
 
 
@@ -81,6 +82,9 @@ class SettingsPanel(QWidget):
             LIMIT: self.tr("Manager limit per complaint"),
             "pin_max_attempts": self.tr("Wrong PINs before lock"),
             "pin_lockout_minutes": self.tr("Lock for (minutes)"),
+            "pin_shop_max_attempts": self.tr("Wrong PINs at all tills before the shop locks"),
+            "pin_min_length_supervisor": self.tr("Shortest supervisor PIN (digits)"),
+            "pin_min_length_manager": self.tr("Shortest manager PIN (digits)"),
         }
         self._titles = titles
         widgets: dict[str, QWidget] = {**self.edits, "page_size": self.page_size_box,
