@@ -25,6 +25,7 @@ from db.pins import hash_pin
 from db.service_models import CompensationLine, Complaint, ComplaintInput, Voucher
 from db.staff_admin import _seed_staff
 from db.vouchers import find_voucher, issue, issue_subject, redeem, redeem_subject
+from tests.conftest import TEST_KEY
 
 MANAGER_PIN = "9999"
 SUPERVISOR_PIN = "2468"
@@ -33,15 +34,10 @@ SUPERVISOR_LIMIT = 5000  # 50.00
 CONSOLE = "console-a"
 
 
-TEST_KEY = bytes(range(32))  # a fixed PIN key for tests, so hashes can be cached
-
-
 def use_test_key(db: Database) -> None:
     """Make TEST_KEY this database's PIN key (file in the config folder + its id)."""
     if pin_key.stored_key_id(db) is not None:
         return
-    if not pin_key.key_path(pin_key.key_id(TEST_KEY)).exists():
-        pin_key.write_key_file(TEST_KEY)
     with write(db):
         db.execute("INSERT INTO pin_key(id, key_id, created_at) VALUES (1, ?, ?)",
                    [pin_key.key_id(TEST_KEY), to_iso(utcnow())])

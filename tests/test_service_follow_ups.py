@@ -78,13 +78,12 @@ def test_demo_history_goes_through_the_api_and_verifies(memory_db: Database) -> 
     """Built against the demo's staff and a few customers; the chain must verify."""
     from db.customers import create_customer
     from db.models import CustomerInput
-    from db.staff import insert_staff
-    from tests.service_data_support import cached_hash
+    from tests.service_data_support import seed_staff
 
     for name, role, limit in (("Maria Manager", "manager", 0), ("Sami S", "supervisor", 5000),
                               ("Aino Staff", "staff", 0)):
-        insert_staff(memory_db, name, role, limit_minor=limit,  # type: ignore[arg-type]
-                     pin_hash=cached_hash("9999"))
+        seed_staff(memory_db, name, role, limit_minor=limit,  # type: ignore[arg-type]
+                   pin="9999")
     for i in range(8):
         create_customer(memory_db, CustomerInput(name=f"Customer {i}"))
     memory_db.execute("INSERT INTO products(sku, name, price_minor) VALUES ('B', 'Bun', 390)")

@@ -10,8 +10,8 @@ from sqlite_utils import Database
 
 from console.cli import main
 from db import audit, clock
-from db.connection import open_database
 from db.approvals import ApprovalRequired
+from db.connection import open_database
 from db.errors import NotFound, ValidationError
 from db.lockout import WrongPin
 from db.vouchers import (
