@@ -20,6 +20,8 @@ from sqlite_utils import Database
 from db import tiers
 from db.clock import to_iso, utcnow
 from db.connection import write
+from db.errors import PermissionDenied
+from db.i18n import _
 from db.customers import create_customer
 from db.models import CustomerInput, FamilyDate
 from db.settings import _seed_settings, load_settings
@@ -321,11 +323,20 @@ def build_demo(
     today: date | None = None,
     progress: Progress | None = None,
 ) -> DemoSummary:
-    """Fill an empty database with the demo shop; everything in one transaction."""
+    """Fill an empty database with the demo shop; everything in one transaction.
+
+    The demo adds staff with published PINs and decides compensation without PINs (an
+    internal, audited path), so it is refused (PermissionDenied) on a database that already
+    holds customers, staff, products or purchases: it can never add a known manager PIN to
+    a real shop.
+    """
     today = today or utcnow().date()
     rng = random.Random(seed)
     say = progress or (lambda _msg: None)
     with write(db):
+        if not is_empty(db):
+            raise PermissionDenied(_("This database already holds data. The demo is built "
+                                     "only into an empty database."))
         settings = load_settings(db)
         _seed_settings(db, settings)
         say("staff")
@@ -366,9 +377,9 @@ def build_demo(
         n_purchases, n_items = _purchases(db, rng, made, product_ids, staff_ids, today)
         _recompute_facts(db)
         say("service history")
-        from db.demo_service import populate_service_history
+        from db.demo_service import _populate_service_history
 
-        populate_service_history(db, seed=seed, today=today, progress=say)
+        _populate_service_history(db, seed=seed, today=today, progress=say)
     shown = tuple(
         (number, data.name) for (_, number), data in zip(made, showcase, strict=False)
     )

@@ -120,10 +120,14 @@ def _weighted(rng: random.Random, pairs: tuple[tuple[str, int], ...]) -> str:
     return rng.choices([k for k, _w in pairs], weights=[w for _k, w in pairs])[0]
 
 
-def populate_service_history(
+def _populate_service_history(
     db: Database, *, seed: int, today: date, progress: Callable[[str], None] | None = None
 ) -> None:
-    """Write the last eight weeks (up to now on `today`) in one transaction."""
+    """Write the last eight weeks (up to now on `today`) in one transaction.
+
+    Internal to `db.demo.build_demo` (which refuses a database holding data): it decides
+    compensation through approvals given without a PIN.
+    """
     rng = random.Random(seed * 7919 + 3)
     settings = load_settings(db)
     tz = ZoneInfo(settings.timezone)

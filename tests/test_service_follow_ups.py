@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from db import audit, clock
 from db.complaints import get_complaint
-from db.demo_service import populate_service_history
+from db.demo_service import _populate_service_history
 from db.errors import ValidationError
 from db.follow_ups import add_promise, close_follow_up, due_follow_ups, open_follow_ups
 from db.service_models import FollowUpClose, PromiseInput
@@ -89,7 +89,7 @@ def test_demo_history_goes_through_the_api_and_verifies(memory_db: Database) -> 
     memory_db.execute("INSERT INTO products(sku, name, price_minor) VALUES ('B', 'Bun', 390)")
     clock.set_clock(lambda: datetime.fromisoformat("2026-11-23T18:00:00+00:00"))
     try:
-        populate_service_history(memory_db, seed=7, today=date(2026, 11, 23))
+        _populate_service_history(memory_db, seed=7, today=date(2026, 11, 23))
         assert clock.utcnow().hour == 18  # the clock is put back
     finally:
         clock.set_clock(None)
