@@ -20,9 +20,9 @@ from sqlite_utils import Database
 from db import tiers
 from db.clock import to_iso, utcnow
 from db.connection import write
+from db.customers import create_customer
 from db.errors import PermissionDenied
 from db.i18n import _
-from db.customers import create_customer
 from db.models import CustomerInput, FamilyDate
 from db.settings import _seed_settings, load_settings
 from db.staff_admin import _seed_staff
@@ -413,7 +413,7 @@ def _purchases(
             visits = (0 if roll < 0.15 else rng.randint(1, 6) if roll < 0.7
                       else rng.randint(7, 40) if roll < 0.95 else rng.randint(41, 160))
         favourites = rng.sample(products, 3)
-        for _ in range(visits):
+        for _visit in range(visits):
             minutes = rng.randint(0, 730 * 24 * 60 - 1)
             moment = start + timedelta(minutes=minutes)
             if not 7 <= moment.hour <= 20:
