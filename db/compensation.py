@@ -33,7 +33,8 @@ from babel.numbers import (
 from sqlite_utils import Database
 
 from db import approvals, audit
-from db.approvals import Approval, limit_for
+from db.approvals import Approval
+from db.approvals import limit_for as limit_for  # re-exported: callers used it from here
 from db.clock import from_iso, to_iso, today_local, utcnow
 from db.errors import NotFound, PermissionDenied, UserError, ValidationError
 from db.i18n import _
