@@ -28,6 +28,8 @@ from db.i18n import _
 from db.service_models import LockoutStatus
 from db.settings import load_settings
 
+KEEP = timedelta(days=2)  # longer than the longest lock time (24 hours)
+
 
 def _minutes(status: LockoutStatus) -> int:
     return max(1, math.ceil(status.remaining_seconds / 60))
@@ -116,9 +118,12 @@ def record_failure(
     someone without the right ("no_right", "over_limit"); the person at the console is
     told nothing more than for a wrong PIN.
     """
+    now = utcnow()
     with audit.immediate(db):
+        # older rows can no longer count (the window is at most a day); the log keeps them
+        db.execute("DELETE FROM pin_failures WHERE at < ?", [to_iso(now - KEEP)])
         db.execute("INSERT INTO pin_failures(console_id, at) VALUES (?, ?)",
-                   [console_id, to_iso(utcnow())])
+                   [console_id, to_iso(now)])
         after = status(db, console_id)
         audit.append(db, "pin.failed", actor_id, "console", None, {
             "console_id": console_id, "purpose": purpose, "why": why,

@@ -601,3 +601,28 @@ def test_voucher_redemption_consumes_the_takers_approval(memory_db: Database) ->
     assert entry.details["approval_id"]
     with pytest.raises(ApprovalRequired), write(memory_db):  # `consume` itself checks it
         consume(memory_db, None, action="voucher.redeem", subject="voucher:1")
+
+
+def test_a_pin_key_that_cannot_be_written_sets_no_pin(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the config folder should be")
+    monkeypatch.setenv("COUNTERPART_CONFIG_DIR", str(blocker))
+    shop = open_database(tmp_path / "shop.sqlite")
+    with pytest.raises(UserError, match="Cannot write the shop's PIN key file"):
+        create_first_manager(shop, "Maria", "4821")
+    assert count(shop, "staff") == 0 and pin_key.stored_key_id(shop) is None
+    shop.close()
+
+
+def test_old_wrong_tries_are_forgotten_after_two_days(memory_db: Database,
+                                                      fixed_clock: object) -> None:
+    make_team(memory_db)
+    for _i in range(3):
+        with pytest.raises(lockout.WrongPin):
+            authenticate(memory_db, "0000", CONSOLE)
+    clock.set_clock(lambda: FIXED_NOW + timedelta(days=3))
+    with pytest.raises(lockout.WrongPin, match="4 attempt"):
+        authenticate(memory_db, "0000", CONSOLE)
+    assert count(memory_db, "pin_failures") == 1
+    assert len(audit.entries(memory_db, action_prefix="pin.failed")) == 4  # the log keeps all
