@@ -348,3 +348,46 @@ def m006_search_ignores_zero_width(db: Database) -> None:
     for customer_id, name, phone_digits, customer_no, email in rows:
         unindex_customer(db, customer_id)
         index_customer(db, customer_id, name, phone_digits, customer_no, email)
+
+
+@migrations()
+def m002_approvals_pin_failures_pin_key(db: Database) -> None:
+    """Single-use approvals, wrong PINs counted per console and shop-wide, the PIN key's id."""
+    db.executescript(
+        """
+        -- One PIN check -> one approval for one action (who, what, subject, amount, when).
+        -- The write it allows marks it used in the same transaction; it expires in minutes.
+        CREATE TABLE approvals (
+            id INTEGER PRIMARY KEY,
+            token_hash TEXT NOT NULL UNIQUE,
+            staff_id INTEGER NOT NULL REFERENCES staff(id),
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            amount_minor INTEGER NOT NULL DEFAULT 0,
+            console_id TEXT NOT NULL DEFAULT '',
+            granted_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT
+        );
+
+        -- Every wrong PIN (or a PIN without the right), kept so a restart, a new console id
+        -- or a fresh config folder gives no extra tries. `cleared` = a right PIN at that
+        -- console since; it still counts towards the shop-wide limit.
+        CREATE TABLE pin_failures (
+            id INTEGER PRIMARY KEY,
+            console_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            cleared INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX pin_failures_at ON pin_failures(at);
+        DROP TABLE pin_lockouts;
+
+        -- The id (not the secret) of the key mixed into every PIN hash; the key itself is a
+        -- file in each console's config folder.
+        CREATE TABLE pin_key (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            key_id TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        """
+    )

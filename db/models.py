@@ -192,3 +192,6 @@ class ShopSettings:
     # their name) or "everyone". Managers always do: manager screens need it.
     sign_in_pin: str = "supervisors"
     idle_sign_out_minutes: int = 10  # the console signs out after this long untouched
+    pin_shop_max_attempts: int = 15  # wrong PINs at all consoles together per lockout window
+    pin_min_length_supervisor: int = 4
+    pin_min_length_manager: int = 4

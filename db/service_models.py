@@ -391,6 +391,7 @@ class LockoutStatus:
     attempts_left: int
     locked_until: datetime | None  # None = not locked now
     remaining_seconds: int  # 0 when not locked
+    shop_wide: bool = False  # locked (or counted) because of wrong PINs at all consoles
 
     @property
     def locked(self) -> bool:

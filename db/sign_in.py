@@ -18,11 +18,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from db import lockout
 from db.errors import PermissionDenied
 from db.i18n import _
 from db.models import ShopSettings, Staff
-from db.pins import check_pin_format, verify_pin
 from db.settings import load_settings
 from db.staff import get_staff
 
@@ -78,23 +76,12 @@ def sign_in_with_pin(db: Database, staff_id: int, pin: str, console_id: str) -> 
 def _check_own_pin(db: Database, staff: Staff, pin: str, console_id: str) -> Staff:
     """`staff` if this is their own PIN, under the lockout; else WrongPin (counted).
 
-    Checked against the chosen person first, so someone else's PIN is a wrong try that
-    never resets the count; then through `authenticate`, the one PIN check path. (Once that
-    path can take a "who may pass" rule, this is one call to it with
-    `lambda who: "" if who.id == staff.id else "not_this_person"`.)
+    Someone else's PIN is a wrong try that never resets the count, with the same message.
     """
-    from db.staff_admin import authenticate
+    from db.approvals import check_pin
 
-    lockout.check(db, console_id)
-    check_pin_format(pin)
-    row = db.execute("SELECT pin_hash FROM staff WHERE id = ?", [staff.id]).fetchone()
-    if not verify_pin(pin, row[0] if row else None):
-        # not this person's PIN, perhaps someone else's: not a word about whose
-        raise lockout.WrongPin(lockout.record_failure(db, console_id, SIGN_IN_PURPOSE))
-    who = authenticate(db, pin, console_id, SIGN_IN_PURPOSE)
-    if who.id != staff.id:  # cannot happen while PINs are unique; never sign in as them
-        raise lockout.WrongPin(lockout.record_failure(db, console_id, SIGN_IN_PURPOSE))
-    return who
+    return check_pin(db, pin, console_id, SIGN_IN_PURPOSE,
+                     lambda who: "" if who.id == staff.id else "not_this_person")
 
 
 def require_manager_with_pin(sign_in: SignIn | None) -> Staff:

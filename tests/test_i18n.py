@@ -28,7 +28,6 @@ from db.customers import validate
 from db.errors import ValidationError
 from db.models import ROLES, CustomerInput
 from db.service_models import ENTRY_KINDS, Decision
-from db.staff import insert_staff
 from widgets.dialogs import FakeDialogService
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -253,7 +252,9 @@ def test_main_window_speaks_the_chosen_language(
     qtbot: QtBot, qapp: QApplication, memory_db: Database, fixed_clock: object,
     data_language: None, lang: str,
 ) -> None:
-    insert_staff(memory_db, "Aino Manager", "manager")
+    from tests.service_data_support import seed_staff
+
+    seed_staff(memory_db, "Aino Manager", "manager")
     default_locale = QLocale()
     translators = install_translators(qapp, lang)
     try:

@@ -8,6 +8,7 @@ is then really opened with SQLite's read-only mode, and its bytes must not chang
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import sqlite3
 import stat
@@ -86,6 +87,7 @@ def test_read_only_commands_work_and_the_file_stays_unchanged(
 
 def test_writes_on_a_read_only_file_fail_with_a_clear_message(
     read_only: tuple[Path, str], capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path, code = read_only
     before = _digest(path)
@@ -100,7 +102,8 @@ def test_writes_on_a_read_only_file_fail_with_a_clear_message(
         db.execute("INSERT INTO settings(key, value) VALUES ('x', 'y')")
     assert audit.verify(db).ok
     db.close()
-    assert main(["voucher", "redeem", code, "--staff", "3", "--db", str(path)]) == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO("0000\n"))
+    assert main(["voucher", "redeem", code, "--pin-stdin", "--db", str(path)]) == 2
     assert "read-only" in capsys.readouterr().err
     assert _digest(path) == before
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from db.staff_admin import create_first_manager
+from db.staff_admin import create_first_manager, min_pin_length
 from widgets import data_bus
 from widgets.context import AppContext
 from widgets.ops import run_op
@@ -32,8 +32,8 @@ class FirstRunPanel(QWidget):
         title.setObjectName("SectionTitle")
         intro = QLabel(self.tr(
             "This database has no manager yet. The first manager adds the other staff and "
-            "authorises larger compensation. Enter your name and choose a PIN of 4 to 8 "
-            "digits."), self)
+            "authorises larger compensation. Enter your name and choose a PIN of %1 to 12 "
+            "digits.").replace("%1", str(min_pin_length(ctx.db, "manager"))), self)
         intro.setWordWrap(True)
 
         self.name_edit = QLineEdit(self)

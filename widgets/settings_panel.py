@@ -42,7 +42,8 @@ from widgets.unsaved_changes import ChangeTracker, LiveFieldErrors, confirm_disc
 
 TEXT_FIELDS = ("shop_name", "address", "phone", "email", "logo_path", "currency", "locale",
                "timezone")
-INT_FIELDS = ("pin_max_attempts", "pin_lockout_minutes", "idle_sign_out_minutes")
+INT_FIELDS = ("pin_max_attempts", "pin_lockout_minutes", "pin_shop_max_attempts",
+              "pin_min_length_supervisor", "pin_min_length_manager", "idle_sign_out_minutes")
 LIMIT = "manager_limit_minor"
 
 
@@ -98,6 +99,9 @@ class SettingsPanel(QWidget):
             "pin_lockout_minutes": self.tr("Lock for (minutes)"),
             "sign_in_pin": self.tr("Sign in with a PIN"),
             "idle_sign_out_minutes": self.tr("Sign out when idle for (minutes)"),
+            "pin_shop_max_attempts": self.tr("Wrong PINs at all tills before the shop locks"),
+            "pin_min_length_supervisor": self.tr("Shortest supervisor PIN (digits)"),
+            "pin_min_length_manager": self.tr("Shortest manager PIN (digits)"),
         }
         self._titles = titles
         widgets: dict[str, QWidget] = {**self.edits, "page_size": self.page_size_box,

@@ -39,6 +39,7 @@ from db import staff_admin
 from db.compensation import parse_amount
 from db.errors import UserError, ValidationError
 from db.models import ROLES, Role, Staff
+from db.pins import MAX_LENGTH as MAX_PIN_LENGTH
 from db.staff import list_staff
 from widgets import data_bus
 from widgets.context import AppContext
@@ -126,8 +127,9 @@ class StaffAdminPanel(QWidget):
         self.limit_edit.setPlaceholderText(self.tr("e.g. 50.00"))
         self.pin_edit = QLineEdit(self)
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_edit.setValidator(QRegularExpressionValidator(r"[0-9]{0,8}", self.pin_edit))
-        self.pin_edit.setPlaceholderText(self.tr("4 to 8 digits"))
+        self.pin_edit.setValidator(QRegularExpressionValidator(
+            rf"[0-9]{{0,{MAX_PIN_LENGTH}}}", self.pin_edit))
+        self.pin_edit.setPlaceholderText(self.tr("4 to 12 digits"))
         self.pin_edit.setAccessibleName(self.tr("New PIN"))
         for edit in (self.name_edit, self.role_box, self.limit_edit, self.pin_edit):
             edit.setMinimumHeight(44)
@@ -348,8 +350,11 @@ class StaffAdminPanel(QWidget):
 
     def _need_pin(self) -> str:
         pin = self.pin_edit.text()
-        if not 4 <= len(pin) <= 8:
-            raise ValidationError({"pin": self.tr("A PIN has 4 to 8 digits.")})
+        low = staff_admin.min_pin_length(self.ctx.db, self._role())
+        if not low <= len(pin) <= MAX_PIN_LENGTH:
+            raise ValidationError({"pin": self.tr("A PIN has %1 to %2 digits.")
+                                   .replace("%1", str(low))
+                                   .replace("%2", str(MAX_PIN_LENGTH))})
         return pin
 
     def prepare_add(self) -> None:
