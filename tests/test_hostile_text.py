@@ -23,8 +23,8 @@ from db.importer import import_customers
 from db.models import CustomerInput, FamilyDate, ShopSettings
 from db.purchases import add_product
 from db.service_models import ComplaintInput, FollowUpClose, PromiseInput
-from db.settings import save_settings, settings_problems
-from db.staff import insert_staff
+from db.settings import _seed_settings as save_settings
+from db.settings import settings_problems
 from db.text import clean_fields, clean_text, has_forbidden
 from tests.service_data_support import (
     CONSOLE,
@@ -33,6 +33,7 @@ from tests.service_data_support import (
     make_team,
     voucher_line,
 )
+from tests.service_data_support import seed_staff as insert_staff
 
 NASTY = "\x00\x01\x07\x08\x0b\x0c\x1b\x7f\x85\x9b\u202a\u202b\u202c\u202d\u202e" \
         "\u2066\u2067\u2068\u2069\ud800"

@@ -152,7 +152,7 @@ def test_a_letter_whose_record_is_refused_leaves_no_pdf(
 def test_birthday_batch_save_refuses_the_database_and_a_refused_record_leaves_no_pdf(
     qtbot: QtBot, fresh_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from db.staff import insert_staff
+    from tests.service_data_support import seed_staff as insert_staff
     from widgets.birthday_batch import BirthdayBatchPanel
 
     clock.set_clock(lambda: FIXED_NOW)  # Monday 23 November 2026

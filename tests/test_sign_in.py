@@ -11,7 +11,8 @@ from console.cmd_settings import parse_pairs
 from db import lockout
 from db.errors import PermissionDenied, ValidationError
 from db.models import ShopSettings
-from db.settings import load_settings, save_settings, settings_problems
+from db.settings import _seed_settings as save_settings
+from db.settings import load_settings, settings_problems
 from db.sign_in import (
     SignIn,
     needs_pin,
@@ -19,7 +20,6 @@ from db.sign_in import (
     sign_in_by_tap,
     sign_in_with_pin,
 )
-from db.staff import insert_staff
 from tests.service_data_support import (
     CLERK_PIN,
     CONSOLE,
@@ -28,6 +28,7 @@ from tests.service_data_support import (
     Team,
     make_team,
 )
+from tests.service_data_support import seed_staff as insert_staff
 
 
 @pytest.fixture

@@ -22,7 +22,8 @@ from console.settings_ui import PAGE_SETTINGS
 from db import clock, lockout
 from db.drafts import STALE_AFTER, load_draft, save_draft
 from db.models import Staff
-from db.settings import load_settings, save_settings
+from db.settings import _seed_settings as save_settings
+from db.settings import load_settings
 from tests.service_ui_support import (
     MANAGER_PIN,
     STAFF_PIN,
