@@ -26,8 +26,13 @@ def digest(path: Path) -> str:
 
 def make_shop(path: Path, customers: int = 60) -> Path:
     """A demo shop (staff, customers, purchases, complaints, vouchers), checkpointed so the
-    whole database is in the one file and its bytes can be compared."""
+    whole database is in the one file and its bytes can be compared. Its PINs (the demo's
+    documented ones) are hashed with the test PIN key, which every test's config folder
+    holds, so a command in any test can check them."""
+    from tests.service_data_support import use_test_key
+
     db = open_database(path)
+    use_test_key(db)
     build_demo(db, customers=customers, seed=3)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()

@@ -458,7 +458,7 @@ def _without_approval(db: Database, team: Team) -> dict[str, Callable[[], object
     """For each public writer: a call with no approval, a forged one, or a PIN without the
     right. Each must raise and change nothing."""
     from db import audit as audit_module
-    from db import compensation, complaints, demo, settings, staff_admin, vouchers
+    from db import compensation, complaints, demo, settings, sign_in, staff_admin, vouchers
 
     decided = make_complaint(db, team, voucher_line(1000))
     authorise(db, decided.id, decided.proposed_lines, SUPERVISOR_PIN, CONSOLE)
@@ -494,6 +494,9 @@ def _without_approval(db: Database, team: Team) -> dict[str, Callable[[], object
         "approvals.authenticate": lambda: approvals.authenticate(db, "0000", CONSOLE),
         "approvals.check_pin": lambda: approvals.check_pin(db, "0000", CONSOLE, "test"),
         "staff_admin.authenticate": lambda: staff_admin.authenticate(db, "0000", CONSOLE),
+        # signing in as the manager with the clerk's PIN: someone else's PIN is a wrong try
+        "sign_in.sign_in_with_pin": lambda: sign_in.sign_in_with_pin(
+            db, team.manager.id, CLERK_PIN, CONSOLE),
         "audit.append": in_write(lambda: (audit_module.append(db, "test", None), 1 / 0)),
         "compensation.authorise": lambda: compensation.authorise(
             db, open_one.id, open_one.proposed_lines, CLERK_PIN, CONSOLE),

@@ -27,8 +27,9 @@ from db.migrations import migrations
 from db.service_models import CompensationLine
 from db.settings import change_settings, load_settings
 from db.staff_admin import change_staff
-from db.vouchers import redeem
+from db.vouchers import redeem_with_pin
 from tests.service_data_support import (
+    CLERK_PIN,
     CONSOLE,
     MANAGER_PIN,
     SUPERVISOR_PIN,
@@ -136,7 +137,7 @@ def test_all_three_values_multiplied_by_100_at_once(shop: Shop) -> None:
 
 
 def test_legitimate_later_changes_go_through_new_entries_and_verify(shop: Shop) -> None:
-    redeem(shop.db, shop.code, staff_id=shop.clerk, console_id=CONSOLE)
+    redeem_with_pin(shop.db, shop.code, CLERK_PIN, CONSOLE)  # the clerk takes it
     change_staff(shop.db, MANAGER_PIN, CONSOLE, shop.supervisor, limit_minor=7000)
     change_settings(shop.db, replace(load_settings(shop.db), manager_limit_minor=45_000),
                     pin=MANAGER_PIN, console_id=CONSOLE)
@@ -275,7 +276,7 @@ def test_the_report_footer_carries_the_head_and_verify_checks_it(
     status, text = _verify_cli(shop, capsys, "--head", printed)
     assert status == 0 and "passes through" in text
     # the log grows after printing: it still passes through the printed head
-    redeem(shop.db, shop.code, staff_id=shop.clerk, console_id=CONSOLE)
+    redeem_with_pin(shop.db, shop.code, CLERK_PIN, CONSOLE)  # the clerk takes it
     assert _verify_cli(shop, capsys, "--head", printed)[0] == 0
     assert _verify_cli(shop, capsys, "--head", printed.split(":")[1])[0] == 0
 

@@ -29,6 +29,7 @@ from tests.hostile_support import (
     make_shop,
     one_sentence,
 )
+from tests.service_data_support import MANAGER_PIN  # the demo manager's documented PIN
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +56,7 @@ def _voucher_code(path: Path) -> str:
 CASES: list[tuple[str, list[str], str, str]] = [
     ("audit", ["audit", "verify"], IO_ERROR, r"FROM audit_log"),
     ("voucher show", ["voucher", "show", "{code}"], IO_ERROR, r"FROM vouchers"),
-    ("voucher redeem", ["voucher", "redeem", "{code}", "--staff", "1"], DISK_FULL, WRITES),
+    ("voucher redeem", ["voucher", "redeem", "{code}", "--pin-stdin"], DISK_FULL, WRITES),
     ("staff", ["staff", "list"], IO_ERROR, r"FROM staff"),
     ("report", ["report", "--date", "2026-11-20", "--out", "{tmp}/day.pdf"], IO_ERROR,
      r"FROM complaints"),
@@ -87,6 +88,7 @@ def test_each_command_says_one_sentence_and_exits_2(
         return db
 
     monkeypatch.setattr(connection, "open_database", open_then_arm)
+    monkeypatch.setattr("sys.stdin", _Stdin(MANAGER_PIN + "\n"))  # for --pin-stdin
     if name == "bench":
         armed["on"] = True  # the benchmark's first look at the file fails
     with faulty_sqlite(monkeypatch, fault, sql, armed=lambda: armed["on"]):
@@ -111,7 +113,7 @@ def test_demo_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 
 def test_settings_change_on_a_full_disk(shop: Path, monkeypatch: pytest.MonkeyPatch,
                                         capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr("sys.stdin", _Stdin("9999\n"))
+    monkeypatch.setattr("sys.stdin", _Stdin(MANAGER_PIN + "\n"))
     with faulty_sqlite(monkeypatch, DISK_FULL, r"INSERT INTO settings|COMMIT"):
         status = main(["settings", "set", "shop_name", "Elsewhere", "--pin-stdin",
                        "--db", str(shop)])
@@ -256,7 +258,8 @@ def test_a_read_only_file_system_opens_read_only(
     assert "verifies" in capsys.readouterr().out
     assert main(["voucher", "show", _voucher_code(shop), "--db", str(shop)]) == 0
     capsys.readouterr()
-    assert main(["voucher", "redeem", _voucher_code(shop), "--staff", "1",
+    monkeypatch.setattr("sys.stdin", _Stdin(MANAGER_PIN + "\n"))
+    assert main(["voucher", "redeem", _voucher_code(shop), "--pin-stdin",
                  "--db", str(shop)]) == 2
     assert "read-only" in one_sentence(capsys.readouterr().err, shop)
     assert digest(shop) == before

@@ -160,10 +160,9 @@ def test_first_run_when_another_console_made_the_manager_says_so_and_starts_over
 
 def test_first_run_with_a_pin_someone_has_says_it_on_the_pad_then_succeeds(
         qtbot: QtBot, fresh_db: Database) -> None:
-    from db.pins import hash_pin
-    from db.staff_admin import _insert
+    from tests.service_data_support import seed_staff
 
-    _insert(fresh_db, "Aino Staff", "staff", 0, hash_pin("4321"))  # imported, no manager yet
+    seed_staff(fresh_db, "Aino Staff", "staff", pin="4321")  # imported, no manager yet
     ctx = make_ctx(fresh_db, None)
     panel = FirstRunPanel(ctx)
     qtbot.addWidget(panel)
