@@ -25,7 +25,7 @@ from db.complaints import create_complaint
 from db.service_models import ComplaintInput
 from reports.letter_service import list_letters
 from tests.nav_support import open_window
-from tests.service_ui_support import SUPERVISOR_PIN, Team, make_customer, make_team
+from tests.service_ui_support import STAFF_PIN, SUPERVISOR_PIN, Team, make_customer, make_team
 from widgets.voucher_redeem_panel import VoucherRedeemPanel
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -79,7 +79,10 @@ def test_floor_staff_see_the_counter_places_and_no_manager_screens(
     assert win.current_page() == PAGE_HOME
 
     win.session.sign_out()
-    win.session.sign_in(team.manager)
+    win.session.sign_in(team.manager)  # tapped in without a PIN (not possible by hand)
+    assert win.nav_rail.visible_keys() == EVERYONE
+    win.session.sign_out()
+    win.session.sign_in(team.manager, with_pin=True)
     assert win.nav_rail.visible_keys() == EVERYONE + MANAGERS
 
 
@@ -162,11 +165,17 @@ def test_voucher_page_opens_empty_and_focused(
     panel = win.service_ui.voucher_panel
     qtbot.mouseClick(win.nav_rail.button("voucher"), Qt.MouseButton.LeftButton)
     qtbot.keyClicks(panel.code_edit, "NOPE-NOPE")
-    qtbot.keyClick(panel.code_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.code_edit, Qt.Key.Key_Return)  # on to the taker's PIN
+    assert panel.pin_edit.hasFocus()
+    qtbot.keyClicks(panel.pin_edit, STAFF_PIN)
+    qtbot.keyClick(panel.pin_edit, Qt.Key.Key_Return)
     assert panel.message()  # unknown code, said under the field
+    qtbot.keyClicks(panel.code_edit, "-TYPO")
+    qtbot.keyClicks(panel.pin_edit, "12")  # a PIN half typed, then the clerk walks away
     qtbot.mouseClick(win.nav_rail.button("home"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(win.nav_rail.button("voucher"), Qt.MouseButton.LeftButton)
     assert panel.code_edit.text() == "" and panel.message() == ""
+    assert panel.pin_edit.text() == ""
     assert panel.code_edit.hasFocus()
 
 

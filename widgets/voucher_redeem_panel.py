@@ -58,8 +58,10 @@ class VoucherRedeemPanel(QWidget):
         self.redeem_button.clicked.connect(self.redeem)
 
     def reset(self) -> None:
-        """An empty field and no message from the previous code."""
+        """Empty fields (no PIN left from the last person) and no message from the
+        previous code."""
         self.code_edit.clear()
+        self.pin_edit.clear()
         self.result_label.clear()
         self.result_label.hide()
 
