@@ -239,7 +239,8 @@ _SELECT = (
     "c.occurred_at, c.local_date, c.taken_by, s.name, c.about_staff_id, c.cause, c.real_cause, "
     "c.problem, c.severity, c.flags, c.staff_account, c.customer_request, c.options_offered, "
     "c.option_chosen, c.resolution, c.steps_done, c.resolved_on_spot, c.status, c.created_at, "
-    "c.updated_at, c.prevention, c.letter_words FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id "
+    "c.updated_at, c.prevention, c.letter_words FROM complaints c "
+    "LEFT JOIN customers cu ON cu.id = c.customer_id "
     "JOIN staff s ON s.id = c.taken_by"
 )
 
