@@ -301,8 +301,8 @@ def _voucher_block(data: LetterData, st: _Styles, width: float) -> list[Flowable
         ]),
     )
     return [
-        Spacer(1, 5 * mm),
-        KeepTogether([_CutLine(lab["cut_here"], st.cut), Spacer(1, 5 * mm), box]),
+        Spacer(1, 3 * mm),
+        KeepTogether([_CutLine(lab["cut_here"], st.cut), Spacer(1, 3.5 * mm), box]),
     ]
 
 

@@ -52,7 +52,10 @@ def wanted() -> set[int]:
                 shipped |= {ord(c) for c in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]", text)}
     punctuation = set(range(0x3000, 0x3040)) | set(range(0xFF01, 0xFF5F)) | {0x2014, 0x2026,
                                                                              0x00B7, 0x2027}
-    return big5 | gb | shipped | punctuation
+    # ReportLab draws the space between words (also an ideographic one it split at) as
+    # U+0020 in the run's font: the face needs it.
+    spaces = {0x20, 0xA0}
+    return big5 | gb | shipped | punctuation | spaces
 
 
 def to_truetype(font: TTFont) -> None:
