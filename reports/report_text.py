@@ -53,6 +53,17 @@ class ReportText:
         text = self._texts.get(key, key)
         return text.format(**values) if values else text
 
+    def n(self, key: str, number: int, **values: object) -> str:
+        """The plural form of `key` for `number` ("1 compliment", "2 compliments").
+
+        Looks up ``key.one``, ``key.other``... by the report language's plural rules
+        (Babel), then ``key.other``, then `key` itself.
+        """
+        form = Locale.parse(locale_for(self.lang)).plural_form(number)
+        text = (self._texts.get(f"{key}.{form}") or self._texts.get(f"{key}.other")
+                or self._texts.get(key, key))
+        return text.format(**values) if values else text
+
     def label(self, prefix: str, key: object) -> str:
         """Translated label of a stored key (cause, step, kind...); unknown keys as stored."""
         memo = (prefix, key)
