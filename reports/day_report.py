@@ -615,7 +615,7 @@ class _Builder:
         return [*self.heading("repeat"), self.table(
             [t("repeat.customer"), t("repeat.number"), t("repeat.complaints"),
              t("repeat.compensations"), t("repeat.value"), t("repeat.last"), t("repeat.causes")],
-            rows, [17, 11, 13, 16, 11, 13, 19], right=(2, 3, 4))]
+            rows, [16, 10, 12, 14, 10, 11, 27], right=(2, 3, 4))]
 
     def change(self, a: int, b: int, money: bool = False) -> str:
         """"+3 (+25 %)", "−€4.50", "0": this period against the previous one."""
@@ -689,7 +689,10 @@ class _Builder:
         chart.categoryAxis.categoryNames = [
             self.f.day_short(day.day) if i % every == 0 else "" for i, day in enumerate(trend)
         ]
-        chart.categoryAxis.labels.fontName = self.chart_font
+        # Day labels are digits ("11/9"), which the CJK font lacks: DejaVu draws them.
+        names = chart.categoryAxis.categoryNames
+        chart.categoryAxis.labels.fontName = (
+            SANS if all(n.isascii() for n in names) else self.chart_font)
         chart.categoryAxis.labels.fontSize = 7
         chart.categoryAxis.labels.angle = 0 if len(trend) <= 15 else 45
         chart.categoryAxis.labels.boxAnchor = "n" if len(trend) <= 15 else "ne"

@@ -60,8 +60,10 @@ class ReportText:
         (Babel), then ``key.other``, then `key` itself.
         """
         form = Locale.parse(locale_for(self.lang)).plural_form(number)
-        text = (self._texts.get(f"{key}.{form}") or self._texts.get(f"{key}.other")
-                or self._texts.get(key, key))
+        candidates = (f"{key}.{form}", f"{key}.other", key)
+        own = _load(self.lang)  # the language's own forms before English ones
+        text = next((own[c] for c in candidates if c in own), None) or next(
+            (self._texts[c] for c in candidates if c in self._texts), key)
         return text.format(**values) if values else text
 
     def label(self, prefix: str, key: object) -> str:
