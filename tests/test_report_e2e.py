@@ -117,7 +117,7 @@ def test_a_day_entered_through_the_api_is_printed_by_the_evening_job(
     out, sheet = tmp_path / "2026-11-23.pdf", tmp_path / "2026-11-23.csv"
     assert main(["report", "--db", str(path), "--date", DAY.isoformat(), "--out", str(out),
                  "--csv", str(sheet), "--manager", str(ids["manager"])]) == 0
-    assert "4 complaints, 1 compliments, 1 suggestions" in capsys.readouterr().out
+    assert "4 complaints, 1 compliment, 1 suggestion." in capsys.readouterr().out  # plurals
 
     pages = [p.extract_text().replace("\xa0", " ") for p in PdfReader(out).pages]
     text = "\n".join(pages)
