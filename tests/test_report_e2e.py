@@ -144,7 +144,8 @@ def test_a_day_entered_through_the_api_is_printed_by_the_evening_job(
     assert re.search(r"Ben\s*\d+\s*\d+\s*1\b", text.split("By staff member")[1])
     # Detail: every entry, the 23:59 suggestion last, with the header on its page.
     detail = text.split("\nDetail\n")[1]
-    assert detail.index("09:15") < detail.index("11:30") < detail.index("23:59")
+    # English in a Finnish shop (en_FI): the clock reads 9.15
+    assert detail.index("9.15") < detail.index("11.30") < detail.index("23.59")
     assert "王小明" in detail and "Walk-in Wu" in detail
     assert "Authorised by" in detail and "Status" in detail
     rows = sheet.read_text(encoding="utf-8-sig").splitlines()
