@@ -222,3 +222,4 @@ def test_settings_language_is_kept_without_an_option(seeded: Database) -> None:
     assert load_settings(seeded).report_language == "en"
     data, _pdf = make_report(seeded, DAY, DAY, _manager(seeded), lambda _p: None)
     assert data.shop.report_language == "en"
+
