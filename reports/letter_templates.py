@@ -2,7 +2,10 @@
 
 The wording lives in the JSON files (one per language, edited by translators, not programmers).
 A template has a subject, a salutation, a closing and a list of paragraphs; a paragraph may be
-conditional (``{"if": "voucher", "text": ...}``, ``"!staff_name"`` for "when not"). Values are
+conditional (``{"if": "voucher", "text": ...}``, ``"!staff_name"`` for "when not",
+``"voucher&!voucher_listed"`` for both). Remedies are named from their kinds and amounts
+(``remedies`` in the file), "what we change" from the complaint's own text or the sentence for
+its (real) cause (``changes``). Values are
 filled with ``str.format_map`` in one pass, so braces or markup in a customer's name or complaint
 text are data, never template syntax. The result is plain text; the PDF builder escapes it.
 """

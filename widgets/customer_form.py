@@ -63,13 +63,13 @@ class CustomerForm(QWidget):
         self.phone_edit.editingFinished.connect(self.check_phone)
         self.phone_edit.textChanged.connect(self._on_phone_edited)
         self.email_edit = QLineEdit()
+        self.language_combo = QComboBox()
+        for code in LANGUAGES:
+            self.language_combo.addItem(language_name(code), code)
         # How a letter greets them ("Ms Williams", "Maija", "王小姐"); empty: the full name.
         self.address_edit = QLineEdit()
         self.address_edit.setMaxLength(100)
         self.address_edit.setPlaceholderText(self.tr("e.g. Ms Williams, 王小姐 (empty: full name)"))
-        self.language_combo = QComboBox()
-        for code in LANGUAGES:
-            self.language_combo.addItem(language_name(code), code)
 
         self.month_combo = QComboBox()
         self.month_combo.addItem(self.tr("— month —"), None)
