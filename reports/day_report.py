@@ -49,7 +49,16 @@ from reportlab.platypus import (
 )
 
 from db.report_queries import DetailRow, PeriodTotals, ReportData
-from reports.fonts import CJK, SANS, SANS_BOLD, font_runs, mixed_markup, register_fonts
+from reports.bidi_text import visual
+from reports.fonts import (
+    CJK,
+    CJK_BOLD,
+    SANS,
+    SANS_BOLD,
+    font_runs,
+    mixed_markup,
+    register_fonts,
+)
 from reports.report_text import ReportFormat, ReportText
 
 Progress = Callable[[int], None]
@@ -126,7 +135,8 @@ class _Builder:
 
     def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         style = style or self.body
-        return Paragraph(mixed_markup(text, style.fontName, CJK), style)
+        cjk = CJK_BOLD if style.fontName == SANS_BOLD else CJK  # a real bold Chinese face
+        return Paragraph(mixed_markup(visual(text), style.fontName, cjk), style)
 
     @cached_property
     def _range_text(self) -> str:
@@ -1038,7 +1048,8 @@ def _runs(value: str, bold: bool = False) -> list[tuple[str, str]]:
     """Split `value` into (font, text) runs, each character in a shipped font that has it."""
     if value.isascii():
         return [(_SANS_RUN[bold], value)]
-    return font_runs(value, _SANS_RUN[bold], CJK)
+    # Hebrew and Arabic in visual order with joined letters; bold Chinese in a bold face
+    return font_runs(visual(value), _SANS_RUN[bold], CJK_BOLD if bold else CJK)
 
 
 def _width(text: str, bold: bool = False, size: float = DETAIL_SIZE) -> float:

@@ -223,3 +223,25 @@ def test_settings_language_is_kept_without_an_option(seeded: Database) -> None:
     data, _pdf = make_report(seeded, DAY, DAY, _manager(seeded), lambda _p: None)
     assert data.shop.report_language == "en"
 
+
+
+def test_report_prints_arabic_names_joined_and_chinese_headings_in_bold(
+    fresh_db: Database,
+) -> None:
+    from io import BytesIO
+
+    import arabic_reshaper
+    from pypdf import PdfReader
+
+    ids = _one_complaint_day(fresh_db)
+    fresh_db.execute("UPDATE customers SET name = 'محمد علي'")
+    fresh_db.execute("INSERT INTO settings(key, value) VALUES ('report_language', ?)",
+                     [json.dumps("zh-TW")])
+    data = build_report(fresh_db, DAY, DAY, actor=None, now=NOW)
+    assert ids["complaint"] in {d.complaint_id for d in data.details}
+    pdf = build_pdf(data)
+    text = "\n".join(pages_of(pdf))
+    assert arabic_reshaper.reshape("محمد علي") in text and "محمد" not in text
+    fonts = {str(f["/BaseFont"]) for page in PdfReader(BytesIO(pdf)).pages
+             for f in page["/Resources"]["/Font"].values()}
+    assert any("NotoSansCJKtc-Bold" in f for f in fonts), fonts
