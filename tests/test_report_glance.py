@@ -245,3 +245,18 @@ def test_report_prints_arabic_names_joined_and_chinese_headings_in_bold(
     fonts = {str(f["/BaseFont"]) for page in PdfReader(BytesIO(pdf)).pages
              for f in page["/Resources"]["/Font"].values()}
     assert any("NotoSansCJKtc-Bold" in f for f in fonts), fonts
+
+
+def test_a_long_table_keeps_its_columns_and_type_size_on_every_page(seeded: Database) -> None:
+    from reports.day_report import FastTable, _Builder
+    from reports.fonts import register_fonts
+
+    register_fonts()
+    data = build_report(seeded, DAY - timedelta(days=13), DAY, actor=None, now=NOW)
+    builder = _Builder(data)
+    table = next(f for f in builder.details() if isinstance(f, FastTable))
+    first, rest = table.split(builder.width, 300)  # a page end after a few rows
+    second, _more = rest.split(builder.width, 300)
+    assert first.col_w == second.col_w == table.col_w  # the same widths on each page
+    assert first.columns == second.columns and first.header == second.header
+    assert first.count and second.count  # (one type size: FastTable draws every row alike)
