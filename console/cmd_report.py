@@ -3,6 +3,7 @@
     counterpart report --date 2026-11-23 --out day.pdf [--csv day.csv]
     counterpart report --from 2026-11-01 --to 2026-11-30 --out month.pdf
     counterpart report --out today.pdf          # today in the shop's time zone
+    counterpart report --lang fi --csv day.csv --delimiter semicolon --out day.pdf
 
 A malformed or reversed range, a missing database or an unwritable output path is a clear
 message and exit status 2, and so is an output path that must never be overwritten (the
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from db.errors import UserError
-from db.i18n import _
+from db.i18n import _, ngettext
 
 
 def _day(text: str) -> date:
@@ -49,6 +50,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--csv", type=Path, metavar="FILE.csv",
                         help=_("also write the detail rows here, and the summary beside it "
                                "as FILE-summary.csv"))
+    parser.add_argument("--lang", choices=("en", "fi", "zh-TW", "zh-CN"),
+                        help=_("the report's language, with amounts and dates written for it "
+                               "(default: the report language in the settings)"))
+    parser.add_argument("--delimiter", choices=("comma", "semicolon", "tab"),
+                        help=_("the CSV delimiter (default: what a spreadsheet of the shop's "
+                               "locale expects: semicolon where the decimal mark is a comma)"))
     parser.add_argument("--manager", type=int, metavar="STAFF_ID",
                         help=_("print in this manager's name (checked: managers only); "
                                "without it the report says it was printed by "
@@ -87,6 +94,8 @@ def resolve_range(args: argparse.Namespace, today: date) -> tuple[date, date]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from console.cli import db_path
     from db.clock import today_local
     from db.connection import open_database
@@ -94,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     from db.settings import load_settings
     from db.staff import get_staff
     from reports.day_report import build_pdf
-    from reports.report_csv import csv_files
+    from reports.report_csv import DELIMITERS, csv_files
     from reports.safe_output import write_files
 
     path = db_path(args)
@@ -105,6 +114,8 @@ def run(args: argparse.Namespace) -> int:
     db = open_database(path)
     try:
         settings = load_settings(db)
+        if args.lang:
+            settings = replace(settings, report_language=args.lang)
         start, end = resolve_range(args, today_local(settings.timezone))
         actor = get_staff(db, args.manager) if args.manager is not None else None
         data = build_report(db, start, end, actor=actor, settings=settings)
@@ -114,14 +125,18 @@ def run(args: argparse.Namespace) -> int:
     # place only when all are written, so a failure leaves no PDF without its CSV.
     files = [(args.out, build_pdf(data))]
     if args.csv is not None:
-        files += csv_files(data, args.csv)
+        files += csv_files(data, args.csv,
+                           DELIMITERS[args.delimiter] if args.delimiter else None)
     written = [str(p) for p in write_files(files, [path])]
     t = data.totals
     span = start.isoformat() if start == end else f"{start.isoformat()}–{end.isoformat()}"
-    print(_("{span}: {complaints} complaints, {compliments} compliments, "
-            "{suggestions} suggestions. Wrote {files}.").format(
-        span=span, complaints=t.complaints,
-        compliments=t.compliments, suggestions=t.suggestions, files=", ".join(written)))
+    counts = ", ".join([
+        ngettext("{n} complaint", "{n} complaints", t.complaints).format(n=t.complaints),
+        ngettext("{n} compliment", "{n} compliments", t.compliments).format(n=t.compliments),
+        ngettext("{n} suggestion", "{n} suggestions", t.suggestions).format(n=t.suggestions),
+    ])
+    print(_("{span}: {counts}. Wrote {files}.").format(
+        span=span, counts=counts, files=", ".join(written)))
     return 0
 
 

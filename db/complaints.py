@@ -95,7 +95,8 @@ def validate(db: Database, data: ComplaintInput, *, existing_id: int | None = No
         problems["problem"] = _("Write down what the customer said.")
     texts = {"problem": problem, "staff_account": data.staff_account,
              "customer_request": data.customer_request, "options_offered": data.options_offered,
-             "option_chosen": data.option_chosen, "resolution": data.resolution}
+             "option_chosen": data.option_chosen, "resolution": data.resolution,
+             "prevention": data.prevention, "letter_words": data.letter_words}
     for name, text in texts.items():
         if len(text) > MAX_TEXT:
             problems[name] = _("At most {n} characters.").format(n=MAX_TEXT)
@@ -148,7 +149,8 @@ def validate(db: Database, data: ComplaintInput, *, existing_id: int | None = No
         resolution=data.resolution.strip(),
         steps_done=sorted(set(data.steps_done), key=order.__getitem__),
         resolved_on_spot=bool(data.resolved_on_spot), status=status, lines=cleaned_lines,
-        promise=data.promise,
+        promise=data.promise, prevention=data.prevention.strip(),
+        letter_words=data.letter_words.strip(),
     )
 
 
@@ -166,6 +168,7 @@ def _values(db: Database, data: ComplaintInput) -> dict[str, Any]:
         "option_chosen": data.option_chosen, "resolution": data.resolution,
         "steps_done": json.dumps(data.steps_done),
         "resolved_on_spot": int(data.resolved_on_spot), "status": data.status,
+        "prevention": data.prevention, "letter_words": data.letter_words,
     }
 
 
@@ -238,7 +241,8 @@ _SELECT = (
     "c.occurred_at, c.local_date, c.taken_by, s.name, c.about_staff_id, c.cause, c.real_cause, "
     "c.problem, c.severity, c.flags, c.staff_account, c.customer_request, c.options_offered, "
     "c.option_chosen, c.resolution, c.steps_done, c.resolved_on_spot, c.status, c.created_at, "
-    "c.updated_at FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id "
+    "c.updated_at, c.prevention, c.letter_words FROM complaints c "
+    "LEFT JOIN customers cu ON cu.id = c.customer_id "
     "JOIN staff s ON s.id = c.taken_by"
 )
 
@@ -260,6 +264,7 @@ def get_complaint(db: Database, complaint_id: int) -> Complaint:
         authorisations=tuple(authorisations_for(db, complaint_id)),
         follow_ups=tuple(follow_ups_for(db, complaint_id)),
         created_at=from_iso(r[23]) or utcnow(), updated_at=from_iso(r[24]) or utcnow(),
+        prevention=r[25] or "", letter_words=r[26] or "",
     )
 
 

@@ -39,6 +39,7 @@ from db.text import (
 MAX_NAME = 200
 MAX_PREFERENCES = 2000
 MAX_TAG = 100
+MAX_ADDRESS = 100  # a form of address: "Ms Williams", "王小姐"
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]{2,}$")
 _PHONE_CHARS = re.compile(r"^[0-9 +\-().]+$")
 SEARCH_LIMIT = 50
@@ -105,6 +106,9 @@ def validate(data: CustomerInput, today: date | None = None) -> CustomerInput:
             problems["family_dates"] = _("Each family date needs a label and a valid day.")
     if data.external_id is not None and len(data.external_id) > 100:
         problems["external_id"] = _("At most 100 characters.")
+    form_of_address = " ".join(data.form_of_address.split())
+    if len(form_of_address) > MAX_ADDRESS:
+        problems["form_of_address"] = _("At most {n} characters.").format(n=MAX_ADDRESS)
     if problems:
         raise ValidationError(problems)
     return CustomerInput(
@@ -122,6 +126,7 @@ def validate(data: CustomerInput, today: date | None = None) -> CustomerInput:
         consent_contact=bool(data.consent_contact),
         personality=data.personality or None,
         external_id=(data.external_id or None),
+        form_of_address=form_of_address,
     )
 
 
@@ -171,6 +176,7 @@ def _columns(data: CustomerInput) -> dict[str, Any]:
         "consent_contact": int(data.consent_contact),
         "personality": data.personality,
         "external_id": data.external_id,
+        "form_of_address": data.form_of_address,
     }
 
 
@@ -275,6 +281,7 @@ def _customer(r: dict[str, Any]) -> Customer:
         last_visit_at=from_iso(r["last_visit_at"]),
         external_id=r["external_id"],
         created_at=created,
+        form_of_address=r.get("form_of_address") or "",
     )
 
 

@@ -54,9 +54,22 @@ def _translation(lang: str) -> gettext.NullTranslations:
     )
 
 
+def current_language() -> str:
+    """The UI language set last (en, fi, zh-TW, zh-CN): the screen's, in the window."""
+    return _current
+
+
 def _(message: str) -> str:
     """Translate `message` into the current UI language."""
     return _translation(_current).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for `n` in the current UI language ("1 compliment").
+
+    Extracted with ``-k ngettext:1,2`` (scripts/extract_messages.sh).
+    """
+    return _translation(_current).ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

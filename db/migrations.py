@@ -391,3 +391,22 @@ def m002_approvals_pin_failures_pin_key(db: Database) -> None:
         );
         """
     )
+
+
+@migrations()
+def m013_letter_fields(db: Database) -> None:
+    """What a letter needs that the record did not hold (issue 13).
+
+    ``complaints.prevention``: what we change so it does not happen again (beside the real
+    cause); ``complaints.letter_words``: what the customer reads about what happened and what
+    was done, written in the letter's language (internal notes never print);
+    ``customers.form_of_address``: how a letter greets them ("Ms Williams", "王小姐"); empty
+    means the full name.
+    """
+    db.executescript(
+        """
+        ALTER TABLE complaints ADD COLUMN prevention TEXT NOT NULL DEFAULT '';
+        ALTER TABLE complaints ADD COLUMN letter_words TEXT NOT NULL DEFAULT '';
+        ALTER TABLE customers ADD COLUMN form_of_address TEXT NOT NULL DEFAULT '';
+        """
+    )

@@ -57,6 +57,7 @@ class CustomerInput:
     consent_contact: bool = False
     personality: str | None = None
     external_id: str | None = None
+    form_of_address: str = ""  # how a letter greets them ("Ms Williams"); '' = full name
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class Customer:
     last_visit_at: datetime | None
     external_id: str | None
     created_at: datetime
+    form_of_address: str = ""
 
     def to_input(self) -> CustomerInput:
         return CustomerInput(
@@ -99,6 +101,7 @@ class Customer:
             consent_contact=self.consent_contact,
             personality=self.personality,
             external_id=self.external_id,
+            form_of_address=self.form_of_address,
         )
 
 

@@ -296,6 +296,8 @@ class ComplaintInput:
     status: ComplaintStatus = "open"
     lines: list[CompensationLine] = field(default_factory=list)
     promise: PromiseInput | None = None
+    prevention: str = ""  # what we change so it does not happen again
+    letter_words: str = ""  # what the customer reads in the letter, in its language
 
 
 @dataclass(frozen=True)
@@ -328,6 +330,8 @@ class Complaint:
     follow_ups: tuple[FollowUp, ...]
     created_at: datetime
     updated_at: datetime
+    prevention: str = ""
+    letter_words: str = ""
 
     @property
     def proposed_lines(self) -> tuple[CompensationLine, ...]:
@@ -352,7 +356,8 @@ class Complaint:
             options_offered=self.options_offered, option_chosen=self.option_chosen,
             resolution=self.resolution, steps_done=list(self.steps_done),
             resolved_on_spot=self.resolved_on_spot, status=self.status,
-            lines=list(self.proposed_lines),
+            lines=list(self.proposed_lines), prevention=self.prevention,
+            letter_words=self.letter_words,
         )
 
 

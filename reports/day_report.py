@@ -40,6 +40,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -48,7 +49,16 @@ from reportlab.platypus import (
 )
 
 from db.report_queries import DetailRow, PeriodTotals, ReportData
-from reports.fonts import CJK, SANS, SANS_BOLD, font_runs, mixed_markup, register_fonts
+from reports.bidi_text import visual
+from reports.fonts import (
+    CJK,
+    CJK_BOLD,
+    SANS,
+    SANS_BOLD,
+    font_runs,
+    mixed_markup,
+    register_fonts,
+)
 from reports.report_text import ReportFormat, ReportText
 
 Progress = Callable[[int], None]
@@ -71,6 +81,7 @@ LINE_H = 8.4  # each further line of a wrapped row
 BASELINE = 8.0  # from a row's top to its first baseline
 CELL_PAD = 2.0
 FAST_ROWS = 40  # longer tables are drawn as single-line FastTables
+GLANCE_ROWS = 6  # overdue promises listed on page 1 (all of them under Promises)
 
 
 def build_pdf(
@@ -124,7 +135,8 @@ class _Builder:
 
     def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         style = style or self.body
-        return Paragraph(mixed_markup(text, style.fontName, CJK), style)
+        cjk = CJK_BOLD if style.fontName == SANS_BOLD else CJK  # a real bold Chinese face
+        return Paragraph(mixed_markup(visual(text), style.fontName, cjk), style)
 
     @cached_property
     def _range_text(self) -> str:
@@ -254,6 +266,7 @@ class _Builder:
     # ------------------------------------------------------------------ story
 
     def story(self) -> list[Flowable]:
+        """Page 1 at a glance; page 2 by cause and by staff member; the detail follows."""
         d = self.data
         t = self.t
         out: list[Flowable] = [
@@ -261,37 +274,57 @@ class _Builder:
             self.p(f"{d.shop.shop_name} · {self.range_text()}",
                    ParagraphStyle("sub", parent=self.body, textColor=MUTED, fontSize=10,
                                   leading=13)),
-            Spacer(1, 8),
+            Spacer(1, 6),
         ]
         out += self.summary()
         if d.is_empty:
             out.append(Spacer(1, 6))
             out.append(self.p(t("empty")))
-        else:
-            out += self.steps()
+        out += self.overdue_glance()
+        out += self.comparison()
+        if not d.is_empty:
+            out.append(PageBreak())
             out += self.causes()
+            out += self.staff()
+            out.append(PageBreak())
+            out += self.steps()
+            out += self.real_causes()
             out += self.compensation()
         out += self.promises()
         if not d.is_empty:
             out += self.repeat_customers()
-            out += self.compliments()
-            if d.days > 1:
-                out += self.trend()
             out += self.details()
         return out
 
-    def heading(self, key: str) -> list[Flowable]:
-        return [CondPageBreak(60 * mm), self.p(self.t(key), self.h2)]
+    def heading(self, key: str, level: int = 2, **values: object) -> list[Flowable]:
+        """A heading that never stands alone at the foot of a page.
+
+        The page breaks first unless the heading and the start of what follows it (a table's
+        header and first rows) fit below it.
+        """
+        style = self.h2 if level == 2 else self.h3
+        need = (40 if level == 2 else 25) * mm
+        return [CondPageBreak(need), self.p(self.t(key, **values), style)]
 
     def summary(self) -> list[Flowable]:
         d, t, f = self.data, self.t, self.f
         tot = d.totals
+        prev = d.previous
+
+        def versus(a: int, b: int, money: bool = False) -> str:
+            return t("summary.vs_previous", change=self.change(a, b, money))
+
         figures = [
-            (t("summary.complaints"), str(tot.complaints), ""),
-            (t("summary.compliments"), str(tot.compliments), ""),
-            (t("summary.suggestions"), str(tot.suggestions), ""),
+            (t("summary.complaints"), str(tot.complaints),
+             versus(tot.complaints, prev.complaints)),
+            (t("summary.compliments"), str(tot.compliments),
+             versus(tot.compliments, prev.compliments)),
+            (t("summary.suggestions"), str(tot.suggestions),
+             versus(tot.suggestions, prev.suggestions)),
             (t("summary.compensation"), f.money(tot.compensation_minor),
-             t("summary.lines", count=tot.compensation_count, all=tot.remedy_count)),
+             t.n("summary.lines", tot.remedy_count, count=tot.compensation_count,
+                 all=tot.remedy_count) + "\n"
+             + versus(tot.compensation_minor, prev.compensation_minor, money=True)),
         ]
         big = ParagraphStyle("big", parent=self.body, fontName=SANS_BOLD, fontSize=18,
                              leading=22, textColor=ACCENT)
@@ -317,6 +350,8 @@ class _Builder:
              f"{d.vouchers.issued_count} ({f.money(d.vouchers.issued_minor)})"),
             (t("comp.vouchers") + " · " + t("comp.vouchers_redeemed"),
              f"{d.vouchers.redeemed_count} ({f.money(d.vouchers.redeemed_minor)})"),
+            (t("summary.overdue"), str(len(d.promises_overdue))),
+            (t("summary.closed_follow_ups"), str(len(d.promises_closed))),
         ]
         half = (len(rows) + 1) // 2
         grid = []
@@ -416,7 +451,11 @@ class _Builder:
             for c in d.by_cause]
         out.append(self.table([t("causes.cause"), t("causes.count"), t("causes.route")], rows,
                               [50, 15, 35], right=(1,)))
-        out.append(self.p(t("causes.real"), self.h3))
+        return out
+
+    def real_causes(self) -> list[Flowable]:
+        d, t = self.data, self.t
+        out = self.heading("causes.real", level=3)
         if d.by_real_cause:
             rows = [(t.label("cause", c.cause), str(c.count), t.label("route", c.routing))
                     for c in d.by_real_cause]
@@ -424,10 +463,28 @@ class _Builder:
                                    t("causes.route")], rows, [50, 15, 35], right=(1,)))
         out.append(Spacer(1, 3))
         out.append(self.p(t("causes.unknown", count=d.real_cause_unknown), self.small))
-        out.append(self.p(t("causes.routing"), self.h3))
-        rows = [(t.label("route", r.key), str(r.count)) for r in d.routing if r.count]
-        out.append(self.table([t("causes.route"), t("causes.route_count")], rows, [65, 35],
+        out += self.heading("causes.routing", level=3)
+        routes = [(t.label("route", r.key), str(r.count)) for r in d.routing if r.count]
+        out.append(self.table([t("causes.route"), t("causes.route_count")], routes, [65, 35],
                               right=(1,)))
+        return out
+
+    def staff(self) -> list[Flowable]:
+        """Per staff member: complaints about them, taken by them, compliments for them."""
+        d, t = self.data, self.t
+        out = self.heading("staff")
+        if not d.by_staff:
+            out.append(self.none())
+        else:
+            rows = [(s.name, str(s.about), str(s.taken), str(s.compliments))
+                    for s in d.by_staff]
+            out.append(self.table(
+                [t("staff.member"), t("staff.about"), t("staff.taken"), t("staff.compliments")],
+                rows, [40, 20, 20, 20], right=(1, 2, 3)))
+        nobody = sum(c.count for c in d.compliments_by_staff if c.staff_id is None)
+        if nobody:
+            out.append(Spacer(1, 3))
+            out.append(self.p(t.n("staff.nobody", nobody, count=nobody), self.small))
         return out
 
     def cause_chart(self) -> Drawing:
@@ -472,7 +529,7 @@ class _Builder:
     def compensation(self) -> list[Flowable]:
         d, t, f = self.data, self.t, self.f
         out = self.heading("compensation")
-        out.append(self.p(t("comp.by_kind"), self.h3))
+        out += self.heading("comp.by_kind", level=3)
         if d.compensation_by_kind:
             rows: list[tuple[str, ...]] = [
                 (t.label("comp", m.key), str(m.count), f.money(m.total_minor))
@@ -484,7 +541,7 @@ class _Builder:
                                   [55, 20, 25], right=(1, 2), total=total))
         else:
             out.append(self.none())
-        out.append(self.p(t("comp.by_authoriser"), self.h3))
+        out += self.heading("comp.by_authoriser", level=3)
         if d.by_authoriser:
             rows = [(a.name, t.label("role", a.role), str(a.approvals), str(a.refusals),
                      f.money(a.total_minor)) for a in d.by_authoriser]
@@ -494,7 +551,7 @@ class _Builder:
         else:
             out.append(self.none())
         if d.refusals:
-            out.append(self.p(t("comp.refused"), self.h3))
+            out += self.heading("comp.refused", level=3)
             rows = [(f.fmt_datetime(r.decided_at), str(r.complaint_id), self.customer(r.customer),
                      r.decided_by, f.money(r.total_minor), r.reason) for r in d.refusals]
             out.append(self.table(
@@ -502,7 +559,7 @@ class _Builder:
                  t("comp.value"), t("comp.reason")], rows, [17, 8, 20, 17, 13, 25],
                 right=(1, 4)))
         if d.largest:
-            out.append(self.p(t("comp.largest"), self.h3))
+            out += self.heading("comp.largest", level=3)
             rows = [(f.fmt_datetime(c.occurred_at), str(c.complaint_id), self.customer(c.customer),
                      t.label("comp", c.kind), c.authorised_by, f.money(c.value_minor))
                     for c in d.largest]
@@ -525,18 +582,18 @@ class _Builder:
                   t("promises.promise"), t("promises.owner"), t("promises.status")]
         widths = [18, 7, 19, 26, 16, 14]
         if d.promises_due:
-            out.append(self.p(t("promises.due"), self.h3))
+            out += self.heading("promises.due", level=3)
             rows = [(f.fmt_datetime(p.due_at), str(p.complaint_id), self.customer(p.customer),
                      p.promise, p.owner, status(p.status)) for p in d.promises_due]
             out.append(self.table(header, rows, widths, right=(1,)))
         if d.promises_overdue:
-            out.append(self.p(t("promises.overdue"), ParagraphStyle(
-                "warn", parent=self.h3, textColor=WARN)))
+            out += [CondPageBreak(25 * mm), self.p(t("promises.overdue"), ParagraphStyle(
+                "warn", parent=self.h3, textColor=WARN))]
             rows = [(f.fmt_datetime(p.due_at), str(p.complaint_id), self.customer(p.customer),
                      p.promise, p.owner, status(p.status)) for p in d.promises_overdue]
             out.append(self.table(header, rows, widths, right=(1,)))
         if d.promises_closed:
-            out.append(self.p(t("promises.closed"), self.h3))
+            out += self.heading("promises.closed", level=3)
             rows = [(f.fmt_datetime(p.closed_at or p.due_at), str(p.complaint_id),
                      self.customer(p.customer), p.promise, p.owner,
                      "" if p.satisfaction is None else str(p.satisfaction))
@@ -568,36 +625,46 @@ class _Builder:
         return [*self.heading("repeat"), self.table(
             [t("repeat.customer"), t("repeat.number"), t("repeat.complaints"),
              t("repeat.compensations"), t("repeat.value"), t("repeat.last"), t("repeat.causes")],
-            rows, [17, 11, 13, 16, 11, 13, 19], right=(2, 3, 4))]
+            rows, [16, 10, 12, 14, 10, 11, 27], right=(2, 3, 4))]
 
-    def compliments(self) -> list[Flowable]:
-        d, t = self.data, self.t
-        if not d.compliments_by_staff:
-            return []
-        rows = [(s.name if s.staff_id is not None else t("nobody"), str(s.count))
-                for s in d.compliments_by_staff]
-        return [*self.heading("compliments"),
-                self.table([t("compliments.staff"), t("compliments.count")], rows, [70, 30],
-                           right=(1,))]
+    def change(self, a: int, b: int, money: bool = False) -> str:
+        """"+3 (+25 %)", "−€4.50", "0": this period against the previous one."""
+        f = self.f
+        diff = a - b
+        sign = "+" if diff > 0 else ""
+        text = (sign + f.money(diff)) if money else f"{sign}{f.number(diff)}"
+        if b:
+            text += f" ({sign}{f.number(100 * diff / b)} %)"
+        return text
 
-    def trend(self) -> list[Flowable]:
+    def overdue_glance(self) -> list[Flowable]:
+        """Page 1: the promises that are overdue (the oldest first; all of them later)."""
         d, t, f = self.data, self.t, self.f
-        out = self.heading("trend")
-        out.append(self.trend_chart())
-        cur, prev = d.totals, d.previous
+        if not d.promises_overdue:
+            return []
+        shown = d.promises_overdue[:GLANCE_ROWS]
+        rows = [(f.fmt_datetime(p.due_at), str(p.complaint_id), self.customer(p.customer),
+                 p.promise, p.owner) for p in shown]
+        out = [CondPageBreak(30 * mm), self.p(t("promises.overdue"), ParagraphStyle(
+            "warn1", parent=self.h2, textColor=WARN))]
+        out.append(self.table([t("promises.due_at"), t("comp.complaint"),
+                               t("promises.customer"), t("promises.promise"),
+                               t("promises.owner")], rows, [20, 8, 22, 32, 18], right=(1,)))
+        more = len(d.promises_overdue) - len(shown)
+        if more:
+            out.append(Spacer(1, 2))
+            out.append(self.p(t.n("promises.more", more, count=more), self.small))
+        return out
 
-        def change(a: int, b: int, money: bool = False) -> str:
-            diff = a - b
-            sign = "+" if diff > 0 else ""
-            text = (sign + f.money(diff)) if money else f"{sign}{diff}"
-            if b:
-                text += f" ({sign}{f.number(100 * diff / b)} %)"
-            return text
+    def comparison(self) -> list[Flowable]:
+        """Page 1: this period against the previous one of the same length (and the chart)."""
+        d, t, f = self.data, self.t, self.f
+        cur, prev = d.totals, d.previous
 
         def row(key: str, attr: str, money: bool = False) -> tuple[str, str, str, str]:
             a, b = getattr(cur, attr), getattr(prev, attr)
             shown = f.money if money else str
-            return (t(key), shown(a), shown(b), change(a, b, money))
+            return (t(key), shown(a), shown(b), self.change(a, b, money))
 
         rows = [
             row("summary.complaints", "complaints"),
@@ -606,12 +673,15 @@ class _Builder:
             row("summary.compensation", "compensation_minor", money=True),
             row("summary.refusals", "refusals"),
         ]
-        out.append(self.p(t("trend.comparison"), self.h3))
+        out = self.heading("trend.comparison")
         out.append(self.p(f"{t('trend.this')}: {self._span(cur)} · "
                           f"{t('trend.previous')}: {self._span(prev)}", self.small))
         out.append(Spacer(1, 3))
         out.append(self.table([t("trend.figure"), t("trend.this"), t("trend.previous"),
                                t("trend.change")], rows, [34, 20, 20, 26], right=(1, 2, 3)))
+        if d.days > 1 and not d.is_empty:
+            out += self.heading("trend", level=3)
+            out.append(self.trend_chart())
         return out
 
     def _span(self, p: PeriodTotals) -> str:
@@ -619,17 +689,20 @@ class _Builder:
 
     def trend_chart(self) -> KeepTogether:
         trend = self.data.trend
-        drawing = Drawing(self.width, 150, initialFontName=SANS)
+        drawing = Drawing(self.width, 135, initialFontName=SANS)
         chart = VerticalBarChart()
         chart.x, chart.y = 30, 30
-        chart.width, chart.height = self.width - 40, 105
+        chart.width, chart.height = self.width - 40, 90
         chart.data = [[day.complaints for day in trend], [day.compliments for day in trend],
                       [day.suggestions for day in trend]]
         every = max(1, len(trend) // 15)
         chart.categoryAxis.categoryNames = [
             self.f.day_short(day.day) if i % every == 0 else "" for i, day in enumerate(trend)
         ]
-        chart.categoryAxis.labels.fontName = self.chart_font
+        # Day labels are digits ("11/9"), which the CJK font lacks: DejaVu draws them.
+        names = chart.categoryAxis.categoryNames
+        chart.categoryAxis.labels.fontName = (
+            SANS if all(n.isascii() for n in names) else self.chart_font)
         chart.categoryAxis.labels.fontSize = 7
         chart.categoryAxis.labels.angle = 0 if len(trend) <= 15 else 45
         chart.categoryAxis.labels.boxAnchor = "n" if len(trend) <= 15 else "ne"
@@ -647,7 +720,7 @@ class _Builder:
             chart.bars[i].strokeColor = None
         drawing.add(chart)
         legend = Legend()
-        legend.x, legend.y = 32, 148
+        legend.x, legend.y = 32, 133
         legend.fontName = self.chart_font
         legend.fontSize = 7.5
         legend.alignment = "right"
@@ -666,22 +739,23 @@ class _Builder:
         t = self.t
         rows = self.data.details
         header = [t("detail.no"), t("detail.time"), t("detail.customer"), t("detail.cause"),
-                  t("detail.severity"), t("detail.taken_by"), t("detail.remedy"),
-                  t("detail.value"), t("detail.authorised_by"), t("detail.status")]
+                  t("detail.real_cause"), t("detail.severity"), t("detail.taken_by"),
+                  t("detail.remedy"), t("detail.value"), t("detail.authorised_by"),
+                  t("detail.status")]
         cells = [self.detail_cells(row) for row in rows]
         # Numbers, times and values never wrap: those columns are as wide as their widest
         # entry; the text columns share the rest (and wrap within it).
         col_w: list[float] = [0.0] * len(header)
-        for c in (0, 1, 4, 7):
+        for c in (0, 1, 5, 8):
             widest = max((_width(v) for v in {row[c] for row in cells}), default=0.0)
             col_w[c] = max(widest, _width(header[c], True)) + 2 * CELL_PAD + 1
-        text_cols = {2: 64, 3: 74, 5: 56, 6: 68, 8: 72, 9: 40}
+        text_cols = {2: 60, 3: 58, 4: 58, 6: 52, 7: 64, 9: 62, 10: 38}
         share = (self.width - sum(col_w)) / sum(text_cols.values())
         for c, weight in text_cols.items():
             col_w[c] = weight * share
-        return [CondPageBreak(40 * mm), self.p(t("detail"), self.h2),
-                self.fast(FastTable(header, cells, col_w, right=(0, 7), centre=(4,),
-                                    warn_col=4, nowrap=(0, 1, 4, 7),
+        return [*self.heading("detail"),
+                self.fast(FastTable(header, cells, col_w, right=(0, 8), centre=(5,),
+                                    warn_col=5, nowrap=(0, 1, 5, 8),
                                     max_height=self.frame_h))]
 
     def detail_cells(self, row: DetailRow) -> list[str]:
@@ -689,8 +763,10 @@ class _Builder:
         when = f.time(row.occurred_at)
         if self.data.days > 1:
             when = f"{f.day_short(f.local(row.occurred_at).date())} {when}"
+        real = ""
         if row.kind == "complaint":
-            cause = t.label("cause", row.real_cause or row.cause)
+            cause = t.label("cause", row.cause)  # as stated; the real cause has its column
+            real = t.label("cause", row.real_cause) if row.real_cause else ""
             kinds = [t.label("comp", k) for k in row.remedy_kinds]
             remedy = t("list_sep").join(kinds) or row.remedy_text
             severity = str(row.severity) + ("!" if row.crisis else "")
@@ -699,7 +775,7 @@ class _Builder:
             remedy = row.remedy_text
             severity = ""
         return [
-            str(row.complaint_id), when, self.customer(row.customer), cause, severity,
+            str(row.complaint_id), when, self.customer(row.customer), cause, real, severity,
             row.taken_by, remedy.replace("\n", " "),
             f.money(row.value_minor) if row.value_minor else "", ", ".join(row.authorised_by),
             t.label("status", row.status),
@@ -972,7 +1048,8 @@ def _runs(value: str, bold: bool = False) -> list[tuple[str, str]]:
     """Split `value` into (font, text) runs, each character in a shipped font that has it."""
     if value.isascii():
         return [(_SANS_RUN[bold], value)]
-    return font_runs(value, _SANS_RUN[bold], CJK)
+    # Hebrew and Arabic in visual order with joined letters; bold Chinese in a bold face
+    return font_runs(visual(value), _SANS_RUN[bold], CJK_BOLD if bold else CJK)
 
 
 def _width(text: str, bold: bool = False, size: float = DETAIL_SIZE) -> float:

@@ -32,6 +32,10 @@ SANS_BOLD = "DejaVuSans-Bold"
 SERIF = "DejaVuSerif"
 SERIF_BOLD = "DejaVuSerif-Bold"
 CJK = "DroidSansFallback"
+# A real bold Chinese face (Noto Sans CJK Bold, subset to the common characters of Big5 and
+# GB 2312 and converted to TrueType outlines): headings and names. A character outside the
+# subset falls back to the regular CJK face.
+CJK_BOLD = "NotoSansCJK-Bold"
 SYMBOLS = "Symbola"  # emoji and rare symbols; registered on first use
 SYMBOLS_FILE = "Symbola.ttf"
 
@@ -41,6 +45,7 @@ _FILES: dict[str, str] = {
     SERIF: "DejaVuSerif.ttf",
     SERIF_BOLD: "DejaVuSerif-Bold.ttf",
     CJK: "DroidSansFallbackFull.ttf",
+    CJK_BOLD: "NotoSansCJK-Bold-subset.ttf",
 }
 
 _lock = threading.Lock()
@@ -51,7 +56,8 @@ def register_fonts() -> None:
     """Register every shipped font and its family once per process (safe to call often).
 
     Families: ``DejaVuSans`` and ``DejaVuSerif`` with their bold faces (no italic is shipped, so
-    italic maps to the upright face); ``DroidSansFallback`` for CJK, whose bold is itself.
+    italic maps to the upright face); ``DroidSansFallback`` for CJK, with the Noto Sans CJK
+    Bold subset as its bold.
     """
     global _registered
     if _registered:
@@ -63,7 +69,7 @@ def register_fonts() -> None:
         for name, filename in _FILES.items():
             if name not in registered:
                 pdfmetrics.registerFont(TTFont(name, str(FONTS_DIR / filename)))
-        for regular, bold in ((SANS, SANS_BOLD), (SERIF, SERIF_BOLD), (CJK, CJK)):
+        for regular, bold in ((SANS, SANS_BOLD), (SERIF, SERIF_BOLD), (CJK, CJK_BOLD)):
             addMapping(regular, 0, 0, regular)
             addMapping(regular, 1, 0, bold)
             addMapping(regular, 0, 1, regular)
@@ -158,7 +164,7 @@ def fallback_fonts(body_font: str, cjk_font: str = CJK) -> tuple[str, ...]:
     none of them has is replaced by :func:`substitute`.
     """
     bold = body_font.endswith("-Bold")
-    chain = [body_font, SANS_BOLD if bold else SANS, SANS, cjk_font, SYMBOLS]
+    chain = [body_font, SANS_BOLD if bold else SANS, SANS, cjk_font, CJK, SYMBOLS]
     return tuple(dict.fromkeys(chain))  # drop repeats, keep order
 
 

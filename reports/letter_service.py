@@ -29,6 +29,7 @@ from reports.letter_templates import (
     THANK_YOU_REASONS,
     LetterData,
     LetterFacts,
+    RemedyInfo,
     VoucherInfo,
     compose,
     normalise_language,
@@ -64,13 +65,38 @@ class LetterRecord:
     pdf_size: int
 
 
-def _voucher_info(db: Database, voucher_id: int, customer_id: int | None) -> VoucherInfo:
+class VoucherNotUsable(LetterNotPossible):
+    """The voucher chosen for the letter expired, was redeemed or was cancelled."""
+
+
+def _voucher_status(v: Any, day: date) -> str:
+    """'' when the voucher may be enclosed; else why not, in one sentence."""
+    cancelled = getattr(v, "cancelled_at", None) or getattr(v, "status", "") == "cancelled"
+    if cancelled:
+        return _("Voucher {code} was cancelled and cannot be enclosed.").format(code=v.code)
+    if v.redeemed_at is not None:
+        return _("Voucher {code} was already redeemed on {date} and cannot be enclosed."
+                 ).format(code=v.code, date=v.redeemed_at.date().isoformat())
+    if v.expires_on < day:
+        return _("Voucher {code} expired on {date} and cannot be enclosed.").format(
+            code=v.code, date=v.expires_on.isoformat())
+    return ""
+
+
+def _voucher_info(db: Database, voucher_id: int, customer_id: int | None,
+                  day: date) -> VoucherInfo:
+    """The voucher to enclose; refused (VoucherNotUsable) when it is no longer valid."""
     from db.vouchers import get_voucher
 
     v = get_voucher(db, voucher_id)
     if v.customer_id is not None and v.customer_id != customer_id:
         raise LetterNotPossible(_("Voucher {code} belongs to another customer.").format(
             code=v.code))
+    why = _voucher_status(v, day)
+    if why:
+        raise VoucherNotUsable(why + " " + _(
+            "Write the letter without it (No voucher, or --no-voucher), or choose a voucher "
+            "that is still valid."))
     return VoucherInfo(code=v.code, value_minor=v.value_minor, expires_on=v.expires_on)
 
 
@@ -79,8 +105,7 @@ def offer_vouchers(db: Database, customer_id: int, today: date | None = None) ->
     from db.vouchers import vouchers_for_customer
 
     day = today or today_local(load_settings(db).timezone)
-    return [v for v in vouchers_for_customer(db, customer_id)
-            if v.redeemed_at is None and v.expires_on >= day]
+    return [v for v in vouchers_for_customer(db, customer_id) if not _voucher_status(v, day)]
 
 
 def _complaint_voucher(complaint: Any) -> int | None:
@@ -92,7 +117,12 @@ def _complaint_voucher(complaint: Any) -> int | None:
 
 def _signer(db: Database, lang: str, settings: ShopSettings, complaint: Any | None,
             signer_id: int | None) -> tuple[str, str]:
-    """Name and role: an explicit signer, else who authorised the remedy, else the shop team."""
+    """Name and role of a named, responsible person: the letters speak in the first person.
+
+    An explicit signer, else who authorised the remedy, else the shop's manager (the
+    longest-serving active one), else who took the complaint; the shop team only when the
+    shop has no staff at all.
+    """
     if signer_id is not None:
         staff = get_staff(db, signer_id)
         return staff.name, role_title(lang, staff.role)
@@ -101,13 +131,65 @@ def _signer(db: Database, lang: str, settings: ShopSettings, complaint: Any | No
         if approved:
             last = approved[-1]
             return last.decided_by_name, role_title(lang, last.decided_by_role)
+    row = db.execute(
+        "SELECT name, role FROM staff WHERE active = 1 AND role = 'manager' ORDER BY id LIMIT 1"
+    ).fetchone()
+    if row is not None:
+        return str(row[0]), role_title(lang, str(row[1]))
+    if complaint is not None:
+        taker = get_staff(db, complaint.taken_by)
+        return taker.name, role_title(lang, taker.role)
     return team_signer(lang, settings.shop_name), ""
 
 
-def _since_year(customer: Customer, timezone: str) -> int:
+def signer_contact(settings: ShopSettings) -> str:
+    """How to reach the signer: the shop's phone and e-mail on one line."""
+    return "  ·  ".join(x for x in (settings.phone.strip(), settings.email.strip()) if x)
+
+
+def first_visit_year(db: Database, customer: Customer, timezone: str) -> int | None:
+    """The year of the customer's first recorded visit (first purchase), not of the record.
+
+    None when no visit is recorded (an imported visit count without purchases): the letter
+    then leaves the year out rather than name the year of the import.
+    """
     from db.clock import local_date
 
-    return local_date(customer.created_at, timezone).year
+    row = db.execute("SELECT min(purchased_at) FROM purchases WHERE customer_id = ?",
+                     [customer.id]).fetchone()
+    first = from_iso(row[0]) if row and row[0] else None
+    return local_date(first, timezone).year if first is not None else None
+
+
+def favourite_item(db: Database, customer_id: int) -> str:
+    """The item the customer has bought most ('' when none)."""
+    row = db.execute(
+        "SELECT name FROM customer_items WHERE customer_id = ? AND quantity > 0 "
+        "ORDER BY quantity DESC, name LIMIT 1", [customer_id]).fetchone()
+    return str(row[0]) if row else ""
+
+
+def _remedies(db: Database, complaint: Any) -> tuple[RemedyInfo, ...]:
+    """The complaint's approved remedies, each with its product's name and its value."""
+    out: list[RemedyInfo] = []
+    for line in complaint.lines:
+        if line.status != "approved":
+            continue
+        item = ""
+        if line.product_id is not None:
+            row = db.execute("SELECT name FROM products WHERE id = ?",
+                             [line.product_id]).fetchone()
+            item = str(row[0]) if row else ""
+        expires = line.expires_on
+        code = line.voucher_code or ""
+        if line.kind == "voucher" and line.voucher_id is not None:
+            from db.vouchers import get_voucher
+
+            v = get_voucher(db, line.voucher_id)
+            code, expires = v.code, v.expires_on
+        out.append(RemedyInfo(kind=line.kind, value_minor=line.value_minor, item=item,
+                              percent=line.percent, code=code, expires_on=expires))
+    return tuple(out)
 
 
 def prepare_letter(
@@ -192,9 +274,10 @@ def prepare_letter(
         language or (customer.language if customer else settings.report_language))
     if voucher_id is None and complaint is not None:
         voucher_id = _complaint_voucher(complaint)
+    letter_date = today or today_local(settings.timezone)
     voucher = None
     if with_voucher and voucher_id is not None:
-        voucher = _voucher_info(db, voucher_id, customer.id if customer else None)
+        voucher = _voucher_info(db, voucher_id, customer.id if customer else None, letter_date)
     staff_name = ""
     if complaint is not None and complaint.about_staff_id and complaint.kind == "compliment":
         try:
@@ -209,13 +292,16 @@ def prepare_letter(
         email=settings.email,
         visit_date=complaint.local_date if complaint else None,
         cause=complaint.cause if complaint else "",
-        problem=complaint.problem if complaint and complaint.kind == "complaint" else "",
-        resolution=(complaint.resolution or complaint.option_chosen) if complaint else "",
-        compliment=complaint.problem if complaint and complaint.kind != "complaint" else "",
+        real_cause=(complaint.real_cause or "") if complaint else "",
+        letter_words=complaint.letter_words if complaint else "",
+        prevention=complaint.prevention if complaint else "",
+        remedies=_remedies(db, complaint) if complaint else (),
         staff_name=staff_name,
-        since_year=_since_year(customer, settings.timezone) if customer else None,
+        since_year=first_visit_year(db, customer, settings.timezone) if customer else None,
         visits=customer.visits if customer else 0,
+        favourite=favourite_item(db, customer.id) if customer else "",
         voucher=voucher,
+        form_of_address=customer.form_of_address if customer else "",
     )
     text = compose(kind, lang, facts, reason)
     signer_name, signer_role = _signer(db, lang, settings, complaint, signer_id)
@@ -224,7 +310,7 @@ def prepare_letter(
         language=lang,
         shop=settings,
         customer_name=name,
-        letter_date=today or today_local(settings.timezone),
+        letter_date=letter_date,
         subject=text.subject,
         body=text.body,
         closing=text.closing,
@@ -237,7 +323,27 @@ def prepare_letter(
         voucher=voucher,
         reason=reason or "",
         customer_id=customer.id if customer else None,
+        signer_contact=signer_contact(settings),
+        notes=_notes(kind, reason, complaint),
     )
+
+
+def _notes(kind: str, reason: str | None, complaint: Any | None) -> tuple[str, ...]:
+    """What the preview tells the person: which parts were worded by default."""
+    if complaint is None or complaint.kind != "complaint":
+        return ()
+    notes: list[str] = []
+    if kind == "apology" and not complaint.letter_words.strip():
+        notes.append(_(
+            "Nothing was written for the customer on the complaint form, so the letter says "
+            "what happened with the cause's own sentence. Write “Words for the letter” on the "
+            "complaint form, or edit the text here."))
+    if (kind == "apology" or reason == "resolved") and not complaint.prevention.strip():
+        notes.append(_(
+            "No change was recorded on the complaint form, so “what we change” is the usual "
+            "sentence for the cause. Record “What we change so it does not happen again”, or "
+            "edit the text here."))
+    return tuple(notes)
 
 
 def with_body(data: LetterData, body: str) -> LetterData:

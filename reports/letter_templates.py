@@ -2,7 +2,10 @@
 
 The wording lives in the JSON files (one per language, edited by translators, not programmers).
 A template has a subject, a salutation, a closing and a list of paragraphs; a paragraph may be
-conditional (``{"if": "voucher", "text": ...}``, ``"!staff_name"`` for "when not"). Values are
+conditional (``{"if": "voucher", "text": ...}``, ``"!staff_name"`` for "when not",
+``"voucher&!voucher_listed"`` for both). Remedies are named from their kinds and amounts
+(``remedies`` in the file), "what we change" from the complaint's own text or the sentence for
+its (real) cause (``changes``). Values are
 filled with ``str.format_map`` in one pass, so braces or markup in a customer's name or complaint
 text are data, never template syntax. The result is plain text; the PDF builder escapes it.
 """
@@ -21,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
+from babel.lists import format_list
 
 import assets
 from db.models import ShopSettings
@@ -76,8 +80,30 @@ class VoucherInfo:
 
 
 @dataclass(frozen=True)
+class RemedyInfo:
+    """One approved remedy as the letter names it: its kind and what it was worth.
+
+    `item` is the product's name for a free item or a replacement ('' when none was named);
+    `percent` for a percentage discount; `code` and `expires_on` for a voucher.
+    """
+
+    kind: str
+    value_minor: int = 0
+    item: str = ""
+    percent: int | None = None
+    code: str = ""
+    expires_on: date | None = None
+
+
+@dataclass(frozen=True)
 class LetterFacts:
-    """What the wording may mention; empty strings mean "not known" and drop conditional text."""
+    """What the wording may mention; empty strings mean "not known" and drop conditional text.
+
+    Only words meant for the customer reach a letter: `letter_words` (written for it on the
+    complaint form, in the letter's language), `prevention` (what we change), and the
+    remedies, named from their kinds and amounts. The staff's own notes (the problem as
+    recorded, the resolution) are never among the facts.
+    """
 
     customer_name: str
     shop_name: str
@@ -86,13 +112,16 @@ class LetterFacts:
     email: str = ""
     visit_date: date | None = None
     cause: str = ""
-    problem: str = ""
-    resolution: str = ""
-    compliment: str = ""
+    real_cause: str = ""  # once known; the "what we change" sentence follows it
+    letter_words: str = ""
+    prevention: str = ""
+    remedies: tuple[RemedyInfo, ...] = ()
     staff_name: str = ""
     since_year: int | None = None
     visits: int = 0
+    favourite: str = ""
     voucher: VoucherInfo | None = None
+    form_of_address: str = ""
 
 
 @dataclass(frozen=True)
@@ -211,46 +240,99 @@ def _contact(lang: str, data: Mapping[str, Any], phone: str, email: str) -> str:
     return contact["none"]
 
 
+def _remedy_phrase(lang: str, data: Mapping[str, Any], r: RemedyInfo, currency: str) -> str:
+    """"a refund of 6,56 €", "ilmainen lohibageli", "面額 20 € 的禮券一張（…）"."""
+    forms: dict[str, str] = data["remedies"]
+    vals = {
+        "amount": format_money(r.value_minor, currency, lang),
+        "item": r.item.strip(),
+        "percent": str(r.percent or 0),
+        "code": r.code,
+        "expiry": format_date(r.expires_on, lang) if r.expires_on else "",
+    }
+    key = r.kind
+    if key in ("free_item", "replacement") and not vals["item"]:
+        key = f"{key}_plain"
+    if key not in forms:
+        return ""
+    return fill(lang, forms[key], vals)
+
+
+def remedy_phrases(lang: str, facts: LetterFacts) -> list[str]:
+    """Each remedy with value named with its amount, in the order they were given."""
+    lang = normalise_language(lang)
+    data = load_language(lang)
+    phrases = [_remedy_phrase(lang, data, r, facts.currency) for r in facts.remedies
+               if r.kind != "apology"]
+    return [p for p in phrases if p]
+
+
+def cause_key(cause: str) -> str:
+    """The template's cause key for a stored cause (causes added in settings: "other")."""
+    return _CAUSE_ALIASES.get(cause, "other") if cause else "other"
+
+
+def cause_sentence(lang: str, cause: str) -> str:
+    """What happened, in the cause's own words in `lang` ("You were kept waiting...")."""
+    causes: dict[str, str] = load_language(lang)["causes"]
+    return causes.get(cause_key(cause), causes["other"])
+
+
 def values(lang: str, facts: LetterFacts) -> dict[str, str]:
     """Every placeholder a template may use, formatted for `lang` (dates, money, plurals)."""
     data = load_language(lang)
     quotes: dict[str, str] = data["quotes"]
-    cause_key = _CAUSE_ALIASES.get(facts.cause, "other") if facts.cause else "other"
     visits_forms: dict[str, str] = data["visits"]
     plural = Locale.parse(locale_for(lang)).plural_form(facts.visits)
     visits_count = fill(
         lang, visits_forms.get(plural, visits_forms["other"]), {"n": str(facts.visits)}
     ) if facts.visits >= 1 else ""  # never "visited us 0 times": the sentence is left out
     v = facts.voucher
+    phrases = remedy_phrases(lang, facts)
+    remedies = format_list(phrases, locale=locale_for(lang)) if phrases else ""
+    words = facts.letter_words.strip()
+    prevention = facts.prevention.strip()
+    changes: dict[str, str] = data["changes"]
+    change = (fill(lang, changes["own"], {"text": prevention}) if prevention
+              else changes.get(cause_key(facts.real_cause or facts.cause), changes["other"]))
+    listed = v is not None and any(r.kind == "voucher" and r.code == v.code
+                                   for r in facts.remedies)
+    name = facts.customer_name.strip()
     return {
-        "name": facts.customer_name.strip(),
+        "name": name,
+        "address": facts.form_of_address.strip() or name,
         "shop": facts.shop_name.strip(),
         "visit_date": format_date(facts.visit_date, lang) if facts.visit_date else "",
-        "cause": data["causes"].get(cause_key, data["causes"]["other"]),
-        "problem": facts.problem.strip(),
-        "problem_quote": (
-            fill(lang, quotes["problem"], {"text": facts.problem.strip()})
-            if facts.problem.strip() else ""
-        ),
-        "resolution": facts.resolution.strip(),
-        "compliment_quote": (
-            fill(lang, quotes["compliment"], {"text": facts.compliment.strip()})
-            if facts.compliment.strip() else ""
-        ),
+        "cause": cause_sentence(lang, facts.cause),
+        "what_happened": words or cause_sentence(lang, facts.cause),
+        "words": words,
+        "words_quote": fill(lang, quotes["words"], {"text": words}) if words else "",
+        "remedies": remedies,
+        "remedies_sentence": (fill(lang, str(data["remedies_intro"]), {"remedies": remedies})
+                              if remedies else ""),
+        "change": change,
         "staff_name": facts.staff_name.strip(),
         "since": str(facts.since_year) if facts.since_year else "",
         "visits_count": visits_count,
+        "favourite": facts.favourite.strip(),
         "contact": _contact(lang, data, facts.phone.strip(), facts.email.strip()),
         "voucher": v.code if v else "",
+        "voucher_listed": "yes" if listed else "",
         "voucher_value": format_money(v.value_minor, facts.currency, lang) if v else "",
         "voucher_expiry": format_date(v.expires_on, lang) if v else "",
     }
 
 
 def _wanted(condition: str, vals: Mapping[str, str]) -> bool:
-    if condition.startswith("!"):
-        return not vals.get(condition[1:])
-    return bool(vals.get(condition))
+    """``"voucher"``, ``"!staff_name"``, or several joined by ``&`` (all must hold)."""
+    for term in condition.split("&"):
+        term = term.strip()
+        if term.startswith("!"):
+            if vals.get(term[1:]):
+                return False
+        elif not vals.get(term):
+            return False
+    return True
 
 
 def compose(kind: str, lang: str, facts: LetterFacts, reason: str | None = None) -> LetterText:
@@ -304,4 +386,8 @@ class LetterData:
     voucher: VoucherInfo | None = None
     reason: str = ""  # thank-you: loyal / compliment / resolved
     customer_id: int | None = None
+    signer_contact: str = ""  # how to reach the signer (the shop's phone and e-mail)
+    # For the person preparing the letter, never printed: which parts were worded by
+    # default because nothing customer-facing was written (the preview shows them).
+    notes: tuple[str, ...] = ()
     extra: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)

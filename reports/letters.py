@@ -43,7 +43,17 @@ from reportlab.platypus import (
 )
 
 from db.models import ShopSettings
-from reports.fonts import CJK, SANS, SANS_BOLD, SERIF, SERIF_BOLD, mixed_markup, register_fonts
+from reports.bidi_text import visual
+from reports.fonts import (
+    CJK,
+    CJK_BOLD,
+    SANS,
+    SANS_BOLD,
+    SERIF,
+    SERIF_BOLD,
+    mixed_markup,
+    register_fonts,
+)
 from reports.formatting import format_date, format_money
 from reports.letter_templates import (
     KINDS,
@@ -141,12 +151,17 @@ class _Styles:
         )
 
     def m(self, text: str, bold: bool = False) -> str:
-        """Escaped markup of person-supplied or template text in this language's fonts."""
-        return mixed_markup(text, self.latin_bold if bold else self.latin, CJK)
+        """Escaped markup of person-supplied or template text in this language's fonts.
+
+        Right-to-left names print in visual order with joined letters (`bidi_text`); bold
+        Chinese uses the bold CJK face, not a smudged synthetic one.
+        """
+        return mixed_markup(visual(text), self.latin_bold if bold else self.latin,
+                            CJK_BOLD if bold else CJK)
 
 
 def _sans(text: str, bold: bool = False) -> str:
-    return mixed_markup(text, SANS_BOLD if bold else SANS, CJK)
+    return mixed_markup(visual(text), SANS_BOLD if bold else SANS, CJK_BOLD if bold else CJK)
 
 
 class _CutLine(Flowable):
@@ -286,8 +301,8 @@ def _voucher_block(data: LetterData, st: _Styles, width: float) -> list[Flowable
         ]),
     )
     return [
-        Spacer(1, 5 * mm),
-        KeepTogether([_CutLine(lab["cut_here"], st.cut), Spacer(1, 5 * mm), box]),
+        Spacer(1, 3 * mm),
+        KeepTogether([_CutLine(lab["cut_here"], st.cut), Spacer(1, 3.5 * mm), box]),
     ]
 
 
@@ -473,10 +488,12 @@ def _letterhead(data: LetterData, st: _Styles, layout: LetterheadLayout,
         x, y, w, _h = lay.footer_box
         lay.footer.wrap(w, 1000)
         lay.footer.drawOn(canvas, x, y)
-        page = Paragraph(_sans(lab["page"].replace("{page}", str(page_no))), st.small_right)
-        x, y, w, _h = lay.page_box
-        page.wrap(w, 10 * mm)
-        page.drawOn(canvas, x, y)
+        if page_no > 1:  # a letter's first page carries no number ("Page 1" of one page)
+            page = Paragraph(_sans(lab["page"].replace("{page}", str(page_no))),
+                             st.small_right)
+            x, y, w, _h = lay.page_box
+            page.wrap(w, 10 * mm)
+            page.drawOn(canvas, x, y)
         canvas.restoreState()
         if drawn is not None:
             drawn.append(lay)
@@ -546,6 +563,8 @@ def _story(data: LetterData, frame_w: float) -> list[Flowable]:
         role = data.signer_role.strip()
         line = f"{shop_line(data, role)}"
         signature.append(Paragraph(st.m(line), st.sign_role))
+    if data.signer_contact.strip():
+        signature.append(Paragraph(st.m(data.signer_contact.strip()), st.sign_role))
     story.append(KeepTogether(signature))
     if data.voucher is not None:
         story += _voucher_block(data, st, frame_w)

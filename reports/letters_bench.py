@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from db.settings import load_settings
 from reports.letter_service import birthday_batch
-from reports.letter_templates import LetterFacts, VoucherInfo, compose, role_title
+from reports.letter_templates import LetterFacts, RemedyInfo, VoucherInfo, compose, role_title
 from reports.letters import LetterData, build_letter_pdf
 
 Figure = tuple[str, float, str]
@@ -31,8 +31,10 @@ def _sample_letter(db: Database) -> LetterData:
         customer_name="陳美玲 (Meiling Chen)", shop_name=settings.shop_name,
         currency=settings.currency, phone=settings.phone, email=settings.email,
         visit_date=date(2026, 11, 20), cause="quality",
-        problem="牛肉麵的湯是冷的，而且等了四十分鐘 <沒有人> 來點餐 & 結帳。",
-        resolution="值班主管已親自致電道歉，並重新安排了尖峰時段的人力。", voucher=voucher,
+        letter_words="牛肉麵的湯是冷的，而且等了四十分鐘 <沒有人> 來點餐 & 結帳。",
+        prevention="值班主管已重新安排了尖峰時段的人力。", voucher=voucher,
+        remedies=(RemedyInfo("refund", 656), RemedyInfo("free_item", 650, item="鮭魚貝果"),
+                  RemedyInfo("voucher", 1500, code=voucher.code, expires_on=voucher.expires_on)),
     )
     text = compose("apology", "zh-TW", facts)
     return LetterData(

@@ -1,11 +1,10 @@
 """Headings and labels of the end-of-day report, and its locale formatting.
 
-The report's language comes from ``ShopSettings.report_language`` (en, fi, zh-TW, zh-CN), not
-from the console's UI language: the texts live in ``assets/report/<lang>.json`` (one flat
-catalogue per language, English as the fallback for any missing key). Amounts, dates and times
-are formatted by Babel in the shop's locale and currency; when the shop's locale speaks another
-language than the report, dates and times follow the report's language so month names and
-"AM/PM" words match the headings.
+The report's language is the one asked for (``counterpart report --lang``, the screen's
+language in the window), else ``ShopSettings.report_language`` (en, fi, zh-TW, zh-CN): the
+texts live in ``assets/report/<lang>.json`` (one flat catalogue per language, English as the
+fallback for any missing key; plural forms as ``key.one``/``key.other``). Amounts, dates and
+times are formatted by Babel in that language (`report_locale`), in the shop's currency.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_date
 from babel.dates import format_datetime as babel_datetime
 from babel.dates import format_skeleton
@@ -53,6 +52,19 @@ class ReportText:
         text = self._texts.get(key, key)
         return text.format(**values) if values else text
 
+    def n(self, key: str, number: int, **values: object) -> str:
+        """The plural form of `key` for `number` ("1 compliment", "2 compliments").
+
+        Looks up ``key.one``, ``key.other``... by the report language's plural rules
+        (Babel), then ``key.other``, then `key` itself.
+        """
+        form = Locale.parse(locale_for(self.lang)).plural_form(number)
+        candidates = (f"{key}.{form}", f"{key}.other", key)
+        own = _load(self.lang)  # the language's own forms before English ones
+        text = next((own[c] for c in candidates if c in own), None) or next(
+            (self._texts[c] for c in candidates if c in self._texts), key)
+        return text.format(**values) if values else text
+
     def label(self, prefix: str, key: object) -> str:
         """Translated label of a stored key (cause, step, kind...); unknown keys as stored."""
         memo = (prefix, key)
@@ -60,6 +72,25 @@ class ReportText:
         if text is None:
             text = self._labels[memo] = self._texts.get(f"{prefix}.{key}", str(key))
         return text
+
+
+def report_locale(shop: ShopSettings) -> str:
+    """The locale amounts and dates of the report are written in: the report's language.
+
+    The shop's own locale when it speaks the report's language; else that language in the
+    shop's region where CLDR knows the pair (an English report of a Finnish shop: ``en_FI``,
+    "22 Nov 2026", "1 234,50 €"); else the language's usual locale (``zh_Hant_TW``).
+    """
+    shop_locale = Locale.parse(locale_for(shop.locale))
+    wanted = Locale.parse(locale_for(shop.report_language))
+    if wanted.language == shop_locale.language:
+        return str(shop_locale)
+    if shop_locale.territory and not wanted.script:
+        try:
+            return str(Locale.parse(f"{wanted.language}_{shop_locale.territory}"))
+        except (ValueError, TypeError, UnknownLocaleError):
+            pass
+    return str(wanted)
 
 
 class ReportFormat:
@@ -71,12 +102,9 @@ class ReportFormat:
 
     def __init__(self, shop: ShopSettings) -> None:
         self.currency = shop.currency
-        self.money_locale = locale_for(shop.locale)
+        self.money_locale = report_locale(shop)
         self.tz = ZoneInfo(shop.timezone)
-        shop_lang = Locale.parse(self.money_locale).language
-        report_locale = locale_for(shop.report_language)
-        same = Locale.parse(report_locale).language == shop_lang
-        self.date_locale = self.money_locale if same else report_locale
+        self.date_locale = self.money_locale
         self._money: dict[int, str] = {}
         self._times: dict[tuple[int, int], str] = {}
         self._days: dict[date, str] = {}

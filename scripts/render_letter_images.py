@@ -67,15 +67,18 @@ def main(out_dir: Path) -> None:
         clerk = add_staff(db, "4821", "docs", name="Ville Virtanen", role="staff", pin="1357")
 
         chen = create_customer(db, CustomerInput(name="陳美玲", language="zh-TW",
-                                                 phone="0912 345 678", consent_contact=True))
+                                                 phone="0912 345 678", consent_contact=True,
+                                                 form_of_address="陳小姐"))
         voucher = CompensationLine(kind="voucher", amount_minor=1500,
                                    expires_on=date(2027, 2, 28))
         complaint = create_complaint(db, ComplaintInput(
             taken_by=clerk.id, customer_id=chen.id, cause="quality",
             occurred_at=datetime(2026, 11, 20, 11, 45, tzinfo=UTC),
-            problem="牛肉麵送來時已經是冷的，而且等了將近四十分鐘。",
-            resolution="我們當場為您重新製作了一碗，並已與廚房檢討出餐流程，"
-                       "尖峰時段改由專人確認餐點溫度。",
+            problem="Beef noodles cold, waited almost 40 min",
+            resolution="Remade on the spot; kitchen briefed",
+            letter_words="您點的牛肉麵送來時已經是冷的，而且讓您等了將近四十分鐘。"
+                         "我們當場為您重新製作了一碗。",
+            prevention="尖峰時段改由專人在出餐前確認每一份餐點的溫度。",
             lines=[voucher],
         ))
         authorise(db, complaint.id, [voucher], "7395", "docs")
@@ -83,8 +86,12 @@ def main(out_dir: Path) -> None:
 
         aino = create_customer(db, CustomerInput(name="Aino Järvinen", language="fi",
                                                  consent_contact=True))
-        db.execute("UPDATE customers SET visits = 84, created_at = '2019-03-02T09:00:00+00:00' "
-                   "WHERE id = ?", [aino.id])
+        from db.purchases import add_product, record_purchase
+
+        bun = add_product(db, "KORVAPUUSTI", "korvapuusti", "bakery", 390)
+        record_purchase(db, aino.id, [(bun.id, 1)],
+                        purchased_at=datetime(2019, 3, 2, 9, tzinfo=UTC))  # her first visit
+        db.execute("UPDATE customers SET visits = 84 WHERE id = ?", [aino.id])
         approval = grant(db, "4821", "docs", action="voucher.issue",
                          subject=issue_subject(aino.id, None), amount_minor=1000)
         gift = issue(db, approval, value_minor=1000, expires_on=date(2027, 3, 31),

@@ -69,8 +69,10 @@ def make_complaint(
     db: Database, shop: Shop, customer_id: int | None, *, problem: str,
     cause: str = "waiting", resolution: str = "", voucher_minor: int | None = 1500,
     kind: str = "complaint", about_staff_id: int | None = None,
+    letter_words: str = "", prevention: str = "", real_cause: str | None = None,
+    extra_lines: list[CompensationLine] | None = None,
 ) -> int:
-    lines = []
+    lines = list(extra_lines or [])
     if voucher_minor:
         lines.append(CompensationLine(kind="voucher", amount_minor=voucher_minor,
                                       expires_on=date(2027, 2, 28)))
@@ -78,6 +80,7 @@ def make_complaint(
         taken_by=shop.clerk_id, kind=kind,  # type: ignore[arg-type]
         customer_id=customer_id, cause=cause, problem=problem,
         resolution=resolution, lines=lines, about_staff_id=about_staff_id,
+        letter_words=letter_words, prevention=prevention, real_cause=real_cause,
     ))
     if lines:
         authorise(db, complaint.id, lines, SUPERVISOR_PIN, CONSOLE)

@@ -57,7 +57,7 @@ def test_report_csv_neutralises_a_hostile_customer_name(
     fresh_db.execute("UPDATE customers SET name = ? WHERE name = 'Eva'", [HOSTILE])
     fresh_db.execute("UPDATE staff SET name = '@Sanna' WHERE name = 'Sanna'")
     data = build_report(fresh_db, DAY - timedelta(days=6), DAY, actor=None, now=NOW)
-    detail = _rows(detail_csv(data))
+    detail = _rows(detail_csv(data, ","))
     header, body = detail[0], detail[1:]
     names = {r[header.index("Customer")] for r in body}
     assert "'" + HOSTILE in names and HOSTILE not in names
@@ -65,7 +65,7 @@ def test_report_csv_neutralises_a_hostile_customer_name(
                 if cell[:1] in ("=", "+", "@", "\t", "\r")]
     values = [r[header.index("Value")] for r in body]
     assert all(Decimal(v) >= 0 for v in values)  # amounts still parse as numbers
-    summary = _rows(summary_csv(data))
+    summary = _rows(summary_csv(data, ","))
     assert any(row[1] == "'@Sanna" for row in summary)
     assert not [cell for row in summary for cell in row
                 if cell[:1] in ("=", "+", "@", "\t", "\r")]
@@ -76,7 +76,7 @@ def test_report_csv_neutralises_a_hostile_customer_name(
     out = tmp_path / "day.csv"
     assert main(["report", "--db", str(path), "--from", (DAY - timedelta(days=6)).isoformat(),
                  "--to", DAY.isoformat(), "--out", str(tmp_path / "day.pdf"),
-                 "--csv", str(out)]) == 0
+                 "--csv", str(out), "--delimiter", "comma"]) == 0
     written = _rows(out.read_bytes().decode("utf-8-sig"))
     cells = {cell for row in written for cell in row}
     assert "'" + HOSTILE in cells and HOSTILE not in cells

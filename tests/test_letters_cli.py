@@ -37,7 +37,8 @@ def db_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, in
     db = open_database(path)
     shop = make_shop(db)
     customer = make_customer(db, "Aino <Ahonen> & Co", "fi")
-    complaint = make_complaint(db, shop, customer, problem="Kahvi oli kylmää", cause="quality")
+    complaint = make_complaint(db, shop, customer, problem="Coffee cold", cause="quality",
+                               letter_words="Kahvi oli kylmää")
     assert str(shop.clerk_id) == CLERK and str(shop.supervisor_id) == SUPERVISOR
     former = add_staff(db, MANAGER_PIN, CONSOLE, name="Entinen Työntekijä", role="staff",
                        pin="2468")
@@ -75,6 +76,7 @@ def test_writes_the_apology_and_records_it(db_file: tuple[Path, int, int], tmp_p
     text = squash(pdf_text(out.read_bytes()))
     assert squash("Hyvä Aino <Ahonen> & Co,") in text
     assert squash("Kahvi oli kylmää") in text
+    assert squash("Coffee cold") not in text
     assert _letters(path) == before + 1
     assert _created_by(path)[-1] == int(CLERK)
     assert str(out) in capsys.readouterr().out
@@ -148,8 +150,11 @@ def test_voucher_can_be_left_out(db_file: tuple[Path, int, int], tmp_path: Path)
             "--staff", CLERK]
     assert main([*base, "--out", str(with_it)]) == 0
     assert main([*base, "--no-voucher", "--out", str(without)]) == 0
-    assert "lahjakortti" in pdf_text(with_it.read_bytes())
-    assert "lahjakortti" not in pdf_text(without.read_bytes())
+    assert "Leikkaa irti" in pdf_text(with_it.read_bytes())
+    left_out = pdf_text(without.read_bytes())
+    assert "Leikkaa irti" not in left_out and "Lahjakortti on tämän kirjeen" not in left_out
+    # what was given is still named: the letter says what we did
+    assert "lahjakortti 15,00" in left_out
 
 
 def test_signer_is_recorded_as_maker_when_no_staff_is_given(

@@ -64,50 +64,60 @@ def _clock() -> Iterator[None]:
 def test_apology_in_traditional_chinese_states_the_facts(shop_db: tuple[Database, Shop]) -> None:
     db, shop = shop_db
     customer = make_customer(db, "王小明", "zh-TW")
-    complaint = make_complaint(db, shop, customer, problem="牛肉麵是冷的，等了四十分鐘",
-                               cause="quality", resolution="主管已親自致電道歉。")
+    words = "您點的牛肉麵送到時已經涼了，我們也讓您等了四十分鐘。"
+    complaint = make_complaint(db, shop, customer, problem="Beef noodles cold, waited 40 min",
+                               cause="quality", resolution="Apologised; compensation given.",
+                               letter_words=words)
     data = prepare_letter(db, "apology", complaint_id=complaint)
     text = squash(pdf_text(render(data)))
     assert data.voucher is not None
-    for expected in ("王小明", "牛肉麵是冷的，等了四十分鐘", "主管已親自致電道歉。",
-                     data.voucher.code, "2026年11月23日", "2027年2月28日", "€15.00",
-                     "陳志明", "值班主管", "親愛的王小明您好", "致歉函", "敬上"):
+    for expected in ("王小明", words, data.voucher.code, "2026年11月23日", "2027年2月28日",
+                     "€15.00", "陳志明", "值班主管", "親愛的王小明：", "致歉函", "敬上"):
         assert squash(expected) in text, expected
-    # the cause in plain words, from the Traditional Chinese template
-    assert squash("我們提供給您的餐點或商品，沒有達到您應得的水準。") in text
+    # the staff's own notes never print
+    for internal in ("Beef noodles cold", "Apologised", "compensation given"):
+        assert squash(internal) not in text, internal
+    # words were written for the letter; only "what we change" fell back to the cause's
+    assert len(data.notes) == 1 and "what we change" in data.notes[0]
 
 
 def test_thank_you_in_finnish_for_a_compliment(shop_db: tuple[Database, Shop]) -> None:
     db, shop = shop_db
     customer = make_customer(db, "Päivi Äijälä", "fi")
     compliment = make_complaint(db, shop, customer, kind="compliment", voucher_minor=None,
-                                problem="Ville oli ihanan ystävällinen!", cause="other",
-                                about_staff_id=shop.clerk_id)
+                                problem="Customer praised Ville", cause="other",
+                                about_staff_id=shop.clerk_id,
+                                letter_words="Ville oli ihanan ystävällinen!")
     data = prepare_letter(db, "thank-you", complaint_id=compliment, signer_id=shop.manager_id)
     text = squash(pdf_text(render(data)))
     assert data.reason == "compliment"
-    for expected in ("Hyvä Päivi Äijälä,", "23. marraskuuta 2026", "Ville oli ihanan ystävällinen!",
+    for expected in ("Hyvä Päivi Äijälä,", "Lämmin kiitos kauniista sanoistasi!",
+                     "viihdyit luonamme 23. marraskuuta 2026",
+                     "Kirjoitit: ”Ville oli ihanan ystävällinen!”",
                      "Ville Virtanen", "Maija Mäkinen", "Liikkeenjohtaja", "Lämpimin terveisin"):
         assert squash(expected) in text, expected
+    assert squash("sanoistasi käynnistäsi") not in text  # two elatives in a row
+    assert squash("Customer praised") not in text
 
 
 def test_markup_characters_print_as_typed(shop_db: tuple[Database, Shop]) -> None:
     db, shop = shop_db
     customer = make_customer(db, TRICKY_NAME, "en")
-    complaint = make_complaint(db, shop, customer, problem=TRICKY_PROBLEM, cause="billing")
+    complaint = make_complaint(db, shop, customer, problem="internal note", cause="billing",
+                               letter_words=TRICKY_PROBLEM)
     data = prepare_letter(db, "apology", complaint_id=complaint)
     text = squash(pdf_text(render(data)))
     assert squash(TRICKY_NAME) in text
     assert squash(TRICKY_PROBLEM) in text
     assert "&amp;" not in text and "&lt;" not in text and "&quot;" not in text
-    assert squash("There was a mistake with your bill") in text
+    assert squash("internal note") not in text
 
 
 def test_birthday_in_simplified_chinese(shop_db: tuple[Database, Shop]) -> None:
     db, _shop = shop_db
     customer = make_customer(db, "李雷 Lei", "zh-CN", birthday=(11, 25))
     text = squash(pdf_text(render(prepare_letter(db, "birthday", customer_id=customer))))
-    for expected in ("亲爱的李雷 Lei：", "生日快乐", "2026年11月23日", "全体员工"):
+    for expected in ("李雷 Lei 您好：", "生日快乐", "2026年11月23日", "全体员工"):
         assert squash(expected) in text, expected
 
 
@@ -203,7 +213,9 @@ def test_apology_needs_a_complaint(shop_db: tuple[Database, Shop]) -> None:
         prepare_letter(db, "birthday", customer_id=99_999)
 
 
-def test_signer_defaults_to_the_authoriser_then_the_team(shop_db: tuple[Database, Shop]) -> None:
+def test_signer_is_a_named_person_the_authoriser_else_the_manager(
+    shop_db: tuple[Database, Shop]
+) -> None:
     db, shop = shop_db
     customer = make_customer(db, "Sari Salo", "en")
     with_voucher = make_complaint(db, shop, customer, problem="Cold tea")
@@ -212,9 +224,13 @@ def test_signer_defaults_to_the_authoriser_then_the_team(shop_db: tuple[Database
     no_remedy = make_complaint(db, shop, customer, problem="Loud music", voucher_minor=None)
     data = prepare_letter(db, "apology", complaint_id=no_remedy)
     assert data.voucher is None
-    assert data.signer_name == "The Kahvila Onni & Co team"
+    # first-person letters ("I am truly sorry") are signed by a person, never "the team"
+    assert (data.signer_name, data.signer_role) == ("Maija Mäkinen", "Manager")
     text = squash(pdf_text(render(data)))
-    assert squash("Kahvila Onni & Co team") in text
+    assert squash("team") not in text.replace(squash("with the team"), "")
+    for expected in ("I am truly sorry", "Maija Mäkinen", "Manager, Kahvila Onni & Co",
+                     "+358 9 123 4567", "hello@onni.example"):
+        assert squash(expected) in text, expected
     assert squash("enclosed voucher") not in text
 
 
@@ -255,7 +271,8 @@ def test_thank_you_after_a_complaint_waits_until_it_is_resolved(
     db, shop = shop_db
     customer = make_customer(db, "Riikka Rantanen", "fi")
     complaint = make_complaint(db, shop, customer, problem="Kylmä keitto", voucher_minor=None,
-                               resolution="Keittiön lämpötilat tarkistetaan nyt joka tunti.")
+                               resolution="Internal: told the kitchen",
+                               prevention="Keittiön lämpötilat tarkistetaan nyt joka tunti.")
     with pytest.raises(LetterNotPossible, match="still open"):
         prepare_letter(db, "thank-you", complaint_id=complaint)
     data = get_complaint(db, complaint).to_input()
@@ -265,18 +282,21 @@ def test_thank_you_after_a_complaint_waits_until_it_is_resolved(
     assert letter.reason == "resolved"
     text = squash(pdf_text(render(letter)))
     assert squash("Autoit meitä kehittymään.") in text
-    assert squash("Keittiön lämpötilat tarkistetaan nyt joka tunti.") in text
+    assert squash("Jotta näin ei kävisi uudelleen, muutamme toimintaamme näin: Keittiön "
+                  "lämpötilat tarkistetaan nyt joka tunti.") in text
+    assert squash("Internal") not in text
 
 
 def test_thank_you_for_a_suggestion_in_simplified_chinese(shop_db: tuple[Database, Shop]) -> None:
     db, shop = shop_db
     customer = make_customer(db, "王伟", "zh-CN")
     idea = make_complaint(db, shop, customer, kind="suggestion", voucher_minor=None,
-                          problem="希望周末能提供燕麦奶。", cause="other")
+                          problem="Oat milk at weekends", cause="other",
+                          letter_words="希望周末能提供燕麦奶。")
     letter = prepare_letter(db, "thank-you", complaint_id=idea)
     assert letter.reason == "suggestion"
     text = squash(pdf_text(render(letter)))
-    for expected in ("感谢您的宝贵建议", "亲爱的王伟：", "您写道：“希望周末能提供燕麦奶。”",
+    for expected in ("感谢您的宝贵建议", "王伟您好：", "您写道：“希望周末能提供燕麦奶。”",
                      "2026年11月23日", f"意见第 {idea} 号"):
         assert squash(expected) in text, expected
 

@@ -37,7 +37,8 @@ def test_letter_from_the_profile_is_listed_and_reprinted(
 ) -> None:
     shop = make_shop(fresh_db)
     customer = make_customer(fresh_db, "陳美玲", "zh-TW")
-    complaint = make_complaint(fresh_db, shop, customer, problem="湯是冷的")
+    complaint = make_complaint(fresh_db, shop, customer, problem="Soup cold",
+                               letter_words="湯是冷的")
     configure(qapp, language="en")
     dialogs = FakeDialogService()
     win = create_window(fresh_db, dialogs=dialogs)

@@ -26,7 +26,7 @@ from tests.letters_support import (
 )
 from widgets.context import AppContext
 from widgets.dialogs import FakeDialogService
-from widgets.letter_preview import LetterPreview
+from widgets.letter_preview import NO_VOUCHER, LetterPreview
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -75,7 +75,8 @@ def test_preview_shows_the_real_letter_in_the_customers_language(
 ) -> None:
     db, shop = shop_db
     customer = make_customer(db, "陳美玲", "zh-TW")
-    complaint = make_complaint(db, shop, customer, problem="咖啡太冷了")
+    complaint = make_complaint(db, shop, customer, problem="Coffee too cold",
+                               letter_words="咖啡太冷了")
     widget, _dialogs = _preview(qtbot, db, shop)
     assert widget.open_for(complaint_id=complaint)
     assert widget.kind() == "apology"
@@ -83,9 +84,48 @@ def test_preview_shows_the_real_letter_in_the_customers_language(
     assert widget.preview.page_count() >= 1
     text = _preview_text(widget)
     assert "陳美玲" in text and "咖啡太冷了" in text
+    assert "Coffee" not in text  # the staff's own note never prints
     assert widget.data is not None and widget.data.voucher is not None
     assert widget.data.voucher.code in text
     assert widget.print_button.isEnabled()
+
+
+def test_preview_says_when_the_cause_sentence_stands_in(
+    qtbot: QtBot, shop_db: tuple[Database, Shop]
+) -> None:
+    db, shop = shop_db
+    customer = make_customer(db, "Leena Laine", "fi")
+    complaint = make_complaint(db, shop, customer, problem="Waited 40 min", cause="waiting",
+                               voucher_minor=None)
+    widget, _dialogs = _preview(qtbot, db, shop)
+    assert widget.open_for(complaint_id=complaint)
+    assert not widget.notes_label.isHidden()
+    assert "cause's own sentence" in widget.notes_label.text()
+    text = _preview_text(widget)
+    assert squash("Jouduit odottamaan aivan liian kauan.") in text
+    assert "Waited" not in text
+
+
+def test_preview_refuses_a_redeemed_voucher_and_offers_a_way_on(
+    qtbot: QtBot, shop_db: tuple[Database, Shop]
+) -> None:
+    from db.complaints import get_complaint
+
+    db, shop = shop_db
+    customer = make_customer(db, "Ritva Rinne", "fi")
+    complaint = make_complaint(db, shop, customer, problem="Cold soup", cause="quality")
+    voucher_id = next(line.voucher_id for line in get_complaint(db, complaint).lines
+                      if line.voucher_id)
+    db.execute("UPDATE vouchers SET redeemed_at = ? WHERE id = ?",
+               ["2026-11-22T10:00:00+00:00", voucher_id])
+    widget, _dialogs = _preview(qtbot, db, shop)
+    assert not widget.open_for(complaint_id=complaint)
+    assert "already redeemed" in widget.message.text()
+    assert not widget.print_button.isEnabled() and widget.preview.page_count() == 0
+    widget.voucher_box.setCurrentIndex(widget.voucher_box.findData(NO_VOUCHER))
+    assert widget.data is not None and widget.data.voucher is None
+    assert widget.print_button.isEnabled()
+    assert "Leikkaa irti" not in _preview_text(widget)
 
 
 def test_edited_text_is_printed_and_kept(

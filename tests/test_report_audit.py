@@ -158,7 +158,7 @@ def test_compensation_counts_agree_and_say_what_they_count(small_day: Database) 
     assert sum(m.count for m in data.compensation_by_kind) == len(lines)
     assert data.totals.compensation_minor == sum(v for (v,) in lines)
     text = text_of(build_pdf(data))
-    assert f"{with_value} with value, of {len(lines)} remedies" in text
+    assert re.search(rf"With a value: {with_value} of {len(lines)}\s+remedies", text)
     assert re.search(rf"Total \(all remedies\)\s*{len(lines)}\b", text)
 
 

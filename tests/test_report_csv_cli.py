@@ -21,10 +21,15 @@ from tests.report_fixtures import NOW, seed_mix
 DAY = date(2026, 11, 22)
 
 
-def read_csv(path: Path) -> list[list[str]]:
+def read_csv(path: Path, delimiter: str = ";") -> list[list[str]]:
+    """The shops of these tests are Finnish (fi_FI): ";" between columns, decimal commas."""
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM for spreadsheet programs
-    return list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    return list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=delimiter))
+
+
+def amount(text: str) -> Decimal:
+    return Decimal(text.replace(",", "."))
 
 
 def test_detail_and_summary_csv_parse_back(fresh_db: Database, tmp_path: Path) -> None:
@@ -37,7 +42,8 @@ def test_detail_and_summary_csv_parse_back(fresh_db: Database, tmp_path: Path) -
     assert header[:5] == ["No.", "Date", "Time", "Kind", "Customer"]
     assert [int(r[0]) for r in body] == [d.complaint_id for d in data.details]
     value = header.index("Value")
-    total = sum(Decimal(r[value]) for r in body)
+    assert all("," in r[value] for r in body)  # fi_FI: decimal comma
+    total = sum(amount(r[value]) for r in body)
     all_approved = sum(m.total_minor for m in data.compensation_by_kind)
     assert total == Decimal(all_approved) / 100
     assert {r[header.index("Currency")] for r in body} == {"EUR"}
@@ -48,7 +54,7 @@ def test_detail_and_summary_csv_parse_back(fresh_db: Database, tmp_path: Path) -
     sums = {(r[0], r[1]): r for r in read_csv(summary)[1:]}
     assert sums[("Summary", "Complaints")][2] == str(data.totals.complaints)
     valued = sums[("Summary", "Compensation given · lines with value")]
-    assert Decimal(valued[3]) == Decimal(data.totals.compensation_minor) / 100
+    assert amount(valued[3]) == Decimal(data.totals.compensation_minor) / 100
     assert valued[2] == str(data.totals.compensation_count)
     assert sums[("Summary", "Compensation given · all remedies")][2] == str(
         sum(m.count for m in data.compensation_by_kind))

@@ -86,12 +86,24 @@ def test_every_figure_matches_an_independent_computation(
     assert r.resolved_with_promise == sum(c["id"] in promised for c in e.complaints)
     assert r.crisis_count == sum(bool(json.loads(c["flags"])) for c in e.complaints)
 
+    # a promise made or a follow-up closed counts as the step done, ticked or not
+    closed = {f["complaint_id"] for f in e.f if f["status"] == "closed"}
     steps: Counter[str] = Counter()
     for c in e.complaints:
-        steps.update(json.loads(c["steps_done"]))
+        done = set(json.loads(c["steps_done"]))
+        done |= {"promise"} if c["id"] in promised else set()
+        done |= {"follow_up"} if c["id"] in closed else set()
+        steps.update(done)
     assert {s.key: s.count for s in r.steps} == {k: steps.get(k, 0) for k in
                                                    {s.key for s in r.steps}}
     assert sum(s.count for s in r.steps) == sum(steps.values())
+    # per staff member: about them, taken by them, compliments for them
+    about = Counter(c["about_staff_id"] for c in e.complaints if c["about_staff_id"])
+    taken = Counter(c["taken_by"] for c in e.complaints)
+    liked = Counter(c["about_staff_id"] for c in e.inr
+                    if c["kind"] == "compliment" and c["about_staff_id"])
+    assert {x.staff_id: (x.about, x.taken, x.compliments) for x in r.by_staff} == {
+        sid: (about[sid], taken[sid], liked[sid]) for sid in set(about) | set(taken) | set(liked)}
 
     assert {x.cause: x.count for x in r.by_cause} == Counter(c["cause"] for c in e.complaints)
     assert {x.cause: x.count for x in r.by_real_cause} == Counter(

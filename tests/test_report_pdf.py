@@ -77,7 +77,7 @@ def test_sections_of_a_range_and_the_trend_comparison(seeded: Database) -> None:
     text = "\n".join(pages_of(build_pdf(data)))
     for heading in ("Summary", "Recovery steps done", "Complaints by cause", "Compensation",
                     "By authoriser", "Promises", "Overdue (still open)",
-                    "Repeat complainants (last 90 days)", "Compliments per staff member",
+                    "Repeat complainants (last 90 days)", "By staff member",
                     "Trend per day", "Compared with the previous period", "Detail"):
         assert heading in text, heading
     assert "Supplier or kitchen" in text and "Training" in text

@@ -104,6 +104,7 @@ _FIELD_KEYS = (
     "kind", "customer", "walk_in_name", "occurred_at", "about_staff", "cause", "problem",
     "real_cause", "severity", "flags", "staff_account", "customer_request", "options_offered",
     "option_chosen", "lines", "resolution", "promise", "promise_due", "promise_owner", "status",
+    "prevention", "letter_words",
 )
 
 
@@ -298,6 +299,15 @@ class ComplaintForm(QWidget):
         self.real_cause_label = QLabel(self.tr("Real cause"), group)
         real_cause_row = self._with_error("real_cause", self.real_cause_box)
         form.addRow(self.real_cause_label, real_cause_row)
+        # What we change so it does not happen again: printed in the apology letter.
+        self.prevention_edit = self._text_edit(
+            self.tr("Printed in the apology letter, in the customer's language"), 60)
+        self.prevention_edit.setAccessibleName(self.tr("What we change"))
+        self.prevention_label = QLabel(self.tr("What we change so it does not happen again"),
+                                       group)
+        self.prevention_label.setWordWrap(True)
+        prevention_row = self._with_error("prevention", self.prevention_edit)
+        form.addRow(self.prevention_label, prevention_row)
         self.severity_label = QLabel(self.tr("Severity"), group)
         severity_row = self._with_error("severity", self.severity_box)
         form.addRow(self.severity_label, severity_row)
@@ -308,7 +318,8 @@ class ComplaintForm(QWidget):
                     self._with_error("staff_account", self.staff_account_edit))
         # rows a compliment or a suggestion does not have (label and field, error included)
         self._complaint_only = [self.cause_label, cause_row, self.real_cause_label,
-                                real_cause_row, self.severity_label, severity_row,
+                                real_cause_row, self.prevention_label, prevention_row,
+                                self.severity_label, severity_row,
                                 self.flags_label, flags_row]
         return group
 
@@ -421,6 +432,13 @@ class ComplaintForm(QWidget):
         self.resolution_edit = self._text_edit(self.tr("What was done"))
         self.on_spot_box = QCheckBox(self.tr("Settled on the spot"), group)
         form.addRow(self.tr("Resolution"), self._with_error("resolution", self.resolution_edit))
+        # What the customer reads: the notes above never print in a letter.
+        self.letter_words_edit = self._text_edit(
+            self.tr("What the customer will read about what happened and what was done, in "
+                    "the letter's language. Your notes never print."), 60)
+        self.letter_words_edit.setAccessibleName(self.tr("Words for the letter"))
+        form.addRow(self.tr("Words for the letter"),
+                    self._with_error("letter_words", self.letter_words_edit))
         form.addRow("", self.on_spot_box)
         form.addRow("", self._error_label("status"))
         self._on_line_kind_changed()
@@ -456,7 +474,7 @@ class ComplaintForm(QWidget):
                           self.promise_edit):
             line_edit.textChanged.connect(self._on_edited)
         for text_edit in (self.problem_edit, self.staff_account_edit, self.options_edit,
-                          self.resolution_edit):
+                          self.resolution_edit, self.prevention_edit, self.letter_words_edit):
             text_edit.textChanged.connect(self._on_edited)
         for combo in (self.cause_box, self.real_cause_box, self.severity_box,
                       self.about_staff_box, self.promise_owner_box):
@@ -522,7 +540,7 @@ class ComplaintForm(QWidget):
             for box in self.flag_boxes.values():
                 box.setChecked(False)
             for edit in (self.problem_edit, self.staff_account_edit, self.options_edit,
-                         self.resolution_edit):
+                         self.resolution_edit, self.prevention_edit, self.letter_words_edit):
                 edit.clear()
             for line_edit in (self.request_edit, self.chosen_edit, self.promise_edit,
                               self.line_amount_edit, self.line_bill_edit,
@@ -764,6 +782,8 @@ class ComplaintForm(QWidget):
             status=status,  # type: ignore[arg-type]
             lines=self._proposed_lines() if is_complaint else [],
             promise=promise,
+            prevention=self.prevention_edit.toPlainText() if is_complaint else "",
+            letter_words=self.letter_words_edit.toPlainText(),
         )
 
     # =================================================================== saving
@@ -912,6 +932,7 @@ class ComplaintForm(QWidget):
             "promise": self.promise_edit.text(),
             "promise_due": to_iso(self._when(self.promise_due_edit)),
             "promise_owner": self.promise_owner_box.currentData(),
+            "prevention": data.prevention, "letter_words": data.letter_words,
         }
 
     def save_draft_now(self) -> None:
@@ -1004,6 +1025,8 @@ class ComplaintForm(QWidget):
             self.options_edit.setPlainText(str(p.get("options_offered", "")))
             self.chosen_edit.setText(str(p.get("option_chosen", "")))
             self.resolution_edit.setPlainText(str(p.get("resolution", "")))
+            self.prevention_edit.setPlainText(str(p.get("prevention", "")))
+            self.letter_words_edit.setPlainText(str(p.get("letter_words", "")))
             self.on_spot_box.setChecked(bool(p.get("resolved_on_spot")))
             self.checklist.set_done(_strings(p.get("steps_done")))
             self.lines_model.set_lines(decided + _lines_from(p.get("lines")))
@@ -1036,6 +1059,8 @@ class ComplaintForm(QWidget):
         self.options_edit.setPlainText(complaint.options_offered)
         self.chosen_edit.setText(complaint.option_chosen)
         self.resolution_edit.setPlainText(complaint.resolution)
+        self.prevention_edit.setPlainText(complaint.prevention)
+        self.letter_words_edit.setPlainText(complaint.letter_words)
         self.on_spot_box.setChecked(complaint.resolved_on_spot)
         self.checklist.set_done(complaint.steps_done)
         self.lines_model.set_lines(complaint.lines)

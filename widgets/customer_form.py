@@ -69,6 +69,10 @@ class CustomerForm(QWidget):
         self.language_combo = QComboBox()
         for code in LANGUAGES:
             self.language_combo.addItem(language_name(code), code)
+        # How a letter greets them ("Ms Williams", "Maija", "王小姐"); empty: the full name.
+        self.address_edit = QLineEdit()
+        self.address_edit.setMaxLength(100)
+        self.address_edit.setPlaceholderText(self.tr("e.g. Ms Williams, 王小姐 (empty: full name)"))
 
         self.month_combo = QComboBox()
         self.month_combo.addItem(self.tr("— month —"), None)
@@ -124,6 +128,7 @@ class CustomerForm(QWidget):
             ("phone", self.tr("&Phone"), self.phone_edit),
             ("email", self.tr("E&mail"), self.email_edit),
             ("language", self.tr("&Language"), self.language_combo),
+            ("form_of_address", self.tr("Letters greet"), self.address_edit),
             ("birthday", self.tr("&Birthday"), birthday),
             ("allergies", self.tr("&Allergies"), self.allergies_edit),
             ("preferences", self.tr("P&references"), self.preferences_edit),
@@ -218,6 +223,7 @@ class CustomerForm(QWidget):
         self.phone_edit.setText(data.phone)
         self.email_edit.setText(data.email)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(data.language)))
+        self.address_edit.setText(data.form_of_address)
         self.month_combo.setCurrentIndex(max(0, self.month_combo.findData(data.birth_month))
                                          if data.birth_month else 0)
         self.day_combo.setCurrentIndex(data.birth_day or 0)
@@ -308,6 +314,7 @@ class CustomerForm(QWidget):
             consent_contact=self.consent_check.isChecked(),
             personality=self.personality_combo.currentData(),
             external_id=self._external_id,
+            form_of_address=self.address_edit.text(),
         )
 
     # -- errors next to fields (FieldErrorSink)

@@ -44,7 +44,14 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import UserError
-from reports.letter_service import LetterRecord, prepare_letter, record_letter, render, with_body
+from reports.letter_service import (
+    LetterRecord,
+    VoucherNotUsable,
+    prepare_letter,
+    record_letter,
+    render,
+    with_body,
+)
 from reports.letter_templates import LetterData
 from reports.safe_output import database_files, stage
 from widgets.context import AppContext
@@ -175,6 +182,11 @@ class LetterPreview(QWidget):
         self.message.setWordWrap(True)
         self.message.setObjectName("letterMessage")
         self.message.hide()
+        # Which parts were worded by default (nothing customer-facing was written).
+        self.notes_label = QLabel()
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setObjectName("letterNotes")
+        self.notes_label.hide()
 
         self.reset_button = QPushButton(self.tr("Reset text"))
         self.refresh_button = QPushButton(self.tr("Update preview"))
@@ -200,6 +212,7 @@ class LetterPreview(QWidget):
         left_layout.addWidget(QLabel(self.tr("Text (you may edit it)")))
         left_layout.addWidget(self.body_edit, 1)
         left_layout.addWidget(self.message)
+        left_layout.addWidget(self.notes_label)
         row = QHBoxLayout()
         row.addWidget(self.reset_button)
         row.addWidget(self.refresh_button)
@@ -363,8 +376,35 @@ class LetterPreview(QWidget):
             selected = self.voucher_box.count() - 1
         self.voucher_box.setCurrentIndex(selected)
 
+    def _offer_other_vouchers(self) -> None:
+        """After a refused voucher: "No voucher" and the still valid ones, none chosen yet."""
+        from reports.letter_service import offer_vouchers
+
+        self._loading = True
+        try:
+            self.voucher_box.clear()
+            self.voucher_box.addItem(self.tr("Choose: no voucher or a valid one"), None)
+            self.voucher_box.addItem(self.tr("No voucher"), NO_VOUCHER)
+            offers = offer_vouchers(self.ctx.db, self.customer_id) if self.customer_id else []
+            for v in offers:
+                self.voucher_box.addItem(f"{v.code} · {self.ctx.format_money(v.value_minor)}",
+                                         v.id)
+            self.voucher_box.setCurrentIndex(0)
+        finally:
+            self._loading = False
+
+    def _show_notes(self, notes: tuple[str, ...]) -> None:
+        self.notes_label.setText("\n".join(notes))
+        self.notes_label.setVisible(bool(notes))
+
     def _on_voucher_changed(self) -> None:
-        if self._loading or self.data is None:
+        if self._loading:
+            return
+        if self.data is None:  # the letter was refused for its voucher: try the new choice
+            chosen = self.voucher_box.currentData()
+            if chosen is not None:
+                self._voucher_choice = int(chosen)
+                self._prepare()
             return
         chosen = self.voucher_box.currentData()
         previous = self._voucher_choice
@@ -413,9 +453,13 @@ class LetterPreview(QWidget):
             finally:
                 self._loading = False
             self._show_message(str(exc))
+            self._show_notes(())
+            if isinstance(exc, VoucherNotUsable):
+                self._offer_other_vouchers()
             self._update_enabled()
             return False
         self._show_message("")
+        self._show_notes(data.notes)
         self.data = data
         self._loading = True
         try:

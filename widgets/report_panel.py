@@ -78,9 +78,11 @@ class ReportWorker(QObject):
     done = Signal(object, object)  # ReportData, bytes
     failed = Signal(object)  # UserError
 
-    def __init__(self, db_file: str, start: date, end: date, actor: Staff) -> None:
+    def __init__(self, db_file: str, start: date, end: date, actor: Staff,
+                 language: str | None = None) -> None:
         super().__init__()
         self.db_file, self.start, self.end, self.actor = db_file, start, end, actor
+        self.language = language
 
     @Slot()
     def run(self) -> None:
@@ -88,7 +90,7 @@ class ReportWorker(QObject):
             db = open_database(self.db_file)
             try:
                 data, pdf = make_report(db, self.start, self.end, self.actor,
-                                        self.progress.emit)
+                                        self.progress.emit, self.language)
             finally:
                 db.close()
         except UserError as exc:
@@ -101,11 +103,20 @@ class ReportWorker(QObject):
 
 
 def make_report(
-    db: Any, start: date, end: date, actor: Staff, progress: Callable[[int], None]
+    db: Any, start: date, end: date, actor: Staff, progress: Callable[[int], None],
+    language: str | None = None,
 ) -> tuple[ReportData, bytes]:
-    """Figures (first 10 %) and PDF (the rest) of one range."""
+    """Figures (first 10 %) and PDF (the rest) of one range, in `language` (default: the
+    report language of the settings); amounts and dates are written for that language."""
+    from dataclasses import replace
+
+    from db.settings import load_settings
+
     progress(2)
-    data = build_report(db, start, end, actor=actor)
+    settings = load_settings(db)
+    if language:
+        settings = replace(settings, report_language=language)
+    data = build_report(db, start, end, actor=actor, settings=settings)
     progress(10)
     from reports.day_report import build_pdf  # ReportLab loads on first use, not at start-up
 
@@ -266,7 +277,8 @@ class ReportPanel(QWidget):
         path = database_file(self.ctx.db)
         if not path:  # an in-memory database has no second connection: work here
             try:
-                data, pdf = make_report(self.ctx.db, start, end, actor, self._on_progress)
+                data, pdf = make_report(self.ctx.db, start, end, actor, self._on_progress,
+                                        self.report_language())
             except UserError as exc:
                 self._on_failed(exc)
             else:
@@ -274,7 +286,7 @@ class ReportPanel(QWidget):
             self._set_running(False)
             return
         thread = QThread(self)
-        worker = ReportWorker(path, start, end, actor)
+        worker = ReportWorker(path, start, end, actor, self.report_language())
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progress.connect(self._on_progress)
@@ -284,6 +296,12 @@ class ReportPanel(QWidget):
         thread.finished.connect(self._on_thread_finished)
         self._thread, self._worker = thread, worker
         thread.start()
+
+    def report_language(self) -> str:
+        """The report is made in the screen's language (amounts and dates too)."""
+        from db.i18n import current_language
+
+        return current_language()
 
     @Slot(int)
     def _on_progress(self, value: int) -> None:
