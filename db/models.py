@@ -186,3 +186,5 @@ class ShopSettings:
     manager_limit_minor: int = 50_000
     pin_max_attempts: int = 5
     pin_lockout_minutes: int = 15
+    backup_folder: str = ""  # empty: a "backups" folder beside the database
+    backup_second_folder: str = ""  # a USB stick or a share; empty: none
