@@ -126,6 +126,23 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def end_of_day_backup(path: Path) -> None:
+    """The day's backup after the end-of-day report; a failure is said, not fatal: the report
+    was written, and managers' home shows the failure until a backup succeeds."""
+    from db import backup
+
+    primary, second, default, timezone = _settings_folders(path)
+    try:
+        info = backup.daily_backup(path, primary, second, passphrase=stored_passphrase(),
+                                   timezone=timezone, is_default_folder=default)
+    except UserError as exc:
+        print(_("counterpart: the day's backup failed: {reason}").format(reason=exc),
+              file=sys.stderr)
+        return
+    if info is not None:
+        print(_("The day's backup is made and checked: {path}.").format(path=info.path))
+
+
 def run_list(args: argparse.Namespace) -> int:
     from babel.dates import format_datetime
 

@@ -136,6 +136,10 @@ def run(args: argparse.Namespace) -> int:
             "{suggestions} suggestions. Wrote {files}.").format(
         span=span, complaints=t.complaints,
         compliments=t.compliments, suggestions=t.suggestions, files=", ".join(written)))
+    if start == end:
+        from console.cmd_backup import end_of_day_backup
+
+        end_of_day_backup(path)  # the day's backup, unless a console made it already
     return 0
 
 

@@ -78,6 +78,14 @@ class BackupHealth:
 
 # ------------------------------------------------------------------ small helpers
 
+def database_file(db: Database) -> Path | None:
+    """The file an open database lives in (None in memory)."""
+    for row in db.execute("PRAGMA database_list").fetchall():
+        if row[1] == "main" and row[2]:
+            return Path(row[2])
+    return None
+
+
 def default_folder(db_path: Path) -> Path:
     return db_path.resolve().parent / "backups"
 

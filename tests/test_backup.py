@@ -276,3 +276,37 @@ def test_a_backup_to_a_missing_folder_exits_2_with_one_sentence(tmp_path: Path) 
     result = cli("backup", "--db", str(path), "--to", str(tmp_path / "nope"))
     assert result.returncode == 2
     assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_end_of_day_report_makes_the_days_backup(tmp_path: Path) -> None:
+    path = shop(tmp_path)
+    result = cli("report", "--db", str(path), "--out", str(tmp_path / "day.pdf"))
+    assert result.returncode == 0, result.stderr
+    assert "backup is made and checked" in result.stdout
+    assert [i.kind for i in backup.list_backups(backup.default_folder(path))] == ["daily"]
+
+
+def test_restore_names_the_running_console_window_that_has_the_database(
+        tmp_path: Path) -> None:
+    path = shop(tmp_path)
+    info = backup.make_backup(path, tmp_path / "out", create_folder=True)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    window = subprocess.Popen([sys.executable, "-m", "console", "--db", str(path)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        folder = console_locks.lock_dir(path)
+        for _ in range(300):
+            if console_locks.holders(path):
+                break
+            window.poll()
+            assert window.returncode is None, "the console window ended early"
+            import time
+            time.sleep(0.05)
+        result = cli("restore", str(info.path), "--db", str(path))
+        assert result.returncode == 2
+        assert "open in a console" in result.stderr and f"pid {window.pid}" in result.stderr
+        assert list(folder.glob("*.lock"))
+    finally:
+        window.kill()
+        window.wait(10)
+    assert cli("restore", str(info.path), "--db", str(path)).returncode == 0
