@@ -8,6 +8,7 @@ config folder's `backup-passphrase` file (mode 0600) or `COUNTERPART_BACKUP_PASS
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
 import sys
@@ -54,6 +55,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     back.add_argument("file", type=Path, metavar="FILE")
     back.add_argument("--passphrase-stdin", action="store_true",
                       help=_("read the passphrase from the first line of standard input"))
+    back.add_argument("--ignore-audit", action="store_true",
+                      help=_("restore even though the backup's audit log does not verify"))
     back.set_defaults(func=run_restore)
 
 
@@ -106,6 +109,8 @@ def run_backup(args: argparse.Namespace) -> int:
         print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
         return 2
     primary, second, default, timezone = _settings_folders(path)
+    with contextlib.suppress(OSError):
+        os.nice(10)  # a backup never slows the counter: the tills' searches go first
     passphrase = None
     if args.encrypt or args.passphrase_stdin:
         passphrase = _read_passphrase(args.passphrase_stdin, confirm=True)
@@ -123,6 +128,10 @@ def run_backup(args: argparse.Namespace) -> int:
             "{complaints} complaints).").format(
                 path=info.path, size=info.size, customers=info.counts.get("customers", 0),
                 complaints=info.counts.get("complaints", 0)))
+    if info.audit_problem:
+        print(_("counterpart: warning: the database's own audit log does not verify, so the "
+                "backup has the same problem: {problem}").format(problem=info.audit_problem),
+              file=sys.stderr)
     return 0
 
 
@@ -164,6 +173,8 @@ def run_list(args: argparse.Namespace) -> int:
     print(_("Backups in {folder}:").format(folder=folder))
     for info in found:
         state = _("verified") if info.verified else _("not verified")
+        if info.audit_problem:
+            state = _("audit log does not verify")
         sealed = _("encrypted") if info.encrypted else _("plain")
         when = format_datetime(info.created_at, "yyyy-MM-dd HH:mm", tzinfo=_zone(timezone))
         print(f"  {when}  {info.size:>12,d} B  "
@@ -195,7 +206,8 @@ def run_restore(args: argparse.Namespace) -> int:
     passphrase = None
     if backup_crypto.is_encrypted(source):
         passphrase = _read_passphrase(args.passphrase_stdin, confirm=False)
-    aside = backup.restore(source, path, passphrase=passphrase)
+    aside = backup.restore(source, path, passphrase=passphrase,
+                           require_audit=not args.ignore_audit)
     if aside is None:
         print(_("Restored {backup} into {path}.").format(backup=source, path=path))
         return 0

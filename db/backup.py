@@ -63,6 +63,7 @@ class BackupInfo:
     counts: dict[str, int] = field(default_factory=dict)
     sha256: str = ""
     verified: bool = False
+    audit_problem: str = ""  # the audit log of the snapshot did not verify: why
 
 
 @dataclass(frozen=True)
@@ -207,8 +208,14 @@ def folders(db_path: Path, backup_folder: str,
 
 # ------------------------------------------------------------------ checking a plain copy
 
-def check_copy(path: Path, expected_counts: dict[str, int] | None = None) -> dict[str, int]:
-    """Integrity check, audit verify and row counts of a plain database copy; its counts."""
+def check_copy(path: Path, expected_counts: dict[str, int] | None = None, *,
+               require_audit: bool = True) -> tuple[dict[str, int], str]:
+    """Integrity check, audit verify and row counts of a plain database copy.
+
+    Returns the counts and "" or the audit log's problem. A snapshot whose audit log does
+    not verify is still kept as a backup (the original has the same problem, and losing data
+    is worse), but restoring it needs the person's explicit word (`require_audit=False`).
+    """
     from db.audit import verify
     from db.connection import code_schema_version
 
@@ -235,10 +242,11 @@ def check_copy(path: Path, expected_counts: dict[str, int] | None = None) -> dic
                                  "{expected}.").format(path=path, found=counts,
                                                        expected=expected_counts))
         audit = verify(Database(conn))
-        if not audit.ok:
-            raise BackupFailed(_("{path}: the audit log does not verify: {problem}").format(
-                path=path, problem=audit.message))
-        return counts
+        if not audit.ok and require_audit:
+            raise BackupFailed(_("{path}: the audit log does not verify: {problem} Restore "
+                                 "it anyway only if you know why (--ignore-audit).").format(
+                                     path=path, problem=audit.message))
+        return counts, ("" if audit.ok else audit.message)
     finally:
         conn.close()
 
@@ -286,7 +294,7 @@ def make_backup(
                 raise BackupFailed(_("The backup to {folder} failed: {reason}. Nothing was "
                                      "kept; free some space or choose another folder.").format(
                                          folder=folder, reason=_reason(exc))) from exc
-            check_copy(plain, counts)
+            _counts_seen, audit_problem = check_copy(plain, counts, require_audit=False)
             if passphrase:
                 with _partial(folder, stem) as sealed:
                     try:
@@ -298,21 +306,24 @@ def make_backup(
                         raise BackupFailed(_("The backup to {folder} failed: {reason}. "
                                              "Nothing was kept.").format(
                                                  folder=folder, reason=_reason(exc))) from exc
-                    info = _publish(sealed, final, moment, shop, kind, schema, counts)
+                    info = _publish(sealed, final, moment, shop, kind, schema, counts,
+                                    audit_problem)
             else:
                 with plain.open("rb+") as handle:
                     os.fsync(handle.fileno())
-                info = _publish(plain, final, moment, shop, kind, schema, counts)
+                info = _publish(plain, final, moment, shop, kind, schema, counts,
+                                audit_problem)
     finally:
         src.close()
     return info
 
 
 def _publish(source: Path, final: Path, moment: datetime, shop: str, kind: str, schema: int,
-             counts: dict[str, int]) -> BackupInfo:
+             counts: dict[str, int], audit_problem: str) -> BackupInfo:
     info = BackupInfo(path=final, created_at=moment, shop=shop, kind=kind,
                       encrypted=final.name.endswith(SEALED_SUFFIX), size=source.stat().st_size,
-                      schema=schema, counts=counts, sha256=_sha256(source), verified=True)
+                      schema=schema, counts=counts, sha256=_sha256(source), verified=True,
+                      audit_problem=audit_problem)
     manifest = manifest_path(final)
     try:
         with _partial(final.parent, final.name) as meta:
@@ -332,7 +343,8 @@ def _manifest(info: BackupInfo) -> dict[str, object]:
     return {"format": 1, "file": info.path.name, "created_at": to_iso(info.created_at),
             "shop": info.shop, "kind": info.kind, "encrypted": info.encrypted,
             "size": info.size, "schema": info.schema, "counts": info.counts,
-            "sha256": info.sha256, "verified": info.verified}
+            "sha256": info.sha256, "verified": info.verified,
+            "audit_problem": info.audit_problem}
 
 
 def copy_backup(info: BackupInfo, folder: Path) -> BackupInfo:
@@ -351,7 +363,7 @@ def copy_backup(info: BackupInfo, folder: Path) -> BackupInfo:
             raise BackupFailed(_("The copy in {folder} differs from the backup; nothing was "
                                  "kept there.").format(folder=folder))
         return _publish(part, final, info.created_at, info.shop, info.kind, info.schema,
-                        info.counts)
+                        info.counts, info.audit_problem)
 
 
 # ------------------------------------------------------------------ listing and checking
@@ -365,7 +377,8 @@ def read_info(path: Path) -> BackupInfo:
                           kind=str(data["kind"]), encrypted=bool(data["encrypted"]),
                           size=path.stat().st_size, schema=int(data["schema"]),
                           counts={str(k): int(v) for k, v in dict(data["counts"]).items()},
-                          sha256=str(data["sha256"]), verified=bool(data["verified"]))
+                          sha256=str(data["sha256"]), verified=bool(data["verified"]),
+                          audit_problem=str(data.get("audit_problem", "")))
     except (OSError, ValueError, KeyError, TypeError):
         stat = path.stat()
         return BackupInfo(path=path, created_at=datetime.fromtimestamp(stat.st_mtime, UTC),
@@ -383,7 +396,8 @@ def list_backups(folder: Path) -> list[BackupInfo]:
 
 
 @contextlib.contextmanager
-def opened_copy(path: Path, passphrase: str | None, workdir: Path) -> Iterator[Path]:
+def opened_copy(path: Path, passphrase: str | None, workdir: Path, *,
+                require_audit: bool = True) -> Iterator[Path]:
     """A checked plain copy of the backup at `path` in `workdir`, removed afterwards."""
     if not path.is_file():
         raise BackupFailed(_("{path} does not exist.").format(path=path))
@@ -408,12 +422,14 @@ def opened_copy(path: Path, passphrase: str | None, workdir: Path) -> Iterator[P
             except OSError as exc:
                 raise BackupFailed(_("Cannot read {path}: {reason}.").format(
                     path=path, reason=_reason(exc))) from exc
-        check_copy(plain, info.counts if info.counts else None)
+        check_copy(plain, info.counts if info.counts else None, require_audit=require_audit)
         yield plain
 
 
-def verify_backup(path: Path, passphrase: str | None = None) -> BackupInfo:
-    with opened_copy(path, passphrase, Path(tempfile.gettempdir())):
+def verify_backup(path: Path, passphrase: str | None = None, *,
+                  require_audit: bool = True) -> BackupInfo:
+    with opened_copy(path, passphrase, Path(tempfile.gettempdir()),
+                     require_audit=require_audit):
         pass
     info = read_info(path)
     return BackupInfo(**{**info.__dict__, "verified": True})
@@ -422,7 +438,7 @@ def verify_backup(path: Path, passphrase: str | None = None) -> BackupInfo:
 # ------------------------------------------------------------------ restoring
 
 def restore(backup: Path, db_path: Path, *, passphrase: str | None = None,
-            now: datetime | None = None) -> Path | None:
+            now: datetime | None = None, require_audit: bool = True) -> Path | None:
     """Put a checked backup in place of `db_path`; the current file is kept aside (returned)."""
     db_path = Path(db_path)
     running = console_locks.holders(db_path)
@@ -437,7 +453,7 @@ def restore(backup: Path, db_path: Path, *, passphrase: str | None = None,
     stamp = (now or utcnow()).strftime("%Y%m%d-%H%M%S")
     aside = db_path.with_name(f"{db_path.name}.before-restore-{stamp}")
     kept: Path | None = None
-    with opened_copy(backup, passphrase, folder) as plain:
+    with opened_copy(backup, passphrase, folder, require_audit=require_audit) as plain:
         if db_path.exists():
             kept = aside
             try:

@@ -310,3 +310,21 @@ def test_restore_names_the_running_console_window_that_has_the_database(
         window.kill()
         window.wait(10)
     assert cli("restore", str(info.path), "--db", str(path)).returncode == 0
+
+
+def test_a_database_whose_audit_log_is_broken_is_still_backed_up_but_restore_asks(
+        tmp_path: Path) -> None:
+    path = shop(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, details, "
+                 "prev_hash, hash) VALUES (99, '2026-01-01', NULL, 'forged', '', NULL, '{}', "
+                 "'x', 'y')")
+    conn.commit()
+    conn.close()
+    made = cli("backup", "--db", str(path))
+    assert made.returncode == 0 and "does not verify" in made.stderr
+    kept = backup.list_backups(backup.default_folder(path))[0]
+    assert kept.audit_problem
+    refused = cli("restore", str(kept.path), "--db", str(path))
+    assert refused.returncode == 2 and "--ignore-audit" in refused.stderr
+    assert cli("restore", str(kept.path), "--db", str(path), "--ignore-audit").returncode == 0

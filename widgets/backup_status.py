@@ -7,6 +7,9 @@ SQLite connections, so the counter never waits for it.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +35,8 @@ class BackupJob(QRunnable):
         self.signals = BackupSignals()
 
     def run(self) -> None:
+        with contextlib.suppress(OSError, AttributeError):  # Linux: nice for this thread only
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
         try:
             self.call()
         except UserError as exc:
