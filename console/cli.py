@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_bench",
     "console.cmd_settings",
     "console.cmd_backup",
+    "console.cmd_customer",
 )
 
 

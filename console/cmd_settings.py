@@ -15,7 +15,8 @@ from typing import Any
 
 from db.i18n import _
 
-INT_KEYS = ("manager_limit_minor", "pin_max_attempts", "pin_lockout_minutes")
+INT_KEYS = ("manager_limit_minor", "pin_max_attempts", "pin_lockout_minutes",
+            "retention_months")
 MONEY_ALIAS = "manager_limit"  # typed as an amount (500.00), stored as manager_limit_minor
 
 

@@ -188,3 +188,4 @@ class ShopSettings:
     pin_lockout_minutes: int = 15
     backup_folder: str = ""  # empty: a "backups" folder beside the database
     backup_second_folder: str = ""  # a USB stick or a share; empty: none
+    retention_months: int = 36  # customers inactive this long are listed for review

@@ -87,6 +87,11 @@ def settings_problems(settings: ShopSettings) -> dict[str, str]:
         problems["pin_max_attempts"] = _("Between 1 and 20 attempts.")
     if not 1 <= settings.pin_lockout_minutes <= 24 * 60:
         problems["pin_lockout_minutes"] = _("Between 1 minute and 24 hours.")
+    if not 1 <= settings.retention_months <= 240:
+        problems["retention_months"] = _("Between 1 and 240 months.")
+    for key in ("backup_folder", "backup_second_folder"):
+        if len(getattr(settings, key)) > 500:
+            problems[key] = _("At most {n} characters.").format(n=500)
     return problems
 
 
