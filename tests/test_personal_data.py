@@ -218,3 +218,16 @@ def test_the_commands_export_and_erase(shop: tuple[Database, Path], tmp_path: Pa
     unknown = cli("customer", "erase", "C999999", "--db", str(path), "--reason", "asked",
                   "--pin-stdin", stdin=MANAGER_PIN + "\n")
     assert unknown.returncode == 2 and "no customer" in unknown.stderr
+
+
+def test_no_birthday_letter_goes_to_a_customer_who_did_not_consent(
+        shop: tuple[Database, Path]) -> None:
+    from reports.letter_service import LetterNotPossible, prepare_letter
+
+    db, _path = shop
+    quiet = create_customer(db, CustomerInput(name="Ei Yhteyttä", birth_month=3, birth_day=1,
+                                              consent_contact=False))
+    with pytest.raises(LetterNotPossible, match="not agreed to be contacted"):
+        prepare_letter(db, "birthday", customer_id=quiet.id)
+    set_consent(db, quiet.id, "contact", True, by=None)
+    assert prepare_letter(db, "birthday", customer_id=quiet.id).customer_name == "Ei Yhteyttä"
