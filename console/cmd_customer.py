@@ -36,7 +36,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     export.set_defaults(func=run_export)
     erase = actions.add_parser("erase", parents=[common],
                                help=_("erase one customer's personal data (manager's PIN)"))
-    erase.add_argument("customer", metavar="ID")
+    erase.add_argument("customers", metavar="ID", nargs="+",
+                       help=_("one or more customer ids or numbers"))
     erase.add_argument("--reason", required=True,
                        help=_("why, e.g. 'asked in the shop on 2026-11-20' (no names)"))
     erase.add_argument("--pin-stdin", action="store_true",
@@ -122,7 +123,7 @@ def run_erase(args: argparse.Namespace) -> int:
     from console.cli import db_path
     from console.paths import console_id
     from db.connection import open_database
-    from db.personal_data import erase_customer
+    from db.personal_data import erase_customers
 
     path = db_path(args)
     if not path.exists():
@@ -131,18 +132,19 @@ def run_erase(args: argparse.Namespace) -> int:
         raise UserError(_("Say why the data is erased with --reason."))
     db = open_database(path)
     try:
-        customer_id = resolve_customer(db, args.customer)
+        ids = [resolve_customer(db, text) for text in args.customers]
         pin = (sys.stdin.readline().strip() if args.pin_stdin
                else getpass.getpass(_("Manager's PIN: ")))
-        result = erase_customer(db, customer_id, reason=args.reason, manager_pin=pin,
-                                console_id=console_id())
+        results = erase_customers(db, ids, reason=args.reason, manager_pin=pin,
+                                  console_id=console_id())
     finally:
         db.close()
-    print(_("Customer {number}: personal data erased ({complaints} complaints and {letters} "
-            "letters cleared; counts and money kept).").format(
-                number=result.customer_no, complaints=result.complaints_cleared,
-                letters=result.letters_cleared))
-    if not result.wal_cleared:
+    for result in results:
+        print(_("Customer {number}: personal data erased ({complaints} complaints and "
+                "{letters} letters cleared; counts and money kept).").format(
+                    number=result.customer_no, complaints=result.complaints_cleared,
+                    letters=result.letters_cleared))
+    if not all(r.wal_cleared for r in results):
         print(_("Another console still has the database open: the old text leaves the "
                 "database's WAL file when it closes."), file=sys.stderr)
     return 0

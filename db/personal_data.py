@@ -204,54 +204,73 @@ def _check_manager(db: Database, pin: str, console_id: str) -> int:
 def erase_customer(db: Database, customer_id: int, *, reason: str, manager_pin: str,
                    console_id: str) -> ErasureResult:
     """Erase one customer's personal data (GDPR art. 17) with a manager's PIN."""
+    return erase_customers(db, [customer_id], reason=reason, manager_pin=manager_pin,
+                           console_id=console_id)[0]
+
+
+def erase_customers(db: Database, customer_ids: list[int], *, reason: str, manager_pin: str,
+                    console_id: str) -> list[ErasureResult]:
+    """Erase several customers (a retention review) with one PIN; all are checked first."""
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the data is erased (e.g. the customer "
                                            "asked on 2026-11-20).")})
     if len(reason) > REASON_MAX:
         raise ValidationError({"reason": _("At most {n} characters.").format(n=REASON_MAX)})
-    row = _require_customer(db, customer_id)
-    if row.get("erased_at"):
-        raise ValidationError({"customer": _("Customer {number} was already erased on "
-                                             "{day}.").format(number=row["customer_no"],
-                                                              day=str(row["erased_at"])[:10])})
+    if not customer_ids:
+        raise ValidationError({"customer": _("Choose at least one customer.")})
+    rows = [_require_customer(db, customer_id) for customer_id in customer_ids]
+    for row in rows:
+        if row.get("erased_at"):
+            raise ValidationError({"customer": _("Customer {number} was already erased on "
+                                                 "{day}.").format(number=row["customer_no"],
+                                                                  day=str(row["erased_at"])[:10])})
     manager_id = _check_manager(db, manager_pin, console_id)
-    number = str(row["customer_no"])
-    now = to_iso(utcnow())
+    done: list[tuple[int, str, int, int]] = []
     db.execute("PRAGMA secure_delete = ON")
     try:
-        with write(db):
-            db.execute(
-                "UPDATE customers SET name = customer_no, external_id = NULL, phone = '', "
-                "phone_digits = '', email = '', birth_month = NULL, birth_day = NULL, "
-                "birth_year = NULL, allergies = '[]', preferences = '', tags = '[]', "
-                "family_dates = '[]', consent_contact = 0, personality = NULL, "
-                "erased_at = ?, updated_at = ? WHERE id = ?", [now, now, customer_id])
-            db.execute("DELETE FROM customer_fts WHERE rowid = ?", [customer_id])
-            db.execute("DELETE FROM customer_terms WHERE customer_id = ?", [customer_id])
-            complaints = db.execute(
-                "UPDATE complaints SET walk_in_name = '', problem = '', real_cause = NULL, "
-                "staff_account = '', customer_request = '', options_offered = '', "
-                "option_chosen = '', resolution = '' WHERE customer_id = ?",
-                [customer_id]).rowcount
-            db.execute("UPDATE follow_ups SET promise = '', outcome = '', would_change = '' "
-                       "WHERE complaint_id IN (SELECT id FROM complaints WHERE customer_id = ?)",
-                       [customer_id])
-            letters = db.execute("UPDATE letters SET body = '', pdf = NULL WHERE customer_id = ?",
-                                 [customer_id]).rowcount
-            db.execute("DELETE FROM drafts WHERE json_extract(payload, '$.customer_id') = ?",
-                       [customer_id])
-            db.execute("DELETE FROM consents WHERE customer_id = ?", [customer_id])
-            db.execute("INSERT INTO erasures (customer_id, erased_at, erased_by, reason) "
-                       "VALUES (?, ?, ?, ?)", [customer_id, now, manager_id, reason])
-            audit.append(db, ERASED_ACTION, manager_id, "customer", customer_id, {
-                "reason_sha256": hashlib.sha256(reason.encode("utf-8")).hexdigest()})
-        with write(db):  # old index segments still hold the name's terms: rewrite them
+        for row in rows:
+            done.append(_erase_one(db, int(row["id"]), str(row["customer_no"]), manager_id,
+                                   reason))
+        with write(db):  # old index segments still hold the names' terms: rewrite them
             db.execute("INSERT INTO customer_fts(customer_fts) VALUES ('optimize')")
     finally:
         db.execute("PRAGMA secure_delete = OFF")
-    return ErasureResult(customer_id, number, int(complaints or 0), int(letters or 0),
-                         _checkpoint(db))
+    cleared = _checkpoint(db)
+    return [ErasureResult(cid, number, complaints, letters, cleared)
+            for cid, number, complaints, letters in done]
+
+
+def _erase_one(db: Database, customer_id: int, number: str, manager_id: int,
+               reason: str) -> tuple[int, str, int, int]:
+    now = to_iso(utcnow())
+    with write(db):
+        db.execute(
+            "UPDATE customers SET name = customer_no, external_id = NULL, phone = '', "
+            "phone_digits = '', email = '', birth_month = NULL, birth_day = NULL, "
+            "birth_year = NULL, allergies = '[]', preferences = '', tags = '[]', "
+            "family_dates = '[]', consent_contact = 0, personality = NULL, "
+            "erased_at = ?, updated_at = ? WHERE id = ?", [now, now, customer_id])
+        db.execute("DELETE FROM customer_fts WHERE rowid = ?", [customer_id])
+        db.execute("DELETE FROM customer_terms WHERE customer_id = ?", [customer_id])
+        complaints = db.execute(
+            "UPDATE complaints SET walk_in_name = '', problem = '', real_cause = NULL, "
+            "staff_account = '', customer_request = '', options_offered = '', "
+            "option_chosen = '', resolution = '' WHERE customer_id = ?",
+            [customer_id]).rowcount
+        db.execute("UPDATE follow_ups SET promise = '', outcome = '', would_change = '' "
+                   "WHERE complaint_id IN (SELECT id FROM complaints WHERE customer_id = ?)",
+                   [customer_id])
+        letters = db.execute("UPDATE letters SET body = '', pdf = NULL WHERE customer_id = ?",
+                             [customer_id]).rowcount
+        db.execute("DELETE FROM drafts WHERE json_extract(payload, '$.customer_id') = ?",
+                   [customer_id])
+        db.execute("DELETE FROM consents WHERE customer_id = ?", [customer_id])
+        db.execute("INSERT INTO erasures (customer_id, erased_at, erased_by, reason) "
+                   "VALUES (?, ?, ?, ?)", [customer_id, now, manager_id, reason])
+        audit.append(db, ERASED_ACTION, manager_id, "customer", customer_id, {
+            "reason_sha256": hashlib.sha256(reason.encode("utf-8")).hexdigest()})
+    return customer_id, number, int(complaints or 0), int(letters or 0)
 
 
 def _checkpoint(db: Database) -> bool:
