@@ -5,15 +5,15 @@
 
 The letter is worded from the templates in the customer's language (or --lang), written to
 --out, and recorded on the customer's profile like a letter saved from the console, with who
-made it: --staff (an active staff member), else the --signer.
+made it: --staff (an active staff member), else the --signer. The PDF is renamed into
+place only after the letter is recorded, and never over the database, a device or folder, or
+another SQLite file (`reports.safe_output`).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +21,6 @@ from db.errors import UserError
 from db.i18n import _
 
 LANG_CHOICES = ("en", "fi", "zh-TW", "zh-CN")
-
-
-class OutputNotWritable(UserError):
-    """The --out path cannot be written."""
 
 
 class StaffNotAllowed(UserError):
@@ -62,17 +58,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(func=run)
 
 
-def check_writable(out: Path) -> None:
-    """Refuse before any work when --out cannot be written, with a message saying why."""
-    if out.is_dir():
-        raise OutputNotWritable(_("{path} is a folder; give a file name such as "
-                                  "letter.pdf.").format(path=out))
-    parent = out.parent if str(out.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputNotWritable(_("The folder {folder} does not exist.").format(folder=parent))
-    if not os.access(parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        raise OutputNotWritable(_("Cannot write {path}: permission denied. Choose another "
-                                  "--out path.").format(path=out))
+def check_writable(out: Path, database: Path | None = None) -> None:
+    """Refuse before any work when --out cannot or must not be written, saying why.
+
+    Never the database or its -wal/-shm/-journal (by path, symlink or hard link), a folder,
+    device or fifo, nor any SQLite file (`reports.safe_output`).
+    """
+    from reports.safe_output import check_target
+
+    check_target(out, [database] if database is not None else [])
 
 
 def check_staff(db: Any, staff_id: int | None, signer_id: int | None) -> int:
@@ -98,31 +92,15 @@ def check_staff(db: Any, staff_id: int | None, signer_id: int | None) -> int:
     return staff.id
 
 
-def write_pdf(out: Path, pdf: bytes) -> None:
-    """Write all or nothing: a temporary file in the same folder, then renamed over `out`."""
-    parent = out.parent if str(out.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".letter-", suffix=".pdf", dir=parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(pdf)
-            os.replace(tmp, out)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise OutputNotWritable(_("Cannot write {path}: {reason}").format(
-            path=out, reason=exc.strerror or exc)) from exc
-
-
 def run(args: argparse.Namespace) -> int:
     from console.cli import db_path
     from db.connection import open_database
     from reports.letter_service import prepare_letter, record_letter, render
+    from reports.safe_output import stage
 
     out: Path = args.out
-    check_writable(out)
     path = db_path(args)
+    check_writable(out, path)
     if not path.exists():
         print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
         return 2
@@ -135,8 +113,11 @@ def run(args: argparse.Namespace) -> int:
             voucher_id=args.voucher, with_voucher=not args.no_voucher,
         )
         pdf = render(data)
-        write_pdf(out, pdf)
-        record = record_letter(db, data, pdf, created_by=created_by)
+        # The PDF waits in a temporary file beside --out until the letter is recorded: a
+        # database that refuses the record (read-only, full) leaves no PDF behind.
+        with stage([(out, pdf)], [path]) as pending:
+            record = record_letter(db, data, pdf, created_by=created_by)
+            pending.commit()
     finally:
         db.close()
     print(_("Wrote {path} ({kind}, {lang}); kept as letter {id}.").format(

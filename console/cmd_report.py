@@ -5,13 +5,14 @@
     counterpart report --out today.pdf          # today in the shop's time zone
 
 A malformed or reversed range, a missing database or an unwritable output path is a clear
-message and exit status 2; a day with nothing recorded still prints a short, correct report.
+message and exit status 2, and so is an output path that must never be overwritten (the
+database and its -wal/-shm/-journal, a folder or device, any SQLite file: see
+`reports.safe_output`); a day with nothing recorded still prints a short, correct report.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -55,29 +56,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(func=run)
 
 
-def _check_writable(path: Path) -> None:
-    """Refuse, before any work, an output path that cannot become a file (names the file)."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise UserError(_("Cannot write {path}: it is a folder; give a file name such as "
-                          "report.pdf.").format(path=path))
-    if not folder.is_dir():
-        raise UserError(_("Cannot write {path}: the folder {folder} does not exist.").format(
-            path=path, folder=folder))
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise UserError(_("Cannot write {path}: permission denied. Choose another "
-                          "place.").format(path=path))
+def output_paths(out: Path, csv: Path | None, database: Path | None = None) -> list[Path]:
+    """Every file the command writes (PDF, detail CSV, summary CSV), each checked up front.
 
-
-def output_paths(out: Path, csv: Path | None) -> list[Path]:
-    """Every file the command writes (PDF, detail CSV, summary CSV), each checked up front."""
+    Refused (UnsafeOutput, exit 2, nothing touched): the database or its -wal/-shm/-journal
+    (also through a symlink or hard link), a folder, device or fifo, any SQLite database.
+    """
     from reports.report_csv import summary_path
+    from reports.safe_output import check_targets
 
     paths = [out] if csv is None else [out, csv, summary_path(csv)]
-    for path in paths:
-        _check_writable(path)
-    if len({p.resolve() for p in paths}) < len(paths):
-        raise UserError(_("The PDF and the CSV files need different names."))
+    check_targets(paths, [database] if database is not None else [])
     return paths
 
 
@@ -105,13 +94,14 @@ def run(args: argparse.Namespace) -> int:
     from db.settings import load_settings
     from db.staff import get_staff
     from reports.day_report import build_pdf
-    from reports.report_csv import WriteFailed, csv_files, write_all
+    from reports.report_csv import csv_files
+    from reports.safe_output import write_files
 
     path = db_path(args)
     if not path.exists():
         raise UserError(_("{path} does not exist; give the console's database with "
                           "--db.").format(path=path))
-    output_paths(args.out, args.csv)
+    output_paths(args.out, args.csv, path)
     db = open_database(path)
     try:
         settings = load_settings(db)
@@ -125,11 +115,7 @@ def run(args: argparse.Namespace) -> int:
     files = [(args.out, build_pdf(data))]
     if args.csv is not None:
         files += csv_files(data, args.csv)
-    try:
-        written = [str(p) for p in write_all(files)]
-    except WriteFailed as exc:
-        raise UserError(_("Cannot write {path}: {reason}. Nothing was written.").format(
-            path=exc.path, reason=exc.reason)) from exc
+    written = [str(p) for p in write_files(files, [path])]
     t = data.totals
     span = start.isoformat() if start == end else f"{start.isoformat()}–{end.isoformat()}"
     print(_("{span}: {complaints} complaints, {compliments} compliments, "

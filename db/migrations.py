@@ -303,3 +303,13 @@ def m002_consents_and_erasure(db: Database) -> None:
         WHERE consent_contact = 1;
         """
     )
+
+
+@migrations()
+def m003_audit_row_hash(db: Database) -> None:
+    """Audit entries also vouch for the values of the rows they are about (`db.audit`).
+
+    NULL for the entries written before: those keep their original hash and are checked by
+    their chain only.
+    """
+    db.execute("ALTER TABLE audit_log ADD COLUMN row_hash TEXT")

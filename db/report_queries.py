@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from db import audit
 from db.clock import from_iso, to_iso, utcnow
 from db.errors import PermissionDenied, ValidationError
 from db.i18n import _
@@ -242,6 +243,9 @@ class ReportData:
     compliments_by_staff: tuple[StaffCompliments, ...]
     trend: tuple[DayTrend, ...]
     details: tuple[DetailRow, ...]
+    # (entry number, hash) of the audit log's last entry when the report was made; printed
+    # in the footer so `counterpart audit verify --head` can check the log against paper.
+    audit_head: tuple[int, str] | None = None
 
     @property
     def days(self) -> int:
@@ -347,6 +351,7 @@ def build_report(
         compliments_by_staff=_compliments(db, d0, d1),
         trend=_trend(db, start, end),
         details=_details(db, d0, d1),
+        audit_head=audit.head(db),
     )
 
 

@@ -1,10 +1,10 @@
 """The end-of-day complaint report as a PDF (ReportLab platypus).
 
 `build_pdf(data)` lays out a `db.report_queries.ReportData`: a header and footer on every page
-(shop, range, printed by whom and when, "page x of y"), the summary, recovery steps, causes
-with a bar chart and routing, compensation, promises, repeat complainants, compliments per
-staff member, the trend (ranges longer than a day) and one detail row per entry. Every table
-repeats its header row on each page it continues on.
+(shop, range, printed by whom and when, the audit log head, "page x of y"), the summary,
+recovery steps, causes with a bar chart and routing, compensation, promises, repeat
+complainants, compliments per staff member, the trend (ranges longer than a day) and one
+detail row per entry. Every table repeats its header row on each page it continues on.
 
 Short tables are ReportLab tables (``repeatRows=1``) with wrapped cells. The detail of a long
 range holds thousands of rows, so it and any list longer than `FAST_ROWS` is a `FastTable`:
@@ -81,7 +81,9 @@ def build_pdf(
     builder = _Builder(data)
     pdf = builder.build(progress)
     if out is not None:
-        Path(out).write_bytes(pdf)
+        from reports.safe_output import write_file
+
+        write_file(out, pdf)
     return pdf
 
 
@@ -136,12 +138,22 @@ class _Builder:
         return self._range_text
 
     def printed_line(self) -> str:
-        """'Printed by <manager> / command line, <when>': the same on every page."""
+        """'Printed by <manager> / command line, <when> · Audit log <head>': every page."""
         if self._printed is None:
             d = self.data
-            self._printed = self.t("printed", who=d.printed_by or self.t("command_line"),
-                                   when=self.f.fmt_datetime(d.generated_at, "medium"))
+            printed = self.t("printed", who=d.printed_by or self.t("command_line"),
+                             when=self.f.fmt_datetime(d.generated_at, "medium"))
+            self._printed = f"{printed} · {self.audit_head_text()}"
         return self._printed
+
+    def audit_head_text(self) -> str:
+        """The audit log's head when the report was made, as `audit verify --head` takes it."""
+        from db.audit import head_label
+
+        head = self.data.audit_head
+        if head is None:
+            return self.t("audit_head.empty")
+        return self.t("audit_head", head=head_label(*head))
 
     def customer(self, name: str) -> str:
         return name or self.t("walk_in")

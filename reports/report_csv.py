@@ -3,27 +3,29 @@
 UTF-8 with a byte-order mark, so spreadsheet programs recognise the encoding and show Chinese
 names correctly. Headings are in the report's language; values stay machine-friendly:
 ISO dates, 24-hour local times and amounts as plain decimals in major units (``12.50``) with
-the currency code in its own column, so a spreadsheet can sum them in any locale.
+the currency code in its own column, so a spreadsheet can sum them in any locale. Text cells
+that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR first) get a
+leading apostrophe (`reports.csv_cells`); numbers stay numbers.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import os
-import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-from db.i18n import _
 from db.report_queries import ReportData
+from reports import csv_cells
 from reports.report_text import ReportFormat, ReportText
+from reports.safe_output import write_files
 
 
 def detail_csv(data: ReportData) -> str:
     """One row per complaint, compliment or suggestion in the range."""
     t, f = ReportText(data.shop.report_language), ReportFormat(data.shop)
     out = io.StringIO()
-    w = csv.writer(out, lineterminator="\r\n")
+    w = csv_cells.writer(out, lineterminator="\r\n")
     w.writerow([t("detail.no"), t("detail.date"), t("detail.time"), t("detail.kind"),
                 t("detail.customer"), t("detail.cause"), t("detail.real_cause"),
                 t("detail.severity"), t("detail.crisis"), t("detail.taken_by"),
@@ -49,7 +51,7 @@ def summary_csv(data: ReportData) -> str:
     """Section, item, count and value: the figures of the PDF in one sheet."""
     t, f = ReportText(data.shop.report_language), ReportFormat(data.shop)
     out = io.StringIO()
-    w = csv.writer(out, lineterminator="\r\n")
+    w = csv_cells.writer(out, lineterminator="\r\n")
     w.writerow([t("csv.section"), t("csv.item"), t("csv.count"), t("csv.value"),
                 t("detail.currency")])
 
@@ -121,48 +123,12 @@ def csv_files(data: ReportData, path: str | Path) -> list[tuple[Path, bytes]]:
             (summary_path(path), summary_csv(data).encode("utf-8-sig"))]
 
 
-class WriteFailed(OSError):
-    """Writing one of several files failed; none of them was left behind."""
+def write_csv(data: ReportData, path: str | Path,
+              databases: Iterable[str | os.PathLike[str]] = ()) -> tuple[Path, Path]:
+    """Write ``<path>`` (detail) and ``<stem>-summary.csv`` beside it, both or neither.
 
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(reason)
-        self.path = path
-        self.reason = reason
-
-
-def write_all(files: list[tuple[Path, bytes]]) -> list[Path]:
-    """Write every file or none: each to a temporary file in its own folder, then rename all.
-
-    A failure (folder in the way, no permission, disk full) removes the temporary files and
-    raises `WriteFailed` naming the file that failed; files already there stay as they were
-    unless every new file was written.
+    Through `reports.safe_output`: never over `databases` (the open database files), a
+    non-regular file or a SQLite database; mode 0600; all or nothing.
     """
-    temps: list[tuple[Path, Path]] = []
-    try:
-        for path, content in files:
-            try:
-                fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
-                                            dir=path.parent if str(path.parent) else ".")
-                temps.append((Path(name), path))
-                with os.fdopen(fd, "wb") as out:
-                    out.write(content)
-            except OSError as exc:
-                raise WriteFailed(path, exc.strerror or str(exc)) from exc
-        for _temp, path in temps:
-            if path.is_dir():
-                raise WriteFailed(path, _("it is a folder"))
-        for temp, path in temps:
-            try:
-                os.replace(temp, path)
-            except OSError as exc:  # pragma: no cover (checked above; a race at most)
-                raise WriteFailed(path, exc.strerror or str(exc)) from exc
-    finally:
-        for temp, _path in temps:
-            temp.unlink(missing_ok=True)
-    return [path for path, _content in files]
-
-
-def write_csv(data: ReportData, path: str | Path) -> tuple[Path, Path]:
-    """Write ``<path>`` (detail) and ``<stem>-summary.csv`` beside it, both or neither."""
-    detail, summary = write_all(csv_files(data, path))
+    detail, summary = write_files(csv_files(data, path), databases)
     return detail, summary

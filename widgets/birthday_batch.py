@@ -9,7 +9,6 @@ are recorded, each with its own PDF, once they have been printed or saved.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -37,6 +36,7 @@ from reports.letter_service import (
     record_letters,
     week_start,
 )
+from reports.safe_output import database_files, stage
 from widgets.birthday_list_model import BirthdayListModel
 from widgets.context import AppContext
 from widgets.data_bus import ANY_ID, LETTER
@@ -297,14 +297,22 @@ class BirthdayBatchPanel(QWidget):
                                           self.tr("PDF files (*.pdf)"))
         if not path:
             return None
+        # The PDF waits beside its target until the letters are recorded: a refused record
+        # (read-only database) leaves no PDF behind.
         try:
-            Path(path).write_bytes(self.pdf)
+            with stage([(path, self.pdf)], database_files(self.ctx.db)) as pending:
+                records = self._record()
+                if records is not None:
+                    pending.commit()
+        except UserError as exc:
+            show_error(self, exc)
+            return None
         except OSError as exc:
             show_error(self, UserError(self.tr("Cannot save {path}: {reason}")
                                        .replace("{path}", path)
                                        .replace("{reason}", exc.strerror or str(exc))))
             return None
-        return self._record()
+        return records
 
     def _record(self) -> list[Any] | None:
         staff = self.ctx.staff()

@@ -196,9 +196,9 @@ class LetterHistoryPanel(QWidget):
         if not path:
             return None
         try:
-            from pathlib import Path
+            from reports.safe_output import database_files, write_file
 
-            Path(path).write_bytes(letter_pdf(self.ctx.db, record.id))
+            write_file(path, letter_pdf(self.ctx.db, record.id), database_files(self.ctx.db))
         except UserError as exc:
             show_error(self, exc)
             return None

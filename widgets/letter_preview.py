@@ -10,7 +10,6 @@ recorded through `reports.letter_service.record_letter`, and `letter_recorded` i
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 from db.errors import UserError
 from reports.letter_service import LetterRecord, prepare_letter, record_letter, render, with_body
 from reports.letter_templates import LetterData
+from reports.safe_output import database_files, stage
 from widgets.context import AppContext
 from widgets.data_bus import CUSTOMER, LETTER
 from widgets.errors import show_error
@@ -504,14 +504,22 @@ class LetterPreview(QWidget):
                                           self.tr("PDF files (*.pdf)"))
         if not path:
             return None
+        # The PDF waits beside its target until the letter is recorded: a refused record
+        # (read-only database) leaves no PDF behind.
         try:
-            Path(path).write_bytes(pdf)
+            with stage([(path, pdf)], database_files(self.ctx.db)) as pending:
+                record = self._record(letter, pdf)
+                if record is not None:
+                    pending.commit()
+        except UserError as exc:
+            show_error(self, exc)
+            return None
         except OSError as exc:
             show_error(self, UserError(self.tr("Cannot save {path}: {reason}")
                                        .replace("{path}", path)
                                        .replace("{reason}", exc.strerror or str(exc))))
             return None
-        return self._record(letter, pdf)
+        return record
 
     def _record(self, letter: LetterData, pdf: bytes) -> LetterRecord | None:
         staff = self.ctx.staff()

@@ -32,6 +32,7 @@ from db.errors import UserError, ValidationError
 from db.models import Staff
 from db.report_queries import ReportData, build_report, check_can_report, check_range
 from reports.report_csv import write_csv
+from reports.safe_output import database_files, write_file
 from widgets.context import AppContext
 from widgets.errors import show_error
 from widgets.letter_preview import PdfPreview, default_printer, print_pdf
@@ -357,7 +358,10 @@ class ReportPanel(QWidget):
         if not name:
             return None
         try:
-            Path(name).write_bytes(self.pdf)
+            write_file(name, self.pdf, database_files(self.ctx.db))
+        except UserError as exc:
+            show_error(self, exc)
+            return None
         except OSError as exc:
             show_error(self, UserError(self.tr("Cannot save {path}: {reason}")
                                        .replace("{path}", name)
@@ -374,7 +378,10 @@ class ReportPanel(QWidget):
         if not name:
             return None
         try:
-            detail, summary = write_csv(self.data, name)
+            detail, summary = write_csv(self.data, name, database_files(self.ctx.db))
+        except UserError as exc:
+            show_error(self, exc)
+            return None
         except OSError as exc:
             show_error(self, UserError(self.tr("Cannot save {path}: {reason}")
                                        .replace("{path}", name)
