@@ -10,9 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -64,24 +62,6 @@ def resolve_customer(db: Any, text: str) -> int:
     return int(row[0])
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """All or nothing, readable by the owner only: personal data leaves the shop here."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.exists() and not path.is_file():
-        raise UserError(_("Cannot write {path}: it is not a regular file.").format(path=path))
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(name, 0o600)
-        os.replace(name, path)
-    except OSError as exc:
-        raise UserError(_("Cannot write {path}: {reason}. Nothing was written.").format(
-            path=path, reason=exc.strerror or exc)) from exc
-
-
 def export_paths(out: Path) -> tuple[Path, Path]:
     stem = out.with_suffix("") if out.suffix.lower() in (".json", ".pdf") else out
     return stem.with_name(stem.name + ".json"), stem.with_name(stem.name + ".pdf")
@@ -93,6 +73,7 @@ def run_export(args: argparse.Namespace) -> int:
     from db.personal_data import customer_record, record_export
     from db.settings import load_settings
     from reports.personal_data_pdf import build_export_pdf
+    from reports.safe_output import write_files
 
     path = db_path(args)
     if not path.exists():
@@ -106,12 +87,8 @@ def run_export(args: argparse.Namespace) -> int:
         lang = args.lang or str(record["customer"]["language"])
         pdf = build_export_pdf(record, settings, lang)
         text = json.dumps(record, ensure_ascii=False, indent=1, default=str).encode("utf-8")
-        write_private(json_path, text)
-        try:
-            write_private(pdf_path, pdf)
-        except UserError:
-            json_path.unlink(missing_ok=True)
-            raise
+        # Both or neither, 0600, never over the database or another non-regular file.
+        write_files([(json_path, text), (pdf_path, pdf)], databases=[path])
         record_export(db, customer_id, None)
     finally:
         db.close()

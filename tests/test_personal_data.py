@@ -231,3 +231,15 @@ def test_no_birthday_letter_goes_to_a_customer_who_did_not_consent(
         prepare_letter(db, "birthday", customer_id=quiet.id)
     set_consent(db, quiet.id, "contact", True, by=None)
     assert prepare_letter(db, "birthday", customer_id=quiet.id).customer_name == "Ei Yhteyttä"
+
+
+def test_an_export_is_both_files_or_neither(shop: tuple[Database, Path],
+                                            tmp_path: Path) -> None:
+    db, path = shop
+    team = with_history(db)
+    db.close()
+    (tmp_path / "out.pdf").mkdir()  # the PDF's name is taken by a folder
+    result = cli("customer", "export", str(team.customer.id), "--db", str(path),
+                 "--out", str(tmp_path / "out"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert not (tmp_path / "out.json").exists()
