@@ -91,6 +91,9 @@ def install_extras(window: Any) -> None:
     from console.backup_ui import install as install_backup_ui
 
     install_backup_ui(window)  # managers: failed or overdue backups
+    from console.personal_data_ui import install as install_personal_data_ui
+
+    install_personal_data_ui(window)  # consent; managers: export, erase, retention review
 
 
 class _NoOptions:
