@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.paths import ASSETS_DIR
 from db.i18n import set_language
-from widgets.qt_compat import immortalise_singletons
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +92,17 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 def _crash_hook(
     kind: type[BaseException], value: BaseException, tb: TracebackType | None
 ) -> None:
-    """Bugs end in a dialog (and the log), not in a silently dead window."""
+    """Bugs end in a dialog (and the log), not in a silently dead window; a full or failing
+    disk met outside a write (reading, say) gets its one sentence instead."""
+    from db.faults import describe_fault
+
+    known = describe_fault(value)
+    if known is not None:
+        log.error("%s", known)
+        if QApplication.instance() is not None:
+            QMessageBox.warning(
+                None, QCoreApplication.translate("app", "Database problem"), str(known))
+        return
     text = "".join(traceback.format_exception(kind, value, tb))
     log.error("unhandled exception\n%s", text)
     sys.__excepthook__(kind, value, tb)
@@ -120,7 +129,6 @@ def configure(app: QApplication, *, language: str = "", point_size: int = BASE_P
 def create_application(
     argv: Sequence[str] | None = None, *, language: str = "", point_size: int = BASE_POINT_SIZE
 ) -> QApplication:
-    immortalise_singletons()  # before anything calls into PySide6 in earnest
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv))
     configure(app, language=language, point_size=point_size)

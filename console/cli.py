@@ -1,13 +1,16 @@
 """`counterpart` command line. Every command takes --db PATH.
 
 Each sub-command lives in its own module with a `register(subparsers, common)` function;
-with no sub-command the console window starts.
+with no sub-command the console window starts: `counterpart --db X --language zh-TW` is
+`counterpart run --db X --language zh-TW`, so every option of `run` works without it.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_settings",
     "console.cmd_backup",
     "console.cmd_customer",
+    "console.cmd_check",
 )
 
 
@@ -38,12 +42,44 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("database file (default: the console's own in the user data folder)"),
     )
     parser = argparse.ArgumentParser(
-        prog="counterpart", description=_("Counterpart service console"), parents=[common]
+        prog="counterpart", description=_("Counterpart service console"), parents=[common],
+        epilog=_("Without a COMMAND the console window starts, and the options of "
+                 "'counterpart run' (such as --language) apply."),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, common)
     return parser
+
+
+def with_default_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]:
+    """`argv` with `run` put in front when it names no command (and asks for no help).
+
+    Scans like argparse: the value after a top-level option that takes one (`--db X`) is
+    skipped; the first other word that is not an option decides.
+    """
+    args = list(argv)
+    commands: set[str] = set()
+    takes_value: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            commands.update(action.choices)
+        elif action.option_strings and action.nargs != 0:
+            takes_value.update(action.option_strings)
+    index = 0
+    while index < len(args):
+        word = args[index]
+        if word == "--":
+            break
+        if word in ("-h", "--help"):
+            return args
+        if word.startswith("-"):
+            index += 2 if word in takes_value else 1
+            continue
+        if word in commands:
+            return args
+        break
+    return ["run", *args]
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -56,7 +92,7 @@ def db_path(args: argparse.Namespace) -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     set_language(language_from_environment())  # before the parser: help texts are _()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(with_default_command(parser, sys.argv[1:] if argv is None else argv))
     func = getattr(args, "func", None)
     if func is None:
         from console.cmd_run import run
@@ -69,6 +105,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except sqlite3.Error as exc:
+        return _fault(describe_fault(exc, args), exc)
+    except OSError as exc:
+        return _fault(describe_fault(exc, args), exc)
+
+
+def describe_fault(exc: BaseException, args: argparse.Namespace) -> UserError | None:
+    """One sentence for a disk, file-system or database failure (None: a bug)."""
+    from db import faults
+
+    return faults.describe_fault(exc, db_path(args) if isinstance(exc, sqlite3.Error) else None)
+
+
+def _fault(known: UserError | None, exc: BaseException) -> int:
+    """A full disk, a read-only disk, an I/O error: one sentence and exit status 2."""
+    if known is None:
+        raise exc  # a bug: the traceback is what a developer needs
+    with contextlib.suppress(OSError):  # stderr itself gone (closed pipe): the status says it
+        print(f"counterpart: {known}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

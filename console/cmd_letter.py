@@ -99,6 +99,11 @@ def run(args: argparse.Namespace) -> int:
     from reports.safe_output import stage
 
     out: Path = args.out
+    if args.kind == "apology" and args.complaint is None:
+        from reports.letter_service import LetterNotPossible
+
+        raise LetterNotPossible(_(
+            "An apology letter needs a complaint: give its number with --complaint."))
     path = db_path(args)
     check_writable(out, path)
     if not path.exists():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import sqlite3
 import sys
 import time
 from typing import Any
@@ -24,8 +25,29 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "run", parents=[common], help=_("start the console window (the default)")
     )
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--language", default="", help=_("screen language: en, fi, zh-TW, zh-CN"))
+    parser.add_argument("--language", default="", type=screen_language,
+                        help=_("screen language: en, fi, zh-TW, zh-CN"))
     parser.set_defaults(func=run)
+
+
+SCREEN_LANGUAGES = ("en", "fi", "zh-TW", "zh-CN")
+
+
+def screen_language(value: str) -> str:
+    """`--language`: one of SCREEN_LANGUAGES, in any case, with - or _ (zh_tw is zh-TW).
+
+    Empty (the default) leaves the choice to the options file, then the system.
+    """
+    wanted = value.strip().replace("_", "-").lower()
+    if not wanted:
+        return ""
+    for code in SCREEN_LANGUAGES:
+        if code.lower() == wanted:
+            return code
+    raise argparse.ArgumentTypeError(
+        _("unknown screen language: {value}; use one of: {choices}").format(
+            value=value, choices=", ".join(SCREEN_LANGUAGES))
+    )
 
 
 def ms_since_process_start() -> float:
@@ -58,7 +80,8 @@ def create_window(
 
     session = Session()
     ctx = AppContext(
-        db=db, current_staff=session.current, dialogs=dialogs or DialogService(),
+        db=db, current_staff=session.current, current_sign_in=session.current_sign_in,
+        dialogs=dialogs or DialogService(),
         settings=load_settings(db), options=options or _NoOptions(), console_id=console_id(),
     )
     window = MainWindow(ctx, session, options)
@@ -94,6 +117,9 @@ def install_extras(window: Any) -> None:
     from console.personal_data_ui import install as install_personal_data_ui
 
     install_personal_data_ui(window)  # consent; managers: export, erase, retention review
+    from console.drafts_ui import install as install_drafts_ui
+
+    install_drafts_ui(window)  # managers: stale unsaved drafts
 
 
 class _NoOptions:
@@ -112,6 +138,7 @@ def run(args: argparse.Namespace) -> int:
     from console.options import Options
     from db.connection import open_database
     from db.errors import UserError
+    from db.faults import describe_fault
     from widgets.dialogs import DialogService
 
     options = Options()
@@ -125,7 +152,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         db = open_database(path)
         window = create_window(db, dialogs=dialogs, options=options, defer_extras=True)
-    except UserError as exc:
+    except (UserError, sqlite3.Error, OSError) as exc:
+        known = exc if isinstance(exc, UserError) else describe_fault(exc, path)
+        if known is None:
+            raise
+        exc = known
         print(f"counterpart: {exc}", file=sys.stderr)
         if not quit_when_shown:
             title = QCoreApplication.translate("run", "Cannot open the database")

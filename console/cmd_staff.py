@@ -31,7 +31,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_list(args: argparse.Namespace) -> int:
     from console.cli import db_path
-    from db.compensation import format_money, limit_for
+    from db.approvals import limit_for
+    from db.compensation import format_money
     from db.connection import open_database
     from db.staff import list_staff
 

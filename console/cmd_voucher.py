@@ -1,8 +1,14 @@
-"""`counterpart voucher redeem CODE --staff ID` (and `show CODE`): mark used, or look at it."""
+"""`counterpart voucher redeem CODE` (and `show CODE`): mark used, or look at it.
+
+Redeeming asks for the PIN of the member of staff taking the voucher (without echo, or one
+line on stdin with `--pin-stdin`): it is a write that gives value, so it goes through a
+single-use approval like every other (`db.approvals`).
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from typing import Any
 
@@ -17,9 +23,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="voucher_command", metavar="ACTION", required=True)
     redeem = actions.add_parser("redeem", parents=[common], help=_("mark a voucher used"))
     redeem.add_argument("code", metavar="CODE", help=_("the code, e.g. 7KQ2-M9XD"))
-    redeem.add_argument("--staff", metavar="ID", type=int, required=True, dest="staff_id",
-                        help=_("id of the active member of staff taking the voucher "
-                               "(see `counterpart staff list`)"))
+    redeem.add_argument("--pin-stdin", action="store_true",
+                        help=_("read the PIN of the member of staff taking the voucher from "
+                               "the first line of standard input"))
     redeem.set_defaults(func=run_redeem)
     show = actions.add_parser("show", parents=[common], help=_("show a voucher"))
     show.add_argument("code", metavar="CODE")
@@ -52,8 +58,9 @@ def run_redeem(args: argparse.Namespace) -> int:
         return 2
     db = open_database(path)
     try:
-        voucher = vouchers.redeem(db, args.code, staff_id=args.staff_id,
-                                  console_id=console_id())
+        pin = (sys.stdin.readline().strip() if args.pin_stdin
+               else getpass.getpass(_("PIN of the person taking the voucher: ")))
+        voucher = vouchers.redeem_with_pin(db, args.code, pin, console_id())
         print(_("Redeemed. {details}").format(details=_describe(db, voucher)))
     finally:
         db.close()

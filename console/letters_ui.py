@@ -3,7 +3,10 @@
 - a "Letter…" action on the profile opens the letter page (kind, complaint, language, edit,
   preview of the real PDF, print or save);
 - the profile lists the customer's letters, each reprintable from the stored PDF;
-- the home page has "Birthday letters" for this week's batch.
+- "Letters" on the navigation rail (Ctrl+Shift+L) opens the letters page: a letter for the
+  customer whose profile is open, and this week's birthday batch;
+- after "Save and finish" on a complaint with compensation, a notice above the page offers
+  the apology for that complaint, preselected: one tap to preview it, one to print it.
 `create_window` calls `install`.
 """
 
@@ -15,6 +18,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from db.service_models import Complaint
 from widgets.birthday_batch import BirthdayBatchPanel
 from widgets.letter_history import LetterHistoryPanel
 from widgets.letter_preview import MIN_TARGET, LetterPreview
@@ -26,13 +30,16 @@ PAGE_LETTER = "letter"
 PAGE_BIRTHDAY_LETTERS = "birthday_letters"
 
 
-def _with_back(window: MainWindow, content: QWidget, text: str) -> tuple[QWidget, QPushButton]:
+def _with_back(window: MainWindow, content: QWidget, text: str,
+               *extra: QWidget) -> tuple[QWidget, QPushButton]:
     page = QWidget()
     layout = QVBoxLayout(page)
     row = QHBoxLayout()
     back = QPushButton(text)
     back.setMinimumHeight(MIN_TARGET)
     row.addWidget(back)
+    for widget in extra:
+        row.addWidget(widget)
     row.addStretch(1)
     layout.addLayout(row)
     layout.addWidget(content, 1)
@@ -63,13 +70,21 @@ class LettersUi(QObject):
         window.profile_panel.profile_shown.connect(self.history.set_customer)
 
         self.batch = BirthdayBatchPanel(ctx)
-        batch_page, batch_back = _with_back(window, self.batch, self.tr("← Home"))
+        self.customer_letter_button = QPushButton()
+        self.customer_letter_button.setMinimumHeight(MIN_TARGET)
+        self.customer_letter_button.clicked.connect(lambda: self.letter_for_profile())
+        batch_page, batch_back = _with_back(window, self.batch, self.tr("← Home"),
+                                            self.customer_letter_button)
         batch_back.clicked.connect(window.go_home)
         window.add_page(PAGE_BIRTHDAY_LETTERS, batch_page)
-        self.batch_button = QPushButton(self.tr("Birthday letters for this week…"))
-        self.batch_button.setMinimumHeight(MIN_TARGET)
-        self.batch_button.clicked.connect(self.open_birthday_batch)
-        window.home_view.add_section(self.tr("Letters"), self.batch_button)
+        self.batch_button = window.add_nav_item(
+            "letters", self.tr("Letters"), self.open_birthday_batch, keys="Ctrl+Shift+L",
+            order=50, pages=(PAGE_BIRTHDAY_LETTERS, PAGE_LETTER))
+
+        # After "Save and finish" on a complaint with compensation: the apology, one tap.
+        service = getattr(window, "service_ui", None)
+        if service is not None:
+            service.complaint_finished.connect(self.offer_apology)
 
     def _insert_into_profile(self, widget: QWidget) -> None:
         """Above the purchase history (its separator line), else at the end."""
@@ -108,6 +123,31 @@ class LettersUi(QObject):
         self.preview.open_for(customer_id=customer_id, complaint_id=complaint_id or None)
         self.window.show_page(PAGE_LETTER)
 
+    def offer_apology(self, complaint: Complaint) -> bool:
+        """Offer the apology for a finished complaint with compensation above the page."""
+        if complaint.kind != "complaint" or not any(
+                line.status != "refused" for line in complaint.lines):
+            return False
+        self.window.show_notice(
+            self.tr("Complaint #%1 is saved. Give the customer the apology letter?")
+            .replace("%1", str(complaint.id)),
+            [(self.tr("Preview apology"), lambda: self.open_apology(complaint.id)),
+             (self.tr("Print apology"), lambda: self.print_apology(complaint.id))])
+        return True
+
+    def open_apology(self, complaint_id: int) -> bool:
+        """The letter page with the apology for this complaint chosen and previewed."""
+        ready = self.preview.open_for(complaint_id=complaint_id, kind="apology")
+        self.window.show_page(PAGE_LETTER)
+        self.preview.print_button.setFocus()
+        return ready
+
+    def print_apology(self, complaint_id: int) -> bool:
+        """Straight to the printer (the letter page stays open to see what was printed)."""
+        if not self.open_apology(complaint_id):
+            return False
+        return self.preview.print_letter() is not None
+
     def back_to_profile(self) -> None:
         if self.window.profile_panel.customer_id is not None:
             self.window.show_page("profile")
@@ -115,7 +155,15 @@ class LettersUi(QObject):
             self.window.go_home()
 
     def open_birthday_batch(self) -> None:
-        self.batch.reload()
+        """The letters page: this week's birthdays, and a letter for the open customer."""
+        customer_id = self.window.profile_panel.customer_id
+        profile = self.window.profile_panel.profile
+        name = profile.customer.name if profile is not None else ""
+        self.customer_letter_button.setVisible(customer_id is not None and bool(name))
+        self.customer_letter_button.setText(
+            self.tr("Letter for %1…").replace("%1", name) if name else "")
+        if not self.batch.is_running():  # letters being made stay on screen
+            self.batch.reload()
         self.window.show_page(PAGE_BIRTHDAY_LETTERS)
 
 

@@ -2,12 +2,20 @@
 
 Pages live in a QStackedWidget: sign-in, home, search results, profile, customer form,
 purchase entry; other areas add theirs with `add_page(key, widget)` / `show_page(key)`.
+The navigation rail on the left (`widgets.nav_rail`) puts the main places one tap away;
+areas add their entries with `add_nav_item` (button + shortcut, manager-only if asked).
+Leaving a page through the rail or a shortcut asks first when the page has unsaved input
+(`widgets.unsaved_changes.UnsavedChanges`).
 Shortcuts: Ctrl+F or F3 focus search from anywhere; Esc in search clears it; Down moves
 into the results; Enter opens the profile; Ctrl+N new customer; Ctrl+E edit and Ctrl+R
-record a purchase for the open profile; Alt+Home goes home.
+record a purchase for the open profile; Alt+Home goes home; the other rail entries bring
+their own (Ctrl+Shift+K walk-in, V voucher, F follow-ups, L letters, R report, S staff,
+G settings). Opening a profile empties the search field, so it never shows a stale query.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -21,18 +29,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.idle import IdleSignOut
 from console.options import Options
-from console.session import Session
+from console.session import SIGNED_OUT_IDLE, Session
 from db.errors import UserError
 from db.models import Purchase, Staff
+from db.settings import load_settings
 from widgets.context import AppContext
 from widgets.customer_form import CustomerForm
 from widgets.customer_profile_panel import CustomerProfilePanel
 from widgets.customer_search import CustomerSearch
 from widgets.errors import show_error
 from widgets.home_view import HomeView
+from widgets.nav_rail import NavRail, RailButton
+from widgets.notice_bar import NoticeBar
 from widgets.purchase_entry import PurchaseEntry
 from widgets.sign_in_panel import SignInPanel
+from widgets.unsaved_changes import UnsavedChanges, confirm_discard
 
 PAGE_SIGN_IN = "sign_in"
 PAGE_HOME = "home"
@@ -42,6 +55,8 @@ PAGE_CUSTOMER_FORM = "customer_form"
 PAGE_PURCHASE = "purchase"
 
 _NEEDS_STAFF = (PAGE_HOME, PAGE_SEARCH, PAGE_PROFILE, PAGE_CUSTOMER_FORM, PAGE_PURCHASE)
+# Manager screens open only for a manager signed in with their PIN (db.sign_in).
+MANAGER_PAGES = ("report", "staff_admin", "settings")
 
 
 class MainWindow(QMainWindow):
@@ -54,6 +69,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.session = session
+        ctx.current_sign_in = session.current_sign_in  # how they signed in (PIN or tap)
         self.options = options
         self._pages: dict[str, QWidget] = {}
         self._page_before_search = PAGE_HOME
@@ -68,12 +84,6 @@ class MainWindow(QMainWindow):
         self.shop_label.setObjectName("ShopName")
         self.staff_label = QLabel()
         self.staff_label.setObjectName("SignedInAs")
-        self.home_button = QPushButton(self.tr("Home"))
-        self.home_button.setToolTip(self.tr("Alt+Home"))
-        self.home_button.clicked.connect(self.go_home)
-        self.new_customer_button = QPushButton(self.tr("New customer"))
-        self.new_customer_button.setToolTip(self.tr("Ctrl+N"))
-        self.new_customer_button.clicked.connect(self.new_customer)
         self.sign_out_button = QPushButton(self.tr("Sign out"))
         self.sign_out_button.clicked.connect(self.sign_out)
         header_row = QHBoxLayout(header)
@@ -81,8 +91,6 @@ class MainWindow(QMainWindow):
         header_row.addWidget(self.shop_label)
         header_row.addStretch(1)
         header_row.addWidget(self.staff_label)
-        header_row.addWidget(self.home_button)
-        header_row.addWidget(self.new_customer_button)
         header_row.addWidget(self.sign_out_button)
 
         # Search, always at the top.
@@ -119,19 +127,44 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        # The navigation rail beside the search and the pages.
+        self.nav_rail = NavRail()
+        self.nav_rail.manager_allowed = lambda _staff: self.ctx.manager_with_pin()
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav_rail)
+        pages = QVBoxLayout()
+        pages.setContentsMargins(0, 0, 0, 0)
+        pages.setSpacing(0)
+        pages.addLayout(search_row)
+        self.notice_bar = NoticeBar()
+        pages.addWidget(self.notice_bar)
+        pages.addWidget(self.stack, 1)
+        body.addLayout(pages, 1)
         layout.addWidget(header)
-        layout.addLayout(search_row)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
         # Shortcuts that work from anywhere in the window.
         self.shortcuts: dict[str, QShortcut] = {}
         self._shortcut("search", QKeySequence.StandardKey.Find, self.focus_search)
         self._shortcut("search_f3", QKeySequence(Qt.Key.Key_F3), self.focus_search)
-        self._shortcut("new_customer", QKeySequence.StandardKey.New, self.new_customer)
         self._shortcut("edit", QKeySequence("Ctrl+E"), self._edit_open_customer)
         self._shortcut("purchase", QKeySequence("Ctrl+R"), self._purchase_open_customer)
-        self._shortcut("home", QKeySequence("Alt+Home"), self.go_home)
+        self.home_button = self.add_nav_item(
+            "home", self.tr("Home"), self.go_home, keys="Alt+Home", order=0,
+            pages=(PAGE_HOME,))
+        self.new_customer_button = self.add_nav_item(
+            "new_customer", self.tr("New customer"), self.new_customer, keys="Ctrl+N",
+            order=10, pages=(PAGE_CUSTOMER_FORM,))
+        self.page_changed.connect(self.nav_rail.set_current_page)
+        self.page_changed.connect(self.notice_bar.on_page_changed)
+
+        # Idle sign-out after the shop's idle minutes (read at each sign-in, so a change
+        # made at another console applies here too); the draft stays with its owner.
+        self.idle = IdleSignOut(
+            session, lambda: load_settings(self.ctx.db).idle_sign_out_minutes, self)
 
         session.staff_changed.connect(self._on_staff_changed)
         self._on_staff_changed()
@@ -145,9 +178,64 @@ class MainWindow(QMainWindow):
         self._pages[key] = widget
         self.stack.addWidget(widget)
 
+    def add_nav_item(
+        self, key: str, text: str, slot: Callable[[], object], *, keys: str = "",
+        order: int = 50, pages: tuple[str, ...] = (), manager_only: bool = False,
+    ) -> RailButton:
+        """An entry on the navigation rail with its window-wide shortcut (`keys`).
+
+        Both ask before leaving a page with unsaved input; a manager-only entry is hidden,
+        and its shortcut ignored, unless a manager is signed in. Returns the rail button.
+        """
+        sequence = QKeySequence(keys) if keys else None
+        shown_keys = sequence.toString(QKeySequence.SequenceFormat.NativeText) \
+            if sequence is not None else ""
+        button = self.nav_rail.add_item(
+            key, text, lambda: self.navigate(slot), order=order, pages=pages,
+            manager_only=manager_only, shortcut_text=shown_keys)
+        if sequence is not None:
+            self._shortcut(key, sequence, lambda: self._on_nav_shortcut(key, slot))
+        self.nav_rail.set_staff(self.session.staff)
+        self.nav_rail.set_current_page(self.current_page())
+        return button
+
+    def show_notice(self, text: str,
+                    actions: list[tuple[str, Callable[[], object]]]) -> None:
+        """Offer the next step above the current page until used, closed or left."""
+        self.notice_bar.show_notice(text, actions, self.current_page())
+
+    def _on_nav_shortcut(self, key: str, slot: Callable[[], object]) -> None:
+        if self.nav_rail.allows(key):
+            self.navigate(slot)
+
+    def navigate(self, slot: Callable[[], object]) -> bool:
+        """Run a navigation step unless the person keeps the unsaved input on screen."""
+        if not self.may_leave_page():
+            return False
+        slot()
+        return True
+
+    def may_leave_page(self) -> bool:
+        """True when the current page has nothing unsaved, or the person agreed to drop it."""
+        page = self.stack.currentWidget()
+        guard = page if isinstance(page, UnsavedChanges) else \
+            getattr(page, "unsaved_changes", None)
+        if not isinstance(guard, UnsavedChanges) or not guard.has_unsaved_changes():
+            return True
+        if not confirm_discard(self.ctx.dialogs, self):
+            return False
+        guard.discard_unsaved_changes()
+        return True
+
     def show_page(self, key: str) -> None:
-        if key in _NEEDS_STAFF and self.session.staff is None:
+        if (key in _NEEDS_STAFF or key in MANAGER_PAGES) and self.session.staff is None:
             key = PAGE_SIGN_IN
+        elif key in MANAGER_PAGES:
+            try:
+                self.ctx.require_manager_with_pin()
+            except UserError as exc:
+                show_error(self, exc)
+                return
         self.stack.setCurrentWidget(self._pages[key])
         self.page_changed.emit(key)
 
@@ -169,7 +257,7 @@ class MainWindow(QMainWindow):
         self.show_page(PAGE_HOME)
 
     def open_customer(self, customer_id: int) -> None:
-        """Show the profile. The search text stays, so Ctrl+F and Down go back to the list."""
+        """Show the profile; the search field is emptied so it never shows a stale query."""
         try:
             self.profile_panel.set_customer(customer_id)
         except UserError as exc:  # NotFound after a concurrent delete, a locked db, ...
@@ -177,6 +265,7 @@ class MainWindow(QMainWindow):
             return
         self._page_before_search = PAGE_PROFILE
         self.show_page(PAGE_PROFILE)
+        self.search.clear()  # on the profile now, so clearing does not change the page
         self.profile_panel.purchase_button.setFocus()
 
     def new_customer(self) -> None:
@@ -238,21 +327,24 @@ class MainWindow(QMainWindow):
                 self.home_view.refresh()
             self.show_page(back)
 
-    def _on_signed_in(self, staff: Staff) -> None:
-        self.session.sign_in(staff)
+    def _on_signed_in(self, staff: Staff, with_pin: bool) -> None:
+        self.session.sign_in(staff, with_pin=with_pin)
 
     def _on_staff_changed(self) -> None:
         staff = self.session.staff
         signed_in = staff is not None
         self.search.field.setEnabled(signed_in)
         self.sign_out_button.setVisible(signed_in)
-        self.home_button.setVisible(signed_in)
-        self.new_customer_button.setVisible(signed_in)
+        self.nav_rail.set_staff(staff)
         if staff is None:
             self.staff_label.setText(self.tr("Nobody signed in"))
             self.search.clear()
             self.profile_panel.profile = None
             self.sign_in_panel.reset()
+            if self.session.last_sign_out_reason == SIGNED_OUT_IDLE:
+                self.sign_in_panel.show_notice(self.tr(
+                    "Signed out: the console was not used for a while. Anything typed is "
+                    "kept for whoever typed it."))
             self.show_page(PAGE_SIGN_IN)
         else:
             self.staff_label.setText(self.tr("Signed in: {name}").replace("{name}", staff.name))
@@ -290,6 +382,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.idle.timer.stop()
         if self.options is not None:
             self.options.save_window_state("main_geometry", self.saveGeometry())
             self.options.sync()

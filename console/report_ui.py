@@ -1,7 +1,7 @@
 """Wires the end-of-day report screen into the main window, for managers only.
 
-Uses the window's extension points only (`add_page`, `show_page`, `home_view.add_section`,
-`page_changed`); `create_window` calls `install`.
+Uses the window's extension points only (`add_page`, `show_page`, `add_nav_item`: "Report"
+on the rail, Ctrl+Shift+R); `create_window` calls `install`.
 """
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QPushButton
 
 from widgets.report_panel import ReportPanel
 
@@ -21,29 +19,16 @@ PAGE_REPORT = "report"
 
 
 class ReportUi(QObject):
-    """The report page and the manager's "End-of-day report" button on the home page."""
+    """The report page and the manager's "Report" entry on the navigation rail."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.panel = ReportPanel(window.ctx)
         window.add_page(PAGE_REPORT, self.panel)
-        self.button = QPushButton(self.tr("End-of-day &report"))
-        self.button.setToolTip(self.tr("Ctrl+Shift+R"))
-        self.button.setMinimumHeight(44)
-        self.button.clicked.connect(self.open_report)
-        window.home_view.add_section(self.tr("Report"), self.button)
-        window._shortcut("report", QKeySequence("Ctrl+Shift+R"), self.open_report)
-        window.page_changed.connect(self._on_page_changed)
-        window.session.staff_changed.connect(self._update_visibility)
-        self._update_visibility()
-
-    def _update_visibility(self) -> None:
-        self.button.setVisible(self.panel.can_open())
-
-    def _on_page_changed(self, key: str) -> None:
-        if key == "home":
-            self._update_visibility()
+        self.button = window.add_nav_item(
+            "report", self.tr("Report"), self.open_report, keys="Ctrl+Shift+R", order=70,
+            pages=(PAGE_REPORT,), manager_only=True)
 
     def open_report(self) -> bool:
         """Show the report page; a non-manager gets a message and stays where they are."""

@@ -1,21 +1,27 @@
 """Wires the complaint screen, follow-ups, vouchers, staff admin and first run into the window.
 
-Only the main window's extension points are used (`add_page`, `show_page`,
+Only the main window's extension points are used (`add_page`, `show_page`, `add_nav_item`,
 `profile_panel.add_action`, `home_view.add_section`, the sign-in panel's `add_page`), so the
 window itself stays unaware of the service screens. `create_window` calls `install`.
+The navigation rail gets: walk-in complaint (Ctrl+Shift+K), redeem a voucher
+(Ctrl+Shift+V), follow-ups (Ctrl+Shift+F, with the number due) and, for managers, staff
+(Ctrl+Shift+S). Home keeps a one-line summary of the promises due.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,11 +44,40 @@ if TYPE_CHECKING:
 
 PAGE_COMPLAINT = "complaint"
 PAGE_STAFF_ADMIN = "staff_admin"
+PAGE_FOLLOW_UPS = "follow_ups"
+PAGE_VOUCHER = "voucher"
 SIGN_IN_FIRST_RUN = "first_run"
+
+
+class _TitledPage(QWidget):
+    """A page with a title over one widget; `unsaved_changes` is the widget if it has any."""
+
+    def __init__(self, title: str, content: QWidget, *, stretch: bool = True) -> None:
+        super().__init__()
+        heading = QLabel(title)
+        heading.setObjectName("SectionTitle")
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(heading)
+        column.addWidget(content, 1 if stretch else 0)
+        if not stretch:
+            column.addStretch(1)
+        scroll = QScrollArea()  # scrolls rather than squeezes when a long language needs it
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 8, 20, 12)
+        layout.addWidget(scroll)
+        self.unsaved_changes = content
 
 
 class ServiceUi(QObject):
     """Holds the service widgets and the small glue between them and the window."""
+
+    complaint_finished = Signal(object)  # Complaint, after "Save and finish", back on a page
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -56,6 +91,7 @@ class ServiceUi(QObject):
         self.complaint_form.complaint_saved.connect(self._on_complaint_saved)
         window.add_page(PAGE_COMPLAINT, self.complaint_form)
         self._return_to: int | None = None
+        self._finished: Complaint | None = None
 
         self.complaint_button = QPushButton(self.tr("New &complaint / compliment"))
         self.complaint_button.setToolTip(self.tr("Ctrl+K"))
@@ -93,26 +129,45 @@ class ServiceUi(QObject):
         window.profile_panel.profile_shown.connect(self.history_model.set_customer)
         ctx.bus.data_changed.connect(self._on_data_changed)
 
-        # Home: promises due and overdue, a walk-in complaint, and the voucher field.
+        # Follow-ups: their own page; home shows how many are due, with a way there.
         self.follow_ups = FollowUpList(ctx)
         self.follow_ups.customer_chosen.connect(window.open_customer)
-        window.home_view.add_section(self.tr("Promises due and overdue"), self.follow_ups)
-        self.walk_in_button = QPushButton(self.tr("Walk-in complaint or compliment"))
-        self.walk_in_button.clicked.connect(lambda: self.new_complaint(None))
+        self.follow_ups.refreshed.connect(self._on_follow_ups_refreshed)
+        window.add_page(PAGE_FOLLOW_UPS,
+                        _TitledPage(self.tr("Promises due and overdue"), self.follow_ups))
+        self.follow_ups_summary = QLabel()
+        self.follow_ups_summary.setWordWrap(True)
+        self.open_follow_ups_button = QPushButton(self.tr("Open follow-ups"))
+        self.open_follow_ups_button.setMinimumHeight(44)
+        self.open_follow_ups_button.clicked.connect(self.open_follow_ups)
+        summary = QWidget()
+        summary_row = QHBoxLayout(summary)
+        summary_row.setContentsMargins(0, 0, 0, 0)
+        summary_row.addWidget(self.follow_ups_summary, 1)
+        summary_row.addWidget(self.open_follow_ups_button)
+        window.home_view.add_section(self.tr("Promises due and overdue"), summary, top=True)
+
+        # At the counter: a walk-in complaint and the voucher field, one tap from anywhere.
         self.voucher_panel = VoucherRedeemPanel(ctx)
-        counter = QWidget()
-        counter_layout = QVBoxLayout(counter)
-        counter_layout.setContentsMargins(0, 0, 0, 0)
-        counter_layout.addWidget(self.walk_in_button)
-        counter_layout.addWidget(self.voucher_panel)
-        window.home_view.add_section(self.tr("At the counter"), counter)
+        window.add_page(PAGE_VOUCHER, _TitledPage(self.tr("Redeem a voucher"),
+                                                  self.voucher_panel, stretch=False))
+        self.walk_in_button = window.add_nav_item(
+            "walk_in", self.tr("Walk-in complaint"), lambda: self.new_complaint(None),
+            keys="Ctrl+Shift+K", order=20, pages=(PAGE_COMPLAINT,))
+        self.voucher_button = window.add_nav_item(
+            "voucher", self.tr("Redeem voucher"), self.open_voucher, keys="Ctrl+Shift+V",
+            order=30, pages=(PAGE_VOUCHER,))
+        self.follow_ups_button = window.add_nav_item(
+            "follow_ups", self.tr("Follow-ups"), self.open_follow_ups, keys="Ctrl+Shift+F",
+            order=40, pages=(PAGE_FOLLOW_UPS,))
 
         # Managers: staff administration (each change confirmed by the manager's PIN).
         self.staff_admin = StaffAdminPanel(ctx)
+        self.staff_admin.closed.connect(window.go_home)
         window.add_page(PAGE_STAFF_ADMIN, self.staff_admin)
-        self.staff_button = QPushButton(self.tr("Manage staff"))
-        self.staff_button.clicked.connect(self.open_staff_admin)
-        window.home_view.add_section(self.tr("Manager"), self.staff_button)
+        self.staff_button = window.add_nav_item(
+            "staff", self.tr("Staff"), self.open_staff_admin, keys="Ctrl+Shift+S", order=80,
+            pages=(PAGE_STAFF_ADMIN,), manager_only=True)
 
         # First run: no manager yet -> ask for one before anything else.
         self.first_run = FirstRunPanel(ctx)
@@ -121,6 +176,8 @@ class ServiceUi(QObject):
 
         window._shortcut("complaint", QKeySequence("Ctrl+K"), self.new_complaint_for_profile)
         window.session.staff_changed.connect(self._on_staff_changed)
+        # signing out (by hand or idle): what they typed stays a draft under their name
+        window.session.signing_out.connect(lambda _staff, _reason: self.complaint_form.release())
         window.page_changed.connect(self._on_page_changed)
         self._on_staff_changed()
 
@@ -174,15 +231,19 @@ class ServiceUi(QObject):
 
     def _on_complaint_saved(self, complaint: Complaint) -> None:
         self._return_to = complaint.customer_id
+        self._finished = complaint if complaint.status != "open" else None
         self.window.statusBar().showMessage(
             self.tr("Saved: %1 #%2").replace("%1", label(ENTRY_KINDS, complaint.kind))
             .replace("%2", str(complaint.id)), 8000)
 
     def _on_complaint_closed(self) -> None:
+        finished, self._finished = self._finished, None
         if self._return_to is not None:
             self.window.open_customer(self._return_to)
         else:
             self.window.go_home()
+        if finished is not None:
+            self.complaint_finished.emit(finished)
 
     def _offer_draft(self) -> None:
         """After a restart, an unsaved entry is offered back before anything else."""
@@ -192,19 +253,44 @@ class ServiceUi(QObject):
     # --- home and staff ----------------------------------------------------------------
 
     def _on_page_changed(self, key: str) -> None:
-        if key == "home":
+        if key in ("home", PAGE_FOLLOW_UPS):
             self.follow_ups.refresh()
-            staff = self.window.session.staff
-            self.staff_button.setVisible(staff is not None and staff.role == "manager")
+
+    def _on_follow_ups_refreshed(self, due: int, overdue: int) -> None:
+        self.window.nav_rail.set_badge("follow_ups", due)
+        if due == 0:
+            text = self.tr("No promises due. Well done.")
+        else:
+            text = self.tr("%n due", "", due)
+            if overdue:
+                text += " · " + self.tr("%n overdue", "", overdue)
+        self.follow_ups_summary.setText(text)
+        self.open_follow_ups_button.setVisible(due > 0)
+
+    def open_follow_ups(self) -> None:
+        if self.window.session.staff is None:
+            return
+        self.window.show_page(PAGE_FOLLOW_UPS)
+        self.follow_ups.table.setFocus()
+
+    def open_voucher(self) -> None:
+        """The voucher field, empty and focused (no message left from the last code)."""
+        if self.window.session.staff is None:
+            return
+        self.voucher_panel.reset()
+        self.window.show_page(PAGE_VOUCHER)
+        self.voucher_panel.code_edit.setFocus()
 
     def open_staff_admin(self) -> None:
-        staff = self.window.session.staff
-        if staff is None or staff.role != "manager":
+        if not self.ctx.manager_with_pin():
             return
+        self.staff_admin.cancel()  # no PIN box left armed from an earlier visit
         self.staff_admin.reload()
         self.window.show_page(PAGE_STAFF_ADMIN)
 
     def _on_staff_changed(self) -> None:
+        if self.window.session.staff is not None:
+            self.follow_ups.refresh()
         if self.window.session.staff is None:
             if needs_first_manager(self.ctx.db):
                 self.window.sign_in_panel.show_page(SIGN_IN_FIRST_RUN)
@@ -214,7 +300,8 @@ class ServiceUi(QObject):
 
     def _on_first_manager(self, manager: object) -> None:
         self.window.sign_in_panel.reload()
-        self.window.sign_in_panel.finish(manager)  # type: ignore[arg-type]
+        # they have just typed their new PIN twice: signed in with it
+        self.window.sign_in_panel.finish(manager, with_pin=True)  # type: ignore[arg-type]
 
     def _on_data_changed(self, entity: str, entity_id: int) -> None:
         if entity in (data_bus.COMPLAINT, data_bus.FOLLOW_UP, data_bus.CUSTOMER) and \

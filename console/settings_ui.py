@@ -1,7 +1,7 @@
-"""Wires the shop-settings page into the main window: a "Shop settings" button for managers.
+"""Wires the shop-settings page into the main window: "Settings" on the rail for managers.
 
-Uses the window's extension points only (`add_page`, `show_page`, `home_view.add_section`,
-`page_changed`, the session's `staff_changed`); `install_extras` calls `install`.
+Uses the window's extension points only (`add_page`, `show_page`, `add_nav_item`);
+`install_extras` calls `install`. Shortcut: Ctrl+Shift+G.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QPushButton
 
 from widgets.settings_panel import SettingsPanel
 
@@ -26,27 +25,11 @@ class SettingsUi(QObject):
         super().__init__(window)
         self.window = window
         self.panel = SettingsPanel(window.ctx)
+        self.panel.closed.connect(window.go_home)
         window.add_page(PAGE_SETTINGS, self.panel)
-        self.button = QPushButton(self.tr("Shop settings"))
-        self.button.setMinimumHeight(44)
-        self.button.clicked.connect(self.open_settings)
-        window.home_view.add_section(self.tr("Settings"), self.button)
-        sections = window.home_view.sections
-        title = sections.itemAt(sections.indexOf(self.button) - 1)
-        self._title = title.widget() if title is not None else None  # hidden with the button
-        window.page_changed.connect(self._on_page_changed)
-        window.session.staff_changed.connect(self._update_visibility)
-        self._update_visibility()
-
-    def _update_visibility(self) -> None:
-        allowed = self.panel.can_open()
-        self.button.setVisible(allowed)
-        if self._title is not None:
-            self._title.setVisible(allowed)
-
-    def _on_page_changed(self, key: str) -> None:
-        if key == "home":
-            self._update_visibility()
+        self.button = window.add_nav_item(
+            "settings", self.tr("Settings"), self.open_settings, keys="Ctrl+Shift+G",
+            order=90, pages=(PAGE_SETTINGS,), manager_only=True)
 
     def open_settings(self) -> bool:
         """Show the settings page to a manager; anyone else stays where they are."""

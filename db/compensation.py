@@ -7,7 +7,10 @@ Rules enforced here (so a call that bypasses the form is refused the same way):
 - a refusal needs a reason;
 - two consoles deciding the same complaint at once: the second gets AuthorisationConflict
   (the check runs inside a BEGIN IMMEDIATE transaction);
-- every decision, every voucher issued and every refused attempt is audited.
+- every decision, every voucher issued and every refused attempt is audited;
+- each decision consumes a single-use approval (`db.approvals`) in its own transaction: a
+  PIN of someone without the right (floor staff, a supervisor over their limit) is answered
+  and counted like a wrong PIN.
 """
 
 from __future__ import annotations
@@ -29,7 +32,9 @@ from babel.numbers import (
 )
 from sqlite_utils import Database
 
-from db import audit
+from db import approvals, audit
+from db.approvals import Approval
+from db.approvals import limit_for as limit_for  # re-exported: callers used it from here
 from db.clock import from_iso, to_iso, today_local, utcnow
 from db.errors import NotFound, PermissionDenied, UserError, ValidationError
 from db.i18n import _
@@ -43,8 +48,7 @@ from db.service_models import (
     total_value,
 )
 from db.settings import load_settings
-from db.staff import get_staff
-from db.staff_admin import authenticate
+from db.text import clean_fields, clean_text
 
 MAX_DESCRIPTION = 500
 MAX_REASON = 1000
@@ -183,6 +187,7 @@ def validate_lines(db: Database, lines: Sequence[CompensationLine]) -> list[Comp
     re-proposed or counted twice, even if a caller passes `complaint.lines` back.
     """
     today = today_local(load_settings(db).timezone)
+    lines = clean_fields(list(lines))  # no control characters or bidi overrides
     problems: dict[str, str] = {}
     cleaned: list[CompensationLine] = []
     fresh = [replace(line, id=None, authorisation_id=None, voucher_id=None, voucher_code=None)
@@ -334,15 +339,6 @@ def authorisations_for(db: Database, complaint_id: int) -> list[Authorisation]:
 # ---------------------------------------------------------------- limits and decisions
 
 
-def limit_for(db: Database, staff: Staff) -> int:
-    """What this person may approve per complaint (0 for staff)."""
-    if staff.role == "manager":
-        return load_settings(db).manager_limit_minor
-    if staff.role == "supervisor":
-        return staff.limit_minor
-    return 0
-
-
 def _complaint_row(db: Database, complaint_id: int) -> tuple[str, str, int | None]:
     row = db.execute("SELECT kind, status, customer_id FROM complaints WHERE id = ?",
                      [complaint_id]).fetchone()
@@ -376,17 +372,6 @@ def _check_not_decided(db: Database, complaint_id: int, seen_decisions: int | No
                 name=last[0], decision=_(last[1]), console=last[2] or "?"))
 
 
-def _authoriser(db: Database, pin: str, console_id: str, complaint_id: int,
-                purpose: str) -> Staff:
-    staff = authenticate(db, pin, console_id, purpose)
-    if not staff.can_authorise:
-        _audit_denied(db, staff, complaint_id, console_id, "role", 0)
-        raise PermissionDenied(
-            _("{name} cannot authorise compensation. Ask a supervisor or a manager.").format(
-                name=staff.name))
-    return staff
-
-
 def _audit_denied(db: Database, staff: Staff, complaint_id: int, console_id: str,
                   why: str, total: int) -> None:
     with audit.immediate(db):
@@ -395,54 +380,55 @@ def _audit_denied(db: Database, staff: Staff, complaint_id: int, console_id: str
                       "console_id": console_id})
 
 
+def _subject(complaint_id: int) -> str:
+    return approvals.subject("complaint", complaint_id)
+
+
 def authorise(
     db: Database, complaint_id: int, lines: Sequence[CompensationLine], pin: str,
     console_id: str, *, seen_decisions: int | None = None,
 ) -> Authorisation:
     """Approve `lines` (the proposed ones, or changed ones) by the person whose PIN this is.
 
-    The lines replace the complaint's proposed lines and are stored as approved; voucher
-    lines get a voucher with a fresh code. `seen_decisions` (len(complaint.authorisations)
-    as shown on screen) lets a console detect that another console decided meanwhile.
-    Raises ValidationError, PinLocked, WrongPin, PermissionDenied, OverLimit,
-    AuthorisationConflict, NotFound - each with a message for the screen.
+    The PIN becomes a single-use approval for this complaint and total (`db.approvals`),
+    consumed by `approve_with`. A PIN of floor staff, or of a supervisor whose limit the
+    total (with what was already approved on the complaint) exceeds, counts as a wrong PIN
+    and is answered like one. `seen_decisions` (len(complaint.authorisations) as shown on
+    screen) lets a console detect that another console decided meanwhile. Raises
+    ValidationError, PinLocked, WrongPin, PinKeyMissing, OverLimit, AuthorisationConflict,
+    NotFound - each with a message for the screen.
     """
     cleaned = validate_lines(db, lines)
     if not cleaned:
         raise ValidationError({"lines": _("Add at least one compensation line.")})
     _complaint_row(db, complaint_id)
-    staff = _authoriser(db, pin, console_id, complaint_id, "authorise")
-    return _approve_verified(db, complaint_id, cleaned, staff, console_id,
-                            seen_decisions=seen_decisions)
+    approval = approvals.grant(db, pin, console_id, action="compensation.approve",
+                               subject=_subject(complaint_id),
+                               amount_minor=total_value(cleaned))
+    return approve_with(db, approval, complaint_id, cleaned, seen_decisions=seen_decisions)
 
 
-def _approve_verified(
-    db: Database, complaint_id: int, lines: Sequence[CompensationLine], staff: Staff,
-    console_id: str, *, seen_decisions: int | None = None,
+def approve_with(
+    db: Database, approval: Approval | None, complaint_id: int,
+    lines: Sequence[CompensationLine], *, seen_decisions: int | None = None,
 ) -> Authorisation:
-    """`authorise` after the PIN check: role, limit, conflict, vouchers and audit all apply.
-
-    Private: only `db.demo_service` (demo data built in bulk, where a scrypt check per
-    decision would be slow) calls it. No public function approves without a PIN.
-    """
+    """Approve `lines`, consuming a "compensation.approve" approval for this complaint and
+    exactly this total; role, limit, conflict, vouchers and audit all apply, in one
+    transaction."""
     cleaned = validate_lines(db, lines)
     if not cleaned:
         raise ValidationError({"lines": _("Add at least one compensation line.")})
-    staff = get_staff(db, staff.id)  # as stored now, not as the caller remembers
-    if not staff.can_authorise or not staff.active:
-        _audit_denied(db, staff, complaint_id, console_id, "role", 0)
-        raise PermissionDenied(
-            _("{name} cannot authorise compensation. Ask a supervisor or a manager.").format(
-                name=staff.name))
     total = total_value(cleaned)
-    limit = limit_for(db, staff)
     over: OverLimit | None = None
     with audit.immediate(db):
+        staff = approvals.consume(db, approval, action="compensation.approve",
+                                  subject=_subject(complaint_id), amount_minor=total)
+        assert approval is not None
+        console_id = approval.console_id
+        limit = limit_for(db, staff)
         _kind, _status, customer_id = _complaint_row(db, complaint_id)
         _check_not_decided(db, complaint_id, seen_decisions)
-        already = db.execute(
-            "SELECT coalesce(sum(value_minor), 0) FROM compensations "
-            "WHERE complaint_id = ? AND status = 'approved'", [complaint_id]).fetchone()[0]
+        already = approvals.approved_on(db, complaint_id)
         if already + total > limit:
             over = _over_limit(db, staff, limit, already + total)
         else:
@@ -453,18 +439,19 @@ def _approve_verified(
             for line in cleaned:
                 voucher_id = None
                 if line.kind == "voucher":
-                    from db.vouchers import issue
+                    from db.vouchers import _insert_voucher
 
                     assert line.amount_minor is not None and line.expires_on is not None
-                    voucher_id = issue(db, value_minor=line.amount_minor,
-                                       expires_on=line.expires_on, issued_by=staff.id,
-                                       customer_id=customer_id, complaint_id=complaint_id).id
+                    voucher_id = _insert_voucher(
+                        db, value_minor=line.amount_minor, expires_on=line.expires_on,
+                        issued_by=staff.id, customer_id=customer_id,
+                        complaint_id=complaint_id, approval_id=approval.id)
                 _insert_line(db, complaint_id, line, "approved", auth_id, voucher_id)
                 stored.append({"kind": line.kind, "value_minor": line.value_minor,
                                "voucher_id": voucher_id})
             audit.append(db, "authorisation.approved", staff.id, "complaint", complaint_id, {
                 "authorisation_id": auth_id, "total_minor": total, "lines": stored,
-                "console_id": console_id, "limit_minor": limit,
+                "console_id": console_id, "limit_minor": limit, "approval_id": approval.id,
             })
             _touch(db, complaint_id)
     if over is not None:
@@ -489,34 +476,40 @@ def refuse(
     db: Database, complaint_id: int, pin: str, console_id: str, reason: str, *,
     lines: Sequence[CompensationLine] | None = None, seen_decisions: int | None = None,
 ) -> Authorisation:
-    """Refuse the proposed lines (or `lines`) with a reason; any supervisor or manager."""
-    reason = reason.strip()
+    """Refuse the proposed lines (or `lines`) with a reason; any supervisor or manager.
+
+    The PIN becomes a single-use "compensation.refuse" approval, consumed by `refuse_with`.
+    """
+    reason = _check_reason(reason)
+    cleaned = validate_lines(db, lines) if lines is not None else None
+    _complaint_row(db, complaint_id)
+    approval = approvals.grant(db, pin, console_id, action="compensation.refuse",
+                               subject=_subject(complaint_id))
+    return refuse_with(db, approval, complaint_id, reason, lines=cleaned,
+                       seen_decisions=seen_decisions)
+
+
+def _check_reason(reason: str) -> str:
+    reason = clean_text(reason).strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the compensation is refused.")})
     if len(reason) > MAX_REASON:
         raise ValidationError({"reason": _("At most {n} characters.").format(n=MAX_REASON)})
-    cleaned = validate_lines(db, lines) if lines is not None else None
-    _complaint_row(db, complaint_id)
-    staff = _authoriser(db, pin, console_id, complaint_id, "refuse")
-    return _refuse_verified(db, complaint_id, staff, console_id, reason, lines=cleaned,
-                           seen_decisions=seen_decisions)
+    return reason
 
 
-def _refuse_verified(
-    db: Database, complaint_id: int, staff: Staff, console_id: str, reason: str, *,
+def refuse_with(
+    db: Database, approval: Approval | None, complaint_id: int, reason: str, *,
     lines: Sequence[CompensationLine] | None = None, seen_decisions: int | None = None,
 ) -> Authorisation:
-    """`refuse` after the PIN check (see `_approve_verified`: demo data only)."""
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": _("Say why the compensation is refused.")})
+    """Refuse, consuming a "compensation.refuse" approval for this complaint; audited."""
+    reason = _check_reason(reason)
     cleaned = validate_lines(db, lines) if lines is not None else None
-    staff = get_staff(db, staff.id)
-    if not staff.can_authorise or not staff.active:
-        raise PermissionDenied(
-            _("{name} cannot authorise compensation. Ask a supervisor or a manager.").format(
-                name=staff.name))
     with audit.immediate(db):
+        staff = approvals.consume(db, approval, action="compensation.refuse",
+                                  subject=_subject(complaint_id))
+        assert approval is not None
+        console_id = approval.console_id
         _complaint_row(db, complaint_id)
         _check_not_decided(db, complaint_id, seen_decisions)
         if cleaned is None:
@@ -534,7 +527,7 @@ def _refuse_verified(
                          None)
         audit.append(db, "authorisation.refused", staff.id, "complaint", complaint_id, {
             "authorisation_id": auth_id, "total_minor": total, "reason": reason,
-            "console_id": console_id,
+            "console_id": console_id, "approval_id": approval.id,
         })
         _touch(db, complaint_id)
     return _authorisation(db, auth_id)

@@ -34,6 +34,7 @@ from db.service_models import (
     total_value,
 )
 from db.settings import load_settings
+from db.text import clean_fields
 
 MAX_TEXT = 4000
 MAX_NAME = 200
@@ -67,6 +68,7 @@ def _exists(db: Database, table: str, row_id: int, active_only: bool = False) ->
 def validate(db: Database, data: ComplaintInput, *, existing_id: int | None = None
              ) -> ComplaintInput:
     """Return a cleaned copy (lines priced) or raise ValidationError naming each field."""
+    data = clean_fields(data)  # no control characters or bidi overrides in any text
     problems: dict[str, str] = {}
     kinds = {k for k, _t in ENTRY_KINDS}
     if data.kind not in kinds:

@@ -27,7 +27,15 @@ from db.models import (
     FavouriteItem,
     SearchHit,
 )
-from db.text import digits, fold, search_document, search_key, short_terms
+from db.text import (
+    clean_fields,
+    digits,
+    fold,
+    has_forbidden,
+    search_document,
+    search_key,
+    short_terms,
+)
 
 MAX_NAME = 200
 MAX_PREFERENCES = 2000
@@ -45,6 +53,7 @@ _CANDIDATES = 200
 def validate(data: CustomerInput, today: date | None = None) -> CustomerInput:
     """Return a cleaned copy or raise ValidationError naming each bad field."""
     today = today or utcnow().date()
+    data = clean_fields(data)  # no control characters or bidi overrides in any field
     problems: dict[str, str] = {}
     name = " ".join(data.name.split())
     if not name:
@@ -310,7 +319,7 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
     found too. Neither path scans the customers table.
     """
     text = query.strip()
-    if not text:
+    if not text or has_forbidden(text):  # a NUL or control character matches no one
         return []
     folded = search_key(text)
     phone_key = digits(text)

@@ -21,10 +21,11 @@ from db import tiers
 from db.clock import to_iso, utcnow
 from db.connection import write
 from db.customers import create_customer
+from db.errors import PermissionDenied
+from db.i18n import _
 from db.models import CustomerInput, FamilyDate
-from db.pins import hash_pin
-from db.settings import load_settings, save_settings
-from db.staff import insert_staff
+from db.settings import _seed_settings, load_settings
+from db.staff_admin import _seed_staff
 
 Progress = Callable[[str], None]
 
@@ -322,21 +323,30 @@ def build_demo(
     today: date | None = None,
     progress: Progress | None = None,
 ) -> DemoSummary:
-    """Fill an empty database with the demo shop; everything in one transaction."""
+    """Fill an empty database with the demo shop; everything in one transaction.
+
+    The demo adds staff with published PINs and decides compensation without PINs (an
+    internal, audited path), so it is refused (PermissionDenied) on a database that already
+    holds customers, staff, products or purchases: it can never add a known manager PIN to
+    a real shop.
+    """
     today = today or utcnow().date()
     rng = random.Random(seed)
     say = progress or (lambda _msg: None)
     with write(db):
+        if not is_empty(db):
+            raise PermissionDenied(_("This database already holds data. The demo is built "
+                                     "only into an empty database."))
         settings = load_settings(db)
-        save_settings(db, settings)
+        _seed_settings(db, settings)
         say("staff")
         staff_rows = []
         staff_ids = []
         for name, role, pin, limit in STAFF:
-            member = insert_staff(
+            member = _seed_staff(
                 db, name, role,  # type: ignore[arg-type]
                 limit_minor=settings.manager_limit_minor if limit is None else limit,
-                pin_hash=hash_pin(pin),
+                pin=pin,
             )
             staff_ids.append(member.id)
             staff_rows.append((name, role, pin))
@@ -367,9 +377,9 @@ def build_demo(
         n_purchases, n_items = _purchases(db, rng, made, product_ids, staff_ids, today)
         _recompute_facts(db)
         say("service history")
-        from db.demo_service import populate_service_history
+        from db.demo_service import _populate_service_history
 
-        populate_service_history(db, seed=seed, today=today, progress=say)
+        _populate_service_history(db, seed=seed, today=today, progress=say)
     shown = tuple(
         (number, data.name) for (_, number), data in zip(made, showcase, strict=False)
     )
@@ -403,7 +413,7 @@ def _purchases(
             visits = (0 if roll < 0.15 else rng.randint(1, 6) if roll < 0.7
                       else rng.randint(7, 40) if roll < 0.95 else rng.randint(41, 160))
         favourites = rng.sample(products, 3)
-        for _ in range(visits):
+        for _visit in range(visits):
             minutes = rng.randint(0, 730 * 24 * 60 - 1)
             moment = start + timedelta(minutes=minutes)
             if not 7 <= moment.hour <= 20:

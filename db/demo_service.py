@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from db import audit, clock
-from db.compensation import _approve_verified, _refuse_verified
+from db.approvals import _approval_without_pin, subject
+from db.compensation import approve_with, refuse_with, validate_lines
 from db.complaints import create_complaint, get_complaint, update_complaint
 from db.errors import PermissionDenied
 from db.follow_ups import close_follow_up
@@ -29,12 +30,14 @@ from db.service_models import (
     EntryKind,
     FollowUpClose,
     PromiseInput,
+    total_value,
 )
 from db.settings import load_settings
 from db.staff import list_staff
-from db.vouchers import redeem
+from db.vouchers import find_voucher, redeem, redeem_subject
 
 DAYS = 56
+COUNTER = "demo-counter"  # the console id demo events happen at
 
 # cause -> (problem stated, what the staff member saw, real cause found later or None)
 PROBLEMS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
@@ -117,10 +120,14 @@ def _weighted(rng: random.Random, pairs: tuple[tuple[str, int], ...]) -> str:
     return rng.choices([k for k, _w in pairs], weights=[w for _k, w in pairs])[0]
 
 
-def populate_service_history(
+def _populate_service_history(
     db: Database, *, seed: int, today: date, progress: Callable[[str], None] | None = None
 ) -> None:
-    """Write the last eight weeks (up to now on `today`) in one transaction."""
+    """Write the last eight weeks (up to now on `today`) in one transaction.
+
+    Internal to `db.demo.build_demo` (which refuses a database holding data): it decides
+    compensation through approvals given without a PIN.
+    """
     rng = random.Random(seed * 7919 + 3)
     settings = load_settings(db)
     tz = ZoneInfo(settings.timezone)
@@ -248,16 +255,23 @@ def _complaint(
     if complaint.needs_authorisation:
         _set_clock(moment + timedelta(minutes=rng.randint(2, 9)))
         decider = rng.choice(deciders)
+        about = subject("complaint", complaint.id)
         if rng.random() < 0.12:
-            _refuse_verified(db, complaint.id, decider, "demo-counter", rng.choice(
-                REFUSAL_REASONS))
+            refuse_with(db, _approval_without_pin(
+                db, decider, action="compensation.refuse", subject=about,
+                console_id=COUNTER), complaint.id, rng.choice(REFUSAL_REASONS))
             outcome = "refused"
         else:
+            total = total_value(validate_lines(db, lines))
             try:
-                _approve_verified(db, complaint.id, lines, decider, "demo-counter")
+                approval = _approval_without_pin(
+                    db, decider, action="compensation.approve", subject=about,
+                    amount_minor=total, console_id=COUNTER)
             except PermissionDenied:  # above the supervisor's limit: the manager decides
-                _approve_verified(db, complaint.id, lines, rng.choice(managers),
-                                  "demo-counter")
+                approval = _approval_without_pin(
+                    db, rng.choice(managers), action="compensation.approve", subject=about,
+                    amount_minor=total, console_id=COUNTER)
+            approve_with(db, approval, complaint.id, lines)
             outcome = "approved"
     complaint = get_complaint(db, complaint.id)
     for line in complaint.lines:
@@ -299,7 +313,11 @@ def _run_due(
     for when, code, staff_id in sorted(v for v in pending_vouchers if v[0] <= moment):
         pending_vouchers.remove((when, code, staff_id))
         _set_clock(when)
-        redeem(db, code, staff_id=staff_id, console_id="demo-counter")
+        voucher = find_voucher(db, code)
+        taker = next(s for s in list_staff(db) if s.id == staff_id)
+        redeem(db, code, _approval_without_pin(
+            db, taker, action="voucher.redeem", subject=redeem_subject(voucher),
+            amount_minor=voucher.value_minor, console_id=COUNTER), console_id=COUNTER)
     for when, fu_id, owner in sorted((f for f in pending_follow_ups if f[0] <= moment),
                                      key=lambda f: (f[0], f[1])):
         pending_follow_ups.remove((when, fu_id, owner))

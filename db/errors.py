@@ -48,6 +48,22 @@ class DatabaseCorrupt(DatabaseError):
     """The file is not a SQLite database or fails its integrity check."""
 
 
+class NotCounterpartDatabase(DatabaseError):
+    """A SQLite database of another program: refused and left exactly as it was."""
+
+
+class SchemaRecordMissing(DatabaseError):
+    """Counterpart's tables are there but the record of its schema version is not."""
+
+
+class DiskFull(DatabaseError):
+    """The disk (or the file system holding the database or an output file) is full."""
+
+
+class DiskIOError(DatabaseError):
+    """The operating system reported an input/output error reading or writing a file."""
+
+
 class ImportFailed(UserError):
     """A CSV file had bad rows; nothing was imported. `problems` lists (line, reason)."""
 

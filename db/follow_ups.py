@@ -18,6 +18,7 @@ from db.clock import from_iso, to_iso, utcnow
 from db.errors import NotFound, ValidationError
 from db.i18n import _
 from db.service_models import DEFAULT_PROMISE_DAYS, FollowUp, FollowUpClose, PromiseInput
+from db.text import clean_fields
 
 MAX_TEXT = 2000
 
@@ -64,6 +65,7 @@ def add_promise(
     db: Database, complaint_id: int, promise: PromiseInput, actor_id: int | None
 ) -> FollowUp:
     """Record a promise on a complaint (the complaint becomes "promised")."""
+    promise = clean_fields(promise)
     problems = validate_promise(db, promise)
     if problems:
         raise ValidationError(problems)
@@ -149,6 +151,7 @@ def close_follow_up(
     db: Database, follow_up_id: int, data: FollowUpClose, closed_by: int
 ) -> FollowUp:
     """Record what the customer said; the complaint closes with its last open promise."""
+    data = clean_fields(data)
     problems = validate_close(data)
     if problems:
         raise ValidationError(problems)

@@ -38,6 +38,7 @@ from db.i18n import _
 from db.models import LANGUAGES, PERSONALITIES, Customer, CustomerInput
 from db.purchases import MAX_LINES, MAX_QUANTITY
 from db.settings import load_settings
+from db.text import clean_text
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): stage is "checking" or "writing"."""
@@ -92,7 +93,7 @@ def read_csv(
         if header is None or not any(cell.strip() for cell in header):
             raise ImportFailed([(1, _("the file is empty; the first row must name the "
                                       "columns"))])
-        names = [cell.strip().casefold() for cell in header]
+        names = [clean_text(cell).strip().casefold() for cell in header]
         problems: list[tuple[int, str]] = []
         for name in names:
             if name not in allowed:
@@ -118,7 +119,8 @@ def read_csv(
                 problems.append((line, _("{found} fields where the header has {expected}")
                                  .format(found=len(cells), expected=len(names))))
                 continue
-            rows.append((line, {n: c.strip() for n, c in zip(names, cells, strict=True)}))
+            rows.append((line, {n: clean_text(c).strip()  # NUL, controls, bidi: dropped
+                                for n, c in zip(names, cells, strict=True)}))
     except csv.Error as exc:
         raise ImportFailed([(reader.line_num, _("the CSV is malformed: {reason}")
                              .format(reason=exc))]) from exc

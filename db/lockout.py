@@ -1,14 +1,23 @@
-"""PIN lockout per console, kept in the database so closing the console does not reset it.
+"""PIN lockout per console and shop-wide, kept in the database so nothing resets it.
 
-After `pin_max_attempts` wrong PINs in a row (settings, default 5) the console's PIN entry
-locks for `pin_lockout_minutes` (default 15). Every failed attempt is audited - without the
-PIN. A right PIN resets the count.
+Every wrong PIN - and every PIN of someone without the right for what was asked - is a row
+in `pin_failures`. Within any window of `pin_lockout_minutes` (settings, default 15):
+
+- `pin_max_attempts` (default 5) wrong PINs at one console lock that console;
+- `pin_shop_max_attempts` (default 15) wrong PINs at all consoles together lock PIN entry
+  at every console of the shop, so a new console id (a fresh config folder, a deleted
+  ``console-id`` file, another id passed to the API) gives no more tries than the shop
+  allows.
+
+A lock lasts until the window has passed since the wrong PIN that set it. A right PIN from
+someone with the right clears the count of that console only; the shop-wide count only
+runs out with time. Every wrong PIN is audited (never the PIN itself).
 """
 
 from __future__ import annotations
 
 import math
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
@@ -19,87 +28,117 @@ from db.i18n import _
 from db.service_models import LockoutStatus
 from db.settings import load_settings
 
+KEEP = timedelta(days=2)  # longer than the longest lock time (24 hours)
+
+
+def _minutes(status: LockoutStatus) -> int:
+    return max(1, math.ceil(status.remaining_seconds / 60))
+
 
 class PinLocked(UserError):
-    """PIN entry at this console is locked for a while after too many wrong PINs."""
+    """PIN entry is locked for a while after too many wrong PINs (this console or shop)."""
 
     def __init__(self, status: LockoutStatus) -> None:
         self.status = status
-        minutes = max(1, math.ceil(status.remaining_seconds / 60))
-        super().__init__(
-            _("Too many wrong PINs at this console. PIN entry is locked for {n} more "
-              "minute(s).").format(n=minutes)
-        )
+        if status.shop_wide:
+            message = _("Too many wrong PINs at this shop's consoles. PIN entry is locked at "
+                        "every console for {n} more minute(s).")
+        else:
+            message = _("Too many wrong PINs at this console. PIN entry is locked for {n} "
+                        "more minute(s).")
+        super().__init__(message.format(n=_minutes(status)))
 
 
 class WrongPin(UserError):
-    """The PIN matches no active staff member; `status` says how many attempts are left."""
+    """The PIN was wrong, or belongs to someone who may not do this: one message for both,
+    so it never tells a guesser that a PIN belongs to somebody. `status` says what is left."""
 
     def __init__(self, status: LockoutStatus) -> None:
         self.status = status
         if status.locked:
-            minutes = max(1, math.ceil(status.remaining_seconds / 60))
-            message = _("Wrong PIN. PIN entry is now locked for {n} minute(s).").format(
-                n=minutes)
+            message = _("Wrong PIN, or a PIN that may not do this. PIN entry is now locked "
+                        "for {n} minute(s).").format(n=_minutes(status))
         else:
-            message = _("Wrong PIN. {n} attempt(s) left before PIN entry locks.").format(
-                n=status.attempts_left)
+            message = _("Wrong PIN, or a PIN that may not do this. {n} attempt(s) left "
+                        "before PIN entry locks.").format(n=status.attempts_left)
         super().__init__(message)
 
 
+def _times(db: Database, since: datetime, console_id: str | None) -> list[datetime]:
+    """Failure times after `since`, newest first (one console's uncleared ones, or all)."""
+    if console_id is None:
+        rows = db.execute("SELECT at FROM pin_failures WHERE at > ? ORDER BY at DESC",
+                          [to_iso(since)])
+    else:
+        rows = db.execute(
+            "SELECT at FROM pin_failures WHERE console_id = ? AND cleared = 0 AND at > ? "
+            "ORDER BY at DESC", [console_id, to_iso(since)])
+    return [moment for moment in (from_iso(r[0]) for r in rows) if moment is not None]
+
+
 def status(db: Database, console_id: str) -> LockoutStatus:
-    """The console's count of wrong PINs and any lock still running."""
+    """Wrong PINs counted for this console and the shop, and any lock still running."""
     settings = load_settings(db)
-    row = db.execute(
-        "SELECT failed_count, locked_until FROM pin_lockouts WHERE console_id = ?", [console_id]
-    ).fetchone()
-    count, until_text = (int(row[0]), row[1]) if row else (0, None)
+    window = timedelta(minutes=settings.pin_lockout_minutes)
     now = utcnow()
-    until = from_iso(until_text)
-    if until is not None and until <= now:
-        until, count = None, 0  # the lock ran out: a fresh start
-    remaining = math.ceil((until - now).total_seconds()) if until is not None else 0
+    here = _times(db, now - window, console_id)
+    shop = _times(db, now - window, None)
+    here_lock = here[0] + window if len(here) >= settings.pin_max_attempts else None
+    shop_lock = shop[0] + window if len(shop) >= settings.pin_shop_max_attempts else None
+    locks = [lock for lock in (here_lock, shop_lock) if lock is not None and lock > now]
+    until = max(locks) if locks else None
+    left_here = settings.pin_max_attempts - len(here)
+    left_shop = settings.pin_shop_max_attempts - len(shop)
+    shop_wide = (until is not None and until == shop_lock) or (
+        until is None and left_shop < left_here)
     return LockoutStatus(
-        console_id=console_id, failed_count=count,
-        attempts_left=max(0, settings.pin_max_attempts - count) if until is None else 0,
-        locked_until=until, remaining_seconds=remaining,
+        console_id=console_id, failed_count=len(here),
+        attempts_left=0 if until is not None else max(0, min(left_here, left_shop)),
+        locked_until=until,
+        remaining_seconds=math.ceil((until - now).total_seconds()) if until else 0,
+        shop_wide=shop_wide,
     )
 
 
 def check(db: Database, console_id: str) -> LockoutStatus:
-    """Raise PinLocked if PIN entry is locked at this console; else return the status."""
+    """Raise PinLocked if PIN entry is locked at this console (or shop-wide)."""
     current = status(db, console_id)
     if current.locked:
         raise PinLocked(current)
     return current
 
 
-def record_failure(db: Database, console_id: str, purpose: str = "") -> LockoutStatus:
-    """Count one wrong PIN (own transaction, audited); lock the console at the limit."""
-    settings = load_settings(db)
+def record_failure(
+    db: Database, console_id: str, purpose: str = "", *, actor_id: int | None = None,
+    why: str = "wrong_pin",
+) -> LockoutStatus:
+    """Count one wrong PIN (own transaction, audited, never the PIN itself).
+
+    `actor_id`/`why` say, for the audit log only, whose PIN it was when it belonged to
+    someone without the right ("no_right", "over_limit"); the person at the console is
+    told nothing more than for a wrong PIN.
+    """
+    now = utcnow()
     with audit.immediate(db):
-        current = status(db, console_id)
-        count = current.failed_count + 1
-        locked_until = None
-        if count >= settings.pin_max_attempts:
-            locked_until = utcnow() + timedelta(minutes=settings.pin_lockout_minutes)
-        db.execute(
-            "INSERT INTO pin_lockouts(console_id, failed_count, locked_until) VALUES (?, ?, ?) "
-            "ON CONFLICT(console_id) DO UPDATE SET failed_count = excluded.failed_count, "
-            "locked_until = excluded.locked_until",
-            [console_id, count, to_iso(locked_until) if locked_until else None],
-        )
-        audit.append(db, "pin.failed", None, "console", None, {
-            "console_id": console_id, "purpose": purpose, "failed_in_a_row": count,
-            "locked_until": to_iso(locked_until) if locked_until else None,
+        # older rows can no longer count (the window is at most a day); the log keeps them
+        db.execute("DELETE FROM pin_failures WHERE at < ?", [to_iso(now - KEEP)])
+        db.execute("INSERT INTO pin_failures(console_id, at) VALUES (?, ?)",
+                   [console_id, to_iso(now)])
+        after = status(db, console_id)
+        audit.append(db, "pin.failed", actor_id, "console", None, {
+            "console_id": console_id, "purpose": purpose, "why": why,
+            "failed_in_window": after.failed_count, "shop_wide_lock": after.shop_wide,
+            "locked_until": to_iso(after.locked_until) if after.locked_until else None,
         })
-    return status(db, console_id)
+    return after
 
 
 def record_success(db: Database, console_id: str) -> None:
-    """A right PIN: the count starts again from zero. Call inside or outside a transaction."""
-    db.execute(
-        "UPDATE pin_lockouts SET failed_count = 0, locked_until = NULL "
-        "WHERE console_id = ? AND (failed_count <> 0 OR locked_until IS NOT NULL)",
-        [console_id],
-    )
+    """A right PIN from someone with the right: this console's count starts again.
+
+    The shop-wide count is not cleared (it only runs out with time), so no PIN - right or
+    wrong, at any console - buys more tries than the shop allows. Caller's transaction or
+    its own.
+    """
+    db.execute("UPDATE pin_failures SET cleared = 1 WHERE console_id = ? AND cleared = 0",
+               [console_id])

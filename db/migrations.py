@@ -10,6 +10,10 @@ from sqlite_utils import Database, Migrations
 
 migrations = Migrations("counterpart")
 
+APPLICATION_ID = 0x43505254
+"""`PRAGMA application_id` of every Counterpart database ("CPRT"): a SQLite file with
+another id is another program's and is refused at open, untouched."""
+
 
 @migrations()
 def m001_initial(db: Database) -> None:
@@ -313,3 +317,108 @@ def m003_audit_row_hash(db: Database) -> None:
     their chain only.
     """
     db.execute("ALTER TABLE audit_log ADD COLUMN row_hash TEXT")
+
+
+@migrations()
+def m002_drafts_by_owner(db: Database) -> None:
+    """A draft belongs to the person who typed it, not to the console it was typed on.
+
+    Old drafts get the staff member who took the entry (`taken_by` in the payload) as their
+    owner when that is unambiguous; any other old draft is kept without an owner, for a
+    manager to look at and discard.
+    """
+    statements = (
+        """
+        CREATE TABLE drafts_by_owner (
+            id INTEGER PRIMARY KEY,
+            owner_id INTEGER REFERENCES staff(id),
+            form TEXT NOT NULL,
+            console_id TEXT NOT NULL DEFAULT '',
+            payload TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (owner_id, form)
+        )""",
+        """
+        INSERT OR IGNORE INTO drafts_by_owner(owner_id, form, console_id, payload, updated_at)
+            SELECT s.id, d.form, d.console_id, d.payload, d.updated_at
+            FROM drafts d JOIN staff s ON s.id = (
+                CASE WHEN json_valid(d.payload) THEN json_extract(d.payload, '$.taken_by') END)
+            ORDER BY d.updated_at DESC""",
+        """
+        INSERT INTO drafts_by_owner(owner_id, form, console_id, payload, updated_at)
+            SELECT NULL, d.form, d.console_id, d.payload, d.updated_at FROM drafts d
+            WHERE NOT EXISTS (SELECT 1 FROM drafts_by_owner n
+                              WHERE n.console_id = d.console_id AND n.form = d.form
+                                AND n.updated_at = d.updated_at AND n.payload = d.payload)""",
+        "DROP TABLE drafts",
+        "ALTER TABLE drafts_by_owner RENAME TO drafts",
+        "CREATE INDEX drafts_updated ON drafts(updated_at)",
+    )
+    for statement in statements:  # one by one: executescript would commit mid-migration
+        db.execute(statement)
+
+
+@migrations()
+def m005_application_id(db: Database) -> None:
+    """Mark the file as Counterpart's; `open_database` checks the mark before writing."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+@migrations()
+def m006_search_ignores_zero_width(db: Database) -> None:
+    """Re-index customers whose name or email holds a zero-width character: search keys
+    now drop them, so "anna" finds "Ann\u200ba"."""
+    from db.customers import index_customer, unindex_customer
+    from db.text import ZERO_WIDTH
+
+    test = " OR ".join(f"instr(name, char({ord(c)})) OR instr(email, char({ord(c)}))"
+                       for c in ZERO_WIDTH)
+    rows = db.execute(
+        f"SELECT id, name, phone_digits, customer_no, email FROM customers WHERE {test}"
+    ).fetchall()
+    for customer_id, name, phone_digits, customer_no, email in rows:
+        unindex_customer(db, customer_id)
+        index_customer(db, customer_id, name, phone_digits, customer_no, email)
+
+
+@migrations()
+def m002_approvals_pin_failures_pin_key(db: Database) -> None:
+    """Single-use approvals, wrong PINs counted per console and shop-wide, the PIN key's id."""
+    db.executescript(
+        """
+        -- One PIN check -> one approval for one action (who, what, subject, amount, when).
+        -- The write it allows marks it used in the same transaction; it expires in minutes.
+        CREATE TABLE approvals (
+            id INTEGER PRIMARY KEY,
+            token_hash TEXT NOT NULL UNIQUE,
+            staff_id INTEGER NOT NULL REFERENCES staff(id),
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            amount_minor INTEGER NOT NULL DEFAULT 0,
+            console_id TEXT NOT NULL DEFAULT '',
+            granted_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT
+        );
+
+        -- Every wrong PIN (or a PIN without the right), kept so a restart, a new console id
+        -- or a fresh config folder gives no extra tries. `cleared` = a right PIN at that
+        -- console since; it still counts towards the shop-wide limit.
+        CREATE TABLE pin_failures (
+            id INTEGER PRIMARY KEY,
+            console_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            cleared INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX pin_failures_at ON pin_failures(at);
+        DROP TABLE pin_lockouts;
+
+        -- The id (not the secret) of the key mixed into every PIN hash; the key itself is a
+        -- file in each console's config folder.
+        CREATE TABLE pin_key (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            key_id TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        """
+    )

@@ -11,6 +11,8 @@ ROLES: tuple[Role, ...] = ("staff", "supervisor", "manager")
 
 LANGUAGES: tuple[str, ...] = ("en", "fi", "zh-TW", "zh-CN")
 
+SIGN_IN_PIN_CHOICES: tuple[str, ...] = ("supervisors", "everyone")
+
 PERSONALITIES: tuple[str, ...] = ("lively", "decisive", "steady", "analytical")
 
 TIERS: tuple[str, ...] = ("new", "bronze", "silver", "gold", "platinum")
@@ -186,6 +188,13 @@ class ShopSettings:
     manager_limit_minor: int = 50_000
     pin_max_attempts: int = 5
     pin_lockout_minutes: int = 15
+    # Who signs in with a PIN: "supervisors" (supervisors and managers; floor staff tap
+    # their name) or "everyone". Managers always do: manager screens need it.
+    sign_in_pin: str = "supervisors"
+    idle_sign_out_minutes: int = 10  # the console signs out after this long untouched
+    pin_shop_max_attempts: int = 15  # wrong PINs at all consoles together per lockout window
+    pin_min_length_supervisor: int = 4
+    pin_min_length_manager: int = 4
     backup_folder: str = ""  # empty: a "backups" folder beside the database
     backup_second_folder: str = ""  # a USB stick or a share; empty: none
     retention_months: int = 36  # customers inactive this long are listed for review

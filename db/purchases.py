@@ -12,6 +12,7 @@ from db.customers import get_customer, rerate
 from db.errors import NotFound, ValidationError
 from db.i18n import _
 from db.models import Product, Purchase, PurchaseLine
+from db.text import clean_text
 
 MAX_QUANTITY = 999
 MAX_LINES = 200
@@ -40,6 +41,7 @@ def get_product(db: Database, product_id: int) -> Product:
 
 
 def add_product(db: Database, sku: str, name: str, category: str, price_minor: int) -> Product:
+    sku, name, category = clean_text(sku), clean_text(name), clean_text(category)
     problems: dict[str, str] = {}
     if not sku.strip():
         problems["sku"] = _("A product code is required.")

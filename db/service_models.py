@@ -391,6 +391,7 @@ class LockoutStatus:
     attempts_left: int
     locked_until: datetime | None  # None = not locked now
     remaining_seconds: int  # 0 when not locked
+    shop_wide: bool = False  # locked (or counted) because of wrong PINs at all consoles
 
     @property
     def locked(self) -> bool:
@@ -422,7 +423,12 @@ class VerifyResult:
 
 @dataclass(frozen=True)
 class Draft:
+    """An unsaved form; it belongs to the person who typed it (`owner_id`, None if unknown)."""
+
     console_id: str
     form: str
     payload: dict[str, object]
     updated_at: datetime
+    owner_id: int | None = None
+    owner_name: str = ""
+    id: int = 0

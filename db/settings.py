@@ -1,8 +1,8 @@
 """Shop settings kept in the database, so every console and command sees the same.
 
-`save_settings` is the low-level writer (demo data, tests, first set-up). A person changes
-settings with `change_settings`, which needs a manager's PIN and leaves an audit entry with
-the before and after of every changed field.
+A person changes settings with `change_settings`, which needs a manager's PIN (a single-use
+approval, `db.approvals`) and leaves an audit entry with the before and after of every
+changed field. Demo data and tests use the internal `_seed_settings`, audited too.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db.connection import write
-from db.errors import PermissionDenied, ValidationError
+from db.errors import ValidationError
 from db.i18n import _
-from db.models import LANGUAGES, ShopSettings
+from db.models import LANGUAGES, SIGN_IN_PIN_CHOICES, ShopSettings
+from db.text import forbidden_problem, has_forbidden
 
 SETTINGS_ACTION = "settings.changed"
+SETTINGS_ENTITY = "settings"
 
 
 def load_settings(db: Database) -> ShopSettings:
@@ -87,6 +88,20 @@ def settings_problems(settings: ShopSettings) -> dict[str, str]:
         problems["pin_max_attempts"] = _("Between 1 and 20 attempts.")
     if not 1 <= settings.pin_lockout_minutes <= 24 * 60:
         problems["pin_lockout_minutes"] = _("Between 1 minute and 24 hours.")
+    if settings.sign_in_pin not in SIGN_IN_PIN_CHOICES:
+        problems["sign_in_pin"] = _("Choose supervisors or everyone.")
+    if not 1 <= settings.idle_sign_out_minutes <= 8 * 60:
+        problems["idle_sign_out_minutes"] = _("Between 1 minute and 8 hours.")
+    for f in fields(settings):  # NUL, control characters, bidi overrides: refused
+        value = getattr(settings, f.name)
+        if isinstance(value, str) and has_forbidden(value):
+            problems[f.name] = forbidden_problem()
+    if not settings.pin_max_attempts <= settings.pin_shop_max_attempts <= 200:
+        problems["pin_shop_max_attempts"] = _(
+            "At least the attempts per console, and at most 200.")
+    for name in ("pin_min_length_supervisor", "pin_min_length_manager"):
+        if not 4 <= getattr(settings, name) <= 12:
+            problems[name] = _("Between 4 and 12 digits.")
     if not 1 <= settings.retention_months <= 240:
         problems["retention_months"] = _("Between 1 and 240 months.")
     for key in ("backup_folder", "backup_second_folder"):
@@ -111,11 +126,19 @@ def _write_rows(db: Database, settings: ShopSettings) -> None:
         )
 
 
-def save_settings(db: Database, settings: ShopSettings) -> None:
-    """Low-level writer without PIN or audit (demo data, tests, scripts)."""
+def _seed_settings(db: Database, settings: ShopSettings) -> None:
+    """Internal: demo data and test fixtures set settings without a manager, still audited.
+
+    Not part of the data API: people change settings with `change_settings`.
+    """
+    from db import audit
+
     validate_settings(settings)
-    with write(db):
+    with audit.immediate(db):
+        changes = changed_fields(load_settings(db), settings)
         _write_rows(db, settings)
+        audit.append(db, SETTINGS_ACTION, None, SETTINGS_ENTITY, None,
+                     {"fields": changes, "seeded": True})
 
 
 def changed_fields(before: ShopSettings, after: ShopSettings) -> dict[str, list[Any]]:
@@ -129,25 +152,24 @@ def change_settings(
 ) -> ShopSettings:
     """A manager changes the shop settings; audited as `settings.changed` with before/after.
 
-    Values are checked before the PIN, so a typo does not cost a PIN attempt. The PIN goes
-    through `staff_admin.authenticate`: a wrong one counts toward this console's lockout.
-    Staff and supervisors are refused (PermissionDenied). Nothing changed -> nothing
-    written and no audit entry. Returns the settings as stored.
+    Values are checked before the PIN, so a typo does not cost a PIN attempt. The PIN
+    becomes a single-use approval for this change (`db.approvals`): a wrong PIN, or the PIN
+    of anyone but a manager, counts toward the lockout. Nothing changed -> nothing written
+    and no audit entry. Returns the settings as stored.
     """
-    from db import audit
-    from db.staff_admin import authenticate
+    from db import approvals, audit
 
     validate_settings(new)
-    who = authenticate(db, pin, console_id, "settings.change")
-    if who.role != "manager":
-        raise PermissionDenied(_("Only a manager can change the shop settings. {name} is a "
-                                 "{role}.").format(name=who.name, role=_(who.role)))
+    approval = approvals.grant(db, pin, console_id, action="settings.change",
+                               subject=SETTINGS_ENTITY)
     with audit.immediate(db):
         before = load_settings(db)
         changes = changed_fields(before, new)
         if not changes:
             return before
+        who = approvals.consume(db, approval, action="settings.change",
+                                subject=SETTINGS_ENTITY)
         _write_rows(db, new)
-        audit.append(db, SETTINGS_ACTION, who.id, "settings", None,
-                     {"fields": changes, "console": console_id})
+        audit.append(db, SETTINGS_ACTION, who.id, SETTINGS_ENTITY, None,
+                     {"fields": changes, "console": console_id, "approval_id": approval.id})
     return load_settings(db)

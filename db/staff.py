@@ -1,4 +1,8 @@
-"""Staff members and their roles. PIN handling lives in `db.pins`."""
+"""Staff members and their roles (read-only here).
+
+Staff are added and changed only through `db.staff_admin` (a manager's approval, audited);
+PIN hashing lives in `db.pins`.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db.clock import to_iso, utcnow
-from db.connection import write
 from db.errors import NotFound, ValidationError
 from db.i18n import _
-from db.models import ROLES, Role, Staff
+from db.models import ROLES, Staff
+from db.text import forbidden_problem, has_forbidden
 
 _COLUMNS = "id, name, role, limit_minor, active, pin_hash IS NOT NULL"
 
@@ -37,7 +40,9 @@ def get_staff(db: Database, staff_id: int) -> Staff:
 
 def validate_staff(name: str, role: str, limit_minor: int) -> None:
     problems: dict[str, str] = {}
-    if not name.strip():
+    if has_forbidden(name):
+        problems["name"] = forbidden_problem()
+    elif not name.strip():
         problems["name"] = _("A name is required.")
     elif len(name.strip()) > 100:
         problems["name"] = _("At most {n} characters.").format(n=100)
@@ -47,17 +52,3 @@ def validate_staff(name: str, role: str, limit_minor: int) -> None:
         problems["limit"] = _("A limit cannot be negative.")
     if problems:
         raise ValidationError(problems)
-
-
-def insert_staff(
-    db: Database, name: str, role: Role, *, limit_minor: int = 0, pin_hash: str | None = None
-) -> Staff:
-    """Low-level insert used by the PIN-checked staff API and by demo data."""
-    validate_staff(name, role, limit_minor)
-    with write(db):
-        cur = db.execute(
-            "INSERT INTO staff(name, role, limit_minor, pin_hash, active, created_at) "
-            "VALUES (?, ?, ?, ?, 1, ?)",
-            [name.strip(), role, limit_minor, pin_hash, to_iso(utcnow())],
-        )
-    return get_staff(db, int(cur.lastrowid or 0))

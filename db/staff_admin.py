@@ -1,81 +1,89 @@
-"""Signing in by PIN and managing staff; every change needs a manager's PIN, checked here.
+"""Signing in by PIN and managing staff; every change needs a manager's approval.
 
-A PIN is 4-8 digits and unique among active staff. Uniqueness cannot be checked with an
-index (each hash has its own salt), so a new PIN is verified against every active staff
-member's hash. A wrong PIN counts towards the console's lockout (`db.lockout`).
+A PIN is 4-12 digits (at least the shop's minimum for supervisors and managers) and unique
+among active staff. Uniqueness cannot be checked with an index (each hash has its own
+salt), so a new PIN is verified against every active staff member's hash. PIN checks and
+approvals live in `db.approvals`; a wrong PIN counts towards the lockout (`db.lockout`).
+
+Each change (add, change role or limit, deactivate, reset a PIN) takes the manager's PIN,
+turns it into a single-use approval for that one change (`approvals.grant`) and consumes it
+in the transaction that writes the change and its audit entry. The only write without a
+manager is the first manager of a database that has none.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlite_utils import Database
 
-from db import audit, lockout
+from db import approvals, audit, pin_key
+from db.approvals import Approval
+from db.clock import to_iso, utcnow
 from db.errors import PermissionDenied, ValidationError
 from db.i18n import _
 from db.models import ROLES, Role, Staff
 from db.pins import check_pin_format, hash_pin, verify_pin
+from db.settings import load_settings
 from db.staff import get_staff, validate_staff
 
-
-def _active_hashes(db: Database, exclude_id: int | None = None) -> list[tuple[int, str]]:
-    return [
-        (int(r[0]), str(r[1]))
-        for r in db.execute(
-            "SELECT id, pin_hash FROM staff WHERE active = 1 AND pin_hash IS NOT NULL "
-            "AND id IS NOT ? ORDER BY id",
-            [exclude_id],
-        )
-    ]
+STAFF = "staff"  # audit entity
 
 
-def find_by_pin(db: Database, pin: str) -> Staff | None:
-    """The active staff member whose PIN this is, or None. Does not touch the lockout."""
-    check_pin_format(pin)
-    # Stopping at the match leaks nothing the answer does not tell anyway (who it is);
-    # a wrong PIN always costs one check per active staff member.
-    for staff_id, stored in _active_hashes(db):
-        if verify_pin(pin, stored):
-            return get_staff(db, staff_id)
-    return None
+def _pin_in_use(db: Database, pin: str, key: bytes | None,
+                exclude_id: int | None = None) -> bool:
+    rows = db.execute(
+        "SELECT pin_hash FROM staff WHERE active = 1 AND pin_hash IS NOT NULL AND id IS NOT ?",
+        [exclude_id]).fetchall()
+    return any(verify_pin(pin, str(r[0]), key) for r in rows)
 
 
-def pin_in_use(db: Database, pin: str, exclude_id: int | None = None) -> bool:
-    """True if an active staff member (other than `exclude_id`) already has this PIN."""
-    return any(verify_pin(pin, stored) for _id, stored in _active_hashes(db, exclude_id))
+def min_pin_length(db: Database, role: Role) -> int:
+    """The shortest PIN the shop allows for this role (settings)."""
+    settings = load_settings(db)
+    if role == "manager":
+        return settings.pin_min_length_manager
+    if role == "supervisor":
+        return settings.pin_min_length_supervisor
+    return 4
 
 
-def authenticate(db: Database, pin: str, console_id: str, purpose: str = "sign_in") -> Staff:
-    """The active staff member with this PIN, honouring and updating the console's lockout.
+def authenticate(
+    db: Database, pin: str, console_id: str, purpose: str = "sign_in", *,
+    roles: Collection[Role] | None = None,
+) -> Staff:
+    """The active staff member with this PIN, honouring and updating the lockout.
 
-    Raises PinLocked while locked, ValidationError for a malformed PIN (not counted: it
-    cannot match anyone), WrongPin (counted and audited) when nobody has it.
+    With `roles`, a PIN of anyone in another role counts as a wrong try. Raises PinLocked,
+    ValidationError (malformed, not counted), PinKeyMissing, WrongPin (counted, audited).
     """
-    lockout.check(db, console_id)
-    check_pin_format(pin)
-    staff = find_by_pin(db, pin)
-    if staff is None:
-        raise lockout.WrongPin(lockout.record_failure(db, console_id, purpose))
-    lockout.record_success(db, console_id)
-    return staff
+    return approvals.authenticate(db, pin, console_id, purpose, roles=roles)
 
 
-def _manager(db: Database, manager_pin: str, console_id: str, purpose: str) -> Staff:
-    manager = authenticate(db, manager_pin, console_id, purpose)
-    if manager.role != "manager":
-        raise PermissionDenied(_("Only a manager can change staff. {name} is a {role}.").format(
-            name=manager.name, role=_(manager.role)))
-    return manager
+def _new_pin_hash(db: Database, pin: str, role: Role, exclude_id: int | None = None) -> str:
+    """Check a new PIN (length for the role, unique) and hash it with the shop key.
 
-
-def _validate_new_pin(db: Database, pin: str, exclude_id: int | None = None) -> None:
-    check_pin_format(pin)
-    if pin_in_use(db, pin, exclude_id):
+    Inside the write transaction: the shop key is created with the first PIN.
+    """
+    check_pin_format(pin, min_pin_length(db, role))
+    key = pin_key.ensure_shop_key(db)
+    if _pin_in_use(db, pin, key, exclude_id):
         raise ValidationError({"pin": _("Another active staff member has this PIN. "
                                         "Choose a different one.")})
+    return hash_pin(pin, key)
 
 
 def _limit_for(role: Role, limit_minor: int) -> int:
     return limit_minor if role == "supervisor" else 0
+
+
+def _insert(db: Database, name: str, role: Role, limit_minor: int, pin_hash: str | None) -> int:
+    cur = db.execute(
+        "INSERT INTO staff(name, role, limit_minor, pin_hash, active, created_at) "
+        "VALUES (?, ?, ?, ?, 1, ?)",
+        [name.strip(), role, limit_minor, pin_hash, to_iso(utcnow())],
+    )
+    return int(cur.lastrowid or 0)
 
 
 # ---------------------------------------------------------------- first run
@@ -93,33 +101,46 @@ def needs_first_manager(db: Database) -> bool:
 def create_first_manager(db: Database, name: str, pin: str) -> Staff:
     """The first manager of a new database; refused once a manager exists."""
     validate_staff(name, "manager", 0)
-    check_pin_format(pin)
-    pin_hash = hash_pin(pin)
+    check_pin_format(pin, min_pin_length(db, "manager"))
     with audit.immediate(db):
         if not needs_first_manager(db):
             raise PermissionDenied(_("This database already has a manager. Ask them to add "
                                      "you."))
-        if pin_in_use(db, pin):
-            raise ValidationError({"pin": _("Another active staff member has this PIN. "
-                                            "Choose a different one.")})
+        pin_hash = _new_pin_hash(db, pin, "manager")
         staff_id = _insert(db, name, "manager", 0, pin_hash)
-        audit.append(db, "staff.created", staff_id, "staff", staff_id,
-                     {"name": name.strip(), "role": "manager", "first_manager": True})
+        audit.append(db, "staff.created", staff_id, STAFF, staff_id,
+                     {"name": name.strip(), "role": "manager", "limit_minor": 0,
+                      "first_manager": True})
     return get_staff(db, staff_id)
 
 
-def _insert(db: Database, name: str, role: Role, limit_minor: int, pin_hash: str) -> int:
-    from db.clock import to_iso, utcnow
+def _seed_staff(
+    db: Database, name: str, role: Role, *, limit_minor: int = 0, pin: str | None = None,
+    pin_hash: str | None = None,
+) -> Staff:
+    """Internal: demo data and test fixtures add staff without a manager, still audited.
 
-    cur = db.execute(
-        "INSERT INTO staff(name, role, limit_minor, pin_hash, active, created_at) "
-        "VALUES (?, ?, ?, ?, 1, ?)",
-        [name.strip(), role, limit_minor, pin_hash, to_iso(utcnow())],
-    )
-    return int(cur.lastrowid or 0)
+    Not part of the data API (people add staff with `add_staff`). `pin` is hashed with the
+    shop key; `pin_hash` (tests) must already be made with it.
+    """
+    validate_staff(name, role, limit_minor)
+    with audit.immediate(db):
+        if pin is not None:
+            pin_hash = hash_pin(pin, pin_key.ensure_shop_key(db))
+        staff_id = _insert(db, name, role, limit_minor, pin_hash)
+        audit.append(db, "staff.created", None, STAFF, staff_id,
+                     {"name": name.strip(), "role": role, "limit_minor": limit_minor,
+                      "seeded": True})
+    return get_staff(db, staff_id)
 
 
 # ---------------------------------------------------------------- managing staff
+
+
+def _grant(db: Database, manager_pin: str, console_id: str, action: str,
+           staff_id: int | str) -> Approval:
+    return approvals.grant(db, manager_pin, console_id, action=action,
+                           subject=approvals.subject(STAFF, staff_id))
 
 
 def add_staff(
@@ -128,15 +149,17 @@ def add_staff(
 ) -> Staff:
     """A manager adds a staff member with their own PIN (and a limit for a supervisor)."""
     validate_staff(name, role, limit_minor)
-    check_pin_format(pin)
-    manager = _manager(db, manager_pin, console_id, "staff.add")
-    _validate_new_pin(db, pin)
-    pin_hash = hash_pin(pin)
+    check_pin_format(pin, min_pin_length(db, role))
+    approval = _grant(db, manager_pin, console_id, "staff.add", "new")
     limit = _limit_for(role, limit_minor)
     with audit.immediate(db):
+        manager = approvals.consume(db, approval, action="staff.add",
+                                    subject=approvals.subject(STAFF, "new"))
+        pin_hash = _new_pin_hash(db, pin, role)
         staff_id = _insert(db, name, role, limit, pin_hash)
-        audit.append(db, "staff.created", manager.id, "staff", staff_id,
-                     {"name": name.strip(), "role": role, "limit_minor": limit})
+        audit.append(db, "staff.created", manager.id, STAFF, staff_id,
+                     {"name": name.strip(), "role": role, "limit_minor": limit,
+                      "approval_id": approval.id})
     return get_staff(db, staff_id)
 
 
@@ -151,29 +174,36 @@ def change_staff(
     if new_role not in ROLES:
         raise ValidationError({"role": _("Role must be staff, supervisor or manager.")})
     validate_staff(current.name, new_role, new_limit)
-    manager = _manager(db, manager_pin, console_id, "staff.change")
+    approval = _grant(db, manager_pin, console_id, "staff.change", staff_id)
     new_limit = _limit_for(new_role, new_limit)
     with audit.immediate(db):
+        manager = approvals.consume(db, approval, action="staff.change",
+                                    subject=approvals.subject(STAFF, staff_id))
+        current = get_staff(db, staff_id)
         if current.role == "manager" and new_role != "manager":
             _keep_a_manager(db, staff_id)
         db.execute("UPDATE staff SET role = ?, limit_minor = ? WHERE id = ?",
                    [new_role, new_limit, staff_id])
-        audit.append(db, "staff.changed", manager.id, "staff", staff_id, {
+        audit.append(db, "staff.changed", manager.id, STAFF, staff_id, {
             "role": [current.role, new_role], "limit_minor": [current.limit_minor, new_limit],
+            "approval_id": approval.id,
         })
     return get_staff(db, staff_id)
 
 
 def deactivate_staff(db: Database, manager_pin: str, console_id: str, staff_id: int) -> Staff:
     """A manager deactivates someone; their PIN stops working, their records stay."""
-    current = get_staff(db, staff_id)
-    manager = _manager(db, manager_pin, console_id, "staff.deactivate")
+    get_staff(db, staff_id)
+    approval = _grant(db, manager_pin, console_id, "staff.deactivate", staff_id)
     with audit.immediate(db):
+        manager = approvals.consume(db, approval, action="staff.deactivate",
+                                    subject=approvals.subject(STAFF, staff_id))
+        current = get_staff(db, staff_id)
         if current.role == "manager":
             _keep_a_manager(db, staff_id)
         db.execute("UPDATE staff SET active = 0 WHERE id = ?", [staff_id])
-        audit.append(db, "staff.deactivated", manager.id, "staff", staff_id,
-                     {"name": current.name})
+        audit.append(db, "staff.deactivated", manager.id, STAFF, staff_id,
+                     {"name": current.name, "approval_id": approval.id})
     return get_staff(db, staff_id)
 
 
@@ -182,16 +212,18 @@ def reset_pin(
 ) -> Staff:
     """A manager sets a new PIN for someone (who forgot theirs). The PIN is not audited."""
     current = get_staff(db, staff_id)
-    check_pin_format(new_pin)
-    manager = _manager(db, manager_pin, console_id, "staff.reset_pin")
+    check_pin_format(new_pin, min_pin_length(db, current.role))
     if not current.active:
         raise ValidationError({"staff": _("{name} is not active.").format(name=current.name)})
-    _validate_new_pin(db, new_pin, exclude_id=staff_id)
-    pin_hash = hash_pin(new_pin)
+    approval = _grant(db, manager_pin, console_id, "staff.reset_pin", staff_id)
     with audit.immediate(db):
+        manager = approvals.consume(db, approval, action="staff.reset_pin",
+                                    subject=approvals.subject(STAFF, staff_id))
+        current = get_staff(db, staff_id)
+        pin_hash = _new_pin_hash(db, new_pin, current.role, exclude_id=staff_id)
         db.execute("UPDATE staff SET pin_hash = ? WHERE id = ?", [pin_hash, staff_id])
-        audit.append(db, "staff.pin_reset", manager.id, "staff", staff_id,
-                     {"name": current.name})
+        audit.append(db, "staff.pin_reset", manager.id, STAFF, staff_id,
+                     {"name": current.name, "approval_id": approval.id})
     return get_staff(db, staff_id)
 
 

@@ -2,8 +2,10 @@
 
 Codes use 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L), shown as
 ``XXXX-XXXX``; typing is forgiving (case, spaces and dashes are ignored). Issue and
-redemption are audited. Vouchers are issued by `db.compensation.authorise`, inside the
-authorisation's transaction.
+redemption are audited and each consumes a single-use approval (`db.approvals`): issuing
+needs a supervisor (within their limit) or a manager, redeeming the PIN of the member of
+staff who takes the voucher. Vouchers for a complaint are issued by
+`db.compensation.authorise`, inside the authorisation's transaction and approval.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db import audit
+from db.approvals import Approval, consume, grant, subject
 from db.clock import from_iso, local_date, to_iso, today_local, utcnow
 from db.errors import NotFound, UserError, ValidationError
 from db.i18n import _
@@ -74,29 +77,53 @@ def validate_voucher(value_minor: int, expires_on: date, today: date) -> dict[st
     return problems
 
 
+def issue_subject(customer_id: int | None, complaint_id: int | None) -> str:
+    """What an approval to issue a voucher names: the complaint, else the customer."""
+    if complaint_id is not None:
+        return subject("complaint", complaint_id)
+    return subject("customer", customer_id if customer_id is not None else "none")
+
+
 def issue(
-    db: Database, *, value_minor: int, expires_on: date, issued_by: int | None,
+    db: Database, approval: Approval | None, *, value_minor: int, expires_on: date,
     customer_id: int | None = None, complaint_id: int | None = None,
 ) -> Voucher:
-    """Create a voucher with a fresh code (audited). Inside or outside a transaction."""
+    """Create a voucher with a fresh code, consuming a "voucher.issue" approval for this
+    value and subject (see `issue_subject`): a supervisor within their limit or a manager.
+    """
     today = today_local(load_settings(db).timezone)
     problems = validate_voucher(value_minor, expires_on, today)
     if problems:
         raise ValidationError(problems)
     with audit.immediate(db):
-        code = new_code(db)
-        cur = db.execute(
-            "INSERT INTO vouchers(code, value_minor, expires_on, customer_id, complaint_id, "
-            "issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [code, value_minor, expires_on.isoformat(), customer_id, complaint_id,
-             to_iso(utcnow()), issued_by],
-        )
-        voucher_id = int(cur.lastrowid or 0)
-        audit.append(db, "voucher.issued", issued_by, "voucher", voucher_id, {
-            "code": code, "value_minor": value_minor, "expires_on": expires_on.isoformat(),
-            "customer_id": customer_id, "complaint_id": complaint_id,
-        })
+        who = consume(db, approval, action="voucher.issue",
+                      subject=issue_subject(customer_id, complaint_id), amount_minor=value_minor)
+        assert approval is not None
+        voucher_id = _insert_voucher(db, value_minor=value_minor, expires_on=expires_on,
+                                     issued_by=who.id, customer_id=customer_id,
+                                     complaint_id=complaint_id, approval_id=approval.id)
     return get_voucher(db, voucher_id)
+
+
+def _insert_voucher(
+    db: Database, *, value_minor: int, expires_on: date, issued_by: int,
+    customer_id: int | None, complaint_id: int | None, approval_id: int,
+) -> int:
+    """Internal: the insert and its audit entry, inside a transaction whose approval was
+    consumed (`issue`, or `db.compensation` approving a voucher line)."""
+    code = new_code(db)
+    cur = db.execute(
+        "INSERT INTO vouchers(code, value_minor, expires_on, customer_id, complaint_id, "
+        "issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [code, value_minor, expires_on.isoformat(), customer_id, complaint_id,
+         to_iso(utcnow()), issued_by],
+    )
+    voucher_id = int(cur.lastrowid or 0)
+    audit.append(db, "voucher.issued", issued_by, "voucher", voucher_id, {
+        "code": code, "value_minor": value_minor, "expires_on": expires_on.isoformat(),
+        "customer_id": customer_id, "complaint_id": complaint_id, "approval_id": approval_id,
+    })
+    return voucher_id
 
 
 def get_voucher(db: Database, voucher_id: int) -> Voucher:
@@ -121,48 +148,60 @@ def vouchers_for_customer(db: Database, customer_id: int) -> list[Voucher]:
         _SELECT + " WHERE customer_id = ? ORDER BY issued_at DESC, id DESC", [customer_id])]
 
 
-def _redeemer(db: Database, staff_id: int | None) -> int:
-    """The active member of staff taking the voucher; a redemption always says who."""
-    row = None if staff_id is None else db.execute(
-        "SELECT active FROM staff WHERE id = ?", [staff_id]).fetchone()
-    if staff_id is None or row is None or not row[0]:
-        raise ValidationError({"staff": _("Say which active member of staff takes the "
-                                          "voucher.")})
-    return staff_id
+def _check_usable(voucher: Voucher, timezone: str) -> None:
+    if voucher.redeemed_at is not None:
+        raise VoucherAlreadyUsed(
+            _("Voucher {code} was already used on {when}.").format(
+                code=voucher.code,
+                when=local_date(voucher.redeemed_at, timezone).isoformat()))
+    if voucher.expires_on < today_local(timezone):
+        raise VoucherExpired(
+            _("Voucher {code} expired on {day}.").format(
+                code=voucher.code, day=voucher.expires_on.isoformat()))
 
 
-def redeem(db: Database, code: str, *, staff_id: int | None,
+def redeem_subject(voucher: Voucher) -> str:
+    return subject("voucher", voucher.id)
+
+
+def redeem_with_pin(db: Database, code: str, pin: str, console_id: str) -> Voucher:
+    """Redeem by the member of staff whose PIN this is (anyone active may take a voucher).
+
+    Unknown, expired or already used codes are refused before the PIN is checked, so a
+    typo in the code costs no PIN attempt.
+    """
+    voucher = find_voucher(db, code)
+    _check_usable(voucher, load_settings(db).timezone)
+    approval = grant(db, pin, console_id, action="voucher.redeem",
+                     subject=redeem_subject(voucher), amount_minor=voucher.value_minor)
+    return redeem(db, code, approval, console_id=console_id)
+
+
+def redeem(db: Database, code: str, approval: Approval | None, *,
            console_id: str = "") -> Voucher:
-    """Mark a voucher used by `staff_id` (an active member of staff, required).
+    """Mark a voucher used, consuming a "voucher.redeem" approval for it (who takes it).
 
     Unknown, expired or already used codes are refused clearly; "already used on" gives the
     shop's local date.
     """
     normal = normalise_code(code)
     timezone = load_settings(db).timezone
-    today = today_local(timezone)
     with audit.immediate(db):
-        staff_id = _redeemer(db, staff_id)
         voucher = find_voucher(db, normal)
-        if voucher.redeemed_at is not None:
-            raise VoucherAlreadyUsed(
-                _("Voucher {code} was already used on {when}.").format(
-                    code=voucher.code,
-                    when=local_date(voucher.redeemed_at, timezone).isoformat()))
-        if voucher.expires_on < today:
-            raise VoucherExpired(
-                _("Voucher {code} expired on {day}.").format(
-                    code=voucher.code, day=voucher.expires_on.isoformat()))
+        _check_usable(voucher, timezone)
+        staff = consume(db, approval, action="voucher.redeem",
+                        subject=redeem_subject(voucher), amount_minor=voucher.value_minor)
         now = to_iso(utcnow())
         updated = db.execute(
             "UPDATE vouchers SET redeemed_at = ?, redeemed_by = ? "
             "WHERE id = ? AND redeemed_at IS NULL",
-            [now, staff_id, voucher.id],
+            [now, staff.id, voucher.id],
         ).rowcount
         if updated != 1:  # cannot happen under the write lock; be safe anyway
             raise VoucherAlreadyUsed(_("Voucher {code} was already used.").format(
                 code=voucher.code))
-        audit.append(db, "voucher.redeemed", staff_id, "voucher", voucher.id, {
+        audit.append(db, "voucher.redeemed", staff.id, "voucher", voucher.id, {
             "code": voucher.code, "value_minor": voucher.value_minor, "console_id": console_id,
+            "approval_id": approval.id if approval is not None else None,
         })
     return get_voucher(db, voucher.id)

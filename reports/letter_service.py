@@ -23,6 +23,7 @@ from db.i18n import _
 from db.models import Customer, ShopSettings
 from db.settings import load_settings
 from db.staff import get_staff
+from db.text import clean_text
 from reports.letter_templates import (
     KINDS,
     THANK_YOU_REASONS,
@@ -154,8 +155,7 @@ def prepare_letter(
     if kind == "apology":
         if complaint is None:
             raise LetterNotPossible(_(
-                "An apology letter needs a complaint. Open the complaint, or give its "
-                "number with --complaint."))
+                "An apology letter needs a complaint. Choose the complaint it is about."))
         if complaint.kind != "complaint":
             raise LetterNotPossible(_(
                 "Entry {id} is a {kind}, not a complaint; write a thank-you letter instead."
@@ -254,7 +254,7 @@ def with_body(data: LetterData, body: str) -> LetterData:
 def render(data: LetterData) -> bytes:
     from reports.letters import build_letter_pdf
 
-    return build_letter_pdf(data)
+    return build_letter_pdf(replace(data, body=clean_text(data.body)))
 
 
 _SELECT = (
@@ -282,7 +282,8 @@ def record_letter(
         cur = db.execute(
             "INSERT INTO letters(kind, customer_id, complaint_id, language, body, pdf, "
             "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [data.kind, data.customer_id, data.complaint_id, data.language, data.body, pdf,
+            [data.kind, data.customer_id, data.complaint_id, data.language,
+             clean_text(data.body), pdf,
              created_by, to_iso(utcnow())],
         )
     return get_letter(db, int(cur.lastrowid or 0))
@@ -389,7 +390,7 @@ def record_letters(
             cur = db.execute(
                 "INSERT INTO letters(kind, customer_id, complaint_id, language, body, pdf, "
                 "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [d.kind, d.customer_id, d.complaint_id, d.language, d.body, item.pdf,
+                [d.kind, d.customer_id, d.complaint_id, d.language, clean_text(d.body), item.pdf,
                  created_by, now],
             )
             ids.append(int(cur.lastrowid or 0))

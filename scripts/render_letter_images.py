@@ -11,6 +11,7 @@ page one into PNG with `pdftoppm -r 80`.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -24,15 +25,16 @@ sys.path.insert(0, str(ROOT))
 from PIL import Image, ImageDraw, ImageFont  # noqa: E402
 
 from db import clock  # noqa: E402
+from db.approvals import grant  # noqa: E402
 from db.compensation import authorise  # noqa: E402
 from db.complaints import create_complaint  # noqa: E402
 from db.connection import open_database  # noqa: E402
 from db.customers import create_customer  # noqa: E402
 from db.models import CustomerInput  # noqa: E402
 from db.service_models import CompensationLine, ComplaintInput  # noqa: E402
-from db.settings import load_settings, save_settings  # noqa: E402
+from db.settings import _seed_settings, load_settings  # noqa: E402
 from db.staff_admin import add_staff, create_first_manager  # noqa: E402
-from db.vouchers import issue  # noqa: E402
+from db.vouchers import issue, issue_subject  # noqa: E402
 from reports.letter_service import prepare_letter, render  # noqa: E402
 
 
@@ -50,10 +52,11 @@ def make_logo(path: Path) -> None:
 def main(out_dir: Path) -> None:
     clock.set_clock(lambda: datetime(2026, 11, 23, 10, 30, tzinfo=UTC))
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ["COUNTERPART_CONFIG_DIR"] = tmp  # the throw-away shop's PIN key goes here
         logo = Path(tmp) / "logo.png"
         make_logo(logo)
         db = open_database(Path(tmp) / "letters.sqlite")
-        save_settings(db, replace(
+        _seed_settings(db, replace(
             load_settings(db), shop_name="Café Aurora",
             address="Aleksanterinkatu 21\n00100 Helsinki", phone="+358 9 4242 1100",
             email="palaute@cafeaurora.fi", logo_path=str(logo),
@@ -82,8 +85,10 @@ def main(out_dir: Path) -> None:
                                                  consent_contact=True))
         db.execute("UPDATE customers SET visits = 84, created_at = '2019-03-02T09:00:00+00:00' "
                    "WHERE id = ?", [aino.id])
-        gift = issue(db, value_minor=1000, expires_on=date(2027, 3, 31),
-                     issued_by=manager.id, customer_id=aino.id)
+        approval = grant(db, "4821", "docs", action="voucher.issue",
+                         subject=issue_subject(aino.id, None), amount_minor=1000)
+        gift = issue(db, approval, value_minor=1000, expires_on=date(2027, 3, 31),
+                     customer_id=aino.id)
         thanks = render(prepare_letter(db, "thank-you", customer_id=aino.id,
                                        voucher_id=gift.id, signer_id=manager.id))
         db.close()

@@ -30,13 +30,10 @@ def main() -> int:
 
     from console.app import create_application
     from console.cmd_run import create_window
-    from console.paths import console_id
     from db.connection import open_database
     from db.demo import build_demo, is_empty
-    from db.drafts import clear_draft
     from db.purchases import list_products
     from db.staff import list_staff
-    from widgets.complaint_form import DRAFT_FORM
     from widgets.dialogs import FakeDialogService
 
     db = open_database(args.db)
@@ -47,7 +44,7 @@ def main() -> int:
         copy = Path(tmp) / "shot.sqlite"
         shutil.copy(args.db, copy)
         db = open_database(copy)
-        clear_draft(db, console_id(), DRAFT_FORM)  # no leftover draft offered back
+        db.execute("DELETE FROM drafts")  # a copy: no leftover draft offered back
         app = create_application([sys.argv[0]], language="en")
         win = create_window(db, dialogs=FakeDialogService())
         win.resize(1440, 900)

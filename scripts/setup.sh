@@ -2,7 +2,7 @@
 # Set up everything Counterpart needs on a fresh Debian/Ubuntu machine:
 # the system libraries Qt loads, Xvfb and poppler (screenshots, PDF previews),
 # a virtual environment in .venv and the package with its test extra.
-# Safe to run again: it only installs what is missing.
+# Safe to run again, and quiet: it only installs what is missing or changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,7 +40,18 @@ if [ ! -x .venv/bin/python ]; then
         exit 1
     fi
 fi
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e '.[test]'
+
+# Reinstall only when pyproject.toml or the venv's Python changed since the last install:
+# the stamp holds both, and is written only after pip succeeded.
+STAMP=.venv/counterpart-setup.stamp
+want=$(.venv/bin/python -c 'import hashlib, sys
+print(hashlib.sha256(open("pyproject.toml", "rb").read()).hexdigest(), sys.version.split()[0])')
+if [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ] || [ ! -x .venv/bin/counterpart ]; then
+    echo "Installing Counterpart and its dependencies into .venv (first run, or pyproject.toml or Python changed)..."
+    rm -f "$STAMP"
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -e '.[test]'
+    echo "$want" > "$STAMP"
+fi
 # Fonts are shipped in assets/fonts (DejaVu for Latin, Droid Sans Fallback for CJK),
 # so the window and the PDFs render Chinese, Finnish and English everywhere.

@@ -18,6 +18,23 @@ from db import clock  # noqa: E402
 from db.connection import open_database  # noqa: E402
 
 FIXED_NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+TEST_KEY = bytes(range(32))  # a fixed shop PIN key, so PIN hashes can be cached in tests
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Module- and session-scoped fixtures run before `_isolated_dirs`: point them at a
+    session folder too (with the test PIN key), never at a real user profile."""
+    from db import pin_key
+
+    base = tmp_path_factory.mktemp("session-home")
+    pin_key.write_key_file(TEST_KEY, base / "config")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COUNTERPART_DATA_DIR", str(base / "data"))
+        patch.setenv("COUNTERPART_CONFIG_DIR", str(base / "config"))
+        patch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
+        patch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +47,11 @@ def _isolated_dirs(
     monkeypatch.setenv("COUNTERPART_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
+    # every test's config folder holds the test PIN key, so a database set up with it (even
+    # by a module-scoped fixture) checks PINs in any test; see tests.service_data_support
+    from db import pin_key
+
+    pin_key.write_key_file(TEST_KEY, base / "config")
 
 
 @pytest.fixture

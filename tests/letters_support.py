@@ -14,8 +14,9 @@ from db.complaints import create_complaint
 from db.customers import create_customer
 from db.models import CustomerInput
 from db.service_models import CompensationLine, ComplaintInput
-from db.settings import load_settings, save_settings
+from db.settings import _seed_settings, load_settings
 from db.staff_admin import add_staff, create_first_manager
+from tests.service_data_support import use_test_key
 
 MANAGER_PIN = "4821"
 SUPERVISOR_PIN = "7395"
@@ -35,7 +36,8 @@ def make_shop(db: Database) -> Shop:
         load_settings(db), shop_name="Kahvila Onni & Co", address="Esplanadi 12\n00130 Helsinki",
         phone="+358 9 123 4567", email="hello@onni.example", currency="EUR",
     )
-    save_settings(db, settings)
+    _seed_settings(db, settings)
+    use_test_key(db)  # module-scoped databases: the key file is in every test's folder
     manager = create_first_manager(db, "Maija Mäkinen", MANAGER_PIN)
     supervisor = add_staff(db, MANAGER_PIN, CONSOLE, name="陳志明", role="supervisor",
                            pin=SUPERVISOR_PIN, limit_minor=5_000)

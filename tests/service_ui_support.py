@@ -8,8 +8,7 @@ from sqlite_utils import Database
 
 from db.customers import create_customer
 from db.models import Customer, CustomerInput, Staff
-from db.pins import hash_pin
-from db.staff import insert_staff
+from tests.service_data_support import seed_staff
 from widgets.context import AppContext
 from widgets.dialogs import FakeDialogService
 
@@ -29,10 +28,10 @@ class Team:
 def make_team(db: Database) -> Team:
     """Three people, one per role; one scrypt hash each (fast enough for widget tests)."""
     return Team(
-        manager=insert_staff(db, "Maija Manager", "manager", pin_hash=hash_pin(MANAGER_PIN)),
-        supervisor=insert_staff(db, "Sam Supervisor", "supervisor",
-                                limit_minor=SUPERVISOR_LIMIT, pin_hash=hash_pin(SUPERVISOR_PIN)),
-        clerk=insert_staff(db, "Chen Clerk", "staff", pin_hash=hash_pin(STAFF_PIN)),
+        manager=seed_staff(db, "Maija Manager", "manager", pin=MANAGER_PIN),
+        supervisor=seed_staff(db, "Sam Supervisor", "supervisor",
+                              limit_minor=SUPERVISOR_LIMIT, pin=SUPERVISOR_PIN),
+        clerk=seed_staff(db, "Chen Clerk", "staff", pin=STAFF_PIN),
     )
 
 

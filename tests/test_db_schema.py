@@ -19,7 +19,8 @@ from db.errors import DatabaseCorrupt, DatabaseLocked, DatabaseReadOnly, Databas
 TABLES = {
     "settings", "staff", "customers", "customer_fts", "customer_terms", "products",
     "purchases", "purchase_items", "complaints", "vouchers", "compensations",
-    "authorisations", "follow_ups", "letters", "drafts", "pin_lockouts", "audit_log",
+    "authorisations", "follow_ups", "letters", "drafts", "pin_failures", "approvals", "pin_key",
+    "audit_log",
 }
 
 

@@ -15,6 +15,8 @@ from db.customers import birthdays_between, search_customers
 from db.demo import STAFF, build_demo
 from db.pins import verify_pin
 from db.text import has_cjk
+from tests.conftest import TEST_KEY
+from tests.service_data_support import use_test_key
 
 TODAY = date(2026, 11, 23)
 TABLES = ("customers", "customer_terms", "products", "purchases", "purchase_items",
@@ -46,6 +48,7 @@ def demo() -> Database:
 
     clock.set_clock(lambda: datetime(2026, 11, 23, 12, tzinfo=UTC))
     db = open_database(":memory:")
+    use_test_key(db)  # the key file is in every test's config folder
     build_demo(db, today=TODAY)
     clock.set_clock(None)
     return db
@@ -138,7 +141,8 @@ def test_staff_of_each_role_with_the_documented_pins(demo: Database) -> None:
     by_name = {r[0]: r for r in rows}
     for name, role, pin, _limit in STAFF:
         assert by_name[name][1] == role
-        assert verify_pin(pin, by_name[name][3])
+        assert verify_pin(pin, by_name[name][3], TEST_KEY)  # hashed with the shop key
+        assert not verify_pin(pin, by_name[name][3])  # the file alone is not enough
         assert pin not in by_name[name][3]
     assert by_name["Sami Supervisor"][2] == 5000
     assert by_name["Maria Manager"][2] == 50_000  # the manager limit from settings

@@ -28,7 +28,6 @@ from db.customers import validate
 from db.errors import ValidationError
 from db.models import ROLES, CustomerInput
 from db.service_models import ENTRY_KINDS, Decision
-from db.staff import insert_staff
 from widgets.dialogs import FakeDialogService
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -154,9 +153,9 @@ def test_compiled_catalogues_match_the_translations(lang: str) -> None:
 def test_an_installed_copy_ships_the_catalogues() -> None:
     """pyproject's package data globs cover every compiled catalogue under assets/."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    patterns = config["tool"]["setuptools"]["package-data"]["assets"]
-    assets = ROOT / "assets"
-    shipped = {path for pattern in patterns for path in assets.glob(pattern) if path.is_file()}
+    patterns = config["tool"]["setuptools"]["package-data"]["*"]  # asset folders are packages
+    shipped = {path for pattern in patterns for path in (ROOT / "assets").rglob(pattern)
+               if path.is_file()}
     needed = set(I18N.glob("*.qm")) | set(I18N.glob("*/LC_MESSAGES/*.mo"))
     assert len(needed) == 6
     assert needed <= shipped
@@ -253,7 +252,9 @@ def test_main_window_speaks_the_chosen_language(
     qtbot: QtBot, qapp: QApplication, memory_db: Database, fixed_clock: object,
     data_language: None, lang: str,
 ) -> None:
-    insert_staff(memory_db, "Aino Manager", "manager")
+    from tests.service_data_support import seed_staff
+
+    seed_staff(memory_db, "Aino Manager", "manager")
     default_locale = QLocale()
     translators = install_translators(qapp, lang)
     try:

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from db import clock
-from db.staff import insert_staff
 from reports.letter_service import list_letters
 from tests.conftest import FIXED_NOW
 from tests.letters_support import make_customer, pdf_text, squash
+from tests.service_data_support import seed_staff
 from widgets.birthday_batch import BirthdayBatchPanel
 from widgets.context import AppContext
 from widgets.dialogs import FakeDialogService
@@ -32,7 +32,7 @@ def _clock() -> Iterator[None]:
 
 
 def _panel(qtbot: QtBot, db: Database) -> tuple[BirthdayBatchPanel, FakeDialogService, int]:
-    staff = insert_staff(db, "Aino Staff", "staff")
+    staff = seed_staff(db, "Aino Staff", "staff")
     dialogs = FakeDialogService()
     ctx = AppContext(db=db, current_staff=lambda: staff, dialogs=dialogs)
     panel = BirthdayBatchPanel(ctx)

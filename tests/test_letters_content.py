@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from db import clock
 from db.connection import open_database
 from db.errors import NotFound
-from db.settings import load_settings, save_settings
+from db.settings import _seed_settings, load_settings
 from reports.fonts import CJK, SANS, SERIF, has_glyph, mixed_markup
 from reports.letter_service import (
     LetterNotPossible,
@@ -225,7 +225,7 @@ def test_page_size_and_logo_from_settings(shop_db: tuple[Database, Shop], tmp_pa
     logo = tmp_path / "logo.png"
     Image.new("RGB", (120, 60), (122, 46, 58)).save(logo)
     before = load_settings(db)
-    save_settings(db, replace(before, page_size="Letter", logo_path=str(logo)))
+    _seed_settings(db, replace(before, page_size="Letter", logo_path=str(logo)))
     try:
         customer = make_customer(db, "Tuula Tamminen", "fi")
         reader = PdfReader(io.BytesIO(render(prepare_letter(db, "birthday",
@@ -234,7 +234,7 @@ def test_page_size_and_logo_from_settings(shop_db: tuple[Database, Shop], tmp_pa
         assert (round(float(box.width)), round(float(box.height))) == (612, 792)
         assert reader.pages[0]["/Resources"]["/XObject"], "the logo image is missing"
     finally:
-        save_settings(db, before)
+        _seed_settings(db, before)
 
 
 def test_letter_date_in_the_reference_line(shop_db: tuple[Database, Shop]) -> None:

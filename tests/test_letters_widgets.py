@@ -178,12 +178,13 @@ def test_a_birthday_offer_voucher_can_be_added_and_removed(
 ) -> None:
     from datetime import date
 
-    from db.vouchers import issue
+    from db.staff import get_staff
+    from tests.service_data_support import issue_voucher
 
     db, shop = shop_db
     customer = make_customer(db, "Helmi Heino", "fi", birthday=(11, 24))
-    gift = issue(db, value_minor=800, expires_on=date(2027, 1, 31), issued_by=shop.manager_id,
-                 customer_id=customer)
+    gift = issue_voucher(db, value_minor=800, expires_on=date(2027, 1, 31),
+                         by=get_staff(db, shop.manager_id), customer_id=customer)
     widget, _dialogs = _preview(qtbot, db, shop)
     widget.open_for(customer_id=customer, kind="birthday")
     assert widget.data is not None and widget.data.voucher is None

@@ -28,7 +28,7 @@ from db.follow_ups import close_follow_up
 from db.models import CustomerInput
 from db.service_models import CompensationLine, ComplaintInput, FollowUpClose, PromiseInput
 from db.staff_admin import add_staff, create_first_manager
-from db.vouchers import get_voucher, redeem
+from db.vouchers import get_voucher, redeem_with_pin
 
 pytestmark = pytest.mark.e2e
 
@@ -94,7 +94,7 @@ def build_day(db: Database, now: list[datetime]) -> dict[str, int]:
         tangibles=3, responsiveness=4), sanna.id)
     voucher_id = get_complaint(db, soup.id).lines[0].voucher_id
     assert voucher_id is not None
-    redeem(db, get_voucher(db, voucher_id).code, staff_id=ben.id, console_id=CONSOLE)
+    redeem_with_pin(db, get_voucher(db, voucher_id).code, "4567", CONSOLE)  # Ben's PIN
 
     # 23:59 local: a suggestion still counts on this day.
     now[0] = local(23, 59) + timedelta(seconds=30)
@@ -173,7 +173,7 @@ def test_only_managers_see_the_report_in_the_console(
     assert win.current_page() == before != PAGE_REPORT
 
     win.session.sign_out()
-    win.session.sign_in(get_staff(fresh_db, ids["manager"]))
+    win.session.sign_in(get_staff(fresh_db, ids["manager"]), with_pin=True)
     assert ui.button.isVisibleTo(win)
     assert ui.open_report() and win.current_page() == PAGE_REPORT
     ui.panel.set_range(DAY, DAY)

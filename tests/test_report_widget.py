@@ -17,6 +17,7 @@ from db.errors import PermissionDenied
 from db.models import Staff
 from db.report_queries import build_report
 from db.settings import load_settings
+from db.sign_in import SignIn
 from db.staff import get_staff
 from tests.report_fixtures import seed_mix
 from widgets.context import AppContext
@@ -28,11 +29,12 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 DAY = date(2026, 11, 22)
 
 
-def make_panel(qtbot: QtBot, db: Database, who: Staff | None) -> tuple[ReportPanel,
-                                                                        FakeDialogService]:
+def make_panel(qtbot: QtBot, db: Database, who: Staff | None, *, with_pin: bool = True
+               ) -> tuple[ReportPanel, FakeDialogService]:
     dialogs = FakeDialogService()
-    ctx = AppContext(db=db, current_staff=lambda: who, dialogs=dialogs,
-                     settings=load_settings(db))
+    signed = SignIn(staff=who, with_pin=with_pin) if who is not None else None
+    ctx = AppContext(db=db, current_staff=lambda: who, current_sign_in=lambda: signed,
+                     dialogs=dialogs, settings=load_settings(db))
     panel = ReportPanel(ctx)
     qtbot.addWidget(panel)
     return panel, dialogs
@@ -60,6 +62,20 @@ def test_a_non_manager_cannot_open_or_make_the_report(
 def test_nobody_signed_in_cannot_open_it(qtbot: QtBot, fresh_db: Database) -> None:
     panel, _dialogs = make_panel(qtbot, fresh_db, None)
     assert not panel.can_open() and not panel.open()
+
+
+def test_a_manager_who_tapped_in_without_a_pin_cannot_open_it(
+    qtbot: QtBot, fresh_db: Database, fixed_clock: datetime
+) -> None:
+    ids = seed_mix(fresh_db, DAY)
+    manager = get_staff(fresh_db, ids["manager"])
+    panel, dialogs = make_panel(qtbot, fresh_db, manager, with_pin=False)
+    assert not panel.can_open() and not panel.open()
+    assert any("signed in with their PIN" in t for t in dialogs.texts_of("warning") +
+               dialogs.texts_of("critical") + dialogs.texts_of("information"))
+    panel.set_range(DAY, DAY)
+    panel.generate()  # the button bypassed: still refused, nothing made
+    assert not panel.is_running() and panel.pdf == b"" and panel.data is None
 
 
 def test_manager_makes_previews_prints_and_saves_the_report(

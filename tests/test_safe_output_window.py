@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from db import clock
 from db.errors import DatabaseReadOnly
 from db.settings import load_settings
+from db.sign_in import SignIn
 from db.staff import get_staff
 from tests.conftest import FIXED_NOW
 from tests.letters_support import add_visits, make_customer, make_shop
@@ -68,8 +69,11 @@ def test_report_panel_refuses_the_database_and_devices(
 ) -> None:
     ids = seed_mix(fresh_db, DAY, days_back=1)
     dialogs = FakeDialogService()
-    ctx = AppContext(db=fresh_db, current_staff=lambda: get_staff(fresh_db, ids["manager"]),
-                     dialogs=dialogs, settings=load_settings(fresh_db))
+    manager = get_staff(fresh_db, ids["manager"])
+    signed = SignIn(staff=manager, with_pin=True)  # manager screens need a PIN sign-in
+    ctx = AppContext(db=fresh_db, current_staff=lambda: manager,
+                     current_sign_in=lambda: signed, dialogs=dialogs,
+                     settings=load_settings(fresh_db))
     panel = ReportPanel(ctx)
     qtbot.addWidget(panel)
     assert panel.open()
@@ -148,7 +152,7 @@ def test_a_letter_whose_record_is_refused_leaves_no_pdf(
 def test_birthday_batch_save_refuses_the_database_and_a_refused_record_leaves_no_pdf(
     qtbot: QtBot, fresh_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from db.staff import insert_staff
+    from tests.service_data_support import seed_staff as insert_staff
     from widgets.birthday_batch import BirthdayBatchPanel
 
     clock.set_clock(lambda: FIXED_NOW)  # Monday 23 November 2026

@@ -17,8 +17,9 @@ from db.audit import GENESIS, immediate
 from db.compensation import authorise
 from db.connection import open_database
 from db.service_models import CompensationLine
-from db.vouchers import redeem
+from db.vouchers import redeem_with_pin
 from tests.service_data_support import (
+    CLERK_PIN,
     CONSOLE,
     SUPERVISOR_PIN,
     count,
@@ -216,7 +217,7 @@ def _shop(path: Path) -> dict[str, str]:
     second = make_complaint(db, team, CompensationLine(kind="refund", amount_minor=800))
     authorise(db, second.id, second.proposed_lines, SUPERVISOR_PIN, CONSOLE)
     [code] = [r[0] for r in db.execute("SELECT code FROM vouchers")]
-    redeem(db, code, staff_id=team.clerk.id, console_id=CONSOLE)
+    redeem_with_pin(db, code, CLERK_PIN, CONSOLE)
     db.close()
     return {"early_head": early_head}
 

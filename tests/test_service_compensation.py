@@ -16,7 +16,6 @@ from sqlite_utils import Database
 from db import audit
 from db.compensation import (
     AuthorisationConflict,
-    OverLimit,
     authorise,
     limit_for,
     parse_amount,
@@ -25,10 +24,10 @@ from db.compensation import (
 )
 from db.complaints import get_complaint
 from db.connection import open_database
-from db.errors import PermissionDenied, ValidationError
+from db.errors import ValidationError
 from db.lockout import WrongPin
 from db.service_models import MAX_AMOUNT_MINOR, CompensationLine
-from db.settings import load_settings, save_settings
+from db.settings import _seed_settings, load_settings
 from tests.service_data_support import (
     CLERK_PIN,
     CONSOLE,
@@ -115,7 +114,7 @@ def test_a_replacement_worth_nothing_still_needs_a_supervisor(
     data.status = "resolved"
     with pytest.raises(ValidationError):
         update_complaint(memory_db, complaint.id, data)
-    with pytest.raises(PermissionDenied):  # and floor staff cannot approve it with their PIN
+    with pytest.raises(WrongPin):  # and floor staff cannot approve it with their PIN
         authorise(memory_db, complaint.id, complaint.proposed_lines, CLERK_PIN, CONSOLE)
     authorise(memory_db, complaint.id, complaint.proposed_lines, SUPERVISOR_PIN, CONSOLE)
     data = get_complaint(memory_db, complaint.id).to_input()
@@ -185,20 +184,24 @@ def test_supervisor_approves_within_limit_and_a_voucher_is_issued(
 def test_staff_cannot_authorise_even_bypassing_the_form(memory_db: Database) -> None:
     team = make_team(memory_db)
     complaint = make_complaint(memory_db, team, voucher_line(100))
-    with pytest.raises(PermissionDenied, match="cannot authorise"):
+    with pytest.raises(WrongPin, match="Wrong PIN") as err:
         authorise(memory_db, complaint.id, complaint.proposed_lines, CLERK_PIN, CONSOLE)
+    assert "Aino" not in str(err.value)  # never says whose PIN it was
     assert count(memory_db, "authorisations") == 0 and count(memory_db, "vouchers") == 0
-    assert audit.entries(memory_db)[0].action == "authorisation.denied"
+    entry = audit.entries(memory_db)[0]  # the manager can see whose PIN it was
+    assert (entry.action, entry.actor_id, entry.details["why"]) == (
+        "pin.failed", team.clerk.id, "no_right")
 
 
 def test_above_the_supervisor_limit_a_manager_must_authorise(memory_db: Database) -> None:
     team = make_team(memory_db)
     complaint = make_complaint(memory_db, team, CompensationLine(kind="refund",
                                                                  amount_minor=5001))
-    with pytest.raises(OverLimit) as err:
+    with pytest.raises(WrongPin) as err:  # over the limit: counted like a wrong PIN
         authorise(memory_db, complaint.id, complaint.proposed_lines, SUPERVISOR_PIN, CONSOLE)
-    assert err.value.limit_minor == 5000 and err.value.total_minor == 5001
-    assert "manager" in str(err.value)
+    assert "Sami" not in str(err.value)
+    assert err.value.status.failed_count == 1
+    assert audit.entries(memory_db)[0].details["why"] == "over_limit"
     assert count(memory_db, "authorisations") == 0
     assert get_complaint(memory_db, complaint.id).needs_authorisation
     ok = authorise(memory_db, complaint.id, complaint.proposed_lines, MANAGER_PIN, CONSOLE)
@@ -209,7 +212,7 @@ def test_the_limit_counts_everything_approved_on_the_complaint(memory_db: Databa
     team = make_team(memory_db)
     complaint = make_complaint(memory_db, team, voucher_line(4000))
     authorise(memory_db, complaint.id, complaint.proposed_lines, SUPERVISOR_PIN, CONSOLE)
-    with pytest.raises(OverLimit):
+    with pytest.raises(WrongPin):
         authorise(memory_db, complaint.id, [voucher_line(1001)], SUPERVISOR_PIN, CONSOLE,
                   seen_decisions=1)
     authorise(memory_db, complaint.id, [voucher_line(1000)], SUPERVISOR_PIN, CONSOLE,
@@ -219,13 +222,13 @@ def test_the_limit_counts_everything_approved_on_the_complaint(memory_db: Databa
 
 def test_manager_limit_comes_from_settings(memory_db: Database) -> None:
     team = make_team(memory_db)
-    save_settings(memory_db, load_settings(memory_db).__class__(manager_limit_minor=10_000))
+    _seed_settings(memory_db, load_settings(memory_db).__class__(manager_limit_minor=10_000))
     assert limit_for(memory_db, team.manager) == 10_000
     assert limit_for(memory_db, team.supervisor) == 5000
     assert limit_for(memory_db, team.clerk) == 0
     complaint = make_complaint(memory_db, team, CompensationLine(kind="waived_bill",
                                                                  amount_minor=10_001))
-    with pytest.raises(OverLimit, match="manager limit"):
+    with pytest.raises(WrongPin):  # nobody may approve above the manager limit
         authorise(memory_db, complaint.id, complaint.proposed_lines, MANAGER_PIN, CONSOLE)
 
 
@@ -255,7 +258,7 @@ def test_bad_lines_are_refused_before_the_pin_is_checked(memory_db: Database) ->
     with pytest.raises(ValidationError):
         authorise(memory_db, complaint.id, [CompensationLine(kind="refund", amount_minor=-1)],
                   "0000", CONSOLE)
-    assert count(memory_db, "pin_lockouts") == 0
+    assert count(memory_db, "pin_failures") == 0
 
 
 def test_refusal_needs_a_reason_and_is_recorded(memory_db: Database) -> None:
@@ -438,14 +441,16 @@ def test_no_public_function_approves_or_refuses_without_a_pin() -> None:
         params = inspect.signature(fn).parameters
         if any(word in name for word in ("approv", "refus", "authoris", "decide")) \
                 and name != "authorisations_for":
-            assert "pin" in params and "staff" not in params, name
+            assert ("pin" in params or "approval" in params) and "staff" not in params, name
     assert {"authorise", "refuse"} <= {n for n, _f in inspect.getmembers(compensation)}
-    assert not hasattr(compensation, "approve_verified")
-    assert not hasattr(compensation, "refuse_verified")
+    # the issue found `_approve_verified` callable: it is gone, and the one internal path
+    # without a PIN (an approval for the demo builder, still consumed and audited) is used
+    # by the demo builder only
+    assert not hasattr(compensation, "_approve_verified")
+    assert not hasattr(compensation, "_refuse_verified")
     root = Path(compensation.__file__).resolve().parents[1]
     users = {str(path.relative_to(root))
              for folder in ("db", "widgets", "console", "reports")
              for path in (root / folder).glob("*.py")
-             if "_approve_verified" in path.read_text(encoding="utf-8")
-             or "_refuse_verified" in path.read_text(encoding="utf-8")}
-    assert users == {"db/compensation.py", "db/demo_service.py"}
+             if "_approval_without_pin" in path.read_text(encoding="utf-8")}
+    assert users == {"db/approvals.py", "db/demo_service.py"}

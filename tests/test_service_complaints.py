@@ -209,15 +209,19 @@ def test_causes_are_translatable_and_extendable(memory_db: Database) -> None:
     assert len(STEPS) == 7 and STEPS[0][0] == "acknowledge"
 
 
-def test_drafts_per_console_and_never_in_complaints(memory_db: Database) -> None:
-    save_draft(memory_db, CONSOLE, "complaint", {"problem": "Cold sou", "lines": [1, 2]})
-    save_draft(memory_db, CONSOLE, "complaint", {"problem": "Cold soup 冷"})
-    save_draft(memory_db, "other", "complaint", {"problem": "x"})
-    draft = load_draft(memory_db, CONSOLE, "complaint")
+def test_drafts_per_owner_and_never_in_complaints(memory_db: Database) -> None:
+    team = make_team(memory_db)
+    me, other = team.clerk.id, team.supervisor.id
+    save_draft(memory_db, me, "complaint", {"problem": "Cold sou", "lines": [1, 2]},
+               console_id=CONSOLE)
+    save_draft(memory_db, me, "complaint", {"problem": "Cold soup 冷"}, console_id="till-2")
+    save_draft(memory_db, other, "complaint", {"problem": "x"}, console_id=CONSOLE)
+    draft = load_draft(memory_db, me, "complaint")
     assert draft is not None and draft.payload == {"problem": "Cold soup 冷"}
+    assert draft.owner_id == me and draft.console_id == "till-2"  # last typed there
     assert count(memory_db, "complaints") == 0
-    clear_draft(memory_db, CONSOLE, "complaint")
-    assert load_draft(memory_db, CONSOLE, "complaint") is None
-    assert load_draft(memory_db, "other", "complaint") is not None
+    clear_draft(memory_db, me, "complaint")
+    assert load_draft(memory_db, me, "complaint") is None
+    assert load_draft(memory_db, other, "complaint") is not None
     memory_db.execute("UPDATE drafts SET payload = 'not json'")
-    assert load_draft(memory_db, "other", "complaint") is None
+    assert load_draft(memory_db, other, "complaint") is None

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from db import audit, clock
 from db.complaints import get_complaint
-from db.demo_service import populate_service_history
+from db.demo_service import _populate_service_history
 from db.errors import ValidationError
 from db.follow_ups import add_promise, close_follow_up, due_follow_ups, open_follow_ups
 from db.service_models import FollowUpClose, PromiseInput
@@ -78,19 +78,18 @@ def test_demo_history_goes_through_the_api_and_verifies(memory_db: Database) -> 
     """Built against the demo's staff and a few customers; the chain must verify."""
     from db.customers import create_customer
     from db.models import CustomerInput
-    from db.staff import insert_staff
-    from tests.service_data_support import cached_hash
+    from tests.service_data_support import seed_staff
 
     for name, role, limit in (("Maria Manager", "manager", 0), ("Sami S", "supervisor", 5000),
                               ("Aino Staff", "staff", 0)):
-        insert_staff(memory_db, name, role, limit_minor=limit,  # type: ignore[arg-type]
-                     pin_hash=cached_hash("9999"))
+        seed_staff(memory_db, name, role, limit_minor=limit,  # type: ignore[arg-type]
+                   pin="9999")
     for i in range(8):
         create_customer(memory_db, CustomerInput(name=f"Customer {i}"))
     memory_db.execute("INSERT INTO products(sku, name, price_minor) VALUES ('B', 'Bun', 390)")
     clock.set_clock(lambda: datetime.fromisoformat("2026-11-23T18:00:00+00:00"))
     try:
-        populate_service_history(memory_db, seed=7, today=date(2026, 11, 23))
+        _populate_service_history(memory_db, seed=7, today=date(2026, 11, 23))
         assert clock.utcnow().hour == 18  # the clock is put back
     finally:
         clock.set_clock(None)

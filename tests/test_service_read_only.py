@@ -8,6 +8,7 @@ is then really opened with SQLite's read-only mode, and its bytes must not chang
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import sqlite3
 import stat
@@ -22,6 +23,7 @@ from db import audit, connection
 from db.compensation import authorise
 from db.connection import is_read_only, open_database, write
 from db.errors import DatabaseReadOnly
+from db.migrations import migrations
 from db.staff_admin import create_first_manager
 from tests.service_data_support import (
     CONSOLE,
@@ -85,6 +87,7 @@ def test_read_only_commands_work_and_the_file_stays_unchanged(
 
 def test_writes_on_a_read_only_file_fail_with_a_clear_message(
     read_only: tuple[Path, str], capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path, code = read_only
     before = _digest(path)
@@ -99,7 +102,8 @@ def test_writes_on_a_read_only_file_fail_with_a_clear_message(
         db.execute("INSERT INTO settings(key, value) VALUES ('x', 'y')")
     assert audit.verify(db).ok
     db.close()
-    assert main(["voucher", "redeem", code, "--staff", "3", "--db", str(path)]) == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO("0000\n"))
+    assert main(["voucher", "redeem", code, "--pin-stdin", "--db", str(path)]) == 2
     assert "read-only" in capsys.readouterr().err
     assert _digest(path) == before
 
@@ -108,8 +112,8 @@ def test_a_read_only_file_that_needs_migrating_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = tmp_path / "old.sqlite"
-    old = open_database(path, migrate=False)  # an empty file: every migration pending
-    old.execute("CREATE TABLE something_else (x)")
+    old = open_database(path, migrate=False)  # an older Counterpart: the last one pending
+    migrations.apply(old, stop_before=migrations._migrations[-1].name)
     old.close()
     monkeypatch.setattr(connection.os, "access",
                         lambda target, mode, *a, **k: not mode & os.W_OK)
@@ -136,14 +140,11 @@ def test_when_sqlite_refuses_the_wal_switch_the_file_is_opened_read_only(
 ) -> None:
     """os.access can say yes where SQLite cannot write (a read-only mount, say)."""
     path, _code = shop
-    real_pragmas = connection._apply_pragmas
 
-    def pragmas(db: object, memory_or_read_only: bool) -> None:
-        if not memory_or_read_only:
-            raise sqlite3.OperationalError("attempt to write a readonly database")
-        real_pragmas(db, memory_or_read_only)  # type: ignore[arg-type]
+    def refuse_wal(db: object) -> None:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
 
-    monkeypatch.setattr(connection, "_apply_pragmas", pragmas)
+    monkeypatch.setattr(connection, "_enable_wal", refuse_wal)
     before = _digest(path)
     db = open_database(path)
     assert is_read_only(db) and audit.verify(db).ok

@@ -162,13 +162,13 @@ def test_new_customer_prefilled_from_search_then_opened(window: tuple, qtbot: Qt
 def test_add_page_and_show_page(window: tuple) -> None:
     win, _, _ = window
     sign_in(win)
-    page = QLabel("report")
-    win.add_page("report", page)
-    win.show_page("report")
-    assert win.current_page() == "report"
+    page = QLabel("letters")
+    win.add_page("letters_test", page)
+    win.show_page("letters_test")
+    assert win.current_page() == "letters_test"
     assert win.stack.currentWidget() is page
     with pytest.raises(ValueError):
-        win.add_page("report", QLineEdit())
+        win.add_page("letters_test", QLineEdit())
 
 
 def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:

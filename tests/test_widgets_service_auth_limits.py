@@ -10,10 +10,9 @@ from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from db.complaints import create_complaint
-from db.pins import hash_pin
 from db.service_models import CompensationLine, ComplaintInput
-from db.settings import load_settings, save_settings
-from db.staff import insert_staff
+from db.settings import _seed_settings, load_settings
+from tests.service_data_support import seed_staff
 from tests.service_ui_support import Team, make_ctx, make_customer, make_team
 from widgets.authorisation_panel import AuthorisationPanel
 
@@ -23,8 +22,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 @pytest.fixture
 def team(fresh_db: Database, fixed_clock: datetime) -> Team:
     team = make_team(fresh_db)  # Sam Supervisor: 20,00
-    insert_staff(fresh_db, "Lin Supervisor", "supervisor", limit_minor=3000,
-                 pin_hash=hash_pin("3579"))
+    seed_staff(fresh_db, "Lin Supervisor", "supervisor", limit_minor=3000, pin="3579")
     return team
 
 
@@ -42,7 +40,7 @@ def _panel(qtbot: QtBot, db: Database, team: Team, amount: int) -> Authorisation
 
 
 def test_limits_are_shown_before_any_pin(qtbot: QtBot, fresh_db: Database, team: Team) -> None:
-    save_settings(fresh_db, replace(load_settings(fresh_db), manager_limit_minor=40_000))
+    _seed_settings(fresh_db, replace(load_settings(fresh_db), manager_limit_minor=40_000))
     panel = _panel(qtbot, fresh_db, team, 1500)
     text = panel.limits_label.text().replace("\u00a0", " ")
     assert text == ("Limits per complaint: Lin Supervisor 30,00 € · Sam Supervisor 20,00 € · "
@@ -70,8 +68,8 @@ def test_over_every_supervisors_limit_needs_a_manager(qtbot: QtBot, fresh_db: Da
 
 def test_no_supervisor_means_a_manager_for_any_value(qtbot: QtBot, fresh_db: Database,
                                                     fixed_clock: datetime) -> None:
-    manager = insert_staff(fresh_db, "Maija Manager", "manager", pin_hash=hash_pin("9000"))
-    clerk = insert_staff(fresh_db, "Chen Clerk", "staff", pin_hash=hash_pin("1357"))
+    manager = seed_staff(fresh_db, "Maija Manager", "manager", pin="9000")
+    clerk = seed_staff(fresh_db, "Chen Clerk", "staff", pin="1357")
     team = Team(manager=manager, supervisor=manager, clerk=clerk)
     panel = _panel(qtbot, fresh_db, team, 100)
     assert panel.limits_label.text().replace("\u00a0", " ") == (

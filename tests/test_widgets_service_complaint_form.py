@@ -190,7 +190,8 @@ def test_draft_is_saved_while_typing_and_offered_back_after_a_restart(
     qtbot.keyClicks(form.problem_edit, "The coffee was cold")
     form.flag_boxes["vulnerable"].setChecked(True)
     _add_line(qtbot, form, "voucher", amount="7,50")
-    qtbot.waitUntil(lambda: load_draft(fresh_db, ctx.console_id, DRAFT_FORM) is not None)
+    clerk = ctx.require_staff()
+    qtbot.waitUntil(lambda: load_draft(fresh_db, clerk.id, DRAFT_FORM) is not None)
     form.save_draft_now()  # the debounce may have fired before the last keystroke
     form.close()  # the console "crashes": nothing saved
 
@@ -200,6 +201,7 @@ def test_draft_is_saved_while_typing_and_offered_back_after_a_restart(
                            console_id=ctx.console_id)
     again = open_form(restarted, None)  # opened from anywhere
     assert "Aino Virtanen" in dialogs.texts_of("question")[0]
+    assert dialogs.shown[0].default_yes  # Restore is preselected
     assert again.customer() is not None and again.customer().id == customer.id  # type: ignore
     assert again.problem_edit.toPlainText() == "The coffee was cold"
     assert again.flag_boxes["vulnerable"].isChecked()
@@ -209,7 +211,7 @@ def test_draft_is_saved_while_typing_and_offered_back_after_a_restart(
     again.lines_model.remove_line(0)
     with qtbot.waitSignal(again.complaint_saved):
         again.finish_button.click()
-    assert load_draft(fresh_db, ctx.console_id, DRAFT_FORM) is None
+    assert load_draft(fresh_db, clerk.id, DRAFT_FORM) is None
 
 
 def test_declining_the_draft_starts_fresh_and_forgets_it(
@@ -220,9 +222,10 @@ def test_declining_the_draft_starts_fresh_and_forgets_it(
     form.save_draft_now()
     assert isinstance(ctx.dialogs, FakeDialogService)
     ctx.dialogs.answers.append(False)
+    assert load_draft(fresh_db, ctx.require_staff().id, DRAFT_FORM) is not None
     form.start_new(customer.id)
     assert form.problem_edit.toPlainText() == ""
-    assert load_draft(fresh_db, ctx.console_id, DRAFT_FORM) is None
+    assert load_draft(fresh_db, ctx.require_staff().id, DRAFT_FORM) is None
 
 
 def test_form_lines_model_passes_the_model_tester(

@@ -59,14 +59,14 @@ def test_too_short_pin_gets_an_inline_message_and_no_signal(pad: PinPad, qtbot: 
     qtbot.keyClicks(pad, "123")
     with qtbot.assertNotEmitted(pad.pin_entered):
         qtbot.mouseClick(pad.ok_button, Qt.MouseButton.LeftButton)
-    assert "4 to 8 digits" in pad.message()
+    assert "4 to 12 digits" in pad.message()
     assert pad.digit_count() == 3  # what was typed stays
 
 
-def test_ninth_digit_is_refused_with_a_message(pad: PinPad, qtbot: QtBot) -> None:
-    qtbot.keyClicks(pad, "123456789")
-    assert pad.digit_count() == 8
-    assert "8" in pad.message()
+def test_thirteenth_digit_is_refused_with_a_message(pad: PinPad, qtbot: QtBot) -> None:
+    qtbot.keyClicks(pad, "1234567890123")
+    assert pad.digit_count() == 12
+    assert "12" in pad.message()
 
 
 def test_letters_are_refused_with_a_message(pad: PinPad, qtbot: QtBot) -> None:

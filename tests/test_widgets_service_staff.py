@@ -13,9 +13,11 @@ from sqlite_utils import Database
 from db import audit
 from db.staff import get_staff, list_staff
 from db.staff_admin import needs_first_manager
-from db.vouchers import issue
+from db.vouchers import find_voucher
+from tests.service_data_support import issue_voucher
 from tests.service_ui_support import (
     MANAGER_PIN,
+    STAFF_PIN,
     SUPERVISOR_PIN,
     Team,
     make_ctx,
@@ -109,9 +111,11 @@ def test_supervisor_pin_cannot_confirm_and_nothing_changes(
     admin.prepare_deactivate()
     with qtbot.assertNotEmitted(admin.staff_changed):
         _pin(qtbot, admin.pad, SUPERVISOR_PIN)
-    assert "Only a manager" in admin.pad.message()
+    # answered like a wrong PIN: never tells whose PIN it was
+    assert "Wrong PIN" in admin.pad.message() and "Sam" not in admin.pad.message()
+    assert "4 attempt" in admin.pad.message()
     _pin(qtbot, admin.pad, "0001")
-    assert "Wrong PIN" in admin.pad.message()
+    assert "3 attempt" in admin.pad.message()
     assert get_staff(fresh_db, team.clerk.id).active
 
 
@@ -160,28 +164,37 @@ def test_change_limit_deactivate_and_reset_pin(qtbot: QtBot, fresh_db: Database,
 def test_voucher_redeem_field(qtbot: QtBot, fresh_db: Database, team: Team,
                               fixed_clock: datetime) -> None:
     today = fixed_clock.date()
-    good = issue(fresh_db, value_minor=1500, expires_on=today + timedelta(days=30),
-                 issued_by=team.supervisor.id)
-    old = issue(fresh_db, value_minor=500, expires_on=date(2026, 12, 31),
-                issued_by=team.supervisor.id)
+    good = issue_voucher(fresh_db, value_minor=1500, expires_on=today + timedelta(days=30),
+                         by=team.supervisor)
+    old = issue_voucher(fresh_db, value_minor=500, expires_on=date(2026, 12, 31),
+                        by=team.supervisor)
     fresh_db.execute("UPDATE vouchers SET expires_on = '2026-01-01' WHERE id = ?", [old.id])
     panel = VoucherRedeemPanel(make_ctx(fresh_db, team.clerk))
     qtbot.addWidget(panel)
 
     qtbot.keyClicks(panel.code_edit, "ZZZZ-ZZZZ")
+    panel.pin_edit.setText(STAFF_PIN)
     panel.redeem_button.click()
     assert panel.message() and panel.code_edit.text() == "ZZZZ-ZZZZ"
 
     panel.code_edit.setText(good.code.lower().replace("-", ""))
+    panel.redeem_button.click()  # no PIN: nothing happens but a message
+    assert "PIN" in panel.message() and not find_voucher(fresh_db, good.code).redeemed
+    panel.pin_edit.setText("0000")
+    panel.redeem_button.click()
+    assert "Wrong PIN" in panel.message() and panel.pin_edit.text() == ""
+    panel.pin_edit.setText(STAFF_PIN)
     with qtbot.waitSignal(panel.voucher_redeemed):
         panel.redeem_button.click()
     assert "redeemed" in panel.message()
     assert panel.code_edit.text() == ""
 
     panel.code_edit.setText(good.code)
+    panel.pin_edit.setText(STAFF_PIN)
     panel.redeem_button.click()
     assert "already used" in panel.message()
 
     panel.code_edit.setText(old.code)
+    panel.pin_edit.setText(STAFF_PIN)
     panel.redeem_button.click()
     assert "expired" in panel.message()

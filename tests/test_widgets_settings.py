@@ -77,12 +77,12 @@ def test_saved_only_after_the_managers_pin(qtbot: QtBot, panel: SettingsPanel,
     assert "Shop name: Counterpart Café → Kahvila Kulma" in text and "750,00" in text
     assert load_settings(fresh_db) == ShopSettings()  # nothing yet
 
-    _pin(qtbot, panel, SUPERVISOR_PIN)
-    assert "Only a manager" in panel.pad.message()
+    _pin(qtbot, panel, SUPERVISOR_PIN)  # a supervisor's PIN: a wrong try, says nothing more
+    assert "Wrong PIN" in panel.pad.message()
     assert load_settings(fresh_db) == ShopSettings()
     _pin(qtbot, panel, "0000")
     assert "Wrong PIN" in panel.pad.message()
-    assert lockout.status(fresh_db, panel.ctx.console_id).failed_count == 1
+    assert lockout.status(fresh_db, panel.ctx.console_id).failed_count == 2
 
     with qtbot.waitSignal(panel.settings_saved) as blocker:
         _pin(qtbot, panel, MANAGER_PIN)
@@ -128,7 +128,14 @@ def test_settings_button_is_for_managers_only(qtbot: QtBot, fresh_db: Database, 
     assert not ui.open_settings()
     assert win.current_page() == PAGE_HOME
 
-    win.session.sign_in(team.manager)
+    win.session.sign_in(team.manager)  # tapped in without a PIN (not possible by hand)
+    win.go_home()
+    assert not ui.button.isVisible()
+    assert not ui.open_settings()
+    win.show_page(PAGE_SETTINGS)  # a stray call: refused with a message, page unchanged
+    assert win.current_page() == PAGE_HOME
+
+    win.session.sign_in(team.manager, with_pin=True)
     win.go_home()
     assert ui.button.isVisible()
     ui.button.click()

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from db.customers import create_customer
 from db.models import Customer, CustomerInput, FamilyDate, Product, Staff
 from db.purchases import add_product, record_purchase
-from db.staff import insert_staff
+from tests.service_data_support import seed_staff
 from widgets.context import AppContext
 from widgets.dialogs import FakeDialogService
 
@@ -34,7 +34,7 @@ def make_ctx(db: Database, staff: Staff | None = None) -> tuple[AppContext, Fake
 
 
 def add_staff(db: Database) -> Staff:
-    return insert_staff(db, "Aino Staff", "staff")
+    return seed_staff(db, "Aino Staff", "staff")
 
 
 def add_customers(db: Database) -> dict[str, Customer]:

@@ -408,8 +408,13 @@ class AuthorisationPanel(QFrame):
         self._on_decided(result)
 
     def _on_wrong_pin(self, exc: lockout.WrongPin) -> None:
+        """A wrong PIN, or the PIN of someone who may not decide this (floor staff, a
+        supervisor over their limit): the data layer answers both alike, so the panel never
+        tells whose PIN it was; the limits shown above say who may approve."""
         if exc.status.locked:
             self.refresh_lockout()
+        elif self.needs_manager() and self.mode() != REFUSE:
+            self.pad.show_message(str(exc) + " " + self.needs_manager_label.text())
         else:
             self.pad.show_message(str(exc))
 

@@ -10,18 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QColor
 
 from db.service_models import COMPENSATION_KINDS, CompensationLine, label, total_value
-
-_Index = QModelIndex | QPersistentModelIndex
+from widgets.table_model import Column, RowTableModel
 
 KIND, DETAILS, VALUE, STATUS = range(4)
 
@@ -31,7 +24,15 @@ def _plain_money(minor: int) -> str:
     return f"{'-' if minor < 0 else ''}{whole}.{cents:02d}"
 
 
-class CompensationLinesModel(QAbstractTableModel):
+def _status_colour(line: CompensationLine) -> QColor | None:
+    if line.status == "refused":
+        return QColor("#8e0000")
+    if line.status == "approved":
+        return QColor("#1b5e20")
+    return None
+
+
+class CompensationLinesModel(RowTableModel[CompensationLine]):
     """Rows of `CompensationLine`; columns kind, details, value, status."""
 
     total_changed = Signal(int)  # minor units
@@ -43,100 +44,58 @@ class CompensationLinesModel(QAbstractTableModel):
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
-        self._lines: list[CompensationLine] = []
         self._format_money = format_money
         self._product_names: dict[int, str] = dict(product_names or {})
-        self._headers = (
-            self.tr("Compensation"), self.tr("Details"), self.tr("Value"), self.tr("Status"),
+        self.columns = (
+            Column(self.tr("Compensation"), lambda line: label(COMPENSATION_KINDS, line.kind)),
+            Column(self.tr("Details"), self.details),
+            Column(self.tr("Value"), lambda line: self._format_money(line.value_minor),
+                   align_right=True),
+            Column(self.tr("Status"), self._status_text, foreground=_status_colour),
         )
 
     # --- the data ----------------------------------------------------------------------
 
     def lines(self) -> list[CompensationLine]:
-        return list(self._lines)
+        return list(self._rows)
 
     def line(self, row: int) -> CompensationLine:
-        return self._lines[row]
+        return self._rows[row]
 
     def total_minor(self) -> int:
-        return total_value(self._lines)
+        return total_value(self._rows)
 
     def has_value(self) -> bool:
-        return any(line.needs_decision for line in self._lines)
+        return any(line.needs_decision for line in self._rows)
 
     def set_lines(self, lines: Iterable[CompensationLine]) -> None:
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
+        self.set_rows(lines)
         self.total_changed.emit(self.total_minor())
 
     def add_line(self, line: CompensationLine) -> None:
-        row = len(self._lines)
+        row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._lines.append(line)
+        self._rows.append(line)
         self.endInsertRows()
         self.total_changed.emit(self.total_minor())
 
     def replace_line(self, row: int, line: CompensationLine) -> None:
-        self._lines[row] = line
+        self._rows[row] = line
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
         self.total_changed.emit(self.total_minor())
 
     def remove_line(self, row: int) -> None:
-        if not 0 <= row < len(self._lines):
+        if not 0 <= row < len(self._rows):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self._lines[row]
+        del self._rows[row]
         self.endRemoveRows()
         self.total_changed.emit(self.total_minor())
 
     def set_product_names(self, names: Mapping[int, str]) -> None:
         self._product_names = dict(names)
-        if self._lines:
-            self.dataChanged.emit(self.index(0, DETAILS), self.index(len(self._lines) - 1, DETAILS))
-
-    # --- Qt model ----------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 4
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < 4:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self._headers[section]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section == VALUE:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
-            return None
-        line = self._lines[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == KIND:
-                return label(COMPENSATION_KINDS, line.kind)
-            if column == DETAILS:
-                return self.details(line)
-            if column == VALUE:
-                return self._format_money(line.value_minor)
-            if column == STATUS:
-                return self._status_text(line)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == VALUE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
-            if line.status == "refused":
-                return QColor("#8e0000")
-            if line.status == "approved":
-                return QColor("#1b5e20")
-        if role == Qt.ItemDataRole.UserRole:
-            return line
-        return None
+        if self._rows:
+            self.dataChanged.emit(self.index(0, DETAILS), self.index(len(self._rows) - 1, DETAILS))
 
     def _status_text(self, line: CompensationLine) -> str:
         if line.status == "approved":

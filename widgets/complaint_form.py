@@ -7,6 +7,9 @@ and any promise with its due time and owner. The recovery checklist and the phra
 beside the form; when a line has value, the supervisor authorises it in the inline panel
 that takes the phrases' place.
 
+Esc (like Discard) asks before throwing typed input away; a field's error goes as soon as
+the field is put right.
+
 What is typed is saved as a draft (debounced, `db.drafts`) so a crash or a power cut loses
 nothing; the draft is offered back next time and cleared once the entry is saved for real.
 Drafts never reach reports: only saved complaints do.
@@ -22,7 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -49,6 +52,7 @@ from PySide6.QtWidgets import (
 from db.clock import from_iso, to_iso, utcnow
 from db.compensation import parse_amount, validate_lines
 from db.complaints import causes, create_complaint, get_complaint, update_complaint
+from db.complaints import validate as validate_complaint
 from db.customers import get_customer
 from db.drafts import clear_draft, load_draft, save_draft
 from db.errors import UserError, ValidationError
@@ -75,9 +79,10 @@ from widgets import data_bus
 from widgets.authorisation_panel import AuthorisationPanel
 from widgets.compensation_lines_model import CompensationLinesModel
 from widgets.context import AppContext
-from widgets.errors import show_error
+from widgets.ops import run_op
 from widgets.phrases_panel import PhrasesPanel
 from widgets.recovery_checklist import RecoveryChecklist
+from widgets.unsaved_changes import LiveFieldErrors
 
 DRAFT_FORM = "complaint"
 DRAFT_DELAY_MS = 400
@@ -120,6 +125,7 @@ class ComplaintForm(QWidget):
         self._customer: Customer | None = None
         self._complaint: Complaint | None = None
         self._taken_by: Staff | None = None
+        self._owner_id: int | None = None  # who is typing: the draft is theirs
         self._loading = False
         self._dirty = False
         self._product_names: dict[int, str] = {}
@@ -129,9 +135,11 @@ class ComplaintForm(QWidget):
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft_now)
 
+        self._last_status = "resolved"
         self._build()
         self._narrow_combos()
         self._connect_changes()
+        self._watch_corrections()
 
     # =================================================================== building the screen
 
@@ -471,8 +479,8 @@ class ComplaintForm(QWidget):
             if draft is not None and self._ask_restore(draft):
                 self.restore_draft(draft)
                 return
-            if draft is not None:
-                clear_draft(self.ctx.db, self.ctx.console_id, DRAFT_FORM)
+            if draft is not None:  # their own draft, their own answer
+                clear_draft(self.ctx.db, taken_by.id, DRAFT_FORM)
         self._reset(taken_by, get_customer(self.ctx.db, customer_id) if customer_id else None)
 
     def open_complaint(self, complaint_id: int) -> None:
@@ -495,6 +503,8 @@ class ComplaintForm(QWidget):
         try:
             self._draft_timer.stop()
             self._taken_by = taken_by
+            typist = self.ctx.staff()
+            self._owner_id = typist.id if typist is not None else None
             self._customer = customer
             self._complaint = None
             self._dirty = False
@@ -782,27 +792,31 @@ class ComplaintForm(QWidget):
             self.status_label.setText(self.tr("Please check the fields marked in red."))
 
     def _write(self, status: str) -> Complaint | None:
+        self._last_status = status
         data = self.collect(status)
-        try:
-            if self._complaint is None:
-                complaint = create_complaint(self.ctx.db, data)
-            else:
-                complaint = update_complaint(self.ctx.db, self._complaint.id, data,
-                                             actor_id=self.ctx.require_staff().id)
-        except ValidationError as exc:
-            self.show_field_errors(exc.fields)
-            return None
-        except UserError as exc:
-            show_error(self, exc)
+        complaint_id = self._complaint.id if self._complaint is not None else None
+
+        def write() -> Complaint:
+            if complaint_id is None:
+                return create_complaint(self.ctx.db, data)
+            return update_complaint(self.ctx.db, complaint_id, data,
+                                    actor_id=self.ctx.require_staff().id)
+
+        def touched(complaint: Complaint) -> list[tuple[str, int]]:
+            changes = [(data_bus.COMPLAINT, complaint.id)]
+            if complaint.customer_id is not None:
+                changes.append((data_bus.CUSTOMER, complaint.customer_id))
+            if complaint.follow_ups:
+                changes.append((data_bus.FOLLOW_UP, complaint.follow_ups[-1].id))
+            return changes
+
+        # A ValidationError goes next to its fields (this form is a FieldErrorSink).
+        complaint = run_op(self.ctx, self, write, changed=touched)
+        if complaint is None:
             return None
         self.show_field_errors({})
         self._complaint = complaint
         self.lines_model.set_lines(complaint.lines)
-        self.ctx.bus.notify(data_bus.COMPLAINT, complaint.id)
-        if complaint.customer_id is not None:
-            self.ctx.bus.notify(data_bus.CUSTOMER, complaint.customer_id)
-        if complaint.follow_ups:
-            self.ctx.bus.notify(data_bus.FOLLOW_UP, complaint.follow_ups[-1].id)
         return complaint
 
     def save(self, status: str = "resolved") -> Complaint | None:
@@ -812,7 +826,7 @@ class ComplaintForm(QWidget):
             return None
         self._draft_timer.stop()
         self._dirty = False
-        clear_draft(self.ctx.db, self.ctx.console_id, DRAFT_FORM)
+        self._clear_own_draft()
         self.complaint_saved.emit(complaint)
         if status != "open":
             self.closed.emit()
@@ -826,9 +840,7 @@ class ComplaintForm(QWidget):
         if self._dirty and not self.ctx.dialogs.question(
                 self, self.tr("Discard"), self.tr("Throw away what was typed on this form?")):
             return
-        self._draft_timer.stop()
-        self._dirty = False
-        clear_draft(self.ctx.db, self.ctx.console_id, DRAFT_FORM)
+        self.discard_unsaved_changes()
         self.closed.emit()
 
     # =================================================================== authorisation
@@ -905,11 +917,24 @@ class ComplaintForm(QWidget):
     def save_draft_now(self) -> None:
         """Write the draft (called by the debounce timer; quick, one statement)."""
         self._draft_timer.stop()
-        if self._taken_by is None or not self._dirty:
+        if self._taken_by is None or self._owner_id is None or not self._dirty:
             return
         # a draft is a safety net; the form itself still holds everything
         with contextlib.suppress(UserError):
-            save_draft(self.ctx.db, self.ctx.console_id, DRAFT_FORM, self.draft_payload())
+            save_draft(self.ctx.db, self._owner_id, DRAFT_FORM, self.draft_payload(),
+                       console_id=self.ctx.console_id)
+
+    def _clear_own_draft(self) -> None:
+        if self._owner_id is not None:
+            clear_draft(self.ctx.db, self._owner_id, DRAFT_FORM)
+
+    def release(self) -> None:
+        """The typist signs out (by hand or idle): keep what they typed as their draft,
+        then let go of it, so nothing the next person does lands in that draft."""
+        self.save_draft_now()
+        self._dirty = False
+        self._taken_by = None
+        self._owner_id = None
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
         """Leaving the page: write what the debounce timer was still holding."""
@@ -918,7 +943,9 @@ class ComplaintForm(QWidget):
         super().hideEvent(event)
 
     def pending_draft(self) -> Draft | None:
-        return load_draft(self.ctx.db, self.ctx.console_id, DRAFT_FORM)
+        """The signed-in person's own unsaved entry, if any (never someone else's)."""
+        who = self.ctx.staff()
+        return load_draft(self.ctx.db, who.id, DRAFT_FORM) if who is not None else None
 
     def _ask_restore(self, draft: Draft) -> bool:
         when = draft.updated_at.astimezone(self._zone()).strftime("%Y-%m-%d %H:%M")
@@ -930,7 +957,7 @@ class ComplaintForm(QWidget):
         return self.ctx.dialogs.question(
             self, self.tr("Unsaved entry"),
             self.tr("An entry for %1 typed at %2 was not saved. Restore it?")
-            .replace("%1", who).replace("%2", when))
+            .replace("%1", who).replace("%2", when), default_yes=True)
 
     def restore_draft(self, draft: Draft) -> None:
         """Put a saved draft back on screen, exactly as it was typed."""
@@ -1024,6 +1051,76 @@ class ComplaintForm(QWidget):
         index = combo.findData(value)
         if index >= 0:
             combo.setCurrentIndex(index)
+
+    # =================================================================== leaving, corrections
+
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
+    def discard_unsaved_changes(self) -> None:
+        """Drop what was typed without asking (the person already agreed), draft included."""
+        self._draft_timer.stop()
+        self._dirty = False
+        self._clear_own_draft()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Esc anywhere on the form (the PIN pad keeps its own Esc) is the same as Discard."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.discard()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _watch_corrections(self) -> None:
+        """Errors next to fields go as soon as the field is put right."""
+        labels = {key: label for key, label in self.errors.items() if key != "line"}
+        self.live_errors = LiveFieldErrors(labels, self._current_problems,
+                                           on_all_clear=self._refresh_state)
+        self.live_errors.watch(
+            self.walk_in_edit, self.occurred_edit, self.about_staff_box, self.cause_box,
+            self.problem_edit, self.real_cause_box, self.severity_box,
+            *self.flag_boxes.values(), self.staff_account_edit, self.request_edit,
+            self.options_edit, self.chosen_edit, self.resolution_edit, self.on_spot_box,
+            self.promise_group, self.promise_edit, self.promise_due_edit,
+            self.promise_owner_box, *self.kind_buttons.values())
+        self.lines_model.total_changed.connect(lambda _total: self.live_errors.recheck())
+        for edit in (self.line_amount_edit, self.line_bill_edit, self.line_percent_edit):
+            edit.textChanged.connect(self._recheck_line_editor)
+        self.line_product_box.currentIndexChanged.connect(self._recheck_line_editor)
+        self.line_expiry_edit.dateChanged.connect(self._recheck_line_editor)
+
+    def _current_problems(self) -> dict[str, str] | None:
+        """The data layer's verdict on the form as it stands, keyed like the error labels."""
+        if self._loading or self._taken_by is None:
+            return None
+        try:
+            validate_complaint(self.ctx.db, self.collect(self._last_status),
+                               existing_id=self._complaint.id if self._complaint else None)
+        except ValidationError as exc:
+            targets: dict[str, str] = {}
+            for key, message in exc.fields.items():
+                if key.startswith("line") and "." in key:
+                    targets["lines"] = message
+                elif key == "taken_by" or key not in self.errors:
+                    targets["status"] = message
+                else:
+                    targets[key] = message
+            return targets
+        except UserError:
+            return None  # e.g. a busy database: leave the messages as they are
+        return {}
+
+    def _recheck_line_editor(self, *_args: object) -> None:
+        if self.line_error.isHidden():
+            return
+        try:
+            self.line_from_editor()
+        except ValidationError:
+            return
+        except UserError:
+            return
+        self.line_error.clear()
+        self.line_error.hide()
 
 
 def _strings(value: object) -> list[str]:

@@ -11,32 +11,48 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from sqlite_utils import Database
 
 from db.complaints import history_for_customer
 from db.service_models import CAUSES, ENTRY_KINDS, STATUSES, ComplaintSummary, label
+from widgets.table_model import Column, RowTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 WHEN, KIND, CAUSE, PROBLEM, OUTCOME = range(5)
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ComplaintHistoryModel(QAbstractTableModel):
+def _kind_colour(item: ComplaintSummary) -> QColor | None:
+    if item.kind == "compliment":
+        return QColor("#1b5e20")
+    if item.kind == "complaint" and item.status == "open":
+        return QColor("#b00020")
+    return None
+
+
+class ComplaintHistoryModel(RowTableModel[ComplaintSummary]):
     """One row per entry; `set_customer` reads the history in one call."""
+
+    item_role = SUMMARY_ROLE
 
     def __init__(self, db: Database, format_money: Callable[[int], str],
                  format_when: Callable[[datetime], str] | None = None,
                  parent: Any = None) -> None:
         super().__init__(parent)
         self._db = db
-        self._rows: list[ComplaintSummary] = []
         self._customer_id: int | None = None
         self._format_money = format_money
-        self._format_when = format_when or (lambda moment: moment.strftime("%Y-%m-%d"))
-        self._headers = (self.tr("When"), self.tr("Kind"), self.tr("Cause"),
-                         self.tr("What they said"), self.tr("Outcome"))
+        format_when = format_when or (lambda moment: moment.strftime("%Y-%m-%d"))
+        self.columns = (
+            Column(self.tr("When"), lambda item: format_when(item.occurred_at)),
+            Column(self.tr("Kind"), lambda item: label(ENTRY_KINDS, item.kind),
+                   foreground=_kind_colour),
+            Column(self.tr("Cause"), lambda item: (
+                label(CAUSES, item.cause) if item.kind == "complaint" else "")),
+            Column(self.tr("What they said"), lambda item: item.problem),
+            Column(self.tr("Outcome"), self.outcome_text),
+        )
 
     def customer_id(self) -> int | None:
         return self._customer_id
@@ -46,13 +62,11 @@ class ComplaintHistoryModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        self.beginResetModel()
-        self._rows = (history_for_customer(self._db, self._customer_id)
+        self.set_rows(history_for_customer(self._db, self._customer_id)
                       if self._customer_id is not None else [])
-        self.endResetModel()
 
     def summary_at(self, row: int) -> ComplaintSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.item_at(row)
 
     def outcome_text(self, item: ComplaintSummary) -> str:
         parts = [label(STATUSES, item.status)]
@@ -66,42 +80,3 @@ class ComplaintHistoryModel(QAbstractTableModel):
         if item.outcome:
             parts.append(item.outcome)
         return " · ".join(parts)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 5
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < 5):
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == WHEN:
-                return self._format_when(item.occurred_at)
-            if column == KIND:
-                return label(ENTRY_KINDS, item.kind)
-            if column == CAUSE:
-                return label(CAUSES, item.cause) if item.kind == "complaint" else ""
-            if column == PROBLEM:
-                return item.problem
-            if column == OUTCOME:
-                return self.outcome_text(item)
-        if role == Qt.ItemDataRole.ForegroundRole and column == KIND:
-            if item.kind == "compliment":
-                return QColor("#1b5e20")
-            if item.kind == "complaint" and item.status == "open":
-                return QColor("#b00020")
-        if role == SUMMARY_ROLE:
-            return item
-        return None

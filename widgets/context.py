@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from db.errors import PermissionDenied
 from db.models import ShopSettings, Staff
+from db.sign_in import SignIn, require_manager_with_pin
 from widgets.data_bus import DataBus
 from widgets.dialogs import DialogService, set_current_service
 
@@ -35,6 +36,10 @@ def _nobody() -> Staff | None:
     return None
 
 
+def _no_sign_in() -> SignIn | None:
+    return None
+
+
 @dataclass
 class AppContext:
     db: Database
@@ -44,6 +49,9 @@ class AppContext:
     settings: ShopSettings = field(default_factory=ShopSettings)
     options: OptionStore = field(default_factory=_DefaultOptions)
     console_id: str = "console"
+    # Who signed in and how (with their PIN or by tapping their name); the console's
+    # session provides it. Left out, the staff from `current_staff` counts as tapped in.
+    current_sign_in: Callable[[], SignIn | None] = _no_sign_in
 
     def __post_init__(self) -> None:
         # show_error(parent, exc) has no context argument; it uses this service.
@@ -62,6 +70,25 @@ class AppContext:
                 )
             )
         return who
+
+    def sign_in(self) -> SignIn | None:
+        """Who is signed in and whether with their PIN."""
+        if self.current_sign_in is not _no_sign_in:
+            return self.current_sign_in()
+        who = self.current_staff()
+        return SignIn(staff=who, with_pin=False) if who is not None else None
+
+    def require_manager_with_pin(self) -> Staff:
+        """The manager screens' rule (PermissionDenied with a clear message otherwise)."""
+        return require_manager_with_pin(self.sign_in())
+
+    def manager_with_pin(self) -> bool:
+        """True when a manager signed in with their PIN is at the console."""
+        try:
+            self.require_manager_with_pin()
+        except PermissionDenied:
+            return False
+        return True
 
     def locale(self) -> QLocale:
         """The shop's locale for numbers, dates and money in widgets."""

@@ -1,8 +1,10 @@
 """Create or edit a customer, with each validation message next to its field.
 
 Nothing is saved while anything is invalid, and nothing the person typed is cleared by an
-error. A phone number that another customer already has is warned about (next to the
-field while typing, and once more before saving), not refused: families share phones.
+error; an error goes away as soon as its field is put right. Cancel or Esc asks before
+throwing typed changes away. A phone number that another customer already has is warned
+about (next to the field while typing, and once more before saving), not refused: families
+share phones.
 """
 
 from __future__ import annotations
@@ -27,12 +29,13 @@ from PySide6.QtWidgets import (
 
 from db.customers import create_customer, customers_with_phone, get_customer, update_customer
 from db.customers import validate as validate_customer
-from db.errors import ValidationError
+from db.errors import UserError, ValidationError
 from db.models import LANGUAGES, PERSONALITIES, Customer, CustomerInput, FamilyDate
 from widgets import data_bus
 from widgets.context import AppContext
 from widgets.labels import language_name, month_names, personality_name, serving_tip
 from widgets.ops import run_op
+from widgets.unsaved_changes import ChangeTracker, LiveFieldErrors, confirm_discard
 
 _FAMILY_LINE = re.compile(r"^(?P<label>.+?)\s*[:\-]?\s+(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
 FIELDS = (
@@ -155,7 +158,7 @@ class CustomerForm(QWidget):
         self.save_button.clicked.connect(self.save)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Esc"))
-        self.cancel_button.clicked.connect(self.cancelled.emit)
+        self.cancel_button.clicked.connect(self.request_cancel)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
@@ -176,8 +179,16 @@ class CustomerForm(QWidget):
 
         QShortcut(QKeySequence.StandardKey.Save, self, self.save,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancelled.emit,
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.request_cancel,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._inputs: list[QWidget] = [
+            self.name_edit, self.phone_edit, self.email_edit, self.language_combo,
+            self.day_combo, self.month_combo, self.year_edit, self.allergies_edit,
+            self.tags_edit, self.preferences_edit, self.family_edit, self.personality_combo,
+            self.consent_check]
+        self.changes = ChangeTracker(lambda: self._inputs)
+        self.live_errors = LiveFieldErrors(self.errors, self._current_problems)
+        self.live_errors.watch(*self._inputs)
         self.new_customer()
 
     # -- filling
@@ -220,7 +231,40 @@ class CustomerForm(QWidget):
         self.personality_combo.setCurrentIndex(max(0, index))
         self.consent_check.setChecked(data.consent_contact)
         self.phone_warning.hide()
+        self.changes.mark_clean()
         self.name_edit.setFocus()
+
+    # -- leaving without saving
+    def has_unsaved_changes(self) -> bool:
+        return self.changes.is_changed()
+
+    def discard_unsaved_changes(self) -> None:
+        """Put the form back as it was filled (the person agreed to lose the edits)."""
+        self.clear_errors()
+        if self._customer_id is not None:
+            try:
+                self.edit_customer(self._customer_id)
+                return
+            except UserError:
+                pass
+        self.new_customer()
+
+    def request_cancel(self) -> bool:
+        """Cancel or Esc: asks first when something was changed; True when it was left."""
+        if self.has_unsaved_changes() and not confirm_discard(self.ctx.dialogs, self):
+            return False
+        self.changes.mark_clean()
+        self.cancelled.emit()
+        return True
+
+    def _current_problems(self) -> dict[str, str]:
+        """What is still wrong with the form as it stands (empty when all is well)."""
+        try:
+            validate_customer(self.collect())
+        except ValidationError as exc:
+            return {key if key in self.errors else "name": message
+                    for key, message in exc.fields.items()}
+        return {}
 
     # -- reading
     def collect(self) -> CustomerInput:
@@ -343,6 +387,7 @@ class CustomerForm(QWidget):
         if result is None:
             return None
         self._customer_id = result.id
+        self.changes.mark_clean()
         self.saved.emit(result.id)
         return result.id
 

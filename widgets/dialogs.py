@@ -26,12 +26,15 @@ class DialogService:
     def critical(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.critical(parent, title, text)
 
-    def question(self, parent: QWidget | None, title: str, text: str) -> bool:
-        """Yes/No; True for yes. The safe answer (No) is the default button."""
+    def question(
+        self, parent: QWidget | None, title: str, text: str, *, default_yes: bool = False
+    ) -> bool:
+        """Yes/No; True for yes. The safe answer is the default button: No, unless
+        `default_yes` (e.g. "Restore your unsaved entry?", where Yes loses nothing)."""
         answer = QMessageBox.question(
             parent, title, text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -68,6 +71,7 @@ class ShownDialog:
     kind: str
     title: str
     text: str
+    default_yes: bool = False  # for a question: which button was preselected
 
 
 @dataclass
@@ -94,8 +98,10 @@ class FakeDialogService(DialogService):
     def critical(self, parent: QWidget | None, title: str, text: str) -> None:
         self.shown.append(ShownDialog("critical", title, text))
 
-    def question(self, parent: QWidget | None, title: str, text: str) -> bool:
-        self.shown.append(ShownDialog("question", title, text))
+    def question(
+        self, parent: QWidget | None, title: str, text: str, *, default_yes: bool = False
+    ) -> bool:
+        self.shown.append(ShownDialog("question", title, text, default_yes))
         return self.answers.popleft() if self.answers else True
 
     def ask_text(

@@ -21,6 +21,7 @@ from db.errors import (
     UserError,
     ValidationError,
 )
+from db.faults import describe_fault
 from widgets.dialogs import current_service
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,10 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         return
     if isinstance(exc, UserError):
         dialogs.warning(parent, title_for(exc), str(exc))
+        return
+    known = describe_fault(exc)  # a full or failing disk: one sentence, not a bug report
+    if known is not None:
+        dialogs.warning(parent, title_for(known), str(known))
         return
     log.error("unexpected error", exc_info=exc)
     dialogs.critical(

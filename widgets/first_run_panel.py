@@ -10,11 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from db.errors import UserError, ValidationError
-from db.staff_admin import create_first_manager
+from db.staff_admin import create_first_manager, min_pin_length
 from widgets import data_bus
 from widgets.context import AppContext
-from widgets.errors import show_error
+from widgets.ops import run_op
 from widgets.pin_pad import PinPad
 
 
@@ -33,8 +32,8 @@ class FirstRunPanel(QWidget):
         title.setObjectName("SectionTitle")
         intro = QLabel(self.tr(
             "This database has no manager yet. The first manager adds the other staff and "
-            "authorises larger compensation. Enter your name and choose a PIN of 4 to 8 "
-            "digits."), self)
+            "authorises larger compensation. Enter your name and choose a PIN of %1 to 12 "
+            "digits.").replace("%1", str(min_pin_length(ctx.db, "manager"))), self)
         intro.setWordWrap(True)
 
         self.name_edit = QLineEdit(self)
@@ -99,15 +98,10 @@ class FirstRunPanel(QWidget):
             self.restart()
             self.pad.show_message(self.tr("The two PINs differ. Choose a PIN again."))
             return
-        self._first_pin = None
-        try:
-            manager = create_first_manager(self.ctx.db, self.name_edit.text(), pin)
-        except ValidationError as exc:
-            self.show_field_errors(exc.fields)
-            return
-        except UserError as exc:
-            self.restart()
-            show_error(self, exc)
-            return
-        self.ctx.bus.notify(data_bus.STAFF, manager.id)
-        self.manager_created.emit(manager)
+        self.restart()  # both PINs are used up: a failed write starts again from the first
+        # A ValidationError goes to show_field_errors (name next to the name, PIN on the pad).
+        manager = run_op(self.ctx, self,
+                         lambda: create_first_manager(self.ctx.db, self.name_edit.text(), pin),
+                         changed=lambda m: [(data_bus.STAFF, m.id)])
+        if manager is not None:
+            self.manager_created.emit(manager)

@@ -2,12 +2,14 @@
 
 Scores are big 1-5 buttons (touch first, and keys 1-5 work once a row has focus); the
 satisfaction score is required, the four service dimensions (reliability, empathy,
-tangibles, responsiveness) are optional.
+tangibles, responsiveness) are optional. Cancel or Esc asks before throwing away what was
+typed; a field's error goes as soon as the field is put right.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -20,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import UserError, ValidationError
-from db.follow_ups import close_follow_up
+from db.follow_ups import close_follow_up, validate_close
 from db.service_models import FollowUp, FollowUpClose
 from widgets import data_bus
 from widgets.context import AppContext
-from widgets.errors import show_error
+from widgets.ops import run_op
+from widgets.unsaved_changes import ChangeTracker, LiveFieldErrors, confirm_discard
 
 SCORES = ("satisfaction", "reliability", "empathy", "tangibles", "responsiveness")
 
@@ -110,7 +112,7 @@ class FollowUpCloseForm(QWidget):
         for button in (self.save_button, self.cancel_button):
             button.setMinimumHeight(44)
         self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.cancelled.emit)
+        self.cancel_button.clicked.connect(self.request_cancel)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
@@ -121,6 +123,12 @@ class FollowUpCloseForm(QWidget):
         layout.addLayout(form)
         layout.addWidget(self._with_error("general", QWidget(self)))
         layout.addLayout(buttons)
+        self._inputs: list[QWidget] = [self.outcome_edit, self.would_change_edit]
+        for row in self.scores.values():
+            self._inputs.extend(row.buttons.values())
+        self.changes = ChangeTracker(lambda: self._inputs)
+        self.live_errors = LiveFieldErrors(self.errors, lambda: validate_close(self.collect()))
+        self.live_errors.watch(*self._inputs)
 
     def _with_error(self, key: str, widget: QWidget) -> QWidget:
         box = QWidget(self)
@@ -148,7 +156,32 @@ class FollowUpCloseForm(QWidget):
         for row in self.scores.values():
             row.set_value(None)
         self.show_field_errors({})
+        self.changes.mark_clean()
         self.outcome_edit.setFocus()
+
+    # --- leaving without saving ------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self._follow_up is not None and self.changes.is_changed()
+
+    def discard_unsaved_changes(self) -> None:
+        if self._follow_up is not None:
+            self.set_follow_up(self._follow_up)
+
+    def request_cancel(self) -> bool:
+        """Cancel or Esc: asks first when something was typed; True when the form closed."""
+        if self.has_unsaved_changes() and not confirm_discard(self.ctx.dialogs, self):
+            return False
+        self.discard_unsaved_changes()
+        self.cancelled.emit()
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape:
+            self.request_cancel()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def show_field_errors(self, fields: dict[str, str]) -> None:
         other = " ".join(v for k, v in fields.items() if k not in self.errors)
@@ -171,19 +204,20 @@ class FollowUpCloseForm(QWidget):
     def save(self) -> FollowUp | None:
         if self._follow_up is None:
             return None
-        try:
-            closed = close_follow_up(self.ctx.db, self._follow_up.id, self.collect(),
-                                     closed_by=self.ctx.require_staff().id)
-        except ValidationError as exc:
-            self.show_field_errors(exc.fields)
-            return None
-        except UserError as exc:
-            show_error(self, exc)
+        follow_up_id, data = self._follow_up.id, self.collect()
+
+        def touched(closed: FollowUp) -> list[tuple[str, int]]:
+            changes = [(data_bus.FOLLOW_UP, closed.id), (data_bus.COMPLAINT, closed.complaint_id)]
+            if closed.customer_id is not None:
+                changes.append((data_bus.CUSTOMER, closed.customer_id))
+            return changes
+
+        # A ValidationError goes next to its fields (this form is a FieldErrorSink).
+        closed = run_op(self.ctx, self, lambda: close_follow_up(
+            self.ctx.db, follow_up_id, data, closed_by=self.ctx.require_staff().id),
+            changed=touched)
+        if closed is None:
             return None
         self.show_field_errors({})
-        self.ctx.bus.notify(data_bus.FOLLOW_UP, closed.id)
-        self.ctx.bus.notify(data_bus.COMPLAINT, closed.complaint_id)
-        if closed.customer_id is not None:
-            self.ctx.bus.notify(data_bus.CUSTOMER, closed.customer_id)
         self.follow_up_closed.emit(closed)
         return closed

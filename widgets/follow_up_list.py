@@ -1,7 +1,9 @@
 """The home page's list of due and overdue promises, and closing one in place.
 
 Oldest first, overdue in red. Choosing a row and "Close follow-up" (or Enter) opens the
-close form right below the list; "Open customer" goes to the profile.
+close form in the list's place (its heading names the customer and the promise), so the form
+and its buttons fit a 1024×768 screen; Cancel or saving brings the list back. "Open customer"
+goes to the profile.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ class FollowUpList(QWidget):
 
     customer_chosen = Signal(int)
     follow_up_closed = Signal(object)  # FollowUp
+    refreshed = Signal(int, int)  # how many are due, how many of them overdue
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,7 +91,9 @@ class FollowUpList(QWidget):
             button.setMinimumHeight(44)
         self.close_button.clicked.connect(lambda: self.close_row(self._current_row()))
         self.open_customer_button.clicked.connect(self._open_customer)
-        buttons = QHBoxLayout()
+        self.list_buttons = QWidget(self)
+        buttons = QHBoxLayout(self.list_buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.summary_label, 1)
         buttons.addWidget(self.open_customer_button)
         buttons.addWidget(self.close_button)
@@ -102,7 +107,7 @@ class FollowUpList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        layout.addWidget(self.list_buttons)
         layout.addWidget(self.close_form)
         ctx.bus.data_changed.connect(self._on_data_changed)
 
@@ -110,8 +115,9 @@ class FollowUpList(QWidget):
         """Re-read what is due within a day (and everything overdue)."""
         self.model.set_follow_ups(due_follow_ups(self.ctx.db, within=DUE_WITHIN))
         count = self.model.rowCount()
-        self.empty_label.setVisible(count == 0)
-        self.table.setVisible(count > 0)
+        form_open = not self.close_form.isHidden()
+        self.empty_label.setVisible(count == 0 and not form_open)
+        self.table.setVisible(count > 0 and not form_open)
         self.close_button.setEnabled(count > 0)
         self.open_customer_button.setEnabled(count > 0)
         overdue = self.model.overdue_count()
@@ -120,6 +126,7 @@ class FollowUpList(QWidget):
                                            if overdue else ""))
         if count and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, 0))
+        self.refreshed.emit(count, overdue)
 
     def _current_row(self) -> int:
         return self.table.currentIndex().row()
@@ -130,6 +137,7 @@ class FollowUpList(QWidget):
             return
         self.close_form.set_follow_up(item)
         self.close_form.show()
+        self._show_list(False)
         self.close_form.outcome_edit.setFocus()
         self._scroll_into_view(self.close_form)
 
@@ -146,12 +154,31 @@ class FollowUpList(QWidget):
         if item is not None and item.customer_id is not None:
             self.customer_chosen.emit(item.customer_id)
 
+    # --- unsaved input (the main window asks before leaving the page) ----------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return not self.close_form.isHidden() and self.close_form.has_unsaved_changes()
+
+    def discard_unsaved_changes(self) -> None:
+        self.close_form.discard_unsaved_changes()
+        self.close_form.hide()
+        self._show_list(True)
+
+    def _show_list(self, shown: bool) -> None:
+        """The list and its buttons, or (while a follow-up is being closed) the form alone."""
+        count = self.model.rowCount()
+        self.table.setVisible(shown and count > 0)
+        self.empty_label.setVisible(shown and count == 0)
+        self.list_buttons.setVisible(shown)
+
     def _hide_form(self) -> None:
         self.close_form.hide()
+        self._show_list(True)
         self.table.setFocus()
 
     def _on_closed(self, item: FollowUp) -> None:
         self.close_form.hide()
+        self._show_list(True)
         self.refresh()
         self.follow_up_closed.emit(item)
 

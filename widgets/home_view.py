@@ -1,6 +1,8 @@
-"""The home page after sign-in: today's and this week's birthdays, and room for more.
+"""The home page after sign-in: a greeting, what is due, today's and this week's birthdays.
 
-Other areas add their own sections (e.g. due and overdue promises) with `add_section`.
+Other areas add their own sections with `add_section` (e.g. the promises due, at the top).
+The places staff go to (walk-in complaint, vouchers, follow-ups, letters, manager screens)
+are on the window's navigation rail, not here, so nothing important sits below the fold.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class HomeView(QWidget):
         self.sections.setContentsMargins(0, 0, 0, 0)
         self.sections.addWidget(self.greeting)
         self.sections.addWidget(hint)
+        self._top_end = self.sections.count()  # where the next top section goes
         self.today_list = self._birthday_list(self.today_model)
         self.today_empty = QLabel(self.tr("No birthdays today."))
         self.today_empty.setObjectName("EmptyHint")
@@ -53,10 +56,18 @@ class HomeView(QWidget):
         layout.addWidget(scroll)
         ctx.bus.data_changed.connect(self._on_data_changed)
 
-    def add_section(self, title: str, widget: QWidget) -> None:
-        """A titled block on the home page; added sections go after the existing ones."""
+    def add_section(self, title: str, widget: QWidget, *, top: bool = False) -> None:
+        """A titled block on the home page; added sections go after the existing ones.
+
+        With `top` it goes above the birthdays (after earlier top sections).
+        """
         label = QLabel(title)
         label.setObjectName("SectionTitle")
+        if top:
+            self.sections.insertWidget(self._top_end, label)
+            self.sections.insertWidget(self._top_end + 1, widget)
+            self._top_end += 2
+            return
         position = self.sections.count()
         last = self.sections.itemAt(position - 1) if position else None
         if last is not None and last.spacerItem() is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,67 +23,42 @@ from widgets.context import AppContext
 from widgets.data_bus import ANY_ID, CUSTOMER, LETTER
 from widgets.errors import show_error
 from widgets.letter_preview import MIN_TARGET, PdfPreview, default_printer, print_pdf
+from widgets.table_model import Column, RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _LANGUAGE_NAMES = {"en": "English", "fi": "Suomi", "zh-TW": "繁體中文", "zh-CN": "简体中文"}
 
 
-class LetterListModel(QAbstractTableModel):
+class LetterListModel(RowTableModel[LetterRecord]):
     """Columns: when, kind, language, complaint, by whom. Newest first."""
+
+    item_role = RECORD_ROLE
 
     def __init__(self, format_when: Any = None, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[LetterRecord] = []
         self._format_when = format_when or (lambda moment: moment.strftime("%Y-%m-%d %H:%M"))
-        self._headers = [self.tr("When"), self.tr("Letter"), self.tr("Language"),
-                         self.tr("Complaint"), self.tr("By")]
         self._kinds = {"apology": self.tr("Apology"), "thank-you": self.tr("Thank you"),
                        "birthday": self.tr("Birthday")}
 
+        def preview(r: LetterRecord) -> str:
+            return r.body[:300]
+
+        self.columns = (
+            Column(self.tr("When"), lambda r: self._format_when(r.created_at), preview),
+            Column(self.tr("Letter"), lambda r: self._kinds.get(r.kind, r.kind), preview),
+            Column(self.tr("Language"), lambda r: _LANGUAGE_NAMES.get(r.language, r.language),
+                   preview),
+            Column(self.tr("Complaint"), lambda r: (
+                f"#{r.complaint_id}" if r.complaint_id is not None else ""), preview),
+            Column(self.tr("By"), lambda r: r.created_by_name, preview),
+        )
+
     def set_records(self, records: list[LetterRecord]) -> None:
-        self.beginResetModel()
-        self._rows = list(records)
-        self.endResetModel()
+        self.set_rows(records)
 
     def record(self, row: int) -> LetterRecord | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            column = index.column()
-            if column == 0:
-                return self._format_when(r.created_at)
-            if column == 1:
-                return self._kinds.get(r.kind, r.kind)
-            if column == 2:
-                return _LANGUAGE_NAMES.get(r.language, r.language)
-            if column == 3:
-                return f"#{r.complaint_id}" if r.complaint_id is not None else ""
-            if column == 4:
-                return r.created_by_name
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return r.body[:300]
-        if role == RECORD_ROLE:
-            return r
-        return None
+        return self.item_at(row)
 
 
 def _local(ctx: AppContext) -> Any:

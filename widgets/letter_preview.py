@@ -5,6 +5,8 @@ The preview shows the very PDF that will be printed (ReportLab output shown by Q
 injectable dialog service (`print_setup`), then each PDF page is drawn onto the printer;
 saving writes the bytes. Either way the letter (with the edited body and the exact PDF) is
 recorded through `reports.letter_service.record_letter`, and `letter_recorded` is emitted.
+Each `open_for` starts from an empty screen (`reset`), so a letter that cannot be written
+never shows the previous customer's or complaint's text.
 """
 
 from __future__ import annotations
@@ -231,9 +233,30 @@ class LetterPreview(QWidget):
         self._update_enabled()
 
     # -- choosing what to write
+    def reset(self) -> None:
+        """Nothing from the previous letter: no text, no preview, no choices, no message."""
+        self._timer.stop()
+        self._loading = True
+        try:
+            self.customer_id = None
+            self.complaint_id = None
+            self.data = None
+            self.pdf = b""
+            self._template_body = ""
+            self._voucher_choice = None
+            self.body_edit.clear()
+            self.about_box.clear()
+            self.voucher_box.clear()
+            self.preview.clear()
+            self._show_message("")
+        finally:
+            self._loading = False
+        self._update_enabled()
+
     def open_for(self, *, customer_id: int | None = None, complaint_id: int | None = None,
                  kind: str | None = None, language: str | None = None) -> bool:
         """Prepare a letter for a customer or a complaint; False (message shown) if it can't."""
+        self.reset()
         entry_kind = None
         if complaint_id is not None:
             from db.complaints import get_complaint
@@ -383,6 +406,12 @@ class LetterPreview(QWidget):
             self.data = None
             self.pdf = b""
             self.preview.clear()
+            self._loading = True
+            try:  # no text left from a letter that was about something else
+                self._template_body = ""
+                self.body_edit.clear()
+            finally:
+                self._loading = False
             self._show_message(str(exc))
             self._update_enabled()
             return False

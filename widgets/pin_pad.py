@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 PIN_MIN = 4
-PIN_MAX = 8
+PIN_MAX = 12  # db.pins.MAX_LENGTH: shops may ask supervisors and managers for longer PINs
 DOT = "\u25cf"
 BUTTON_SIZE = QSize(72, 52)
 
 
 class PinPad(QWidget):
-    """0-9, backspace, clear and OK; emits `pin_entered(str)` with a 4-8 digit PIN."""
+    """0-9, backspace, clear and OK; emits `pin_entered(str)` with a 4-12 digit PIN."""
 
     pin_entered = Signal(str)
     changed = Signal(int)  # the number of digits typed, never the digits

@@ -2,7 +2,8 @@
 
 The catalogue is on the left (type to filter, Enter or a tap adds one); the order is on
 the right with quantities and the running total; Record writes it through
-`db.purchases.record_purchase` in one transaction.
+`db.purchases.record_purchase` in one transaction. Cancel or Esc with items on the order
+asks before throwing the order away.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from db.text import fold
 from widgets import data_bus
 from widgets.context import AppContext, format_money
 from widgets.ops import run_op
+from widgets.unsaved_changes import confirm_discard
 from widgets.views import ChoiceListView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -264,7 +266,7 @@ class PurchaseEntry(QWidget):
         self.record_button.setToolTip(self.tr("Ctrl+Enter"))
         self.record_button.clicked.connect(self.record)
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.cancelled.emit)
+        self.cancel_button.clicked.connect(self.request_cancel)
 
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("Catalogue")))
@@ -296,7 +298,8 @@ class PurchaseEntry(QWidget):
         ctx_shortcut = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.record, context=ctx_shortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancelled.emit, context=ctx_shortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.request_cancel,
+                  context=ctx_shortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Plus), self.table, lambda: self._change_selected(+1),
                   context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Minus), self.table, lambda: self._change_selected(-1),
@@ -320,6 +323,20 @@ class PurchaseEntry(QWidget):
         self.lines.clear()
         self.filter_edit.clear()
         self.filter_edit.setFocus()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.lines.rowCount() > 0
+
+    def discard_unsaved_changes(self) -> None:
+        self.lines.clear()
+
+    def request_cancel(self) -> bool:
+        """Cancel or Esc: with items on the order, asks first; True when it was left."""
+        if self.has_unsaved_changes() and not confirm_discard(self.ctx.dialogs, self):
+            return False
+        self.discard_unsaved_changes()
+        self.cancelled.emit()
+        return True
 
     def add_product(self, product: Product, quantity: int = 1) -> None:
         row = self.lines.add(product, quantity)

@@ -195,9 +195,9 @@ class ReportPanel(QWidget):
     # -- access
 
     def can_open(self) -> bool:
-        """Only a signed-in, active manager sees the report."""
+        """Only an active manager, signed in with their PIN, sees the report."""
         try:
-            check_can_report(self.ctx.require_staff())
+            check_can_report(self.ctx.require_manager_with_pin())
         except UserError:
             return False
         return True
@@ -205,7 +205,7 @@ class ReportPanel(QWidget):
     def open(self) -> bool:
         """Get ready to show; refuses (with a message) anyone but a manager."""
         try:
-            check_can_report(self.ctx.require_staff())
+            check_can_report(self.ctx.require_manager_with_pin())
         except UserError as exc:
             show_error(self, exc)
             return False
@@ -251,7 +251,7 @@ class ReportPanel(QWidget):
             return
         start, end = self.chosen_range()
         try:
-            actor = self.ctx.require_staff()
+            actor = self.ctx.require_manager_with_pin()
             check_can_report(actor)
             check_range(start, end)
         except ValidationError as exc:

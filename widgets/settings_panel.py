@@ -4,6 +4,11 @@ The values are checked first (same rules as the data layer, `db.settings.setting
 then the changes are listed next to an inline PIN pad; only the manager's PIN saves them.
 `db.settings.change_settings` checks role, PIN and lockout again and writes the audit entry,
 so the pad is a convenience, not the guard.
+
+Each field's error sits in its own row under the field, inside a scrolling form, so it never
+covers the field it is about (at any window size), and it goes as soon as the field is put
+right. Esc closes the PIN box first; with no PIN box, Esc leaves the page (`closed`), and
+"Undo my edits" or leaving asks before throwing typed changes away.
 """
 
 from __future__ import annotations
@@ -11,13 +16,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,15 +33,17 @@ from PySide6.QtWidgets import (
 from db import lockout
 from db.compensation import parse_amount
 from db.errors import PermissionDenied, UserError, ValidationError
-from db.models import LANGUAGES, ShopSettings
+from db.models import LANGUAGES, SIGN_IN_PIN_CHOICES, ShopSettings
 from db.settings import change_settings, changed_fields, load_settings, settings_problems
 from widgets import data_bus
 from widgets.context import AppContext
 from widgets.pin_pad import build_pin_confirm
+from widgets.unsaved_changes import ChangeTracker, LiveFieldErrors, confirm_discard
 
 TEXT_FIELDS = ("shop_name", "address", "phone", "email", "logo_path", "currency", "locale",
                "timezone")
-INT_FIELDS = ("pin_max_attempts", "pin_lockout_minutes")
+INT_FIELDS = ("pin_max_attempts", "pin_lockout_minutes", "pin_shop_max_attempts",
+              "pin_min_length_supervisor", "pin_min_length_manager", "idle_sign_out_minutes")
 LIMIT = "manager_limit_minor"
 
 
@@ -41,6 +51,7 @@ class SettingsPanel(QWidget):
     """Shop name, contact details, logo, money and language, manager limit and PIN lockout."""
 
     settings_saved = Signal(object)  # ShopSettings
+    closed = Signal()  # Esc: leave the page (after asking, when something was typed)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,7 +75,12 @@ class SettingsPanel(QWidget):
         self.language_box = QComboBox(self)
         for code in LANGUAGES:
             self.language_box.addItem(code, code)
-        for box in (self.page_size_box, self.language_box):
+        self.sign_in_pin_box = QComboBox(self)
+        pin_choices = {"supervisors": self.tr("Supervisors and managers"),
+                       "everyone": self.tr("Everyone")}
+        for choice in SIGN_IN_PIN_CHOICES:
+            self.sign_in_pin_box.addItem(pin_choices.get(choice, choice), choice)
+        for box in (self.page_size_box, self.language_box, self.sign_in_pin_box):
             box.setMinimumHeight(44)
 
         titles = {
@@ -81,31 +97,43 @@ class SettingsPanel(QWidget):
             LIMIT: self.tr("Manager limit per complaint"),
             "pin_max_attempts": self.tr("Wrong PINs before lock"),
             "pin_lockout_minutes": self.tr("Lock for (minutes)"),
+            "sign_in_pin": self.tr("Sign in with a PIN"),
+            "idle_sign_out_minutes": self.tr("Sign out when idle for (minutes)"),
+            "pin_shop_max_attempts": self.tr("Wrong PINs at all tills before the shop locks"),
+            "pin_min_length_supervisor": self.tr("Shortest supervisor PIN (digits)"),
+            "pin_min_length_manager": self.tr("Shortest manager PIN (digits)"),
         }
         self._titles = titles
         widgets: dict[str, QWidget] = {**self.edits, "page_size": self.page_size_box,
-                                       "report_language": self.language_box}
+                                       "report_language": self.language_box,
+                                       "sign_in_pin": self.sign_in_pin_box}
         self.errors: dict[str, QLabel] = {}
-        form = QFormLayout()
-        for key in (*TEXT_FIELDS, "page_size", "report_language", LIMIT, *INT_FIELDS):
-            error = QLabel(self)
+        self.fields = widgets
+        form_body = QWidget(self)
+        form = QFormLayout(form_body)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key in (*TEXT_FIELDS, "page_size", "report_language", LIMIT, *INT_FIELDS,
+                    "sign_in_pin"):
+            error = QLabel(form_body)
             error.setObjectName(f"error_{key}")
             error.setStyleSheet("color: #b00020;")
             error.setWordWrap(True)
             error.hide()
             self.errors[key] = error
-            column = QVBoxLayout()
-            column.setSpacing(0)
-            column.addWidget(widgets[key])
-            column.addWidget(error)
-            form.addRow(titles[key], column)
+            form.addRow(titles[key], widgets[key])
+            form.addRow("", error)  # its own row: it pushes the rows below down
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setWidget(form_body)
 
         self.save_button = QPushButton(self.tr("Save settings"), self)
         self.save_button.setMinimumHeight(44)
         self.save_button.clicked.connect(self.prepare_save)
         self.revert_button = QPushButton(self.tr("Undo my edits"), self)
         self.revert_button.setMinimumHeight(44)
-        self.revert_button.clicked.connect(self.reload)
+        self.revert_button.clicked.connect(self.undo_edits)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
@@ -120,20 +148,23 @@ class SettingsPanel(QWidget):
         heading = QLabel(self.tr("Shop settings"), self)
         heading.setObjectName("SectionTitle")
         left.addWidget(heading)
-        left.addLayout(form)
+        left.addWidget(self.form_scroll, 1)
         left.addLayout(buttons)
         left.addWidget(self.status_label)
-        left.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addWidget(self.confirm_box, 2, Qt.AlignmentFlag.AlignTop)
+        inputs = list(widgets.values())
+        self.changes = ChangeTracker(lambda: inputs)
+        self.live_errors = LiveFieldErrors(self.errors, self._current_problems)
+        self.live_errors.watch(*inputs)
         self.reload()
 
     # --- showing -----------------------------------------------------------------------
 
     def can_open(self) -> bool:
-        staff = self.ctx.staff()
-        return staff is not None and staff.role == "manager"
+        """Only a manager signed in with their PIN."""
+        return self.ctx.manager_with_pin()
 
     def reload(self) -> None:
         """Show the stored settings (drops unsaved edits)."""
@@ -147,8 +178,53 @@ class SettingsPanel(QWidget):
             settings.page_size)))
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(
             settings.report_language)))
+        self.sign_in_pin_box.setCurrentIndex(max(0, self.sign_in_pin_box.findData(
+            settings.sign_in_pin)))
         self.cancel()
         self._clear_errors()
+        self.changes.mark_clean()
+
+    # --- leaving without saving ------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.changes.is_changed()
+
+    def discard_unsaved_changes(self) -> None:
+        self.reload()
+
+    def undo_edits(self) -> bool:
+        """"Undo my edits": asks first when something was typed; True when undone."""
+        if self.has_unsaved_changes() and not confirm_discard(self.ctx.dialogs, self):
+            return False
+        self.reload()
+        return True
+
+    def request_close(self) -> bool:
+        """Esc: leave the page, asking first when something was typed."""
+        if self.has_unsaved_changes() and not confirm_discard(self.ctx.dialogs, self):
+            return False
+        self.reload()
+        self.closed.emit()
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape:
+            if not self.confirm_box.isHidden():
+                self.cancel()  # only the PIN box closes; the edits stay
+            else:
+                self.request_close()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _current_problems(self) -> dict[str, str] | None:
+        try:
+            self.wanted()
+        except ValidationError as exc:
+            return exc.fields
+        except UserError:
+            return None
+        return {}
 
     def _amount_text(self, minor: int) -> str:
         whole, cents = divmod(minor, 100)
@@ -163,6 +239,7 @@ class SettingsPanel(QWidget):
         values: dict[str, object] = {key: self.edits[key].text().strip() for key in TEXT_FIELDS}
         values["page_size"] = self.page_size_box.currentData()
         values["report_language"] = self.language_box.currentData()
+        values["sign_in_pin"] = self.sign_in_pin_box.currentData()
         try:
             values[LIMIT] = parse_amount(self.edits[LIMIT].text(), current.locale,
                                          current.currency)
@@ -246,6 +323,7 @@ class SettingsPanel(QWidget):
             return
         self.cancel()
         self.ctx.settings = saved
+        self.changes.mark_clean()
         self._status(self.tr("Settings saved."), ok=True)
         self.ctx.bus.notify(data_bus.SETTINGS)
         self.settings_saved.emit(saved)

@@ -1,8 +1,13 @@
 """Sign-in at the counter: staff choose their name from a list of big buttons.
 
-Kept easy to extend: choosing a name emits `staff_chosen`; by default that signs the
-person in at once (`signed_in`). A PIN step can be put in between with
-`set_sign_in_step(step)`, and extra screens (first-run manager creation) added to the
+Choosing a name emits `staff_chosen`. Whoever the shop asks for a PIN (setting
+`sign_in_pin`: supervisors and managers by default, or everyone; `db.sign_in`) then gets
+the PIN pad with their name above it; a wrong PIN counts towards the console's lockout, and
+a locked pad says for how long. Floor staff, by default, are signed in at once. Either way
+`signed_in(staff, with_pin)` fires at the end.
+
+Kept easy to extend: a further step can be put in between with `set_sign_in_step(step)`
+(it runs after the PIN), and extra screens (first-run manager creation) added to the
 panel's own stack with `add_page` / `show_page`.
 """
 
@@ -17,21 +22,33 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListView,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from db import lockout
+from db.errors import UserError, ValidationError
 from db.models import Staff
+from db.settings import load_settings
+from db.sign_in import SignIn, needs_pin, sign_in_by_tap, sign_in_with_pin
 from db.staff import list_staff
 from widgets import data_bus
 from widgets.context import AppContext
+from widgets.errors import show_error
+from widgets.pin_pad import PinPad
 from widgets.views import ChoiceListView
+
+PAGE_CHOOSE = "choose"
+PAGE_PIN = "pin"
 
 Index = QModelIndex | QPersistentModelIndex
 STAFF_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -81,12 +98,13 @@ class StaffListModel(QAbstractListModel):
 
 class SignInPanel(QWidget):
     staff_chosen = Signal(object)  # Staff
-    signed_in = Signal(object)  # Staff
+    signed_in = Signal(object, bool)  # Staff, signed in with their PIN
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._step: SignInStep | None = None
+        self._asking: Staff | None = None  # whose PIN the pad is waiting for
         self.model = StaffListModel(self)
 
         self.stack = QStackedWidget(self)
@@ -99,6 +117,10 @@ class SignInPanel(QWidget):
             self.tr("No staff yet. A manager adds staff; for a demo run `counterpart demo`.")
         )
         self.empty_hint.setObjectName("EmptyHint")
+        self.notice = QLabel()
+        self.notice.setObjectName("SignInNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.list = ChoiceListView()
         self.list.setModel(self.model)
         self.list.setViewMode(QListView.ViewMode.IconMode)
@@ -113,16 +135,43 @@ class SignInPanel(QWidget):
         self.list.row_chosen.connect(self._on_row_chosen)
         layout = QVBoxLayout(chooser)
         layout.addWidget(title)
+        layout.addWidget(self.notice)
         layout.addWidget(hint)
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.list, 1)
-        self.add_page("choose", chooser)
+        self.add_page(PAGE_CHOOSE, chooser)
+        self.add_page(PAGE_PIN, self._build_pin_page())
+        self._unlock_timer = QTimer(self)
+        self._unlock_timer.setSingleShot(True)
+        self._unlock_timer.timeout.connect(self._on_unlock_due)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 24, 24, 24)
         outer.addWidget(self.stack)
         ctx.bus.data_changed.connect(self._on_data_changed)
         self.reload()
+
+    def _build_pin_page(self) -> QWidget:
+        page = QWidget()
+        self.pin_title = QLabel()
+        self.pin_title.setObjectName("SectionTitle")
+        self.pin_title.setWordWrap(True)
+        self.pad = PinPad(page)
+        self.pad.setAccessibleName(self.tr("Your PIN"))
+        self.pad.pin_entered.connect(self._on_pin_entered)
+        self.back_button = QPushButton(self.tr("&Back to the names"))
+        self.back_button.setMinimumHeight(44)
+        self.back_button.clicked.connect(self.reset)
+        column = QVBoxLayout()
+        column.addWidget(self.pin_title)
+        column.addWidget(self.pad)
+        column.addWidget(self.back_button)
+        column.addStretch(1)
+        row = QHBoxLayout(page)
+        row.addStretch(1)
+        row.addLayout(column, 2)
+        row.addStretch(1)
+        return page
 
     # -- extension points
     def add_page(self, key: str, widget: QWidget) -> None:
@@ -132,8 +181,11 @@ class SignInPanel(QWidget):
     def show_page(self, key: str) -> None:
         self.stack.setCurrentWidget(self._pages[key])
 
+    def page(self, key: str) -> QWidget:
+        return self._pages[key]
+
     def set_sign_in_step(self, step: SignInStep | None) -> None:
-        """Put a check (e.g. a PIN pad) between choosing a name and being signed in."""
+        """Put a further check between choosing a name and being signed in (after the PIN)."""
         self._step = step
 
     # -- behaviour
@@ -145,20 +197,91 @@ class SignInPanel(QWidget):
 
     def reset(self) -> None:
         """Back to the name list, e.g. after sign-out."""
-        self.show_page("choose")
+        self._asking = None
+        self.pad.clear()
+        self.show_page(PAGE_CHOOSE)
         self.reload()
         self.list.setFocus()
 
-    def choose(self, staff: Staff) -> None:
-        self.staff_chosen.emit(staff)
-        if self._step is None:
-            self.finish(staff)
-        else:
-            self._step(staff, self.finish)
+    def show_notice(self, text: str) -> None:
+        """A line above the names (e.g. why the console signed out); empty hides it."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
-    def finish(self, staff: Staff) -> None:
-        self.show_page("choose")
-        self.signed_in.emit(staff)
+    def asking_pin_of(self) -> Staff | None:
+        """The person whose PIN the pad is waiting for, if it is showing."""
+        return self._asking if self.stack.currentWidget() is self._pages[PAGE_PIN] else None
+
+    def choose(self, staff: Staff) -> None:
+        """A name was chosen: ask for the PIN if the shop wants one, else sign in."""
+        self.staff_chosen.emit(staff)
+        self.show_notice("")
+        if needs_pin(load_settings(self.ctx.db), staff):
+            self._ask_pin(staff)
+            return
+        try:
+            self._proceed(sign_in_by_tap(self.ctx.db, staff.id))
+        except UserError as exc:  # no longer active, or the setting changed meanwhile
+            show_error(self, exc)
+            self.reload()
+
+    def finish(self, staff: Staff, *, with_pin: bool = False) -> None:
+        self._asking = None
+        self.pad.clear()
+        self.show_page(PAGE_CHOOSE)
+        self.signed_in.emit(staff, with_pin)
+
+    # -- the PIN step
+    def _ask_pin(self, staff: Staff) -> None:
+        self._asking = staff
+        self.pin_title.setText(self.tr("%1, enter your PIN.").replace("%1", staff.name))
+        self.pad.clear()
+        status = lockout.status(self.ctx.db, self.ctx.console_id)
+        if status.locked:  # say so before anyone types
+            self._lock(str(lockout.PinLocked(status)), status.remaining_seconds)
+        elif self.pad.is_locked():
+            self._on_unlock_due()
+        else:
+            self.pad.clear_message()
+        self.show_page(PAGE_PIN)
+        self.pad.setFocus()
+
+    def _proceed(self, result: SignIn) -> None:
+        if self._step is None:
+            self.finish(result.staff, with_pin=result.with_pin)
+        else:
+            self._step(result.staff,
+                       lambda staff: self.finish(staff, with_pin=result.with_pin))
+
+    def _on_pin_entered(self, pin: str) -> None:
+        staff = self._asking
+        if staff is None:
+            return
+        try:
+            result = sign_in_with_pin(self.ctx.db, staff.id, pin, self.ctx.console_id)
+        except lockout.PinLocked as exc:
+            self._lock(str(exc), exc.status.remaining_seconds)
+            return
+        except lockout.WrongPin as exc:
+            if exc.status.locked:
+                self._lock(str(exc), exc.status.remaining_seconds)
+            else:
+                self.pad.show_message(str(exc))
+            return
+        except ValidationError as exc:
+            self.pad.show_message(" ".join(exc.fields.values()) or str(exc))
+            return
+        except UserError as exc:  # no PIN yet, no longer active, the database...
+            self.pad.show_message(str(exc))
+            return
+        self._proceed(result)
+
+    def _lock(self, message: str, seconds: int) -> None:
+        self.pad.set_locked(True, message)
+        self._unlock_timer.start(max(1, seconds) * 1000)
+
+    def _on_unlock_due(self) -> None:
+        self.pad.set_locked(False)
 
     def _on_row_chosen(self, row: int) -> None:
         person = self.model.staff_at(row)

@@ -3,6 +3,9 @@
 Each change is prepared first (checked for obvious mistakes on screen) and then confirmed
 by the manager's PIN on an inline pad, right below the list. The data API checks the PIN,
 the manager role and the lockout again, so the pad is a convenience, not the guard.
+Esc closes the PIN box first; with no PIN box it leaves the page (`closed`), asking first
+when the editor holds typed changes ("New" asks too); a field's error goes as soon as the
+field is put right.
 """
 
 from __future__ import annotations
@@ -12,14 +15,12 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,12 +39,14 @@ from db import staff_admin
 from db.compensation import parse_amount
 from db.errors import UserError, ValidationError
 from db.models import ROLES, Role, Staff
+from db.pins import MAX_LENGTH as MAX_PIN_LENGTH
 from db.staff import list_staff
 from widgets import data_bus
 from widgets.context import AppContext
 from widgets.pin_pad import build_pin_confirm
+from widgets.table_model import Column, RowTableModel
+from widgets.unsaved_changes import ChangeTracker, LiveFieldErrors, confirm_discard
 
-_Index = QModelIndex | QPersistentModelIndex
 NAME, ROLE, LIMIT, ACTIVE = range(4)
 
 
@@ -59,70 +62,43 @@ def role_name(role: str) -> str:
     return QCoreApplication.translate("StaffAdmin", str(ROLE_NAMES.get(role, role)))
 
 
-class StaffTableModel(QAbstractTableModel):
+class StaffTableModel(RowTableModel[Staff]):
     """All staff (active first), with role, authorisation limit and whether active."""
 
     def __init__(self, format_money: Callable[[int], str], parent: Any = None) -> None:
         super().__init__(parent)
-        self._staff: list[Staff] = []
         self._format_money = format_money
-        self._headers = (self.tr("Name"), self.tr("Role"), self.tr("Limit"), self.tr("Active"))
+        self.columns = (
+            Column(self.tr("Name"), lambda person: person.name),
+            Column(self.tr("Role"), lambda person: role_name(person.role)),
+            Column(self.tr("Limit"), self._limit_text, align_right=True),
+            Column(self.tr("Active"),
+                   lambda person: self.tr("Yes") if person.active else self.tr("No")),
+        )
+
+    def _limit_text(self, person: Staff) -> str:
+        if person.role == "supervisor":
+            return self._format_money(person.limit_minor)
+        return self.tr("settings") if person.role == "manager" else "–"
 
     def set_staff(self, staff: list[Staff]) -> None:
-        self.beginResetModel()
-        self._staff = sorted(staff, key=lambda s: (not s.active, s.name.casefold()))
-        self.endResetModel()
+        self.set_rows(sorted(staff, key=lambda s: (not s.active, s.name.casefold())))
 
     def staff_at(self, row: int) -> Staff | None:
-        return self._staff[row] if 0 <= row < len(self._staff) else None
+        return self.item_at(row)
 
     def row_of(self, staff_id: int) -> int:
-        for row, person in enumerate(self._staff):
+        for row, person in enumerate(self._rows):
             if person.id == staff_id:
                 return row
         return -1
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._staff)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 4
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < 4):
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._staff):
-            return None
-        person = self._staff[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == NAME:
-                return person.name
-            if column == ROLE:
-                return role_name(person.role)
-            if column == LIMIT:
-                if person.role == "supervisor":
-                    return self._format_money(person.limit_minor)
-                return self.tr("settings") if person.role == "manager" else "–"
-            if column == ACTIVE:
-                return self.tr("Yes") if person.active else self.tr("No")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == LIMIT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return person
-        return None
 
 
 class StaffAdminPanel(QWidget):
     """The staff list, an editor for one person, and the manager's PIN pad to confirm."""
 
     staff_changed = Signal(object)  # Staff
+    closed = Signal()  # Esc: leave the page (after asking, when something was typed)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,8 +127,9 @@ class StaffAdminPanel(QWidget):
         self.limit_edit.setPlaceholderText(self.tr("e.g. 50.00"))
         self.pin_edit = QLineEdit(self)
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_edit.setValidator(QRegularExpressionValidator(r"[0-9]{0,8}", self.pin_edit))
-        self.pin_edit.setPlaceholderText(self.tr("4 to 8 digits"))
+        self.pin_edit.setValidator(QRegularExpressionValidator(
+            rf"[0-9]{{0,{MAX_PIN_LENGTH}}}", self.pin_edit))
+        self.pin_edit.setPlaceholderText(self.tr("4 to 12 digits"))
         self.pin_edit.setAccessibleName(self.tr("New PIN"))
         for edit in (self.name_edit, self.role_box, self.limit_edit, self.pin_edit):
             edit.setMinimumHeight(44)
@@ -176,7 +153,7 @@ class StaffAdminPanel(QWidget):
 
         self.new_button = QPushButton(self.tr("New"), self)
         self.new_button.setToolTip(self.tr("Empty the fields to add someone new"))
-        self.new_button.clicked.connect(self.new_staff)
+        self.new_button.clicked.connect(self.request_new_staff)
         self.add_button = QPushButton(self.tr("Add staff member"), self)
         self.change_button = QPushButton(self.tr("Change role or limit"), self)
         self.deactivate_button = QPushButton(self.tr("Deactivate"), self)
@@ -210,7 +187,12 @@ class StaffAdminPanel(QWidget):
         layout.addLayout(left, 3)
         layout.addWidget(self.confirm_box, 2, Qt.AlignmentFlag.AlignTop)
         ctx.bus.data_changed.connect(self._on_data_changed)
+        editor = [self.name_edit, self.role_box, self.limit_edit, self.pin_edit]
+        self.changes = ChangeTracker(lambda: editor)
+        self.live_errors = LiveFieldErrors(self.errors, self._current_problems)
+        self.live_errors.watch(*editor)
         self.reload()
+        self.changes.mark_clean()
 
     # --- data --------------------------------------------------------------------------
 
@@ -240,6 +222,7 @@ class StaffAdminPanel(QWidget):
         self.limit_edit.setText(
             self._amount_text(person.limit_minor) if person.role == "supervisor" else "")
         self.pin_edit.clear()
+        self.changes.mark_clean()
 
     def new_staff(self) -> None:
         """Empty the editor (and the selection) to add someone new."""
@@ -250,7 +233,60 @@ class StaffAdminPanel(QWidget):
         self.limit_edit.clear()
         self.pin_edit.clear()
         self._clear_errors()
+        self.changes.mark_clean()
         self.name_edit.setFocus()
+
+    # --- leaving without saving ------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.changes.is_changed()
+
+    def discard_unsaved_changes(self) -> None:
+        person = self.selected_staff()
+        if person is None:
+            self.new_staff()
+        else:
+            self._on_row_changed(self.table.currentIndex(), QModelIndex())
+        self.cancel()
+
+    def request_new_staff(self) -> bool:
+        """"New": asks first when the editor holds typed changes."""
+        if self.has_unsaved_changes() and not confirm_discard(self.ctx.dialogs, self):
+            return False
+        self.cancel()
+        self.new_staff()
+        return True
+
+    def request_close(self) -> bool:
+        """Esc: leave the page, asking first when the editor holds typed changes."""
+        if self.has_unsaved_changes() and not confirm_discard(self.ctx.dialogs, self):
+            return False
+        self.discard_unsaved_changes()
+        self.closed.emit()
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape:
+            if not self.confirm_box.isHidden():
+                self.cancel()  # only the PIN box closes; the editor keeps what was typed
+            else:
+                self.request_close()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _current_problems(self) -> dict[str, str]:
+        """What is still wrong in the editor (only errors already shown are affected)."""
+        problems: dict[str, str] = {}
+        if not self.name_edit.text().strip():
+            problems["name"] = self.tr("A name is required.")
+        if not 4 <= len(self.pin_edit.text()) <= 8:
+            problems["pin"] = self.tr("A PIN has 4 to 8 digits.")
+        try:
+            self._limit()
+        except ValidationError as exc:
+            problems.update(exc.fields)
+        return problems
 
     def _amount_text(self, minor: int) -> str:
         whole, cents = divmod(minor, 100)
@@ -314,8 +350,11 @@ class StaffAdminPanel(QWidget):
 
     def _need_pin(self) -> str:
         pin = self.pin_edit.text()
-        if not 4 <= len(pin) <= 8:
-            raise ValidationError({"pin": self.tr("A PIN has 4 to 8 digits.")})
+        low = staff_admin.min_pin_length(self.ctx.db, self._role())
+        if not low <= len(pin) <= MAX_PIN_LENGTH:
+            raise ValidationError({"pin": self.tr("A PIN has %1 to %2 digits.")
+                                   .replace("%1", str(low))
+                                   .replace("%2", str(MAX_PIN_LENGTH))})
         return pin
 
     def prepare_add(self) -> None:
@@ -388,6 +427,7 @@ class StaffAdminPanel(QWidget):
             return
         self.cancel()
         self.pin_edit.clear()
+        self.changes.mark_clean()
         self._status(self.tr("Saved: %1.").replace("%1", person.name), ok=True)
         self.ctx.bus.notify(data_bus.STAFF, person.id)
         self.select(person.id)

@@ -1,8 +1,10 @@
 """A field to redeem a voucher code at the counter.
 
-The answer appears right under the field (not in a box to dismiss): the value when it
-worked, or why not (unknown, expired, already used) with the typed code left in place so a
-typo can be fixed.
+The member of staff taking the voucher types their own PIN beside the code: redeeming gives
+value, so it needs a single-use approval like every such write (`db.approvals`). The answer
+appears right under the field (not in a box to dismiss): the value when it worked, or why
+not (unknown, expired, already used, wrong PIN) with the typed code left in place so a typo
+can be fixed; the PIN field is always cleared.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from db.errors import UserError, ValidationError
-from db.vouchers import redeem
+from db.vouchers import redeem_with_pin
 from widgets.context import AppContext
 
 VOUCHER = "voucher"  # entity name on the data bus
@@ -31,6 +33,12 @@ class VoucherRedeemPanel(QWidget):
         self.code_edit.setPlaceholderText(self.tr("Voucher code, e.g. 7KQ2-M9XD"))
         self.code_edit.setAccessibleName(self.tr("Voucher code"))
         self.code_edit.setMaxLength(20)
+        self.pin_edit = QLineEdit(self)
+        self.pin_edit.setMinimumHeight(44)
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_edit.setMaxLength(12)
+        self.pin_edit.setPlaceholderText(self.tr("Your PIN"))
+        self.pin_edit.setAccessibleName(self.tr("PIN of the person taking the voucher"))
         self.redeem_button = QPushButton(self.tr("Redeem"), self)
         self.redeem_button.setMinimumHeight(44)
         self.result_label = QLabel(self)
@@ -39,23 +47,35 @@ class VoucherRedeemPanel(QWidget):
 
         row = QHBoxLayout()
         row.addWidget(self.code_edit, 1)
+        row.addWidget(self.pin_edit)
         row.addWidget(self.redeem_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.result_label)
-        self.code_edit.returnPressed.connect(self.redeem)
+        self.code_edit.returnPressed.connect(lambda: self.pin_edit.setFocus())
+        self.pin_edit.returnPressed.connect(self.redeem)
         self.redeem_button.clicked.connect(self.redeem)
+
+    def reset(self) -> None:
+        """An empty field and no message from the previous code."""
+        self.code_edit.clear()
+        self.result_label.clear()
+        self.result_label.hide()
 
     def message(self) -> str:
         return self.result_label.text() if not self.result_label.isHidden() else ""
 
     def redeem(self) -> None:
-        staff = self.ctx.staff()
+        pin = self.pin_edit.text()
+        self.pin_edit.clear()
+        if not pin:
+            self._show(self.tr("Type your PIN to take the voucher."), ok=False)
+            self.pin_edit.setFocus()
+            return
         try:
-            voucher = redeem(self.ctx.db, self.code_edit.text(),
-                             staff_id=staff.id if staff else None,
-                             console_id=self.ctx.console_id)
+            voucher = redeem_with_pin(self.ctx.db, self.code_edit.text(), pin,
+                                      self.ctx.console_id)
         except ValidationError as exc:
             self._show(" ".join(exc.fields.values()) or str(exc), ok=False)
             return
