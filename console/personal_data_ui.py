@@ -69,8 +69,8 @@ class PersonalDataUi(QObject):
         self._update_visibility()
 
     def is_manager(self) -> bool:
-        staff = self.window.ctx.staff()
-        return staff is not None and staff.role == "manager"
+        """Export, erase and the retention review are manager screens: PIN sign-in needed."""
+        return self.window.ctx.manager_with_pin()
 
     def _update_visibility(self) -> None:
         manager = self.is_manager()

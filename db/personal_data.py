@@ -21,15 +21,17 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db import audit
+from db import approvals, audit
 from db.clock import from_iso, to_iso, utcnow
 from db.connection import write
-from db.errors import NotFound, PermissionDenied, ValidationError
+from db.errors import NotFound, ValidationError
 from db.i18n import N_, _
+from db.text import clean_text
 
 CONSENT_KINDS = ("contact", "allergies")
 CONSENT_METHODS = ("counter", "import", "form", "erasure")
 ERASED_ACTION = "customer.erased"
+ERASE_ACTION = "customer.erase"  # the approval a manager's PIN gives
 EXPORTED_ACTION = "customer.exported"
 REASON_MAX = 500
 
@@ -192,13 +194,8 @@ def record_export(db: Database, customer_id: int, actor_id: int | None) -> None:
 
 # ------------------------------------------------------------------ erasure
 
-def _check_manager(db: Database, pin: str, console_id: str) -> int:
-    from db.staff_admin import authenticate
-
-    who = authenticate(db, pin, console_id, purpose=ERASED_ACTION)
-    if who.role != "manager":
-        raise PermissionDenied(_("Only a manager can erase a customer's data."))
-    return who.id
+def erase_subject(customer_ids: list[int]) -> str:
+    return approvals.subject("customers", ",".join(str(i) for i in sorted(customer_ids)))
 
 
 def erase_customer(db: Database, customer_id: int, *, reason: str, manager_pin: str,
@@ -210,7 +207,15 @@ def erase_customer(db: Database, customer_id: int, *, reason: str, manager_pin: 
 
 def erase_customers(db: Database, customer_ids: list[int], *, reason: str, manager_pin: str,
                     console_id: str) -> list[ErasureResult]:
-    """Erase several customers (a retention review) with one PIN; all are checked first."""
+    """Erase several customers (a retention review) with one manager's PIN."""
+    rows = _check_erasable(db, customer_ids, reason)
+    approval = approvals.grant(db, manager_pin, console_id, action=ERASE_ACTION,
+                               subject=erase_subject(customer_ids))
+    return erase_with(db, approval, [int(r["id"]) for r in rows], reason=reason)
+
+
+def _check_erasable(db: Database, customer_ids: list[int], reason: str) -> list[dict[str, Any]]:
+    """Everything that can be said before the PIN is asked (a typo costs no PIN try)."""
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the data is erased (e.g. the customer "
@@ -225,13 +230,24 @@ def erase_customers(db: Database, customer_ids: list[int], *, reason: str, manag
             raise ValidationError({"customer": _("Customer {number} was already erased on "
                                                  "{day}.").format(number=row["customer_no"],
                                                                   day=str(row["erased_at"])[:10])})
-    manager_id = _check_manager(db, manager_pin, console_id)
+    return rows
+
+
+def erase_with(db: Database, approval: approvals.Approval | None, customer_ids: list[int], *,
+               reason: str) -> list[ErasureResult]:
+    """Erase, consuming a manager's "customer.erase" approval for exactly these customers;
+    every erasure and its audit entry are written in one transaction with it."""
+    rows = _check_erasable(db, customer_ids, reason)
+    reason = clean_text(reason).strip()
     done: list[tuple[int, str, int, int]] = []
     db.execute("PRAGMA secure_delete = ON")
     try:
-        for row in rows:
-            done.append(_erase_one(db, int(row["id"]), str(row["customer_no"]), manager_id,
-                                   reason))
+        with write(db):
+            manager = approvals.consume(db, approval, action=ERASE_ACTION,
+                                        subject=erase_subject(customer_ids))
+            for row in rows:
+                done.append(_erase_one(db, int(row["id"]), str(row["customer_no"]), manager.id,
+                                       reason, approval_id=approval.id if approval else 0))
         with write(db):  # old index segments still hold the names' terms: rewrite them
             db.execute("INSERT INTO customer_fts(customer_fts) VALUES ('optimize')")
     finally:
@@ -242,9 +258,9 @@ def erase_customers(db: Database, customer_ids: list[int], *, reason: str, manag
 
 
 def _erase_one(db: Database, customer_id: int, number: str, manager_id: int,
-               reason: str) -> tuple[int, str, int, int]:
+               reason: str, *, approval_id: int) -> tuple[int, str, int, int]:
     now = to_iso(utcnow())
-    with write(db):
+    with write(db):  # a savepoint inside erase_with's transaction
         db.execute(
             "UPDATE customers SET name = customer_no, external_id = NULL, phone = '', "
             "phone_digits = '', email = '', birth_month = NULL, birth_day = NULL, "
@@ -269,7 +285,8 @@ def _erase_one(db: Database, customer_id: int, number: str, manager_id: int,
         db.execute("INSERT INTO erasures (customer_id, erased_at, erased_by, reason) "
                    "VALUES (?, ?, ?, ?)", [customer_id, now, manager_id, reason])
         audit.append(db, ERASED_ACTION, manager_id, "customer", customer_id, {
-            "reason_sha256": hashlib.sha256(reason.encode("utf-8")).hexdigest()})
+            "reason_sha256": hashlib.sha256(reason.encode("utf-8")).hexdigest(),
+            "approval_id": approval_id})
     return customer_id, number, int(complaints or 0), int(letters or 0)
 
 

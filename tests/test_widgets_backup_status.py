@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from db import backup, clock
 from db.connection import open_database
 from db.models import Staff
+from db.sign_in import SignIn
 from tests.ui_helpers import make_ctx
 from widgets.backup_status import BackupStatusPanel
 
@@ -29,6 +30,8 @@ _KEEP: list[QWidget] = []  # the home pages stay alive for the test's length
 def panel_for(qtbot: QtBot, tmp_path: Path, staff: Staff) -> BackupStatusPanel:
     db = open_database(tmp_path / "shop.sqlite")
     ctx, _dialogs = make_ctx(db, staff)
+    signed = SignIn(staff=staff, with_pin=True)
+    ctx.current_sign_in = lambda: signed
     home = QWidget()  # the home page the notice sits on
     QVBoxLayout(home)
     panel = BackupStatusPanel(ctx, tmp_path / "shop.sqlite", home)

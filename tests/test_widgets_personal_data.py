@@ -71,7 +71,7 @@ def test_a_manager_exports_a_customer_without_freezing_the_window(
     dialogs = FakeDialogService()
     dialogs.paths.append(str(tmp_path / "liisa.pdf"))
     win = _window(qtbot, fresh_db, windows, dialogs)
-    win.session.sign_in(team.manager)
+    win.session.sign_in(team.manager, with_pin=True)
     win.profile_panel.set_customer(team.customer.id)
     ui = win.personal_data_ui
     assert not ui.export_button.isHidden()
@@ -88,7 +88,7 @@ def test_a_manager_erases_with_pin_on_the_same_screen_and_a_wrong_pin_keeps_the_
         qtbot: QtBot, fresh_db: Database, windows: list) -> None:
     team = make_team(fresh_db)
     win = _window(qtbot, fresh_db, windows, FakeDialogService())
-    win.session.sign_in(team.manager)
+    win.session.sign_in(team.manager, with_pin=True)
     win.profile_panel.set_customer(team.customer.id)
     ui = win.personal_data_ui
     ui.erase_button.click()
@@ -112,7 +112,7 @@ def test_inactive_customers_are_reviewed_and_erased_together(
     finally:
         clock.set_clock(None)
     win = _window(qtbot, fresh_db, windows, FakeDialogService())
-    win.session.sign_in(team.manager)
+    win.session.sign_in(team.manager, with_pin=True)
     ui = win.personal_data_ui
     assert ui.open_retention() and win.current_page() == PAGE_RETENTION
     model = ui.retention_page.model

@@ -99,11 +99,10 @@ class BackupStatusPanel(QFrame):
         return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
 
     def refresh(self) -> None:
-        staff = self.ctx.staff()
         state = self.health()
         self.message.setText(self.text_for(state))
         self.back_up_now.setEnabled(not self.running)
-        self.setVisible(staff is not None and staff.role == "manager" and not state.ok)
+        self.setVisible(self.ctx.manager_with_pin() and not state.ok)
 
     def start_backup(self) -> None:
         """The day's backup (or a fresh one) in the background; the notice updates after."""
