@@ -54,7 +54,8 @@ CHUNK = 20_000
 BUILD_SEED = 11
 BUILD_FORMAT = 3  # raise when the schema or the generator changes: old builds are redone
 
-EXTRA_FIGURES: list[str] = ["reports.letters_bench", "reports.report_bench", "db.durability_bench"]
+EXTRA_FIGURES: list[str] = ["reports.letters_bench", "reports.report_bench",
+                             "db.durability_bench", "console.backup_bench"]
 """Modules exposing `bench_figures(db) -> list[(name, value, unit)]`, used when present."""
 
 _LANGS = ("fi", "en", "zh-TW", "zh-CN")

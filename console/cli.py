@@ -29,6 +29,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_import",
     "console.cmd_bench",
     "console.cmd_settings",
+    "console.cmd_backup",
+    "console.cmd_customer",
     "console.cmd_check",
 )
 

@@ -137,6 +137,10 @@ def run(args: argparse.Namespace) -> int:
     ])
     print(_("{span}: {counts}. Wrote {files}.").format(
         span=span, counts=counts, files=", ".join(written)))
+    if start == end:
+        from console.cmd_backup import end_of_day_backup
+
+        end_of_day_backup(path)  # the day's backup, unless a console made it already
     return 0
 
 

@@ -111,6 +111,12 @@ def install_extras(window: Any) -> None:
     from console.settings_ui import install as install_settings_ui
 
     install_settings_ui(window)  # managers: shop settings
+    from console.backup_ui import install as install_backup_ui
+
+    install_backup_ui(window)  # managers: failed or overdue backups
+    from console.personal_data_ui import install as install_personal_data_ui
+
+    install_personal_data_ui(window)  # consent; managers: export, erase, retention review
     from console.drafts_ui import install as install_drafts_ui
 
     install_drafts_ui(window)  # managers: stale unsaved drafts
@@ -160,6 +166,10 @@ def run(args: argparse.Namespace) -> int:
     def finish_start() -> None:
         """After the first paint: attach the other screens; then quit if only measuring."""
         install_extras(window)
+        if not quit_when_shown:
+            from console.backup_ui import start_daily
+
+            start_daily(window)  # the day's backup, once a day, off the window's thread
         if quit_when_shown:
             # stderr: whoever reads `shown` from stdout may have stopped listening.
             with contextlib.suppress(OSError):
@@ -186,7 +196,17 @@ def run(args: argparse.Namespace) -> int:
     QTimer.singleShot(1500, lambda: install_extras(window))  # never exposed (minimised...)
     if handle is None:
         QTimer.singleShot(0, finish_start)
+    from console.paths import console_id
+    from db.clock import to_iso, utcnow
+    from db.console_locks import hold
+
+    lock = None if str(path) == ":memory:" else hold(path, console_id(), to_iso(utcnow()))
     window.show()
     code = app.exec()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()  # a running backup finishes before exit
     db.close()
+    if lock is not None:
+        lock.release()
     return int(code)

@@ -17,7 +17,8 @@ from db.i18n import _
 
 INT_KEYS = ("manager_limit_minor", "pin_max_attempts", "pin_lockout_minutes",
             "idle_sign_out_minutes",
-            "pin_shop_max_attempts", "pin_min_length_supervisor", "pin_min_length_manager")
+            "pin_shop_max_attempts", "pin_min_length_supervisor", "pin_min_length_manager",
+            "retention_months")
 MONEY_ALIAS = "manager_limit"  # typed as an amount (500.00), stored as manager_limit_minor
 
 

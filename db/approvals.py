@@ -51,6 +51,7 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "staff.deactivate": MANAGERS,
     "staff.reset_pin": MANAGERS,
     "settings.change": MANAGERS,
+    "customer.erase": MANAGERS,
 }
 LIMITED = frozenset({"compensation.approve", "voucher.issue"})  # amount within a limit
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -180,7 +181,12 @@ def _columns(data: CustomerInput) -> dict[str, Any]:
     }
 
 
-def create_customer(db: Database, data: CustomerInput) -> Customer:
+def create_customer(db: Database, data: CustomerInput, *, by: int | None = None,
+                    method: str = "counter", consents: Mapping[str, bool] | None = None,
+                    ) -> Customer:
+    """Save a new customer; the consents given are recorded with who (`by`) and how."""
+    from db.personal_data import log_consents
+
     clean = validate(data)
     now = to_iso(utcnow())
     with write(db):
@@ -194,6 +200,8 @@ def create_customer(db: Database, data: CustomerInput) -> Customer:
         _insert(db, values)
         index_customer(db, new_id, clean.name, values["phone_digits"], values["customer_no"],
                        clean.email)
+        log_consents(db, new_id, {"contact": clean.consent_contact, **(consents or {})},
+                     by=by, method=method)
     return get_customer(db, new_id)
 
 
@@ -207,7 +215,12 @@ def customer_number(customer_id: int) -> str:
     return f"C{customer_id:06d}"
 
 
-def update_customer(db: Database, customer_id: int, data: CustomerInput) -> Customer:
+def update_customer(db: Database, customer_id: int, data: CustomerInput, *,
+                    by: int | None = None, method: str = "counter",
+                    consents: Mapping[str, bool] | None = None) -> Customer:
+    """Save changes; a changed consent is recorded with who (`by`) and how."""
+    from db.personal_data import log_consents
+
     clean = validate(data)
     existing = get_customer(db, customer_id)
     values = _columns(clean) | {"updated_at": to_iso(utcnow())}
@@ -217,6 +230,8 @@ def update_customer(db: Database, customer_id: int, data: CustomerInput) -> Cust
         unindex_customer(db, customer_id)
         index_customer(db, customer_id, clean.name, values["phone_digits"],
                        existing.customer_no, clean.email)
+        log_consents(db, customer_id, {"contact": clean.consent_contact, **(consents or {})},
+                     by=by, method=method)
     return get_customer(db, customer_id)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -86,3 +86,8 @@ STORED_WORDS = (
     N_("complaint"), N_("compliment"), N_("suggestion"),
     N_("approved"), N_("refused"),
 )
+
+
+def translator(lang: str) -> Callable[[str], str]:
+    """gettext for one language regardless of the UI's (a letter or export in the reader's)."""
+    return _translation(lang).gettext

@@ -262,12 +262,12 @@ def import_customers(
         for done, (clean, existing) in enumerate(checked, start=1):
             _tick(progress, "writing", done, len(checked))
             if existing is None:
-                customer_api.create_customer(db, clean)
+                customer_api.create_customer(db, clean, method="import")
                 added += 1
             elif customer_api.validate(existing.to_input(), today) == clean:
                 unchanged += 1
             else:
-                customer_api.update_customer(db, existing.id, clean)
+                customer_api.update_customer(db, existing.id, clean, method="import")
                 updated += 1
     return ImportResult(rows=len(rows), added=added, updated=updated, unchanged=unchanged)
 

@@ -279,6 +279,37 @@ def m001_initial(db: Database) -> None:
 
 
 @migrations()
+def m002_consents_and_erasure(db: Database) -> None:
+    """Consent history (who, when, how) and erasure of personal data on request."""
+    db.executescript(
+        """
+        CREATE TABLE consents (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            kind TEXT NOT NULL CHECK (kind IN ('contact', 'allergies')),
+            granted INTEGER NOT NULL CHECK (granted IN (0, 1)),
+            recorded_at TEXT NOT NULL,
+            recorded_by INTEGER REFERENCES staff(id),
+            method TEXT NOT NULL
+        );
+        CREATE INDEX consents_customer ON consents(customer_id, kind, id);
+        ALTER TABLE customers ADD COLUMN erased_at TEXT;
+        CREATE TABLE erasures (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            erased_at TEXT NOT NULL,
+            erased_by INTEGER NOT NULL REFERENCES staff(id),
+            reason TEXT NOT NULL
+        );
+        -- Consent that existed before this version is recorded as given at import.
+        INSERT INTO consents (customer_id, kind, granted, recorded_at, recorded_by, method)
+        SELECT id, 'contact', 1, updated_at, NULL, 'import' FROM customers
+        WHERE consent_contact = 1;
+        """
+    )
+
+
+@migrations()
 def m003_audit_row_hash(db: Database) -> None:
     """Audit entries also vouch for the values of the rows they are about (`db.audit`).
 

@@ -198,3 +198,6 @@ class ShopSettings:
     pin_shop_max_attempts: int = 15  # wrong PINs at all consoles together per lockout window
     pin_min_length_supervisor: int = 4
     pin_min_length_manager: int = 4
+    backup_folder: str = ""  # empty: a "backups" folder beside the database
+    backup_second_folder: str = ""  # a USB stick or a share; empty: none
+    retention_months: int = 36  # customers inactive this long are listed for review

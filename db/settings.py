@@ -102,6 +102,11 @@ def settings_problems(settings: ShopSettings) -> dict[str, str]:
     for name in ("pin_min_length_supervisor", "pin_min_length_manager"):
         if not 4 <= getattr(settings, name) <= 12:
             problems[name] = _("Between 4 and 12 digits.")
+    if not 1 <= settings.retention_months <= 240:
+        problems["retention_months"] = _("Between 1 and 240 months.")
+    for key in ("backup_folder", "backup_second_folder"):
+        if len(getattr(settings, key)) > 500:
+            problems[key] = _("At most {n} characters.").format(n=500)
     return problems
 
 

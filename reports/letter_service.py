@@ -267,6 +267,10 @@ def prepare_letter(
         ).format(name=customer.name if customer else _("This customer")))
     if kind == "birthday" and customer is None:
         raise LetterNotPossible(_("A birthday letter needs a customer, not a walk-in."))
+    if kind == "birthday" and customer is not None and not customer.consent_contact:
+        raise LetterNotPossible(_(
+            "{name} has not agreed to be contacted, so no birthday letter can be sent. Ask "
+            "them and record their consent on their profile first.").format(name=customer.name))
     name = customer.name if customer else (complaint.customer_name if complaint else "")
     if not name.strip():
         raise LetterNotPossible(_("The letter needs the customer's name."))

@@ -458,7 +458,16 @@ def _without_approval(db: Database, team: Team) -> dict[str, Callable[[], object
     """For each public writer: a call with no approval, a forged one, or a PIN without the
     right. Each must raise and change nothing."""
     from db import audit as audit_module
-    from db import compensation, complaints, demo, settings, sign_in, staff_admin, vouchers
+    from db import (
+        compensation,
+        complaints,
+        demo,
+        personal_data,
+        settings,
+        sign_in,
+        staff_admin,
+        vouchers,
+    )
 
     decided = make_complaint(db, team, voucher_line(1000))
     authorise(db, decided.id, decided.proposed_lines, SUPERVISOR_PIN, CONSOLE)
@@ -512,6 +521,13 @@ def _without_approval(db: Database, team: Team) -> dict[str, Callable[[], object
         "complaints.update_complaint": lambda: (proposal_update(), 1 / 0),
         "demo.build_demo": lambda: demo.build_demo(db, customers=1),
         "pin_key.ensure_shop_key": in_write(lambda: (pin_key.ensure_shop_key(db), 1 / 0)),
+        "personal_data.erase_customer": lambda: personal_data.erase_customer(
+            db, team.customer.id, reason="asked", manager_pin=SUPERVISOR_PIN,
+            console_id=CONSOLE),
+        "personal_data.erase_customers": lambda: personal_data.erase_customers(
+            db, [team.customer.id], reason="asked", manager_pin=CLERK_PIN, console_id=CONSOLE),
+        "personal_data.erase_with": lambda: personal_data.erase_with(
+            db, _forged(team), [team.customer.id], reason="asked"),
         "settings.change_settings": lambda: settings.change_settings(
             db, raise_limit, pin=SUPERVISOR_PIN, console_id=CONSOLE),
         "staff_admin.add_staff": lambda: staff_admin.add_staff(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -140,3 +141,17 @@ def test_settings_button_is_for_managers_only(qtbot: QtBot, fresh_db: Database, 
     assert ui.button.isVisible()
     ui.button.click()
     assert win.current_page() == PAGE_SETTINGS
+
+
+def test_backup_folders_and_retention_are_set_on_the_settings_screen(
+        qtbot: QtBot, panel: SettingsPanel, fresh_db: Database, tmp_path: Path) -> None:
+    panel.edits["backup_second_folder"].setText(str(tmp_path / "usb"))
+    panel.edits["retention_months"].setText("0")
+    panel.save_button.click()
+    assert "Between 1 and 240" in panel.field_error("retention_months")
+    panel.edits["retention_months"].setText("24")
+    panel.save_button.click()
+    with qtbot.waitSignal(panel.settings_saved):
+        _pin(qtbot, panel, MANAGER_PIN)
+    saved = load_settings(fresh_db)
+    assert (saved.backup_second_folder, saved.retention_months) == (str(tmp_path / "usb"), 24)

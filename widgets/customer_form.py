@@ -383,11 +383,13 @@ class CustomerForm(QWidget):
             return None
         customer_id = self._customer_id
         if customer_id is None:
-            result = run_op(self.ctx, self, lambda: create_customer(self.ctx.db, data),
+            result = run_op(self.ctx, self,
+                            lambda: create_customer(self.ctx.db, data, by=self._staff_id()),
                             changed=lambda c: [(data_bus.CUSTOMER, c.id)])
         else:
             result = run_op(self.ctx, self,
-                            lambda: update_customer(self.ctx.db, customer_id, data),
+                            lambda: update_customer(self.ctx.db, customer_id, data,
+                                                    by=self._staff_id()),
                             changed=lambda c: [(data_bus.CUSTOMER, c.id)])
         if result is None:
             return None
@@ -395,6 +397,11 @@ class CustomerForm(QWidget):
         self.changes.mark_clean()
         self.saved.emit(result.id)
         return result.id
+
+    def _staff_id(self) -> int | None:
+        """Who records the customer's consent at the counter."""
+        staff = self.ctx.staff()
+        return staff.id if staff is not None else None
 
 
 def _split(text: str) -> list[str]:

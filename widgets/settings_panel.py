@@ -41,9 +41,10 @@ from widgets.pin_pad import build_pin_confirm
 from widgets.unsaved_changes import ChangeTracker, LiveFieldErrors, confirm_discard
 
 TEXT_FIELDS = ("shop_name", "address", "phone", "email", "logo_path", "currency", "locale",
-               "timezone")
+               "timezone", "backup_folder", "backup_second_folder")
 INT_FIELDS = ("pin_max_attempts", "pin_lockout_minutes", "pin_shop_max_attempts",
-              "pin_min_length_supervisor", "pin_min_length_manager", "idle_sign_out_minutes")
+              "pin_min_length_supervisor", "pin_min_length_manager", "idle_sign_out_minutes",
+              "retention_months")
 LIMIT = "manager_limit_minor"
 
 
@@ -92,6 +93,9 @@ class SettingsPanel(QWidget):
             "currency": self.tr("Currency"),
             "locale": self.tr("Locale (numbers, money)"),
             "timezone": self.tr("Time zone"),
+            "backup_folder": self.tr("Backup folder (empty: beside the database)"),
+            "backup_second_folder": self.tr("Second backup folder (USB stick, share)"),
+            "retention_months": self.tr("Review inactive customers after (months)"),
             "page_size": self.tr("Page size"),
             "report_language": self.tr("Report language"),
             LIMIT: self.tr("Manager limit per complaint"),

@@ -1,0 +1,166 @@
+"""The readable copy of everything held about one customer, in their language.
+
+The JSON export is complete and machine-readable (data portability); this PDF is what a
+person reads at the counter or by mail: the same data under headings in their language,
+dates and money formatted for it, every piece of text they or staff typed escaped.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from db.clock import from_iso
+from db.i18n import N_, translator
+from db.models import ShopSettings
+from reports.fonts import CJK, SANS, SANS_BOLD, mixed_markup, register_fonts
+from reports.formatting import format_date, format_money
+
+FIELD_LABELS = {
+    "customer_no": N_("Customer number"), "name": N_("Name"), "phone": N_("Phone"),
+    "email": N_("Email"), "language": N_("Language for letters"),
+    "birth_month": N_("Birthday month"), "birth_day": N_("Birthday day"),
+    "birth_year": N_("Birth year"), "allergies": N_("Allergies"),
+    "preferences": N_("Preferences"), "tags": N_("Tags"), "family_dates": N_("Family dates"),
+    "consent_contact": N_("Agreed to be contacted"), "personality": N_("Personality"),
+    "tier": N_("Tier"), "visits": N_("Visits"), "total_spend_minor": N_("Total spend"),
+    "last_visit_at": N_("Last visit"), "external_id": N_("Id in another system"),
+    "created_at": N_("Record created"),
+}
+
+# Stored words shown through t() from a variable: marked here for the catalogues.
+STORED_WORDS = (
+    N_("yes"), N_("no"), N_("counter"), N_("import"), N_("form"), N_("apology"),
+    N_("thank-you"), N_("birthday"), N_("proposed"), N_("replacement"),
+    N_("discount_percent"), N_("discount_amount"), N_("free_item"), N_("voucher"),
+    N_("waived_bill"), N_("refund"),
+)
+
+
+def _when(value: object, lang: str) -> str:
+    moment = from_iso(str(value)) if value else None
+    return format_date(moment, lang, "medium") if moment is not None else ""
+
+
+def build_export_pdf(record: dict[str, Any], settings: ShopSettings, lang: str) -> bytes:
+    """A4 PDF of `customer_record`'s data, headings and formats in `lang`."""
+    register_fonts()
+    t: Callable[[str], str] = translator(lang)
+    base = ParagraphStyle("body", fontName=SANS, fontSize=9.5, leading=12.5,
+                          wordWrap="CJK" if lang.startswith("zh") else None)
+    heading = ParagraphStyle("h", parent=base, fontName=SANS_BOLD, fontSize=12.5, leading=16,
+                             spaceBefore=8, spaceAfter=4)
+    title = ParagraphStyle("t", parent=heading, fontSize=16, leading=20)
+    cjk = CJK
+
+    def p(text: object, style: ParagraphStyle = base) -> Paragraph:
+        return Paragraph(mixed_markup(str(text), style.fontName, cjk), style)
+
+    def money(minor: Any) -> str:
+        return format_money(int(minor or 0), settings.currency, lang)
+
+    def table(header: Sequence[str], rows: list[list[object]],
+              widths: Sequence[float]) -> Flowable:
+        if not rows:
+            return p(t("None."))
+        data = [[p(h, ParagraphStyle("th", parent=base, fontName=SANS_BOLD)) for h in header]]
+        data += [[p(cell) for cell in row] for row in rows]
+        out = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
+        out.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F2F2F2")]),
+        ]))
+        return out
+
+    customer = record["customer"]
+    story: list[Flowable] = [
+        p(t("What {shop} holds about you").format(shop=settings.shop_name), title),
+        p(t("Made on {day}. This is every piece of information we keep about you: your "
+            "profile, your consents, your purchases, your feedback and what we did about it, "
+            "the letters we sent, and when your record was used.").format(
+                day=_when(record["exported_at"], lang))),
+        Spacer(1, 4 * mm),
+        p(t("Your profile"), heading),
+    ]
+    rows: list[list[object]] = []
+    for key, label in FIELD_LABELS.items():
+        value = customer.get(key)
+        if value in (None, "", [], 0) and key not in ("visits", "consent_contact"):
+            continue
+        if key == "total_spend_minor":
+            value = money(value)
+        elif key in ("last_visit_at", "created_at"):
+            value = _when(value, lang)
+        elif key == "consent_contact":
+            value = t("yes") if value else t("no")
+        elif key == "family_dates":
+            value = "; ".join(f"{d['label']} {d['month']:02d}-{d['day']:02d}" for d in value)
+        elif isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        rows.append([t(label), value])
+    story.append(table([t("What"), t("Held")], rows, (55, 115)))
+    story.append(p(t("Consents"), heading))
+    story.append(table(
+        [t("Consent"), t("Given"), t("When"), t("How")],
+        [[t(c["kind"]), t("yes") if c["granted"] else t("no"), _when(c["recorded_at"], lang),
+          t(c["method"])] for c in record["consents"]], (45, 25, 50, 50)))
+    story.append(p(t("Purchases"), heading))
+    story.append(table(
+        [t("Date"), t("Receipt"), t("Items"), t("Total")],
+        [[_when(x["purchased_at"], lang), x["receipt_id"] or "",
+          ", ".join(f"{i['quantity']} × {i['name']}" for i in x["items"]), money(x["total_minor"])]
+         for x in record["purchases"]], (28, 30, 82, 30)))
+    story.append(p(t("Your feedback and what we did"), heading))
+    story.append(table(
+        [t("Date"), t("Kind"), t("What you told us"), t("What we did")],
+        [[_when(c["occurred_at"], lang), t(c["kind"]), c["problem"], c["resolution"]]
+         for c in record["complaints"]], (28, 27, 60, 55)))
+    story.append(table(
+        [t("Compensation"), t("Value"), t("Decision")],
+        [[c["description"] or t(c["kind"]), money(c["value_minor"]), t(c["status"])]
+         for c in record["compensations"]], (90, 40, 40)))
+    story.append(p(t("Vouchers"), heading))
+    story.append(table(
+        [t("Code"), t("Value"), t("Valid until"), t("Used")],
+        [[v["code"], money(v["value_minor"]), v["expires_on"],
+          _when(v["redeemed_at"], lang) or t("no")] for v in record["vouchers"]],
+        (40, 40, 45, 45)))
+    story.append(p(t("Follow-ups"), heading))
+    story.append(table(
+        [t("Promise"), t("Due"), t("Outcome")],
+        [[f["promise"], _when(f["due_at"], lang), f["outcome"]] for f in record["follow_ups"]],
+        (70, 35, 65)))
+    story.append(p(t("Letters we sent you"), heading))
+    story.append(table(
+        [t("Date"), t("Letter"), t("Language")],
+        [[_when(x["created_at"], lang), t(x["kind"]), x["language"]]
+         for x in record["letters"]], (40, 70, 60)))
+    story.append(KeepTogether([
+        p(t("When your record was used"), heading),
+        table([t("Date"), t("What")],
+              [[_when(a["at"], lang), a["action"]] for a in record["audit_entries"]],
+              (40, 130))]))
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
+                            topMargin=18 * mm, bottomMargin=18 * mm,
+                            title=t("What {shop} holds about you").format(
+                                shop=settings.shop_name),
+                            author=settings.shop_name, lang=lang)
+    doc.build(story)
+    return buffer.getvalue()
