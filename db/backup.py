@@ -33,6 +33,7 @@ from sqlite_utils import Database
 from db import backup_crypto, console_locks
 from db.clock import from_iso, to_iso, utcnow
 from db.errors import UserError
+from db.faults import describe_sqlite_error
 from db.i18n import _
 
 COUNTED_TABLES = ("customers", "purchases", "purchase_items", "complaints", "compensations",
@@ -304,6 +305,12 @@ def make_backup(
                 src.execute("BEGIN")  # counts and copy from the same snapshot
                 counts = _counts(src)
                 schema = _schema(src)
+            except sqlite3.Error as exc:  # reading the shop's own database failed
+                known = describe_sqlite_error(exc, db_path)
+                if known is None:
+                    raise
+                raise known from exc
+            try:
                 dst = sqlite3.connect(str(plain))
                 try:
                     src.backup(dst)

@@ -65,6 +65,12 @@ CASES: list[tuple[str, list[str], str, str]] = [
     ("import", ["import", "customers", "{tmp}/in.csv"], DISK_FULL, WRITES),
     ("settings show", ["settings", "show"], IO_ERROR, r"FROM settings"),
     ("check", ["check"], IO_ERROR, r"integrity_check"),
+    ("backup", ["backup", "--to", "{tmp}"], IO_ERROR, r"FROM \[customers\]"),
+    ("backups", ["backups"], IO_ERROR, r"FROM settings"),
+    ("customer export", ["customer", "export", "1", "--out", "{tmp}/c"], IO_ERROR,
+     r"FROM customers"),
+    ("customer erase", ["customer", "erase", "1", "--reason", "asked", "--pin-stdin"],
+     DISK_FULL, WRITES),
     ("bench", ["bench", "--customers", "2", "--purchase-items", "1", "--no-startup"],
      IO_ERROR, r"_bench_meta"),
 ]
