@@ -90,6 +90,14 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
+def switch_language(app: QApplication, language: str) -> None:
+    """Swap the installed translators for `language` (windows built afterwards use it)."""
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    install_translators(app, ui_language(language))
+
+
 def _crash_hook(
     kind: type[BaseException], value: BaseException, tb: TracebackType | None
 ) -> None:

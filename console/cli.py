@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_import",
     "console.cmd_bench",
     "console.cmd_settings",
+    "console.cmd_gallery",
 )
 
 
