@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.paths import ASSETS_DIR
 from db.i18n import set_language
+from widgets.plurals import EnglishPlurals
 from widgets.qt_compat import immortalise_singletons
+from widgets.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +81,9 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     # Month and day names in widgets that use the default locale follow the screen language.
     QLocale.setDefault(QLocale({"en": "en_GB", "fi": "fi_FI", "zh-TW": "zh_TW",
                                 "zh-CN": "zh_CN"}.get(language, "en_GB")))
+    plurals = EnglishPlurals(app)  # first installed, asked last: English plural forms
+    app.installTranslator(plurals)
+    installed.append(plurals)
     qt_name = language.replace("-", "_")
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in ((f"qtbase_{qt_name}", qt_dir),
@@ -122,6 +127,7 @@ def configure(app: QApplication, *, language: str = "", point_size: int = BASE_P
     register_fonts()
     app.setFont(app_font(point_size))
     app.setStyleSheet(style_sheet())
+    install_wheel_guard(app)  # app-wide: the wheel never changes an unfocused field
     install_translators(app, ui_language(language))
 
 

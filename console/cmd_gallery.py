@@ -15,6 +15,7 @@ does not show in the next).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import shutil
 import sys
@@ -22,7 +23,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -124,7 +125,7 @@ def build_gallery_db(path: Path) -> None:
         ]
         for days_ago, cause, problem, due_in in stories:
             then = real_now - timedelta(days=days_ago)
-            clock.set_clock(lambda then=then: then)
+            clock.set_clock(functools.partial(_fixed, then))
             try:
                 create_complaint(db, ComplaintInput(
                     taken_by=clerk, customer_id=customer_id, cause=cause, problem=problem,
@@ -137,6 +138,10 @@ def build_gallery_db(path: Path) -> None:
                 clock.set_clock(None)
     finally:
         db.close()
+
+
+def _fixed(moment: datetime) -> datetime:
+    return moment
 
 
 def showcase_customer(db: Any) -> int:

@@ -25,6 +25,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--language", default="", help=_("screen language: en, fi, zh-TW, zh-CN"))
+    parser.add_argument("--kiosk", action="store_true",
+                        help=_("full screen without a window frame (a dedicated till)"))
     parser.set_defaults(func=run)
 
 
@@ -88,6 +90,17 @@ def install_extras(window: Any) -> None:
     from console.settings_ui import install as install_settings_ui
 
     install_settings_ui(window)  # managers: shop settings
+
+
+def show_window(window: Any, *, kiosk: bool = False) -> None:
+    """Maximised (the whole screen but the task bar); with `kiosk`, full screen, no frame."""
+    from PySide6.QtCore import Qt
+
+    if kiosk:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.showFullScreen()
+    else:
+        window.showMaximized()
 
 
 class _NoOptions:
@@ -155,7 +168,7 @@ def run(args: argparse.Namespace) -> int:
     QTimer.singleShot(1500, lambda: install_extras(window))  # never exposed (minimised...)
     if handle is None:
         QTimer.singleShot(0, finish_start)
-    window.show()
+    show_window(window, kiosk=bool(getattr(args, "kiosk", False)))
     code = app.exec()
     db.close()
     return int(code)

@@ -59,6 +59,11 @@ def _(message: str) -> str:
     return _translation(_current).gettext(message)
 
 
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for `n`, as the current language counts (gettext)."""
+    return _translation(_current).ngettext(singular, plural, n)
+
+
 def N_(message: str) -> str:
     """Mark `message` for extraction without translating it now."""
     return message

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from db import audit
 from db.clock import from_iso, to_iso, utcnow
 from db.errors import UserError
-from db.i18n import _
+from db.i18n import ngettext
 from db.service_models import LockoutStatus
 from db.settings import load_settings
 
@@ -27,8 +27,10 @@ class PinLocked(UserError):
         self.status = status
         minutes = max(1, math.ceil(status.remaining_seconds / 60))
         super().__init__(
-            _("Too many wrong PINs at this console. PIN entry is locked for {n} more "
-              "minute(s).").format(n=minutes)
+            ngettext("Too many wrong PINs at this console. PIN entry is locked for {n} more "
+                     "minute.",
+                     "Too many wrong PINs at this console. PIN entry is locked for {n} more "
+                     "minutes.", minutes).format(n=minutes)
         )
 
 
@@ -39,11 +41,13 @@ class WrongPin(UserError):
         self.status = status
         if status.locked:
             minutes = max(1, math.ceil(status.remaining_seconds / 60))
-            message = _("Wrong PIN. PIN entry is now locked for {n} minute(s).").format(
-                n=minutes)
+            message = ngettext("Wrong PIN. PIN entry is now locked for {n} minute.",
+                               "Wrong PIN. PIN entry is now locked for {n} minutes.",
+                               minutes).format(n=minutes)
         else:
-            message = _("Wrong PIN. {n} attempt(s) left before PIN entry locks.").format(
-                n=status.attempts_left)
+            message = ngettext("Wrong PIN. {n} attempt left before PIN entry locks.",
+                               "Wrong PIN. {n} attempts left before PIN entry locks.",
+                               status.attempts_left).format(n=status.attempts_left)
         super().__init__(message)
 
 

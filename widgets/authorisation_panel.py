@@ -226,16 +226,12 @@ class AuthorisationPanel(QFrame):
             earlier = max(0, facts.complaints - (1 if complaint.kind == "complaint" else 0))
             if earlier == 0:
                 text = self.tr("No earlier complaints in the last 90 days")
-            elif earlier == 1:
-                text = self.tr("1 earlier complaint in the last 90 days")
             else:
-                text = self.tr("{n} earlier complaints in the last 90 days").replace(
-                    "{n}", str(earlier))
+                text = self.tr("%n earlier complaint(s) in the last 90 days", "", earlier)
             text += " · " + self.tr("compensation %1").replace(
                 "%1", self.ctx.format_money(facts.compensation_minor))
             if facts.refusals:
-                text += " · " + (self.tr("1 refusal") if facts.refusals == 1 else self.tr(
-                    "{n} refusals").replace("{n}", str(facts.refusals)))
+                text += " · " + self.tr("%n refusal(s)", "", facts.refusals)
             self.facts_label.setText(text)
         self.approve_choice.setChecked(True)
         self.reason_edit.clear()
@@ -445,9 +441,8 @@ class AuthorisationPanel(QFrame):
             self.lock_label.setText(text)
             self.lock_label.show()
             minutes_left = max(1, math.ceil(status.remaining_seconds / 60))
-            self.pad.set_locked(True, self.tr("Locked for 1 more minute.") if minutes_left == 1
-                                else self.tr("Locked for {n} more minutes.").replace(
-                                    "{n}", str(minutes_left)))
+            self.pad.set_locked(
+                True, self.tr("Locked for %n more minute(s).", "", minutes_left))
             if not self._lock_timer.isActive():
                 self._lock_timer.start()
         else:

@@ -76,6 +76,7 @@ from widgets.authorisation_panel import AuthorisationPanel
 from widgets.compensation_lines_model import CompensationLinesModel
 from widgets.context import AppContext
 from widgets.errors import show_error
+from widgets.formats import format_datetime, use_date_format
 from widgets.phrases_panel import PhrasesPanel
 from widgets.recovery_checklist import RecoveryChecklist
 
@@ -251,7 +252,7 @@ class ComplaintForm(QWidget):
         self.walk_in_edit.setPlaceholderText(self.tr("Walk-in: name if given (optional)"))
         self.occurred_edit = QDateTimeEdit(group)
         self.occurred_edit.setCalendarPopup(True)
-        self.occurred_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        use_date_format(self.occurred_edit)
         self.taken_by_label = QLabel(group)
         self.about_staff_box = QComboBox(group)
         form.addRow(self.tr("Customer"), self._with_error("customer", self.customer_label))
@@ -355,7 +356,7 @@ class ComplaintForm(QWidget):
         self.line_product_box.setAccessibleName(self.tr("Free item from the catalogue"))
         self.line_expiry_edit = QDateEdit(group)
         self.line_expiry_edit.setCalendarPopup(True)
-        self.line_expiry_edit.setDisplayFormat("yyyy-MM-dd")
+        use_date_format(self.line_expiry_edit)
         self.line_expiry_edit.setToolTip(self.tr("Voucher valid until (inclusive)"))
         self.line_description_edit = QLineEdit(group)
         self.line_description_edit.setToolTip(self.tr("Note"))
@@ -428,7 +429,7 @@ class ComplaintForm(QWidget):
         self.promise_edit.setPlaceholderText(self.tr("What we promised, e.g. call back"))
         self.promise_due_edit = QDateTimeEdit(group)
         self.promise_due_edit.setCalendarPopup(True)
-        self.promise_due_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        use_date_format(self.promise_due_edit)
         self.promise_owner_box = QComboBox(group)
         form.addRow(self.tr("Promise"), self._with_error("promise", self.promise_edit))
         form.addRow(self.tr("Due"), self._with_error("promise_due", self.promise_due_edit))
@@ -921,7 +922,7 @@ class ComplaintForm(QWidget):
         return load_draft(self.ctx.db, self.ctx.console_id, DRAFT_FORM)
 
     def _ask_restore(self, draft: Draft) -> bool:
-        when = draft.updated_at.astimezone(self._zone()).strftime("%Y-%m-%d %H:%M")
+        when = format_datetime(draft.updated_at, self._zone())
         who = self.tr("a walk-in customer")
         customer_id = draft.payload.get("customer_id")
         if isinstance(customer_id, int):

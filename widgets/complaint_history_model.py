@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from db.complaints import history_for_customer
 from db.service_models import CAUSES, ENTRY_KINDS, STATUSES, ComplaintSummary, label
+from widgets.formats import format_datetime
 
 _Index = QModelIndex | QPersistentModelIndex
 WHEN, KIND, CAUSE, PROBLEM, OUTCOME = range(5)
@@ -34,7 +35,7 @@ class ComplaintHistoryModel(QAbstractTableModel):
         self._rows: list[ComplaintSummary] = []
         self._customer_id: int | None = None
         self._format_money = format_money
-        self._format_when = format_when or (lambda moment: moment.strftime("%Y-%m-%d"))
+        self._format_when = format_when or format_datetime
         self._headers = (self.tr("When"), self.tr("Kind"), self.tr("Cause"),
                          self.tr("What they said"), self.tr("Outcome"))
 

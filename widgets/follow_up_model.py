@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from db.service_models import FollowUp
+from widgets.formats import format_datetime
 
 _Index = QModelIndex | QPersistentModelIndex
 DUE, CUSTOMER, PROMISE, OWNER = range(4)
@@ -23,7 +24,7 @@ class FollowUpModel(QAbstractTableModel):
                  parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[FollowUp] = []
-        self._format_when = format_when or (lambda moment: moment.strftime("%Y-%m-%d %H:%M"))
+        self._format_when = format_when or format_datetime
         self._headers = (self.tr("Due"), self.tr("Customer"), self.tr("Promise"),
                          self.tr("Owner"))
 

@@ -140,10 +140,12 @@ def _layout_children(layout: QLayout) -> list[QWidget]:
         item = layout.itemAt(index)
         if item is None:
             continue
-        if item.widget() is not None:
-            found.append(item.widget())
-        elif item.layout() is not None:
-            found.extend(_layout_children(item.layout()))
+        child_widget = item.widget()
+        child_layout = item.layout()
+        if child_widget is not None:
+            found.append(child_widget)
+        elif child_layout is not None:
+            found.extend(_layout_children(child_layout))
     return found
 
 

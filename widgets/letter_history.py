@@ -22,6 +22,7 @@ from reports.letter_service import LetterRecord, letter_pdf, list_letters
 from widgets.context import AppContext
 from widgets.data_bus import ANY_ID, CUSTOMER, LETTER
 from widgets.errors import show_error
+from widgets.formats import format_datetime
 from widgets.letter_preview import MIN_TARGET, PdfPreview, default_printer, print_pdf
 
 Index = QModelIndex | QPersistentModelIndex
@@ -36,7 +37,7 @@ class LetterListModel(QAbstractTableModel):
     def __init__(self, format_when: Any = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[LetterRecord] = []
-        self._format_when = format_when or (lambda moment: moment.strftime("%Y-%m-%d %H:%M"))
+        self._format_when = format_when or (lambda moment: format_datetime(moment))
         self._headers = [self.tr("When"), self.tr("Letter"), self.tr("Language"),
                          self.tr("Complaint"), self.tr("By")]
         self._kinds = {"apology": self.tr("Apology"), "thank-you": self.tr("Thank you"),
@@ -90,12 +91,7 @@ def _local(ctx: AppContext) -> Any:
     def fmt(moment: datetime) -> str:
         from zoneinfo import ZoneInfo
 
-        from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
-
-        local = moment.astimezone(ZoneInfo(ctx.settings.timezone))
-        qt = QDateTime(QDate(local.year, local.month, local.day),
-                       QTime(local.hour, local.minute))
-        return ctx.locale().toString(qt, QLocale.FormatType.ShortFormat)
+        return format_datetime(moment, ZoneInfo(ctx.settings.timezone))
     return fmt
 
 

@@ -189,8 +189,7 @@ class PinPad(QWidget):
         count = len(self._digits)
         self._display.setText(DOT * count if count else "\u2013" * PIN_MIN)
         self._display.setAccessibleDescription(
-            self.tr("1 digit entered") if count == 1
-            else self.tr("{n} digits entered").replace("{n}", str(count)))
+            self.tr("%n digit(s) entered", "", count))
         self.ok_button.setEnabled(not self._locked)
         self.changed.emit(count)
 
