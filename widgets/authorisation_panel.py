@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -172,11 +173,8 @@ class AuthorisationPanel(QFrame):
         self.cancel_button.setMinimumHeight(44)
         self.cancel_button.clicked.connect(self.cancel)
 
-        # Lines and total across the top; below, the decision on the left and the pad on
-        # the right, so the whole panel fits beside the form without scrolling.
-        total_row = QHBoxLayout()
-        total_row.addWidget(self.total_label, 1)
-        total_row.addLayout(change_row, 2)
+        # Three columns: what is proposed (scrolls when long), the decision, and the pad, so
+        # the decision and every key stay in view on a 1024 x 768 till in every language.
         choice_row.setSpacing(6)
         decision = QVBoxLayout()
         decision.addLayout(choice_row)
@@ -187,21 +185,38 @@ class AuthorisationPanel(QFrame):
         decision.addWidget(self.message_label)
         decision.addStretch(1)
         decision.addWidget(self.cancel_button)
-        bottom = QHBoxLayout()
-        bottom.addLayout(decision, 1)
-        bottom.addWidget(self.pad)
+        info = QWidget()
+        info.setObjectName("authInfo")
+        info_layout = QVBoxLayout(info)
+        info_layout.setContentsMargins(0, 0, 4, 0)
+        info_layout.setSpacing(6)
+        for widget in (self.customer_label, self.facts_label, self.limits_label,
+                       self.needs_manager_label, self.table, self.total_label):
+            widget.setParent(info)
+            info_layout.addWidget(widget)
+        for widget in (self.change_edit, self.change_button, self.remove_button):
+            widget.setParent(info)
+        info_layout.addLayout(change_row)
+        info_layout.addStretch(1)
+        self.info_scroll = QScrollArea(self)
+        self.info_scroll.setObjectName("authInfoScroll")
+        self.info_scroll.setWidgetResizable(True)
+        self.info_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.info_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.info_scroll.setWidget(info)
+        info.setStyleSheet("#authInfo { background: transparent; }")
+        self.info_scroll.viewport().setAutoFillBackground(False)
+        columns = QHBoxLayout()
+        columns.setSpacing(12)
+        columns.addWidget(self.info_scroll, 3)
+        columns.addLayout(decision, 2)
+        columns.addWidget(self.pad, 0)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(6)
         layout.addWidget(title)
-        layout.addWidget(self.customer_label)
-        layout.addWidget(self.facts_label)
-        layout.addWidget(self.limits_label)
-        layout.addWidget(self.needs_manager_label)
-        layout.addWidget(self.table)
-        layout.addLayout(total_row)
-        layout.addLayout(bottom, 1)
+        layout.addLayout(columns, 1)
 
     # --- showing a complaint -----------------------------------------------------------
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -103,6 +104,9 @@ _FIELD_KEYS = (
 )
 
 
+FIELD_MIN_WIDTH = 260  # px: below this a label moves above its field
+
+
 class ComplaintForm(QWidget):
     """Record a complaint, compliment or suggestion for a customer or a walk-in."""
 
@@ -132,6 +136,7 @@ class ComplaintForm(QWidget):
 
         self._build()
         self._narrow_combos()
+        self._fit_narrow_screens()
         self._connect_changes()
 
     # =================================================================== building the screen
@@ -175,13 +180,25 @@ class ComplaintForm(QWidget):
         self.side_stack = QStackedWidget(self)
         self.side_stack.addWidget(self.phrases)
         self.side_stack.addWidget(self.auth_panel)
-        side = QVBoxLayout()
+        self.side_stack.currentChanged.connect(self._size_to_current_side)
+        self._size_to_current_side()
+        side_body = QWidget()
+        side_body.setObjectName("complaintSide")
+        side = QVBoxLayout(side_body)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.checklist)
         side.addWidget(self.side_stack, 1)
+        # The steps and the phrases scroll together when a 768 px screen has no room for
+        # both; the supervisor's panel (steps hidden) fits without scrolling.
+        self.side_scroll = QScrollArea(self)
+        self.side_scroll.setObjectName("complaintSideScroll")
+        self.side_scroll.setWidgetResizable(True)
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_scroll.setWidget(side_body)
 
         columns = QHBoxLayout()
         columns.addWidget(self.form_scroll, 3)
-        columns.addLayout(side, 2)
+        columns.addWidget(self.side_scroll, 2)
         self._columns = columns
 
         self.status_label = QLabel(self)
@@ -281,7 +298,7 @@ class ComplaintForm(QWidget):
         for index, (key, _text) in enumerate(CRISIS_FLAGS):
             box = QCheckBox(label(CRISIS_FLAGS, key), flags_box)
             self.flag_boxes[key] = box
-            flags_layout.addWidget(box, index // 2, index % 2)
+            flags_layout.addWidget(box, index, 0)  # one column: long Finnish labels fit
         self.staff_account_edit = self._text_edit(self.tr("What you saw and did"))
         self.cause_label = QLabel(self.tr("Cause"), group)
         cause_row = self._with_error("cause", self.cause_box)
@@ -435,6 +452,28 @@ class ComplaintForm(QWidget):
         form.addRow(self.tr("Due"), self._with_error("promise_due", self.promise_due_edit))
         form.addRow(self.tr("Owner"), self._with_error("promise_owner", self.promise_owner_box))
         return group
+
+    def _size_to_current_side(self, _index: int = 0) -> None:
+        """Only the page shown counts for the side column's size (a stacked widget asks
+        every page), so the wide supervisor panel does not widen the phrases column."""
+        current = self.side_stack.currentWidget()
+        for index in range(self.side_stack.count()):
+            page = self.side_stack.widget(index)
+            policy = QSizePolicy.Policy.Preferred if page is current else \
+                QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.side_stack.updateGeometry()
+
+    def _fit_narrow_screens(self) -> None:
+        """On a 1024 px till (and in Finnish) a label goes above its field rather than
+        squeezing the field: every field keeps at least FIELD_MIN_WIDTH px."""
+        for form in self.findChildren(QFormLayout):
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                field = item.widget() if item is not None else None
+                if field is not None and field.minimumWidth() < FIELD_MIN_WIDTH:
+                    field.setMinimumWidth(FIELD_MIN_WIDTH)
 
     def _narrow_combos(self) -> None:
         """Long product or staff names must not widen the form past the screen."""
@@ -843,9 +882,8 @@ class ComplaintForm(QWidget):
             return
         self.save_draft_now()
         self.auth_panel.set_complaint(complaint, self._product_names)
-        self.checklist.hide()  # the supervisor's moment: the panel gets the whole column
-        self._columns.setStretch(0, 1)
-        self._columns.setStretch(1, 1)
+        self.checklist.hide()  # the supervisor's moment: the panel gets the whole width
+        self.form_scroll.hide()  # (its summary shows the problem; a till has no room for both)
         self.side_stack.setCurrentWidget(self.auth_panel)
         self._refresh_state()
 
@@ -860,8 +898,7 @@ class ComplaintForm(QWidget):
         self.save_draft_now()
 
     def _show_phrases(self) -> None:
-        self._columns.setStretch(0, 3)
-        self._columns.setStretch(1, 2)
+        self.form_scroll.show()
         self.side_stack.setCurrentWidget(self.phrases)
         self.checklist.setVisible(self.kind() == "complaint")
 

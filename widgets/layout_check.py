@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QScrollBar,
     QStyle,
     QStyleOptionButton,
@@ -149,7 +150,24 @@ def _layout_children(layout: QLayout) -> list[QWidget]:
     return found
 
 
+def _check_scroll_area(walk: _Walk, area: QScrollArea) -> None:
+    """Content wider than a scroll area that never scrolls sideways is cut off."""
+    content = area.widget()
+    if content is None or not content.isVisible():
+        return
+    if area.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+        return
+    room = area.viewport().width()
+    if content.width() > room + SLACK:
+        walk.problems.append(Problem(
+            "cut_off", describe(content), widget_path(content, walk.window),
+            f"{content.width()} px wide in a {room} px scroll area that does not scroll "
+            "sideways", rect=_tuple(_window_rect(content, walk.window))))
+
+
 def _check_siblings(walk: _Walk, parent: QWidget) -> None:
+    if isinstance(parent, QScrollArea):
+        _check_scroll_area(walk, parent)
     layout = parent.layout()
     if layout is None:
         return
@@ -249,6 +267,8 @@ def _check_target(walk: _Walk, widget: QWidget) -> None:
 
 def _check_rows(walk: _Walk, view: QAbstractItemView) -> None:
     model = view.model()
+    if view.selectionMode() == QAbstractItemView.SelectionMode.NoSelection:
+        return  # read-only text (phrases): nothing to tap
     root = view.rootIndex()
     if model is None or model.rowCount(root) == 0 or not view.isEnabled():
         return
@@ -287,8 +307,6 @@ def _walk(walk: _Walk, widget: QWidget) -> None:
 
 
 def _direct() -> Any:
-    from PySide6.QtCore import Qt
-
     return Qt.FindChildOption.FindDirectChildrenOnly
 
 
