@@ -73,6 +73,7 @@ class Screen:
     name: str
     enter: Callable[[Any], None]
     main_actions: Callable[[Any], list[Any]]
+    arrange: Callable[[Any], None] | None = None  # after each resize (scroll to the part)
 
 
 def run_gallery(args: argparse.Namespace) -> int:
@@ -241,7 +242,12 @@ def _enter_compensation(window: Any) -> None:
     form.line_kind_box.setCurrentIndex(form.line_kind_box.findData("free_item"))
     form.line_product_box.setCurrentIndex(form.line_product_box.findData(products[0].id))
     form.add_line_button.click()
-    form.form_scroll.ensureWidgetVisible(form.ask_button)
+
+
+def _show_ask_button(window: Any) -> None:
+    """Where the person is after adding lines: the compensation part of the form."""
+    form = _complaint_form(window)
+    form.form_scroll.ensureWidgetVisible(form.ask_button, 0, 0)
 
 
 def _enter_pin_pad(window: Any) -> None:
@@ -308,7 +314,8 @@ SCREENS: tuple[Screen, ...] = (
     Screen("purchase", _enter_purchase, lambda w: [w.purchase_entry.record_button]),
     Screen("complaint", _enter_complaint, lambda w: [_complaint_form(w).finish_button]),
     Screen("compensation", _enter_compensation,
-           lambda w: [_complaint_form(w).ask_button, _complaint_form(w).finish_button]),
+           lambda w: [_complaint_form(w).ask_button, _complaint_form(w).finish_button],
+           _show_ask_button),
     Screen("pin-pad", _enter_pin_pad,
            lambda w: [_complaint_form(w).auth_panel.pad.ok_button,
                       _complaint_form(w).auth_panel.approve_choice]),
@@ -372,6 +379,9 @@ def _shoot_language(app: Any, path: Path, out: Path, sizes: list[tuple[int, int]
             for width, height in sizes:
                 window.resize(width, height)
                 _settle(app)
+                if screen.arrange is not None:
+                    screen.arrange(window)
+                    _settle(app)
                 size = f"{width}x{height}"
                 window.grab().save(str(out / f"{screen.name}-{language}-{size}.png"))
                 for problem in check_window(window, screen.main_actions(window)):

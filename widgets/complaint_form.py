@@ -22,7 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -105,6 +105,8 @@ _FIELD_KEYS = (
 
 
 FIELD_MIN_WIDTH = 260  # px: below this a label moves above its field
+WIDE_FORM = 760  # px: a narrower form puts every label above its field
+TEXT_BOX_MIN_HEIGHT = 80  # px: two lines and the style's padding
 
 
 class ComplaintForm(QWidget):
@@ -257,7 +259,7 @@ class ComplaintForm(QWidget):
         edit = QPlainTextEdit()
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
-        edit.setFixedHeight(height)
+        edit.setFixedHeight(max(height, TEXT_BOX_MIN_HEIGHT))  # the style's minimum fits
         return edit
 
     def _who_group(self) -> QGroupBox:
@@ -345,7 +347,7 @@ class ComplaintForm(QWidget):
         self.lines_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.lines_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.lines_view.verticalHeader().hide()
-        self.lines_view.verticalHeader().setDefaultSectionSize(40)
+        self.lines_view.verticalHeader().setDefaultSectionSize(44)
         self.lines_view.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch)
         self.lines_view.setMinimumHeight(120)
@@ -464,11 +466,20 @@ class ComplaintForm(QWidget):
             page.setSizePolicy(policy, policy)
         self.side_stack.updateGeometry()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_narrow_screens()
+
     def _fit_narrow_screens(self) -> None:
-        """On a 1024 px till (and in Finnish) a label goes above its field rather than
-        squeezing the field: every field keeps at least FIELD_MIN_WIDTH px."""
+        """On a 1024 or 1366 px till (and in Finnish) labels go above their fields rather
+        than squeezing them; a wide form keeps labels beside fields of FIELD_MIN_WIDTH+."""
+        narrow = self.width() * 3 // 5 < WIDE_FORM
+        policy = QFormLayout.RowWrapPolicy.WrapAllRows if narrow else \
+            QFormLayout.RowWrapPolicy.WrapLongRows
         for form in self.findChildren(QFormLayout):
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            if form.rowWrapPolicy() == policy:
+                continue
+            form.setRowWrapPolicy(policy)
             for row in range(form.rowCount()):
                 item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
                 field = item.widget() if item is not None else None

@@ -162,7 +162,7 @@ class CustomerProfilePanel(QWidget):
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history_view.verticalHeader().setVisible(False)
-        self.history_view.verticalHeader().setDefaultSectionSize(36)
+        self.history_view.verticalHeader().setDefaultSectionSize(44)
         self.history_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.history_view.horizontalHeader().setSectionResizeMode(

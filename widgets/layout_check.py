@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionButton,
     QTabBar,
+    QTableView,
     QToolButton,
     QWidget,
 )
@@ -232,7 +233,7 @@ def _check_text(walk: _Walk, widget: QWidget) -> None:
         metrics = widget.fontMetrics()
         need = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
         room = button_text_room(widget)
-        if need > room + SLACK:
+        if need > room + SLACK and widget.width() < widget.sizeHint().width():
             _clipped(walk, widget, f"text needs {need} px, has {room}")
         return
     if isinstance(widget, (QCheckBox, QRadioButton, QToolButton)):
@@ -278,10 +279,11 @@ def _check_rows(walk: _Walk, view: QAbstractItemView) -> None:
         columns = 1
     column = next((c for c in range(columns) if not _column_hidden(view, c)), 0)
     rect = view.visualRect(model.index(0, column, root))
-    if rect.isValid() and rect.height() < MIN_TARGET:
+    height = view.rowHeight(0) if isinstance(view, QTableView) else rect.height()
+    if rect.isValid() and height < MIN_TARGET:
         walk.problems.append(Problem(
             "small_target", f"{describe(view)} rows", widget_path(view, walk.window),
-            f"rows are {rect.height()} px high, need {MIN_TARGET}",
+            f"rows are {height} px high, need {MIN_TARGET}",
             rect=_tuple(_window_rect(view, walk.window))))
 
 
@@ -297,6 +299,10 @@ def _tuple(rect: QRect) -> tuple[int, int, int, int]:
 def _walk(walk: _Walk, widget: QWidget) -> None:
     for child in widget.findChildren(QWidget, options=_direct()):
         if not child.isVisible() or child.isWindow():
+            continue
+        if child.objectName() == "qt_scrollarea_viewport":
+            _check_siblings(walk, child)
+            _walk(walk, child)  # a scroll area's content: checked like any other
             continue
         if _is_internal(child):
             continue

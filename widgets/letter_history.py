@@ -112,7 +112,7 @@ class LetterHistoryPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(36)
+        self.view.verticalHeader().setDefaultSectionSize(44)
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.setMaximumHeight(150)
         self.view.setAccessibleName(self.tr("Letters sent"))

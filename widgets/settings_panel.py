@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -120,10 +121,18 @@ class SettingsPanel(QWidget):
         heading = QLabel(self.tr("Shop settings"), self)
         heading.setObjectName("SectionTitle")
         left.addWidget(heading)
-        left.addLayout(form)
+        # The fields scroll on a 768 px screen; Save stays in view below them.
+        form_body = QWidget(self)
+        form_body.setObjectName("settingsFields")
+        form_body.setLayout(form)
+        self.fields_scroll = QScrollArea(self)
+        self.fields_scroll.setObjectName("settingsScroll")
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields_scroll.setWidget(form_body)
+        left.addWidget(self.fields_scroll, 1)
         left.addLayout(buttons)
         left.addWidget(self.status_label)
-        left.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addWidget(self.confirm_box, 2, Qt.AlignmentFlag.AlignTop)
