@@ -194,8 +194,8 @@ class AuthorisationPanel(QFrame):
                        self.needs_manager_label, self.table, self.total_label):
             widget.setParent(info)
             info_layout.addWidget(widget)
-        for widget in (self.change_edit, self.change_button, self.remove_button):
-            widget.setParent(info)
+        for control in (self.change_edit, self.change_button, self.remove_button):
+            control.setParent(info)
         info_layout.addLayout(change_row)
         info_layout.addStretch(1)
         self.info_scroll = QScrollArea(self)

@@ -461,6 +461,8 @@ class ComplaintForm(QWidget):
         current = self.side_stack.currentWidget()
         for index in range(self.side_stack.count()):
             page = self.side_stack.widget(index)
+            if page is None:
+                continue
             policy = QSizePolicy.Policy.Preferred if page is current else \
                 QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy, policy)
