@@ -115,7 +115,7 @@ class BirthdayBatchPanel(QWidget):
         self.title = QLabel(self.tr("Birthdays this week"))
         self.title.setObjectName("pageTitle")
         self.hint = QLabel(self.tr("Only customers who agreed to be contacted."))
-        self.model = BirthdayListModel(ctx.locale(), self)
+        self.model = BirthdayListModel(parent=self)  # dates in the screen language
         self.list_view = QListView()
         self.list_view.setModel(self.model)
         self.list_view.setAccessibleName(self.tr("Birthdays this week"))
