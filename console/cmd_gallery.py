@@ -93,7 +93,7 @@ def run_gallery(args: argparse.Namespace) -> int:
         json.dumps(problems, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     seconds = time.perf_counter() - started
     print(_("{n} screens checked in {s:.0f} s; {p} problems; see {path}").format(
-        n=len(sizes) * len(languages) * len(SCREENS), s=seconds, p=len(problems),
+        n=len(sizes) * len(languages) * len(args.screen or SCREENS), s=seconds, p=len(problems),
         path=out / "layout.json"))
     return 1 if problems else 0
 

@@ -41,6 +41,7 @@ from db.staff import list_staff
 from widgets import data_bus
 from widgets.compensation_lines_model import CompensationLinesModel
 from widgets.context import AppContext
+from widgets.elided import ElidedButton
 from widgets.pin_pad import PinPad
 
 APPROVE = "approve"
@@ -74,6 +75,7 @@ class AuthorisationPanel(QFrame):
         title = QLabel(self.tr("Supervisor authorisation"), self)
         title.setObjectName("SectionTitle")
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        title.setWordWrap(True)
         self.customer_label = QLabel(self)
         self.customer_label.setWordWrap(True)
         self.facts_label = QLabel(self)
@@ -169,7 +171,7 @@ class AuthorisationPanel(QFrame):
 
         self.pad = PinPad(self)
         self.pad.pin_entered.connect(self._on_pin_entered)
-        self.cancel_button = QPushButton(self.tr("Back to the form"), self)
+        self.cancel_button = ElidedButton(self.tr("Back to the form"), self)
         self.cancel_button.setMinimumHeight(44)
         self.cancel_button.clicked.connect(self.cancel)
 
@@ -190,7 +192,7 @@ class AuthorisationPanel(QFrame):
         info_layout = QVBoxLayout(info)
         info_layout.setContentsMargins(0, 0, 4, 0)
         info_layout.setSpacing(6)
-        for widget in (self.customer_label, self.facts_label, self.limits_label,
+        for widget in (title, self.customer_label, self.facts_label, self.limits_label,
                        self.needs_manager_label, self.table, self.total_label):
             widget.setParent(info)
             info_layout.addWidget(widget)
@@ -215,8 +217,7 @@ class AuthorisationPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(6)
-        layout.addWidget(title)
-        layout.addLayout(columns, 1)
+        layout.addLayout(columns, 1)  # the title heads the first column: the pad needs the height
 
     # --- showing a complaint -----------------------------------------------------------
 
