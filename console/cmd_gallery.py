@@ -301,13 +301,9 @@ def _enter_settings(window: Any) -> None:
     window.settings_ui.open_settings()
 
 
-def _none(_window: Any) -> list[Any]:
-    return []
-
-
 SCREENS: tuple[Screen, ...] = (
     Screen("sign-in", _enter_sign_in, lambda w: [w.sign_in_panel.list]),
-    Screen("home", _enter_home, _none),
+    Screen("home", _enter_home, lambda w: [w.search.field]),
     Screen("search", _enter_search, lambda w: [w.search.page]),
     Screen("profile", _enter_profile, lambda w: [w.profile_panel.purchase_button]),
     Screen("customer-form", _enter_customer_form, lambda w: [w.customer_form.save_button]),

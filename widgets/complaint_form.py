@@ -350,7 +350,7 @@ class ComplaintForm(QWidget):
         self.lines_view.verticalHeader().setDefaultSectionSize(44)
         self.lines_view.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch)
-        self.lines_view.setMinimumHeight(120)
+        self.lines_view.setMinimumHeight(140)  # the header and two 44 px rows
         self.lines_view.setMaximumHeight(180)
         self.lines_view.setAccessibleName(self.tr("Compensation lines"))
 
