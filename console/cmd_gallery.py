@@ -296,9 +296,22 @@ def _enter_staff(window: Any) -> None:
     window.service_ui.open_staff_admin()
 
 
+def _enter_staff_pin(window: Any) -> None:
+    panel = window.service_ui.staff_admin
+    panel.name_edit.setText("Väinö Kärkkäinen-Öhman")
+    panel.pin_edit.setText("4321")
+    panel.prepare_add()
+
+
 def _enter_settings(window: Any) -> None:
     _sign_in(window)
     window.settings_ui.open_settings()
+
+
+def _enter_settings_pin(window: Any) -> None:
+    panel = window.settings_ui.panel
+    panel.edits["shop_name"].setText("Counterpart Café Kamppi")
+    panel.prepare_save()
 
 
 SCREENS: tuple[Screen, ...] = (
@@ -324,7 +337,11 @@ SCREENS: tuple[Screen, ...] = (
            lambda w: [w.letters_ui.batch.make_button]),
     Screen("report", _enter_report, lambda w: [w.report_ui.panel.generate_button]),
     Screen("staff", _enter_staff, lambda w: [w.service_ui.staff_admin.add_button]),
+    Screen("staff-pin", _enter_staff_pin,
+           lambda w: [w.service_ui.staff_admin.pad.ok_button]),
     Screen("settings", _enter_settings, lambda w: [w.settings_ui.panel.save_button]),
+    Screen("settings-pin", _enter_settings_pin,
+           lambda w: [w.settings_ui.panel.pad.ok_button]),
 )
 
 
