@@ -70,6 +70,8 @@ class ElidedButton(QPushButton):
         self._full = ""
         self._hint = ""
         self.setProperty(ELIDES_PROPERTY, True)
+        # may be narrower than its text (a push button's default policy forbids that)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setText(text)
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt override)
