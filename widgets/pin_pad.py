@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -111,7 +111,9 @@ class PinPad(QWidget):
     def _make_button(self, text: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setMinimumSize(BUTTON_SIZE)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Minimum, not Fixed: a fixed key is capped at its size hint, which a style sheet
+        # can make lower than the 64 px minimum, and the rows would then overlap.
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         button.setProperty(PIN_KEY_PROPERTY, True)  # the layout checker wants 64 x 64
         # Focus stays on the pad so typed digits always land here, not on a button.
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -152,6 +154,21 @@ class PinPad(QWidget):
     def show_message(self, text: str) -> None:
         self._message.setText(text)
         self._message.setVisible(bool(text))
+        self._fit_message()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_message()
+
+    def _fit_message(self) -> None:
+        """Reserve the wrapped message's full height, so the keys below keep theirs: a
+        layout's minimum size does not count how tall wrapped text gets."""
+        if self._message.isHidden():
+            return
+        width = max(self.width(), self._grid.sizeHint().width())
+        needed = self._message.heightForWidth(width)
+        if needed > 0 and needed != self._message.minimumHeight():
+            self._message.setMinimumHeight(needed)
 
     def clear_message(self) -> None:
         self._message.clear()
