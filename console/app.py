@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.paths import ASSETS_DIR
 from db.i18n import set_language
+from widgets.plurals import EnglishPlurals
+from widgets.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +80,9 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     # Month and day names in widgets that use the default locale follow the screen language.
     QLocale.setDefault(QLocale({"en": "en_GB", "fi": "fi_FI", "zh-TW": "zh_TW",
                                 "zh-CN": "zh_CN"}.get(language, "en_GB")))
+    plurals = EnglishPlurals(app)  # first installed, asked last: English plural forms
+    app.installTranslator(plurals)
+    installed.append(plurals)
     qt_name = language.replace("-", "_")
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in ((f"qtbase_{qt_name}", qt_dir),
@@ -87,6 +92,14 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
             app.installTranslator(translator)
             installed.append(translator)
     return installed
+
+
+def switch_language(app: QApplication, language: str) -> None:
+    """Swap the installed translators for `language` (windows built afterwards use it)."""
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    install_translators(app, ui_language(language))
 
 
 def _crash_hook(
@@ -123,6 +136,7 @@ def configure(app: QApplication, *, language: str = "", point_size: int = BASE_P
     register_fonts()
     app.setFont(app_font(point_size))
     app.setStyleSheet(style_sheet())
+    install_wheel_guard(app)  # app-wide: the wheel never changes an unfocused field
     install_translators(app, ui_language(language))
 
 

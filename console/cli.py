@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_backup",
     "console.cmd_customer",
     "console.cmd_check",
+    "console.cmd_gallery",
 )
 
 

@@ -27,6 +27,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--language", default="", type=screen_language,
                         help=_("screen language: en, fi, zh-TW, zh-CN"))
+    parser.add_argument("--kiosk", action="store_true",
+                        help=_("full screen without a window frame (a dedicated till)"))
     parser.set_defaults(func=run)
 
 
@@ -122,6 +124,17 @@ def install_extras(window: Any) -> None:
     install_drafts_ui(window)  # managers: stale unsaved drafts
 
 
+def show_window(window: Any, *, kiosk: bool = False) -> None:
+    """Maximised (the whole screen but the task bar); with `kiosk`, full screen, no frame."""
+    from PySide6.QtCore import Qt
+
+    if kiosk:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.showFullScreen()
+    else:
+        window.showMaximized()
+
+
 class _NoOptions:
     def get(self, name: str) -> Any:
         from console.options import OPTIONS
@@ -201,7 +214,7 @@ def run(args: argparse.Namespace) -> int:
     from db.console_locks import hold
 
     lock = None if str(path) == ":memory:" else hold(path, console_id(), to_iso(utcnow()))
-    window.show()
+    show_window(window, kiosk=bool(getattr(args, "kiosk", False)))
     code = app.exec()
     from PySide6.QtCore import QThreadPool
 

@@ -107,7 +107,7 @@ class ServiceUi(QObject):
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history_view.verticalHeader().hide()
-        self.history_view.verticalHeader().setDefaultSectionSize(36)
+        self.history_view.verticalHeader().setDefaultSectionSize(44)
         header = self.history_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # what they said

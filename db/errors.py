@@ -7,6 +7,8 @@ goes to the crash dialog.
 
 from __future__ import annotations
 
+from db.i18n import ngettext
+
 
 class UserError(Exception):
     """An error the person at the counter can act on."""
@@ -71,8 +73,10 @@ class ImportFailed(UserError):
         self.problems = list(problems)
         shown = "\n".join(f"line {line}: {reason}" for line, reason in self.problems[:50])
         more = len(self.problems) - 50
+        rows = len({line for line, _ in self.problems})
         tail = f"\n... and {more} more" if more > 0 else ""
         super().__init__(
-            f"{len({line for line, _ in self.problems})} bad row(s); nothing was imported."
-            f"\n{shown}{tail}"
+            ngettext("{n} bad row; nothing was imported.",
+                     "{n} bad rows; nothing was imported.", rows).format(n=rows)
+            + f"\n{shown}{tail}"
         )

@@ -24,7 +24,7 @@ from sqlite_utils import Database
 from db import audit
 from db.clock import from_iso, to_iso, utcnow
 from db.errors import UserError
-from db.i18n import _
+from db.i18n import ngettext
 from db.service_models import LockoutStatus
 from db.settings import load_settings
 
@@ -40,13 +40,19 @@ class PinLocked(UserError):
 
     def __init__(self, status: LockoutStatus) -> None:
         self.status = status
+        minutes = _minutes(status)
         if status.shop_wide:
-            message = _("Too many wrong PINs at this shop's consoles. PIN entry is locked at "
-                        "every console for {n} more minute(s).")
+            message = ngettext(
+                "Too many wrong PINs at this shop's consoles. PIN entry is locked at every "
+                "console for {n} more minute.",
+                "Too many wrong PINs at this shop's consoles. PIN entry is locked at every "
+                "console for {n} more minutes.", minutes)
         else:
-            message = _("Too many wrong PINs at this console. PIN entry is locked for {n} "
-                        "more minute(s).")
-        super().__init__(message.format(n=_minutes(status)))
+            message = ngettext(
+                "Too many wrong PINs at this console. PIN entry is locked for {n} more minute.",
+                "Too many wrong PINs at this console. PIN entry is locked for {n} more minutes.",
+                minutes)
+        super().__init__(message.format(n=minutes))
 
 
 class WrongPin(UserError):
@@ -56,11 +62,18 @@ class WrongPin(UserError):
     def __init__(self, status: LockoutStatus) -> None:
         self.status = status
         if status.locked:
-            message = _("Wrong PIN, or a PIN that may not do this. PIN entry is now locked "
-                        "for {n} minute(s).").format(n=_minutes(status))
+            minutes = _minutes(status)
+            message = ngettext(
+                "Wrong PIN, or a PIN that may not do this. PIN entry is now locked for {n} "
+                "minute.",
+                "Wrong PIN, or a PIN that may not do this. PIN entry is now locked for {n} "
+                "minutes.", minutes).format(n=minutes)
         else:
-            message = _("Wrong PIN, or a PIN that may not do this. {n} attempt(s) left "
-                        "before PIN entry locks.").format(n=status.attempts_left)
+            message = ngettext(
+                "Wrong PIN, or a PIN that may not do this. {n} attempt left before PIN entry "
+                "locks.",
+                "Wrong PIN, or a PIN that may not do this. {n} attempts left before PIN entry "
+                "locks.", status.attempts_left).format(n=status.attempts_left)
         super().__init__(message)
 
 

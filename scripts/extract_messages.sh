@@ -39,7 +39,7 @@ for lang in $QT_LANGS; do
 done
 
 # --- gettext -------------------------------------------------------------------------------
-"$BIN/pybabel" -q extract --no-default-keywords -k _ -k N_ \
+"$BIN/pybabel" -q extract --no-default-keywords -k _ -k N_ -k ngettext:1,2 \
     --project=Counterpart --copyright-holder="Counterpart" --msgid-bugs-address="" \
     --sort-by-file --no-wrap -o "$OUT/counterpart.pot" db reports console
 

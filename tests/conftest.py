@@ -73,3 +73,17 @@ def memory_db() -> Iterator[Database]:
     db = open_database(":memory:")
     yield db
     db.close()
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args: list[str], qapp_cls: type, pytestconfig: pytest.Config) -> Iterator[object]:
+    """pytest-qt's application, with English plural forms as the console installs them."""
+    from PySide6.QtWidgets import QApplication
+
+    from widgets.plurals import EnglishPlurals
+
+    app = QApplication.instance() or qapp_cls(qapp_args)
+    name = pytestconfig.getini("qt_qapp_name")
+    app.setApplicationName(name)
+    app.installTranslator(EnglishPlurals(app))
+    yield app

@@ -346,4 +346,4 @@ def test_the_message_counts_rows_not_problems(
     with pytest.raises(ImportFailed) as info:
         import_customers(memory_db, path)
     assert len(info.value.problems) == 3
-    assert str(info.value).startswith("2 bad row(s); nothing was imported.")
+    assert str(info.value).startswith("2 bad rows; nothing was imported.")

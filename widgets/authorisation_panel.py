@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,6 +41,7 @@ from db.staff import list_staff
 from widgets import data_bus
 from widgets.compensation_lines_model import CompensationLinesModel
 from widgets.context import AppContext
+from widgets.elided import ElidedButton
 from widgets.pin_pad import PinPad
 
 APPROVE = "approve"
@@ -73,6 +75,7 @@ class AuthorisationPanel(QFrame):
         title = QLabel(self.tr("Supervisor authorisation"), self)
         title.setObjectName("SectionTitle")
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        title.setWordWrap(True)
         self.customer_label = QLabel(self)
         self.customer_label.setWordWrap(True)
         self.facts_label = QLabel(self)
@@ -98,15 +101,15 @@ class AuthorisationPanel(QFrame):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.verticalHeader().setDefaultSectionSize(44)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(False)
         self.table.setColumnHidden(3, True)
-        self.table.setMinimumHeight(124)
-        self.table.setMaximumHeight(150)
+        self.table.setMinimumHeight(136)
+        self.table.setMaximumHeight(180)
         self.table.selectionModel().currentRowChanged.connect(self._on_line_selected)
         self.total_label = QLabel(self)
         self.total_label.setObjectName("authTotal")
@@ -168,15 +171,12 @@ class AuthorisationPanel(QFrame):
 
         self.pad = PinPad(self)
         self.pad.pin_entered.connect(self._on_pin_entered)
-        self.cancel_button = QPushButton(self.tr("Back to the form"), self)
+        self.cancel_button = ElidedButton(self.tr("Back to the form"), self)
         self.cancel_button.setMinimumHeight(44)
         self.cancel_button.clicked.connect(self.cancel)
 
-        # Lines and total across the top; below, the decision on the left and the pad on
-        # the right, so the whole panel fits beside the form without scrolling.
-        total_row = QHBoxLayout()
-        total_row.addWidget(self.total_label, 1)
-        total_row.addLayout(change_row, 2)
+        # Three columns: what is proposed (scrolls when long), the decision, and the pad, so
+        # the decision and every key stay in view on a 1024 x 768 till in every language.
         choice_row.setSpacing(6)
         decision = QVBoxLayout()
         decision.addLayout(choice_row)
@@ -187,21 +187,37 @@ class AuthorisationPanel(QFrame):
         decision.addWidget(self.message_label)
         decision.addStretch(1)
         decision.addWidget(self.cancel_button)
-        bottom = QHBoxLayout()
-        bottom.addLayout(decision, 1)
-        bottom.addWidget(self.pad)
+        info = QWidget()
+        info.setObjectName("authInfo")
+        info_layout = QVBoxLayout(info)
+        info_layout.setContentsMargins(0, 0, 4, 0)
+        info_layout.setSpacing(6)
+        for widget in (title, self.customer_label, self.facts_label, self.limits_label,
+                       self.needs_manager_label, self.table, self.total_label):
+            widget.setParent(info)
+            info_layout.addWidget(widget)
+        for control in (self.change_edit, self.change_button, self.remove_button):
+            control.setParent(info)
+        info_layout.addLayout(change_row)
+        info_layout.addStretch(1)
+        self.info_scroll = QScrollArea(self)
+        self.info_scroll.setObjectName("authInfoScroll")
+        self.info_scroll.setWidgetResizable(True)
+        self.info_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.info_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.info_scroll.setWidget(info)
+        info.setStyleSheet("#authInfo { background: transparent; }")
+        self.info_scroll.viewport().setAutoFillBackground(False)
+        columns = QHBoxLayout()
+        columns.setSpacing(12)
+        columns.addWidget(self.info_scroll, 3)
+        columns.addLayout(decision, 2)
+        columns.addWidget(self.pad, 0)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(6)
-        layout.addWidget(title)
-        layout.addWidget(self.customer_label)
-        layout.addWidget(self.facts_label)
-        layout.addWidget(self.limits_label)
-        layout.addWidget(self.needs_manager_label)
-        layout.addWidget(self.table)
-        layout.addLayout(total_row)
-        layout.addLayout(bottom, 1)
+        layout.addLayout(columns, 1)  # the title heads the first column: the pad needs the height
 
     # --- showing a complaint -----------------------------------------------------------
 
@@ -226,16 +242,12 @@ class AuthorisationPanel(QFrame):
             earlier = max(0, facts.complaints - (1 if complaint.kind == "complaint" else 0))
             if earlier == 0:
                 text = self.tr("No earlier complaints in the last 90 days")
-            elif earlier == 1:
-                text = self.tr("1 earlier complaint in the last 90 days")
             else:
-                text = self.tr("{n} earlier complaints in the last 90 days").replace(
-                    "{n}", str(earlier))
+                text = self.tr("%n earlier complaint(s) in the last 90 days", "", earlier)
             text += " · " + self.tr("compensation %1").replace(
                 "%1", self.ctx.format_money(facts.compensation_minor))
             if facts.refusals:
-                text += " · " + (self.tr("1 refusal") if facts.refusals == 1 else self.tr(
-                    "{n} refusals").replace("{n}", str(facts.refusals)))
+                text += " · " + self.tr("%n refusal(s)", "", facts.refusals)
             self.facts_label.setText(text)
         self.approve_choice.setChecked(True)
         self.reason_edit.clear()
@@ -450,9 +462,8 @@ class AuthorisationPanel(QFrame):
             self.lock_label.setText(text)
             self.lock_label.show()
             minutes_left = max(1, math.ceil(status.remaining_seconds / 60))
-            self.pad.set_locked(True, self.tr("Locked for 1 more minute.") if minutes_left == 1
-                                else self.tr("Locked for {n} more minutes.").replace(
-                                    "{n}", str(minutes_left)))
+            self.pad.set_locked(
+                True, self.tr("Locked for %n more minute(s).", "", minutes_left))
             if not self._lock_timer.isActive():
                 self._lock_timer.start()
         else:

@@ -41,6 +41,7 @@ from widgets.birthday_list_model import BirthdayListModel
 from widgets.context import AppContext
 from widgets.data_bus import ANY_ID, LETTER
 from widgets.errors import show_error
+from widgets.formats import format_date
 from widgets.letter_preview import MIN_TARGET, PdfPreview, default_printer, print_pdf
 from widgets.ops import run_op
 
@@ -114,7 +115,7 @@ class BirthdayBatchPanel(QWidget):
         self.title = QLabel(self.tr("Birthdays this week"))
         self.title.setObjectName("pageTitle")
         self.hint = QLabel(self.tr("Only customers who agreed to be contacted."))
-        self.model = BirthdayListModel(ctx.locale(), self)
+        self.model = BirthdayListModel(parent=self)  # dates in the screen language
         self.list_view = QListView()
         self.list_view.setModel(self.model)
         self.list_view.setAccessibleName(self.tr("Birthdays this week"))
@@ -166,10 +167,10 @@ class BirthdayBatchPanel(QWidget):
         end = start + timedelta(days=6)
         self.hint.setText(
             self.tr("{start} – {end}: only customers who agreed to be contacted.")
-            .replace("{start}", self.ctx.locale().toString(_qdate(start)))
-            .replace("{end}", self.ctx.locale().toString(_qdate(end)))
+            .replace("{start}", format_date(start))
+            .replace("{end}", format_date(end))
         )
-        self.status.setText(self.tr("{n} letter(s) to make.").replace("{n}", str(len(entries))))
+        self.status.setText(self.tr("%n letter(s) to make.", "", len(entries)))
         self.letters, self.pdf = [], b""
         self.preview.clear()
         self._set_running(False)
@@ -191,7 +192,7 @@ class BirthdayBatchPanel(QWidget):
         today = self.today or today_local(self.ctx.settings.timezone)
         self.progress.setRange(0, 2 * len(ids))
         self.progress.setValue(0)
-        self.status.setText(self.tr("Making {n} letter(s)…").replace("{n}", str(len(ids))))
+        self.status.setText(self.tr("Making %n letter(s)…", "", len(ids)))
         self.letters, self.pdf = [], b""
         path = database_file(self.ctx.db)
         self._set_running(True)
@@ -243,8 +244,8 @@ class BirthdayBatchPanel(QWidget):
         self.letters, self.pdf = list(letters), bytes(pdf)
         self.preview.set_pdf(self.pdf)
         self.progress.setValue(self.progress.maximum())
-        self.status.setText(self.tr("{n} letter(s) ready to print.")
-                            .replace("{n}", str(len(self.letters))))
+        self.status.setText(self.tr("%n letter(s) ready to print.", "",
+                                    len(self.letters)))
         self._set_running(False)
         self.batch_ready.emit(len(self.letters))
 
@@ -323,8 +324,8 @@ class BirthdayBatchPanel(QWidget):
             changed=[(LETTER, ANY_ID)],
         )
         if records is not None:
-            self.status.setText(self.tr("{n} letter(s) kept on the customers' profiles.")
-                                .replace("{n}", str(len(records))))
+            self.status.setText(self.tr("%n letter(s) kept on the customers' profiles.",
+                                        "", len(records)))
             self.batch_recorded.emit(records)
         return records
 
@@ -333,8 +334,3 @@ class BirthdayBatchPanel(QWidget):
         self.wait()
         super().closeEvent(event)
 
-
-def _qdate(d: date) -> Any:
-    from PySide6.QtCore import QDate
-
-    return QDate(d.year, d.month, d.day)

@@ -46,7 +46,7 @@ class BirthdayListModel(QAbstractListModel):
         e = self._entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             weekday = self.locale.toString(QDate(e.on.year, e.on.month, e.on.day), "ddd")
-            when = f"{weekday} {format_date(e.on, self.locale, with_year=False)}"
+            when = f"{weekday} {format_date(e.on, with_year=False)}"
             if self._today is not None and e.on == self._today:
                 when = self.tr("today")
             text = f"{e.name}   ·   {when}"

@@ -25,7 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -79,6 +80,7 @@ from widgets import data_bus
 from widgets.authorisation_panel import AuthorisationPanel
 from widgets.compensation_lines_model import CompensationLinesModel
 from widgets.context import AppContext
+from widgets.formats import format_datetime, use_date_format
 from widgets.ops import run_op
 from widgets.phrases_panel import PhrasesPanel
 from widgets.recovery_checklist import RecoveryChecklist
@@ -106,6 +108,11 @@ _FIELD_KEYS = (
     "option_chosen", "lines", "resolution", "promise", "promise_due", "promise_owner", "status",
     "prevention", "letter_words",
 )
+
+
+FIELD_MIN_WIDTH = 260  # px: below this a label moves above its field
+WIDE_FORM = 760  # px: a narrower form puts every label above its field
+TEXT_BOX_MIN_HEIGHT = 80  # px: two lines and the style's padding
 
 
 class ComplaintForm(QWidget):
@@ -139,6 +146,7 @@ class ComplaintForm(QWidget):
         self._last_status = "resolved"
         self._build()
         self._narrow_combos()
+        self._fit_narrow_screens()
         self._connect_changes()
         self._watch_corrections()
 
@@ -183,13 +191,25 @@ class ComplaintForm(QWidget):
         self.side_stack = QStackedWidget(self)
         self.side_stack.addWidget(self.phrases)
         self.side_stack.addWidget(self.auth_panel)
-        side = QVBoxLayout()
+        self.side_stack.currentChanged.connect(self._size_to_current_side)
+        self._size_to_current_side()
+        side_body = QWidget()
+        side_body.setObjectName("complaintSide")
+        side = QVBoxLayout(side_body)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.checklist)
         side.addWidget(self.side_stack, 1)
+        # The steps and the phrases scroll together when a 768 px screen has no room for
+        # both; the supervisor's panel (steps hidden) fits without scrolling.
+        self.side_scroll = QScrollArea(self)
+        self.side_scroll.setObjectName("complaintSideScroll")
+        self.side_scroll.setWidgetResizable(True)
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_scroll.setWidget(side_body)
 
         columns = QHBoxLayout()
         columns.addWidget(self.form_scroll, 3)
-        columns.addLayout(side, 2)
+        columns.addWidget(self.side_scroll, 2)
         self._columns = columns
 
         self.status_label = QLabel(self)
@@ -248,7 +268,7 @@ class ComplaintForm(QWidget):
         edit = QPlainTextEdit()
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
-        edit.setFixedHeight(height)
+        edit.setFixedHeight(max(height, TEXT_BOX_MIN_HEIGHT))  # the style's minimum fits
         return edit
 
     def _who_group(self) -> QGroupBox:
@@ -260,7 +280,7 @@ class ComplaintForm(QWidget):
         self.walk_in_edit.setPlaceholderText(self.tr("Walk-in: name if given (optional)"))
         self.occurred_edit = QDateTimeEdit(group)
         self.occurred_edit.setCalendarPopup(True)
-        self.occurred_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        use_date_format(self.occurred_edit)
         self.taken_by_label = QLabel(group)
         self.about_staff_box = QComboBox(group)
         form.addRow(self.tr("Customer"), self._with_error("customer", self.customer_label))
@@ -289,7 +309,7 @@ class ComplaintForm(QWidget):
         for index, (key, _text) in enumerate(CRISIS_FLAGS):
             box = QCheckBox(label(CRISIS_FLAGS, key), flags_box)
             self.flag_boxes[key] = box
-            flags_layout.addWidget(box, index // 2, index % 2)
+            flags_layout.addWidget(box, index, 0)  # one column: long Finnish labels fit
         self.staff_account_edit = self._text_edit(self.tr("What you saw and did"))
         self.cause_label = QLabel(self.tr("Cause"), group)
         cause_row = self._with_error("cause", self.cause_box)
@@ -346,10 +366,10 @@ class ComplaintForm(QWidget):
         self.lines_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.lines_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.lines_view.verticalHeader().hide()
-        self.lines_view.verticalHeader().setDefaultSectionSize(40)
+        self.lines_view.verticalHeader().setDefaultSectionSize(44)
         self.lines_view.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch)
-        self.lines_view.setMinimumHeight(120)
+        self.lines_view.setMinimumHeight(140)  # the header and two 44 px rows
         self.lines_view.setMaximumHeight(180)
         self.lines_view.setAccessibleName(self.tr("Compensation lines"))
 
@@ -374,7 +394,7 @@ class ComplaintForm(QWidget):
         self.line_product_box.setAccessibleName(self.tr("Free item from the catalogue"))
         self.line_expiry_edit = QDateEdit(group)
         self.line_expiry_edit.setCalendarPopup(True)
-        self.line_expiry_edit.setDisplayFormat("yyyy-MM-dd")
+        use_date_format(self.line_expiry_edit)
         self.line_expiry_edit.setToolTip(self.tr("Voucher valid until (inclusive)"))
         self.line_description_edit = QLineEdit(group)
         self.line_description_edit.setToolTip(self.tr("Note"))
@@ -454,12 +474,45 @@ class ComplaintForm(QWidget):
         self.promise_edit.setPlaceholderText(self.tr("What we promised, e.g. call back"))
         self.promise_due_edit = QDateTimeEdit(group)
         self.promise_due_edit.setCalendarPopup(True)
-        self.promise_due_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        use_date_format(self.promise_due_edit)
         self.promise_owner_box = QComboBox(group)
         form.addRow(self.tr("Promise"), self._with_error("promise", self.promise_edit))
         form.addRow(self.tr("Due"), self._with_error("promise_due", self.promise_due_edit))
         form.addRow(self.tr("Owner"), self._with_error("promise_owner", self.promise_owner_box))
         return group
+
+    def _size_to_current_side(self, _index: int = 0) -> None:
+        """Only the page shown counts for the side column's size (a stacked widget asks
+        every page), so the wide supervisor panel does not widen the phrases column."""
+        current = self.side_stack.currentWidget()
+        for index in range(self.side_stack.count()):
+            page = self.side_stack.widget(index)
+            if page is None:
+                continue
+            policy = QSizePolicy.Policy.Preferred if page is current else \
+                QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.side_stack.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_narrow_screens()
+
+    def _fit_narrow_screens(self) -> None:
+        """On a 1024 or 1366 px till (and in Finnish) labels go above their fields rather
+        than squeezing them; a wide form keeps labels beside fields of FIELD_MIN_WIDTH+."""
+        narrow = self.width() * 3 // 5 < WIDE_FORM
+        policy = QFormLayout.RowWrapPolicy.WrapAllRows if narrow else \
+            QFormLayout.RowWrapPolicy.WrapLongRows
+        for form in self.findChildren(QFormLayout):
+            if form.rowWrapPolicy() == policy:
+                continue
+            form.setRowWrapPolicy(policy)
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                field = item.widget() if item is not None else None
+                if field is not None and field.minimumWidth() < FIELD_MIN_WIDTH:
+                    field.setMinimumWidth(FIELD_MIN_WIDTH)
 
     def _narrow_combos(self) -> None:
         """Long product or staff names must not widen the form past the screen."""
@@ -874,9 +927,8 @@ class ComplaintForm(QWidget):
             return
         self.save_draft_now()
         self.auth_panel.set_complaint(complaint, self._product_names)
-        self.checklist.hide()  # the supervisor's moment: the panel gets the whole column
-        self._columns.setStretch(0, 1)
-        self._columns.setStretch(1, 1)
+        self.checklist.hide()  # the supervisor's moment: the panel gets the whole width
+        self.form_scroll.hide()  # (its summary shows the problem; a till has no room for both)
         self.side_stack.setCurrentWidget(self.auth_panel)
         self._refresh_state()
 
@@ -891,8 +943,7 @@ class ComplaintForm(QWidget):
         self.save_draft_now()
 
     def _show_phrases(self) -> None:
-        self._columns.setStretch(0, 3)
-        self._columns.setStretch(1, 2)
+        self.form_scroll.show()
         self.side_stack.setCurrentWidget(self.phrases)
         self.checklist.setVisible(self.kind() == "complaint")
 
@@ -969,7 +1020,7 @@ class ComplaintForm(QWidget):
         return load_draft(self.ctx.db, who.id, DRAFT_FORM) if who is not None else None
 
     def _ask_restore(self, draft: Draft) -> bool:
-        when = draft.updated_at.astimezone(self._zone()).strftime("%Y-%m-%d %H:%M")
+        when = format_datetime(draft.updated_at, self._zone())
         who = self.tr("a walk-in customer")
         customer_id = draft.payload.get("customer_id")
         if isinstance(customer_id, int):

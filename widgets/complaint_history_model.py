@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from db.complaints import history_for_customer
 from db.service_models import CAUSES, ENTRY_KINDS, STATUSES, ComplaintSummary, label
+from widgets.formats import format_datetime
 from widgets.table_model import Column, RowTableModel
 
 WHEN, KIND, CAUSE, PROBLEM, OUTCOME = range(5)
@@ -43,7 +44,7 @@ class ComplaintHistoryModel(RowTableModel[ComplaintSummary]):
         self._db = db
         self._customer_id: int | None = None
         self._format_money = format_money
-        format_when = format_when or (lambda moment: moment.strftime("%Y-%m-%d"))
+        format_when = format_when or format_datetime
         self.columns = (
             Column(self.tr("When"), lambda item: format_when(item.occurred_at)),
             Column(self.tr("Kind"), lambda item: label(ENTRY_KINDS, item.kind),

@@ -162,7 +162,7 @@ class CustomerProfilePanel(QWidget):
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history_view.verticalHeader().setVisible(False)
-        self.history_view.verticalHeader().setDefaultSectionSize(36)
+        self.history_view.verticalHeader().setDefaultSectionSize(44)
         self.history_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.history_view.horizontalHeader().setSectionResizeMode(
@@ -260,8 +260,7 @@ class CustomerProfilePanel(QWidget):
             elif days == 1:
                 self.birthday_badge.setText(self.tr("Birthday tomorrow"))
             else:
-                self.birthday_badge.setText(
-                    self.tr("Birthday in {n} days").replace("{n}", loc.toString(days)))
+                self.birthday_badge.setText(self.tr("Birthday in %n day(s)", "", days))
             self.birthday_badge.show()
 
         if c.allergies:
@@ -293,12 +292,11 @@ class CustomerProfilePanel(QWidget):
         if c.last_visit_at is not None:
             last = c.last_visit_at.astimezone(ZoneInfo(self.ctx.settings.timezone)).date()
             ago = (today_local(self.ctx.settings.timezone) - last).days
-            when = format_date(last, loc)
+            when = format_date(last)
             f["last_visit"].setText(
                 self.tr("{date} (today)").replace("{date}", when) if ago == 0 else
                 self.tr("{date} (yesterday)").replace("{date}", when) if ago == 1 else
-                self.tr("{date} ({n} days ago)").replace("{date}", when).replace(
-                    "{n}", loc.toString(ago)))
+                self.tr("{date} (%n day(s) ago)", "", ago).replace("{date}", when))
         else:
             f["last_visit"].setText(self.tr("Never"))
         f["favourites"].setText(

@@ -90,8 +90,7 @@ class CustomerSearch(QObject):
         self.model.set_results(hits)
         if hits:
             self.results.setCurrentIndex(self.model.index(0, 0))
-            found = (self.tr("1 customer found.") if len(hits) == 1 else
-                     self.tr("{n} customers found.").replace("{n}", str(len(hits))))
+            found = self.tr("%n customer(s) found.", "", len(hits))
             self.summary.setText(found + " " + self.tr("Down to move, Enter to open."))
         else:
             self.summary.setText(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,16 +31,14 @@ from widgets import data_bus
 from widgets.context import AppContext
 from widgets.follow_up_close_form import FollowUpCloseForm
 from widgets.follow_up_model import FollowUpModel
+from widgets.formats import format_datetime
 
 DUE_WITHIN = timedelta(days=1)
 
 
 def format_when(ctx: AppContext, moment: datetime) -> str:
-    """An instant in the shop's time zone, in the shop's locale (QLocale, not by hand)."""
-    local = moment.astimezone(ZoneInfo(ctx.settings.timezone))
-    value = QDateTime(QDate(local.year, local.month, local.day),
-                      QTime(local.hour, local.minute))
-    return ctx.locale().toString(value, QLocale.FormatType.ShortFormat)
+    """An instant in the shop's time zone, in the screen language's one format."""
+    return format_datetime(moment, ZoneInfo(ctx.settings.timezone))
 
 
 class _FollowUpTable(QTableView):

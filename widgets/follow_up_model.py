@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from db.service_models import FollowUp
+from widgets.formats import format_datetime
 from widgets.table_model import Column, RowTableModel
 
 DUE, CUSTOMER, PROMISE, OWNER = range(4)
@@ -28,7 +29,7 @@ class FollowUpModel(RowTableModel[FollowUp]):
     def __init__(self, format_when: Callable[[datetime], str] | None = None,
                  parent: Any = None) -> None:
         super().__init__(parent)
-        self._format_when = format_when or (lambda moment: moment.strftime("%Y-%m-%d %H:%M"))
+        self._format_when = format_when or format_datetime
         self.columns = (
             Column(self.tr("Due"), self._due_text, foreground=_overdue_red,
                    bold=lambda item: item.overdue),

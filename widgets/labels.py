@@ -79,24 +79,17 @@ def month_names() -> list[str]:
 
 
 def date_format(locale: QLocale | None = None, *, with_year: bool = True) -> str:
-    """The locale's long date pattern without the weekday (and without the year if asked).
+    """The screen language's one date pattern (`widgets.formats`), or its month and day."""
+    from widgets import formats
 
-    en_GB "d MMMM yyyy", en_US "MMMM d, yyyy", fi "d. MMMM yyyy", zh "yyyy年M月d日";
-    without the year: "d MMMM", "MMMM d", "d. MMMM", "M月d日" (birthdays, family dates).
-    """
-    import re
-
-    fmt = (locale or QLocale()).dateFormat(QLocale.FormatType.LongFormat)
-    fmt = re.sub(r"dddd,?\s*|\s*,?\s*dddd", "", fmt)
-    if not with_year:
-        fmt = re.sub(r"y+年", "", fmt) if "年" in fmt else re.sub(r"[\s,./-]*y+", "", fmt)
-    return fmt.strip(" ,") or ("d MMMM yyyy" if with_year else "d MMMM")
+    return formats.date_format(locale) if with_year else formats.month_day_format(locale)
 
 
 def format_date(day: date, locale: QLocale | None = None, *, with_year: bool = True) -> str:
-    """A date as a long date in the screen language (no weekday)."""
-    from PySide6.QtCore import QDate
+    """A date in the screen language's one format (`widgets.formats`); birthdays without
+    the year show the month and day only."""
+    from widgets import formats
 
-    qdate = QDate(day.year, day.month, day.day)  # from its parts: no time zone can shift it
-    loc = locale or QLocale()
-    return loc.toString(qdate, date_format(loc, with_year=with_year))
+    if with_year:
+        return formats.format_date(day, locale)
+    return formats.format_month_day(day.month, day.day, locale)

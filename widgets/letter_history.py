@@ -22,6 +22,7 @@ from reports.letter_service import LetterRecord, letter_pdf, list_letters
 from widgets.context import AppContext
 from widgets.data_bus import ANY_ID, CUSTOMER, LETTER
 from widgets.errors import show_error
+from widgets.formats import format_datetime
 from widgets.letter_preview import MIN_TARGET, PdfPreview, default_printer, print_pdf
 from widgets.table_model import Column, RowTableModel
 
@@ -37,7 +38,7 @@ class LetterListModel(RowTableModel[LetterRecord]):
 
     def __init__(self, format_when: Any = None, parent: Any = None) -> None:
         super().__init__(parent)
-        self._format_when = format_when or (lambda moment: moment.strftime("%Y-%m-%d %H:%M"))
+        self._format_when = format_when or format_datetime
         self._kinds = {"apology": self.tr("Apology"), "thank-you": self.tr("Thank you"),
                        "birthday": self.tr("Birthday")}
 
@@ -65,12 +66,7 @@ def _local(ctx: AppContext) -> Any:
     def fmt(moment: datetime) -> str:
         from zoneinfo import ZoneInfo
 
-        from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
-
-        local = moment.astimezone(ZoneInfo(ctx.settings.timezone))
-        qt = QDateTime(QDate(local.year, local.month, local.day),
-                       QTime(local.hour, local.minute))
-        return ctx.locale().toString(qt, QLocale.FormatType.ShortFormat)
+        return format_datetime(moment, ZoneInfo(ctx.settings.timezone))
     return fmt
 
 
@@ -91,7 +87,7 @@ class LetterHistoryPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(36)
+        self.view.verticalHeader().setDefaultSectionSize(44)
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.setMaximumHeight(150)
         self.view.setAccessibleName(self.tr("Letters sent"))

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QCoreApplication,
-    QDate,
     QIODevice,
-    QLocale,
     QRect,
     QSize,
     Qt,
@@ -57,6 +56,7 @@ from reports.safe_output import database_files, stage
 from widgets.context import AppContext
 from widgets.data_bus import CUSTOMER, LETTER
 from widgets.errors import show_error
+from widgets.formats import format_date
 from widgets.ops import run_op
 
 REFRESH_MS = 600
@@ -321,9 +321,8 @@ class LetterPreview(QWidget):
         self.about_box.addItem(self.tr("The customer (no complaint)"), None)
         if customer_id is not None:
             for entry in history_for_customer(self.ctx.db, customer_id, limit=50):
-                when = self.ctx.locale().toString(
-                    QDate(entry.occurred_at.year, entry.occurred_at.month,
-                          entry.occurred_at.day), QLocale.FormatType.ShortFormat)
+                when = format_date(entry.occurred_at.astimezone(
+                    ZoneInfo(self.ctx.settings.timezone)).date())
                 problem = entry.problem if len(entry.problem) <= 40 else entry.problem[:39] + "…"
                 self.about_box.addItem(f"#{entry.id} · {when} · {problem}", entry.id)
         if complaint_id is not None:
@@ -364,9 +363,7 @@ class LetterPreview(QWidget):
         offers = offer_vouchers(self.ctx.db, data.customer_id) if data.customer_id else []
         selected = 0
         for v in offers:
-            until = self.ctx.locale().toString(QDate(v.expires_on.year, v.expires_on.month,
-                                                     v.expires_on.day),
-                                               QLocale.FormatType.ShortFormat)
+            until = format_date(v.expires_on)
             self.voucher_box.addItem(
                 f"{v.code} · {self.ctx.format_money(v.value_minor)} · {until}", v.id)
             if data.voucher is not None and v.code == data.voucher.code:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.layout_check import PIN_KEY_PROPERTY
+
 PIN_MIN = 4
 PIN_MAX = 12  # db.pins.MAX_LENGTH: shops may ask supervisors and managers for longer PINs
 DOT = "\u25cf"
-BUTTON_SIZE = QSize(72, 52)
+KEY_SIZE = 64  # px: every key at least 64 x 64, never squeezed (a thumb, not a pointer)
+BUTTON_SIZE = QSize(KEY_SIZE + 8, KEY_SIZE)
 
 
 class PinPad(QWidget):
@@ -59,6 +62,7 @@ class PinPad(QWidget):
         # A numeric keypad: 1-9 in rows, 0 below; backspace, clear and a tall OK on the right.
         grid = QGridLayout()
         grid.setSpacing(6)
+        self._grid = grid
         self._digit_buttons: dict[str, QPushButton] = {}
         for index, digit in enumerate("123456789"):
             button = self._make_button(digit)
@@ -81,7 +85,7 @@ class PinPad(QWidget):
         self.ok_button = self._make_button(self.tr("OK"))
         self.ok_button.setObjectName("pinOk")
         self.ok_button.setToolTip(self.tr("Enter the PIN (Enter)"))
-        self.ok_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.ok_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.ok_button.clicked.connect(self.submit)
         grid.addWidget(self.backspace_button, 0, 3)
         grid.addWidget(self.clear_button, 1, 3)
@@ -92,12 +96,25 @@ class PinPad(QWidget):
         layout.addWidget(self._display)
         layout.addWidget(self._message)
         layout.addLayout(grid)
+        layout.addStretch(1)
+        # The pad takes the room its keys need and no less: a layout that runs short of room
+        # must shrink something else (or scroll), never the keys.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Minimum)
         self._refresh()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """As wide as the keys want: a long message wraps instead of widening the pad."""
+        hint = super().sizeHint()
+        return QSize(self._grid.sizeHint().width(), hint.height())
 
     def _make_button(self, text: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setMinimumSize(BUTTON_SIZE)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Minimum, not Fixed: a fixed key is capped at its size hint, which a style sheet
+        # can make lower than the 64 px minimum, and the rows would then overlap.
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        button.setProperty(PIN_KEY_PROPERTY, True)  # the layout checker wants 64 x 64
         # Focus stays on the pad so typed digits always land here, not on a button.
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         font = button.font()
@@ -137,6 +154,21 @@ class PinPad(QWidget):
     def show_message(self, text: str) -> None:
         self._message.setText(text)
         self._message.setVisible(bool(text))
+        self._fit_message()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_message()
+
+    def _fit_message(self) -> None:
+        """Reserve the wrapped message's full height, so the keys below keep theirs: a
+        layout's minimum size does not count how tall wrapped text gets."""
+        if self._message.isHidden():
+            return
+        width = max(self.width(), self._grid.sizeHint().width())
+        needed = self._message.heightForWidth(width)
+        if needed > 0 and needed != self._message.minimumHeight():
+            self._message.setMinimumHeight(needed)
 
     def clear_message(self) -> None:
         self._message.clear()
@@ -189,8 +221,7 @@ class PinPad(QWidget):
         count = len(self._digits)
         self._display.setText(DOT * count if count else "\u2013" * PIN_MIN)
         self._display.setAccessibleDescription(
-            self.tr("1 digit entered") if count == 1
-            else self.tr("{n} digits entered").replace("{n}", str(count)))
+            self.tr("%n digit(s) entered", "", count))
         self.ok_button.setEnabled(not self._locked)
         self.changed.emit(count)
 

@@ -12,18 +12,17 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTime,
 )
 from sqlite_utils import Database
 
 from db.models import Purchase
 from db.purchases import PAGE_SIZE, purchase_cursor, purchases_page
 from widgets.context import format_money
+from widgets.formats import format_datetime
 
 Index = QModelIndex | QPersistentModelIndex
 PURCHASE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -120,11 +119,7 @@ class PurchaseHistoryModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_WHEN:
-                local = purchase.purchased_at.astimezone(self.tz)
-                day = QDate(local.year, local.month, local.day)
-                return self.date_locale.toString(day, QLocale.FormatType.ShortFormat) + \
-                    "  " + self.date_locale.toString(QTime(local.hour, local.minute),
-                                                QLocale.FormatType.ShortFormat)
+                return format_datetime(purchase.purchased_at, self.tz, self.date_locale)
             if column == COL_ITEMS:
                 return ", ".join(f"{line.quantity} × {line.name}" for line in purchase.lines)
             if column == COL_TOTAL:

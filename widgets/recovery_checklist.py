@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from db.i18n import _
 
@@ -29,13 +30,15 @@ class RecoveryChecklist(QWidget):
         heading.setStyleSheet("font-weight: bold;")
         layout.addWidget(heading)
         for number, (key, label) in enumerate(steps, start=1):
-            box = QCheckBox(f"{number}. {_translate_step(label)}", self)
+            text = f"{number}. {_translate_step(label)}"
+            box = QCheckBox(self)
             box.setObjectName(f"step_{key}")
-            box.setMinimumHeight(44)
+            box.setAccessibleName(text)
+            box.setMinimumSize(44, 44)
             box.setStyleSheet("QCheckBox::indicator { width: 28px; height: 28px; }")
             box.toggled.connect(self._on_toggled)
             self._boxes[key] = box
-            layout.addWidget(box)
+            layout.addWidget(_StepRow(box, text, self))
         layout.addStretch(1)
 
     def box(self, key: str) -> QCheckBox:
@@ -58,6 +61,37 @@ class RecoveryChecklist(QWidget):
 
     def _on_toggled(self, _checked: bool) -> None:
         self.steps_changed.emit(self.done())
+
+
+class _StepRow(QWidget):
+    """A checkbox and its text, which wraps on a narrow screen; a tap anywhere toggles it."""
+
+    def __init__(self, box: QCheckBox, text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.box = box
+        box.setParent(self)
+        self.label = QLabel(text, self)
+        self.label.setWordWrap(True)
+        self.label.setBuddy(box)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label.setMinimumWidth(120)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+        self.setMinimumHeight(44)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        label_width = max(1, width - self.box.width() - 6)
+        return max(44, self.label.heightForWidth(label_width))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.box.toggle()
+        super().mouseReleaseEvent(event)
 
 
 def _translate_step(label: str) -> str:

@@ -35,6 +35,7 @@ from reports.report_csv import write_csv
 from reports.safe_output import database_files, write_file
 from widgets.context import AppContext
 from widgets.errors import show_error
+from widgets.formats import use_date_format
 from widgets.letter_preview import PdfPreview, default_printer, print_pdf
 
 MIN_TARGET = 44  # px: touch-friendly controls
@@ -154,7 +155,7 @@ class ReportPanel(QWidget):
         self.to_edit = QDateEdit()
         for edit, name in ((self.from_edit, self.tr("From")), (self.to_edit, self.tr("To"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            use_date_format(edit)
             edit.setAccessibleName(name)
         self.generate_button = QPushButton(self.tr("&Make report"))
         self.generate_button.setDefault(True)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -158,11 +159,11 @@ class StaffAdminPanel(QWidget):
         self.change_button = QPushButton(self.tr("Change role or limit"), self)
         self.deactivate_button = QPushButton(self.tr("Deactivate"), self)
         self.reset_pin_button = QPushButton(self.tr("Reset PIN"), self)
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.add_button, self.change_button, self.reset_pin_button,
-                       self.deactivate_button):
+        buttons = QGridLayout()  # two per row: long Finnish labels fit beside the PIN pad
+        for index, button in enumerate((self.new_button, self.add_button, self.change_button,
+                                        self.reset_pin_button, self.deactivate_button)):
             button.setMinimumHeight(44)
-            buttons.addWidget(button)
+            buttons.addWidget(button, index // 2, index % 2)
         self.add_button.clicked.connect(self.prepare_add)
         self.change_button.clicked.connect(self.prepare_change)
         self.deactivate_button.clicked.connect(self.prepare_deactivate)
