@@ -272,3 +272,37 @@ def m001_initial(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations()
+def m002_allergen_codes(db: Database) -> None:
+    """The 14 EU allergens as codes (`allergens`); `allergies` keeps the free text.
+
+    Existing free text is mapped the way an import maps it: "peanuts", "maapähkinä" or
+    "花生" becomes the code `peanuts`; what names none of the 14 stays free text.
+    """
+    import json
+
+    from db.allergens import split_allergies
+
+    db.execute("ALTER TABLE customers ADD COLUMN allergens TEXT NOT NULL DEFAULT '[]'")
+    rows = db.execute(
+        "SELECT id, allergies FROM customers WHERE allergies NOT IN ('[]', '')"
+    ).fetchall()
+    updates = []
+    for customer_id, stored in rows:
+        codes, free = split_allergies(json.loads(stored))
+        updates.append((json.dumps(codes), json.dumps(free, ensure_ascii=False), customer_id))
+    db.conn.executemany("UPDATE customers SET allergens = ?, allergies = ? WHERE id = ?", updates)
+
+
+@migrations()
+def m003_search_regulars_first(db: Database) -> None:
+    """Search index keyed by recency (`db.search_index`); phone numbers in every form."""
+    from db.phones import shop_region
+    from db.search_index import SCHEMA, rebuild
+
+    db.execute("DROP TABLE customer_terms")
+    for statement in SCHEMA:
+        db.execute(statement)
+    rebuild(db, shop_region(db))

@@ -48,13 +48,14 @@ class CustomerInput:
     birth_month: int | None = None
     birth_day: int | None = None
     birth_year: int | None = None
-    allergies: list[str] = field(default_factory=list)
+    allergies: list[str] = field(default_factory=list)  # free text (validate maps the 14)
     preferences: str = ""
     tags: list[str] = field(default_factory=list)
     family_dates: list[FamilyDate] = field(default_factory=list)
     consent_contact: bool = False
     personality: str | None = None
     external_id: str | None = None
+    allergens: list[str] = field(default_factory=list)  # codes from db.allergens.CODES
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,11 @@ class Customer:
     last_visit_at: datetime | None
     external_id: str | None
     created_at: datetime
+    allergens: tuple[str, ...] = ()  # codes from db.allergens.CODES; `allergies` is free text
+
+    @property
+    def has_allergies(self) -> bool:
+        return bool(self.allergens or self.allergies)
 
     def to_input(self) -> CustomerInput:
         return CustomerInput(
@@ -97,6 +103,7 @@ class Customer:
             consent_contact=self.consent_contact,
             personality=self.personality,
             external_id=self.external_id,
+            allergens=list(self.allergens),
         )
 
 
@@ -107,7 +114,14 @@ class SearchHit:
     name: str
     phone: str
     tier: str
-    has_allergies: bool
+    allergens: tuple[str, ...] = ()  # codes, shown in the reader's language
+    allergies: tuple[str, ...] = ()  # free text
+    last_visit_at: str | None = None
+    visits: int = 0
+
+    @property
+    def has_allergies(self) -> bool:
+        return bool(self.allergens or self.allergies)
 
 
 @dataclass(frozen=True)
