@@ -118,25 +118,31 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 _SHELLFISH = ("shellfish", "äyriäiset ja nilviäiset", "海鮮", "海鲜", "貝殼類", "贝壳类")
 
 
+_PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]*\"'（）"})
+
+
+def _key(text: str) -> str:
+    return " ".join(search_key(text).translate(_PUNCTUATION).split())
+
+
 def _build_lookup() -> dict[str, tuple[str, ...]]:
     lookup: dict[str, tuple[str, ...]] = {}
     for code in CODES:
         names = [code, *_ALIASES[code], *(NAMES[lang][code] for lang in NAMES)]
         for name in names:
-            lookup[search_key(name)] = (code,)
+            lookup[_key(name)] = (code,)
     for name in _SHELLFISH:
-        lookup[search_key(name)] = ("crustaceans", "molluscs")
+        lookup[_key(name)] = ("crustaceans", "molluscs")
     return lookup
 
 
 _LOOKUP = _build_lookup()
-_TRIM = " .,;:!?()[]*\"'"
 
 
 def codes_for(text: str) -> tuple[str, ...]:
     """The allergen codes `text` names ("Peanuts", "maapähkinä", "花生" -> peanuts); () when
     it names none of the 14 (then it is free text)."""
-    key = search_key(text.strip(_TRIM))
+    key = _key(text)
     found = _LOOKUP.get(key)
     if found is None and key.endswith(" allergy"):
         found = _LOOKUP.get(key.removesuffix(" allergy"))

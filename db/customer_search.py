@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -77,7 +78,7 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
     fts_terms = [" AND ".join(_phrase(w) for w in long_words)] if long_words else []
     if whole:
         fts_terms.append(_phrase(whole))
-    sources: list[tuple[str, list[object]]] = []
+    sources: list[tuple[str, list[Any]]] = []
     if fts_terms:
         sources.append((
             # the index drives the loop, newest rank key first; each hit one primary-key read
@@ -99,7 +100,7 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
         ))
     elif not fts_terms:
         return _number_only(db, wanted_id)
-    rows: dict[int, tuple[object, ...]] = {}
+    rows: dict[int, tuple[Any, ...]] = {}
     verified: set[int] = set()  # long words known to match
     whole_match: set[int] = set()  # the whole query is in the document
     for position, (sql, params) in enumerate(sources):
@@ -120,7 +121,7 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
             rows[-1] = tuple(extra[2:])
     short_words = [w for w in words if len(w) < 3]
     name_query = " ".join(name_words)
-    scored: list[tuple[int, int, str, tuple[object, ...]]] = []
+    scored: list[tuple[int, int, str, tuple[Any, ...]]] = []
     for key, row in rows.items():
         customer_id, customer_no, name, phone = (
             int(row[0]), str(row[1]), str(row[2]), str(row[3]))
@@ -157,13 +158,13 @@ def _number_only(db: Database, wanted_id: int | None) -> list[SearchHit]:
     return [_hit(tuple(row))] if row else []
 
 
-def _hit(row: tuple[object, ...]) -> SearchHit:
+def _hit(row: tuple[Any, ...]) -> SearchHit:
     cid, number, name, phone, tier, allergens, allergies, last_visit, visits = row
     return SearchHit(
-        id=int(cid),  # type: ignore[call-overload]
+        id=int(cid),
         customer_no=str(number), name=str(name), phone=str(phone), tier=str(tier),
         allergens=tuple(json.loads(str(allergens))) if allergens != "[]" else (),
         allergies=tuple(json.loads(str(allergies))) if allergies not in ("[]", "") else (),
         last_visit_at=str(last_visit) if last_visit else None,
-        visits=int(visits),  # type: ignore[call-overload]
+        visits=int(visits),
     )

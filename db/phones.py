@@ -50,6 +50,8 @@ def phone_variants(phone: str, region: str = DEFAULT_REGION) -> tuple[str, ...]:
         return tuple(found)
     if not phonenumbers.is_possible_number(number):
         return tuple(found)
+    if number.country_code is None or number.national_number is None:
+        return tuple(found)
     national = str(number.national_number)
     international = f"{number.country_code}{national}"
     prefix = phonenumbers.ndd_prefix_for_region(

@@ -129,7 +129,7 @@ def rebuild(db: Database, region: str, batch: int = 5_000) -> int:
         if not rows:
             return count
         fts_rows = []
-        term_rows = []
+        term_rows: list[tuple[str, int]] = []
         for cid, name, phone, number, email, last_visit, visits in rows:
             key = rank_key(cid, last_visit, visits)
             fts_rows.append((key, document(name, phone, number, email, region)))
