@@ -124,7 +124,7 @@ class AllergenPicker(QWidget):
             button.setMinimumHeight(MIN_TARGET)
             button.setMinimumWidth(MIN_TARGET)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.toggled.connect(self.changed.emit)
+            button.toggled.connect(lambda _checked: self.changed.emit())
             grid.addWidget(button, position // columns, position % columns)
             self.buttons[code] = button
         self.other_edit = QLineEdit()
@@ -132,7 +132,7 @@ class AllergenPicker(QWidget):
         self.other_edit.setPlaceholderText(
             self.tr("Anything else, comma-separated, e.g. kiwi, lactose"))
         self.other_edit.setAccessibleName(self.tr("Other allergies"))
-        self.other_edit.textChanged.connect(self.changed.emit)
+        self.other_edit.textChanged.connect(lambda _text: self.changed.emit())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
