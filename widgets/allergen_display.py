@@ -105,7 +105,7 @@ class AllergenPicker(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, columns: int = 3) -> None:
+    def __init__(self, parent: QWidget | None = None, columns: int = 4) -> None:
         super().__init__(parent)
         self.setObjectName("AllergenPicker")
         self.buttons: dict[str, QToolButton] = {}
@@ -124,7 +124,7 @@ class AllergenPicker(QWidget):
             button.setMinimumHeight(MIN_TARGET)
             button.setMinimumWidth(MIN_TARGET)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.toggled.connect(lambda _checked: self.changed.emit())
+            button.toggled.connect(lambda checked, b=button, c=code: self._on_toggled(b, c))
             grid.addWidget(button, position // columns, position % columns)
             self.buttons[code] = button
         self.other_edit = QLineEdit()
@@ -140,11 +140,17 @@ class AllergenPicker(QWidget):
         layout.addWidget(self.other_edit)
         self.setFocusProxy(self.buttons[allergens.CODES[0]])
 
+    def _on_toggled(self, button: QToolButton, code: str) -> None:
+        # a tick as well as the colour: readable without telling red from grey
+        button.setText(("✓ " if button.isChecked() else "") + allergens.name(code))
+        self.changed.emit()
+
     def set_allergies(self, codes: tuple[str, ...] | list[str],
                       free: tuple[str, ...] | list[str] = ()) -> None:
         for code, button in self.buttons.items():
             button.blockSignals(True)
             button.setChecked(code in codes)
+            button.setText(("✓ " if code in codes else "") + allergens.name(code))
             button.blockSignals(False)
         self.other_edit.setText(", ".join(free))
         self.changed.emit()
