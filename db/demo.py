@@ -261,7 +261,8 @@ def _showcase(today: date) -> list[CustomerInput]:
         CustomerInput(
             name="Emily Carter", phone="+44 7700 900123", email="emily.carter@example.co.uk",
             language="en", birth_month=1, birth_day=2, birth_year=1990,
-            allergens=["crustaceans", "molluscs"], preferences="Decaf after 3 pm; asks for the bill early.",
+            allergens=["crustaceans", "molluscs"],
+            preferences="Decaf after 3 pm; asks for the bill early.",
             tags=["regular", "quiet room"], consent_contact=True, personality="analytical",
         ),
         CustomerInput(
