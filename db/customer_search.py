@@ -74,10 +74,13 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
     long_words = [w for w in words if len(w) >= 3]
     # The query as one piece too ("al.mak@" is a piece of an e-mail address, "anna l" of
     # a name): a candidate whose document holds it needs no further check.
+    # (with a long word the index is asked for the long words only: every document holding
+    # the whole query holds them too)
     whole = folded if len(words) > 1 and len(folded) >= 3 else ""
-    fts_terms = [" AND ".join(_phrase(w) for w in long_words)] if long_words else []
-    if whole:
-        fts_terms.append(_phrase(whole))
+    if long_words:
+        fts_terms = [" AND ".join(_phrase(w) for w in long_words)]
+    else:
+        fts_terms = [_phrase(whole)] if whole else []
     sources: list[tuple[str, list[Any]]] = []
     if fts_terms:
         sources.append((
@@ -85,7 +88,7 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
             "SELECT f.rowid, f.doc, " + _COLUMNS + " FROM (SELECT rowid, doc FROM customer_fts "
             "WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?) AS f "
             f"CROSS JOIN customers ON customers.id = (f.rowid & {ID_MASK})",
-            [" OR ".join(f"({t})" for t in fts_terms), CANDIDATES],
+            [fts_terms[0], CANDIDATES],
         ))
     name_words = [w for w in words if not w.isdigit()]
     exact = max(name_words, key=len) if name_words else None
