@@ -180,8 +180,9 @@ def test_find_figures_type_a_recent_visitors_name_letter_by_letter(built: Path) 
     assert sample
     from datetime import UTC, datetime, timedelta
 
-    oldest = db.execute("SELECT min(last_visit_at) FROM customers WHERE id IN (%s)"
-                        % ",".join(str(s[0]) for s in sample)).fetchone()[0]
+    ids = ",".join(str(s[0]) for s in sample)
+    oldest = db.execute(f"SELECT min(last_visit_at) FROM customers WHERE id IN ({ids})"
+                        ).fetchone()[0]
     assert oldest >= (datetime.now(UTC) - timedelta(days=31)).isoformat()  # recent only
     cid, name, phone = sample[0]
     strokes = bench.keystrokes_to_find(db, cid, name)
