@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -28,6 +29,7 @@ from db.text import digits, has_cjk, search_key
 
 SEARCH_LIMIT = 50
 CANDIDATES = 200
+EXACT_CANDIDATES = 60  # whole-word matches added to a one-word query's candidates
 _NUMBER = re.compile(r"^c\s*0*(\d{1,9})$")
 _PHONE_ONLY = re.compile(r"^[\d\s+\-().]+$")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -51,11 +53,19 @@ def query_words(text: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=32_768)
+def _name_key(name: str) -> tuple[str, tuple[str, ...]]:
+    """A name's search key and its words; cached: the same regulars come back with each
+    keystroke, and folding a name with diacritics is the costly part of ranking."""
+    key = search_key(name)
+    return key, tuple(_WORD.findall(key))
+
+
 def _phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def _matches(word: str, name_words: list[str], name: str, phone: str) -> bool:
+def _matches(word: str, name_words: tuple[str, ...], name: str, phone: str) -> bool:
     """Whether a short word (or any word, for candidates not from the trigram index) fits."""
     if word.isdigit():
         return word in digits(phone)
@@ -72,69 +82,64 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
     number = _NUMBER.match(folded)  # "C123" or "c 000123" names customer C000123
     wanted_id = int(number.group(1)) if number else None
     long_words = [w for w in words if len(w) >= 3]
-    # The query as one piece too ("al.mak@" is a piece of an e-mail address, "anna l" of
-    # a name): a candidate whose document holds it needs no further check.
-    # (with a long word the index is asked for the long words only: every document holding
-    # the whole query holds them too)
-    whole = folded if len(words) > 1 and len(folded) >= 3 else ""
-    if long_words:
-        fts_terms = [" AND ".join(_phrase(w) for w in long_words)]
-    else:
-        fts_terms = [_phrase(whole)] if whole else []
-    sources: list[tuple[str, list[Any]]] = []
-    if fts_terms:
-        sources.append((
-            # the index drives the loop, newest rank key first; each hit one primary-key read
-            "SELECT f.rowid, f.doc, " + _COLUMNS + " FROM (SELECT rowid, doc FROM customer_fts "
-            "WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?) AS f "
-            f"CROSS JOIN customers ON customers.id = (f.rowid & {ID_MASK})",
-            [fts_terms[0], CANDIDATES],
-        ))
-    name_words = [w for w in words if not w.isdigit()]
-    exact = max(name_words, key=len) if name_words else None
-    if exact is not None and (len(exact) < 3 or len(words) == 1):
-        # a short word has no trigram; a whole word also finds the exact name that a
-        # crowd of more recent substring matches would push out of the candidates
-        sources.append((
-            "SELECT t.rank_key, '', " + _COLUMNS + " FROM (SELECT rank_key FROM customer_terms "
-            "WHERE term = ? ORDER BY rank_key DESC LIMIT ?) AS t "
-            f"CROSS JOIN customers ON customers.id = (t.rank_key & {ID_MASK})",
-            [exact, CANDIDATES],
-        ))
-    elif not fts_terms:
-        return _number_only(db, wanted_id)
+    short_words = [w for w in words if len(w) < 3]
+    # Typed in order, the query is one piece of the document ("aino k" of Aino Korhonen,
+    # "al.mak@" of an e-mail address): the trigram index finds that piece precisely, and
+    # a candidate holding it needs no further check. Only when that finds too few are the
+    # words looked up apart, in any order ("korhonen a").
+    whole = folded if short_words and len(words) > 1 and len(folded) >= 3 else ""
+    fts_sql = (
+        "SELECT f.rowid, '', " + _COLUMNS + " FROM (SELECT rowid "
+        "FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?) AS f "
+        f"CROSS JOIN customers ON customers.id = (f.rowid & {ID_MASK})"
+    )
     rows: dict[int, tuple[Any, ...]] = {}
-    verified: set[int] = set()  # long words known to match
-    whole_match: set[int] = set()  # the whole query is in the document
-    for position, (sql, params) in enumerate(sources):
+    checked: dict[int, list[str]] = {}  # the words still to check for each candidate
+
+    def collect(sql: str, params: list[Any], to_check: list[str]) -> None:
         for row in db.execute(sql, params):
             key = int(row[0])
             if key not in rows:
                 rows[key] = tuple(row[2:])
-                if position == 0 and fts_terms:
-                    if whole and whole in str(row[1]):
-                        whole_match.add(key)
-                    else:
-                        verified.add(key)
+                checked[key] = to_check
+
+    if whole:
+        collect(fts_sql, [_phrase(whole), CANDIDATES], [])
+    if len(rows) < limit:
+        if long_words:
+            collect(fts_sql,
+                    [" AND ".join(_phrase(w) for w in long_words), CANDIDATES], short_words)
+        name_words = [w for w in words if not w.isdigit()]
+        exact = max(name_words, key=len) if name_words else None
+        if exact is not None and (len(exact) < 3 or len(words) == 1):
+            # a short word has no trigram; a whole word also finds the exact name that a
+            # crowd of more recent substring matches would push out of the candidates
+            collect(
+                "SELECT t.rank_key, '', " + _COLUMNS + " FROM (SELECT rank_key "
+                "FROM customer_terms WHERE term = ? ORDER BY rank_key DESC LIMIT ?) AS t "
+                f"CROSS JOIN customers ON customers.id = (t.rank_key & {ID_MASK})",
+                [exact, EXACT_CANDIDATES if long_words else CANDIDATES],
+                words,
+            )
+    if not rows and wanted_id is None:
+        return []
     if wanted_id is not None and all(int(r[0]) != wanted_id for r in rows.values()):
         extra = db.execute(
             "SELECT 0, '', " + _COLUMNS + " FROM customers WHERE id = ?", [wanted_id]
         ).fetchone()
         if extra is not None:
             rows[-1] = tuple(extra[2:])
-    short_words = [w for w in words if len(w) < 3]
+    name_words = [w for w in words if not w.isdigit()]
     name_query = " ".join(name_words)
     scored: list[tuple[int, int, str, tuple[Any, ...]]] = []
     for key, row in rows.items():
         customer_id, customer_no, name, phone = (
             int(row[0]), str(row[1]), str(row[2]), str(row[3]))
-        key_name = search_key(name)
-        parts = _WORD.findall(key_name)
+        key_name, parts = _name_key(name)
         if customer_id == wanted_id or customer_no.casefold() == folded:
             tier = 0
         else:
-            check = [] if key in whole_match else short_words if key in verified else words
-            if not all(_matches(w, parts, key_name, phone) for w in check):
+            if not all(_matches(w, parts, key_name, phone) for w in checked.get(key, words)):
                 continue
             if not name_words:
                 tier = 4
@@ -150,15 +155,6 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
         scored.append((tier, -(key >> ID_BITS), key_name, row))
     scored.sort(key=lambda item: item[:3])
     return [_hit(item[3]) for item in scored[:limit]]
-
-
-def _number_only(db: Database, wanted_id: int | None) -> list[SearchHit]:
-    if wanted_id is None:
-        return []
-    row = db.execute(
-        "SELECT " + _COLUMNS + " FROM customers WHERE id = ?", [wanted_id]
-    ).fetchone()
-    return [_hit(tuple(row))] if row else []
 
 
 def _hit(row: tuple[Any, ...]) -> SearchHit:
