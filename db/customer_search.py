@@ -28,8 +28,8 @@ from db.search_index import ID_BITS, ID_MASK
 from db.text import digits, has_cjk, search_key
 
 SEARCH_LIMIT = 50
-CANDIDATES = 200
-EXACT_CANDIDATES = 60  # whole-word matches added to a one-word query's candidates
+CANDIDATES = 100  # the most recent visitors that match: enough to rank, cheap to read
+EXACT_CANDIDATES = 50  # whole-word matches added to a one-word query's candidates
 _NUMBER = re.compile(r"^c\s*0*(\d{1,9})$")
 _PHONE_ONLY = re.compile(r"^[\d\s+\-().]+$")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -133,13 +133,12 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
     name_query = " ".join(name_words)
     scored: list[tuple[int, int, str, tuple[Any, ...]]] = []
     for key, row in rows.items():
-        customer_id, customer_no, name, phone = (
-            int(row[0]), str(row[1]), str(row[2]), str(row[3]))
-        key_name, parts = _name_key(name)
-        if customer_id == wanted_id or customer_no.casefold() == folded:
+        key_name, parts = _name_key(row[2])
+        if row[0] == wanted_id or row[1].casefold() == folded:
             tier = 0
         else:
-            if not all(_matches(w, parts, key_name, phone) for w in checked.get(key, words)):
+            to_check = checked.get(key, words)
+            if to_check and not all(_matches(w, parts, key_name, row[3]) for w in to_check):
                 continue
             if not name_words:
                 tier = 4
