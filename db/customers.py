@@ -29,7 +29,7 @@ from db.models import (
     FavouriteItem,
     SearchHit,
 )
-from db.phones import shop_region
+from db.phones import phone_variants, shop_region
 from db.text import digits, fold
 
 MAX_NAME = 200
@@ -135,13 +135,15 @@ def _clean_list(items: list[str]) -> list[str]:
 def customers_with_phone(
     db: Database, phone: str, exclude_id: int | None = None
 ) -> list[SearchHit]:
-    """Others with the same phone digits: the form warns, it does not refuse."""
-    key = digits(phone)
-    if not key:
+    """Others with the same number, written locally or internationally (07700 900123 and
+    +44 7700 900123 are one number in a UK shop): the form warns, it does not refuse."""
+    keys = list(phone_variants(phone, shop_region(db)))
+    if not keys:
         return []
+    marks = ", ".join("?" for _ in keys)
     rows = db.execute(
-        "SELECT * FROM customers WHERE phone_digits = ? AND id IS NOT ? LIMIT 10",
-        [key, exclude_id],
+        f"SELECT * FROM customers WHERE phone_digits IN ({marks}) AND id IS NOT ? LIMIT 10",
+        [*keys, exclude_id],
     ).fetchall()
     return [_hit(_row(db, r)) for r in rows]
 

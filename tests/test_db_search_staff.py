@@ -140,3 +140,15 @@ def test_rank_key_matches_the_sql_trigger(memory_db: Database, fixed_clock: obje
     [(fts_key,)] = memory_db.execute("SELECT rowid FROM customer_fts").fetchall()
     assert fts_key == key
     assert {k for (k,) in memory_db.execute("SELECT rank_key FROM customer_terms")} == {key}
+
+
+def test_the_same_number_written_another_way_is_warned_about(
+    memory_db: Database, fixed_clock: object
+) -> None:
+    from db.customers import customers_with_phone
+
+    save_settings(memory_db, replace(ShopSettings(), locale="en_GB"))
+    emily = create_customer(memory_db, CustomerInput(name="Emily", phone="+44 7700 900123"))
+    assert [h.id for h in customers_with_phone(memory_db, "07700 900123")] == [emily.id]
+    assert customers_with_phone(memory_db, "07700 900123", exclude_id=emily.id) == []
+    assert customers_with_phone(memory_db, "07700 900999") == []
