@@ -13,7 +13,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -37,6 +37,18 @@ def icon_path(code: str) -> Path:
 def allergen_icon(code: str) -> QIcon:
     path = icon_path(code)
     return QIcon(str(path)) if path.exists() else QIcon()
+
+
+_BLANK: list[QIcon] = []
+
+
+def blank_icon() -> QIcon:
+    """A transparent icon: rows without an allergen keep their text where the others do."""
+    if not _BLANK:
+        pixmap = QPixmap(24, 24)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        _BLANK.append(QIcon(pixmap))
+    return _BLANK[0]
 
 
 def allergen_names(codes: tuple[str, ...] | list[str],

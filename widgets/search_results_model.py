@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from db.models import SearchHit
-from widgets.allergen_display import allergen_icon, allergen_text
+from widgets.allergen_display import allergen_icon, allergen_text, blank_icon
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -52,8 +52,9 @@ class SearchResultsModel(QAbstractListModel):
             if hit.has_allergies:  # which ones, in the screen's language, not just "allergies"
                 text += "   ⚠ " + allergen_text(hit.allergens, hit.allergies)
             return text
-        if role == Qt.ItemDataRole.DecorationRole and hit.allergens:
-            return allergen_icon(hit.allergens[0])
+        if role == Qt.ItemDataRole.DecorationRole:
+            # the first allergen's icon; an empty one of the same size keeps names aligned
+            return allergen_icon(hit.allergens[0]) if hit.allergens else blank_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self.tr("{name}, tier {tier}. Enter opens the profile.").replace(
                 "{name}", hit.name).replace("{tier}", hit.tier)
