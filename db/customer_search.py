@@ -90,7 +90,7 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
     whole = folded if short_words and len(words) > 1 and len(folded) >= 3 else ""
     fts_sql = (
         "SELECT f.rowid, '', " + _COLUMNS + " FROM (SELECT rowid "
-        "FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC LIMIT ?) AS f "
+        "FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid LIMIT ?) AS f "
         f"CROSS JOIN customers ON customers.id = (f.rowid & {ID_MASK})"
     )
     rows: dict[int, tuple[Any, ...]] = {}
@@ -103,9 +103,10 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
                 rows[key] = tuple(row[2:])
                 checked[key] = to_check
 
-    if whole:
+    # A customer number ("C123", "c 000123") names one customer: read by id, no index.
+    if wanted_id is None and whole:
         collect(fts_sql, [_phrase(whole), CANDIDATES], [])
-    if len(rows) < limit:
+    if wanted_id is None and len(rows) < limit:
         if long_words:
             collect(fts_sql,
                     [" AND ".join(_phrase(w) for w in long_words), CANDIDATES], short_words)
@@ -116,7 +117,7 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
             # crowd of more recent substring matches would push out of the candidates
             collect(
                 "SELECT t.rank_key, '', " + _COLUMNS + " FROM (SELECT rank_key "
-                "FROM customer_terms WHERE term = ? ORDER BY rank_key DESC LIMIT ?) AS t "
+                "FROM customer_terms WHERE term = ? ORDER BY rank_key LIMIT ?) AS t "
                 f"CROSS JOIN customers ON customers.id = (t.rank_key & {ID_MASK})",
                 [exact, EXACT_CANDIDATES if long_words else CANDIDATES],
                 words,
@@ -151,7 +152,7 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
             else:
                 tier = 4
         # most recent visit, then most visits (the key without the id), then the name
-        scored.append((tier, -(key >> ID_BITS), key_name, row))
+        scored.append((tier, key >> ID_BITS, key_name, row))
     scored.sort(key=lambda item: item[:3])
     return [_hit(item[3]) for item in scored[:limit]]
 

@@ -2,13 +2,14 @@
 
 Both index tables are keyed by a *rank key* rather than the customer id:
 
-    rank key = (day of the last visit << 46) | (visits << 26) | customer id
+    rank key = ((MAX_DAY - day of the last visit) << 46)
+             | ((MAX_VISITS - visits) << 26) | customer id
 
-so "most recent visit, then visit count" is the key's numeric order, and a query asks the
-index for its matches in descending key order with a LIMIT: the 200 candidates are the
-most recent visitors that match, not the 200 lowest ids. The id is the key's low 26 bits
-(customers up to 67,108,863). A trigger moves a customer's entries when their visits or
-last visit change, whichever code changes them.
+so "most recent visit, then most visits" is the key's ascending order, and a query asks
+the index for its matches in its natural (ascending, the fastest for FTS5) order with a
+LIMIT: the candidates are the most recent visitors that match, not the lowest ids. The id
+is the key's low 26 bits (customers up to 67,108,863). A trigger moves a customer's
+entries when their visits or last visit change, whichever code changes them.
 
 - ``customer_fts`` (FTS5 trigram): name, phone digits in every form (`db.phones`),
   customer number and e-mail; substrings of three characters or more, any script.
@@ -30,6 +31,8 @@ ID_BITS = 26
 VISIT_BITS = 20
 ID_MASK = (1 << ID_BITS) - 1
 MAX_VISITS = (1 << VISIT_BITS) - 1
+DAY_SHIFT = ID_BITS + VISIT_BITS
+MAX_DAY = (1 << (63 - DAY_SHIFT)) - 1  # days since 1970: until the year 2328
 _EPOCH = date(1970, 1, 1).toordinal()
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -37,16 +40,17 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 def rank_sql(row: str) -> str:
     """The rank key of table alias `row` (customers, NEW or OLD) as an SQL expression."""
     return (
-        f"((CAST(coalesce(julianday(substr({row}.last_visit_at, 1, 10)), 2440587.5) "
-        f"- 2440587.5 AS INTEGER) << {ID_BITS + VISIT_BITS}) "
-        f"| (min({row}.visits, {MAX_VISITS}) << {ID_BITS}) | {row}.id)"
+        f"((({MAX_DAY} - CAST(coalesce(julianday(substr({row}.last_visit_at, 1, 10)), "
+        f"2440587.5) - 2440587.5 AS INTEGER)) << {DAY_SHIFT}) "
+        f"| (({MAX_VISITS} - min({row}.visits, {MAX_VISITS})) << {ID_BITS}) | {row}.id)"
     )
 
 
 def rank_key(customer_id: int, last_visit_at: str | None, visits: int) -> int:
     """The same key in Python (bulk builds compute it without a round trip)."""
     day = date.fromisoformat(last_visit_at[:10]).toordinal() - _EPOCH if last_visit_at else 0
-    return (day << (ID_BITS + VISIT_BITS)) | (min(visits, MAX_VISITS) << ID_BITS) | customer_id
+    return (((MAX_DAY - day) << DAY_SHIFT) | ((MAX_VISITS - min(visits, MAX_VISITS)) << ID_BITS)
+            | customer_id)
 
 
 def customer_id_of(key: int) -> int:
