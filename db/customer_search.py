@@ -1,10 +1,11 @@
 """Search as staff type it: names in any order, phone digits in any form, regulars first.
 
-A query is split into words. Words of three characters or more go to the trigram index
+A query is split into words. Typed in order with a short word ("aino k"), it is first one
+trigram phrase; otherwise words of three characters or more go to the trigram index
 together ("carter" AND "emily"); a query that is only a phone number is one run of digits
 (040 123 4567 -> 0401234567, which `db.phones` indexing matches against +358 40 123 4567
 too); shorter words use the term table. Both indexes hand back their matches most recent
-visitor first (`db.search_index`), so the 200 candidates are the regulars, and every word
+visitor first (`db.search_index`), so the 100 candidates are the regulars, and every word
 of the query must match each hit: a short word at the start of a name word, a digit run in
 the phone number.
 
