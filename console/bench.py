@@ -27,17 +27,20 @@ from typing import Any, TextIO
 from sqlite_utils import Database
 
 from console import cmd_bench
+from console.bench_names import realistic_name
 from db import tiers
+from db.allergens import split_allergies
 from db.connection import open_database
 from db.demo import (
     ALLERGIES,
     PREFERENCES,
     PRODUCTS,
     TAGS,
-    random_name,
     random_phone,
 )
-from db.text import digits, fold, has_cjk, search_document, short_terms
+from db.phones import DEFAULT_REGION
+from db.search_index import document, rank_key, terms
+from db.text import digits, fold, has_cjk
 
 Figure = tuple[str, float, str]
 Progress = Callable[[str], None]
@@ -52,7 +55,10 @@ VISIBLE_ROWS = 20  # history rows visible in the profile panel at 1440x900
 STARTUP_ROUNDS = 3
 CHUNK = 20_000
 BUILD_SEED = 11
-BUILD_FORMAT = 3  # raise when the schema or the generator changes: old builds are redone
+BUILD_FORMAT = 5  # raise when the schema or the generator changes: old builds are redone
+FIND_SAMPLE = 1_000  # customers who visited in the last 30 days, for the find figures
+FIND_TOP = 5
+RECENT_DAYS = 30
 
 EXTRA_FIGURES: list[str] = ["reports.letters_bench", "reports.report_bench",
                              "db.durability_bench", "console.backup_bench"]
@@ -192,7 +198,7 @@ def build_bench_db(
                 n_purchases = int(rng.expovariate(1 / mean) + 0.5) if mean > 0 else 0
                 base_items = extra = 0
             language = rng.choices(_LANGS, _LANG_WEIGHTS)[0]
-            name = random_name(rng, language)
+            name = realistic_name(rng, language)
             phone = random_phone(rng, language) if rnd() < 0.85 else ""
             phone_key = digits(phone)
             number = f"C{cid:06d}"
@@ -236,36 +242,37 @@ def build_bench_db(
             if rnd() < 0.8:
                 month, day = 1 + int(rnd() * 12), 1 + int(rnd() * 28)
                 year = 1940 + int(rnd() * 66) if rnd() < 0.6 else None
-            allergies = (
-                json.dumps([rng.choice(ALLERGIES[language])], ensure_ascii=False)
-                if rnd() < 0.2 else "[]"
-            )
+            codes, free = (split_allergies([rng.choice(ALLERGIES[language])])
+                           if rnd() < 0.2 else ([], []))
+            allergens = json.dumps(codes)
+            allergies = json.dumps(free, ensure_ascii=False)
             tags = json.dumps([rng.choice(TAGS[language])], ensure_ascii=False) \
                 if rnd() < 0.4 else "[]"
             preferences = rng.choice(PREFERENCES[language]) if rnd() < 0.5 else ""
             customer_rows.append((
                 cid, number, name, phone, phone_key, email, language, month, day, year,
-                allergies, preferences, tags, int(rnd() < 0.7),
+                allergies, allergens, preferences, tags, int(rnd() < 0.7),
                 tiers.rate(spend, visits), created, visits, spend, last_visit or None,
                 created, created,
             ))
             total_rows.extend(sorted((cid, f"p{pid}", pname, quantity)
                                      for pid, (pname, quantity) in bought.items()))
-            fts_rows.append((cid, search_document(name, phone_key, number, email)))
-            term_rows.extend((t, cid) for t in short_terms(name))
+            key = rank_key(cid, last_visit or None, visits)
+            fts_rows.append((key, document(name, phone, number, email, DEFAULT_REGION)))
+            term_rows.extend((t, key) for t in terms(name))
         term_rows.sort()
         conn.execute("BEGIN")
         conn.executemany(
             "INSERT INTO customers (id, customer_no, name, phone, phone_digits, email, "
-            "language, birth_month, birth_day, birth_year, allergies, preferences, tags, "
-            "consent_contact, tier, tier_rated_at, visits, total_spend_minor, last_visit_at, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?)",
+            "language, birth_month, birth_day, birth_year, allergies, allergens, preferences, "
+            "tags, consent_contact, tier, tier_rated_at, visits, total_spend_minor, "
+            "last_visit_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             customer_rows,
         )
         conn.executemany("INSERT INTO customer_fts(rowid, doc) VALUES (?, ?)", fts_rows)
         conn.executemany(
-            "INSERT OR IGNORE INTO customer_terms(term, customer_id) VALUES (?, ?)", term_rows
+            "INSERT OR IGNORE INTO customer_terms(term, rank_key) VALUES (?, ?)", term_rows
         )
         conn.executemany(
             "INSERT INTO purchases(id, customer_id, purchased_at, total_minor, created_at) "
@@ -293,7 +300,9 @@ def build_bench_db(
     conn.execute("INSERT INTO customer_fts(customer_fts) VALUES ('optimize')")
     say(f"statistics ({time.perf_counter() - started:.0f} s)")
     conn.execute("ANALYZE")
+    distinct = conn.execute("SELECT count(DISTINCT name) FROM customers").fetchone()[0]
     meta |= {"complete": True, "purchases": purchase_id, "items_written": item_id,
+             "distinct_names": distinct,
              "build_seconds": round(time.perf_counter() - started, 1)}
     conn.execute("UPDATE _bench_meta SET value = ? WHERE key = 'build'", [json.dumps(meta)])
     conn.execute("PRAGMA journal_mode = WAL")
@@ -403,6 +412,52 @@ def bench_search(db: Database, queries: list[str]) -> tuple[float, float]:
     return p95(samples), peak / (1024 * 1024)
 
 
+def find_sample(db: Database, count: int = FIND_SAMPLE, seed: int = 7) -> list[
+        tuple[int, str, str]]:
+    """(id, name, phone) of `count` customers who visited in the last 30 days."""
+    since = (datetime.now(UTC) - timedelta(days=RECENT_DAYS)).isoformat(timespec="seconds")
+    rows = db.execute(
+        "SELECT id, name, phone FROM customers WHERE last_visit_at >= ? ORDER BY id", [since]
+    ).fetchall()
+    rng = random.Random(seed)
+    return [tuple(r) for r in rng.sample(rows, min(count, len(rows)))]
+
+
+def keystrokes_to_find(db: Database, customer_id: int, name: str,
+                       top: int = FIND_TOP) -> float:
+    """Letters of the name typed, one at a time, until the customer is in the top `top`;
+    infinity when the whole name is not enough."""
+    from db.customers import search_customers
+
+    for typed in range(1, len(name) + 1):
+        if name[typed - 1].isspace():
+            continue  # a space alone changes no result: the next letter counts
+        hits = search_customers(db, name[:typed], limit=top)
+        if any(hit.id == customer_id for hit in hits):
+            return float(typed)
+    return float("inf")
+
+
+def found_by_name_and_phone(db: Database, customer_id: int, name: str, phone: str,
+                            top: int = FIND_TOP) -> bool:
+    """In the top `top` for the full name plus the last four digits of the phone."""
+    from db.customers import search_customers
+
+    last_four = digits(phone)[-4:]
+    query = f"{name} {last_four}" if last_four else name
+    return any(hit.id == customer_id for hit in search_customers(db, query, limit=top))
+
+
+def bench_find(db: Database, count: int = FIND_SAMPLE) -> tuple[float, float, int]:
+    """(median keystrokes, % in the top 5 with name and last four phone digits, sample)."""
+    sample = find_sample(db, count)
+    if not sample:
+        return float("nan"), float("nan"), 0
+    strokes = [keystrokes_to_find(db, cid, name) for cid, name, _phone in sample]
+    found = sum(found_by_name_and_phone(db, cid, name, phone) for cid, name, phone in sample)
+    return statistics.median(strokes), 100.0 * found / len(sample), len(sample)
+
+
 def bench_profile(db: Database, customer_id: int, rounds: int = PROFILE_ROUNDS) -> float:
     """p95 in ms of opening a profile: the facts, the history model loading its first page,
     and the text of every cell in the rows a profile panel shows at once."""
@@ -505,6 +560,11 @@ def run_bench(
         say(f"searching: {len(queries)} queries after {WARM_UP_QUERIES} to warm up")
         search_ms, rss_mb = bench_search(db, queries)
         emit(("search_p95_ms", search_ms, "ms"))
+        say(f"finding {FIND_SAMPLE} recent visitors by typing their names")
+        median, top5, sampled = bench_find(db)
+        emit(("find_keystrokes_median", median, "letters"))
+        emit(("find_top5_pct", top5, "%"))
+        say(f"find: {sampled} customers sampled")
         say("opening the profile of the customer with the most purchases")
         emit(("profile_open_p95_ms", bench_profile(db, heavy_customer_id(customers)), "ms"))
         if startup:

@@ -44,6 +44,9 @@ def run_import(args: argparse.Namespace) -> int:
             print(_("{rows} rows: {added} customers added, {updated} updated, {unchanged} "
                     "unchanged.").format(rows=result.rows, added=result.added,
                                          updated=result.updated, unchanged=result.unchanged))
+            for line, text in result.unrecognised_allergies:
+                print(_("line {line}: allergy {text!r} is none of the 14 EU allergens; kept as "
+                        "free text.").format(line=line, text=text))
         else:
             result = import_purchases(db, source, progress=progress)
             print(_("{rows} rows: {added} receipts added, {unchanged} already imported.")

@@ -10,10 +10,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db import tiers
+from db import search_index, tiers
+from db.allergens import CODES as ALLERGEN_CODES
+from db.allergens import split_allergies
 from db.birthdays import days_until, is_valid_month_day, next_occurrence, occurrence
 from db.clock import from_iso, to_iso, utcnow
 from db.connection import write
+from db.customer_search import SEARCH_LIMIT, search_customers
 from db.errors import NotFound, ValidationError
 from db.i18n import _
 from db.models import (
@@ -27,15 +30,8 @@ from db.models import (
     FavouriteItem,
     SearchHit,
 )
-from db.text import (
-    clean_fields,
-    digits,
-    fold,
-    has_forbidden,
-    search_document,
-    search_key,
-    short_terms,
-)
+from db.phones import phone_variants, shop_region
+from db.text import clean_fields, digits, fold
 
 MAX_NAME = 200
 MAX_PREFERENCES = 2000
@@ -43,9 +39,6 @@ MAX_TAG = 100
 MAX_ADDRESS = 100  # a form of address: "Ms Williams", "王小姐"
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]{2,}$")
 _PHONE_CHARS = re.compile(r"^[0-9 +\-().]+$")
-SEARCH_LIMIT = 50
-_NUMBER = re.compile(r"^c\s*0*(\d{1,9})$")
-_CANDIDATES = 200
 
 
 # ---------------------------------------------------------------- validation
@@ -96,7 +89,12 @@ def validate(data: CustomerInput, today: date | None = None) -> CustomerInput:
     preferences = data.preferences.strip()
     if len(preferences) > MAX_PREFERENCES:
         problems["preferences"] = _("At most {n} characters.").format(n=MAX_PREFERENCES)
-    allergies = _clean_list(data.allergies)
+    unknown = [c for c in data.allergens if c not in ALLERGEN_CODES]
+    if unknown:
+        problems["allergies"] = _("Unknown allergen code: {codes}").format(
+            codes=", ".join(unknown))
+    # Free text that names one of the 14 ("peanuts", "maapähkinä", "花生") becomes its code.
+    allergens, allergies = split_allergies(_clean_list(data.allergies), data.allergens)
     tags = _clean_list(data.tags)
     if any(len(t) > MAX_TAG for t in allergies):
         problems["allergies"] = _("Each entry at most {n} characters.").format(n=MAX_TAG)
@@ -128,6 +126,7 @@ def validate(data: CustomerInput, today: date | None = None) -> CustomerInput:
         personality=data.personality or None,
         external_id=(data.external_id or None),
         form_of_address=form_of_address,
+        allergens=allergens,
     )
 
 
@@ -143,13 +142,15 @@ def _clean_list(items: list[str]) -> list[str]:
 def customers_with_phone(
     db: Database, phone: str, exclude_id: int | None = None
 ) -> list[SearchHit]:
-    """Others with the same phone digits: the form warns, it does not refuse."""
-    key = digits(phone)
-    if not key:
+    """Others with the same number, written locally or internationally (07700 900123 and
+    +44 7700 900123 are one number in a UK shop): the form warns, it does not refuse."""
+    keys = list(phone_variants(phone, shop_region(db)))
+    if not keys:
         return []
+    marks = ", ".join("?" for _ in keys)
     rows = db.execute(
-        "SELECT * FROM customers WHERE phone_digits = ? AND id IS NOT ? LIMIT 10",
-        [key, exclude_id],
+        f"SELECT * FROM customers WHERE phone_digits IN ({marks}) AND id IS NOT ? LIMIT 10",
+        [*keys, exclude_id],
     ).fetchall()
     return [_hit(_row(db, r)) for r in rows]
 
@@ -168,6 +169,7 @@ def _columns(data: CustomerInput) -> dict[str, Any]:
         "birth_day": data.birth_day,
         "birth_year": data.birth_year,
         "allergies": json.dumps(data.allergies, ensure_ascii=False),
+        "allergens": json.dumps(data.allergens),
         "preferences": data.preferences,
         "tags": json.dumps(data.tags, ensure_ascii=False),
         "family_dates": json.dumps(
@@ -198,8 +200,9 @@ def create_customer(db: Database, data: CustomerInput, *, by: int | None = None,
             "updated_at": now,
         }
         _insert(db, values)
-        index_customer(db, new_id, clean.name, values["phone_digits"], values["customer_no"],
-                       clean.email)
+        search_index.index_customer(
+            db, search_index.rank_key(new_id, None, 0), clean.name, clean.phone,
+            values["customer_no"], clean.email, shop_region(db))
         log_consents(db, new_id, {"contact": clean.consent_contact, **(consents or {})},
                      by=by, method=method)
     return get_customer(db, new_id)
@@ -227,31 +230,14 @@ def update_customer(db: Database, customer_id: int, data: CustomerInput, *,
     with write(db):
         sets = ", ".join(f"{k} = ?" for k in values)
         db.execute(f"UPDATE customers SET {sets} WHERE id = ?", [*values.values(), customer_id])
-        unindex_customer(db, customer_id)
-        index_customer(db, customer_id, clean.name, values["phone_digits"],
-                       existing.customer_no, clean.email)
+        key = search_index.current_key(db, customer_id)
+        assert key is not None  # get_customer found the row
+        search_index.unindex_customer(db, key)
+        search_index.index_customer(db, key, clean.name, clean.phone, existing.customer_no,
+                                    clean.email, shop_region(db))
         log_consents(db, customer_id, {"contact": clean.consent_contact, **(consents or {})},
                      by=by, method=method)
     return get_customer(db, customer_id)
-
-
-def index_customer(
-    db: Database, customer_id: int, name: str, phone_digits: str, customer_no: str,
-    email: str | None,
-) -> None:
-    db.execute(
-        "INSERT INTO customer_fts(rowid, doc) VALUES (?, ?)",
-        [customer_id, search_document(name, phone_digits, customer_no, email)],
-    )
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO customer_terms(term, customer_id) VALUES (?, ?)",
-        [(t, customer_id) for t in short_terms(name)],
-    )
-
-
-def unindex_customer(db: Database, customer_id: int) -> None:
-    db.execute("DELETE FROM customer_fts WHERE rowid = ?", [customer_id])
-    db.execute("DELETE FROM customer_terms WHERE customer_id = ?", [customer_id])
 
 
 # ---------------------------------------------------------------- reads
@@ -297,6 +283,7 @@ def _customer(r: dict[str, Any]) -> Customer:
         external_id=r["external_id"],
         created_at=created,
         form_of_address=r.get("form_of_address") or "",
+        allergens=tuple(json.loads(r.get("allergens") or "[]")),
     )
 
 
@@ -307,7 +294,10 @@ def _hit(r: dict[str, Any]) -> SearchHit:
         name=r["name"],
         phone=r["phone"],
         tier=r["tier"],
-        has_allergies=r["allergies"] not in ("[]", ""),
+        allergens=tuple(json.loads(r.get("allergens") or "[]")),
+        allergies=tuple(json.loads(r["allergies"] or "[]")),
+        last_visit_at=r["last_visit_at"],
+        visits=r["visits"],
     )
 
 
@@ -316,71 +306,6 @@ def get_customer(db: Database, customer_id: int) -> Customer:
     if row is None:
         raise NotFound(_("There is no customer with id {id}.").format(id=customer_id))
     return _customer(_row(db, row))
-
-
-def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
-    """Search as you type: any part of a name, phone digits in pieces, customer number.
-
-    Three characters or more go to the trigram index; shorter queries use the term table
-    (a word's start, or one or two CJK characters), so a two-character Chinese name is
-    found too. Neither path scans the customers table.
-    """
-    text = query.strip()
-    if not text or has_forbidden(text):  # a NUL or control character matches no one
-        return []
-    folded = search_key(text)
-    phone_key = digits(text)
-    looks_like_phone = len(phone_key) >= 3 and not re.search(r"[^\d\s+\-().]", text)
-    key = phone_key if looks_like_phone else folded
-    number = _NUMBER.match(folded)  # "C123" or "c 000123" names customer C000123
-    wanted_no = customer_number(int(number.group(1))) if number else None
-    columns = "customers.id, customer_no, name, phone, tier, allergies"
-    if len(key) >= 3:
-        phrase = '"' + key.replace('"', '""') + '"'
-        rows = db.execute(
-            # the index drives the loop; each candidate is one primary-key read
-            f"SELECT {columns} FROM customer_fts CROSS JOIN customers "
-            "ON customers.id = customer_fts.rowid WHERE customer_fts MATCH ? LIMIT ?",
-            [phrase, _CANDIDATES],
-        ).fetchall()
-    else:
-        rows = db.execute(
-            f"SELECT {columns} FROM (SELECT DISTINCT customer_id FROM customer_terms "
-            "WHERE term >= ? AND term < ? LIMIT ?) AS t "
-            "CROSS JOIN customers ON customers.id = t.customer_id",
-            [key, key + "\U0010ffff", _CANDIDATES],
-        ).fetchall()
-    if number is not None and all(row[0] != int(number.group(1)) for row in rows):
-        # customer_no is derived from the id: "C123" is customer 123
-        rows[:0] = db.execute(
-            f"SELECT {columns} FROM customers WHERE id = ?", [int(number.group(1))]
-        ).fetchall()
-    if not rows:
-        return []
-    # Rank first, then build hits for the rows shown only: a number match, then names
-    # that start with what was typed, then a word that does, then the rest; by name.
-    word_start = " " + folded
-    scored = []
-    for position, row in enumerate(rows):
-        name = search_key(row[2])
-        if row[1].casefold() == folded or row[1] == wanted_no:
-            order = 0
-        elif name.startswith(folded):
-            order = 1
-        elif word_start in name:
-            order = 2
-        else:
-            order = 3
-        scored.append((order, name, position))
-    scored.sort()
-    hits = []
-    for _order, _name, position in scored[:limit]:
-        r = rows[position]
-        hits.append(SearchHit(
-            id=r[0], customer_no=r[1], name=r[2], phone=r[3], tier=r[4],
-            has_allergies=r[5] not in ("[]", ""),
-        ))
-    return hits
 
 
 def get_profile(db: Database, customer_id: int, today: date | None = None) -> CustomerProfile:
@@ -470,6 +395,7 @@ def rerate(db: Database, customer_id: int) -> str:
 
 
 __all__ = [
+    "SEARCH_LIMIT",
     "birthdays_between",
     "create_customer",
     "customers_with_phone",

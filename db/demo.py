@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlite_utils import Database
 
 from db import tiers
+from db.allergens import split_allergies
 from db.clock import to_iso, utcnow
 from db.connection import write
 from db.customers import create_customer
@@ -235,7 +236,7 @@ def _showcase(today: date) -> list[CustomerInput]:
             name="陳美玲", phone="0912 345 678", email="meiling.chen@example.com",
             language="zh-TW", birth_month=today.month, birth_day=today.day,
             birth_year=None if (today.month, today.day) == (2, 29) else 1985,
-            allergies=["花生"], preferences="拿鐵要燕麥奶，少糖。喜歡靠窗的座位。",
+            allergens=["peanuts"], preferences="拿鐵要燕麥奶，少糖。喜歡靠窗的座位。",
             tags=["常客", "靠窗"], consent_contact=True, personality="steady",
             family_dates=[FamilyDate("結婚紀念日", 5, 20)],
         ),
@@ -248,7 +249,7 @@ def _showcase(today: date) -> list[CustomerInput]:
         CustomerInput(
             name="Päivi Järvinen", phone="040 123 4567", email="paivi.jarvinen@example.fi",
             language="fi", birth_month=2, birth_day=29, birth_year=1972,
-            allergies=["gluteeni", "laktoosi"],
+            allergens=["gluten"], allergies=["laktoosi"],
             preferences="Kauramaito, ei sokeria. Istuu mielellään ikkunapöydässä.",
             tags=["kanta-asiakas", "ikkunapaikka"], consent_contact=True,
             personality="lively", family_dates=[FamilyDate("Hääpäivä", 8, 14)],
@@ -261,7 +262,8 @@ def _showcase(today: date) -> list[CustomerInput]:
         CustomerInput(
             name="Emily Carter", phone="+44 7700 900123", email="emily.carter@example.co.uk",
             language="en", birth_month=1, birth_day=2, birth_year=1990,
-            allergies=["shellfish"], preferences="Decaf after 3 pm; asks for the bill early.",
+            allergens=["crustaceans", "molluscs"],
+            preferences="Decaf after 3 pm; asks for the bill early.",
             tags=["regular", "quiet room"], consent_contact=True, personality="analytical",
         ),
         CustomerInput(
@@ -284,8 +286,9 @@ def _random_customer(rng: random.Random, number: int, today: date,
         month = rng.randint(1, 12)
         day = rng.randint(1, 28)
         year = rng.randint(today.year - 85, today.year - 16) if rng.random() < 0.6 else None
-    allergies = rng.sample(ALLERGIES[language], rng.choice((1, 1, 2))) \
+    typed = rng.sample(ALLERGIES[language], rng.choice((1, 1, 2))) \
         if rng.random() < 0.25 else []
+    allergens, allergies = split_allergies(typed)  # the 14 as codes, the rest free text
     tags = rng.sample(TAGS[language], rng.randint(0, 2))
     family = []
     if rng.random() < 0.15:
@@ -307,6 +310,7 @@ def _random_customer(rng: random.Random, number: int, today: date,
         birth_day=day,
         birth_year=year,
         allergies=allergies,
+        allergens=allergens,
         preferences=rng.choice(PREFERENCES[language]) if rng.random() < 0.7 else "",
         tags=tags,
         family_dates=family,

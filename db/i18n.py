@@ -22,6 +22,18 @@ def set_language(lang: str) -> None:
     _current = lang
 
 
+def current_language() -> str:
+    """The UI language as one of en, fi, zh-TW, zh-CN (whatever form `set_language` got)."""
+    code = _current.replace("_", "-")
+    if code.startswith("fi"):
+        return "fi"
+    if code.startswith(("zh-TW", "zh-HK", "zh-MO", "zh-Hant")):
+        return "zh-TW"
+    if code.startswith("zh"):
+        return "zh-CN"
+    return "en"
+
+
 def language_from_environment(environ: Mapping[str, str] = os.environ) -> str:
     """The command line's language from the POSIX locale variables, as gettext reads them.
 
@@ -52,11 +64,6 @@ def _translation(lang: str) -> gettext.NullTranslations:
         "counterpart", localedir=str(_LOCALE_DIR), languages=[lang.replace("-", "_")],
         fallback=True,
     )
-
-
-def current_language() -> str:
-    """The UI language set last (en, fi, zh-TW, zh-CN): the screen's, in the window."""
-    return _current
 
 
 def _(message: str) -> str:

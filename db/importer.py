@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from db import customers as customer_api
+from db.allergens import codes_for
 from db.clock import to_iso, utcnow
 from db.connection import write
 from db.errors import ImportFailed, ValidationError
@@ -67,6 +68,10 @@ class ImportResult:
     added: int
     updated: int
     unchanged: int
+    unrecognised_allergies: tuple[tuple[int, str], ...] = ()
+    """(line, text) of each allergy that names none of the 14 EU allergens: kept as free
+    text. Names in en, fi, zh-TW and zh-CN and common spellings ("peanut", "maapähkinä",
+    "花生", "wheat") are stored as allergen codes."""
 
 
 Row = dict[str, str]
@@ -231,6 +236,7 @@ def import_customers(
     problems: list[tuple[int, str]] = []
     seen: dict[str, int] = {}
     checked: list[tuple[CustomerInput, Customer | None]] = []
+    unrecognised: list[tuple[int, str]] = []
     for done, (line, row) in enumerate(rows, start=1):
         _tick(progress, "checking", done, len(rows))
         reason = _too_long(row)
@@ -255,6 +261,9 @@ def import_customers(
                             for field, message in exc.fields.items())
             continue
         checked.append((clean, existing))
+        if "allergies" in row:
+            unrecognised.extend((line, text) for text in _split_list(row["allergies"])
+                                if not codes_for(text))
     if problems:
         raise ImportFailed(problems)
     added = updated = unchanged = 0
@@ -269,7 +278,8 @@ def import_customers(
             else:
                 customer_api.update_customer(db, existing.id, clean, method="import")
                 updated += 1
-    return ImportResult(rows=len(rows), added=added, updated=updated, unchanged=unchanged)
+    return ImportResult(rows=len(rows), added=added, updated=updated, unchanged=unchanged,
+                        unrecognised_allergies=tuple(unrecognised))
 
 
 def _existing_customer(db: Database, external_id: str) -> Customer | None:

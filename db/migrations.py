@@ -366,19 +366,11 @@ def m005_application_id(db: Database) -> None:
 
 @migrations()
 def m006_search_ignores_zero_width(db: Database) -> None:
-    """Re-index customers whose name or email holds a zero-width character: search keys
-    now drop them, so "anna" finds "Ann\u200ba"."""
-    from db.customers import index_customer, unindex_customer
-    from db.text import ZERO_WIDTH
+    """Search keys drop zero-width characters, so "anna" finds "Ann\u200ba".
 
-    test = " OR ".join(f"instr(name, char({ord(c)})) OR instr(email, char({ord(c)}))"
-                       for c in ZERO_WIDTH)
-    rows = db.execute(
-        f"SELECT id, name, phone_digits, customer_no, email FROM customers WHERE {test}"
-    ).fetchall()
-    for customer_id, name, phone_digits, customer_no, email in rows:
-        unindex_customer(db, customer_id)
-        index_customer(db, customer_id, name, phone_digits, customer_no, email)
+    Nothing to do here any more: `m003_search_regulars_first`, later in this list, rebuilds
+    every customer's search keys with the same rule.
+    """
 
 
 @migrations()
@@ -441,3 +433,37 @@ def m013_letter_fields(db: Database) -> None:
         ALTER TABLE customers ADD COLUMN form_of_address TEXT NOT NULL DEFAULT '';
         """
     )
+
+
+@migrations()
+def m002_allergen_codes(db: Database) -> None:
+    """The 14 EU allergens as codes (`allergens`); `allergies` keeps the free text.
+
+    Existing free text is mapped the way an import maps it: "peanuts", "maapähkinä" or
+    "花生" becomes the code `peanuts`; what names none of the 14 stays free text.
+    """
+    import json
+
+    from db.allergens import split_allergies
+
+    db.execute("ALTER TABLE customers ADD COLUMN allergens TEXT NOT NULL DEFAULT '[]'")
+    rows = db.execute(
+        "SELECT id, allergies FROM customers WHERE allergies NOT IN ('[]', '')"
+    ).fetchall()
+    updates = []
+    for customer_id, stored in rows:
+        codes, free = split_allergies(json.loads(stored))
+        updates.append((json.dumps(codes), json.dumps(free, ensure_ascii=False), customer_id))
+    db.conn.executemany("UPDATE customers SET allergens = ?, allergies = ? WHERE id = ?", updates)
+
+
+@migrations()
+def m003_search_regulars_first(db: Database) -> None:
+    """Search index keyed by recency (`db.search_index`); phone numbers in every form."""
+    from db.phones import shop_region
+    from db.search_index import SCHEMA, rebuild
+
+    db.execute("DROP TABLE customer_terms")
+    for statement in SCHEMA:
+        db.execute(statement)
+    rebuild(db, shop_region(db))

@@ -50,7 +50,7 @@ class CustomerInput:
     birth_month: int | None = None
     birth_day: int | None = None
     birth_year: int | None = None
-    allergies: list[str] = field(default_factory=list)
+    allergies: list[str] = field(default_factory=list)  # free text (validate maps the 14)
     preferences: str = ""
     tags: list[str] = field(default_factory=list)
     family_dates: list[FamilyDate] = field(default_factory=list)
@@ -58,6 +58,7 @@ class CustomerInput:
     personality: str | None = None
     external_id: str | None = None
     form_of_address: str = ""  # how a letter greets them ("Ms Williams"); '' = full name
+    allergens: list[str] = field(default_factory=list)  # codes from db.allergens.CODES
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,11 @@ class Customer:
     external_id: str | None
     created_at: datetime
     form_of_address: str = ""
+    allergens: tuple[str, ...] = ()  # codes from db.allergens.CODES; `allergies` is free text
+
+    @property
+    def has_allergies(self) -> bool:
+        return bool(self.allergens or self.allergies)
 
     def to_input(self) -> CustomerInput:
         return CustomerInput(
@@ -102,6 +108,7 @@ class Customer:
             personality=self.personality,
             external_id=self.external_id,
             form_of_address=self.form_of_address,
+            allergens=list(self.allergens),
         )
 
 
@@ -112,7 +119,14 @@ class SearchHit:
     name: str
     phone: str
     tier: str
-    has_allergies: bool
+    allergens: tuple[str, ...] = ()  # codes, shown in the reader's language
+    allergies: tuple[str, ...] = ()  # free text
+    last_visit_at: str | None = None
+    visits: int = 0
+
+    @property
+    def has_allergies(self) -> bool:
+        return bool(self.allergens or self.allergies)
 
 
 @dataclass(frozen=True)

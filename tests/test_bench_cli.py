@@ -113,9 +113,10 @@ def test_run_prints_figures_and_reuses_the_build(
     figures = bench.run_bench(built, CUSTOMERS, ITEMS, out=out, err=err, startup=False)
     assert "reusing" in err.getvalue()
     names = [f[0] for f in figures]
-    assert names == ["search_p95_ms", "profile_open_p95_ms", "peak_rss_mb", "extra_customers"]
+    assert names == ["search_p95_ms", "find_keystrokes_median", "find_top5_pct",
+                     "profile_open_p95_ms", "peak_rss_mb", "extra_customers"]
     lines = out.getvalue().splitlines()
-    assert len(lines) == 4
+    assert len(lines) == 6
     for line, (name, value, unit) in zip(lines, figures, strict=True):
         shown_name, shown_value, shown_unit = line.split()
         assert (shown_name, shown_unit) == (name, unit)
@@ -151,5 +152,48 @@ def test_bench_command_builds_in_a_child_and_prints_figures(
                  "--no-startup"]) == 0
     out, err = capfd.readouterr()
     assert "built" in err and "50 customers" in err
-    assert [line.split()[0] for line in out.splitlines()][:3] == [
-        "search_p95_ms", "profile_open_p95_ms", "peak_rss_mb"]
+    assert [line.split()[0] for line in out.splitlines()][:5] == [
+        "search_p95_ms", "find_keystrokes_median", "find_top5_pct", "profile_open_p95_ms",
+        "peak_rss_mb"]
+
+
+def test_names_have_a_realistic_spread() -> None:
+    """Many distinct names, a few common ones: not 2,928 names shared by a million."""
+    import collections
+    import random
+
+    from console.bench_names import realistic_name
+
+    rng = random.Random(3)
+    names = [realistic_name(rng, language)
+             for language in ("fi", "en", "zh-TW", "zh-CN") for _ in range(5000)]
+    counts = collections.Counter(names)
+    assert len(counts) > 12_000  # of 20,000
+    assert counts.most_common(1)[0][1] >= 5  # and some names are common
+    assert any(has_cjk(n) and len(n) == 2 for n in names)
+    assert any(has_cjk(n) and len(n) == 3 for n in names)
+
+
+def test_find_figures_type_a_recent_visitors_name_letter_by_letter(built: Path) -> None:
+    db = open_database(built)
+    sample = bench.find_sample(db, 50)
+    assert sample
+    from datetime import UTC, datetime, timedelta
+
+    ids = ",".join(str(s[0]) for s in sample)
+    oldest = db.execute(f"SELECT min(last_visit_at) FROM customers WHERE id IN ({ids})"
+                        ).fetchone()[0]
+    assert oldest >= (datetime.now(UTC) - timedelta(days=31)).isoformat()  # recent only
+    cid, name, phone = sample[0]
+    strokes = bench.keystrokes_to_find(db, cid, name)
+    assert 1 <= strokes <= len(name)
+    hits = search_customers(db, name[: int(strokes)], limit=bench.FIND_TOP)
+    assert cid in [h.id for h in hits]
+    if strokes > 1:
+        earlier = search_customers(db, name[: int(strokes) - 1], limit=bench.FIND_TOP)
+        assert cid not in [h.id for h in earlier] or name[int(strokes) - 2].isspace()
+    median, top5, sampled = bench.bench_find(db, 50)
+    assert sampled == len(sample)
+    assert 1 <= median <= 12
+    assert top5 >= 90.0
+    db.close()

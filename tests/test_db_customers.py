@@ -147,14 +147,15 @@ def test_an_invalid_edit_changes_nothing(memory_db: Database, fixed_clock: objec
 def test_create_and_read_back_every_field(memory_db: Database, fixed_clock: object) -> None:
     data = CustomerInput(
         name="Päivi Järvinen", phone="040 123 4567", email="paivi@example.fi", language="fi",
-        birth_month=2, birth_day=29, birth_year=1972, allergies=["gluteeni", "gluteeni", " "],
+        birth_month=2, birth_day=29, birth_year=1972, allergies=["kiivi", "kiivi", " ", "gluteeni"],
         preferences="Kauramaito", tags=["ikkunapaikka"], consent_contact=True,
         personality="lively", family_dates=[FamilyDate("Hääpäivä", 8, 14)], external_id="E1",
     )
     saved = create_customer(memory_db, data)
     assert saved.customer_no == f"C{saved.id:06d}"
-    assert saved.allergies == ("gluteeni",)
-    assert saved.to_input() == replace(data, allergies=["gluteeni"])
+    assert saved.allergies == ("kiivi",)  # free text, once
+    assert saved.allergens == ("gluten",)  # one of the 14: stored as its code
+    assert saved.to_input() == replace(data, allergies=["kiivi"], allergens=["gluten"])
     assert (saved.tier, saved.visits, saved.total_spend_minor, saved.last_visit_at) == (
         "new", 0, 0, None)
 

@@ -101,7 +101,8 @@ def test_create_with_every_field(form: tuple, memory_db: Database, qtbot: QtBot)
     widget.day_combo.setCurrentIndex(6)
     widget.month_combo.setCurrentIndex(widget.month_combo.findData(12))
     widget.year_edit.setText("1980")
-    widget.allergies_edit.setText("pähkinät, seesami")
+    widget.allergy_picker.buttons["milk"].click()  # a touch on the allergen
+    widget.allergies_edit.setText("pähkinät, kiwi")  # typed: one of the 14, and not
     widget.tags_edit.setText("kanta-asiakas; hiljainen huone")
     widget.preferences_edit.setPlainText("Tee ilman sokeria")
     widget.family_edit.setPlainText("Hääpäivä 08-14")
@@ -115,7 +116,8 @@ def test_create_with_every_field(form: tuple, memory_db: Database, qtbot: QtBot)
     assert saved.phone == "+358 44 999 8877"
     assert saved.language == "fi"
     assert (saved.birth_day, saved.birth_month, saved.birth_year) == (6, 12, 1980)
-    assert saved.allergies == ("pähkinät", "seesami")
+    assert saved.allergens == ("milk", "nuts")
+    assert saved.allergies == ("kiwi",)
     assert saved.tags == ("kanta-asiakas", "hiljainen huone")
     assert saved.family_dates[0].label == "Hääpäivä"
     assert (saved.family_dates[0].month, saved.family_dates[0].day) == (8, 14)
@@ -128,14 +130,16 @@ def test_edit_round_trips_and_saves_changes(form: tuple, memory_db: Database) ->
     paivi = people["paivi"]
     widget.edit_customer(paivi.id)
     assert widget.name_edit.text() == "Päivi Järvinen"
-    assert widget.allergies_edit.text() == "gluteeni, laktoosi"
+    assert widget.allergy_picker.codes() == ["gluten"]
+    assert widget.allergy_picker.buttons["gluten"].isChecked()
+    assert widget.allergies_edit.text() == "laktoosi"
     assert widget.year_edit.text() == "1972"
     assert widget.family_edit.toPlainText() == "Hääpäivä 08-14"
     widget.preferences_edit.setPlainText("Kahvi mustana")
     assert widget.save() == paivi.id
     after = get_customer(memory_db, paivi.id)
     assert after.preferences == "Kahvi mustana"
-    assert after.allergies == paivi.allergies
+    assert (after.allergens, after.allergies) == (paivi.allergens, paivi.allergies)
     assert after.family_dates == paivi.family_dates
 
 

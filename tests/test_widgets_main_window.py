@@ -205,7 +205,8 @@ def test_tab_order_in_the_customer_form_follows_the_screen(window: tuple, qtbot:
     form = win.customer_form
     expected = [form.name_edit, form.phone_edit, form.email_edit, form.language_combo,
                 form.address_edit, form.day_combo, form.month_combo, form.year_edit,
-                form.allergies_edit, form.preferences_edit, form.tags_edit, form.family_edit,
+                *form.allergy_picker.buttons.values(), form.allergies_edit,
+                form.preferences_edit, form.tags_edit, form.family_edit,
                 form.personality_combo, form.consent_check]
     form.name_edit.setFocus()
     seen = [QApplication.focusWidget()]

@@ -66,10 +66,26 @@ def test_allergies_in_a_banner(setup: tuple) -> None:
     panel, people, _ = setup
     panel.set_customer(people["paivi"].id)
     assert not panel.allergy_banner.isHidden()
-    assert "GLUTEENI" in panel.allergy_banner.text()
-    assert "LAKTOOSI" in panel.allergy_banner.text()
+    # gluteeni was typed: stored as the code, shown in the screen's language with its icon
+    assert panel.allergy_banner.plain_text() == "Gluten (cereals), laktoosi"
+    assert "allergen-gluten.svg" in panel.allergy_banner.text()
     panel.set_customer(people["emily"].id)
     assert panel.allergy_banner.isHidden()
+
+
+def test_allergies_read_in_the_screens_language_not_the_customers(setup: tuple) -> None:
+    from db.i18n import set_language
+
+    panel, people, _ = setup
+    try:
+        set_language("fi")
+        panel.set_customer(people["chen"].id)  # typed as 花生
+        assert panel.allergy_banner.plain_text() == "maapähkinä"
+        assert "花生" not in panel.allergy_banner.text()
+    finally:
+        set_language("en")
+    panel.set_customer(people["chen"].id)
+    assert panel.allergy_banner.plain_text() == "Peanuts"
 
 
 def test_birthday_badges(setup: tuple) -> None:

@@ -141,8 +141,11 @@ def test_search_results_model(qtmodeltester: object, memory_db: Database) -> Non
     hit = model.data(index, HIT_ROLE)
     assert model.data(index, CUSTOMER_ID_ROLE) == hit.id
     assert hit.name in model.data(index)
-    allergic = [model.data(model.index(r, 0)) for r in range(model.rowCount())
-                if model.hit(r).has_allergies]
-    assert allergic and all("allergies" in text for text in allergic)
+    allergic = {model.hit(r).name: model.data(model.index(r, 0))
+                for r in range(model.rowCount()) if model.hit(r).has_allergies}
+    # which allergens, in the screen's language, not only "allergies"
+    assert allergic["Päivi Järvinen"].endswith("⚠ Gluten (cereals), laktoosi")
+    row = [model.hit(r).name for r in range(model.rowCount())].index("Päivi Järvinen")
+    assert not model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole).isNull()
     model.clear()
     qtmodeltester.check(model)  # type: ignore[attr-defined]

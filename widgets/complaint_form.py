@@ -77,6 +77,7 @@ from db.service_models import (
 )
 from db.staff import get_staff, list_staff
 from widgets import data_bus
+from widgets.allergen_display import AllergenBanner
 from widgets.authorisation_panel import AuthorisationPanel
 from widgets.compensation_lines_model import CompensationLinesModel
 from widgets.context import AppContext
@@ -284,6 +285,8 @@ class ComplaintForm(QWidget):
         self.taken_by_label = QLabel(group)
         self.about_staff_box = QComboBox(group)
         form.addRow(self.tr("Customer"), self._with_error("customer", self.customer_label))
+        self.allergy_banner = AllergenBanner(group)  # which allergens, before anything is offered
+        form.addRow(self.allergy_banner)
         form.addRow(self.tr("Walk-in"), self._with_error("walk_in_name", self.walk_in_edit))
         form.addRow(self.tr("When"), self._with_error("occurred_at", self.occurred_edit))
         form.addRow(self.tr("Taken by"), self.taken_by_label)
@@ -698,6 +701,10 @@ class ComplaintForm(QWidget):
             f"{self._customer.name} ({self._customer.customer_no})" if self._customer
             else self.tr("Walk-in (no profile)"))
         self.walk_in_edit.setEnabled(self._customer is None)
+        if self._customer is None:
+            self.allergy_banner.set_allergies((), ())
+        else:
+            self.allergy_banner.set_allergies(self._customer.allergens, self._customer.allergies)
 
     def _on_lines_changed(self, total: int) -> None:
         self.total_label.setText(self.tr("Compensation total: %1").replace(

@@ -32,6 +32,7 @@ from db.customers import validate as validate_customer
 from db.errors import UserError, ValidationError
 from db.models import LANGUAGES, PERSONALITIES, Customer, CustomerInput, FamilyDate
 from widgets import data_bus
+from widgets.allergen_display import AllergenPicker
 from widgets.context import AppContext
 from widgets.labels import language_name, month_names, personality_name, serving_tip
 from widgets.ops import run_op
@@ -92,8 +93,10 @@ class CustomerForm(QWidget):
         row.addWidget(self.month_combo, 1)
         row.addWidget(self.year_edit)
 
-        self.allergies_edit = QLineEdit()
-        self.allergies_edit.setPlaceholderText(self.tr("comma-separated, e.g. peanuts, gluten"))
+        # The 14 EU allergens as toggles (stored as codes, read in every language), then
+        # free text for anything else; `allergies_edit` is that free-text field.
+        self.allergy_picker = AllergenPicker()
+        self.allergies_edit = self.allergy_picker.other_edit
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText(self.tr("comma-separated, e.g. window seat, quiet room"))
         self.preferences_edit = QPlainTextEdit()
@@ -130,7 +133,7 @@ class CustomerForm(QWidget):
             ("language", self.tr("&Language"), self.language_combo),
             ("form_of_address", self.tr("Letters greet"), self.address_edit),
             ("birthday", self.tr("&Birthday"), birthday),
-            ("allergies", self.tr("&Allergies"), self.allergies_edit),
+            ("allergies", self.tr("&Allergies"), self.allergy_picker),
             ("preferences", self.tr("P&references"), self.preferences_edit),
             ("tags", self.tr("&Tags"), self.tags_edit),
             ("family_dates", self.tr("&Family dates"), self.family_edit),
@@ -228,7 +231,7 @@ class CustomerForm(QWidget):
                                          if data.birth_month else 0)
         self.day_combo.setCurrentIndex(data.birth_day or 0)
         self.year_edit.setText(str(data.birth_year) if data.birth_year else "")
-        self.allergies_edit.setText(", ".join(data.allergies))
+        self.allergy_picker.set_allergies(data.allergens, data.allergies)
         self.tags_edit.setText(", ".join(data.tags))
         self.preferences_edit.setPlainText(data.preferences)
         self.family_edit.setPlainText(
@@ -307,7 +310,8 @@ class CustomerForm(QWidget):
             birth_month=month,
             birth_day=day,
             birth_year=year,
-            allergies=_split(self.allergies_edit.text()),
+            allergies=self.allergy_picker.free_text(),
+            allergens=self.allergy_picker.codes(),
             preferences=self.preferences_edit.toPlainText(),
             tags=_split(self.tags_edit.text()),
             family_dates=family,

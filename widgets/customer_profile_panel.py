@@ -31,6 +31,7 @@ from db.clock import today_local
 from db.customers import get_profile
 from db.models import CustomerProfile
 from widgets import data_bus
+from widgets.allergen_display import AllergenBanner
 from widgets.context import AppContext
 from widgets.labels import (
     format_date,
@@ -80,10 +81,7 @@ class CustomerProfilePanel(QWidget):
         header.addWidget(self.tier_badge)
         header.addWidget(self.number_label)
 
-        self.allergy_banner = QLabel()
-        self.allergy_banner.setObjectName("AllergyBanner")
-        self.allergy_banner.setWordWrap(True)
-        self.allergy_banner.setAccessibleName(self.tr("Allergies"))
+        self.allergy_banner = AllergenBanner()
 
         # Facts in two columns of title/value pairs.
         titles = {
@@ -263,14 +261,7 @@ class CustomerProfilePanel(QWidget):
                 self.birthday_badge.setText(self.tr("Birthday in %n day(s)", "", days))
             self.birthday_badge.show()
 
-        if c.allergies:
-            self.allergy_banner.setText(
-                self.tr("⚠ ALLERGIES: {list}").replace("{list}", ", ".join(c.allergies).upper())
-            )
-            self.allergy_banner.show()
-        else:
-            self.allergy_banner.hide()
-            self.allergy_banner.clear()
+        self.allergy_banner.set_allergies(c.allergens, c.allergies)
 
         f = self.facts
         f["phone"].setText(c.phone or none)

@@ -13,21 +13,28 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
+    QEvent,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,6 +45,7 @@ from db.models import Product, Purchase
 from db.purchases import MAX_QUANTITY, list_products, record_purchase
 from db.text import fold
 from widgets import data_bus
+from widgets.allergen_display import AllergenBanner
 from widgets.context import AppContext, format_money
 from widgets.ops import run_op
 from widgets.unsaved_changes import confirm_discard
@@ -76,12 +84,99 @@ class ProductListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{p.name}   {format_money(p.price_minor, self.currency, self.locale)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{p.category} · {p.sku}"
+            price = format_money(p.price_minor, self.currency, self.locale)
+            return f"{p.name} · {price}\n{p.category} · {p.sku}"
         if role == PRODUCT_ROLE:
             return p
+        if role == NAME_ROLE:
+            return p.name
+        if role == PRICE_ROLE:
+            return format_money(p.price_minor, self.currency, self.locale)
         if role == FOLDED_ROLE:
             return fold(f"{p.name} {p.category} {p.sku}")
         return None
+
+
+NAME_ROLE = Qt.ItemDataRole.UserRole + 3
+PRICE_ROLE = Qt.ItemDataRole.UserRole + 4
+
+
+def match_class(product: Product, wanted: str) -> int | None:
+    """How well a product matches the folded filter text: 0 the exact name (or code),
+    1 a name that starts with it, 2 a word of the name that does, 3 anywhere in the
+    name, 4 the category or code only; None when it does not match."""
+    if not wanted:
+        return 0
+    name = fold(product.name)
+    if name == wanted or fold(product.sku) == wanted:
+        return 0
+    if name.startswith(wanted):
+        return 1
+    if any(word.startswith(wanted) for word in name.split()) or f" {wanted}" in name:
+        return 2
+    if wanted in name:
+        return 3
+    if wanted in fold(f"{product.category} {product.sku}"):
+        return 4
+    return None
+
+
+class CatalogueFilterModel(QSortFilterProxyModel):
+    """The catalogue filtered by what was typed, best match first: "Croissant" puts
+    Croissant before Almond croissant, so Enter adds what was typed."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._wanted = ""
+        self.setDynamicSortFilter(False)
+
+    def set_filter_text(self, text: str) -> None:
+        self._wanted = " ".join(fold(text).split())
+        self.invalidate()
+        self.sort(0)
+
+    def _class(self, source_row: int) -> int | None:
+        model = self.sourceModel()
+        product = model.data(model.index(source_row, 0), PRODUCT_ROLE) if model else None
+        return match_class(product, self._wanted) if product is not None else None
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        return self._class(source_row) is not None
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        return (self._class(left.row()) or 0, left.row()) < (
+            self._class(right.row()) or 0, right.row())
+
+
+class CatalogueRowDelegate(QStyledItemDelegate):
+    """Name on the left (elided when long), price on the right: the price always shows."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        name = str(index.data(NAME_ROLE) or "")
+        price = str(index.data(PRICE_ROLE) or "")
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = opt.rect.adjusted(8, 0, -8, 0)
+        metrics = opt.fontMetrics
+        price_width = metrics.horizontalAdvance(price)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setPen(opt.palette.color(role))
+        align = Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignRight), price)
+        name_rect = rect.adjusted(0, 0, -(price_width + 12), 0)
+        painter.drawText(name_rect, int(align | Qt.AlignmentFlag.AlignLeft),
+                         metrics.elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width()))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        return QSize(min(hint.width(), 200), max(hint.height(), 44))
 
 
 COL_ITEM, COL_QTY, COL_PRICE, COL_LINE = range(4)
@@ -220,22 +315,25 @@ class PurchaseEntry(QWidget):
         self._customer_id: int | None = None
         locale = ctx.locale()
         self.products = ProductListModel(ctx.settings.currency, locale, self)
-        self.filtered = QSortFilterProxyModel(self)
+        self.filtered = CatalogueFilterModel(self)
         self.filtered.setSourceModel(self.products)
-        self.filtered.setFilterRole(FOLDED_ROLE)
-        self.filtered.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.lines = PurchaseLinesModel(ctx.settings.currency, locale, self)
         self.lines.total_changed.connect(self._on_total_changed)
 
         self.title = QLabel()
         self.title.setObjectName("SectionTitle")
+        self.allergy_banner = AllergenBanner()  # seen before the first item is added
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter the catalogue"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._on_filter_changed)
         self.filter_edit.returnPressed.connect(self._add_current)
+        self.filter_edit.installEventFilter(self)  # + and − change the selected line
         self.catalogue = ChoiceListView()
         self.catalogue.setModel(self.filtered)
+        self.catalogue.setItemDelegate(CatalogueRowDelegate(self.catalogue))
+        self.catalogue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.catalogue.setUniformItemSizes(True)
         self.catalogue.setAccessibleName(self.tr("Catalogue"))
         self.catalogue.row_chosen.connect(self._on_catalogue_row)
 
@@ -248,6 +346,8 @@ class PurchaseEntry(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(COL_ITEM, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setAccessibleName(self.tr("Order lines"))
 
         self.more_button = QPushButton(self.tr("+1"))
@@ -293,6 +393,7 @@ class PurchaseEntry(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 8, 20, 12)
         layout.addWidget(self.title)
+        layout.addWidget(self.allergy_banner)
         layout.addLayout(columns, 1)
 
         ctx_shortcut = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -319,6 +420,7 @@ class PurchaseEntry(QWidget):
         self._customer_id = customer_id
         self.title.setText(self.tr("Purchase for {name} ({number})").replace(
             "{name}", customer.name).replace("{number}", customer.customer_no))
+        self.allergy_banner.set_allergies(customer.allergens, customer.allergies)
         self.products.set_products(list_products(self.ctx.db))
         self.lines.clear()
         self.filter_edit.clear()
@@ -361,7 +463,7 @@ class PurchaseEntry(QWidget):
 
     # -- internals
     def _on_filter_changed(self, text: str) -> None:
-        self.filtered.setFilterFixedString(fold(text.strip()))
+        self.filtered.set_filter_text(text)
         if self.filtered.rowCount():
             self.catalogue.setCurrentIndex(self.filtered.index(0, 0))
 
@@ -377,6 +479,9 @@ class PurchaseEntry(QWidget):
         product = self.products.product(source.row())
         if product is not None:
             self.add_product(product)
+            if self.filter_edit.text():
+                self.filter_edit.clear()  # ready for the next item
+            self.filter_edit.setFocus()
 
     def _selected_row(self) -> int:
         rows = self.table.selectionModel().selectedRows()
@@ -398,6 +503,19 @@ class PurchaseEntry(QWidget):
         self.total_label.setText(
             self.tr("Total: {total}").replace("{total}", self.ctx.format_money(total)))
         self.record_button.setEnabled(self.lines.rowCount() > 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """+ and − in the filter change the selected order line (nobody types them into a
+        product name); with no line selected they are typed as usual."""
+        if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            delta = {Qt.Key.Key_Plus: +1, Qt.Key.Key_Minus: -1}.get(Qt.Key(event.key()))
+            if event.text() == "\u2212":  # the minus sign of some keyboard layouts
+                delta = -1
+            if delta is not None and self._selected_row() >= 0:
+                self._change_selected(delta)
+                return True
+        return super().eventFilter(watched, event)
 
     def _on_data_changed(self, entity: str, entity_id: int) -> None:
         if entity == data_bus.PRODUCT and self._customer_id is not None:

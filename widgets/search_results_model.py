@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from db.models import SearchHit
+from widgets.allergen_display import allergen_icon, allergen_text, blank_icon
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,12 +49,18 @@ class SearchResultsModel(QAbstractListModel):
             if hit.phone:
                 parts.append(hit.phone)
             text = "   ·   ".join(parts)
-            if hit.has_allergies:
-                text += "   ⚠ " + self.tr("allergies")
+            if hit.has_allergies:  # which ones, in the screen's language, not just "allergies"
+                text += "   ⚠ " + allergen_text(hit.allergens, hit.allergies)
             return text
+        if role == Qt.ItemDataRole.DecorationRole:
+            # the first allergen's icon; an empty one of the same size keeps names aligned
+            return allergen_icon(hit.allergens[0]) if hit.allergens else blank_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("{name}, tier {tier}. Enter opens the profile.").replace(
+            tip = self.tr("{name}, tier {tier}. Enter opens the profile.").replace(
                 "{name}", hit.name).replace("{tier}", hit.tier)
+            if hit.has_allergies:
+                tip += "\n⚠ " + allergen_text(hit.allergens, hit.allergies)
+            return tip
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return hit.name
         if role == HIT_ROLE:
