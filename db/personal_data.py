@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db import approvals, audit
+from db import approvals, audit, search_index
 from db.clock import from_iso, to_iso, utcnow
 from db.connection import write
 from db.errors import NotFound, ValidationError
@@ -132,7 +132,7 @@ def _require_customer(db: Database, customer_id: int) -> dict[str, Any]:
 def customer_record(db: Database, customer_id: int) -> dict[str, Any]:
     """Everything held about one customer, as plain JSON-ready data (GDPR art. 15 and 20)."""
     profile = _require_customer(db, customer_id)
-    for key in ("allergies", "tags", "family_dates"):
+    for key in ("allergens", "allergies", "tags", "family_dates"):
         profile[key] = json.loads(profile[key] or "[]")
     profile.pop("phone_digits", None)
     complaints = _rows(db, "SELECT * FROM complaints WHERE customer_id = ? ORDER BY id",
@@ -264,12 +264,13 @@ def _erase_one(db: Database, customer_id: int, number: str, manager_id: int,
         db.execute(
             "UPDATE customers SET name = customer_no, external_id = NULL, phone = '', "
             "phone_digits = '', email = '', birth_month = NULL, birth_day = NULL, "
-            "birth_year = NULL, allergies = '[]', preferences = '', tags = '[]', "
+            "birth_year = NULL, allergens = '[]', allergies = '[]', preferences = '', tags = '[]', "
             "family_dates = '[]', consent_contact = 0, personality = NULL, "
             "form_of_address = '', "
             "erased_at = ?, updated_at = ? WHERE id = ?", [now, now, customer_id])
-        db.execute("DELETE FROM customer_fts WHERE rowid = ?", [customer_id])
-        db.execute("DELETE FROM customer_terms WHERE customer_id = ?", [customer_id])
+        key = search_index.current_key(db, customer_id)
+        if key is not None:
+            search_index.unindex_customer(db, key)  # before the row changes: same key
         complaints = db.execute(
             "UPDATE complaints SET walk_in_name = '', problem = '', real_cause = NULL, "
             "staff_account = '', customer_request = '', options_offered = '', "

@@ -25,6 +25,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from db.allergens import names as allergen_names
 from db.clock import from_iso
 from db.i18n import N_, translator
 from db.models import ShopSettings
@@ -35,7 +36,8 @@ FIELD_LABELS = {
     "customer_no": N_("Customer number"), "name": N_("Name"), "phone": N_("Phone"),
     "email": N_("Email"), "language": N_("Language for letters"),
     "birth_month": N_("Birthday month"), "birth_day": N_("Birthday day"),
-    "birth_year": N_("Birth year"), "allergies": N_("Allergies"),
+    "birth_year": N_("Birth year"), "allergens": N_("Allergens"),
+    "allergies": N_("Other allergies"), "form_of_address": N_("Form of address"),
     "preferences": N_("Preferences"), "tags": N_("Tags"), "family_dates": N_("Family dates"),
     "consent_contact": N_("Agreed to be contacted"), "personality": N_("Personality"),
     "tier": N_("Tier"), "visits": N_("Visits"), "total_spend_minor": N_("Total spend"),
@@ -107,6 +109,8 @@ def build_export_pdf(record: dict[str, Any], settings: ShopSettings, lang: str) 
             value = money(value)
         elif key in ("last_visit_at", "created_at"):
             value = _when(value, lang)
+        elif key == "allergens":
+            value = ", ".join(allergen_names(list(value), lang))
         elif key == "consent_contact":
             value = t("yes") if value else t("no")
         elif key == "family_dates":
