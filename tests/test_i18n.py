@@ -66,10 +66,32 @@ def ts_state(message: ET.Element) -> str:
 
 
 def po_messages(path: Path) -> dict[str, str]:
-    """msgid -> msgstr of a .po/.pot file (header left out); fuzzy entries count as empty."""
+    """msgid -> msgstr of a .po/.pot file (header left out); fuzzy entries count as empty.
+
+    A plural entry (ngettext) is keyed by its singular msgid; its text is every form joined
+    by a line break, empty when any form is missing.
+    """
     with path.open("rb") as handle:
         catalog = read_po(handle)
-    return {str(m.id): ("" if m.fuzzy else str(m.string)) for m in catalog if m.id}
+    found: dict[str, str] = {}
+    for m in catalog:
+        if not m.id:
+            continue
+        if isinstance(m.id, tuple):
+            forms = list(m.string) if isinstance(m.string, tuple) else [str(m.string)]
+            text = "" if m.fuzzy or not all(forms) else "\n".join(forms)
+            found[str(m.id[0])] = text
+        else:
+            found[str(m.id)] = "" if m.fuzzy else str(m.string)
+    return found
+
+
+def po_plurals(path: Path) -> dict[tuple[str, str], list[str]]:
+    """(singular, plural) -> the translated forms, for the ngettext entries."""
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    return {(str(m.id[0]), str(m.id[1])): list(m.string) for m in catalog
+            if m.id and isinstance(m.id, tuple)}
 
 
 @pytest.fixture(scope="module")
@@ -127,8 +149,9 @@ def test_translations_keep_placeholders_and_accelerators(lang: str) -> None:
             if ACCELERATOR.search(source) and not ACCELERATOR.search(text):
                 wrong.append((source, text))
     for msgid, text in po_messages(I18N / lang / "LC_MESSAGES" / "counterpart.po").items():
-        if text and sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(msgid)):
-            wrong.append((msgid, text))
+        for form in filter(None, text.split("\n") if "\n" not in msgid else [text]):
+            if sorted(PLACEHOLDER.findall(form)) != sorted(PLACEHOLDER.findall(msgid)):
+                wrong.append((msgid, form))
     assert not wrong
 
 
@@ -146,8 +169,20 @@ def test_compiled_catalogues_match_the_translations(lang: str) -> None:
     assert not stale_qm
     with (I18N / lang / "LC_MESSAGES" / "counterpart.mo").open("rb") as handle:
         mo = gettext.GNUTranslations(handle)
-    po = po_messages(I18N / lang / "LC_MESSAGES" / "counterpart.po")
-    assert [msgid for msgid, text in po.items() if mo.gettext(msgid) != (text or msgid)] == []
+    po_file = I18N / lang / "LC_MESSAGES" / "counterpart.po"
+    plurals = po_plurals(po_file)
+    singles = {msgid: text for msgid, text in po_messages(po_file).items()
+               if msgid not in {s for s, _p in plurals}}
+    assert [msgid for msgid, text in singles.items() if mo.gettext(msgid) != (text or msgid)] == []
+    stale_plurals = [(one, many) for (one, many), forms in plurals.items()
+                     if all(forms) and [mo.ngettext(one, many, n) for n in (1, 2, 5)]
+                     != [forms[min(i, len(forms) - 1)] for i in _plural_indexes(lang)]]
+    assert stale_plurals == []
+
+
+def _plural_indexes(lang: str) -> list[int]:
+    """Which form gettext picks for n = 1, 2, 5: Finnish has two, Chinese one."""
+    return [0, 1, 1] if lang == "fi" else [0, 0, 0]
 
 
 def test_an_installed_copy_ships_the_catalogues() -> None:

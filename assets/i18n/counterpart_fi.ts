@@ -2,9 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi" sourcelanguage="en">
 <context>
+    <name>AllergenBanner</name>
+    <message>
+        <location filename="../../widgets/allergen_display.py" line="+89"/>
+        <source>Allergies</source>
+        <translation>Allergiat</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>⚠ Allergies:</source>
+        <translation>⚠ Allergiat:</translation>
+    </message>
+</context>
+<context>
+    <name>AllergenPicker</name>
+    <message>
+        <location line="+42"/>
+        <source>Anything else, comma-separated, e.g. kiwi, lactose</source>
+        <translation>Muut, pilkuilla erotettuina, esim. kiwi, laktoosi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other allergies</source>
+        <translation>Muut allergiat</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
-        <location filename="../../widgets/context.py" line="+60"/>
+        <location filename="../../widgets/context.py" line="+68"/>
         <source>Nobody is signed in. Choose your name on the sign-in screen.</source>
         <translation>Kukaan ei ole kirjautunut. Valitse nimesi kirjautumisnäkymästä.</translation>
     </message>
@@ -12,18 +38,18 @@
 <context>
     <name>AuthorisationPanel</name>
     <message>
-        <location filename="../../widgets/authorisation_panel.py" line="+73"/>
+        <location filename="../../widgets/authorisation_panel.py" line="+75"/>
         <source>Supervisor authorisation</source>
         <translation>Vuorovastaavan hyväksyntä</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location line="+208"/>
+        <location line="+46"/>
+        <location line="+217"/>
         <source>New amount</source>
         <translation>Uusi summa</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-216"/>
         <source>New amount for the chosen line</source>
         <translation>Valitun rivin uusi summa</translation>
     </message>
@@ -63,7 +89,7 @@
         <translation>Takaisin lomakkeelle</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+61"/>
         <source>Walk-in customer</source>
         <translation>Satunnaisasiakas</translation>
     </message>
@@ -82,28 +108,24 @@
         <source>No earlier complaints in the last 90 days</source>
         <translation>Ei aiempia reklamaatioita 90 päivän aikana</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>1 earlier complaint in the last 90 days</source>
-        <translation>1 aiempi reklamaatio 90 päivän aikana</translation>
+        <source>%n earlier complaint(s) in the last 90 days</source>
+        <translation>
+            <numerusform>%n aiempi reklamaatio viimeisten 90 päivän aikana</numerusform>
+            <numerusform>%n aiempaa reklamaatiota viimeisten 90 päivän aikana</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+220"/>
+        <source>Locked for %n more minute(s).</source>
+        <translation>
+            <numerusform>Lukittu vielä %n minuutin ajan.</numerusform>
+            <numerusform>Lukittu vielä %n minuutin ajan.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{n} earlier complaints in the last 90 days</source>
-        <translation>{n} aiempaa reklamaatiota 90 päivän aikana</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>1 refusal</source>
-        <translation>1 hylkäys</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} refusals</source>
-        <translation>{n} hylkäystä</translation>
-    </message>
-    <message>
-        <location line="+46"/>
+        <location line="-170"/>
         <source>manager %1</source>
         <translation>päällikkö %1</translation>
     </message>
@@ -123,22 +145,20 @@
         <translation>%1 ylittää jokaisen vuorovastaavan rajan: tarvitaan päällikkö.</translation>
     </message>
     <message>
-        <location line="+157"/>
-        <source>Locked for 1 more minute.</source>
-        <translation>Lukittu vielä minuutin.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Locked for {n} more minutes.</source>
-        <translation>Lukittu vielä {n} minuuttia.</translation>
-    </message>
-    <message>
-        <location line="-215"/>
+        <location line="-56"/>
         <source>compensation %1</source>
         <translation>hyvitys %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n refusal(s)</source>
+        <translation>
+            <numerusform>%n hylkäys</numerusform>
+            <numerusform>%n hylkäystä</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+33"/>
+        <location line="+29"/>
         <source>Total: %1</source>
         <translation>Yhteensä: %1</translation>
     </message>
@@ -189,7 +209,7 @@
         <translation>Kirjoita, miksi hyvitys hylätään, ja syötä PIN-koodi uudelleen.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Manager limit per complaint: %1.</source>
         <translation>Päällikön raja reklamaatiota kohden: %1.</translation>
     </message>
@@ -205,9 +225,40 @@
     </message>
 </context>
 <context>
+    <name>BackupStatusPanel</name>
+    <message>
+        <location filename="../../widgets/backup_status.py" line="+66"/>
+        <source>Back up now</source>
+        <translation>Varmuuskopioi nyt</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The last backup failed: {reason} Fix it and tap Back up now.</source>
+        <translation>Edellinen varmuuskopiointi epäonnistui: {reason} Korjaa vika ja napauta Varmuuskopioi nyt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No backup of this shop has been made yet. Tap Back up now.</source>
+        <translation>Tästä liikkeestä ei ole vielä tehty varmuuskopiota. Napauta Varmuuskopioi nyt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A backup is overdue: the last one is from {when}.</source>
+        <translation>Varmuuskopio on myöhässä: edellinen on ajalta {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupUi</name>
+    <message>
+        <location filename="../../console/backup_ui.py" line="+31"/>
+        <source>Backups</source>
+        <translation>Varmuuskopiot</translation>
+    </message>
+</context>
+<context>
     <name>BirthdayBatchPanel</name>
     <message>
-        <location filename="../../widgets/birthday_batch.py" line="+114"/>
+        <location filename="../../widgets/birthday_batch.py" line="+115"/>
         <location line="+6"/>
         <source>Birthdays this week</source>
         <translation>Tämän viikon syntymäpäivät</translation>
@@ -242,33 +293,50 @@
         <source>{start} – {end}: only customers who agreed to be contacted.</source>
         <translation>{start} – {end}: vain asiakkaat, jotka ovat antaneet luvan yhteydenottoon.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>{n} letter(s) to make.</source>
-        <translation>Tehtäviä kirjeitä: {n}.</translation>
+        <source>%n letter(s) to make.</source>
+        <translation>
+            <numerusform>%n kirje tehtävänä.</numerusform>
+            <numerusform>%n kirjettä tehtävänä.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Making %n letter(s)…</source>
+        <translation>
+            <numerusform>Tehdään %n kirje…</numerusform>
+            <numerusform>Tehdään %n kirjettä…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>%n letter(s) ready to print.</source>
+        <translation>
+            <numerusform>%n kirje valmiina tulostettavaksi.</numerusform>
+            <numerusform>%n kirjettä valmiina tulostettavaksi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+80"/>
+        <source>%n letter(s) kept on the customers&apos; profiles.</source>
+        <translation>
+            <numerusform>%n kirje tallennettu asiakkaan tietoihin.</numerusform>
+            <numerusform>%n kirjettä tallennettu asiakkaiden tietoihin.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-137"/>
         <source>No birthdays this week.</source>
         <translation>Ei syntymäpäiviä tällä viikolla.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Making {n} letter(s)…</source>
-        <translation>Tehdään kirjeitä: {n}…</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Stopping…</source>
         <translation>Pysäytetään…</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>{n} letter(s) ready to print.</source>
-        <translation>Tulostusvalmiita kirjeitä: {n}.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+32"/>
         <source>Stopped; no letters were made.</source>
         <translation>Pysäytetty. Kirjeitä ei tehty.</translation>
     </message>
@@ -288,14 +356,9 @@
         <translation>PDF-tiedostot (*.pdf)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>Cannot save {path}: {reason}</source>
         <translation>Tiedostoa {path} ei voi tallentaa: {reason}</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>{n} letter(s) kept on the customers&apos; profiles.</source>
-        <translation>Kirjeitä tallennettu asiakkaiden tietoihin: {n}.</translation>
     </message>
 </context>
 <context>
@@ -319,22 +382,22 @@
         <translation>Hyvitys</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Details</source>
         <translation>Tiedot</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Value</source>
         <translation>Arvo</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+48"/>
         <source>Approved</source>
         <translation>Hyväksytty</translation>
     </message>
@@ -367,13 +430,13 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../widgets/complaint_form.py" line="+189"/>
-        <location line="+638"/>
+        <location filename="../../widgets/complaint_form.py" line="+219"/>
+        <location line="+702"/>
         <source>Discard</source>
         <translation>Hylkää</translation>
     </message>
     <message>
-        <location line="-637"/>
+        <location line="-701"/>
         <source>Save, keep open</source>
         <translation>Tallenna, jätä auki</translation>
     </message>
@@ -403,7 +466,7 @@
         <translation>Asiakas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Walk-in</source>
         <translation>Satunnaisasiakas</translation>
     </message>
@@ -419,12 +482,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+344"/>
+        <location line="+396"/>
         <source>About staff member</source>
         <translation>Koskee työntekijää</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-391"/>
         <source>What happened</source>
         <translation>Mitä tapahtui</translation>
     </message>
@@ -436,12 +499,12 @@
     <message>
         <location line="+1"/>
         <location line="+17"/>
-        <location line="+320"/>
+        <location line="+372"/>
         <source>Stated problem</source>
         <translation>Asiakkaan kertoma ongelma</translation>
     </message>
     <message>
-        <location line="-324"/>
+        <location line="-376"/>
         <source>What you saw and did</source>
         <translation>Mitä näit ja teit</translation>
     </message>
@@ -456,7 +519,22 @@
         <translation>Todellinen syy</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Printed in the apology letter, in the customer&apos;s language</source>
+        <translation>Tulostetaan anteeksipyyntökirjeeseen asiakkaan kielellä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What we change</source>
+        <translation>Mitä muutamme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What we change so it does not happen again</source>
+        <translation>Mitä muutamme, jottei näin käy uudelleen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Severity</source>
         <translation>Vakavuus</translation>
     </message>
@@ -471,7 +549,7 @@
         <translation>Oma kuvaus</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Putting it right</source>
         <translation>Asian korjaaminen</translation>
     </message>
@@ -601,7 +679,18 @@
         <translation>Ratkaisu</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>What the customer will read about what happened and what was done, in the letter&apos;s language. Your notes never print.</source>
+        <translation>Mitä asiakas lukee tapahtuneesta ja tehdyistä toimista, kirjeen kielellä. Omat muistiinpanosi eivät tulostu koskaan.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Words for the letter</source>
+        <translation>Teksti kirjeeseen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Promise and follow-up</source>
         <translation>Lupaus ja seuranta</translation>
     </message>
@@ -626,7 +715,7 @@
         <translation>Vastuuhenkilö</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+139"/>
         <source>Not known yet</source>
         <translation>Ei vielä tiedossa</translation>
     </message>
@@ -666,7 +755,7 @@
         <translation>Satunnaisasiakas (ei asiakastietoja)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Compensation total: %1</source>
         <translation>Hyvitykset yhteensä: %1</translation>
     </message>
@@ -706,7 +795,7 @@
         <translation>Päätetty rivi jää kirjauksiin.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Line %1: %2</source>
         <translation>Rivi %1: %2</translation>
     </message>
@@ -716,7 +805,7 @@
         <translation>Tarkista punaisella merkityt kentät.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Saved. You can finish it later.</source>
         <translation>Tallennettu. Voit viimeistellä sen myöhemmin.</translation>
     </message>
@@ -726,7 +815,7 @@
         <translation>Hylätäänkö lomakkeelle kirjoitetut tiedot?</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+110"/>
         <source>a walk-in customer</source>
         <translation>satunnaisasiakas</translation>
     </message>
@@ -741,7 +830,7 @@
         <translation>Kirjausta (%1, kirjoitettu %2) ei tallennettu. Palautetaanko se?</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Restored the unsaved entry. Check it and save.</source>
         <translation>Tallentamaton kirjaus palautettu. Tarkista ja tallenna.</translation>
     </message>
@@ -749,32 +838,32 @@
 <context>
     <name>ComplaintHistoryModel</name>
     <message>
-        <location filename="../../widgets/complaint_history_model.py" line="+38"/>
+        <location filename="../../widgets/complaint_history_model.py" line="+49"/>
         <source>When</source>
         <translation>Milloin</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Kind</source>
         <translation>Tyyppi</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Cause</source>
         <translation>Syy</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>What they said</source>
         <translation>Mitä asiakas sanoi</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>Lopputulos</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%1 compensation</source>
         <translation>hyvitys %1</translation>
     </message>
@@ -790,14 +879,72 @@
     </message>
 </context>
 <context>
+    <name>ConsentSection</name>
+    <message>
+        <location filename="../../widgets/consent_section.py" line="+23"/>
+        <source>Contact (letters, birthdays)</source>
+        <translation>Yhteydenotto (kirjeet, syntymäpäivät)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keeping their allergies on file</source>
+        <translation>Allergiatietojen säilyttäminen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>at the counter</source>
+        <translation>kassalla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>imported</source>
+        <translation>tuotu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on a form</source>
+        <translation>lomakkeella</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Withdraw</source>
+        <translation>Peru</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record consent</source>
+        <translation>Kirjaa suostumus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not given</source>
+        <translation>Ei annettu</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Given {when}, {how}</source>
+        <translation>Annettu {when}, {how}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn {when}, {how}</source>
+        <translation>Peruttu {when}, {how}</translation>
+    </message>
+</context>
+<context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../widgets/customer_form.py" line="+62"/>
+        <location filename="../../widgets/customer_form.py" line="+66"/>
         <source>e.g. +358 40 123 4567</source>
         <translation>esim. +358 40 123 4567</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>e.g. Ms Williams, 王小姐 (empty: full name)</source>
+        <translation>esim. rouva Virtanen, 王小姐 (tyhjä: koko nimi)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>— month —</source>
         <translation>— kuukausi —</translation>
     </message>
@@ -812,12 +959,7 @@
         <translation>vuosi (valinnainen)</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>comma-separated, e.g. peanuts, gluten</source>
-        <translation>pilkuilla erotettuna, esim. maapähkinä, gluteeni</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+14"/>
         <source>comma-separated, e.g. window seat, quiet room</source>
         <translation>pilkuilla erotettuna, esim. ikkunapöytä, rauhallinen tila</translation>
     </message>
@@ -855,6 +997,11 @@
         <location line="+1"/>
         <source>&amp;Language</source>
         <translation>&amp;Kieli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letters greet</source>
+        <translation>Puhuttelu kirjeissä</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -912,7 +1059,7 @@
         <translation>Esc</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+43"/>
         <source>New customer</source>
         <translation>Uusi asiakas</translation>
     </message>
@@ -922,7 +1069,7 @@
         <translation>Muokkaa: {name} ({number})</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+69"/>
         <source>The year is four digits, e.g. 1985.</source>
         <translation>Vuosi on neljä numeroa, esim. 1985.</translation>
     </message>
@@ -932,7 +1079,7 @@
         <translation>Rivi {n}: kirjoita nimi ja KK-PP, esim. Hääpäivä 06-14.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Same phone as: {names}</source>
         <translation>Sama puhelinnumero kuin: {names}</translation>
     </message>
@@ -950,12 +1097,7 @@
 <context>
     <name>CustomerProfilePanel</name>
     <message>
-        <location filename="../../widgets/customer_profile_panel.py" line="+86"/>
-        <source>Allergies</source>
-        <translation>Allergiat</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../widgets/customer_profile_panel.py" line="+88"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
@@ -1070,18 +1212,24 @@
         <source>Birthday tomorrow</source>
         <translation>Syntymäpäivä huomenna</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>Birthday in {n} days</source>
-        <translation>Syntymäpäivään {n} päivää</translation>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Birthday in %n day(s)</source>
+        <translation>
+            <numerusform>Syntymäpäivä %n päivän päästä</numerusform>
+            <numerusform>Syntymäpäivä %n päivän päästä</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>⚠ ALLERGIES: {list}</source>
-        <translation>⚠ ALLERGIAT: {list}</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+29"/>
+        <source>{date} (%n day(s) ago)</source>
+        <translation>
+            <numerusform>{date} (%n päivä sitten)</numerusform>
+            <numerusform>{date} (%n päivää sitten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>{date} (today)</source>
         <translation>{date} (tänään)</translation>
     </message>
@@ -1089,11 +1237,6 @@
         <location line="+1"/>
         <source>{date} (yesterday)</source>
         <translation>{date} (eilen)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{date} ({n} days ago)</source>
-        <translation>{date} ({n} päivää sitten)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1123,15 +1266,13 @@
         <source>Search results</source>
         <translation>Hakutulokset</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+36"/>
-        <source>1 customer found.</source>
-        <translation>1 asiakas löytyi.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} customers found.</source>
-        <translation>{n} asiakasta löytyi.</translation>
+        <source>%n customer(s) found.</source>
+        <translation>
+            <numerusform>%n asiakas löytyi.</numerusform>
+            <numerusform>%n asiakasta löytyi.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1145,16 +1286,62 @@
     </message>
 </context>
 <context>
+    <name>DraftsUi</name>
+    <message>
+        <location filename="../../console/drafts_ui.py" line="+25"/>
+        <source>Unsaved drafts</source>
+        <translation>Tallentamattomat luonnokset</translation>
+    </message>
+</context>
+<context>
+    <name>ErasePanel</name>
+    <message>
+        <location filename="../../widgets/erase_panel.py" line="+40"/>
+        <source>Erasing removes the name, phone, email, birthday, allergies, preferences, family dates and the words of their complaints and letters. Visits, amounts and report counts stay, without the person. This cannot be undone.</source>
+        <translation>Poistaminen hävittää nimen, puhelinnumeron, sähköpostin, syntymäpäivän, allergiat, mieltymykset, perheen merkkipäivät sekä reklamaatioiden ja kirjeiden tekstit. Käynnit, summat ja raporttien luvut säilyvät ilman henkilötietoja. Poistoa ei voi perua.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Why, e.g. asked at the counter on 20 November (no names)</source>
+        <translation>Syy, esim. pyydetty kassalla 20. marraskuuta (ei nimiä)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason</source>
+        <translation>Syy</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Manager&apos;s PIN</source>
+        <translation>Päällikön PIN-koodi</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Erase the personal data of {who}</source>
+        <translation>Poista henkilötiedot: {who}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Say why the data is erased.</source>
+        <translation>Kerro, miksi tiedot poistetaan.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPanel</name>
     <message>
-        <location filename="../../widgets/first_run_panel.py" line="+32"/>
+        <location filename="../../widgets/first_run_panel.py" line="+31"/>
         <source>Welcome to Counterpart</source>
         <translation>Tervetuloa Counterpartiin</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>This database has no manager yet. The first manager adds the other staff and authorises larger compensation. Enter your name and choose a PIN of 4 to 8 digits.</source>
-        <translation>Tietokannassa ei ole vielä päällikköä. Ensimmäinen päällikkö lisää muut työntekijät ja hyväksyy suuremmat hyvitykset. Anna nimesi ja valitse 4–8-numeroinen PIN-koodi.</translation>
+        <source>This database has no manager yet. The first manager adds the other staff and authorises larger compensation. Enter your name and choose a PIN of %1 to 12 digits.</source>
+        <translation>Tietokannassa ei ole vielä päällikköä. Ensimmäinen päällikkö lisää muut työntekijät ja hyväksyy suuremmat hyvitykset. Kirjoita nimesi ja valitse %1–12-numeroinen PIN-koodi.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1191,7 +1378,7 @@
 <context>
     <name>FollowUpCloseForm</name>
     <message>
-        <location filename="../../widgets/follow_up_close_form.py" line="+84"/>
+        <location filename="../../widgets/follow_up_close_form.py" line="+86"/>
         <source>What did the customer say? Did the fix work?</source>
         <translation>Mitä asiakas sanoi? Auttoiko korjaus?</translation>
     </message>
@@ -1246,7 +1433,7 @@
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Walk-in</source>
         <translation>Satunnaisasiakas</translation>
     </message>
@@ -1259,7 +1446,7 @@
 <context>
     <name>FollowUpList</name>
     <message>
-        <location filename="../../widgets/follow_up_list.py" line="+78"/>
+        <location filename="../../widgets/follow_up_list.py" line="+79"/>
         <source>Due and overdue promises</source>
         <translation>Erääntyvät ja myöhässä olevat lupaukset</translation>
     </message>
@@ -1279,7 +1466,7 @@
         <translation>Avaa asiakas</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+36"/>
         <source>%n due</source>
         <translation>
             <numerusform>%n erääntyvä</numerusform>
@@ -1298,17 +1485,17 @@
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../widgets/follow_up_model.py" line="+27"/>
+        <location filename="../../widgets/follow_up_model.py" line="+34"/>
         <source>Due</source>
         <translation>Määräaika</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Customer</source>
         <translation>Asiakas</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Promise</source>
         <translation>Lupaus</translation>
     </message>
@@ -1318,12 +1505,12 @@
         <translation>Vastuuhenkilö</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+5"/>
         <source>%1 (overdue)</source>
         <translation>%1 (myöhässä)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>Walk-in</source>
         <translation>Satunnaisasiakas</translation>
     </message>
@@ -1331,12 +1518,12 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../widgets/home_view.py" line="+29"/>
+        <location filename="../../widgets/home_view.py" line="+31"/>
         <source>Type a name, phone digits or a customer number above (Ctrl+F).</source>
         <translation>Kirjoita yllä olevaan kenttään nimi, puhelinnumeron numeroita tai asiakasnumero (Ctrl+F).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>No birthdays today.</source>
         <translation>Ei syntymäpäiviä tänään.</translation>
     </message>
@@ -1356,7 +1543,7 @@
         <translation>Tämän viikon syntymäpäivät</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>Hello, {name}.</source>
         <translation>Hei, {name}!</translation>
     </message>
@@ -1432,7 +1619,7 @@
 <context>
     <name>LetterHistoryPanel</name>
     <message>
-        <location filename="../../widgets/letter_history.py" line="+122"/>
+        <location filename="../../widgets/letter_history.py" line="+93"/>
         <source>Letters sent</source>
         <translation>Lähetetyt kirjeet</translation>
     </message>
@@ -1470,32 +1657,32 @@
 <context>
     <name>LetterListModel</name>
     <message>
-        <location line="-166"/>
+        <location line="-128"/>
         <source>When</source>
         <translation>Milloin</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Letter</source>
         <translation>Kirje</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Complaint</source>
         <translation>Reklamaatio</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>By</source>
         <translation>Tekijä</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>Apology</source>
         <translation>Anteeksipyyntö</translation>
     </message>
@@ -1513,7 +1700,7 @@
 <context>
     <name>LetterPreview</name>
     <message>
-        <location filename="../../widgets/letter_preview.py" line="+97"/>
+        <location filename="../../widgets/letter_preview.py" line="+106"/>
         <source>The printer could not be started. Check that it is connected and try again.</source>
         <translation>Tulostinta ei voitu käynnistää. Tarkista, että se on kytketty, ja yritä uudelleen.</translation>
     </message>
@@ -1593,7 +1780,7 @@
         <translation>Kirjeen teksti. Tyhjä rivi aloittaa uuden kappaleen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Reset text</source>
         <translation>Palauta teksti</translation>
     </message>
@@ -1648,34 +1835,40 @@
         <translation>Teksti (voit muokata)</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+109"/>
         <source>The customer (no complaint)</source>
         <translation>Asiakas (ei reklamaatiota)</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+42"/>
-        <location line="+57"/>
+        <location line="+22"/>
+        <location line="+67"/>
+        <location line="+67"/>
         <source>Discard your changes?</source>
         <translation>Hylätäänkö muutokset?</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-133"/>
         <source>Writing about another complaint starts again from the template. Your changes to the text will be lost.</source>
         <translation>Toista reklamaatiota koskeva kirje aloitetaan pohjasta uudelleen. Tekstiin tekemäsi muutokset menetetään.</translation>
     </message>
     <message>
         <location line="+18"/>
+        <location line="+22"/>
         <source>No voucher</source>
         <translation>Ei kuponkia</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-1"/>
+        <source>Choose: no voucher or a valid one</source>
+        <translation>Valitse: ei kuponkia tai voimassa oleva kuponki</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Changing the voucher starts again from the template. Your changes to the text will be lost.</source>
         <translation>Kupongin vaihtaminen aloittaa pohjasta uudelleen. Tekstiin tekemäsi muutokset menetetään.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+67"/>
         <source>Changing the letter or its language starts again from the template. Your changes to the text will be lost.</source>
         <translation>Kirjeen tai sen kielen vaihtaminen aloittaa pohjasta uudelleen. Tekstiin tekemäsi muutokset menetetään.</translation>
     </message>
@@ -1690,7 +1883,7 @@
         <translation>PDF-tiedostot (*.pdf)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>Cannot save {path}: {reason}</source>
         <translation>Tiedostoa {path} ei voi tallentaa: {reason}</translation>
     </message>
@@ -1698,7 +1891,7 @@
 <context>
     <name>LettersUi</name>
     <message>
-        <location filename="../../console/letters_ui.py" line="+49"/>
+        <location filename="../../console/letters_ui.py" line="+56"/>
         <source>← Back to the profile</source>
         <translation>← Takaisin asiakastietoihin</translation>
     </message>
@@ -1713,17 +1906,32 @@
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>← Home</source>
         <translation>← Etusivu</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Birthday letters for this week…</source>
-        <translation>Tämän viikon syntymäpäiväkirjeet…</translation>
+        <location line="+56"/>
+        <source>Complaint #%1 is saved. Give the customer the apology letter?</source>
+        <translation>Reklamaatio #%1 on tallennettu. Annetaanko asiakkaalle anteeksipyyntökirje?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Preview apology</source>
+        <translation>Esikatsele anteeksipyyntö</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print apology</source>
+        <translation>Tulosta anteeksipyyntö</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Letter for %1…</source>
+        <translation>Kirje asiakkaalle %1…</translation>
+    </message>
+    <message>
+        <location line="-83"/>
         <source>Letters</source>
         <translation>Kirjeet</translation>
     </message>
@@ -1731,42 +1939,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="+60"/>
+        <location filename="../../console/main_window.py" line="+76"/>
         <source>Counterpart — {shop}</source>
         <translation>Counterpart — {shop}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+80"/>
         <source>Home</source>
         <translation>Etusivu</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Alt+Home</source>
-        <translation>Alt+Home</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>New customer</source>
         <translation>Uusi asiakas</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ctrl+N</source>
-        <translation>Ctrl+N</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-72"/>
         <source>Sign out</source>
         <translation>Kirjaudu ulos</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+253"/>
         <source>Nobody signed in</source>
         <translation>Kukaan ei ole kirjautunut</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Signed out: the console was not used for a while. Anything typed is kept for whoever typed it.</source>
+        <translation>Kirjauduttu ulos: kassaa ei käytetty vähään aikaan. Kirjoitetut tiedot säilyvät kirjoittajalleen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Signed in: {name}</source>
         <translation>Kirjautunut: {name}</translation>
     </message>
@@ -1774,6 +1977,23 @@
         <location line="+15"/>
         <source>Purchase recorded: {total}</source>
         <translation>Osto kirjattu: {total}</translation>
+    </message>
+</context>
+<context>
+    <name>NavRail</name>
+    <message>
+        <location filename="../../widgets/nav_rail.py" line="+162"/>
+        <source>Navigation</source>
+        <translation>Navigointi</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <location filename="../../widgets/notice_bar.py" line="+34"/>
+        <location line="+1"/>
+        <source>Close this message</source>
+        <translation>Sulje tämä ilmoitus</translation>
     </message>
 </context>
 <context>
@@ -1805,6 +2025,67 @@
     </message>
 </context>
 <context>
+    <name>PersonalDataUi</name>
+    <message>
+        <location filename="../../console/personal_data_ui.py" line="+40"/>
+        <source>Consent</source>
+        <translation>Suostumus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export data</source>
+        <translation>Vie tiedot</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Erase data</source>
+        <translation>Poista tiedot</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Review inactive customers</source>
+        <translation>Tarkista passiiviset asiakkaat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Personal data</source>
+        <translation>Henkilötiedot</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Export the customer&apos;s data</source>
+        <translation>Vie asiakkaan tiedot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF and JSON (*.pdf)</source>
+        <translation>PDF ja JSON (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Export not written</source>
+        <translation>Vientiä ei kirjoitettu</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export written</source>
+        <translation>Vienti kirjoitettu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written: {pdf} and {json}.</source>
+        <translation>Kirjoitettu: {pdf} ja {json}.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n customers</source>
+        <translation>
+            <numerusform>%n asiakas</numerusform>
+            <numerusform>%n asiakasta</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PhrasesPanel</name>
     <message>
         <location filename="../../widgets/phrases_panel.py" line="+124"/>
@@ -1825,12 +2106,12 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../widgets/pin_pad.py" line="+48"/>
+        <location filename="../../widgets/pin_pad.py" line="+53"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Delete last digit</source>
         <translation>Poista viimeinen numero</translation>
     </message>
@@ -1860,28 +2141,26 @@
         <translation>Syötä PIN-koodi (Enter)</translation>
     </message>
     <message>
-        <location line="+68"/>
-        <location line="+61"/>
+        <location line="+96"/>
+        <location line="+60"/>
         <source>A PIN has digits only.</source>
         <translation>PIN-koodissa on vain numeroita.</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-57"/>
         <source>A PIN has at most {n} digits.</source>
         <translation>PIN-koodissa on enintään {n} numeroa.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+38"/>
-        <source>1 digit entered</source>
-        <translation>1 numero syötetty</translation>
+        <source>%n digit(s) entered</source>
+        <translation>
+            <numerusform>%n numero syötetty</numerusform>
+            <numerusform>%n numeroa syötetty</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{n} digits entered</source>
-        <translation>{n} numeroa syötetty</translation>
-    </message>
-    <message>
-        <location line="-14"/>
+        <location line="-13"/>
         <source>A PIN has %1 to %2 digits.</source>
         <translation>PIN-koodissa on %1–%2 numeroa.</translation>
     </message>
@@ -1889,13 +2168,13 @@
 <context>
     <name>PurchaseEntry</name>
     <message>
-        <location filename="../../widgets/purchase_entry.py" line="+231"/>
+        <location filename="../../widgets/purchase_entry.py" line="+327"/>
         <source>Filter the catalogue</source>
         <translation>Suodata tuotteita</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+33"/>
+        <location line="+10"/>
+        <location line="+35"/>
         <source>Catalogue</source>
         <translation>Tuotteet</translation>
     </message>
@@ -1955,12 +2234,12 @@
         <translation>Tilaus</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Purchase for {name} ({number})</source>
         <translation>Osto: {name} ({number})</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+83"/>
         <source>Total: {total}</source>
         <translation>Yhteensä: {total}</translation>
     </message>
@@ -1968,7 +2247,7 @@
 <context>
     <name>PurchaseHistoryModel</name>
     <message>
-        <location filename="../../widgets/purchase_history_model.py" line="+110"/>
+        <location filename="../../widgets/purchase_history_model.py" line="+109"/>
         <source>When</source>
         <translation>Milloin</translation>
     </message>
@@ -1991,7 +2270,7 @@
 <context>
     <name>PurchaseLinesModel</name>
     <message>
-        <location filename="../../widgets/purchase_entry.py" line="-221"/>
+        <location filename="../../widgets/purchase_entry.py" line="-246"/>
         <source>Item</source>
         <translation>Tuote</translation>
     </message>
@@ -2014,7 +2293,7 @@
 <context>
     <name>RecoveryChecklist</name>
     <message>
-        <location filename="../../widgets/recovery_checklist.py" line="+28"/>
+        <location filename="../../widgets/recovery_checklist.py" line="+29"/>
         <source>Recovery steps</source>
         <translation>Korjaavat toimet</translation>
     </message>
@@ -2022,7 +2301,7 @@
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../widgets/report_panel.py" line="+130"/>
+        <location filename="../../widgets/report_panel.py" line="+143"/>
         <source>End-of-day report</source>
         <translation>Päiväraportti</translation>
     </message>
@@ -2099,7 +2378,7 @@
         <translation>Raporttia tehdään…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>{complaints} complaints, {compliments} compliments, {suggestions} suggestions; {pages} pages.</source>
         <translation>Reklamaatioita {complaints}, kehuja {compliments}, ehdotuksia {suggestions}; sivuja {pages}.</translation>
     </message>
@@ -2119,13 +2398,13 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+17"/>
+        <location line="+9"/>
+        <location line="+20"/>
         <source>Cannot save {path}: {reason}</source>
         <translation>Tiedostoa {path} ei voi tallentaa: {reason}</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-16"/>
         <source>Saved {path}.</source>
         <translation>Tallennettu: {path}.</translation>
     </message>
@@ -2140,7 +2419,7 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Saved {detail} and {summary}.</source>
         <translation>Tallennettu: {detail} ja {summary}.</translation>
     </message>
@@ -2148,30 +2427,56 @@
 <context>
     <name>ReportUi</name>
     <message>
-        <location filename="../../console/report_ui.py" line="+31"/>
-        <source>End-of-day &amp;report</source>
-        <translation>Päivä&amp;raportti</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+Shift+R</source>
-        <translation>Ctrl+Shift+R</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../console/report_ui.py" line="+30"/>
         <source>Report</source>
         <translation>Raportti</translation>
     </message>
 </context>
 <context>
-    <name>SearchResultsModel</name>
+    <name>RetentionModel</name>
     <message>
-        <location filename="../../widgets/search_results_model.py" line="+52"/>
-        <source>allergies</source>
-        <translation>allergioita</translation>
+        <location filename="../../widgets/retention_panel.py" line="+52"/>
+        <source>Customer</source>
+        <translation>Asiakas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last activity</source>
+        <translation>Viimeisin toiminta</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPanel</name>
+    <message>
+        <location line="+63"/>
+        <source>Select all</source>
+        <translation>Valitse kaikki</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select none</source>
+        <translation>Poista valinnat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erase selected…</source>
+        <translation>Poista valitut…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Customers with no visit, complaint or voucher in {months} months: {count}</source>
+        <translation>Asiakkaat, joilla ei ole käyntiä, reklamaatiota tai kuponkia {months} kuukauteen: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../widgets/search_results_model.py" line="+59"/>
         <source>{name}, tier {tier}. Enter opens the profile.</source>
         <translation>{name}, taso {tier}. Enter avaa asiakastiedot.</translation>
     </message>
@@ -2179,7 +2484,7 @@
 <context>
     <name>ServiceUi</name>
     <message>
-        <location filename="../../console/service_ui.py" line="+60"/>
+        <location filename="../../console/service_ui.py" line="+96"/>
         <source>New &amp;complaint / compliment</source>
         <translation>Uusi &amp;reklamaatio / kehu</translation>
     </message>
@@ -2199,32 +2504,64 @@
         <translation>Reklamaatiot, kehut ja ehdotukset</translation>
     </message>
     <message>
+        <location line="+13"/>
         <location line="+11"/>
         <source>Promises due and overdue</source>
         <translation>Erääntyvät ja myöhässä olevat lupaukset</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Walk-in complaint or compliment</source>
-        <translation>Satunnaisasiakkaan reklamaatio tai kehu</translation>
+        <location line="-8"/>
+        <source>Open follow-ups</source>
+        <translation>Avaa seurannat</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Redeem a voucher</source>
+        <translation>Lunasta kuponki</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Walk-in complaint</source>
+        <translation>Satunnaisasiakkaan reklamaatio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Redeem voucher</source>
+        <translation>Lunasta kuponki</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-ups</source>
+        <translation>Seurannat</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>At the counter</source>
-        <translation>Kassalla</translation>
+        <source>Staff</source>
+        <translation>Henkilökunta</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Manage staff</source>
-        <translation>Hallitse henkilökuntaa</translation>
+        <location line="+93"/>
+        <source>No promises due. Well done.</source>
+        <translation>Ei erääntyviä lupauksia. Hyvää työtä!</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>Manager</source>
-        <translation>Päällikkö</translation>
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n erääntyvä</numerusform>
+            <numerusform>%n erääntyvää</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n myöhässä</numerusform>
+            <numerusform>%n myöhässä</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="-30"/>
         <source>Saved: %1 #%2</source>
         <translation>Tallennettu: %1 #%2</translation>
     </message>
@@ -2232,7 +2569,7 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../widgets/settings_panel.py" line="+58"/>
+        <location filename="../../widgets/settings_panel.py" line="+70"/>
         <source>e.g. fi_FI</source>
         <translation>esim. fi_FI</translation>
     </message>
@@ -2247,7 +2584,17 @@
         <translation>esim. 500,00</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>Supervisors and managers</source>
+        <translation>Vuorovastaavat ja päälliköt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone</source>
+        <translation>Kaikki</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Shop name</source>
         <translation>Liikkeen nimi</translation>
     </message>
@@ -2288,6 +2635,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Backup folder (empty: beside the database)</source>
+        <translation>Varmuuskopiokansio (tyhjä: tietokannan vieressä)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second backup folder (USB stick, share)</source>
+        <translation>Toinen varmuuskopiokansio (USB-muisti, verkkojako)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review inactive customers after (months)</source>
+        <translation>Passiivisten asiakkaiden tarkistus (kuukauden jälkeen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Page size</source>
         <translation>Paperikoko</translation>
     </message>
@@ -2312,7 +2674,32 @@
         <translation>Lukitusaika (minuuttia)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>Sign in with a PIN</source>
+        <translation>Kirjautuminen PIN-koodilla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out when idle for (minutes)</source>
+        <translation>Uloskirjaus, kun kassa on käyttämättä (minuuttia)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong PINs at all tills before the shop locks</source>
+        <translation>Vääriä PIN-koodeja kaikilla kassoilla ennen liikkeen lukitusta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortest supervisor PIN (digits)</source>
+        <translation>Vuorovastaavan PIN-koodin vähimmäispituus (numeroa)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortest manager PIN (digits)</source>
+        <translation>Päällikön PIN-koodin vähimmäispituus (numeroa)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Save settings</source>
         <translation>Tallenna asetukset</translation>
     </message>
@@ -2322,17 +2709,17 @@
         <translation>Peru muutokseni</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Shop settings</source>
         <translation>Liikkeen asetukset</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+105"/>
         <source>Type a whole number.</source>
         <translation>Anna kokonaisluku.</translation>
     </message>
@@ -2352,7 +2739,7 @@
         <translation>Päällikkö: tallenna syöttämällä PIN-koodisi.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Settings saved.</source>
         <translation>Asetukset tallennettu.</translation>
     </message>
@@ -2360,12 +2747,7 @@
 <context>
     <name>SettingsUi</name>
     <message>
-        <location filename="../../console/settings_ui.py" line="+30"/>
-        <source>Shop settings</source>
-        <translation>Liikkeen asetukset</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../console/settings_ui.py" line="+31"/>
         <source>Settings</source>
         <translation>Asetukset</translation>
     </message>
@@ -2373,7 +2755,7 @@
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../widgets/sign_in_panel.py" line="+95"/>
+        <location filename="../../widgets/sign_in_panel.py" line="+113"/>
         <source>Who is at the counter?</source>
         <translation>Kuka on kassalla?</translation>
     </message>
@@ -2388,15 +2770,30 @@
         <translation>Ei vielä työntekijöitä. Päällikkö lisää työntekijät; esittelyä varten aja `counterpart demo`.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Staff names</source>
         <translation>Työntekijöiden nimet</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Your PIN</source>
+        <translation>PIN-koodisi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Back to the names</source>
+        <translation>&amp;Takaisin nimiin</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>%1, enter your PIN.</source>
+        <translation>%1, syötä PIN-koodisi.</translation>
     </message>
 </context>
 <context>
     <name>StaffAdmin</name>
     <message>
-        <location filename="../../widgets/staff_admin_panel.py" line="+51"/>
+        <location filename="../../widgets/staff_admin_panel.py" line="+55"/>
         <source>Staff</source>
         <translation>Työntekijä</translation>
     </message>
@@ -2414,17 +2811,12 @@
 <context>
     <name>StaffAdminPanel</name>
     <message>
-        <location line="+98"/>
+        <location line="+71"/>
         <source>e.g. 50.00</source>
         <translation>esim. 50,00</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>4 to 8 digits</source>
-        <translation>4–8 numeroa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <location line="+9"/>
         <source>New PIN</source>
         <translation>Uusi PIN-koodi</translation>
@@ -2475,17 +2867,17 @@
         <translation>Vaihda PIN-koodi</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>Cancel</source>
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>Staff</source>
         <translation>Henkilökunta</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+149"/>
         <source>Manager: enter your PIN to confirm.</source>
         <translation>Päällikkö: vahvista syöttämällä PIN-koodisi.</translation>
     </message>
@@ -2495,17 +2887,28 @@
         <translation>Valitse ensin työntekijä listasta.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-64"/>
         <source>A PIN has 4 to 8 digits.</source>
         <translation>PIN-koodissa on 4–8 numeroa.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-152"/>
+        <source>4 to 12 digits</source>
+        <translation>4–12 numeroa</translation>
+    </message>
+    <message>
+        <location line="+150"/>
+        <location line="+83"/>
         <source>A name is required.</source>
         <translation>Nimi on pakollinen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-10"/>
+        <source>A PIN has %1 to %2 digits.</source>
+        <translation>PIN-koodissa on %1–%2 numeroa.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Add %1 as %2.</source>
         <translation>Lisää %1 rooliin %2.</translation>
     </message>
@@ -2525,7 +2928,7 @@
         <translation>Aseta uusi PIN-koodi: %1.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Saved: %1.</source>
         <translation>Tallennettu: %1.</translation>
     </message>
@@ -2533,7 +2936,7 @@
 <context>
     <name>StaffListModel</name>
     <message>
-        <location filename="../../widgets/sign_in_panel.py" line="-43"/>
+        <location filename="../../widgets/sign_in_panel.py" line="-151"/>
         <source>Staff</source>
         <translation>Työntekijä</translation>
     </message>
@@ -2551,32 +2954,32 @@
 <context>
     <name>StaffTableModel</name>
     <message>
-        <location filename="../../widgets/staff_admin_panel.py" line="-333"/>
+        <location filename="../../widgets/staff_admin_panel.py" line="-359"/>
         <source>Name</source>
         <translation>Nimi</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Role</source>
         <translation>Rooli</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Limit</source>
         <translation>Raja</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Active</source>
         <translation>Käytössä</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+7"/>
         <source>settings</source>
         <translation>asetuksissa</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>Yes</source>
         <translation>Kyllä</translation>
     </message>
@@ -2587,9 +2990,83 @@
     </message>
 </context>
 <context>
+    <name>StaleDraftsModel</name>
+    <message>
+        <location filename="../../widgets/stale_drafts_panel.py" line="+49"/>
+        <source>Typed by</source>
+        <translation>Kirjoittaja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>About</source>
+        <translation>Koskee</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last changed</source>
+        <translation>Viimeksi muutettu</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Unknown (an older draft)</source>
+        <translation>Tuntematon (vanhempi luonnos)</translation>
+    </message>
+</context>
+<context>
+    <name>StaleDraftsPanel</name>
+    <message>
+        <location line="+31"/>
+        <source>Unsaved drafts</source>
+        <translation>Tallentamattomat luonnokset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries typed but never saved, and not taken up again by whoever typed them. Discard those nobody needs.</source>
+        <translation>Kirjauksia, joita ei tallennettu eikä niiden kirjoittaja ole jatkanut. Hylkää ne, joita kukaan ei tarvitse.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Discard the selected draft</source>
+        <translation>&amp;Hylkää valittu luonnos</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Walk-in</source>
+        <translation>Satunnaisasiakas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>someone</source>
+        <translation>joku</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discard draft</source>
+        <translation>Hylkää luonnos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Throw away the unsaved entry %1 typed? It cannot be brought back.</source>
+        <translation>Hylätäänkö tallentamaton kirjaus, jonka %1 kirjoitti? Sitä ei voi palauttaa.</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChanges</name>
+    <message>
+        <location filename="../../widgets/unsaved_changes.py" line="+83"/>
+        <source>Throw away your changes?</source>
+        <translation>Hylätäänkö muutokset?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you typed on this screen has not been saved. Throw it away?</source>
+        <translation>Tälle näkymälle kirjoittamaasi ei ole tallennettu. Hylätäänkö se?</translation>
+    </message>
+</context>
+<context>
     <name>VoucherRedeemPanel</name>
     <message>
-        <location filename="../../widgets/voucher_redeem_panel.py" line="+31"/>
+        <location filename="../../widgets/voucher_redeem_panel.py" line="+33"/>
         <source>Voucher code, e.g. 7KQ2-M9XD</source>
         <translation>Kupongin koodi, esim. 7KQ2-M9XD</translation>
     </message>
@@ -2599,12 +3076,27 @@
         <translation>Kupongin koodi</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
+        <source>Your PIN</source>
+        <translation>PIN-koodisi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN of the person taking the voucher</source>
+        <translation>Kupongin vastaanottajan PIN-koodi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Redeem</source>
         <translation>Lunasta</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
+        <source>Type your PIN to take the voucher.</source>
+        <translation>Ota kuponki vastaan syöttämällä PIN-koodisi.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Voucher %1 redeemed: %2 off.</source>
         <translation>Kuponki %1 lunastettu: %2 alennusta.</translation>
     </message>
@@ -2612,7 +3104,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="+103"/>
+        <location filename="../../console/app.py" line="+117"/>
+        <source>Database problem</source>
+        <translation>Tietokantaongelma</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Something went wrong</source>
         <translation>Jokin meni vikaan</translation>
     </message>
@@ -2629,7 +3126,7 @@
 <context>
     <name>run</name>
     <message>
-        <location filename="../../console/cmd_run.py" line="+125"/>
+        <location filename="../../console/cmd_run.py" line="+175"/>
         <source>Cannot open the database</source>
         <translation>Tietokantaa ei voi avata</translation>
     </message>
@@ -2637,7 +3134,7 @@
 <context>
     <name>show_error</name>
     <message>
-        <location filename="../../widgets/errors.py" line="+38"/>
+        <location filename="../../widgets/errors.py" line="+39"/>
         <source>Please check the form</source>
         <translation>Tarkista lomake</translation>
     </message>
@@ -2672,7 +3169,7 @@
         <translation>Jokin meni vikaan</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>An unexpected error happened and nothing was saved. Please tell the manager: {error}</source>
         <translation>Tapahtui odottamaton virhe, eikä mitään tallennettu. Kerro asiasta päällikölle: {error}</translation>
     </message>

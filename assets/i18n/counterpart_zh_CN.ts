@@ -2,9 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AllergenBanner</name>
+    <message>
+        <location filename="../../widgets/allergen_display.py" line="+89"/>
+        <source>Allergies</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>⚠ Allergies:</source>
+        <translation>⚠ 过敏：</translation>
+    </message>
+</context>
+<context>
+    <name>AllergenPicker</name>
+    <message>
+        <location line="+42"/>
+        <source>Anything else, comma-separated, e.g. kiwi, lactose</source>
+        <translation>其他，以逗号分隔，例如 猕猴桃, 乳糖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other allergies</source>
+        <translation>其他过敏</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
-        <location filename="../../widgets/context.py" line="+60"/>
+        <location filename="../../widgets/context.py" line="+68"/>
         <source>Nobody is signed in. Choose your name on the sign-in screen.</source>
         <translation>当前没有人登录。请在登录界面选择你的名字。</translation>
     </message>
@@ -12,18 +38,18 @@
 <context>
     <name>AuthorisationPanel</name>
     <message>
-        <location filename="../../widgets/authorisation_panel.py" line="+73"/>
+        <location filename="../../widgets/authorisation_panel.py" line="+75"/>
         <source>Supervisor authorisation</source>
         <translation>主管审批</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location line="+208"/>
+        <location line="+46"/>
+        <location line="+217"/>
         <source>New amount</source>
         <translation>新金额</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-216"/>
         <source>New amount for the chosen line</source>
         <translation>所选项目的新金额</translation>
     </message>
@@ -63,7 +89,7 @@
         <translation>返回表单</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+61"/>
         <source>Walk-in customer</source>
         <translation>散客</translation>
     </message>
@@ -82,28 +108,22 @@
         <source>No earlier complaints in the last 90 days</source>
         <translation>过去 90 天内没有其他投诉</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>1 earlier complaint in the last 90 days</source>
-        <translation>过去 90 天内有 1 件其他投诉</translation>
+        <source>%n earlier complaint(s) in the last 90 days</source>
+        <translation>
+            <numerusform>过去 90 天内有 %n 件其他投诉</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+220"/>
+        <source>Locked for %n more minute(s).</source>
+        <translation>
+            <numerusform>还会锁定 %n 分钟。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{n} earlier complaints in the last 90 days</source>
-        <translation>过去 90 天内有 {n} 件其他投诉</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>1 refusal</source>
-        <translation>1 次拒绝</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} refusals</source>
-        <translation>{n} 次拒绝</translation>
-    </message>
-    <message>
-        <location line="+46"/>
+        <location line="-170"/>
         <source>manager %1</source>
         <translation>经理 %1</translation>
     </message>
@@ -123,22 +143,19 @@
         <translation>%1 超过所有主管的上限：须由经理审批。</translation>
     </message>
     <message>
-        <location line="+157"/>
-        <source>Locked for 1 more minute.</source>
-        <translation>还会锁定 1 分钟。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Locked for {n} more minutes.</source>
-        <translation>还会锁定 {n} 分钟。</translation>
-    </message>
-    <message>
-        <location line="-215"/>
+        <location line="-56"/>
         <source>compensation %1</source>
         <translation>补偿 %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n refusal(s)</source>
+        <translation>
+            <numerusform>拒绝 %n 次</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+33"/>
+        <location line="+29"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
@@ -189,7 +206,7 @@
         <translation>请填写拒绝补偿的原因，再重新输入 PIN 码。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Manager limit per complaint: %1.</source>
         <translation>经理每件投诉的上限：%1。</translation>
     </message>
@@ -205,9 +222,40 @@
     </message>
 </context>
 <context>
+    <name>BackupStatusPanel</name>
+    <message>
+        <location filename="../../widgets/backup_status.py" line="+66"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The last backup failed: {reason} Fix it and tap Back up now.</source>
+        <translation>上次备份失败：{reason} 请排除问题后点按“立即备份”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No backup of this shop has been made yet. Tap Back up now.</source>
+        <translation>本店尚未进行过备份。请点按“立即备份”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A backup is overdue: the last one is from {when}.</source>
+        <translation>备份已逾期：上次备份是在 {when}。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupUi</name>
+    <message>
+        <location filename="../../console/backup_ui.py" line="+31"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+</context>
+<context>
     <name>BirthdayBatchPanel</name>
     <message>
-        <location filename="../../widgets/birthday_batch.py" line="+114"/>
+        <location filename="../../widgets/birthday_batch.py" line="+115"/>
         <location line="+6"/>
         <source>Birthdays this week</source>
         <translation>本周寿星</translation>
@@ -242,33 +290,46 @@
         <source>{start} – {end}: only customers who agreed to be contacted.</source>
         <translation>{start} – {end}：仅限同意接受联系的顾客。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>{n} letter(s) to make.</source>
-        <translation>需生成 {n} 封信。</translation>
+        <source>%n letter(s) to make.</source>
+        <translation>
+            <numerusform>需生成 %n 封信函。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Making %n letter(s)…</source>
+        <translation>
+            <numerusform>正在生成 %n 封信函…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>%n letter(s) ready to print.</source>
+        <translation>
+            <numerusform>%n 封信函可以打印。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+80"/>
+        <source>%n letter(s) kept on the customers&apos; profiles.</source>
+        <translation>
+            <numerusform>已在顾客资料中保存 %n 封信函。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-137"/>
         <source>No birthdays this week.</source>
         <translation>本周没有寿星。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Making {n} letter(s)…</source>
-        <translation>正在生成 {n} 封信…</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>{n} letter(s) ready to print.</source>
-        <translation>已有 {n} 封信可以打印。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+32"/>
         <source>Stopped; no letters were made.</source>
         <translation>已停止，没有生成任何信函。</translation>
     </message>
@@ -288,14 +349,9 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>Cannot save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>{n} letter(s) kept on the customers&apos; profiles.</source>
-        <translation>已将 {n} 封信保存在顾客资料中。</translation>
     </message>
 </context>
 <context>
@@ -319,22 +375,22 @@
         <translation>补偿</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+48"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
@@ -367,13 +423,13 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../widgets/complaint_form.py" line="+189"/>
-        <location line="+638"/>
+        <location filename="../../widgets/complaint_form.py" line="+219"/>
+        <location line="+702"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location line="-637"/>
+        <location line="-701"/>
         <source>Save, keep open</source>
         <translation>保存，保持未结</translation>
     </message>
@@ -403,7 +459,7 @@
         <translation>顾客</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
@@ -419,12 +475,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+344"/>
+        <location line="+396"/>
         <source>About staff member</source>
         <translation>涉及员工</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-391"/>
         <source>What happened</source>
         <translation>事情经过</translation>
     </message>
@@ -436,12 +492,12 @@
     <message>
         <location line="+1"/>
         <location line="+17"/>
-        <location line="+320"/>
+        <location line="+372"/>
         <source>Stated problem</source>
         <translation>顾客所述问题</translation>
     </message>
     <message>
-        <location line="-324"/>
+        <location line="-376"/>
         <source>What you saw and did</source>
         <translation>你看到和处理的情况</translation>
     </message>
@@ -456,7 +512,22 @@
         <translation>真正原因</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Printed in the apology letter, in the customer&apos;s language</source>
+        <translation>以顾客的语言印在致歉信中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What we change</source>
+        <translation>我们的改进</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What we change so it does not happen again</source>
+        <translation>我们如何改进以免再次发生</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
@@ -471,7 +542,7 @@
         <translation>自述</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Putting it right</source>
         <translation>补救</translation>
     </message>
@@ -601,7 +672,18 @@
         <translation>处理结果</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>What the customer will read about what happened and what was done, in the letter&apos;s language. Your notes never print.</source>
+        <translation>顾客将在信中读到的事情经过与处理方式，请用信函的语言填写。你的备注不会打印出来。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Words for the letter</source>
+        <translation>信函用语</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Promise and follow-up</source>
         <translation>承诺与跟进</translation>
     </message>
@@ -626,7 +708,7 @@
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+139"/>
         <source>Not known yet</source>
         <translation>尚不清楚</translation>
     </message>
@@ -666,7 +748,7 @@
         <translation>散客（无顾客资料）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Compensation total: %1</source>
         <translation>补偿合计：%1</translation>
     </message>
@@ -706,7 +788,7 @@
         <translation>已决定的项目会保留在记录中。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Line %1: %2</source>
         <translation>第 %1 项：%2</translation>
     </message>
@@ -716,7 +798,7 @@
         <translation>请检查标为红色的字段。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Saved. You can finish it later.</source>
         <translation>已保存，你可以稍后再完成。</translation>
     </message>
@@ -726,7 +808,7 @@
         <translation>要放弃这张表单上输入的内容吗？</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+110"/>
         <source>a walk-in customer</source>
         <translation>一位散客</translation>
     </message>
@@ -741,7 +823,7 @@
         <translation>%2 为%1输入的记录未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Restored the unsaved entry. Check it and save.</source>
         <translation>已恢复未保存的记录，请检查后保存。</translation>
     </message>
@@ -749,32 +831,32 @@
 <context>
     <name>ComplaintHistoryModel</name>
     <message>
-        <location filename="../../widgets/complaint_history_model.py" line="+38"/>
+        <location filename="../../widgets/complaint_history_model.py" line="+49"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>What they said</source>
         <translation>顾客所说</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%1 compensation</source>
         <translation>补偿 %1</translation>
     </message>
@@ -790,14 +872,72 @@
     </message>
 </context>
 <context>
+    <name>ConsentSection</name>
+    <message>
+        <location filename="../../widgets/consent_section.py" line="+23"/>
+        <source>Contact (letters, birthdays)</source>
+        <translation>联系（信函、生日）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keeping their allergies on file</source>
+        <translation>保存其过敏信息</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>at the counter</source>
+        <translation>在柜台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on a form</source>
+        <translation>通过表格</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record consent</source>
+        <translation>记录同意</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not given</source>
+        <translation>未同意</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Given {when}, {how}</source>
+        <translation>已于 {when} 同意（{how}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn {when}, {how}</source>
+        <translation>已于 {when} 撤回（{how}）</translation>
+    </message>
+</context>
+<context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../widgets/customer_form.py" line="+62"/>
+        <location filename="../../widgets/customer_form.py" line="+66"/>
         <source>e.g. +358 40 123 4567</source>
         <translation>例如 +86 138 0013 8000</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>e.g. Ms Williams, 王小姐 (empty: full name)</source>
+        <translation>例如 王小姐、Ms Williams（留空：使用全名）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>— month —</source>
         <translation>— 月 —</translation>
     </message>
@@ -812,12 +952,7 @@
         <translation>年份（选填）</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>comma-separated, e.g. peanuts, gluten</source>
-        <translation>以逗号分隔，例如 花生, 麸质</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+14"/>
         <source>comma-separated, e.g. window seat, quiet room</source>
         <translation>以逗号分隔，例如 靠窗座位, 安静的房间</translation>
     </message>
@@ -855,6 +990,11 @@
         <location line="+1"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letters greet</source>
+        <translation>信函称呼</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -912,7 +1052,7 @@
         <translation>Esc</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+43"/>
         <source>New customer</source>
         <translation>新增顾客</translation>
     </message>
@@ -922,7 +1062,7 @@
         <translation>编辑 {name}（{number}）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+69"/>
         <source>The year is four digits, e.g. 1985.</source>
         <translation>年份为四位数字，例如 1985。</translation>
     </message>
@@ -932,7 +1072,7 @@
         <translation>第 {n} 行：请填写名称和 MM-DD，例如 结婚纪念日 06-14。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Same phone as: {names}</source>
         <translation>电话号码与以下顾客相同：{names}</translation>
     </message>
@@ -950,12 +1090,7 @@
 <context>
     <name>CustomerProfilePanel</name>
     <message>
-        <location filename="../../widgets/customer_profile_panel.py" line="+86"/>
-        <source>Allergies</source>
-        <translation>过敏</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../widgets/customer_profile_panel.py" line="+88"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -1070,18 +1205,22 @@
         <source>Birthday tomorrow</source>
         <translation>明天生日</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>Birthday in {n} days</source>
-        <translation>{n} 天后生日</translation>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Birthday in %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后生日</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>⚠ ALLERGIES: {list}</source>
-        <translation>⚠ 过敏：{list}</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+29"/>
+        <source>{date} (%n day(s) ago)</source>
+        <translation>
+            <numerusform>{date}（%n 天前）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>{date} (today)</source>
         <translation>{date}（今天）</translation>
     </message>
@@ -1089,11 +1228,6 @@
         <location line="+1"/>
         <source>{date} (yesterday)</source>
         <translation>{date}（昨天）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{date} ({n} days ago)</source>
-        <translation>{date}（{n} 天前）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1123,15 +1257,12 @@
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+36"/>
-        <source>1 customer found.</source>
-        <translation>找到 1 位顾客。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} customers found.</source>
-        <translation>找到 {n} 位顾客。</translation>
+        <source>%n customer(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 位顾客。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1145,16 +1276,62 @@
     </message>
 </context>
 <context>
+    <name>DraftsUi</name>
+    <message>
+        <location filename="../../console/drafts_ui.py" line="+25"/>
+        <source>Unsaved drafts</source>
+        <translation>未保存的草稿</translation>
+    </message>
+</context>
+<context>
+    <name>ErasePanel</name>
+    <message>
+        <location filename="../../widgets/erase_panel.py" line="+40"/>
+        <source>Erasing removes the name, phone, email, birthday, allergies, preferences, family dates and the words of their complaints and letters. Visits, amounts and report counts stay, without the person. This cannot be undone.</source>
+        <translation>清除后将删除姓名、电话、电子邮箱、生日、过敏信息、偏好、家庭纪念日，以及其投诉和信函的文字内容。到店记录、金额和报表统计会保留，但不再与此人关联。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Why, e.g. asked at the counter on 20 November (no names)</source>
+        <translation>原因，例如 11 月 20 日在柜台提出要求（请勿填写姓名）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Manager&apos;s PIN</source>
+        <translation>经理的 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Erase the personal data of {who}</source>
+        <translation>清除 {who} 的个人信息</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Say why the data is erased.</source>
+        <translation>请说明清除数据的原因。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPanel</name>
     <message>
-        <location filename="../../widgets/first_run_panel.py" line="+32"/>
+        <location filename="../../widgets/first_run_panel.py" line="+31"/>
         <source>Welcome to Counterpart</source>
         <translation>欢迎使用 Counterpart</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>This database has no manager yet. The first manager adds the other staff and authorises larger compensation. Enter your name and choose a PIN of 4 to 8 digits.</source>
-        <translation>这个数据库还没有经理。第一位经理负责添加其他员工，并审批金额较大的补偿。请输入你的名字，并设置 4 到 8 位数字的 PIN 码。</translation>
+        <source>This database has no manager yet. The first manager adds the other staff and authorises larger compensation. Enter your name and choose a PIN of %1 to 12 digits.</source>
+        <translation>这个数据库还没有经理。第一位经理负责添加其他员工，并审批较大额的补偿。请输入你的姓名，并设置 %1 到 12 位数字的 PIN 码。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1191,7 +1368,7 @@
 <context>
     <name>FollowUpCloseForm</name>
     <message>
-        <location filename="../../widgets/follow_up_close_form.py" line="+84"/>
+        <location filename="../../widgets/follow_up_close_form.py" line="+86"/>
         <source>What did the customer say? Did the fix work?</source>
         <translation>顾客怎么说？问题解决了吗？</translation>
     </message>
@@ -1246,7 +1423,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
@@ -1259,7 +1436,7 @@
 <context>
     <name>FollowUpList</name>
     <message>
-        <location filename="../../widgets/follow_up_list.py" line="+78"/>
+        <location filename="../../widgets/follow_up_list.py" line="+79"/>
         <source>Due and overdue promises</source>
         <translation>到期与逾期的承诺</translation>
     </message>
@@ -1279,7 +1456,7 @@
         <translation>打开顾客资料</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+36"/>
         <source>%n due</source>
         <translation>
             <numerusform>%n 项到期</numerusform>
@@ -1296,17 +1473,17 @@
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../widgets/follow_up_model.py" line="+27"/>
+        <location filename="../../widgets/follow_up_model.py" line="+34"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
@@ -1316,12 +1493,12 @@
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+5"/>
         <source>%1 (overdue)</source>
         <translation>%1（逾期）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
@@ -1329,12 +1506,12 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../widgets/home_view.py" line="+29"/>
+        <location filename="../../widgets/home_view.py" line="+31"/>
         <source>Type a name, phone digits or a customer number above (Ctrl+F).</source>
         <translation>请在上方输入姓名、电话号码数字或顾客编号（Ctrl+F）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>No birthdays today.</source>
         <translation>今天没有寿星。</translation>
     </message>
@@ -1354,7 +1531,7 @@
         <translation>本周寿星</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>Hello, {name}.</source>
         <translation>{name}，你好。</translation>
     </message>
@@ -1430,7 +1607,7 @@
 <context>
     <name>LetterHistoryPanel</name>
     <message>
-        <location filename="../../widgets/letter_history.py" line="+122"/>
+        <location filename="../../widgets/letter_history.py" line="+93"/>
         <source>Letters sent</source>
         <translation>已寄出的信函</translation>
     </message>
@@ -1468,32 +1645,32 @@
 <context>
     <name>LetterListModel</name>
     <message>
-        <location line="-166"/>
+        <location line="-128"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>Apology</source>
         <translation>致歉信</translation>
     </message>
@@ -1511,7 +1688,7 @@
 <context>
     <name>LetterPreview</name>
     <message>
-        <location filename="../../widgets/letter_preview.py" line="+97"/>
+        <location filename="../../widgets/letter_preview.py" line="+106"/>
         <source>The printer could not be started. Check that it is connected and try again.</source>
         <translation>无法启动打印机。请确认打印机已连接后重试。</translation>
     </message>
@@ -1591,7 +1768,7 @@
         <translation>信函内容；空一行即开始新段落。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Reset text</source>
         <translation>恢复内容</translation>
     </message>
@@ -1646,34 +1823,40 @@
         <translation>内容（可编辑）</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+109"/>
         <source>The customer (no complaint)</source>
         <translation>顾客（无投诉）</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+42"/>
-        <location line="+57"/>
+        <location line="+22"/>
+        <location line="+67"/>
+        <location line="+67"/>
         <source>Discard your changes?</source>
         <translation>要放弃你的修改吗？</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-133"/>
         <source>Writing about another complaint starts again from the template. Your changes to the text will be lost.</source>
         <translation>改为针对另一件投诉撰写会从模板重新开始，你对内容的修改将会丢失。</translation>
     </message>
     <message>
         <location line="+18"/>
+        <location line="+22"/>
         <source>No voucher</source>
         <translation>无代金券</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-1"/>
+        <source>Choose: no voucher or a valid one</source>
+        <translation>请选择：不附代金券，或选择有效的代金券</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Changing the voucher starts again from the template. Your changes to the text will be lost.</source>
         <translation>更换代金券会从模板重新开始，你对内容的修改将会丢失。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+67"/>
         <source>Changing the letter or its language starts again from the template. Your changes to the text will be lost.</source>
         <translation>更换信函或语言会从模板重新开始，你对内容的修改将会丢失。</translation>
     </message>
@@ -1688,7 +1871,7 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>Cannot save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
@@ -1696,7 +1879,7 @@
 <context>
     <name>LettersUi</name>
     <message>
-        <location filename="../../console/letters_ui.py" line="+49"/>
+        <location filename="../../console/letters_ui.py" line="+56"/>
         <source>← Back to the profile</source>
         <translation>← 返回顾客资料</translation>
     </message>
@@ -1711,17 +1894,32 @@
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>← Home</source>
         <translation>← 首页</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Birthday letters for this week…</source>
-        <translation>本周生日贺信…</translation>
+        <location line="+56"/>
+        <source>Complaint #%1 is saved. Give the customer the apology letter?</source>
+        <translation>投诉 #%1 已保存。要给顾客致歉信吗？</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Preview apology</source>
+        <translation>预览致歉信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print apology</source>
+        <translation>打印致歉信</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Letter for %1…</source>
+        <translation>给 %1 的信函…</translation>
+    </message>
+    <message>
+        <location line="-83"/>
         <source>Letters</source>
         <translation>信函</translation>
     </message>
@@ -1729,42 +1927,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="+60"/>
+        <location filename="../../console/main_window.py" line="+76"/>
         <source>Counterpart — {shop}</source>
         <translation>Counterpart — {shop}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+80"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Alt+Home</source>
-        <translation>Alt+Home</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>New customer</source>
         <translation>新增顾客</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ctrl+N</source>
-        <translation>Ctrl+N</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-72"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+253"/>
         <source>Nobody signed in</source>
         <translation>无人登录</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Signed out: the console was not used for a while. Anything typed is kept for whoever typed it.</source>
+        <translation>由于一段时间未使用，已自动退出登录。已输入的内容会为输入者保留。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Signed in: {name}</source>
         <translation>已登录：{name}</translation>
     </message>
@@ -1772,6 +1965,23 @@
         <location line="+15"/>
         <source>Purchase recorded: {total}</source>
         <translation>已记录消费：{total}</translation>
+    </message>
+</context>
+<context>
+    <name>NavRail</name>
+    <message>
+        <location filename="../../widgets/nav_rail.py" line="+162"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <location filename="../../widgets/notice_bar.py" line="+34"/>
+        <location line="+1"/>
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
     </message>
 </context>
 <context>
@@ -1803,6 +2013,66 @@
     </message>
 </context>
 <context>
+    <name>PersonalDataUi</name>
+    <message>
+        <location filename="../../console/personal_data_ui.py" line="+40"/>
+        <source>Consent</source>
+        <translation>同意情况</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Erase data</source>
+        <translation>清除数据</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Review inactive customers</source>
+        <translation>检查不活跃顾客</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Export the customer&apos;s data</source>
+        <translation>导出顾客的数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF and JSON (*.pdf)</source>
+        <translation>PDF 和 JSON (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Export not written</source>
+        <translation>未能写入导出文件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export written</source>
+        <translation>导出文件已写入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written: {pdf} and {json}.</source>
+        <translation>已写入：{pdf} 和 {json}。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n customers</source>
+        <translation>
+            <numerusform>%n 位顾客</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PhrasesPanel</name>
     <message>
         <location filename="../../widgets/phrases_panel.py" line="+124"/>
@@ -1823,12 +2093,12 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../widgets/pin_pad.py" line="+48"/>
+        <location filename="../../widgets/pin_pad.py" line="+53"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Delete last digit</source>
         <translation>删除最后一位数字</translation>
     </message>
@@ -1858,28 +2128,25 @@
         <translation>输入 PIN 码（Enter）</translation>
     </message>
     <message>
-        <location line="+68"/>
-        <location line="+61"/>
+        <location line="+96"/>
+        <location line="+60"/>
         <source>A PIN has digits only.</source>
         <translation>PIN 码只能是数字。</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-57"/>
         <source>A PIN has at most {n} digits.</source>
         <translation>PIN 码最多 {n} 位数字。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+38"/>
-        <source>1 digit entered</source>
-        <translation>已输入 1 位数字</translation>
+        <source>%n digit(s) entered</source>
+        <translation>
+            <numerusform>已输入 %n 位数字</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{n} digits entered</source>
-        <translation>已输入 {n} 位数字</translation>
-    </message>
-    <message>
-        <location line="-14"/>
+        <location line="-13"/>
         <source>A PIN has %1 to %2 digits.</source>
         <translation>PIN 码为 %1 到 %2 位数字。</translation>
     </message>
@@ -1887,13 +2154,13 @@
 <context>
     <name>PurchaseEntry</name>
     <message>
-        <location filename="../../widgets/purchase_entry.py" line="+231"/>
+        <location filename="../../widgets/purchase_entry.py" line="+327"/>
         <source>Filter the catalogue</source>
         <translation>筛选商品目录</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+33"/>
+        <location line="+10"/>
+        <location line="+35"/>
         <source>Catalogue</source>
         <translation>商品目录</translation>
     </message>
@@ -1953,12 +2220,12 @@
         <translation>点单</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Purchase for {name} ({number})</source>
         <translation>{name}（{number}）的消费</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+83"/>
         <source>Total: {total}</source>
         <translation>合计：{total}</translation>
     </message>
@@ -1966,7 +2233,7 @@
 <context>
     <name>PurchaseHistoryModel</name>
     <message>
-        <location filename="../../widgets/purchase_history_model.py" line="+110"/>
+        <location filename="../../widgets/purchase_history_model.py" line="+109"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1989,7 +2256,7 @@
 <context>
     <name>PurchaseLinesModel</name>
     <message>
-        <location filename="../../widgets/purchase_entry.py" line="-221"/>
+        <location filename="../../widgets/purchase_entry.py" line="-246"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
@@ -2012,7 +2279,7 @@
 <context>
     <name>RecoveryChecklist</name>
     <message>
-        <location filename="../../widgets/recovery_checklist.py" line="+28"/>
+        <location filename="../../widgets/recovery_checklist.py" line="+29"/>
         <source>Recovery steps</source>
         <translation>补救步骤</translation>
     </message>
@@ -2020,7 +2287,7 @@
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../widgets/report_panel.py" line="+130"/>
+        <location filename="../../widgets/report_panel.py" line="+143"/>
         <source>End-of-day report</source>
         <translation>日结报表</translation>
     </message>
@@ -2097,7 +2364,7 @@
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>{complaints} complaints, {compliments} compliments, {suggestions} suggestions; {pages} pages.</source>
         <translation>投诉 {complaints} 件、表扬 {compliments} 件、建议 {suggestions} 件；共 {pages} 页。</translation>
     </message>
@@ -2117,13 +2384,13 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+17"/>
+        <location line="+9"/>
+        <location line="+20"/>
         <source>Cannot save {path}: {reason}</source>
         <translation>无法保存 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-16"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -2138,7 +2405,7 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Saved {detail} and {summary}.</source>
         <translation>已保存 {detail} 和 {summary}。</translation>
     </message>
@@ -2146,30 +2413,56 @@
 <context>
     <name>ReportUi</name>
     <message>
-        <location filename="../../console/report_ui.py" line="+31"/>
-        <source>End-of-day &amp;report</source>
-        <translation>日结报表(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+Shift+R</source>
-        <translation>Ctrl+Shift+R</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../console/report_ui.py" line="+30"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
 </context>
 <context>
-    <name>SearchResultsModel</name>
+    <name>RetentionModel</name>
     <message>
-        <location filename="../../widgets/search_results_model.py" line="+52"/>
-        <source>allergies</source>
-        <translation>有过敏</translation>
+        <location filename="../../widgets/retention_panel.py" line="+52"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last activity</source>
+        <translation>最近活动</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPanel</name>
+    <message>
+        <location line="+63"/>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erase selected…</source>
+        <translation>清除所选…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Customers with no visit, complaint or voucher in {months} months: {count}</source>
+        <translation>{months} 个月内没有到店、投诉或代金券的顾客：{count}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../widgets/search_results_model.py" line="+59"/>
         <source>{name}, tier {tier}. Enter opens the profile.</source>
         <translation>{name}，等级 {tier}。按 Enter 打开顾客资料。</translation>
     </message>
@@ -2177,7 +2470,7 @@
 <context>
     <name>ServiceUi</name>
     <message>
-        <location filename="../../console/service_ui.py" line="+60"/>
+        <location filename="../../console/service_ui.py" line="+96"/>
         <source>New &amp;complaint / compliment</source>
         <translation>新增投诉／表扬(&amp;C)</translation>
     </message>
@@ -2197,32 +2490,62 @@
         <translation>投诉、表扬与建议</translation>
     </message>
     <message>
+        <location line="+13"/>
         <location line="+11"/>
         <source>Promises due and overdue</source>
         <translation>到期与逾期的承诺</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Walk-in complaint or compliment</source>
-        <translation>散客的投诉或表扬</translation>
+        <location line="-8"/>
+        <source>Open follow-ups</source>
+        <translation>未结束的跟进</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Redeem a voucher</source>
+        <translation>兑换代金券</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Walk-in complaint</source>
+        <translation>散客投诉</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Redeem voucher</source>
+        <translation>兑换代金券</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-ups</source>
+        <translation>跟进</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>At the counter</source>
-        <translation>柜台</translation>
+        <source>Staff</source>
+        <translation>员工</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Manage staff</source>
-        <translation>管理员工</translation>
+        <location line="+93"/>
+        <source>No promises due. Well done.</source>
+        <translation>没有到期的承诺，做得好！</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>Manager</source>
-        <translation>经理</translation>
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n 项到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 项逾期</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="-30"/>
         <source>Saved: %1 #%2</source>
         <translation>已保存：%1 #%2</translation>
     </message>
@@ -2230,7 +2553,7 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../widgets/settings_panel.py" line="+58"/>
+        <location filename="../../widgets/settings_panel.py" line="+70"/>
         <source>e.g. fi_FI</source>
         <translation>例如 zh_CN</translation>
     </message>
@@ -2245,7 +2568,17 @@
         <translation>例如 500.00</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>Supervisors and managers</source>
+        <translation>主管和经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Shop name</source>
         <translation>店名</translation>
     </message>
@@ -2286,6 +2619,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Backup folder (empty: beside the database)</source>
+        <translation>备份文件夹（留空：数据库所在文件夹）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second backup folder (USB stick, share)</source>
+        <translation>第二备份文件夹（U 盘、共享文件夹）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review inactive customers after (months)</source>
+        <translation>顾客不活跃多久后需检查（月）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Page size</source>
         <translation>纸张大小</translation>
     </message>
@@ -2310,7 +2658,32 @@
         <translation>锁定时间（分钟）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>Sign in with a PIN</source>
+        <translation>需用 PIN 码登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out when idle for (minutes)</source>
+        <translation>闲置多久后自动退出登录（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong PINs at all tills before the shop locks</source>
+        <translation>全店锁定前所有收银台允许的 PIN 码错误次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortest supervisor PIN (digits)</source>
+        <translation>主管 PIN 码最短位数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortest manager PIN (digits)</source>
+        <translation>经理 PIN 码最短位数</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
@@ -2320,17 +2693,17 @@
         <translation>撤销我的修改</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Shop settings</source>
         <translation>门店设置</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+105"/>
         <source>Type a whole number.</source>
         <translation>请输入整数。</translation>
     </message>
@@ -2350,7 +2723,7 @@
         <translation>经理：请输入 PIN 码以保存。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -2358,12 +2731,7 @@
 <context>
     <name>SettingsUi</name>
     <message>
-        <location filename="../../console/settings_ui.py" line="+30"/>
-        <source>Shop settings</source>
-        <translation>门店设置</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../console/settings_ui.py" line="+31"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2371,7 +2739,7 @@
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../widgets/sign_in_panel.py" line="+95"/>
+        <location filename="../../widgets/sign_in_panel.py" line="+113"/>
         <source>Who is at the counter?</source>
         <translation>谁在柜台值班？</translation>
     </message>
@@ -2386,15 +2754,30 @@
         <translation>尚无员工。请由经理添加员工；如需演示，请运行 `counterpart demo`。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Staff names</source>
         <translation>员工姓名</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Your PIN</source>
+        <translation>你的 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Back to the names</source>
+        <translation>返回姓名列表(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>%1, enter your PIN.</source>
+        <translation>%1，请输入你的 PIN 码。</translation>
     </message>
 </context>
 <context>
     <name>StaffAdmin</name>
     <message>
-        <location filename="../../widgets/staff_admin_panel.py" line="+51"/>
+        <location filename="../../widgets/staff_admin_panel.py" line="+55"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -2412,17 +2795,12 @@
 <context>
     <name>StaffAdminPanel</name>
     <message>
-        <location line="+98"/>
+        <location line="+71"/>
         <source>e.g. 50.00</source>
         <translation>例如 50.00</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>4 to 8 digits</source>
-        <translation>4 到 8 位数字</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <location line="+9"/>
         <source>New PIN</source>
         <translation>新 PIN 码</translation>
@@ -2473,17 +2851,17 @@
         <translation>重置 PIN 码</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+149"/>
         <source>Manager: enter your PIN to confirm.</source>
         <translation>经理：请输入 PIN 码确认。</translation>
     </message>
@@ -2493,17 +2871,28 @@
         <translation>请先在列表中选择一位员工。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-64"/>
         <source>A PIN has 4 to 8 digits.</source>
         <translation>PIN 码为 4 到 8 位数字。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-152"/>
+        <source>4 to 12 digits</source>
+        <translation>4 到 12 位数字</translation>
+    </message>
+    <message>
+        <location line="+150"/>
+        <location line="+83"/>
         <source>A name is required.</source>
         <translation>姓名为必填项。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-10"/>
+        <source>A PIN has %1 to %2 digits.</source>
+        <translation>PIN 码为 %1 到 %2 位数字。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Add %1 as %2.</source>
         <translation>添加 %1，职位为%2。</translation>
     </message>
@@ -2523,7 +2912,7 @@
         <translation>为 %1 设置新的 PIN 码。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Saved: %1.</source>
         <translation>已保存：%1。</translation>
     </message>
@@ -2531,7 +2920,7 @@
 <context>
     <name>StaffListModel</name>
     <message>
-        <location filename="../../widgets/sign_in_panel.py" line="-43"/>
+        <location filename="../../widgets/sign_in_panel.py" line="-151"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -2549,32 +2938,32 @@
 <context>
     <name>StaffTableModel</name>
     <message>
-        <location filename="../../widgets/staff_admin_panel.py" line="-333"/>
+        <location filename="../../widgets/staff_admin_panel.py" line="-359"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Role</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Limit</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+7"/>
         <source>settings</source>
         <translation>按设置</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -2585,9 +2974,83 @@
     </message>
 </context>
 <context>
+    <name>StaleDraftsModel</name>
+    <message>
+        <location filename="../../widgets/stale_drafts_panel.py" line="+49"/>
+        <source>Typed by</source>
+        <translation>输入者</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>About</source>
+        <translation>相关事项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last changed</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Unknown (an older draft)</source>
+        <translation>未知（旧版草稿）</translation>
+    </message>
+</context>
+<context>
+    <name>StaleDraftsPanel</name>
+    <message>
+        <location line="+31"/>
+        <source>Unsaved drafts</source>
+        <translation>未保存的草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries typed but never saved, and not taken up again by whoever typed them. Discard those nobody needs.</source>
+        <translation>已输入但从未保存、输入者也没有再继续处理的记录。请放弃没人需要的草稿。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Discard the selected draft</source>
+        <translation>放弃所选草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Walk-in</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discard draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Throw away the unsaved entry %1 typed? It cannot be brought back.</source>
+        <translation>要放弃 %1 输入的未保存记录吗？放弃后无法恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChanges</name>
+    <message>
+        <location filename="../../widgets/unsaved_changes.py" line="+83"/>
+        <source>Throw away your changes?</source>
+        <translation>要放弃你的修改吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you typed on this screen has not been saved. Throw it away?</source>
+        <translation>此界面上输入的内容尚未保存。要放弃吗？</translation>
+    </message>
+</context>
+<context>
     <name>VoucherRedeemPanel</name>
     <message>
-        <location filename="../../widgets/voucher_redeem_panel.py" line="+31"/>
+        <location filename="../../widgets/voucher_redeem_panel.py" line="+33"/>
         <source>Voucher code, e.g. 7KQ2-M9XD</source>
         <translation>代金券券码，例如 7KQ2-M9XD</translation>
     </message>
@@ -2597,12 +3060,27 @@
         <translation>代金券券码</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
+        <source>Your PIN</source>
+        <translation>你的 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN of the person taking the voucher</source>
+        <translation>收取代金券人员的 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Redeem</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
+        <source>Type your PIN to take the voucher.</source>
+        <translation>请输入你的 PIN 码以收取代金券。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Voucher %1 redeemed: %2 off.</source>
         <translation>代金券 %1 已兑换：抵扣 %2。</translation>
     </message>
@@ -2610,7 +3088,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="+103"/>
+        <location filename="../../console/app.py" line="+117"/>
+        <source>Database problem</source>
+        <translation>数据库问题</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
@@ -2627,7 +3110,7 @@
 <context>
     <name>run</name>
     <message>
-        <location filename="../../console/cmd_run.py" line="+125"/>
+        <location filename="../../console/cmd_run.py" line="+175"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -2635,7 +3118,7 @@
 <context>
     <name>show_error</name>
     <message>
-        <location filename="../../widgets/errors.py" line="+38"/>
+        <location filename="../../widgets/errors.py" line="+39"/>
         <source>Please check the form</source>
         <translation>请检查表单</translation>
     </message>
@@ -2670,7 +3153,7 @@
         <translation>出错了</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>An unexpected error happened and nothing was saved. Please tell the manager: {error}</source>
         <translation>发生意外错误，没有保存任何数据。请告知经理：{error}</translation>
     </message>
