@@ -3,7 +3,8 @@
 A plain file copy misses what is still in the WAL, so the copy is taken with SQLite's online
 backup API inside one read transaction: the row counts recorded beside it come from the
 same snapshot, and writers at other tills go on meanwhile. A copy counts as a backup only
-after it has passed the integrity check, `audit verify` and a recount; it is written under
+after it has passed SQLite's quick check (every page and record; `counterpart check` runs the
+full integrity check), `audit verify` and a recount; it is written under
 a temporary name in the target folder and renamed into place, so a full disk or a pulled
 USB stick leaves no half-written backup. Each backup has a JSON manifest beside it (time,
 shop, counts, schema, SHA-256 of the file) so the list needs no passphrase and a changed
@@ -226,7 +227,7 @@ def folders(db_path: Path, backup_folder: str,
 
 def check_copy(path: Path, expected_counts: dict[str, int] | None = None, *,
                require_audit: bool = True) -> tuple[dict[str, int], str]:
-    """Integrity check, audit verify and row counts of a plain database copy.
+    """Quick check (pages and records), audit verify and row counts of a plain copy.
 
     Returns the counts and "" or the audit log's problem. A snapshot whose audit log does
     not verify is still kept as a backup (the original has the same problem, and losing data
@@ -241,7 +242,7 @@ def check_copy(path: Path, expected_counts: dict[str, int] | None = None, *,
             path=path, reason=exc)) from exc
     try:
         try:
-            result = conn.execute("PRAGMA integrity_check").fetchall()
+            result = conn.execute("PRAGMA quick_check").fetchall()
         except sqlite3.DatabaseError as exc:
             raise BackupFailed(_("{path} is not a usable database copy ({reason}).").format(
                 path=path, reason=exc)) from exc
