@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 _NON_DIGIT = re.compile(r"\D+")
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 # ---------------------------------------------------------------- hostile text
@@ -135,20 +134,3 @@ def search_document(name: str, phone_digits: str, customer_no: str, email: str |
     """The text the trigram index holds for one customer."""
     parts = [search_key(name), phone_digits, customer_no.casefold(), search_key(email or "")]
     return " ".join(p for p in parts if p)
-
-
-def short_terms(name: str) -> set[str]:
-    """Keys for queries shorter than a trigram: folded words, CJK characters and pairs."""
-    terms: set[str] = set()
-    folded = search_key(name)
-    for word in _WORD.findall(folded):
-        if has_cjk(word):
-            chars = [c for c in word if is_cjk(c)]
-            terms.update(chars)
-            terms.update(a + b for a, b in zip(chars, chars[1:], strict=False))
-            latin = "".join(c for c in word if not is_cjk(c))
-            if latin:
-                terms.add(latin)
-        else:
-            terms.add(word)
-    return terms
