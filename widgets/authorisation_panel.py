@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -214,12 +215,15 @@ class AuthorisationPanel(QFrame):
         self.info_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.info_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.info_scroll.setWidget(info)
+        # its content's height must not set the panel's: the page around the panel scrolls
+        # to the panel's preferred height, which would push "Back to the form" out of view
+        self.info_scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         info.setStyleSheet("#authInfo { background: transparent; }")
         self.info_scroll.viewport().setAutoFillBackground(False)
         columns = QHBoxLayout()
         columns.setSpacing(12)
-        columns.addWidget(self.info_scroll, 2)
-        columns.addLayout(decision, 1)
+        columns.addWidget(self.info_scroll, 3)
+        columns.addLayout(decision, 2)
         columns.addWidget(self.pad, 0)
 
         layout = QVBoxLayout(self)
