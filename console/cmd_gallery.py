@@ -166,8 +166,9 @@ def _manager(window: Any) -> Any:
 
 
 def _sign_in(window: Any) -> None:
-    if window.session.staff is None:
-        window.session.sign_in(_manager(window))
+    # the manager screens (report, staff, settings) need a manager signed in with a PIN
+    if window.session.staff is None or not window.session.with_pin:
+        window.session.sign_in(_manager(window), with_pin=True)
 
 
 def _enter_sign_in(window: Any) -> None:

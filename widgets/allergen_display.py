@@ -13,7 +13,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -113,7 +113,11 @@ class AllergenBanner(QLabel):
 
 
 class AllergenPicker(QWidget):
-    """The 14 allergens as large toggle buttons (icon and name) and a free-text field."""
+    """The 14 allergens as large toggle buttons (icon and name) and a free-text field.
+
+    The toggles flow into as many columns (at most `columns`) as the widest name allows at
+    the picker's width, so long Finnish names get two or three columns instead of being cut.
+    """
 
     changed = Signal()
 
@@ -121,10 +125,12 @@ class AllergenPicker(QWidget):
         super().__init__(parent)
         self.setObjectName("AllergenPicker")
         self.buttons: dict[str, QToolButton] = {}
-        grid = QGridLayout()
+        self._max_columns = max(1, columns)
+        self._columns = 0
+        self._grid = grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(4)
-        for position, code in enumerate(allergens.CODES):
+        for code in allergens.CODES:
             button = QToolButton()
             button.setObjectName(f"allergen_{code}")
             button.setCheckable(True)
@@ -137,8 +143,8 @@ class AllergenPicker(QWidget):
             button.setMinimumWidth(MIN_TARGET)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.toggled.connect(lambda checked, b=button, c=code: self._on_toggled(b, c))
-            grid.addWidget(button, position // columns, position % columns)
             self.buttons[code] = button
+        self._arrange(self._max_columns)
         self.other_edit = QLineEdit()
         self.other_edit.setObjectName("OtherAllergies")
         self.other_edit.setPlaceholderText(
@@ -151,6 +157,38 @@ class AllergenPicker(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.other_edit)
         self.setFocusProxy(self.buttons[allergens.CODES[0]])
+
+    def _cell_width(self) -> int:
+        """The width the widest toggle needs, its tick included (ticked ones are wider)."""
+        tick = self.fontMetrics().horizontalAdvance("✓ ")
+        return max(button.sizeHint().width() for button in self.buttons.values()) + tick
+
+    def columns_for(self, width: int) -> int:
+        spacing = self._grid.spacing()
+        fit = (width + spacing) // (self._cell_width() + spacing)
+        return max(1, min(self._max_columns, fit))
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self.buttons.values():
+            self._grid.removeWidget(button)
+        for position, button in enumerate(self.buttons.values()):
+            self._grid.addWidget(button, position // columns, position % columns)
+        for column in range(self._max_columns):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def column_count(self) -> int:
+        return self._columns
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        hint = super().minimumSizeHint()
+        return QSize(max(MIN_TARGET, self._cell_width()), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange(self.columns_for(event.size().width()))
 
     def _on_toggled(self, button: QToolButton, code: str) -> None:
         # a tick as well as the colour: readable without telling red from grey

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,7 @@ from widgets.compensation_lines_model import CompensationLinesModel
 from widgets.context import AppContext
 from widgets.elided import ElidedButton
 from widgets.pin_pad import PinPad
+from widgets.text_fit import keep_whole_text
 
 APPROVE = "approve"
 REFUSE = "refuse"
@@ -126,10 +128,14 @@ class AuthorisationPanel(QFrame):
             button.setMinimumHeight(44)
         self.change_button.clicked.connect(self.change_selected)
         self.remove_button.clicked.connect(self.remove_selected)
-        change_row = QHBoxLayout()
-        change_row.addWidget(self.change_edit, 1)
-        change_row.addWidget(self.change_button)
-        change_row.addWidget(self.remove_button)
+        # the amount on its own row, its two buttons below: the column is narrow at 1024 px
+        # and "Poista rivi" needs its width
+        change_row = QVBoxLayout()
+        change_row.addWidget(self.change_edit)
+        change_buttons = QHBoxLayout()
+        change_buttons.addWidget(self.change_button)
+        change_buttons.addWidget(self.remove_button)
+        change_row.addLayout(change_buttons)
 
         # decision: approve or refuse
         self.approve_choice = QPushButton(self.tr("Approve"), self)
@@ -140,8 +146,11 @@ class AuthorisationPanel(QFrame):
             button.setMinimumHeight(48)
             self._choices.addButton(button)
         self.approve_choice.setChecked(True)
+        keep_whole_text(self.approve_choice, self.refuse_choice, self.change_button,
+                        self.remove_button)
         self.approve_choice.toggled.connect(self._on_mode_changed)
-        choice_row = QHBoxLayout()
+        # one above the other: each gets the column's full width ("Hyväksy", "Hylkää")
+        choice_row = QVBoxLayout()
         choice_row.addWidget(self.approve_choice)
         choice_row.addWidget(self.refuse_choice)
         self.reason_edit = QLineEdit(self)
@@ -206,6 +215,9 @@ class AuthorisationPanel(QFrame):
         self.info_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.info_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.info_scroll.setWidget(info)
+        # its content's height must not set the panel's: the page around the panel scrolls
+        # to the panel's preferred height, which would push "Back to the form" out of view
+        self.info_scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         info.setStyleSheet("#authInfo { background: transparent; }")
         self.info_scroll.viewport().setAutoFillBackground(False)
         columns = QHBoxLayout()
@@ -250,6 +262,8 @@ class AuthorisationPanel(QFrame):
                 text += " · " + self.tr("%n refusal(s)", "", facts.refusals)
             self.facts_label.setText(text)
         self.approve_choice.setChecked(True)
+        keep_whole_text(self.approve_choice, self.refuse_choice, self.change_button,
+                        self.remove_button)
         self.reason_edit.clear()
         self.change_edit.clear()
         self.limit_label.hide()

@@ -115,6 +115,7 @@ class BirthdayBatchPanel(QWidget):
         self.title = QLabel(self.tr("Birthdays this week"))
         self.title.setObjectName("pageTitle")
         self.hint = QLabel(self.tr("Only customers who agreed to be contacted."))
+        self.hint.setWordWrap(True)
         self.model = BirthdayListModel(parent=self)  # dates in the screen language
         self.list_view = QListView()
         self.list_view.setModel(self.model)

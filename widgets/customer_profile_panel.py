@@ -33,6 +33,8 @@ from db.models import CustomerProfile
 from widgets import data_bus
 from widgets.allergen_display import AllergenBanner
 from widgets.context import AppContext
+from widgets.elided import ElidedLabel
+from widgets.flow_layout import FlowLayout
 from widgets.labels import (
     format_date,
     language_name,
@@ -120,9 +122,11 @@ class CustomerProfilePanel(QWidget):
                 title = QLabel(titles[key])
                 title.setObjectName("FactTitle")
                 title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-                value = QLabel()
+                title.setWordWrap(True)  # "Perheen merkkipäivät" takes two lines if need be
+                # an address has no place to wrap: "…" and the whole of it in the tooltip
+                value = ElidedLabel() if key == "email" else QLabel()
                 value.setObjectName("FactValue")
-                value.setWordWrap(True)
+                value.setWordWrap(key != "email")
                 value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -145,10 +149,11 @@ class CustomerProfilePanel(QWidget):
         self.purchase_button.setToolTip(self.tr("Ctrl+R"))
         self.purchase_button.setProperty("primary", True)
         self.purchase_button.clicked.connect(self._on_purchase_clicked)
-        self.actions_row = QHBoxLayout()
+        # a flowing row: what does not fit (Finnish, data-rights buttons) goes on a second
+        # row instead of squeezing every button below its text
+        self.actions_row = FlowLayout()
         self.actions_row.addWidget(self.purchase_button)
         self.actions_row.addWidget(self.edit_button)
-        self.actions_row.addStretch(1)
 
         # History.
         history_title = QLabel(self.tr("Purchase history"))
@@ -175,7 +180,8 @@ class CustomerProfilePanel(QWidget):
         layout.setContentsMargins(20, 12, 20, 12)
         layout.addLayout(header)
         layout.addWidget(self.allergy_banner)
-        layout.addLayout(columns)
+        # the actions right under the name and allergies: always in view, however long
+        # the facts below are in the screen's language
         layout.addLayout(self.actions_row)
         layout.addWidget(line)
 
@@ -186,6 +192,11 @@ class CustomerProfilePanel(QWidget):
         self.sections.setObjectName("ProfileSections")
         self.sections_layout = QVBoxLayout(self.sections)
         self.sections_layout.setContentsMargins(0, 0, 8, 0)
+        # the facts scroll with the history and sections: nothing is squeezed on a 768 px till
+        self.sections_layout.addLayout(columns)
+        facts_line = QFrame()
+        facts_line.setFrameShape(QFrame.Shape.HLine)
+        self.sections_layout.addWidget(facts_line)
         self.sections_layout.addWidget(history_title)
         self.sections_layout.addWidget(self.history_empty)
         self.sections_layout.addWidget(self.history_view)
@@ -193,6 +204,7 @@ class CustomerProfilePanel(QWidget):
         self.sections_scroll = QScrollArea()
         self.sections_scroll.setWidgetResizable(True)
         self.sections_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.sections_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sections_scroll.setWidget(self.sections)
         layout.addWidget(self.sections_scroll, 1)
 
@@ -201,7 +213,7 @@ class CustomerProfilePanel(QWidget):
     # -- extension point
     def add_action(self, button: QPushButton) -> None:
         """Put another action (e.g. "New complaint", "Letter") on the profile's actions row."""
-        self.actions_row.insertWidget(self.actions_row.count() - 1, button)
+        self.actions_row.insertWidget(self.actions_row.count(), button)
 
     def add_section(self, widget: QWidget, title: str | None = None) -> None:
         """Add a block below the purchase history (e.g. complaint history, letters).

@@ -7,7 +7,7 @@ are on the window's navigation rail, not here, so nothing important sits below t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from db.clock import today_local
@@ -30,6 +30,7 @@ class HomeView(QWidget):
         self.greeting.setObjectName("SectionTitle")
         hint = QLabel(self.tr("Type a name, phone digits or a customer number above (Ctrl+F)."))
         hint.setObjectName("EmptyHint")
+        hint.setWordWrap(True)
 
         inner = QWidget()
         self.sections = QVBoxLayout(inner)
@@ -50,6 +51,8 @@ class HomeView(QWidget):
         self.sections.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # down only: a long Finnish line wraps instead of pushing buttons out of view
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 12, 20, 12)

@@ -33,10 +33,12 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -63,6 +65,7 @@ REFRESH_MS = 600
 NO_VOUCHER = -1
 PRINT_DPI = 300  # pages are rasterised for the printer at most at this resolution
 MIN_TARGET = 44  # px: touch-friendly buttons
+BODY_MIN_HEIGHT = 160  # px: a few lines of the letter stay editable on a small screen
 
 
 class PdfPreview(QWidget):
@@ -206,13 +209,29 @@ class LetterPreview(QWidget):
         form.addRow(self.tr("Thank-you for"), self.reason_box)
         form.addRow(self.tr("Language"), self.language_box)
         form.addRow(self.tr("Voucher"), self.voucher_box)
+        # The choices, the text and the notes scroll when a 768 px high till has no room for
+        # them all; the buttons below stay in view (Print is the page's main action).
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 4, 0)
+        fields_layout.addLayout(form)
+        fields_layout.addWidget(QLabel(self.tr("Text (you may edit it)")))
+        self.body_edit.setMinimumHeight(BODY_MIN_HEIGHT)
+        fields_layout.addWidget(self.body_edit, 1)
+        fields_layout.addWidget(self.message)
+        fields_layout.addWidget(self.notes_label)
+        self.fields_scroll = QScrollArea()
+        self.fields_scroll.setObjectName("letterFieldsScroll")
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields_scroll.setWidget(fields)
+        fields.setObjectName("letterFields")
+        fields.setStyleSheet("#letterFields { background: transparent; }")
+        self.fields_scroll.viewport().setAutoFillBackground(False)
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addLayout(form)
-        left_layout.addWidget(QLabel(self.tr("Text (you may edit it)")))
-        left_layout.addWidget(self.body_edit, 1)
-        left_layout.addWidget(self.message)
-        left_layout.addWidget(self.notes_label)
+        left_layout.addWidget(self.fields_scroll, 1)
         row = QHBoxLayout()
         row.addWidget(self.reset_button)
         row.addWidget(self.refresh_button)

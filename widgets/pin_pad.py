@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.layout_check import PIN_KEY_PROPERTY
+from widgets.text_fit import keep_whole_text
 
 PIN_MIN = 4
 PIN_MAX = 12  # db.pins.MAX_LENGTH: shops may ask supervisors and managers for longer PINs
@@ -82,6 +83,7 @@ class PinPad(QWidget):
         self.clear_button.setObjectName("pinClear")
         self.clear_button.setToolTip(self.tr("Clear (Esc)"))
         self.clear_button.clicked.connect(self.clear)
+        keep_whole_text(self.clear_button)  # a word, not a digit: "Tyhjennä" is wide
         self.ok_button = self._make_button(self.tr("OK"))
         self.ok_button.setObjectName("pinOk")
         self.ok_button.setToolTip(self.tr("Enter the PIN (Enter)"))

@@ -37,6 +37,7 @@ from widgets.context import AppContext
 from widgets.errors import show_error
 from widgets.formats import use_date_format
 from widgets.letter_preview import PdfPreview, default_printer, print_pdf
+from widgets.text_fit import keep_whole_text
 
 MIN_TARGET = 44  # px: touch-friendly controls
 
@@ -159,6 +160,7 @@ class ReportPanel(QWidget):
             edit.setAccessibleName(name)
         self.generate_button = QPushButton(self.tr("&Make report"))
         self.generate_button.setDefault(True)
+        keep_whole_text(self.generate_button)  # the page's main action: never squeezed
         self.print_button = QPushButton(self.tr("&Print…"))
         self.save_button = QPushButton(self.tr("Save as P&DF…"))
         self.csv_button = QPushButton(self.tr("Save as &CSV…"))

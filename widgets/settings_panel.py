@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -114,8 +113,10 @@ class SettingsPanel(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.fields = widgets
         form_body = QWidget(self)
-        form = QFormLayout(form_body)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Each title above its field, wrapped when long: a Finnish title never pushes the
+        # field out of the scroll area (which does not scroll sideways) or gets cut.
+        form = QVBoxLayout(form_body)
+        form.setSpacing(2)
         for key in (*TEXT_FIELDS, "page_size", "report_language", LIMIT, *INT_FIELDS,
                     "sign_in_pin"):
             error = QLabel(form_body)
@@ -124,8 +125,14 @@ class SettingsPanel(QWidget):
             error.setWordWrap(True)
             error.hide()
             self.errors[key] = error
-            form.addRow(titles[key], widgets[key])
-            form.addRow("", error)  # its own row: it pushes the rows below down
+            title = QLabel(titles[key], form_body)
+            title.setWordWrap(True)
+            title.setBuddy(widgets[key])
+            form.addWidget(title)
+            form.addWidget(widgets[key])
+            form.addWidget(error)  # shown below its field: it pushes the rows below down
+            form.addSpacing(8)
+        form.addStretch(1)
         self.form_scroll = QScrollArea(self)
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)

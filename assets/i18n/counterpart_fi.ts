@@ -17,7 +17,7 @@
 <context>
     <name>AllergenPicker</name>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Anything else, comma-separated, e.g. kiwi, lactose</source>
         <translation>Muut, pilkuilla erotettuina, esim. kiwi, laktoosi</translation>
     </message>
@@ -38,18 +38,18 @@
 <context>
     <name>AuthorisationPanel</name>
     <message>
-        <location filename="../../widgets/authorisation_panel.py" line="+75"/>
+        <location filename="../../widgets/authorisation_panel.py" line="+76"/>
         <source>Supervisor authorisation</source>
         <translation>Vuorovastaavan hyväksyntä</translation>
     </message>
     <message>
         <location line="+46"/>
-        <location line="+217"/>
+        <location line="+226"/>
         <source>New amount</source>
         <translation>Uusi summa</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-225"/>
         <source>New amount for the chosen line</source>
         <translation>Valitun rivin uusi summa</translation>
     </message>
@@ -64,7 +64,7 @@
         <translation>Poista rivi</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Approve</source>
         <translation>Hyväksy</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>Hylkää</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Reason for refusing (required)</source>
         <translation>Hylkäyksen syy (pakollinen)</translation>
     </message>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+220"/>
+        <location line="+222"/>
         <source>Locked for %n more minute(s).</source>
         <translation>
             <numerusform>Lukittu vielä %n minuutin ajan.</numerusform>
@@ -145,7 +145,7 @@
         <translation>%1 ylittää jokaisen vuorovastaavan rajan: tarvitaan päällikkö.</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-58"/>
         <source>compensation %1</source>
         <translation>hyvitys %1</translation>
     </message>
@@ -158,7 +158,7 @@
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Total: %1</source>
         <translation>Yhteensä: %1</translation>
     </message>
@@ -259,17 +259,17 @@
     <name>BirthdayBatchPanel</name>
     <message>
         <location filename="../../widgets/birthday_batch.py" line="+115"/>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Birthdays this week</source>
         <translation>Tämän viikon syntymäpäivät</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>Only customers who agreed to be contacted.</source>
         <translation>Vain asiakkaat, jotka ovat antaneet luvan yhteydenottoon.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Make letters</source>
         <translation>Tee kirjeet</translation>
     </message>
@@ -1097,7 +1097,7 @@
 <context>
     <name>CustomerProfilePanel</name>
     <message>
-        <location filename="../../widgets/customer_profile_panel.py" line="+88"/>
+        <location filename="../../widgets/customer_profile_panel.py" line="+89"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
@@ -1167,7 +1167,7 @@
         <translation>Hyvitykset (90 pv)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>&amp;Edit customer</source>
         <translation>&amp;Muokkaa asiakasta</translation>
     </message>
@@ -2106,7 +2106,7 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../widgets/pin_pad.py" line="+53"/>
+        <location filename="../../widgets/pin_pad.py" line="+54"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
@@ -2131,7 +2131,7 @@
         <translation>Tyhjennä (Esc)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -2522,7 +2522,7 @@
     <message>
         <location line="+3"/>
         <source>Walk-in complaint</source>
-        <translation>Satunnaisasiakkaan reklamaatio</translation>
+        <translation>Satunnaisen asiakkaan reklamaatio</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2569,7 +2569,7 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../widgets/settings_panel.py" line="+70"/>
+        <location filename="../../widgets/settings_panel.py" line="+69"/>
         <source>e.g. fi_FI</source>
         <translation>esim. fi_FI</translation>
     </message>
@@ -2699,7 +2699,7 @@
         <translation>Päällikön PIN-koodin vähimmäispituus (numeroa)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>Save settings</source>
         <translation>Tallenna asetukset</translation>
     </message>

@@ -17,7 +17,7 @@
 <context>
     <name>AllergenPicker</name>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Anything else, comma-separated, e.g. kiwi, lactose</source>
         <translation>其他，以逗号分隔，例如 猕猴桃, 乳糖</translation>
     </message>
@@ -38,18 +38,18 @@
 <context>
     <name>AuthorisationPanel</name>
     <message>
-        <location filename="../../widgets/authorisation_panel.py" line="+75"/>
+        <location filename="../../widgets/authorisation_panel.py" line="+76"/>
         <source>Supervisor authorisation</source>
         <translation>主管审批</translation>
     </message>
     <message>
         <location line="+46"/>
-        <location line="+217"/>
+        <location line="+226"/>
         <source>New amount</source>
         <translation>新金额</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-225"/>
         <source>New amount for the chosen line</source>
         <translation>所选项目的新金额</translation>
     </message>
@@ -64,7 +64,7 @@
         <translation>删除项目</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>拒绝</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Reason for refusing (required)</source>
         <translation>拒绝原因（必填）</translation>
     </message>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+220"/>
+        <location line="+222"/>
         <source>Locked for %n more minute(s).</source>
         <translation>
             <numerusform>还会锁定 %n 分钟。</numerusform>
@@ -143,7 +143,7 @@
         <translation>%1 超过所有主管的上限：须由经理审批。</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-58"/>
         <source>compensation %1</source>
         <translation>补偿 %1</translation>
     </message>
@@ -155,7 +155,7 @@
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
@@ -256,17 +256,17 @@
     <name>BirthdayBatchPanel</name>
     <message>
         <location filename="../../widgets/birthday_batch.py" line="+115"/>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Birthdays this week</source>
         <translation>本周寿星</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>Only customers who agreed to be contacted.</source>
         <translation>仅限同意接受联系的顾客。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Make letters</source>
         <translation>生成信函</translation>
     </message>
@@ -1090,7 +1090,7 @@
 <context>
     <name>CustomerProfilePanel</name>
     <message>
-        <location filename="../../widgets/customer_profile_panel.py" line="+88"/>
+        <location filename="../../widgets/customer_profile_panel.py" line="+89"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -1160,7 +1160,7 @@
         <translation>补偿（90 天）</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>&amp;Edit customer</source>
         <translation>编辑顾客(&amp;E)</translation>
     </message>
@@ -2093,7 +2093,7 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../widgets/pin_pad.py" line="+53"/>
+        <location filename="../../widgets/pin_pad.py" line="+54"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
@@ -2118,7 +2118,7 @@
         <translation>清除（Esc）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -2553,7 +2553,7 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../widgets/settings_panel.py" line="+70"/>
+        <location filename="../../widgets/settings_panel.py" line="+69"/>
         <source>e.g. fi_FI</source>
         <translation>例如 zh_CN</translation>
     </message>
@@ -2683,7 +2683,7 @@
         <translation>经理 PIN 码最短位数</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
