@@ -28,7 +28,7 @@ class BackupUi(QObject):
         if path is None:
             return  # an in-memory database has nothing to back up
         self.panel = BackupStatusPanel(window.ctx, path, passphrase=stored_passphrase)
-        window.home_view.add_section(self.tr("Backups"), self.panel)
+        window.home_view.add_section(self.tr("Backups"), self.panel, top=True)  # first thing seen
         sections = window.home_view.sections
         title = sections.itemAt(sections.indexOf(self.panel) - 1)
         self._title = title.widget() if title is not None else None
