@@ -95,7 +95,7 @@ def check_staff(db: Any, staff_id: int | None, signer_id: int | None) -> int:
 def run(args: argparse.Namespace) -> int:
     from console.cli import db_path
     from db.connection import open_database
-    from reports.letter_service import prepare_letter, record_letter, render
+    from reports.letter_service import VoucherNotUsable, prepare_letter, record_letter, render
     from reports.safe_output import stage
 
     out: Path = args.out
@@ -112,11 +112,16 @@ def run(args: argparse.Namespace) -> int:
     db = open_database(path)
     try:
         created_by = check_staff(db, args.staff, args.signer)
-        data = prepare_letter(
-            db, args.kind, customer_id=args.customer, complaint_id=args.complaint,
-            language=args.lang, reason=args.reason, signer_id=args.signer,
-            voucher_id=args.voucher, with_voucher=not args.no_voucher,
-        )
+        try:
+            data = prepare_letter(
+                db, args.kind, customer_id=args.customer, complaint_id=args.complaint,
+                language=args.lang, reason=args.reason, signer_id=args.signer,
+                voucher_id=args.voucher, with_voucher=not args.no_voucher,
+            )
+        except VoucherNotUsable as exc:
+            raise VoucherNotUsable(str(exc) + " " + _(
+                "Write the letter without it (No voucher, or --no-voucher), or choose a "
+                "voucher that is still valid.")) from exc
         pdf = render(data)
         # The PDF waits in a temporary file beside --out until the letter is recorded: a
         # database that refuses the record (read-only, full) leaves no PDF behind.

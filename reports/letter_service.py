@@ -94,9 +94,9 @@ def _voucher_info(db: Database, voucher_id: int, customer_id: int | None,
             code=v.code))
     why = _voucher_status(v, day)
     if why:
-        raise VoucherNotUsable(why + " " + _(
-            "Write the letter without it (No voucher, or --no-voucher), or choose a voucher "
-            "that is still valid."))
+        # Only why: the screen then offers "no voucher or a valid one" in its voucher box,
+        # and `counterpart letter` adds its own options (--no-voucher).
+        raise VoucherNotUsable(why)
     return VoucherInfo(code=v.code, value_minor=v.value_minor, expires_on=v.expires_on)
 
 

@@ -58,7 +58,10 @@ def letter_ms(db: Database, runs: int = RUNS) -> float:
 
 
 def letter_batch_s(db: Database, count: int = 100) -> float:
-    ids = [r[0] for r in db.execute("SELECT id FROM customers ORDER BY id LIMIT ?", [count])]
+    # Birthday letters go only to customers who agreed to be contacted (and not erased).
+    ids = [r[0] for r in db.execute(
+        "SELECT id FROM customers WHERE consent_contact = 1 AND erased_at IS NULL "
+        "ORDER BY id LIMIT ?", [count])]
     if not ids:
         return float("nan")
     ids = (ids * (count // len(ids) + 1))[:count]

@@ -14,7 +14,7 @@ from db.models import CustomerInput, ShopSettings
 from db.phones import phone_variants, region_from_locale
 from db.purchases import record_purchase
 from db.search_index import customer_id_of, rank_key
-from db.settings import save_settings
+from db.settings import _seed_settings as save_settings
 
 
 def found(db: Database, query: str) -> list[str]:

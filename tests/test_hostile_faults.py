@@ -143,8 +143,27 @@ def test_the_window_cannot_open_a_failing_disk(
     assert "input/output" in one_sentence(capsys.readouterr().err, shop)
 
 
+def test_the_gallery_on_a_full_disk_names_its_own_database(
+    shop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The gallery builds a demo shop in a temporary folder: that file is the one named."""
+    import tempfile
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    with faulty_sqlite(monkeypatch, DISK_FULL, r"INSERT INTO customers"):
+        status = main(["gallery", "--out", str(tmp_path / "shots"), "--size", "1024x768",
+                       "--language", "en", "--db", str(shop)])
+    assert status == 2
+    sentence = one_sentence(capsys.readouterr().err, temp)
+    assert "full" in sentence and "template.sqlite" in sentence
+    assert str(shop) not in sentence
+
+
 def test_every_command_is_covered() -> None:
-    names = {c[1][0] for c in CASES} | {"demo", "settings", "run"}
+    names = {c[1][0] for c in CASES} | {"demo", "settings", "run", "gallery"}
     assert {m.removeprefix("console.cmd_") for m in COMMAND_MODULES} <= names
 
 

@@ -83,14 +83,16 @@ def test_nothing_hostile_reaches_any_table(fresh_db: Database, tmp_path: Path) -
     customer = create_customer(db, CustomerInput(
         name=hostile("Anna Virtanen"), phone=hostile("040 123 4567"),
         email=hostile("anna@example.com"), preferences=hostile("Window seat\nquiet"),
-        allergies=[hostile("peanuts")], tags=[hostile("regular")],
+        allergies=[hostile("peanuts"), hostile("kiwi")], tags=[hostile("regular")],
         family_dates=[FamilyDate(label=hostile("Wedding"), month=6, day=14)],
         external_id=hostile("EXT-1")))
     stored = get_customer(db, customer.id)
     assert (stored.name, stored.phone, stored.email) == ("Anna Virtanen", "040 123 4567",
                                                          "anna@example.com")
     assert stored.preferences == "Window seat\nquiet"
-    assert stored.allergies == ("peanuts",) and stored.family_dates[0].label == "Wedding"
+    # "peanuts" names an EU allergen, so it is stored as the code; "kiwi" stays free text
+    assert stored.allergens == ("peanuts",) and stored.allergies == ("kiwi",)
+    assert stored.family_dates[0].label == "Wedding"
     update_customer(db, customer.id, replace(stored.to_input(), name=hostile("Anna V")))
     complaint = make_complaint(
         db, team, replace(voucher_line(1200), description=hostile("Next visit")),
@@ -149,11 +151,23 @@ def test_customers_indexed_before_zero_width_was_ignored_are_reindexed(
     db = open_database(path, migrate=False)
     migrations.apply(db, stop_before="m006_search_ignores_zero_width")
     db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_search_ignores_zero_width'")
-    anna = create_customer(db, CustomerInput(name="Ann\u200ba"))
-    db.execute("DELETE FROM customer_fts")  # as an older version indexed it: not findable
+    # A customer written by that older version, in its schema (later migrations add
+    # columns the data API now needs), indexed with the zero-width space kept: not findable.
+    now = "2026-01-05T10:00:00+00:00"
+    anna = db.execute(
+        "INSERT INTO customers(customer_no, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
+        ["C-000001", "Ann\u200ba", now, now]).lastrowid
+    db.execute("DELETE FROM customer_fts")
     db.execute("DELETE FROM customer_terms")
-    db.execute("INSERT INTO customer_fts(rowid, doc) VALUES (?, 'ann\u200ba')", [anna.id])
+    db.execute("INSERT INTO customer_fts(rowid, doc) VALUES (?, 'ann\u200ba')", [anna])
+    db.conn.commit()
+    assert db.execute("SELECT count(*) FROM customer_fts WHERE doc MATCH '\"anna\"'"
+                      ).fetchone()[0] == 0
     db.close()
+    # Opening migrates: m006 is now empty and m003_search_regulars_first rebuilds every
+    # customer's keys through the ranked index with the zero-width rule.
     db = open_database(path)
-    assert [h.id for h in search_customers(db, "anna")] == [anna.id]
+    assert [h.id for h in search_customers(db, "anna")] == [anna]
+    assert [h.id for h in search_customers(db, "ann")] == [anna]
+    assert search_customers(db, "ann\u200ba")[0].id == anna
     db.close()

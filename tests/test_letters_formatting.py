@@ -84,7 +84,10 @@ def test_bench_figures_have_names_and_units() -> None:
     db = open_database(":memory:")
     try:
         assert letter_batch_s(db, count=3) != letter_batch_s(db, count=3)  # nan: no customers
-        create_customer(db, CustomerInput(name="陳美玲", language="zh-TW"))
+        # not agreed to be contacted: no birthday letter, so still no figure
+        create_customer(db, CustomerInput(name="Anna Virtanen", language="fi"))
+        assert letter_batch_s(db, count=3) != letter_batch_s(db, count=3)
+        create_customer(db, CustomerInput(name="陳美玲", language="zh-TW", consent_contact=True))
         figures = bench_figures(db, runs=2, batch=3)
         assert [(name, unit) for name, _value, unit in figures] == [
             ("letter_ms", "ms"), ("letter_batch_100_s", "s")]

@@ -121,6 +121,8 @@ def test_preview_refuses_a_redeemed_voucher_and_offers_a_way_on(
     widget, _dialogs = _preview(qtbot, db, shop)
     assert not widget.open_for(complaint_id=complaint)
     assert "already redeemed" in widget.message.text()
+    assert "--no-voucher" not in widget.message.text()  # the box says what to do instead
+    assert widget.voucher_box.currentText() == "Choose: no voucher or a valid one"
     assert not widget.print_button.isEnabled() and widget.preview.page_count() == 0
     widget.voucher_box.setCurrentIndex(widget.voucher_box.findData(NO_VOUCHER))
     assert widget.data is not None and widget.data.voucher is None

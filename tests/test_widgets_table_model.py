@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 from pytestqt.modeltest import ModelTester
 
@@ -82,6 +83,15 @@ def test_set_rows_resets_once(qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(model)
 
 
+@pytest.fixture
+def english_screen() -> Iterator[None]:
+    """Dates follow the screen language (widgets.formats): English reads 02/03/2026 12:30."""
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_GB"))
+    yield
+    QLocale.setDefault(before)
+
+
 def _letter(n: int, complaint_id: int | None) -> LetterRecord:
     return LetterRecord(
         id=n, kind="apology", customer_id=1, complaint_id=complaint_id, language="fi",
@@ -89,12 +99,12 @@ def _letter(n: int, complaint_id: int | None) -> LetterRecord:
         created_at=datetime(2026, 3, n, 12, 30, tzinfo=UTC), pdf_size=1000)
 
 
-def test_letter_list_model(qtmodeltester: ModelTester) -> None:
+def test_letter_list_model(qtmodeltester: ModelTester, english_screen: None) -> None:
     model = LetterListModel()
     model.set_records([_letter(2, 7), _letter(1, None)])
     qtmodeltester.check(model)
     row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
-    assert row == ["2026-03-02 12:30", "Apology", "Suomi", "#7", "Maria Manager"]
+    assert row == ["02/03/2026 12:30", "Apology", "Suomi", "#7", "Maria Manager"]
     assert model.data(model.index(1, 3)) == ""
     assert model.data(model.index(0, 4), ToolTip) == _letter(2, 7).body[:300]
     assert model.data(model.index(1, 0), RECORD_ROLE) == _letter(1, None)
@@ -102,7 +112,7 @@ def test_letter_list_model(qtmodeltester: ModelTester) -> None:
 
 
 def test_overdue_follow_ups_are_red_with_the_due_time_in_bold(
-        qtmodeltester: ModelTester) -> None:
+        qtmodeltester: ModelTester, english_screen: None) -> None:
     now = datetime(2026, 3, 1, 12, tzinfo=UTC)
 
     def promise(n: int, due: datetime, overdue: bool) -> FollowUp:
@@ -115,7 +125,7 @@ def test_overdue_follow_ups_are_red_with_the_due_time_in_bold(
                           promise(2, now - timedelta(days=1), True)])
     qtmodeltester.check(model)
     assert model.overdue_count() == 1
-    assert model.data(model.index(0, 0)) == "2026-02-28 12:00 (overdue)"
+    assert model.data(model.index(0, 0)) == "28/02/2026 12:00 (overdue)"
     assert model.data(model.index(0, 1)) == "Walk-in"
     assert model.data(model.index(0, 3), Qt.ItemDataRole.ForegroundRole) == QColor("#b00020")
     assert model.data(model.index(0, 0), Qt.ItemDataRole.FontRole).bold()
