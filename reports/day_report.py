@@ -287,6 +287,7 @@ class _Builder:
             out += self.causes()
             out += self.staff()
             out.append(PageBreak())
+            out += self.daily_trend()  # the day-by-day chart opens the detail pages
             out += self.steps()
             out += self.real_causes()
             out += self.compensation()
@@ -679,10 +680,14 @@ class _Builder:
         out.append(Spacer(1, 3))
         out.append(self.table([t("trend.figure"), t("trend.this"), t("trend.previous"),
                                t("trend.change")], rows, [34, 20, 20, 26], right=(1, 2, 3)))
-        if d.days > 1 and not d.is_empty:
-            out += self.heading("trend", level=3)
-            out.append(self.trend_chart())
         return out
+
+    def daily_trend(self) -> list[Flowable]:
+        """The day-by-day chart (ranges longer than a day), its heading kept with it."""
+        if self.data.days <= 1 or self.data.is_empty:
+            return []
+        heading = self.heading("trend", level=3)[-1]
+        return [CondPageBreak(135 + 40), KeepTogether([heading, self.trend_chart()])]
 
     def _span(self, p: PeriodTotals) -> str:
         return f"{self.f.fmt_date(p.start)} – {self.f.fmt_date(p.end)}"
