@@ -226,8 +226,7 @@ def test_manager_option_documented_and_used_by_the_cron_line(
     help_text = " ".join(capsys.readouterr().out.split())
     assert "--manager STAFF_ID" in help_text
     assert 'without it the report says it was printed by "command line"' in help_text
-    readme = (Path(__file__).resolve().parents[1] / "docs" / "readme" / "report.md").read_text(
-        encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     cron = [line for line in readme.splitlines() if line.startswith("30 23 * * *")]
     assert cron and all("--manager" in line for line in cron)
 
