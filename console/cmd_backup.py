@@ -176,22 +176,14 @@ def run_list(args: argparse.Namespace) -> int:
         if info.audit_problem:
             state = _("audit log does not verify")
         sealed = _("encrypted") if info.encrypted else _("plain")
-        when = format_datetime(info.created_at, "yyyy-MM-dd HH:mm", tzinfo=_zone(timezone))
+        when = format_datetime(info.created_at, "yyyy-MM-dd HH:mm",
+                               tzinfo=backup.shop_zone(timezone))
         print(f"  {when}  {info.size:>12,d} B  "
               + _("{customers} customers, {complaints} complaints").format(
                   customers=info.counts.get("customers", "?"),
                   complaints=info.counts.get("complaints", "?"))
               + f"  {state}, {sealed}  {info.path.name}")
     return 0
-
-
-def _zone(name: str) -> Any:
-    from zoneinfo import ZoneInfo
-
-    try:
-        return ZoneInfo(name)
-    except (KeyError, ValueError):
-        return ZoneInfo("UTC")
 
 
 def run_restore(args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QPushButton
 
 from db.errors import UserError
 from db.personal_data import customer_record, record_export
-from widgets.backup_status import BackupJob
+from widgets.background_job import BackgroundJob
 from widgets.consent_section import ConsentSection
 from widgets.erase_panel import ErasePanel
 from widgets.errors import show_error
@@ -64,7 +64,7 @@ class PersonalDataUi(QObject):
         title = sections.itemAt(sections.indexOf(self.review_button) - 1)
         self._title = title.widget() if title is not None else None
         self._came_from = "home"
-        self._job: BackupJob | None = None
+        self._job: BackgroundJob | None = None
         window.session.staff_changed.connect(self._update_visibility)
         self._update_visibility()
 
@@ -111,7 +111,7 @@ class PersonalDataUi(QObject):
                                databases=databases)
 
         self.export_button.setEnabled(False)
-        job = BackupJob(call)
+        job = BackgroundJob(call)
         job.signals.finished.connect(
             lambda error: self._on_exported(error, customer_id, json_path, pdf_path))
         self._job = job

@@ -81,6 +81,14 @@ class BackupHealth:
 
 # ------------------------------------------------------------------ small helpers
 
+def shop_zone(name: str) -> ZoneInfo:
+    """The shop's time zone for backup names and days; UTC when the setting is not a zone."""
+    try:
+        return ZoneInfo(name)
+    except (KeyError, ValueError):
+        return ZoneInfo("UTC")
+
+
 def database_file(db: Database) -> Path | None:
     """The file an open database lives in (None in memory)."""
     for row in db.execute("PRAGMA database_list").fetchall():
@@ -292,10 +300,7 @@ def make_backup(
             path=db_path, reason=exc)) from exc
     try:
         shop, timezone = _shop(src)
-        try:
-            local = moment.astimezone(ZoneInfo(timezone))
-        except (KeyError, ValueError):
-            local = moment
+        local = moment.astimezone(shop_zone(timezone))
         stem = f"{_slug(shop)}-{local:%Y-%m-%d-%H%M%S}" + ("-daily" if kind == "daily" else "")
         final = folder / (stem + (SEALED_SUFFIX if passphrase else PLAIN_SUFFIX))
         if final.exists():
@@ -536,10 +541,7 @@ def rotate(folder: Path, *, keep: Sequence[int] = (KEEP_DAILY, KEEP_WEEKLY, KEEP
            timezone: str = "UTC") -> list[Path]:
     """Remove daily backups beyond 7 daily, 4 weekly and 12 monthly; the removed paths."""
     daily = [i for i in list_backups(folder) if i.kind == "daily"]
-    try:
-        zone = ZoneInfo(timezone)
-    except (KeyError, ValueError):
-        zone = ZoneInfo("UTC")
+    zone = shop_zone(timezone)
     kept: set[Path] = set()
     for count, kind in zip(keep, ("day", "week", "month"), strict=True):
         seen: list[object] = []
@@ -570,7 +572,7 @@ def _period(moment: datetime, kind: str) -> object:
 
 
 def _made_today(folder: Path, timezone: str, moment: datetime) -> bool:
-    zone = ZoneInfo(timezone)
+    zone = shop_zone(timezone)
     today = moment.astimezone(zone).date()
     return any(i.kind == "daily" and i.verified and i.created_at.astimezone(zone).date() == today
                for i in list_backups(folder))

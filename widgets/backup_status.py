@@ -7,45 +7,16 @@ SQLite connections, so the counter never waits for it.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from db import backup
-from db.errors import UserError
+from widgets.background_job import BackgroundJob
 from widgets.context import AppContext
-
-
-class BackupSignals(QObject):
-    finished = Signal(str)  # "" when all went well, else the failure's sentence
-
-
-class BackupJob(QRunnable):
-    """One call to `call` in the thread pool; its outcome is emitted on `signals.finished`."""
-
-    def __init__(self, call: Callable[[], object]) -> None:
-        super().__init__()
-        self.call = call
-        self.signals = BackupSignals()
-
-    def run(self) -> None:
-        with contextlib.suppress(OSError, AttributeError):  # Linux: nice for this thread only
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-        try:
-            self.call()
-        except UserError as exc:
-            self.signals.finished.emit(str(exc))
-            return
-        except Exception as exc:  # noqa: BLE001 - a backup bug must not end the console
-            self.signals.finished.emit(str(exc))
-            return
-        self.signals.finished.emit("")
 
 
 class BackupStatusPanel(QFrame):
@@ -118,7 +89,7 @@ class BackupStatusPanel(QFrame):
 
         self.running = True
         self.back_up_now.setEnabled(False)
-        job = BackupJob(call)
+        job = BackgroundJob(call)
         job.signals.finished.connect(self._on_backup_finished)
         self._job = job  # keep the signals object alive until it has fired
         QThreadPool.globalInstance().start(job)
