@@ -474,3 +474,10 @@ def m014_follow_ups_by_complaint(db: Database) -> None:
     """The report counts a promise or a closed follow-up as that recovery step done, per
     complaint: without this index a month's report scanned every follow-up per complaint."""
     db.execute("CREATE INDEX IF NOT EXISTS follow_ups_complaint ON follow_ups(complaint_id)")
+
+
+@migrations()
+def m015_customer_first_visit(db: Database) -> None:
+    """An imported customer's first visit, as the other system knew it (a fact, not a
+    purchase): letters name the year they first came."""
+    db.execute("ALTER TABLE customers ADD COLUMN first_visit_at TEXT")
