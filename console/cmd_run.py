@@ -143,13 +143,24 @@ class _NoOptions:
 
 
 def run(args: argparse.Namespace) -> int:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from console.cli import db_path
+    from db.connection import open_database
+
+    # The database is opened (identity, the bounded page check, migrations) while Qt loads
+    # and the application starts: SQLite does its work without the interpreter lock, so the
+    # check costs no start-up time. Nothing is shown before it has passed.
+    path = db_path(args)
+    opener = ThreadPoolExecutor(max_workers=1, thread_name_prefix="open-database")
+    opening = opener.submit(open_database, path)
+    opener.shutdown(wait=False)
+
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
     from PySide6.QtGui import QWindow
 
     from console.app import create_application
-    from console.cli import db_path
     from console.options import Options
-    from db.connection import open_database
     from db.errors import UserError
     from db.faults import describe_fault
     from widgets.dialogs import DialogService
@@ -161,9 +172,8 @@ def run(args: argparse.Namespace) -> int:
     )
     dialogs = DialogService()
     quit_when_shown = bool(getattr(args, "quit_when_shown", False))
-    path = db_path(args)
     try:
-        db = open_database(path)
+        db = opening.result()
         window = create_window(db, dialogs=dialogs, options=options, defer_extras=True)
     except (UserError, sqlite3.Error, OSError) as exc:
         known = exc if isinstance(exc, UserError) else describe_fault(exc, path)
