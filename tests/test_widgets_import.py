@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QComboBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -411,8 +411,8 @@ def test_cancel_leaves_nothing_and_the_window_stays_responsive(
         assert not panel.import_button.isEnabled() and not panel.choose_button.isEnabled()
         qtbot.waitUntil(reached.is_set, timeout=20_000)
         qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=5_000)  # the event loop runs
-        qtbot.waitUntil(lambda: "1,000" in panel.stage_label.text() or
-                        "1000" in panel.stage_label.text(), timeout=5_000)
+        qtbot.waitUntil(lambda: QLocale().toString(1000) in panel.stage_label.text(),
+                        timeout=5_000)  # the progress reached the window
         with qtbot.waitSignal(panel.finished, timeout=20_000) as blocker:
             qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
             gate.set()
@@ -433,10 +433,11 @@ def test_progress_shows_the_stage_and_how_far(
     panel.show_progress(ImportProgress("merging", 250, 1000))
     assert (panel.progress.minimum(), panel.progress.maximum()) == (0, 1000)
     assert panel.progress.value() == 250
-    assert panel.stage_label.text() == "Saving: 250 of 1,000"
+    n = QLocale().toString  # the screen language's digits and grouping
+    assert panel.stage_label.text() == f"Saving: 250 of {n(1000)}"
     panel.show_progress(ImportProgress("checking", 3000, None))
     assert panel.progress.maximum() == 0  # busy: the total is not known yet
-    assert panel.stage_label.text() == "Checking rows: 3,000"
+    assert panel.stage_label.text() == f"Checking rows: {n(3000)}"
 
 
 # --------------------------------------------------------------------- failures
