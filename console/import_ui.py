@@ -1,14 +1,15 @@
 """Wires the import screen into the main window: "Import" on the rail, for managers only.
 
 Uses the window's extension points only (`add_page`, `show_page`, `add_nav_item`);
-`install_extras` calls `install`. Shortcut: Ctrl+Shift+I.
+`install_extras` calls `install`. Shortcut: Ctrl+Shift+I. Closing the window cancels a
+running import (the engine undoes it) and waits for it to stop.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 
 from db.errors import UserError
 from widgets.errors import show_error
@@ -32,6 +33,12 @@ class ImportUi(QObject):
             "import", self.tr("Import"), self.open_import, keys="Ctrl+Shift+I", order=95,
             pages=(PAGE_IMPORT,), manager_only=True)
         window.session.staff_changed.connect(self._on_staff_changed)
+        window.installEventFilter(self)  # closing the window cancels a running import
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.panel.stop_and_wait()
+        return False
 
     def open_import(self) -> bool:
         """Show the import page to a manager signed in with a PIN; anyone else is told."""

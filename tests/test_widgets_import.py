@@ -483,6 +483,6 @@ def test_the_models_answer_every_role(qtmodeltester: ModelTester) -> None:
     rows.set_items([RefusedRow(2, ("x", ""), ("name: required", "email: not an address"))])
     qtmodeltester.check(rows)
     index = rows.index(0, 1)
-    assert rows.data(index) == "name: required; email: not an address"
+    assert rows.data(index) == "name: required\nemail: not an address"  # one a line
     assert rows.data(index, Qt.ItemDataRole.ToolTipRole) == (
         "name: required\nemail: not an address")

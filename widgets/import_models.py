@@ -13,7 +13,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -21,6 +28,7 @@ from db.import_formats import RefusedRow
 from widgets.table_model import Column, Index, RowTableModel
 
 COLUMN, FIELD, EXAMPLE = range(3)
+LINE, PROBLEMS, SUMMARY = range(3)
 NOT_IMPORTED = ""
 """The mapping's value for a column that is not imported (ImportOptions.mapping)."""
 
@@ -43,8 +51,8 @@ class ColumnMappingModel(RowTableModel[ColumnChoice]):
         self.field_label = field_label
         self.fields: tuple[str, ...] = ()
         self.columns = (
-            Column(self.tr("Column in the file"), lambda c: c.column),
-            Column(self.tr("Imported as"), lambda c: self.field_label(c.field),
+            Column(self.tr("Column"), lambda c: c.column),
+            Column(self.tr("Goes to"), lambda c: self.field_label(c.field),
                    tooltip=lambda c: c.field or self.field_label(None),
                    foreground=lambda c: QColor("#6b7379") if c.field is None else None),
             Column(self.tr("Example"), lambda c: c.example),
@@ -100,7 +108,7 @@ class ColumnMappingModel(RowTableModel[ColumnChoice]):
 
 
 class FieldDelegate(QStyledItemDelegate):
-    """A combo in the "Imported as" cell: our fields, "not imported" first."""
+    """A combo in the "Goes to" cell: our fields, "not imported" first."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
@@ -124,6 +132,22 @@ class FieldDelegate(QStyledItemDelegate):
                      index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class OneLineDelegate(QStyledItemDelegate):
+    """One line with "…" in a view that otherwise wraps (the row as written, beside its
+    wrapped problems); the whole text is in the cell's tooltip."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.text = option.text.replace("\n", " ")
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), option.fontMetrics.height() + 8)
 
 
 @dataclass(frozen=True)
@@ -157,7 +181,7 @@ class ImportRowsModel(RowTableModel[ShownRow]):
         red = QColor("#b00020")
         self.columns = (
             Column(self.tr("Line"), lambda r: str(r.line), align_right=True),
-            Column(self.tr("Problems"), lambda r: "; ".join(r.problems) or self.tr("OK"),
+            Column(self.tr("Problems"), lambda r: "\n".join(r.problems) or self.tr("OK"),
                    tooltip=lambda r: "\n".join(r.problems) or self.tr("OK"),
                    foreground=lambda r: red if r.problems else None),
             Column(self.tr("Row"), lambda r: r.summary),

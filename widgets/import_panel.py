@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,11 +43,17 @@ from widgets.elided import ElidedLabel
 from widgets.errors import show_error
 from widgets.import_kinds import LANGUAGES, ImportKind, available_kinds, shop_language, shop_options
 from widgets.import_models import (
+    COLUMN,
+    EXAMPLE,
     FIELD,
+    LINE,
+    PROBLEMS,
+    SUMMARY,
     ColumnChoice,
     ColumnMappingModel,
     FieldDelegate,
     ImportRowsModel,
+    OneLineDelegate,
 )
 from widgets.import_refused import ErrorsFile, OpenErrorsFile, open_errors_file
 from widgets.import_run import ImportRun, Outcome
@@ -66,7 +73,7 @@ def field_label(field: str | None) -> str:
     """Our field as a manager reads it; a field without a label shows its code."""
     labels = {
         None: _t("(not imported)"),
-        "external_id": _t("Their customer id"),
+        "external_id": _t("Their id"),
         "name": _t("Name"),
         "given_name": _t("Given name"),
         "family_name": _t("Family name"),
@@ -112,6 +119,7 @@ class ImportPanel(QWidget):
 
         self.title = QLabel(self.tr("Import customers or purchases"))
         self.title.setObjectName("SectionTitle")
+        self.title.setWordWrap(True)
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("import_kind")
         names = {"customers": self.tr("Customers"), "purchases": self.tr("Purchases")}
@@ -122,7 +130,7 @@ class ImportPanel(QWidget):
         self.choose_button.setObjectName("import_choose")
         self.file_label = ElidedLabel(self.tr("No file chosen yet."))
         self.file_label.setObjectName("import_file")
-        self.language_label = QLabel(self.tr("Language of rows without one:"))
+        self.language_label = QLabel(self.tr("Rows without a language:"))
         self.language_label.setObjectName("import_language_label")
         self.language_box = QComboBox()
         self.language_box.setObjectName("import_language")
@@ -138,6 +146,7 @@ class ImportPanel(QWidget):
         self.mapping_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.mapping_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.mapping_view.setAccessibleName(self.tr("Columns of the file"))
+        self.mapping_view.setWordWrap(False)
         self.rows_title = QLabel(self.tr("First rows of the file"))
         self.rows_title.setWordWrap(True)
         self.rows_model = ImportRowsModel(self)
@@ -147,19 +156,26 @@ class ImportPanel(QWidget):
         self.rows_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rows_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.rows_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rows_view.setWordWrap(True)  # every problem of a row can be read, not only "…"
+        self.rows_view.setItemDelegateForColumn(SUMMARY, OneLineDelegate(self.rows_view))
         self.rows_view.setAccessibleName(self.rows_title.text())
+        rows_lines = self.rows_view.verticalHeader()
+        rows_lines.setMinimumSectionSize(ROW_HEIGHT)
+        rows_lines.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for view in (self.mapping_view, self.rows_view):
             view.setAlternatingRowColors(True)
             view.verticalHeader().setVisible(False)
             view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-            view.setWordWrap(False)
             view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.mapping_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        rows_header = self.rows_view.horizontalHeader()
-        rows_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        rows_header.setStretchLastSection(True)
+            # the columns share the width (fit_tables); a cut cell shows all in its tooltip
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for view in (self.mapping_view, self.rows_view):
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            header.setStretchLastSection(False)
+            header.setMinimumSectionSize(40)
+        self.rows_model.modelReset.connect(self.fit_tables)
+        self.mapping_model.modelReset.connect(self.fit_tables)
 
         self.message = QLabel()
         self.message.setObjectName("import_message")
@@ -196,9 +212,10 @@ class ImportPanel(QWidget):
         top.addWidget(self.kind_box)
         top.addWidget(self.choose_button)
         top.addWidget(self.file_label, 1)
-        language_row = QHBoxLayout()
-        language_row.addWidget(self.language_label, 1)
-        language_row.addWidget(self.language_box)
+        title_row = QHBoxLayout()  # the language choice beside the title: room for tables
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.language_label)
+        title_row.addWidget(self.language_box)
         tables = QHBoxLayout()
         left = QVBoxLayout()
         self.mapping_title = QLabel(self.tr("Columns and where they go"))
@@ -208,8 +225,8 @@ class ImportPanel(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.rows_title)
         right.addWidget(self.rows_view, 1)
-        tables.addLayout(left, 1)
-        tables.addLayout(right, 1)
+        tables.addLayout(left, 5)
+        tables.addLayout(right, 4)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.stage_label, 1)
         progress_row.addWidget(self.progress, 2)
@@ -221,9 +238,8 @@ class ImportPanel(QWidget):
         actions.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.title)
+        layout.addLayout(title_row)
         layout.addLayout(top)
-        layout.addLayout(language_row)
         layout.addLayout(tables, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.counts)
@@ -380,8 +396,45 @@ class ImportPanel(QWidget):
         rows = [ColumnChoice(c.column, c.field, examples[i] if i < len(examples) else "")
                 for i, c in enumerate(columns)]
         self.mapping_model.set_rows(rows)
-        self.mapping_view.resizeColumnToContents(0)
-        self.mapping_view.setColumnWidth(FIELD, max(180, self.mapping_view.columnWidth(FIELD)))
+
+    def fit_tables(self) -> None:
+        """Share each table's width: their column names and our field (a combo wide enough
+        for its choices) first, the example gets the rest; refused rows give the problems
+        most of the room, a clean preview the rows."""
+        view = self.mapping_view
+        room = self._room(view)
+        field = min(max(150, self._widest_choice()), room * 45 // 100)
+        view.resizeColumnToContents(COLUMN)
+        view.setColumnWidth(COLUMN, min(view.columnWidth(COLUMN), room * 30 // 100))
+        view.setColumnWidth(FIELD, field)
+        view.setColumnWidth(EXAMPLE, max(60, room - view.columnWidth(COLUMN) - field))
+        rows = self.rows_view
+        room = self._room(rows)
+        rows.resizeColumnToContents(LINE)
+        problems = any(r.problems for r in self.rows_model.rows())
+        rows.setColumnHidden(PROBLEMS, not problems)
+        line = rows.columnWidth(LINE)
+        if problems:
+            rows.setColumnWidth(PROBLEMS, (room - line) * 65 // 100)
+            rows.setColumnWidth(SUMMARY, max(60, room - line - rows.columnWidth(PROBLEMS)))
+        else:
+            rows.setColumnWidth(SUMMARY, max(60, room - line))
+
+    @staticmethod
+    def _room(view: QTableView) -> int:
+        """The width the columns share, a vertical scroll bar's width kept free."""
+        inner = view.width() - 2 * view.frameWidth()
+        return max(200, inner - view.verticalScrollBar().sizeHint().width())
+
+    def _widest_choice(self) -> int:
+        metrics = self.mapping_view.fontMetrics()
+        widest = max((metrics.horizontalAdvance(label)
+                      for label, _code in self.mapping_model.choices()), default=0)
+        return widest + 48  # the combo's frame, padding and arrow
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit_tables()
 
     def _open_field_editors(self) -> None:
         for row in range(self.mapping_model.rowCount()):
@@ -623,6 +676,8 @@ class ImportPanel(QWidget):
             widget.setEnabled(not running)
         self.check_button.setEnabled(has_file and not running)
         self.import_button.setEnabled(has_file and not running)
+        self.check_button.setVisible(not running)  # Cancel takes their place
+        self.import_button.setVisible(not running)
         self.cancel_button.setVisible(running)
         self.cancel_button.setEnabled(running)
         self.stage_label.setVisible(running)
