@@ -225,6 +225,34 @@ def test_changing_where_a_column_goes_rebuilds_the_preview_with_that_mapping(
     assert runs[-1].mapping == seen[-1].mapping  # the check uses what is on screen
 
 
+@pytest.mark.qt_log_ignore("propagateSizeHints", "raise()", "grabbing the keyboard")
+def test_the_mapping_works_from_the_keyboard(
+        qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
+        tmp_path: Path) -> None:
+    panel = make_panel(qtbot, fresh_db, team, dialogs)
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    panel.load_file(write(tmp_path, GOOD))
+    view = panel.mapping_view
+    view.setFocus()
+    view.setCurrentIndex(panel.mapping_model.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # to the "name" row
+    assert view.currentIndex().row() == 1
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # its combo opens
+    combo = panel.field_editor("name")
+    assert combo is not None and combo.view().isVisible()
+    combo.hidePopup()
+    assert combo.hasFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # the next of our fields
+    assert panel.user_mapping is not None and panel.user_mapping["name"] == "phone"
+    assert panel.field_editor("name") is combo and combo.hasFocus()  # focus stays put
+    qtbot.keyClick(combo, Qt.Key.Key_Tab)  # back to the table, then on past it
+    assert panel.focusWidget() is view
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert panel.focusWidget() is not view and not isinstance(panel.focusWidget(), QComboBox)
+    assert panel.mapping_model.rows()[1].field == "phone"
+
+
 def test_columns_it_does_not_know_are_listed_with_their_problems_and_can_be_mapped(
         qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
         tmp_path: Path) -> None:
@@ -333,6 +361,21 @@ def test_save_refused_rows_sends_every_refused_row_to_the_chosen_file(
     dialogs.paths.append(None)  # the person changes their mind: nothing is written
     assert not panel.save_refused_rows()
     assert len(OPENED) == 1
+
+
+def test_saving_refused_rows_without_a_writer_is_a_sentence(
+        qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
+        tmp_path: Path) -> None:
+    def missing(target: Path, header: tuple[str, ...], databases: list[Path]) -> Any:
+        raise ImportError("reports.import_errors")
+
+    panel = make_panel(qtbot, fresh_db, team, dialogs, errors_file=missing)
+    choose(panel, dialogs, write(tmp_path, BAD))
+    run_and_wait(qtbot, panel, panel.check_button)
+    dialogs.paths.append(str(tmp_path / "fix-me.csv"))
+    assert not panel.save_refused_rows()
+    assert "cannot be saved" in panel.message.text()
+    assert not panel.is_running() and not (tmp_path / "fix-me.csv").exists()
 
 
 # --------------------------------------------------------------------- the import

@@ -114,6 +114,7 @@ class FieldDelegate(QStyledItemDelegate):
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         combo = QComboBox(parent)
         combo.setObjectName("import_field_choice")
+        combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # keyboard: Enter on the row opens it
         model = index.model()
         choices = model.choices() if isinstance(model, ColumnMappingModel) else []
         for label, code in choices:

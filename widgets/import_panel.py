@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QThreadPool, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -60,6 +60,7 @@ from widgets.import_run import ImportRun, Outcome
 from widgets.labels import language_name
 from widgets.text_fit import keep_whole_text
 
+_EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_F2)
 MIN_TARGET = 44  # px
 ROW_HEIGHT = 48  # px: the mapping rows hold a combo each
 CHECK, IMPORT, SAVE = "check", "import", "save"
@@ -147,6 +148,8 @@ class ImportPanel(QWidget):
         self.mapping_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.mapping_view.setAccessibleName(self.tr("Columns of the file"))
         self.mapping_view.setWordWrap(False)
+        self.mapping_view.setTabKeyNavigation(False)  # Tab leaves the table
+        self.mapping_view.installEventFilter(self)  # Enter, Space or F2 opens the row's combo
         self.rows_title = QLabel(self.tr("First rows of the file"))
         self.rows_title.setWordWrap(True)
         self.rows_model = ImportRowsModel(self)
@@ -339,7 +342,8 @@ class ImportPanel(QWidget):
             preview = kind.preview(self.ctx.db, self.path, self.options())
         except ImportFailed as exc:
             self.preview = None
-            self._show_columns(self._guess_columns(kind), examples)
+            if self._columns_stale():
+                self._show_columns(self._guess_columns(kind), examples)
             self.rows_model.set_items([RefusedRow(line, (), (reason,))
                                        for line, reason in exc.problems])
             self.rows_title.setText(self.tr("Problems with the file's columns"))
@@ -353,9 +357,8 @@ class ImportPanel(QWidget):
             self._update_state()
             return False
         self.preview = preview
-        columns = preview.columns if self.user_mapping is None else tuple(
-            ColumnMap(c, self.user_mapping.get(c) or None) for c in self.header)
-        self._show_columns(columns, examples)
+        if self._columns_stale():
+            self._show_columns(preview.columns, examples)
         self.rows_model.set_items(preview.sample)
         self.rows_title.setText(self.tr("First rows of the file, as they would be imported"))
         self.file_label.setText(self._file_text(preview))
@@ -383,6 +386,13 @@ class ImportPanel(QWidget):
         self.header = source.header
         self.file_label.setText(f"{path.name} — {source.encoding_label}")
         return list(first)
+
+    def _columns_stale(self) -> bool:
+        """Whether the mapping table must be refilled: a new file, kind or recognised
+        mapping. A person's own mapping stays as they set it (and their combo keeps the
+        keyboard focus)."""
+        shown = [c.column for c in self.mapping_model.rows()]
+        return self.user_mapping is None or shown != list(self.header)
 
     def _guess_columns(self, kind: ImportKind) -> tuple[ColumnMap, ...]:
         """Without a preview: the person's mapping, else their own names where they match."""
@@ -435,6 +445,25 @@ class ImportPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self.fit_tables()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        if (watched is self.mapping_view and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in _EDIT_KEYS
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            return self.edit_current_field()
+        return super().eventFilter(watched, event)
+
+    def edit_current_field(self) -> bool:
+        """Keyboard: the combo of the current row takes the focus, its list open."""
+        current = self.mapping_view.currentIndex()
+        row = current.row() if current.isValid() else 0
+        item = self.mapping_model.item_at(row)
+        combo = self.field_editor(item.column) if item is not None else None
+        if combo is None or not combo.isEnabled():
+            return False
+        combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        combo.showPopup()
+        return True
 
     def _open_field_editors(self) -> None:
         for row in range(self.mapping_model.rowCount()):
@@ -507,6 +536,10 @@ class ImportPanel(QWidget):
                                                  self._database_files())
         except (UserError, OSError) as exc:
             self._say(self._sentence(exc), "")
+            return False
+        except (ImportError, AttributeError, TypeError):  # no errors-file writer installed
+            self._say(self.tr("Refused rows cannot be saved in this version: fix them in "
+                              "the file using the lines listed."), "")
             return False
         return self._start(SAVE)
 
