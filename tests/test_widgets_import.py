@@ -413,15 +413,18 @@ def test_a_file_with_refused_rows_imports_nothing(
     assert {r.line for r in panel.rows_model.rows()} == {3, 4}
 
 
-def _slow_kind(gate: threading.Event, stage: str, reached: threading.Event) -> ImportKind:
-    """The real import, held at its first progress report of `stage` until `gate` opens."""
+def _slow_kind(gate: threading.Event, writing: bool, reached: threading.Event,
+               reports: list[ImportProgress]) -> ImportKind:
+    """The real import, held at its first progress report (with `writing`: the first after
+    the rows were checked) until `gate` opens."""
     real = customer_kind()
 
     def run(db: Database, path: Path, options: ImportOptions, *, progress: Any,
             **kw: Any) -> ImportReport:
         def held(report: ImportProgress) -> None:
             progress(report)
-            if report.stage == stage and not reached.is_set():
+            reports.append(report)
+            if (report.stage != "checking" or not writing) and not reached.is_set():
                 reached.set()
                 gate.wait(20)
 
@@ -430,18 +433,52 @@ def _slow_kind(gate: threading.Event, stage: str, reached: threading.Event) -> I
     return replace(real, run=run)
 
 
+def test_the_screen_takes_its_functions_by_kind(
+        qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
+        tmp_path: Path) -> None:
+    calls: list[tuple[str, bool]] = []
+
+    def preview(db: Database, path: Path, options: ImportOptions) -> ImportPreview:
+        calls.append(("preview", False))
+        return customer_kind().preview(db, path, options)
+
+    def run(db: Database, path: Path, options: ImportOptions, *, dry_run: bool = False,
+            **kw: Any) -> ImportReport:
+        calls.append(("run", dry_run))
+        return ImportReport("purchases", "counterpart", rows=2, added=1, unchanged=1)
+
+    purchases = ImportKind("purchases", preview, run, ("receipt_id", "purchased_at"))
+    panel = make_panel(qtbot, fresh_db, team, dialogs,
+                       kinds={"customers": customer_kind(), "purchases": purchases})
+    changes: list[str] = []
+    panel.ctx.bus.data_changed.connect(lambda entity, _id: changes.append(entity))
+    assert [panel.kind_box.itemData(i) for i in range(2)] == ["customers", "purchases"]
+    panel.set_kind("purchases")
+    assert panel.language_box.isHidden()  # purchases carry no language
+    panel.load_file(write(tmp_path, GOOD))
+    assert panel.mapping_model.choices()[1:] == [("receipt_id", "receipt_id"),
+                                                 ("purchased_at", "purchased_at")]
+    run_and_wait(qtbot, panel, panel.check_button)
+    run_and_wait(qtbot, panel, panel.import_button)
+    assert calls == [("preview", False), ("run", True), ("run", False)]
+    assert "Added: 1" in panel.counts.text() and "Unchanged: 1" in panel.counts.text()
+    assert changes == ["purchase"]
+    assert customers(fresh_db) == []
+
+
 def _many_rows(tmp_path: Path, count: int = 2500) -> Path:
     lines = [f"c{i},Customer {i},,\n" for i in range(count)]
     return write(tmp_path, HEADER + "".join(lines), "many.csv")
 
 
-@pytest.mark.parametrize("stage", ["checking", "merging"])
+@pytest.mark.parametrize("writing", [False, True], ids=["while-checking", "while-writing"])
 def test_cancel_leaves_nothing_and_the_window_stays_responsive(
         qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
-        tmp_path: Path, stage: str) -> None:
+        tmp_path: Path, writing: bool) -> None:
     gate, reached = threading.Event(), threading.Event()
+    reports: list[ImportProgress] = []
     panel = make_panel(qtbot, fresh_db, team, dialogs,
-                       kinds={"customers": _slow_kind(gate, stage, reached)})
+                       kinds={"customers": _slow_kind(gate, writing, reached, reports)})
     panel.load_file(_many_rows(tmp_path))
     ticks: list[int] = []
     timer = QTimer()
@@ -454,8 +491,8 @@ def test_cancel_leaves_nothing_and_the_window_stays_responsive(
         assert not panel.import_button.isEnabled() and not panel.choose_button.isEnabled()
         qtbot.waitUntil(reached.is_set, timeout=20_000)
         qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=5_000)  # the event loop runs
-        qtbot.waitUntil(lambda: QLocale().toString(1000) in panel.stage_label.text(),
-                        timeout=5_000)  # the progress reached the window
+        qtbot.waitUntil(lambda: panel.stage_label.text() == panel._stage_text(reports[-1]),
+                        timeout=5_000)  # the engine's progress reached the window
         with qtbot.waitSignal(panel.finished, timeout=20_000) as blocker:
             qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
             gate.set()

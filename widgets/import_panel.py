@@ -493,6 +493,7 @@ class ImportPanel(QWidget):
         self.mapping_model.set_fields(self.kind().fields)
         if self.path is not None:
             self.refresh_preview()
+        self._update_state()
 
     def _on_language_changed(self) -> None:
         if self.path is not None and not self.is_running():
@@ -561,6 +562,8 @@ class ImportPanel(QWidget):
         kind = self.kind()
         sink = self._errors_file.add if mode == SAVE and self._errors_file is not None \
             else None
+        if self.run is not None:
+            self.run.deleteLater()  # the previous run has finished
         run = ImportRun(kind, _database_file(self.ctx.db), self.path, self.options(),
                         dry_run=mode != IMPORT, refused_sink=sink, parent=self)
         run.progressed.connect(self._on_progress)
@@ -717,6 +720,9 @@ class ImportPanel(QWidget):
         self.progress.setVisible(running)
         self.save_refused_button.setVisible(self.report is not None and self.report.refused > 0)
         self.save_refused_button.setEnabled(not running)
+        customers = self.kind().key == "customers"  # purchases carry no language
+        self.language_label.setVisible(customers)
+        self.language_box.setVisible(customers)
 
 
 def _database_file(db: object) -> str:
