@@ -49,6 +49,7 @@ class ImportUi(QObject):
         except UserError as exc:
             show_error(self.window, exc)
             return False
+        self.panel.refresh_settings()
         self.window.show_page(PAGE_IMPORT)
         self.panel.choose_button.setFocus()
         return True

@@ -274,6 +274,9 @@ class ImportPanel(QWidget):
         self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(key)))
 
     def _fill_languages(self) -> None:
+        """The shop's language (named, as the settings say now) first, then all four; the
+        choice made stays."""
+        chosen = self.language_box.currentData()
         shop = shop_language(self.ctx.settings)
         self.language_box.blockSignals(True)
         self.language_box.clear()
@@ -281,7 +284,12 @@ class ImportPanel(QWidget):
             self.tr("The shop's: %1").replace("%1", language_name(shop)), None)
         for code in LANGUAGES:
             self.language_box.addItem(language_name(code), code)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(chosen)))
         self.language_box.blockSignals(False)
+
+    def refresh_settings(self) -> None:
+        """The shop's settings may have changed since: its language, country, currency."""
+        self._fill_languages()
 
     def set_language(self, code: str | None) -> None:
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(code)))
