@@ -145,6 +145,29 @@ def test_only_a_manager_signed_in_with_a_pin_sees_and_opens_import(
     assert panel.choose_button.hasFocus()  # keyboard-first: Enter chooses the file
 
 
+def test_a_manager_imports_from_the_window_and_the_counter_finds_them(
+        qtbot: QtBot, fresh_db: Database, team: Team, windows: list[MainWindow],
+        tmp_path: Path) -> None:
+    from console.cmd_run import install_extras
+    from console.main_window import PAGE_PROFILE
+
+    win, dialogs = open_window(qtbot, fresh_db, windows, team.manager)
+    install_extras(win)
+    qtbot.mouseClick(win.nav_rail.button("import"), Qt.MouseButton.LeftButton)
+    panel = win.import_ui.panel  # type: ignore[attr-defined]
+    dialogs.paths.append(str(write(tmp_path, GOOD)))
+    qtbot.keyClick(panel.choose_button, Qt.Key.Key_Space)  # keyboard: the focused button
+    assert panel.import_button.isEnabled()
+    run_and_wait(qtbot, panel, panel.import_button)
+    assert panel.message.text() == "Import finished."
+    win.focus_search()
+    qtbot.keyClicks(win.search.field, "carter emily")
+    qtbot.waitUntil(lambda: win.search.model.rowCount() > 0)
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Return)
+    assert win.current_page() == PAGE_PROFILE
+    assert win.profile_panel.name_label.text() == "Emily Carter"
+
+
 def test_the_import_itself_needs_a_manager_with_a_pin(
         qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
         tmp_path: Path) -> None:
