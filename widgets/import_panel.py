@@ -584,6 +584,7 @@ class ImportPanel(QWidget):
                   if mode == IMPORT else self.tr("Checking the whole file…"), "")
         run.start()
         self._update_state()
+        self.cancel_button.setFocus()  # keyboard: Space cancels
         return True
 
     def _on_progress(self, progress: ImportProgress) -> None:
@@ -632,7 +633,11 @@ class ImportPanel(QWidget):
             self._say(self._sentence(outcome), "")
         elif isinstance(outcome, BaseException):
             self._say(self._sentence(outcome), "")
+        cancel_had_focus = self.cancel_button.hasFocus()
         self._update_state()
+        if cancel_had_focus:
+            (self.save_refused_button if self.save_refused_button.isVisible()
+             else self.import_button).setFocus()
         self.finished.emit(outcome)
 
     def _close_errors_file(self, errors_file: ErrorsFile, outcome: Outcome) -> None:
