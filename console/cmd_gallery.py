@@ -315,6 +315,72 @@ def _enter_settings_pin(window: Any) -> None:
     panel.prepare_save()
 
 
+_IMPORT_FILE = (
+    "external_id,name,phone,email,language,birthday,allergies,tags\n"
+    "1001,Aino Virtanen,040 123 4567,aino.virtanen@example.fi,fi,1985-03-14,peanuts,regular\n"
+    "1002,陳美玲,0912-345-678,meiling@example.tw,zh-TW,04-02,milk,window seat\n"
+    "1003,Emily Carter,+44 7700 900123,emily@example.com,en,,,\n"
+    "1004,王小明,,xiaoming@example.cn,zh-CN,1990-11-30,sesame,\n"
+    "1005,Väinö Kärkkäinen-Öhman,050 765 4321,,fi,,,quiet room\n"
+)
+_IMPORT_REFUSED = (
+    "1006,,040 555 0101,not-an-address,fi,1979-13-40,,\n"
+    "1007,Liisa Laine,,liisa@,sv,,,\n"
+)
+
+
+def _import_file(window: Any, name: str, text: str) -> Path:
+    row = window.ctx.db.execute("PRAGMA database_list").fetchone()
+    path = Path(str(row[2])).with_name(name)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _enter_import_preview(window: Any) -> None:
+    _sign_in(window)
+    window.import_ui.open_import()
+    window.import_ui.panel.load_file(_import_file(window, "customers.csv", _IMPORT_FILE))
+
+
+def _enter_import_checked(window: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    panel = window.import_ui.panel
+    panel.load_file(_import_file(window, "customers-2.csv", _IMPORT_FILE + _IMPORT_REFUSED))
+    panel.check()
+    deadline = time.monotonic() + 30
+    while panel.is_running() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def _enter_import_progress(window: Any) -> None:
+    """An import under way, held at 1,200 of 2,500 until cancelled (closing the window
+    cancels it)."""
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QApplication
+
+    from db.import_job import ImportProgress, ImportReport
+
+    panel = window.import_ui.panel
+
+    def held(db: Any, path: Path, options: Any, **kw: Any) -> ImportReport:
+        kw["progress"](ImportProgress("merging", 1200, 2500))
+        give_up = time.monotonic() + 300
+        while not kw["cancelled"]() and time.monotonic() < give_up:
+            time.sleep(0.02)
+        return ImportReport("customers", "", cancelled=True)
+
+    panel.load_file(_import_file(window, "customers.csv", _IMPORT_FILE))
+    panel.kinds = {**panel.kinds, "customers": replace(panel.kinds["customers"], run=held)}
+    panel.start_import()
+    deadline = time.monotonic() + 10
+    while panel.progress.value() != 1200 and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
 SCREENS: tuple[Screen, ...] = (
     Screen("sign-in", _enter_sign_in, lambda w: [w.sign_in_panel.list]),
     Screen("home", _enter_home, lambda w: [w.search.field]),
@@ -343,6 +409,12 @@ SCREENS: tuple[Screen, ...] = (
     Screen("settings", _enter_settings, lambda w: [w.settings_ui.panel.save_button]),
     Screen("settings-pin", _enter_settings_pin,
            lambda w: [w.settings_ui.panel.pad.ok_button]),
+    Screen("import-preview", _enter_import_preview,
+           lambda w: [w.import_ui.panel.import_button, w.import_ui.panel.check_button]),
+    Screen("import-checked", _enter_import_checked,
+           lambda w: [w.import_ui.panel.save_refused_button, w.import_ui.panel.check_button]),
+    Screen("import-progress", _enter_import_progress,
+           lambda w: [w.import_ui.panel.cancel_button, w.import_ui.panel.progress]),
 )
 
 

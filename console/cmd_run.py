@@ -122,6 +122,9 @@ def install_extras(window: Any) -> None:
     from console.drafts_ui import install as install_drafts_ui
 
     install_drafts_ui(window)  # managers: stale unsaved drafts
+    from console.import_ui import install as install_import_ui
+
+    install_import_ui(window)  # managers: import customers or purchases from a file
 
 
 def show_window(window: Any, *, kiosk: bool = False) -> None:

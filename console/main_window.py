@@ -10,7 +10,8 @@ Shortcuts: Ctrl+F or F3 focus search from anywhere; Esc in search clears it; Dow
 into the results; Enter opens the profile; Ctrl+N new customer; Ctrl+E edit and Ctrl+R
 record a purchase for the open profile; Alt+Home goes home; the other rail entries bring
 their own (Ctrl+Shift+K walk-in, V voucher, F follow-ups, L letters, R report, S staff,
-G settings). Opening a profile empties the search field, so it never shows a stale query.
+G settings, I import). Opening a profile empties the search field, so it never shows a stale
+query.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ PAGE_PURCHASE = "purchase"
 
 _NEEDS_STAFF = (PAGE_HOME, PAGE_SEARCH, PAGE_PROFILE, PAGE_CUSTOMER_FORM, PAGE_PURCHASE)
 # Manager screens open only for a manager signed in with their PIN (db.sign_in).
-MANAGER_PAGES = ("report", "staff_admin", "settings")
+MANAGER_PAGES = ("report", "staff_admin", "settings", "import")
 
 
 class MainWindow(QMainWindow):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
+from console.import_ui import PAGE_IMPORT
 from console.letters_ui import PAGE_BIRTHDAY_LETTERS, PAGE_LETTER
 from console.main_window import PAGE_CUSTOMER_FORM, PAGE_HOME, PAGE_PROFILE, MainWindow
 from console.report_ui import PAGE_REPORT
@@ -32,16 +33,16 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 ROOT = Path(__file__).resolve().parent.parent
 
 EVERYONE = ["home", "new_customer", "walk_in", "voucher", "follow_ups", "letters"]
-MANAGERS = ["report", "staff", "settings"]
+MANAGERS = ["report", "staff", "settings", "import"]
 PAGES = {"home": PAGE_HOME, "new_customer": PAGE_CUSTOMER_FORM, "walk_in": PAGE_COMPLAINT,
          "voucher": PAGE_VOUCHER, "follow_ups": PAGE_FOLLOW_UPS,
          "letters": PAGE_BIRTHDAY_LETTERS, "report": PAGE_REPORT, "staff": PAGE_STAFF_ADMIN,
-         "settings": PAGE_SETTINGS}
+         "settings": PAGE_SETTINGS, "import": PAGE_IMPORT}
 SHORTCUTS = {"home": ("Home", Qt.KeyboardModifier.AltModifier),
              "new_customer": ("N", Qt.KeyboardModifier.ControlModifier),
              "walk_in": ("K", None), "voucher": ("V", None), "follow_ups": ("F", None),
              "letters": ("L", None), "report": ("R", None), "staff": ("S", None),
-             "settings": ("G", None)}
+             "settings": ("G", None), "import": ("I", None)}
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
