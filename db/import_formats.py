@@ -771,12 +771,14 @@ def normalise_phone(text: str, region: str) -> str:
         return _parse_phone(text, region) or text
     written = _NON_DIGIT.sub("", text)
     plus = text.lstrip()[:1] == "+"
-    shape = _phone_shape(region, plus, written[:7], len(written))
+    # enough leading digits to tell an exit code, country code and trunk prefix apart
+    head = 4 if plus else 7 if written[:2] in ("00", "01") else 3
+    shape = _phone_shape(region, plus, written[:head], len(written))
     if shape is None:
         return _parse_phone(text, region) or text
     country, drop, _nsn_len = shape
     nsn = written[drop:]
-    template = _phone_template(country, nsn[:6], len(nsn))
+    template = _phone_template(country, nsn[:_HEAD.get(country, 4)], len(nsn))
     if template is None:
         return _parse_phone(text, region) or text
     start = 0
@@ -840,10 +842,10 @@ def _phone_template(country: int, head: str, length: int
     """How a national number of this start and length is grouped: (text before the group,
     group length) pairs, from phonenumbers' international format of one such number."""
     nsn = head + "5" * (length - len(head))
-    try:
-        number = phonenumbers.parse(f"+{country}{nsn}", None)
-    except phonenumbers.NumberParseException:
-        return None
+    zeros = len(nsn) - len(nsn.lstrip("0"))
+    number = phonenumbers.PhoneNumber(
+        country_code=country, national_number=int(nsn),
+        italian_leading_zero=zeros > 0 or None, number_of_leading_zeros=zeros or None)
     if not phonenumbers.is_possible_number(number):
         return None
     formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
@@ -851,10 +853,14 @@ def _phone_template(country: int, head: str, length: int
     if not formatted.startswith(prefix) or _NON_DIGIT.sub("", formatted[len(prefix):]) != nsn:
         return None
     pieces: list[tuple[str, int]] = []
-    text = formatted[len(prefix):]
-    for match in re.finditer(r"(\D*)(\d+)", text):
+    for match in _GROUP.finditer(formatted[len(prefix):]):
         pieces.append(((prefix if not pieces else "") + match[1], len(match[2])))
     return tuple(pieces)
+
+
+_GROUP = re.compile(r"(\D*)(\d+)")
+_HEAD: dict[int, int] = {7: 6, 44: 6, 82: 6, 91: 6, 261: 6, 352: 6, 375: 6, 591: 6}
+"""Leading national digits that choose a number's grouping, where 4 are not enough."""
 
 
 # ---------------------------------------------------------------- merging
