@@ -77,10 +77,10 @@ _LIST_SPLIT_OWN = re.compile(r"[;|]")
 _LIST_SPLIT_ANY = re.compile(r"[;|,]")
 _LIST_SPLIT_COMMA = re.compile(r",")
 _YES = frozenset({"1", "yes", "y", "true", "subscribed", "opted_in", "opted in",
-                  "confirmed_opt_in", "single_opt_in", "kyllä", "k", "是"})
+                  "confirmed_opt_in", "single_opt_in", "kyllä", "k", "ja", "j", "是"})
 _NO = frozenset({"", "0", "no", "n", "false", "unsubscribed", "not_subscribed",
                  "not subscribed", "unknown", "pending", "redacted", "invalid", "bounced",
-                 "never_subscribed", "ei", "否"})
+                 "never_subscribed", "ei", "nej", "否"})
 
 
 @dataclass(frozen=True)
