@@ -401,3 +401,29 @@ def test_mappers_and_results_cross_process_boundaries() -> None:
     assert worker.columns == mapper.columns
     bad = mapper.map_row(2, ["too", "few"], TODAY)
     assert pickle.loads(pickle.dumps(bad)) == bad
+
+
+# ---------------------------------------------------------------- letters
+
+
+def test_first_visit_year_is_the_earlier_of_purchases_and_the_imported_fact(
+    memory_db: Database, fixed_clock: object
+) -> None:
+    from datetime import UTC, datetime
+
+    from db.purchases import add_product, record_purchase
+    from reports.letter_service import first_visit_year
+
+    made = create_customer(memory_db, CustomerInput(name="Olli Oja", external_id="SQ9"))
+    assert first_visit_year(memory_db, made, "Europe/Helsinki") is None
+    bagel = add_product(memory_db, "BAGEL", "salmon bagel", "food", 650).id
+    record_purchase(memory_db, made.id, [(bagel, 1)],
+                    purchased_at=datetime(2024, 3, 5, 9, tzinfo=UTC))
+    assert first_visit_year(memory_db, made, "Europe/Helsinki") == 2024
+    memory_db.execute("UPDATE customers SET first_visit_at = ? WHERE id = ?",
+                      ["2018-12-31T22:30:00+00:00", made.id])  # an import's fact
+    assert first_visit_year(memory_db, made, "Europe/Helsinki") == 2019  # local new year
+    assert first_visit_year(memory_db, made, "UTC") == 2018
+    memory_db.execute("UPDATE customers SET first_visit_at = ? WHERE id = ?",
+                      ["2025-01-01T00:00:00+00:00", made.id])  # later than a purchase
+    assert first_visit_year(memory_db, made, "UTC") == 2024
