@@ -51,7 +51,7 @@ from db.errors import ImportFailed, ValidationError
 from db.i18n import _
 from db.import_source import MAX_FIELD
 from db.models import LANGUAGES, PERSONALITIES, CustomerInput
-from db.text import has_cjk
+from db.text import clean_text, has_cjk
 
 OWN_FORMAT = "counterpart"
 SQUARE = "square"
@@ -397,7 +397,7 @@ class CustomerMapper:
             if value[:1] == "'":
                 value = value[1:].strip()
             if value:
-                return value
+                return clean_text(value)
         return ""
 
     def _all(self, cells: list[str], name: str) -> list[str]:
@@ -407,7 +407,7 @@ class CustomerMapper:
             if value[:1] == "'":
                 value = value[1:].strip()
             if value:
-                values.append(value)
+                values.append(clean_text(value))
         return values
 
     def map_row(self, line: int, cells: list[str], today: date) -> MappedCustomer | RefusedRow:
@@ -509,7 +509,7 @@ class CustomerMapper:
             tags=tags, consent_contact=consent, personality=personality,
             external_id=external_id or None)
         try:
-            data = customer_api.validate(data, today)
+            data = customer_api.validate(data, today, cleaned=True)  # cells cleaned above
         except ValidationError as exc:
             for name_, message in exc.fields.items():
                 problems.setdefault(self._label(name_), message)
@@ -555,7 +555,7 @@ class CustomerMapper:
         if not text:
             return None
         try:
-            return parse_moment(text, self._zone)
+            return _moment_cached(text, self._zone)
         except ValueError:
             problems[self._label(name)] = _(
                 "{text!r}: use a date such as 2024-03-05 (a time may follow)").format(
@@ -686,6 +686,7 @@ _LANGUAGE_CODES: dict[str, str] = {
 
 
 _AMOUNT_JUNK = re.compile(r"[^\d.,\-]")
+_PLAIN_AMOUNT = re.compile(r"\d+(?:\.\d+)?$")
 
 
 def parse_amount(text: str, precision: int) -> int:
@@ -696,7 +697,7 @@ def parse_amount(text: str, precision: int) -> int:
     With both separators the last one is the decimal point; a lone comma followed by
     three digits ("1,234") groups thousands, otherwise it is a decimal comma ("12,50").
     """
-    cleaned = _AMOUNT_JUNK.sub("", text)
+    cleaned = text if _PLAIN_AMOUNT.match(text) else _AMOUNT_JUNK.sub("", text)
     commas, dots = cleaned.count(","), cleaned.count(".")
     if commas and dots:
         if cleaned.rfind(",") > cleaned.rfind("."):
@@ -750,6 +751,12 @@ def parse_moment(text: str, zone: ZoneInfo | None) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone or UTC)
     return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+@lru_cache(maxsize=65536)
+def _moment_cached(text: str, zone: ZoneInfo | None) -> str:
+    """`parse_moment` for a file's rows: visit dates repeat (a busy day has many)."""
+    return parse_moment(text, zone)
 
 
 # ---------------------------------------------------------------- phones

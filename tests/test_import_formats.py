@@ -427,3 +427,12 @@ def test_first_visit_year_is_the_earlier_of_purchases_and_the_imported_fact(
     memory_db.execute("UPDATE customers SET first_visit_at = ? WHERE id = ?",
                       ["2025-01-01T00:00:00+00:00", made.id])  # later than a purchase
     assert first_visit_year(memory_db, made, "UTC") == 2024
+
+
+def test_cells_given_straight_to_the_mapper_are_cleaned_of_hostile_characters() -> None:
+    mapper = customer_mapper(("external_id", "name", "preferences", "tags"), FI)
+    row = mapper.map_row(2, ["X\x00", "Ann\u202e nna", "a\x07b", "x;\u2066y"], TODAY)
+    assert isinstance(row, MappedCustomer)
+    assert (row.data.external_id, row.data.name, row.data.preferences) == ("X", "Ann nna",
+                                                                           "ab")
+    assert row.data.tags == ["x", "y"]
