@@ -329,7 +329,13 @@ class CustomerMapper:
         for i, column in enumerate(self.columns):
             if column.field is not None:
                 indexes.setdefault(column.field, []).append(i)
-        self._indexes = {k: tuple(v) for k, v in indexes.items()}
+        # several columns for one field: the format's preferred column first (Shopify's
+        # "Phone" before "Default Address Phone"), else the file's order
+        order = {name: rank for rank, name in enumerate(spec.columns)}
+        self._indexes = {
+            k: tuple(sorted(v, key=lambda i: order.get(self.columns[i].column.strip()
+                                                       .casefold(), len(order) + i)))
+            for k, v in indexes.items()}
         self._mapped = tuple(i for v in self._indexes.values() for i in v)
         self._labels = {k: "/".join(self.columns[i].column for i in v)
                         for k, v in self._indexes.items()}

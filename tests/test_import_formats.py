@@ -202,7 +202,8 @@ def test_shopify_export_imports_end_to_end(memory_db: Database, fixed_clock: obj
     assert (report.rows, report.added, report.refused) == (8, 8, 0)
     lina = customer(memory_db, "7210448301122")  # the spreadsheet apostrophe stripped
     assert lina.name == "Lina Lund" and lina.tags == ("stamkund", "vip")
-    assert lina.phone == "+46 76 123 45 67" and lina.consent_contact
+    assert lina.phone == "+46 76 123 45 67" and lina.consent_contact  # Phone, not address
+    assert customer(memory_db, "7210448301123").phone == "+358 8 76543210"  # address phone
     assert lina.preferences == "Allergic to nuts, ask"
     zhang = customer(memory_db, "7210448301124")
     assert zhang.name == "張偉" and zhang.language == "zh-CN"
