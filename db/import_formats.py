@@ -202,9 +202,17 @@ def _birthday_square(text: str) -> tuple[int | None, int | None, int | None]:
     except ValueError:
         pass
     match = _US_DAY.match(text)
-    if match is None:
-        raise ValueError(text)
-    return int(match[1]), int(match[2]), int(match[3]) if match[3] else None
+    if match is not None:
+        return int(match[1]), int(match[2]), int(match[3]) if match[3] else None
+    for form in ("%b %d, %Y", "%B %d, %Y", "%b %d", "%B %d"):  # "Feb 3, 1990", "Feb 3"
+        try:
+            # a leap year stands in for a missing one, so "Feb 29" reads
+            read = datetime.strptime(text if "%Y" in form else f"{text} 2000",
+                                     form if "%Y" in form else f"{form} %Y")
+        except ValueError:
+            continue
+        return read.month, read.day, read.year if "%Y" in form else None
+    raise ValueError(text)
 
 
 def _birthday_any(text: str) -> tuple[int | None, int | None, int | None]:
@@ -745,7 +753,7 @@ def parse_moment(text: str, zone: ZoneInfo | None) -> str:
     except ValueError:
         match = _US_DATE.match(text)
         if match is None:
-            raise
+            return _named_month_moment(text, zone)
         year = int(match[3])
         year += 2000 if year < 100 else 0
         moment = datetime(year, int(match[1]), int(match[2]))
@@ -757,6 +765,18 @@ def parse_moment(text: str, zone: ZoneInfo | None) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone or UTC)
     return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _named_month_moment(text: str, zone: ZoneInfo | None) -> str:
+    """ "Mar 5, 2024" or "5 Mar 2024" (a date alone, its local midnight); ValueError else."""
+    for form in ("%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y"):
+        try:
+            moment = datetime.strptime(text, form)
+        except ValueError:
+            continue
+        return moment.replace(tzinfo=zone or UTC).astimezone(UTC).isoformat(
+            timespec="seconds")
+    raise ValueError(text)
 
 
 @lru_cache(maxsize=65536)

@@ -366,8 +366,22 @@ def test_moments_become_utc_in_iso_with_the_shop_zone() -> None:
     assert parse_moment("2024-03-05 14:05", zone) == "2024-03-05T06:05:00+00:00"
     assert parse_moment("2024-03-05T14:05:00Z", zone) == "2024-03-05T14:05:00+00:00"
     assert parse_moment("3/5/2024 2:05 PM", zone) == "2024-03-05T06:05:00+00:00"
+    assert parse_moment("Mar 5, 2024", zone) == "2024-03-04T16:00:00+00:00"
     with pytest.raises(ValueError):
         parse_moment("yesterday", zone)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1990-02-03", (2, 3, 1990)), ("02-03", (2, 3, None)), ("--02-29", (2, 29, None)),
+    ("0000-02-03", (2, 3, None)), ("02-03-1990", (2, 3, 1990)), ("2/3/1990", (2, 3, 1990)),
+    ("Feb 29", (2, 29, None)), ("February 3, 1990", (2, 3, 1990)), ("", (None, None, None))])
+def test_square_birthdays_with_or_without_a_year(
+    text: str, expected: tuple[int | None, int | None, int | None]
+) -> None:
+    mapper = customer_mapper(("Square Customer ID", "First Name", "Birthday"), FI)
+    row = mapper.map_row(2, ["S1", "Ann", text], TODAY)
+    assert isinstance(row, MappedCustomer), row
+    assert (row.data.birth_month, row.data.birth_day, row.data.birth_year) == expected
 
 
 def test_notes_join_the_stored_preferences_sensibly() -> None:
