@@ -122,9 +122,10 @@ class MappedCustomer:
     unrecognised_allergies: tuple[str, ...] = ()
     """Allergies naming none of the 14 EU allergens: kept as free text, and reported."""
     language_guessed: bool = False
-    """True when the file has no language column and the name is written in Chinese,
-    Japanese or Korean characters while the default language is not Chinese: the row got
-    zh-TW (shops in TW, HK, MO) or zh-CN. The import reports how many rows did."""
+    """True when the row names no language (no column, or an empty cell), no --language
+    was given, the shop's language is not Chinese and the name is written in Chinese,
+    Japanese or Korean characters: the row got zh-TW (shops in TW, HK, MO) or zh-CN rather
+    than the shop's language. The import reports how many rows did."""
     notes_join: bool = False
     """True when `data.preferences` is the other system's note: `merged_input` joins it
     with the preferences already stored instead of replacing them."""
@@ -347,11 +348,10 @@ class CustomerMapper:
         self._mapped = tuple(i for v in self._indexes.values() for i in v)
         self._labels = {k: "/".join(self.columns[i].column for i in v)
                         for k, v in self._indexes.items()}
-        self._label_of_field = self._labels.get
         language = self.options.language or self.options.default_language
         self._language = _language_code(language, self.options.region) or language
-        self._guess = (self.options.language is None and "language" not in self._indexes
-                       and not self._language.startswith("zh"))
+        self._has_language = "language" in self._indexes
+        self._guess = self.options.language is None and not self._language.startswith("zh")
         self._cjk_language = ("zh-TW" if self.options.region.upper() in ("TW", "HK", "MO")
                               else "zh-CN")
         self._present = self._present_fields()
@@ -458,16 +458,16 @@ class CustomerMapper:
         # language
         guessed = False
         language = self._language
-        if "language" in self._indexes:
-            text = one(cells, "language") or ""
-            if text:
-                code = _language_code(text, self.options.region)
-                if code is None:
-                    problems[self._label("language")] = _("one of {choices}").format(
-                        choices=", ".join(LANGUAGES))
-                else:
-                    language = code
+        text = one(cells, "language") if self._has_language else ""
+        if text:
+            code = _language_code(text, self.options.region)
+            if code is None:
+                problems[self._label("language")] = _("one of {choices}").format(
+                    choices=", ".join(LANGUAGES))
+            else:
+                language = code
         elif self._guess and not name.isascii() and has_cjk(name):
+            # no language for this row: a Chinese, Japanese or Korean name is not "en"
             language = self._cjk_language
             guessed = True
 

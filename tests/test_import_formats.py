@@ -241,11 +241,12 @@ def test_own_format_still_imports_with_its_rules(memory_db: Database,
     chen = customer(memory_db, "POS-2")
     assert chen.language == "zh-TW" and chen.tags == ("常客", "靠窗")
     assert chen.consent_contact  # "kyllä"
-    # a language column: no guessing, an empty cell takes the shop default (a CJK name
-    # there gets Chinese, not en)
+    # a language column: its value wins; an empty cell takes the shop default, except
+    # that a Chinese name there gets Chinese, not en
     rows = only_mapped(DATA / "counterpart_customers.csv")
-    assert [r.language_guessed for r in rows] == [False, False, False, False]
-    assert customer(memory_db, "POS-4").language == "en"
+    assert [r.language_guessed for r in rows] == [False, False, False, True]
+    assert customer(memory_db, "POS-4").language == "zh-CN"
+    assert customer(memory_db, "POS-3").language == "en"
 
 
 def test_unknown_columns_of_our_own_format_are_ignored_not_refused() -> None:
