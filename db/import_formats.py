@@ -41,6 +41,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
@@ -276,16 +277,19 @@ def parse_mapping(text: str) -> dict[str, str]:
     """A column mapping from ``--map`` or a mapping file -> {their column: our field}.
 
     On the command line: ``Their column=our_field,Other=,...`` (pairs separated by commas).
-    In a file: one ``Their column=our_field`` a line (a column name may then hold commas),
-    ``#`` starts a comment. An empty field means the column is not imported. Raises
+    In a file: one ``Their column=our_field`` a line (a column name may then hold commas
+    and ``#``); a line starting with ``#`` and anything after ``#`` following the field
+    are comments. An empty field means the column is not imported. Raises
     ImportFailed naming every unknown field and every piece that is not ``column=field``
     (with its line in a file).
     """
-    multi_line = "\n" in text.strip()
+    multi_line = "\n" in text
     mapping: dict[str, str] = {}
     problems: list[tuple[int, str]] = []
     for number, line in enumerate(text.splitlines() or [text], start=1):
-        pieces = [line.split("#", 1)[0]] if multi_line else line.split(",")
+        if multi_line and line.lstrip().startswith("#"):
+            continue
+        pieces = [line] if multi_line else line.split(",")
         for piece in pieces:
             if not piece.strip():
                 continue
@@ -295,7 +299,7 @@ def parse_mapping(text: str) -> dict[str, str]:
                 continue
             column, _sep, wanted = piece.rpartition("=")
             column = column.strip().lstrip("\ufeff")
-            wanted = wanted.strip().casefold()
+            wanted = wanted.split("#", 1)[0].strip().casefold()  # "=phone  # a comment"
             if not column:
                 problems.append((number, _("{pair!r} names no column").format(
                     pair=piece.strip())))
@@ -311,6 +315,22 @@ def parse_mapping(text: str) -> dict[str, str]:
         raise ImportFailed([(1, _("the mapping names no column; write "
                                   "'Their column=our_field, ...'"))])
     return mapping
+
+
+def mapping_from_argument(value: str) -> dict[str, str]:
+    """``--map`` as given: the name of a mapping file (one pair a line), or the pairs
+    themselves. ImportFailed for an unreadable file or a bad mapping."""
+    path = Path(value)
+    if "=" not in value or (len(value) < 4096 and path.is_file()):
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ImportFailed([(1, _("the mapping file {path} cannot be read ({reason}); "
+                                      "give 'Their column=our_field,...' or a UTF-8 file "
+                                      "with one pair a line").format(path=value,
+                                                                     reason=exc))]) from exc
+        return parse_mapping(text + "\n")
+    return parse_mapping(value)
 
 
 # ---------------------------------------------------------------- the mapper
@@ -940,6 +960,7 @@ __all__ = [
     "RefusedRow",
     "customer_mapper",
     "join_preferences",
+    "mapping_from_argument",
     "merged_input",
     "normalise_phone",
     "parse_amount",

@@ -22,6 +22,7 @@ from db.import_formats import (
     RefusedRow,
     customer_mapper,
     join_preferences,
+    mapping_from_argument,
     merged_input,
     normalise_phone,
     parse_amount,
@@ -452,3 +453,14 @@ def test_cells_given_straight_to_the_mapper_are_cleaned_of_hostile_characters() 
     assert (row.data.external_id, row.data.name, row.data.preferences) == ("X", "Ann nna",
                                                                            "ab")
     assert row.data.tags == ["x", "y"]
+
+
+def test_map_argument_is_a_file_or_the_pairs(tmp_path: Path) -> None:
+    assert mapping_from_argument(str(DATA / "other_system.map"))["Mobil"] == "phone"
+    one = tmp_path / "one.map"
+    one.write_bytes(b"\xef\xbb\xbfKunde, Nummer #=external_id  # the id\n")
+    assert mapping_from_argument(str(one)) == {"Kunde, Nummer #": "external_id"}
+    assert mapping_from_argument("Id=external_id,Nimi=name") == {"Id": "external_id",
+                                                                 "Nimi": "name"}
+    with pytest.raises(ImportFailed, match="cannot be read"):
+        mapping_from_argument(str(tmp_path / "missing.map"))
