@@ -47,7 +47,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import phonenumbers
 
 from db import customers as customer_api
-from db.allergens import codes_for
 from db.errors import ImportFailed, ValidationError
 from db.i18n import _
 from db.import_source import MAX_FIELD
@@ -550,8 +549,9 @@ class CustomerMapper:
         if problems:
             return RefusedRow(line, tuple(cells), tuple(f"{k}: {v}"
                                                         for k, v in problems.items()))
-        unrecognised = tuple(a for a in data.allergies if not codes_for(a)) \
-            if data.allergies else ()
+        # validate turned every allergy naming one of the 14 into its code: what stays
+        # free text is what the import reports
+        unrecognised = tuple(data.allergies)
         return MappedCustomer(line, data, self._present, facts, unrecognised, guessed,
                               notes_join)
 

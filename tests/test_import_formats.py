@@ -246,6 +246,9 @@ def test_own_format_still_imports_with_its_rules(memory_db: Database,
     # that a Chinese name there gets Chinese, not en
     rows = only_mapped(DATA / "counterpart_customers.csv")
     assert [r.language_guessed for r in rows] == [False, False, False, True]
+    assert rows[0].unrecognised_allergies == ("laktoosi",)  # gluteeni became the code
+    assert rows[0].data.allergens == ["gluten"]
+    assert report.unrecognised_allergies == [(2, "laktoosi")]
     assert customer(memory_db, "POS-4").language == "zh-CN"
     assert customer(memory_db, "POS-3").language == "en"
 
