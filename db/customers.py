@@ -44,10 +44,16 @@ _PHONE_CHARS = re.compile(r"^[0-9 +\-().]+$")
 # ---------------------------------------------------------------- validation
 
 
-def validate(data: CustomerInput, today: date | None = None) -> CustomerInput:
-    """Return a cleaned copy or raise ValidationError naming each bad field."""
+def validate(data: CustomerInput, today: date | None = None, *,
+             cleaned: bool = False) -> CustomerInput:
+    """Return a cleaned copy or raise ValidationError naming each bad field.
+
+    `cleaned`: every text in `data` already went through db.text.clean_text (an import
+    cleans each cell as it reads it), so the walk over the record is skipped.
+    """
     today = today or utcnow().date()
-    data = clean_fields(data)  # no control characters or bidi overrides in any field
+    if not cleaned:
+        data = clean_fields(data)  # no control characters or bidi overrides in any field
     problems: dict[str, str] = {}
     name = " ".join(data.name.split())
     if not name:

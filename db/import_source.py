@@ -81,7 +81,8 @@ def open_rows(path: Path | str) -> tuple[SourceInfo, Iterator[tuple[int, list[st
     try:
         first_text = head.decode(encoding, errors="strict")
     except UnicodeDecodeError as exc:
-        if exc.end < len(head) - 4:  # not just a character cut at the sniff boundary
+        # a short file is whole; a long one may end in a character cut at the boundary
+        if len(head) < SNIFF_BYTES or exc.end < len(head) - 4:
             raise _not_utf8(head, exc.start, encoding) from exc
         first_text = head[: exc.start].decode(encoding, errors="strict")
     delimiter = _delimiter(first_text.lstrip("\ufeff").split("\n", 1)[0])

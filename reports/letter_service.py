@@ -148,17 +148,21 @@ def signer_contact(settings: ShopSettings) -> str:
 
 
 def first_visit_year(db: Database, customer: Customer, timezone: str) -> int | None:
-    """The year of the customer's first recorded visit (first purchase), not of the record.
+    """The year of the customer's first recorded visit, not of the record: the earlier of
+    the first purchase and the first visit another system knew (customers.first_visit_at,
+    kept by an import).
 
-    None when no visit is recorded (an imported visit count without purchases): the letter
-    then leaves the year out rather than name the year of the import.
+    None when neither is recorded (an imported visit count alone): the letter then leaves
+    the year out rather than name the year of the import.
     """
     from db.clock import local_date
 
-    row = db.execute("SELECT min(purchased_at) FROM purchases WHERE customer_id = ?",
-                     [customer.id]).fetchone()
-    first = from_iso(row[0]) if row and row[0] else None
-    return local_date(first, timezone).year if first is not None else None
+    row = db.execute(
+        "SELECT (SELECT min(purchased_at) FROM purchases WHERE customer_id = ?), "
+        "(SELECT first_visit_at FROM customers WHERE id = ?)",
+        [customer.id, customer.id]).fetchone()
+    moments = [m for m in (from_iso(row[0]), from_iso(row[1])) if m is not None] if row else []
+    return local_date(min(moments), timezone).year if moments else None
 
 
 def favourite_item(db: Database, customer_id: int) -> str:
