@@ -368,6 +368,14 @@ class PurchaseMapper:
     def has(self, name: str) -> bool:
         return any(c.field == name for c in self.columns)
 
+    def time_label(self) -> str:
+        """The column(s) that give a receipt's time, as the file names them."""
+        if self.has("purchased_at") or not self.has("purchase_date"):
+            return self.label("purchased_at")
+        names = ("purchase_date", "purchase_time") if self.has("purchase_time") \
+            else ("purchase_date",)
+        return ", ".join(self.label(n) for n in names)
+
     def map_row(self, line: int, cells: list[str], now: datetime) -> PurchaseLine | RefusedRow:
         mapped, problems = self.read(line, cells, now)
         if problems:
@@ -421,7 +429,7 @@ def _read(mapper: PurchaseMapper, line: int, row: dict[str, str], now: datetime,
             with suppress(ValueError):
                 refund = parse_quantity(row.get("quantity", "")) < 0
         if refund:
-            skip = _("a refund: refunds are not imported (the sale stays as it was)")
+            skip = _("a refund; refunds are not imported and the sale stays as it was")
     if mapper.format_name == SHOPIFY:
         status = row.get("order_status", "").strip().casefold()
         if row.get("cancelled_at", "").strip():

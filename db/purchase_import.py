@@ -44,7 +44,6 @@ from db.i18n import _
 from db.import_formats import ColumnMap, ImportOptions, RefusedRow
 from db.import_job import MAX_PROBLEMS_KEPT, ImportProgress, ImportReport
 from db.import_purchase_formats import (
-    OWN_FORMAT,
     CustomerRef,
     PurchaseLine,
     PurchaseMapper,
@@ -191,9 +190,11 @@ def import_purchases_file(
         _refuse(report, refused, refused_sink)
     if progress is not None:
         progress(ImportProgress("checking", report.rows, None))
-    report.added, report.unchanged = check.counts()
     report.receipts = check.samples()
-    if report.refused or dry_run:
+    if report.refused:
+        return report  # nothing is imported: no receipt is added or found unchanged
+    report.added, report.unchanged = check.counts()
+    if dry_run:
         return report
     if _stamp(path) != stamp:
         raise _changed()
@@ -332,16 +333,13 @@ class _Check:
     def _join(self, receipt: _Receipt, mapped: PurchaseLine, customer_id: int | None,
               problems: list[str]) -> None:
         """Check the row against its receipt's other rows and record what it says."""
-        label = self.mapper.label
         rid = mapped.receipt_id
         if mapped.purchased_at is not None:
             if receipt.at is None:
                 receipt.at, receipt.at_line = mapped.purchased_at, mapped.line
             elif receipt.at != mapped.purchased_at:
-                column = label("purchased_at") if self.mapper.has("purchased_at") \
-                    or self.mapper.format_name == OWN_FORMAT else label("purchase_date")
                 problems.append(_("receipt {id}: {column} differs from line {other}").format(
-                    id=rid, column=column, other=receipt.at_line))
+                    id=rid, column=self.mapper.time_label(), other=receipt.at_line))
         if customer_id != _UNSET:
             if receipt.customer == _UNSET:
                 receipt.customer, receipt.customer_line = customer_id, mapped.line
@@ -374,9 +372,7 @@ class _Check:
 
     def finish(self) -> Iterator[RefusedRow]:
         """Problems only the whole file shows: an order whose rows never say when."""
-        label = self.mapper.label
-        column = label("purchased_at") if self.mapper.has("purchased_at") \
-            else label("purchase_date")
+        column = self.mapper.time_label()
         for rid, receipt in self.receipts.items():
             if receipt.items and not receipt.skip and receipt.at is None:
                 yield RefusedRow(receipt.line, (), (
