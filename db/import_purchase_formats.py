@@ -47,6 +47,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from db.errors import ImportFailed
@@ -356,6 +357,18 @@ class PurchaseMapper:
     quantity_default: bool = True
     """An empty quantity is 1 (own format and mappings)."""
 
+    def __post_init__(self) -> None:
+        self._fields = tuple((c.field, at) for at, c in enumerate(self.columns)
+                             if c.field is not None)
+        self._receipt_at = next((i for i, c in enumerate(self.columns)
+                                 if c.field == "receipt_id"), -1)
+
+    def receipt_of(self, cells: list[str]) -> str:
+        """The row's receipt id alone (cheap: the merge skips receipts already there)."""
+        if len(cells) != len(self.columns) or self._receipt_at < 0:
+            return ""
+        return strip_spreadsheet_apostrophe(cells[self._receipt_at].strip())
+
     def label(self, name: str) -> str:
         """The file's column for our field `name` (as a person sees it in the file)."""
         if self.format_name == OWN_FORMAT:
@@ -390,7 +403,10 @@ class PurchaseMapper:
                 _("{found} fields where the header has {expected}").format(
                     found=len(cells), expected=len(self.columns)),)
         problems: list[str] = []
-        row: dict[str, str] = {}
+        if max(map(len, cells), default=0) <= MAX_FIELD:  # the usual row: no loop in Python
+            row = {name: cells[at] for name, at in self._fields}
+            return _read(self, line, row, now, problems)
+        row = {}
         for column, value in zip(self.columns, cells, strict=True):
             if len(value) > MAX_FIELD:
                 problems.append(_("{column}: at most {n} characters").format(
@@ -426,8 +442,8 @@ def _read(mapper: PurchaseMapper, line: int, row: dict[str, str], now: datetime,
     if mapper.format_name == SQUARE:
         refund = row.get("event_type", "").strip().casefold() == "refund"
         if not refund:
-            with suppress(ValueError):
-                refund = parse_quantity(row.get("quantity", "")) < 0
+            sold = _quantity(row.get("quantity", "").strip())
+            refund = sold is not None and sold < 0
         if refund:
             skip = _("a refund; refunds are not imported and the sale stays as it was")
     if mapper.format_name == SHOPIFY:
@@ -466,9 +482,8 @@ def _read(mapper: PurchaseMapper, line: int, row: dict[str, str], now: datetime,
     if not quantity_text and (mapper.quantity_default or not mapper.has("quantity")):
         quantity = Decimal(1)
     else:
-        try:
-            quantity = parse_quantity(quantity_text)
-        except ValueError:
+        quantity = _quantity(quantity_text)
+        if quantity is None:
             problems.append(_("{column}: a whole number, not {text!r}").format(
                 column=label("quantity"), text=quantity_text))
         else:
@@ -502,38 +517,70 @@ def _read(mapper: PurchaseMapper, line: int, row: dict[str, str], now: datetime,
                         unit_minor), tuple(problems)
 
 
+_CACHE = 1 << 16
+"""Distinct cell values remembered per parser: exports repeat prices, dates and times."""
+
+
+@lru_cache(maxsize=_CACHE)
+def _amount(text: str, precision: int) -> Decimal | None:
+    """A valid amount in the currency's precision, or None."""
+    try:
+        value = parse_amount(text, grouping_three=precision < 3)
+        to_minor(value, precision)
+    except ValueError:
+        return None
+    return value
+
+
 def _money(mapper: PurchaseMapper, row: dict[str, str], name: str, precision: int,
            problems: list[str]) -> Decimal | None:
     text = row.get(name, "").strip()
     if not text:
         return None
-    column = mapper.label(name)
-    try:
-        value = parse_amount(text, grouping_three=precision < 3)
-        to_minor(value, precision)
-    except ValueError:
+    value = _amount(text, precision)
+    if value is None:
         problems.append(_("{column}: an amount such as 4.50, not {text!r}").format(
-            column=column, text=text))
+            column=mapper.label(name), text=text))
         return None
     if value < 0:
-        problems.append(_("{column}: cannot be negative").format(column=column))
+        problems.append(_("{column}: cannot be negative").format(column=mapper.label(name)))
         return None
     return value
 
 
+@lru_cache(maxsize=_CACHE)
+def _moment_at(text: str, zone: str) -> datetime | None:
+    try:
+        return parse_moment(text, zone)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=_CACHE)
+def _local_moment(date_text: str, time_text: str, zone_text: str,
+                  default_zone: str) -> tuple[datetime | None, bool, bool, bool]:
+    """(UTC moment or None, date read, time read, zone known)."""
+    day = clock = None
+    with suppress(ValueError):
+        day = parse_date(date_text)
+    with suppress(ValueError):
+        clock = parse_time(time_text) if time_text else time(0, 0)
+    where = zone_named(zone_text, default_zone)
+    if day is None or clock is None or where is None:
+        return None, day is not None, clock is not None, where is not None
+    return datetime.combine(day, clock, tzinfo=where).astimezone(UTC), True, True, True
+
+
 def _moment(mapper: PurchaseMapper, row: dict[str, str], now: datetime,
             problems: list[str]) -> str | None:
-    from db.clock import to_iso
-
     label = mapper.label
     zone = mapper.options.timezone
     if "purchase_date" not in row or "purchased_at" in row:
         text = row.get("purchased_at", "").strip()
         if not text and mapper.continuation:
             return None
-        try:
-            moment = parse_moment(text, zone)
-        except ValueError:
+        moment = _moment_at(text, zone)
+        if moment is None:
             problems.append(_("{column}: use a date and time such as 2026-11-23 14:05").format(
                 column=label("purchased_at")))
             return None
@@ -544,31 +591,42 @@ def _moment(mapper: PurchaseMapper, row: dict[str, str], now: datetime,
         zone_text = row.get("time_zone", "").strip()
         if not date_text and mapper.continuation:
             return None
-        day = clock = None
-        try:
-            day = parse_date(date_text)
-        except ValueError:
+        local, day_read, time_read, zone_known = _local_moment(date_text, time_text,
+                                                               zone_text, zone)
+        if not day_read:
             problems.append(_("{column}: use a date such as 2026-11-23, not {text!r}").format(
                 column=label("purchase_date"), text=date_text))
-        try:
-            clock = parse_time(time_text) if time_text else time(0, 0)
-        except ValueError:
+        if not time_read:
             problems.append(_("{column}: use a time such as 14:05:00, not {text!r}").format(
                 column=label("purchase_time"), text=time_text))
-        where = zone_named(zone_text, zone)
-        if where is None:
+        if not zone_known:
             problems.append(_("{column}: unknown time zone {text!r}").format(
                 column=label("time_zone"), text=zone_text))
-        if day is None or clock is None or where is None:
+        if local is None:
             return None
-        moment = datetime.combine(day, clock, tzinfo=where).astimezone(UTC)
+        moment = local
         shown = f"{date_text} {time_text}".strip()
     if moment > now + FUTURE_SLACK:
         problems.append(_("{column}: {moment} is in the future").format(
             column=label("purchased_at") if "purchased_at" in row
             else label("purchase_date"), moment=shown))
         return None
+    return _iso(moment)
+
+
+@lru_cache(maxsize=_CACHE)
+def _iso(moment: datetime) -> str:
+    from db.clock import to_iso
+
     return to_iso(moment)
+
+
+@lru_cache(maxsize=_CACHE)
+def _quantity(text: str) -> Decimal | None:
+    try:
+        return parse_quantity(text)
+    except ValueError:
+        return None
 
 
 # ------------------------------------------------------------------ headers

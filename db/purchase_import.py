@@ -466,9 +466,14 @@ def _merge(db: Database, path: Path, header: tuple[str, ...], check: _Check, tot
                     raise _Cancelled
                 if progress is not None and done % PROGRESS_EVERY == 0:
                     progress(ImportProgress("merging", done, total))
+                if done > total:
+                    raise _changed()
+                receipt = check.receipts.get(check.mapper.receipt_of(cells))
+                if receipt is not None and (receipt.skip or receipt.existing):
+                    continue  # not written: no need to read the row again
                 mapped, problems = check.mapper.read(line, cells, check.now)
                 receipt = check.receipts.get(mapped.receipt_id)
-                if receipt is None or done > total:
+                if receipt is None:
                     raise _changed()
                 if mapped.skip or mapped.skip_order or receipt.skip:
                     continue
