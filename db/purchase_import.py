@@ -11,8 +11,8 @@ The file is read twice, a row at a time (`db.import_source.open_rows`), never he
    counter) is left as it is, so its customer's visits and spend are not counted twice.
 
 Memory: besides the rows being read, the check keeps one small record per receipt in the
-file (its first line, time, customer id, item count: about 200 bytes with its id, so a file
-of 1,000,000 receipts needs about 200 MB) and a cache of up to `CUSTOMER_CACHE` customer
+file (its first line, time, customer id, item count: about 400 bytes with its id, so a file
+of 1,000,000 receipts needs about 400 MB) and a cache of up to `CUSTOMER_CACHE` customer
 look-ups; rows of one receipt need not be next to each other.
 
 Customers: matched by the other system's customer id as `external_id` (Square "Customer
