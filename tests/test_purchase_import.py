@@ -450,3 +450,69 @@ def test_the_mapper_works_without_a_database() -> None:
         "TX-A1", 2, 450, line.customer)
     assert line.customer is not None and line.customer.external_id == "SQCUST-PAIVI"
 
+
+
+def test_a_failure_while_writing_leaves_nothing(
+    memory_db: Database, shop: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import db.purchase_import as purchase_import
+
+    def broken(db: Database, customer_id: int) -> str:
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(purchase_import, "rerate", broken)
+    with pytest.raises(RuntimeError):
+        run(memory_db, SQUARE)
+    assert count(memory_db, "purchases") == count(memory_db, "purchase_items") == 0
+    assert [row[1:3] for row in facts(memory_db)] == [(0, 0)] * 3
+
+
+def test_an_order_whose_rows_name_different_buyers_is_refused(
+    memory_db: Database, shop: dict[str, int], tmp_path: Path
+) -> None:
+    lines = SHOPIFY.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = lines[2].split(",")  # the order's second row
+    cells[header.index("Email")] = ""
+    cells[header.index("Phone")] = "'040 123 4567"  # Päivi, not Emily
+    lines[2] = ",".join(cells)
+    path = tmp_path / "orders.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = run(memory_db, path)
+    assert [(r.line, r.problems) for r in report.problems] == [
+        (3, ("receipt #1001: customer differs from line 2",))]
+    assert count(memory_db, "purchases") == 0
+
+
+def test_a_cell_too_long_is_one_of_the_row_problems(
+    memory_db: Database, fixed_clock: object, tmp_path: Path
+) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text("receipt_id,purchased_at,item_name,quantity,unit_price\n"
+                    f"R1,2026-11-20 10:00,{'x' * 10_001},many,1.00\n", encoding="utf-8")
+    [refused] = run(memory_db, path).problems
+    assert refused.problems == ("item_name: at most 10000 characters",
+                                "give a sku from the catalogue, or an item_name with a "
+                                "unit_price",
+                                "quantity: a whole number, not 'many'")
+
+
+def test_customers_found_by_id_with_an_apostrophe_email_or_phone(
+    memory_db: Database, shop: dict[str, int], tmp_path: Path
+) -> None:
+    path = tmp_path / "own.csv"
+    path.write_text("receipt_id,purchased_at,customer_external_id,customer_email,"
+                    "customer_phone,item_name,unit_price\n"
+                    "A,2026-11-20 10:00,'SQCUST-MEI,,,Tea,3.00\n"
+                    "B,2026-11-20 11:00,,EMILY@example.com,,Tea,3.00\n"
+                    "C,2026-11-20 12:00,,,+358401234567,Tea,3.00\n"
+                    "D,2026-11-20 13:00,,nobody@example.com,,Tea,3.00\n", encoding="utf-8")
+    report = run(memory_db, path)
+    assert [(r.line, r.problems) for r in report.problems] == [
+        (5, ("no customer with customer_email 'nobody@example.com'; import the customers "
+             "first",))]
+    path.write_text("\n".join(path.read_text(encoding="utf-8").splitlines()[:-1]) + "\n",
+                    encoding="utf-8")
+    assert run(memory_db, path).added == 3
+    assert rows(memory_db, "SELECT receipt_id, customer_id FROM purchases ORDER BY id") == [
+        ("A", shop["mei"]), ("B", shop["emily"]), ("C", shop["paivi"])]
