@@ -681,8 +681,14 @@ def _own(header: tuple[str, ...], folded: list[str], options: ImportOptions,
     problems.extend(_required_own(set(folded)))
     problems.extend(_duplicates(header, folded))
     if problems and guessed and any(n not in PURCHASE_FIELDS for n in folded):
-        problems.append((1, _("this is not a Square item-sales or Shopify orders export "
-                              "either; name its columns with --map 'Their column=our_field'")))
+        if "transaction id" in folded and "total collected" in folded:
+            problems.append((1, _("this is Square's transactions export, one row per "
+                                  "payment; export the item sales (\"Items detail\") "
+                                  "instead, one row per item")))
+        else:
+            problems.append((1, _("this is not a Square item-sales or Shopify orders "
+                                  "export either; name its columns with --map 'Their "
+                                  "column=our_field'")))
     if problems:
         raise ImportFailed(problems)
     return PurchaseMapper(OWN_FORMAT, tuple(ColumnMap(h, n) for h, n in zip(header, folded,

@@ -516,3 +516,16 @@ def test_customers_found_by_id_with_an_apostrophe_email_or_phone(
     assert run(memory_db, path).added == 3
     assert rows(memory_db, "SELECT receipt_id, customer_id FROM purchases ORDER BY id") == [
         ("A", shop["mei"]), ("B", shop["emily"]), ("C", shop["paivi"])]
+
+
+def test_square_transactions_export_is_named_as_the_wrong_one(
+    memory_db: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "transactions.csv"
+    path.write_text("Date,Time,Time Zone,Gross Sales,Discounts,Net Sales,Tax,Tip,"
+                    "Total Collected,Transaction ID,Payment ID\n"
+                    "2026-11-20,10:00:00,Helsinki,€4.50,€0.00,€4.50,€0.00,€0.00,€4.50,T1,P1\n",
+                    encoding="utf-8")
+    with pytest.raises(ImportFailed) as info:
+        import_purchases_file(memory_db, path, ImportOptions())
+    assert "Items detail" in info.value.problems[-1][1]
