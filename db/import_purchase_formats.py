@@ -399,7 +399,7 @@ class PurchaseMapper:
              now: datetime) -> tuple[PurchaseLine, tuple[str, ...]]:
         """The row as a purchase line and every problem the file alone shows."""
         if len(cells) != len(self.columns):
-            return _EMPTY_LINE(line), (
+            return _empty_line(line), (
                 _("{found} fields where the header has {expected}").format(
                     found=len(cells), expected=len(self.columns)),)
         problems: list[str] = []
@@ -418,7 +418,7 @@ class PurchaseMapper:
         return _read(self, line, row, now, problems)
 
 
-def _EMPTY_LINE(line: int) -> PurchaseLine:  # noqa: N802 - a constant-like factory
+def _empty_line(line: int) -> PurchaseLine:
     return PurchaseLine(line, "", None, None, "", "", 0, None)
 
 
@@ -484,7 +484,7 @@ def _read(mapper: PurchaseMapper, line: int, row: dict[str, str], now: datetime,
     else:
         quantity = _quantity(quantity_text)
         if quantity is None:
-            problems.append(_("{column}: a whole number, not {text!r}").format(
+            problems.append(_("{column}: a number such as 2, not {text!r}").format(
                 column=label("quantity"), text=quantity_text))
         else:
             if quantity <= 0 or quantity > MAX_QUANTITY:

@@ -133,7 +133,7 @@ def test_a_bad_row_lists_every_problem_at_once_and_nothing_is_imported(
     assert bad.problems == (
         "Date: use a date such as 2026-11-23, not '23.11.2026'",
         "Time Zone: unknown time zone 'Mars/Olympus'",
-        "Qty: a whole number, not 'two'",
+        "Qty: a number such as 2, not 'two'",
         "Gross Sales: an amount such as 4.50, not 'abc'",
         "no customer with Customer ID 'SQCUST-NOBODY'; import the customers first",
     )
@@ -494,7 +494,7 @@ def test_a_cell_too_long_is_one_of_the_row_problems(
     assert refused.problems == ("item_name: at most 10000 characters",
                                 "give a sku from the catalogue, or an item_name with a "
                                 "unit_price",
-                                "quantity: a whole number, not 'many'")
+                                "quantity: a number such as 2, not 'many'")
 
 
 def test_customers_found_by_id_with_an_apostrophe_email_or_phone(
