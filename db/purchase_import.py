@@ -106,21 +106,19 @@ class PurchasePreview:
     """The first SAMPLE_ROWS rows, checked against the database too."""
 
 
-def shop_options(db: Database, **chosen: object) -> ImportOptions:
-    """ImportOptions with the shop's currency precision, time zone and country; `chosen`
-    overrides (format=..., mapping=...)."""
+def shop_options(db: Database, *, format: str | None = None,
+                 mapping: dict[str, str] | None = None) -> ImportOptions:
+    """ImportOptions for a purchase file: the shop's currency precision, time zone and
+    country (settings), with the format or column mapping a person chose."""
     from babel.numbers import get_currency_precision
 
     from db.phones import shop_region
     from db.settings import load_settings
 
     settings = load_settings(db)
-    values: dict[str, object] = {
-        "currency_precision": get_currency_precision(settings.currency),
-        "timezone": settings.timezone, "region": shop_region(db),
-    }
-    values.update(chosen)
-    return ImportOptions(**values)  # type: ignore[arg-type]
+    return ImportOptions(format=format, mapping=mapping,
+                         currency_precision=get_currency_precision(settings.currency),
+                         timezone=settings.timezone, region=shop_region(db))
 
 
 def preview_purchases(db: Database, path: Path | str, options: ImportOptions) -> PurchasePreview:
