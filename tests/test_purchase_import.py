@@ -529,3 +529,33 @@ def test_square_transactions_export_is_named_as_the_wrong_one(
     with pytest.raises(ImportFailed) as info:
         import_purchases_file(memory_db, path, ImportOptions())
     assert "Items detail" in info.value.problems[-1][1]
+
+
+def test_the_old_entry_point_reads_square_too(
+    memory_db: Database, shop: dict[str, int]
+) -> None:
+    from db.importer import import_purchases
+
+    result = import_purchases(memory_db, SQUARE.read_bytes())  # bytes, as before
+    assert (result.rows, result.added, result.unchanged) == (7, 3, 0)
+    with pytest.raises(ImportFailed) as info:
+        import_purchases(memory_db, SQUARE_BAD)
+    assert len(info.value.problems) == 7 and str(info.value).startswith("2 bad rows")
+    assert count(memory_db, "purchases") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "minor"),
+    [("¥1,200", 0, 1200), ("1.250", 3, 1250), ("4,50 €", 2, 450), ("$1,234.50", 2, 123450)],
+)
+def test_amounts_in_the_currency_precision(text: str, precision: int, minor: int) -> None:
+    from db.import_purchase_formats import to_minor
+
+    assert to_minor(parse_amount(text, grouping_three=precision < 3), precision) == minor
+
+
+@pytest.mark.parametrize("text", ["13:05:09", "13:05", "1:05:09 PM", "1:05 pm"])
+def test_times_as_square_writes_them(text: str) -> None:
+    from db.import_purchase_formats import parse_time
+
+    assert parse_time(text).strftime("%H:%M") == "13:05"
