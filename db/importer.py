@@ -11,35 +11,40 @@ Customers: ``external_id`` and ``name`` required; optional ``phone``, ``email``,
 ``personality`` (lively, decisive, steady, analytical).
 
 Purchases, one row per item: ``receipt_id`` and ``purchased_at`` (ISO 8601; without a
-zone it is the shop's local time) required; ``customer_external_id`` or ``customer_no``
-(empty for a walk-in); ``sku`` (a catalogue code) or ``item_name`` with ``unit_price``;
-``quantity`` (default 1); ``unit_price`` in major units, e.g. 4.50 (default: the catalogue
-price).
+zone it is the shop's local time; or ``purchase_date`` with ``purchase_time`` and
+``time_zone``) required; ``customer_external_id`` or ``customer_no``, else
+``customer_email`` or ``customer_phone`` (all empty for a walk-in); ``sku`` (a catalogue
+code) or ``item_name`` with ``unit_price``; ``quantity`` (default 1); ``unit_price`` in
+major units, e.g. 4.50 (default: the catalogue price), or ``line_total`` (the line's
+amount). Purchases are read by `db.purchase_import`, which also recognises Square's
+item-sales and Shopify's orders exports (`db.import_purchase_formats`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from db import customers as customer_api
 from db.allergens import codes_for
-from db.clock import to_iso, utcnow
+from db.clock import utcnow
 from db.connection import write
 from db.errors import ImportFailed, ValidationError
 from db.i18n import _
 from db.models import LANGUAGES, PERSONALITIES, Customer, CustomerInput
-from db.purchases import MAX_LINES, MAX_QUANTITY
-from db.settings import load_settings
 from db.text import clean_text
+
+if TYPE_CHECKING:
+    from db.import_formats import RefusedRow
+    from db.import_job import ImportProgress
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): stage is "checking" or "writing"."""
@@ -49,11 +54,6 @@ CUSTOMER_COLUMNS: tuple[str, ...] = (
     "preferences", "tags", "consent", "personality",
 )
 CUSTOMER_REQUIRED: tuple[str, ...] = ("external_id", "name")
-PURCHASE_COLUMNS: tuple[str, ...] = (
-    "receipt_id", "purchased_at", "customer_external_id", "customer_no", "sku", "item_name",
-    "quantity", "unit_price",
-)
-PURCHASE_REQUIRED: tuple[str, ...] = ("receipt_id", "purchased_at")
 MAX_FIELD = 10_000
 PROGRESS_EVERY = 1_000
 _YES = {"1", "yes", "y", "true", "kyllä", "k", "是"}
@@ -290,199 +290,43 @@ def _existing_customer(db: Database, external_id: str) -> Customer | None:
 # ------------------------------------------------------------------ purchases
 
 
-@dataclass
-class _Receipt:
-    receipt_id: str
-    line: int
-    purchased_at: str
-    customer_key: tuple[str, str]
-    customer_id: int | None
-    items: list[tuple[int | None, str, int, int]]  # product id, name, quantity, unit price
-
-
-def parse_moment(text: str, timezone: str) -> datetime:
-    """ISO 8601 date and time; without a zone it is the shop's local time."""
-    moment = datetime.fromisoformat(text.strip().replace(" ", "T", 1))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ZoneInfo(timezone))
-    return moment.astimezone(UTC)
-
-
-def parse_money(text: str, precision: int) -> int:
-    """Major units as typed (4.50 or 4,50) to integer minor units; never through float."""
-    cleaned = text.strip().replace(" ", "")
-    if "," in cleaned and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    value = Decimal(cleaned)
-    if not value.is_finite():
-        raise InvalidOperation(text)
-    minor = value.scaleb(precision)
-    if minor != minor.to_integral_value():
-        raise ValueError(text)
-    return int(minor)
-
-
 def import_purchases(
     db: Database, source: Path | str | bytes, *, progress: Progress | None = None
 ) -> ImportResult:
-    """Add receipts not yet recorded (matched on receipt_id) and update customers' facts."""
-    from babel.numbers import get_currency_precision
+    """Add receipts not yet recorded (matched on receipt_id) and update customers' facts.
 
-    rows = read_csv(source, PURCHASE_COLUMNS, PURCHASE_REQUIRED)
-    settings = load_settings(db)
-    precision = get_currency_precision(settings.currency)
-    latest = utcnow() + timedelta(days=1)
-    products = {
-        sku: (pid, name, price)
-        for pid, sku, name, price in db.execute(
-            "SELECT id, sku, name, price_minor FROM products"
-        )
-    }
-    customer_ids: dict[tuple[str, str], int | None] = {}
-    receipts: dict[str, _Receipt] = {}
+    A thin wrapper over `db.purchase_import.import_purchases_file` (which also reads
+    Square's and Shopify's exports, recognised from the header): raises ImportFailed with
+    every (line, reason) when any row is refused, and imports nothing then.
+    """
+    from db.purchase_import import import_purchases_file, shop_options
+
+    def report_progress(step: ImportProgress) -> None:
+        if progress is not None:
+            stage = "writing" if step.stage == "merging" else step.stage
+            progress(stage, step.done, step.total if step.total is not None else step.done)
+
     problems: list[tuple[int, str]] = []
-    for done, (line, row) in enumerate(rows, start=1):
-        _tick(progress, "checking", done, len(rows))
-        reason = _too_long(row) or _purchase_row_problem(
-            db, row, line, settings.timezone, latest, precision, products, customer_ids,
-            receipts,
-        )
-        if reason:
-            problems.append((line, reason))
+
+    def collect(refused: RefusedRow) -> None:
+        problems.extend((refused.line, reason) for reason in refused.problems)
+
+    with _as_file(source) as path:
+        report = import_purchases_file(db, path, shop_options(db), progress=report_progress,
+                                       refused_sink=collect)
     if problems:
         raise ImportFailed(problems)
-    existing = _existing_receipts(db, list(receipts))
-    new = [r for r in receipts.values() if r.receipt_id not in existing]
-    created = to_iso(utcnow())
-    facts: dict[int, tuple[int, int, str]] = {}
-    with write(db):
-        for done, receipt in enumerate(new, start=1):
-            _tick(progress, "writing", done, len(new))
-            total = sum(q * price for _pid, _name, q, price in receipt.items)
-            cur = db.execute(
-                "INSERT INTO purchases(customer_id, receipt_id, purchased_at, total_minor, "
-                "created_at) VALUES (?, ?, ?, ?, ?)",
-                [receipt.customer_id, receipt.receipt_id, receipt.purchased_at, total, created],
-            )
-            purchase_id = int(cur.lastrowid or 0)
-            db.conn.executemany(
-                "INSERT INTO purchase_items(purchase_id, customer_id, product_id, name, "
-                "quantity, unit_price_minor) VALUES (?, ?, ?, ?, ?, ?)",
-                [(purchase_id, receipt.customer_id, pid, name, q, price)
-                 for pid, name, q, price in receipt.items],
-            )
-            if receipt.customer_id is not None:
-                visits, spend, last = facts.get(receipt.customer_id, (0, 0, ""))
-                facts[receipt.customer_id] = (visits + 1, spend + total,
-                                              max(last, receipt.purchased_at))
-        for customer_id, (visits, spend, last) in facts.items():
-            db.execute(
-                "UPDATE customers SET visits = visits + ?, "
-                "total_spend_minor = total_spend_minor + ?, "
-                "last_visit_at = max(coalesce(last_visit_at, ''), ?) WHERE id = ?",
-                [visits, spend, last, customer_id],
-            )
-            customer_api.rerate(db, customer_id)
-    return ImportResult(rows=len(rows), added=len(new), updated=0,
-                        unchanged=len(receipts) - len(new))
+    return ImportResult(rows=report.rows, added=report.added, updated=0,
+                        unchanged=report.unchanged)
 
 
-def _existing_receipts(db: Database, receipt_ids: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(receipt_ids), 500):
-        chunk = receipt_ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(r[0] for r in db.execute(
-            f"SELECT receipt_id FROM purchases WHERE receipt_id IN ({marks})", chunk))
-    return found
-
-
-def _purchase_row_problem(
-    db: Database,
-    row: Row,
-    line: int,
-    timezone: str,
-    latest: datetime,
-    precision: int,
-    products: dict[str, tuple[int, str, int]],
-    customer_ids: dict[tuple[str, str], int | None],
-    receipts: dict[str, _Receipt],
-) -> str | None:
-    """The reason this row cannot be imported, or None (and the row joins its receipt)."""
-    receipt_id = row.get("receipt_id", "")
-    if not receipt_id:
-        return _("receipt_id: required, it makes a re-import safe")
-    if len(receipt_id) > 100:
-        return _("receipt_id: at most {n} characters").format(n=100)
-    try:
-        moment = parse_moment(row.get("purchased_at", ""), timezone)
-    except ValueError:
-        return _("purchased_at: use a date and time such as 2026-11-23 14:05")
-    if moment > latest:
-        return _("purchased_at: {moment} is in the future").format(moment=row["purchased_at"])
-    at = to_iso(moment)
-    key = (row.get("customer_external_id", ""), row.get("customer_no", ""))
-    if key not in customer_ids:
-        customer_ids[key] = _customer_for(db, *key)
-    customer_id = customer_ids[key]
-    if customer_id == -1:
-        return _("no customer with external id {ext!r} or number {no!r}; import the "
-                 "customers first").format(ext=key[0], no=key[1])
-    quantity_text = row.get("quantity", "") or "1"
-    try:
-        quantity = int(quantity_text)
-    except ValueError:
-        return _("quantity: a whole number, not {text!r}").format(text=quantity_text)
-    if not 1 <= quantity <= MAX_QUANTITY:
-        return _("quantity: 1 to {n}").format(n=MAX_QUANTITY)
-    sku = row.get("sku", "")
-    name = row.get("item_name", "")
-    product_id: int | None = None
-    price: int | None = None
-    if sku:
-        if sku not in products:
-            return _("sku: no product {sku!r} in the catalogue").format(sku=sku)
-        product_id, catalogue_name, price = products[sku]
-        name = name or catalogue_name
-    elif not name:
-        return _("give a sku from the catalogue, or an item_name with a unit_price")
-    price_text = row.get("unit_price", "")
-    if price_text:
-        try:
-            price = parse_money(price_text, precision)
-        except (ValueError, InvalidOperation):
-            return _("unit_price: an amount such as 4.50, not {text!r}").format(text=price_text)
-        if price < 0:
-            return _("unit_price: cannot be negative")
-    if price is None:
-        return _("unit_price: required for an item outside the catalogue")
-    receipt = receipts.get(receipt_id)
-    if receipt is None:
-        receipts[receipt_id] = _Receipt(receipt_id, line, at, key, customer_id,
-                                        [(product_id, name, quantity, price)])
-        return None
-    if receipt.purchased_at != at:
-        return _("receipt {id}: purchased_at differs from line {other}").format(
-            id=receipt_id, other=receipt.line)
-    if receipt.customer_key != key:
-        return _("receipt {id}: customer differs from line {other}").format(
-            id=receipt_id, other=receipt.line)
-    if len(receipt.items) >= MAX_LINES:
-        return _("receipt {id}: more than {n} items").format(id=receipt_id, n=MAX_LINES)
-    receipt.items.append((product_id, name, quantity, price))
-    return None
-
-
-def _customer_for(db: Database, external_id: str, customer_no: str) -> int | None:
-    """The customer's id, None for a walk-in, -1 when the reference names nobody."""
-    if not external_id and not customer_no:
-        return None
-    if external_id:
-        row = db.execute("SELECT id, customer_no FROM customers WHERE external_id = ?",
-                         [external_id]).fetchone()
-        if row and (not customer_no or row[1].casefold() == customer_no.casefold()):
-            return int(row[0])
-        return -1
-    row = db.execute("SELECT id FROM customers WHERE customer_no = ?",
-                     [customer_no.upper()]).fetchone()
-    return int(row[0]) if row else -1
+@contextmanager
+def _as_file(source: Path | str | bytes) -> Iterator[Path]:
+    """The source as a file to stream from (bytes go to a private temporary file)."""
+    if not isinstance(source, bytes):
+        yield Path(source)
+        return
+    with tempfile.TemporaryDirectory(prefix="counterpart-import-") as folder:
+        path = Path(folder) / "import.csv"
+        path.write_bytes(source)
+        yield path

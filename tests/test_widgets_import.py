@@ -4,6 +4,8 @@ on a database file, with small CSV files."""
 
 from __future__ import annotations
 
+import csv
+
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
@@ -285,7 +287,7 @@ def test_columns_it_does_not_know_are_listed_with_their_problems_and_can_be_mapp
     assert [(c.column, c.field) for c in panel.mapping_model.rows()] == [
         ("external_id", "external_id"), ("Full name", None), ("phone", "phone")]
     problems = [p for row in panel.rows_model.rows() for p in row.problems]
-    assert any("full name" in p for p in problems)
+    assert any("gives the name" in p for p in problems)  # what is missing, said once
     assert "choose where each one goes" in panel.message.text()
     assert panel.check_button.isEnabled()  # the file can be mapped and checked
     assert panel.mapping_model.set_field("Full name", "name")
@@ -386,19 +388,23 @@ def test_save_refused_rows_sends_every_refused_row_to_the_chosen_file(
     assert len(OPENED) == 1
 
 
-def test_saving_refused_rows_without_a_writer_is_a_sentence(
+def test_saving_refused_rows_writes_them_with_line_and_reason(
         qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
         tmp_path: Path) -> None:
-    def missing(target: Path, header: tuple[str, ...], databases: list[Path]) -> Any:
-        raise ImportError("reports.import_errors")
-
-    panel = make_panel(qtbot, fresh_db, team, dialogs, errors_file=missing)
+    """The real writer: the refused rows as they were, plus line and reason, to fix and
+    import again; the good rows are not in it."""
+    panel = make_panel(qtbot, fresh_db, team, dialogs)
     choose(panel, dialogs, write(tmp_path, BAD))
     run_and_wait(qtbot, panel, panel.check_button)
-    dialogs.paths.append(str(tmp_path / "fix-me.csv"))
-    assert not panel.save_refused_rows()
-    assert "cannot be saved" in panel.message.text()
-    assert not panel.is_running() and not (tmp_path / "fix-me.csv").exists()
+    target = tmp_path / "fix-me.csv"
+    dialogs.paths.append(str(target))
+    run_and_wait(qtbot, panel, panel.save_refused_button)
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][-2:] == ["line", "reason"]
+    assert [r[-2] for r in rows[1:]] == ["3", "4"]
+    assert all(r[-1] for r in rows[1:])
+    assert "saved" in panel.message.text()
 
 
 # --------------------------------------------------------------------- the import

@@ -546,10 +546,6 @@ class ImportPanel(QWidget):
         except (UserError, OSError) as exc:
             self._say(self._sentence(exc), "")
             return False
-        except (ImportError, AttributeError, TypeError):  # no errors-file writer installed
-            self._say(self.tr("Refused rows cannot be saved in this version: fix them in "
-                              "the file using the lines listed."), "")
-            return False
         return self._start(SAVE)
 
     def _database_files(self) -> list[Path]:

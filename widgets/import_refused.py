@@ -8,10 +8,9 @@ the file in bounded memory; the writer puts the file in place only when the run 
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from db.import_formats import RefusedRow
 
@@ -32,17 +31,18 @@ OpenErrorsFile = Callable[[Path, tuple[str, ...], list[Path]], ErrorsFile]
 
 
 class _ReportsErrorsFile:
-    """Adapts `reports.import_errors` (the customer formats helper's streaming writer)."""
+    """Adapts `reports.import_errors.ImportErrorsFile` (the streaming writer) to ErrorsFile."""
 
     def __init__(self, target: Path, header: tuple[str, ...], databases: list[Path]) -> None:
-        module: Any = importlib.import_module("reports.import_errors")
-        self._writer = module.ErrorsFileWriter(target, header, databases=databases)
+        from reports.import_errors import ImportErrorsFile
+
+        self._writer = ImportErrorsFile(target, header, databases)
 
     def add(self, row: RefusedRow) -> None:
         self._writer.add(row)
 
     def finish(self) -> None:
-        self._writer.close()
+        self._writer.commit()
 
     def discard(self) -> None:
         self._writer.discard()
