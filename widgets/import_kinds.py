@@ -3,29 +3,44 @@
 Each kind names the data API that previews a file and runs the import (dry run or real), and
 the fields a column may be mapped to. The screen takes the functions from here, so adding a
 kind (or swapping an engine) is one entry, not a change to the screen. Customers come from
-`db.import_job`; purchases from `db.purchase_import` when that module is present.
+`db.import_job`; purchases from `db.purchase_import`.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from sqlite_utils import Database
 
-from db.import_formats import CUSTOMER_FIELDS, ImportOptions, RefusedRow
-from db.import_job import ImportPreview, ImportProgress, ImportReport
+from db.import_formats import CUSTOMER_FIELDS, ColumnMap, ImportOptions, RefusedRow
+from db.import_job import ImportProgress, ImportReport
+from db.import_source import SourceInfo
 from db.models import ShopSettings
 from db.phones import region_from_locale
 
 LANGUAGES = ("en", "fi", "zh-TW", "zh-CN")
 
 
+class FilePreview(Protocol):
+    """What both kinds' previews have (db.import_job.ImportPreview, PurchasePreview)."""
+
+    @property
+    def source(self) -> SourceInfo: ...
+    @property
+    def format_name(self) -> str: ...
+    @property
+    def format_label(self) -> str: ...
+    @property
+    def columns(self) -> tuple[ColumnMap, ...]: ...
+    @property
+    def sample(self) -> Sequence[object]: ...
+
+
 class PreviewFile(Protocol):
-    def __call__(self, db: Database, path: Path, options: ImportOptions) -> ImportPreview: ...
+    def __call__(self, db: Database, path: Path, options: ImportOptions) -> FilePreview: ...
 
 
 class ImportFile(Protocol):
@@ -53,34 +68,16 @@ def customer_kind() -> ImportKind:
     return ImportKind("customers", preview_customers, import_customers_file, CUSTOMER_FIELDS)
 
 
-def purchase_kind() -> ImportKind | None:
-    """Purchases, when `db.purchase_import` is installed (None otherwise)."""
-    try:
-        module: Any = importlib.import_module("db.purchase_import")
-    except ImportError:
-        return None
-    fields: Any = getattr(module, "PURCHASE_FIELDS", None)
-    if fields is None:
-        formats: Any = importlib.import_module("db.import_purchase_formats")
-        fields = getattr(formats, "PURCHASE_FIELDS", ())
-    return ImportKind("purchases", module.preview_purchases, module.import_purchases_file,
-                      tuple(fields))
+def purchase_kind() -> ImportKind:
+    from db.import_purchase_formats import PURCHASE_FIELDS
+    from db.purchase_import import import_purchases_file, preview_purchases
+
+    return ImportKind("purchases", preview_purchases, import_purchases_file, PURCHASE_FIELDS)
 
 
 def available_kinds() -> dict[str, ImportKind]:
-    """Customers, then purchases if available: key -> kind."""
-    kinds = {"customers": customer_kind()}
-    purchases = _safe_purchase_kind()
-    if purchases is not None:
-        kinds["purchases"] = purchases
-    return kinds
-
-
-def _safe_purchase_kind() -> ImportKind | None:
-    try:
-        return purchase_kind()
-    except (ImportError, AttributeError):
-        return None
+    """Customers, then purchases: key -> kind."""
+    return {"customers": customer_kind(), "purchases": purchase_kind()}
 
 
 def shop_language(settings: ShopSettings) -> str:
@@ -95,7 +92,9 @@ def shop_language(settings: ShopSettings) -> str:
 def shop_options(settings: ShopSettings, *, mapping: dict[str, str] | None = None,
                  language: str | None = None) -> ImportOptions:
     """Import options from what the person chose and the shop's settings."""
-    precision = 0 if settings.currency.upper() in ("JPY", "KRW") else 2
+    from babel.numbers import get_currency_precision
+
+    precision = get_currency_precision(settings.currency)
     return ImportOptions(mapping=mapping, language=language,
                          default_language=shop_language(settings),
                          region=region_from_locale(settings.locale),

@@ -34,14 +34,21 @@ from PySide6.QtWidgets import (
 
 from db.errors import ImportFailed, UserError
 from db.import_formats import ColumnMap, ImportOptions, RefusedRow
-from db.import_job import ImportPreview, ImportProgress, ImportReport
+from db.import_job import ImportProgress, ImportReport
 from db.import_source import open_rows
 from reports.safe_output import database_files
 from widgets.context import AppContext
 from widgets.data_bus import CUSTOMER, PURCHASE
 from widgets.elided import ElidedLabel
 from widgets.errors import show_error
-from widgets.import_kinds import LANGUAGES, ImportKind, available_kinds, shop_language, shop_options
+from widgets.import_kinds import (
+    LANGUAGES,
+    FilePreview,
+    ImportKind,
+    available_kinds,
+    shop_language,
+    shop_options,
+)
 from widgets.import_models import (
     COLUMN,
     EXAMPLE,
@@ -111,7 +118,7 @@ class ImportPanel(QWidget):
         self.open_errors = errors_file
         self.path: Path | None = None
         self.header: tuple[str, ...] = ()
-        self.preview: ImportPreview | None = None
+        self.preview: FilePreview | None = None
         self.user_mapping: dict[str, str] | None = None
         self.report: ImportReport | None = None
         self.run: ImportRun | None = None
@@ -477,7 +484,7 @@ class ImportPanel(QWidget):
         for row in range(self.mapping_model.rowCount()):
             self.mapping_view.openPersistentEditor(self.mapping_model.index(row, FIELD))
 
-    def _file_text(self, preview: ImportPreview) -> str:
+    def _file_text(self, preview: FilePreview) -> str:
         name = self.path.name if self.path is not None else ""
         shown = preview.format_label or preview.format_name
         text = self.tr("%1 — %2, %3 format").replace("%1", name).replace(
