@@ -39,7 +39,7 @@ from db.demo import (
     random_phone,
 )
 from db.phones import DEFAULT_REGION
-from db.search_index import document, rank_key, terms
+from db.search_index import document, key_for_score, terms, visit_score
 from db.text import digits, fold, has_cjk
 
 Figure = tuple[str, float, str]
@@ -209,6 +209,7 @@ def build_bench_db(
             spend = 0
             visits = 0
             last_visit = ""
+            visit_days: list[str] = []
             bought: dict[int, list[Any]] = {}
             for p in range(n_purchases):
                 if cid == heavy:
@@ -236,6 +237,7 @@ def build_bench_db(
                 purchase_rows.append((purchase_id, cid, at, total, created))
                 spend += total
                 visits += 1
+                visit_days.append(at)
                 if at > last_visit:
                     last_visit = at
             month = day = year = None
@@ -249,15 +251,16 @@ def build_bench_db(
             tags = json.dumps([rng.choice(TAGS[language])], ensure_ascii=False) \
                 if rnd() < 0.4 else "[]"
             preferences = rng.choice(PREFERENCES[language]) if rnd() < 0.5 else ""
+            score = visit_score(visit_days)
             customer_rows.append((
                 cid, number, name, phone, phone_key, email, language, month, day, year,
                 allergies, allergens, preferences, tags, int(rnd() < 0.7),
                 tiers.rate(spend, visits), created, visits, spend, last_visit or None,
-                created, created,
+                created, created, score,
             ))
             total_rows.extend(sorted((cid, f"p{pid}", pname, quantity)
                                      for pid, (pname, quantity) in bought.items()))
-            key = rank_key(cid, last_visit or None, visits)
+            key = key_for_score(cid, score)
             fts_rows.append((key, document(name, phone, number, email, DEFAULT_REGION)))
             term_rows.extend((t, key) for t in terms(name))
         term_rows.sort()
@@ -266,8 +269,8 @@ def build_bench_db(
             "INSERT INTO customers (id, customer_no, name, phone, phone_digits, email, "
             "language, birth_month, birth_day, birth_year, allergies, allergens, preferences, "
             "tags, consent_contact, tier, tier_rated_at, visits, total_spend_minor, "
-            "last_visit_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "last_visit_at, created_at, updated_at, search_score) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             customer_rows,
         )
         conn.executemany("INSERT INTO customer_fts(rowid, doc) VALUES (?, ?)", fts_rows)

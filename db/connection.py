@@ -35,6 +35,7 @@ from db.faults import (
 )
 from db.i18n import _
 from db.migrations import APPLICATION_ID, migrations
+from db.search_index import ensure_math_functions
 
 BUSY_TIMEOUT_MS = 5000
 FILE_MODE = 0o600  # the database, its -wal and -shm: the owner only
@@ -203,6 +204,7 @@ def _connect(path: str | Path, memory: bool, read_only: bool) -> Database:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        ensure_math_functions(conn)  # the search score's trigger needs pow and log2
     except BaseException:
         conn.close()
         raise

@@ -474,3 +474,17 @@ def m014_follow_ups_by_complaint(db: Database) -> None:
     """The report counts a promise or a closed follow-up as that recovery step done, per
     complaint: without this index a month's report scanned every follow-up per complaint."""
     db.execute("CREATE INDEX IF NOT EXISTS follow_ups_complaint ON follow_ups(complaint_id)")
+
+
+@migrations()
+def m016_search_frecency(db: Database) -> None:
+    """Search ranks by a frecency score (`db.search_index`): a regular who came this week
+    outranks a one-off guest who came yesterday. Scores come from each customer's purchases;
+    the index is re-keyed from its stored text (no document is recomputed)."""
+    from db.search_index import SCHEMA, rekey, score_customers
+
+    db.execute("DROP TRIGGER IF EXISTS customers_search_rank")
+    db.execute("ALTER TABLE customers ADD COLUMN search_score REAL")
+    score_customers(db)
+    rekey(db)
+    db.execute(SCHEMA[2])  # last: renaming the term table checks the triggers that use it
