@@ -8,6 +8,7 @@ the pragmas that write (WAL, synchronous) and the migrations.
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 import threading
@@ -35,7 +36,6 @@ from db.faults import (
 )
 from db.i18n import _
 from db.migrations import APPLICATION_ID, migrations
-from db.search_index import ensure_math_functions
 
 BUSY_TIMEOUT_MS = 5000
 FILE_MODE = 0o600  # the database, its -wal and -shm: the owner only
@@ -209,6 +209,24 @@ def _connect(path: str | Path, memory: bool, read_only: bool) -> Database:
         conn.close()
         raise
     return db
+
+
+def ensure_math_functions(conn: sqlite3.Connection) -> None:
+    """The search score's trigger (`db.search_index`) uses SQLite's `pow` and `log2`; an
+    SQLite built without its math functions gets the same two from Python here."""
+    try:
+        conn.execute("SELECT pow(2.0, 1.0), log2(2.0)").fetchone()
+    except sqlite3.OperationalError:
+        conn.create_function("pow", 2, _pow, deterministic=True)
+        conn.create_function("log2", 1, _log2, deterministic=True)
+
+
+def _pow(base: float | None, exponent: float | None) -> float | None:
+    return None if base is None or exponent is None else math.pow(base, exponent)
+
+
+def _log2(value: float | None) -> float | None:
+    return None if value is None or value <= 0 else math.log2(value)
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

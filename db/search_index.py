@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import math
 import re
-import sqlite3
 from collections.abc import Iterable
 from datetime import date
 
@@ -53,24 +52,6 @@ SCORE_SCALE = 1 << 20  # the score's fractional bits in the key
 MAX_SCORE = (1 << (63 - ID_BITS)) - 1  # scores up to 131,071: visits until the year 5000
 _EPOCH = date(1970, 1, 1).toordinal()
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-
-
-def ensure_math_functions(conn: sqlite3.Connection) -> None:
-    """The score's trigger uses SQLite's `pow` and `log2`; an SQLite built without its math
-    functions gets the same two from Python on this connection."""
-    try:
-        conn.execute("SELECT pow(2.0, 1.0), log2(2.0)").fetchone()
-    except sqlite3.OperationalError:
-        conn.create_function("pow", 2, _pow, deterministic=True)
-        conn.create_function("log2", 1, _log2, deterministic=True)
-
-
-def _pow(base: float | None, exponent: float | None) -> float | None:
-    return None if base is None or exponent is None else math.pow(base, exponent)
-
-
-def _log2(value: float | None) -> float | None:
-    return None if value is None or value <= 0 else math.log2(value)
 
 
 def _day_sql(timestamp: str) -> str:

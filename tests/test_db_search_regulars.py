@@ -10,13 +10,12 @@ from datetime import datetime, timedelta
 import pytest
 from sqlite_utils import Database
 
+from db.connection import _log2, _pow
 from db.customers import create_customer, search_customers
 from db.migrations import migrations
 from db.models import CustomerInput
 from db.purchases import record_purchase
 from db.search_index import (
-    _log2,
-    _pow,
     current_key,
     estimated_score,
     key_for_score,
