@@ -20,9 +20,9 @@ months falls behind anyone who came this week. Because every score ages at the s
 the order never changes by itself with time: the score changes only when a visit is
 added, so an index keyed by it stays correct without rewriting. A trigger updates the
 score and moves a customer's index entries when their visits or last visit change,
-whichever code changes them: added visits count on the day of the (new) last visit; a
-count of visits known only with the last visit (an import, a reset) is taken as weekly
-visits up to that day (`estimated_score`).
+whichever code changes them: an added visit counts on the day of the (new) last visit;
+visits known only as a count with the last visit (several added at once by an import, a
+reset) are taken as weekly visits up to that day (`estimated_score`).
 
 - ``customer_fts`` (FTS5 trigram): name, phone digits in every form (`db.phones`),
   customer number and e-mail; substrings of three characters or more, any script.
@@ -59,16 +59,23 @@ def _day_sql(timestamp: str) -> str:
     return (f"((julianday(substr({timestamp}, 1, 10)) - 2440587.5) / {HALF_LIFE_DAYS}.0)")
 
 
-def _estimate_sql(visits: str, day: str) -> str:
+def _weekly_sql(visits: str) -> str:
+    """The weight, relative to one visit on the last day, of `visits` weekly visits."""
     ratio = f"pow(2.0, -{ASSUMED_GAP_DAYS}.0 / {HALF_LIFE_DAYS})"
-    return (f"({day} + log2((1.0 - pow({ratio}, min({visits}, 1000))) / (1.0 - {ratio})))")
+    return f"((1.0 - pow({ratio}, min({visits}, 1000))) / (1.0 - {ratio}))"
+
+
+def _estimate_sql(visits: str, day: str) -> str:
+    return f"({day} + log2({_weekly_sql(visits)}))"
 
 
 def score_sql() -> str:
-    """The new search score in the trigger (NEW and OLD rows of customers)."""
+    """The new search score in the trigger (NEW and OLD rows of customers): one added
+    visit counts on the day of the last visit, several added at once (an import) as weekly
+    visits up to it."""
     day = _day_sql("NEW.last_visit_at")
     old = "OLD.search_score"
-    added = "(NEW.visits - OLD.visits)"
+    added = _weekly_sql("(NEW.visits - OLD.visits)")
     top = f"max({old}, {day})"
     log_add = f"({top} + log2(pow(2.0, {old} - {top}) + {added} * pow(2.0, {day} - {top})))"
     return (

@@ -164,3 +164,24 @@ def test_an_existing_database_gets_scores_from_its_purchases() -> None:
     assert _ids(db, "aino") == [3, 2, 1]
     assert [k for (k,) in db.execute("SELECT rowid FROM customer_fts ORDER BY rowid")][0] == \
         current_key(db, 3)
+
+
+def test_several_visits_added_at_once_count_as_weekly_up_to_the_last(
+    memory_db: Database, fixed_clock: datetime
+) -> None:
+    """An import adding three visits to a customer seen 20 days ago, the last 2 days ago:
+    counted on days 2, 9 and 16 ago, beside the visit already on record."""
+    _product(memory_db)
+    customer = _visits(memory_db, fixed_clock, "Outi Oja", [20])
+
+    def ago(days: int) -> str:
+        return (fixed_clock - timedelta(days=days)).isoformat()
+
+    with memory_db.conn:
+        memory_db.execute("UPDATE customers SET visits = visits + 3, last_visit_at = ? "
+                          "WHERE id = ?", [ago(2), customer])
+    stored = memory_db.execute("SELECT search_score FROM customers WHERE id = ?",
+                               [customer]).fetchone()[0]
+    assert stored == pytest.approx(visit_score([ago(d) for d in (20, 16, 9, 2)]), abs=1e-9)
+    assert current_key(memory_db, customer) == memory_db.execute(
+        "SELECT rowid FROM customer_fts").fetchone()[0]
