@@ -481,10 +481,9 @@ def m016_search_frecency(db: Database) -> None:
     """Search ranks by a frecency score (`db.search_index`): a regular who came this week
     outranks a one-off guest who came yesterday. Scores come from each customer's purchases;
     the index is re-keyed from its stored text (no document is recomputed)."""
-    from db.search_index import SCHEMA, rekey, score_customers
+    from db.search_index import rekey, score_customers
 
-    db.execute("DROP TRIGGER IF EXISTS customers_search_rank")
+    db.execute("DROP TRIGGER IF EXISTS customers_search_rank")  # the older key's
     db.execute("ALTER TABLE customers ADD COLUMN search_score REAL")
     score_customers(db)
-    rekey(db)
-    db.execute(SCHEMA[2])  # last: renaming the term table checks the triggers that use it
+    rekey(db)  # and the trigger that keeps scores and keys current

@@ -258,7 +258,9 @@ def score_customers(db: Database) -> int:
 def rekey(db: Database) -> None:
     """Give both index tables the keys of the customers' current scores, without
     recomputing any document: the trigram index is refilled from its own stored text, in
-    key order, and the term table is copied with the new keys."""
+    key order, and the term table is copied with the new keys. The trigger is made again
+    last (renaming the new term table checks the triggers that use it)."""
+    db.execute("DROP TRIGGER IF EXISTS customers_search_rank")
     db.execute(
         f"CREATE TEMP TABLE rekeyed_docs AS SELECT {rank_sql('c')} AS key, f.c0 AS doc "
         f"FROM customer_fts_content AS f JOIN customers AS c ON c.id = (f.id & {ID_MASK})"
@@ -281,3 +283,4 @@ def rekey(db: Database) -> None:
     db.execute("DROP TABLE customer_terms")
     db.execute("ALTER TABLE customer_terms_rekeyed RENAME TO customer_terms")
     db.execute(SCHEMA[1])  # its index by key
+    db.execute(SCHEMA[2])

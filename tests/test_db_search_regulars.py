@@ -185,3 +185,25 @@ def test_several_visits_added_at_once_count_as_weekly_up_to_the_last(
     assert stored == pytest.approx(visit_score([ago(d) for d in (20, 16, 9, 2)]), abs=1e-9)
     assert current_key(memory_db, customer) == memory_db.execute(
         "SELECT rowid FROM customer_fts").fetchone()[0]
+
+
+def test_the_demo_shop_ranks_by_every_purchase(memory_db: Database) -> None:
+    """The demo writes purchases in bulk: each customer's score is still the one of their
+    purchases, and the index is keyed by it."""
+    from datetime import date
+
+    from db.demo import build_demo
+
+    build_demo(memory_db, customers=60, today=date(2026, 11, 23))
+    days: dict[int, list[str]] = {}
+    for cid, at in memory_db.execute("SELECT customer_id, purchased_at FROM purchases"):
+        days.setdefault(cid, []).append(at)
+    rows = memory_db.execute("SELECT id, search_score FROM customers").fetchall()
+    assert any(len(d) > 10 for d in days.values())
+    for cid, stored in rows:
+        expected = visit_score(days.get(cid, []))
+        assert stored == (pytest.approx(expected, abs=1e-9) if expected is not None else None)
+    keys = {current_key(memory_db, cid) for cid, _score in rows}
+    assert {k for (k,) in memory_db.execute("SELECT rowid FROM customer_fts")} == keys
+    assert {k for (k,) in memory_db.execute("SELECT DISTINCT rank_key FROM customer_terms")} \
+        == keys
