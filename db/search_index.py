@@ -91,8 +91,9 @@ def rank_sql(row: str) -> str:
 
 
 def _rank_of(score: str, customer_id: str) -> str:
-    return (f"((({MAX_SCORE} - CAST(coalesce({score}, 0) * {SCORE_SCALE} AS INTEGER)) "
-            f"<< {ID_BITS}) | {customer_id})")
+    # a score below 0 (visits before 1970) is taken as 0: the key must stay in 63 bits
+    return (f"((({MAX_SCORE} - CAST(coalesce(max({score}, 0), 0) * {SCORE_SCALE} AS INTEGER))"
+            f" << {ID_BITS}) | {customer_id})")
 
 
 def _half_lives(last_visit_at: str) -> float:
@@ -119,7 +120,7 @@ def estimated_score(last_visit_at: str | None, visits: int) -> float | None:
 
 def key_for_score(customer_id: int, score: float | None) -> int:
     """The rank key of a customer with this search score (the SQL's arithmetic)."""
-    scaled = int((score or 0.0) * SCORE_SCALE)  # CAST AS INTEGER truncates the same way
+    scaled = int(max(score or 0.0, 0.0) * SCORE_SCALE)  # CAST AS INTEGER truncates alike
     return ((MAX_SCORE - scaled) << ID_BITS) | customer_id
 
 

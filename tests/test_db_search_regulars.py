@@ -207,3 +207,16 @@ def test_the_demo_shop_ranks_by_every_purchase(memory_db: Database) -> None:
     assert {k for (k,) in memory_db.execute("SELECT rowid FROM customer_fts")} == keys
     assert {k for (k,) in memory_db.execute("SELECT DISTINCT rank_key FROM customer_terms")} \
         == keys
+
+
+def test_a_visit_before_1970_keeps_the_key_in_range(memory_db: Database) -> None:
+    """A mistyped year (1960) gives a negative score, taken as 0: no overflow, still found."""
+    person = create_customer(memory_db, CustomerInput(name="Vanha Vierailija")).id
+    with memory_db.conn:
+        memory_db.execute("UPDATE customers SET visits = 1, last_visit_at = ? WHERE id = ?",
+                          ["1960-01-01T12:00:00+00:00", person])
+    key = current_key(memory_db, person)
+    assert key is not None and 0 < key < 2**63
+    assert key == key_for_score(person, estimated_score("1960-01-01", 1))
+    assert memory_db.execute("SELECT rowid FROM customer_fts").fetchone()[0] == key
+    assert _ids(memory_db, "vanha") == [person]
