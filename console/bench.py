@@ -10,6 +10,8 @@ sizes. Figures are printed on stdout as ``name value unit``; progress goes to st
 from __future__ import annotations
 
 import argparse
+import bisect
+import collections
 import importlib
 import json
 import os
@@ -39,8 +41,8 @@ from db.demo import (
     random_phone,
 )
 from db.phones import DEFAULT_REGION
-from db.search_index import document, rank_key, terms
-from db.text import digits, fold, has_cjk
+from db.search_index import document, key_for_score, terms, visit_score
+from db.text import digits, fold, has_cjk, search_key
 
 Figure = tuple[str, float, str]
 Progress = Callable[[str], None]
@@ -209,6 +211,7 @@ def build_bench_db(
             spend = 0
             visits = 0
             last_visit = ""
+            visit_days: list[str] = []
             bought: dict[int, list[Any]] = {}
             for p in range(n_purchases):
                 if cid == heavy:
@@ -236,6 +239,7 @@ def build_bench_db(
                 purchase_rows.append((purchase_id, cid, at, total, created))
                 spend += total
                 visits += 1
+                visit_days.append(at)
                 if at > last_visit:
                     last_visit = at
             month = day = year = None
@@ -249,15 +253,16 @@ def build_bench_db(
             tags = json.dumps([rng.choice(TAGS[language])], ensure_ascii=False) \
                 if rnd() < 0.4 else "[]"
             preferences = rng.choice(PREFERENCES[language]) if rnd() < 0.5 else ""
+            score = visit_score(visit_days)
             customer_rows.append((
                 cid, number, name, phone, phone_key, email, language, month, day, year,
                 allergies, allergens, preferences, tags, int(rnd() < 0.7),
                 tiers.rate(spend, visits), created, visits, spend, last_visit or None,
-                created, created,
+                created, created, score,
             ))
             total_rows.extend(sorted((cid, f"p{pid}", pname, quantity)
                                      for pid, (pname, quantity) in bought.items()))
-            key = rank_key(cid, last_visit or None, visits)
+            key = key_for_score(cid, score)
             fts_rows.append((key, document(name, phone, number, email, DEFAULT_REGION)))
             term_rows.extend((t, key) for t in terms(name))
         term_rows.sort()
@@ -266,8 +271,8 @@ def build_bench_db(
             "INSERT INTO customers (id, customer_no, name, phone, phone_digits, email, "
             "language, birth_month, birth_day, birth_year, allergies, allergens, preferences, "
             "tags, consent_contact, tier, tier_rated_at, visits, total_spend_minor, "
-            "last_visit_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "last_visit_at, created_at, updated_at, search_score) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             customer_rows,
         )
         conn.executemany("INSERT INTO customer_fts(rowid, doc) VALUES (?, ?)", fts_rows)
@@ -458,6 +463,43 @@ def bench_find(db: Database, count: int = FIND_SAMPLE) -> tuple[float, float, in
     return statistics.median(strokes), 100.0 * found / len(sample), len(sample)
 
 
+def find_floor(db: Database, sample: list[tuple[int, str, str]], top: int = FIND_TOP,
+               within: int = 6) -> tuple[float, float]:
+    """What *any* order of the recent visitors can expect on this sample: (median letters,
+    % in the top `top` within `within` letters).
+
+    Typing a name from its start, the matches are the names starting with what was typed
+    (the exact name, once complete, ahead of longer ones). When n of the recent visitors
+    share that prefix, only `top` of them can be shown, so whatever ranks them, a sampled
+    customer is there with a chance of top / n; these chances summed over the sample give
+    the expected share found after each letter. The measured `find_keystrokes_median` is
+    this floor unless the ranking lets customers who did not visit recently ahead.
+    """
+    if not sample:
+        return float("nan"), float("nan")
+    since = (datetime.now(UTC) - timedelta(days=RECENT_DAYS)).isoformat(timespec="seconds")
+    keys = sorted(search_key(str(name)) for (name,) in db.execute(
+        "SELECT name FROM customers WHERE last_visit_at >= ?", [since]))
+    exact = collections.Counter(keys)
+
+    def sharing(prefix: str) -> int:
+        return bisect.bisect_left(keys, prefix + "\U0010ffff") - bisect.bisect_left(keys, prefix)
+
+    longest = max(len(name) for _cid, name, _phone in sample)
+    found = [0.0] * (longest + 1)  # expected customers in the top after each letter
+    for _cid, name, _phone in sample:
+        chance = 0.0
+        for typed in range(1, longest + 1):
+            if typed <= len(name) and not name[typed - 1].isspace():
+                prefix = search_key(name[:typed])
+                shared = exact[prefix] if typed == len(name) else sharing(prefix)
+                chance = max(chance, min(1.0, top / max(1, shared)))
+            found[typed] += chance
+    median = next((float(typed) for typed in range(1, longest + 1)
+                   if found[typed] >= len(sample) / 2), float("inf"))
+    return median, 100.0 * found[min(within, longest)] / len(sample)
+
+
 def bench_profile(db: Database, customer_id: int, rounds: int = PROFILE_ROUNDS) -> float:
     """p95 in ms of opening a profile: the facts, the history model loading its first page,
     and the text of every cell in the rows a profile panel shows at once."""
@@ -564,7 +606,10 @@ def run_bench(
         median, top5, sampled = bench_find(db)
         emit(("find_keystrokes_median", median, "letters"))
         emit(("find_top5_pct", top5, "%"))
-        say(f"find: {sampled} customers sampled")
+        floor, within = find_floor(db, find_sample(db))
+        say(f"find: {sampled} customers sampled; any order of the recent visitors sharing "
+            f"a typed prefix expects a median of {floor:.0f} letters ({within:.1f} % in the "
+            f"top {FIND_TOP} within 6)")
         say("opening the profile of the customer with the most purchases")
         emit(("profile_open_p95_ms", bench_profile(db, heavy_customer_id(customers)), "ms"))
         if startup:

@@ -8,6 +8,7 @@ the pragmas that write (WAL, synchronous) and the migrations.
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 import threading
@@ -203,10 +204,29 @@ def _connect(path: str | Path, memory: bool, read_only: bool) -> Database:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        ensure_math_functions(conn)  # the search score's trigger needs pow and log2
     except BaseException:
         conn.close()
         raise
     return db
+
+
+def ensure_math_functions(conn: sqlite3.Connection) -> None:
+    """The search score's trigger (`db.search_index`) uses SQLite's `pow` and `log2`; an
+    SQLite built without its math functions gets the same two from Python here."""
+    try:
+        conn.execute("SELECT pow(2.0, 1.0), log2(2.0)").fetchone()
+    except sqlite3.OperationalError:
+        conn.create_function("pow", 2, _pow, deterministic=True)
+        conn.create_function("log2", 1, _log2, deterministic=True)
+
+
+def _pow(base: float | None, exponent: float | None) -> float | None:
+    return None if base is None or exponent is None else math.pow(base, exponent)
+
+
+def _log2(value: float | None) -> float | None:
+    return None if value is None or value <= 0 else math.log2(value)
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

@@ -4,14 +4,15 @@ A query is split into words. Typed in order with a short word ("aino k"), it is 
 trigram phrase; otherwise words of three characters or more go to the trigram index
 together ("carter" AND "emily"); a query that is only a phone number is one run of digits
 (040 123 4567 -> 0401234567, which `db.phones` indexing matches against +358 40 123 4567
-too); shorter words use the term table. Both indexes hand back their matches most recent
-visitor first (`db.search_index`), so the 100 candidates are the regulars, and every word
-of the query must match each hit: a short word at the start of a name word, a digit run in
-the phone number.
+too); shorter words use the term table. Both indexes hand back their matches best search
+score first (a frecency, `db.search_index`), so the 100 candidates are the regulars, and
+every word of the query must match each hit: a short word at the start of a name word, a
+digit run in the phone number.
 
 Ranking: the customer number typed; the exact name; names starting with what was typed;
 names whose words start with each typed word (any order); the rest. Within each group the
-most recent visit first, then the most visits.
+best search score first: every visit counts, halving in weight every 14 days, so a weekly
+regular who came this week comes before a one-off guest from yesterday.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from db.search_index import ID_BITS, ID_MASK
 from db.text import digits, has_cjk, has_forbidden, search_key
 
 SEARCH_LIMIT = 50
-CANDIDATES = 100  # the most recent visitors that match: enough to rank, cheap to read
+CANDIDATES = 100  # the best-scored customers that match: enough to rank, cheap to read
 EXACT_CANDIDATES = 50  # whole-word matches added to a one-word query's candidates
 _NUMBER = re.compile(r"^c\s*0*(\d{1,9})$")
 _PHONE_ONLY = re.compile(r"^[\d\s+\-().]+$")
@@ -154,7 +155,7 @@ def search_customers(db: Database, query: str, limit: int = SEARCH_LIMIT) -> lis
                 tier = 3
             else:
                 tier = 4
-        # most recent visit, then most visits (the key without the id), then the name
+        # the best search score (the key without the id), then the name
         scored.append((tier, key >> ID_BITS, key_name, row))
     scored.sort(key=lambda item: item[:3])
     return [_hit(item[3]) for item in scored[:limit]]

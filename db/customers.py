@@ -207,7 +207,7 @@ def create_customer(db: Database, data: CustomerInput, *, by: int | None = None,
         }
         _insert(db, values)
         search_index.index_customer(
-            db, search_index.rank_key(new_id, None, 0), clean.name, clean.phone,
+            db, search_index.key_for_score(new_id, None), clean.name, clean.phone,
             values["customer_no"], clean.email, shop_region(db))
         log_consents(db, new_id, {"contact": clean.consent_contact, **(consents or {})},
                      by=by, method=method)

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlite_utils import Database
 
-from db import tiers
+from db import search_index, tiers
 from db.allergens import split_allergies
 from db.clock import to_iso, utcnow
 from db.connection import write
@@ -459,6 +459,10 @@ def _recompute_facts(db: Database) -> None:
                              WHERE p.customer_id = customers.id)
         """
     )
+    # The search score from every purchase on its day (the update above could only take
+    # the visits as weekly), and the search index keyed by it.
+    search_index.score_customers(db)
+    search_index.rekey(db)
     now = to_iso(utcnow())
     rows = db.execute("SELECT id, total_spend_minor, visits FROM customers").fetchall()
     db.conn.executemany(

@@ -489,3 +489,16 @@ def m016_fmt_purchases_customer_email(db: Database) -> None:
     e-mail, case-insensitively: without this index each order scanned every customer."""
     db.execute("CREATE INDEX IF NOT EXISTS customers_email_nocase "
                "ON customers(email COLLATE NOCASE)")
+
+
+@migrations()
+def m016_search_frecency(db: Database) -> None:
+    """Search ranks by a frecency score (`db.search_index`): a regular who came this week
+    outranks a one-off guest who came yesterday. Scores come from each customer's purchases;
+    the index is re-keyed from its stored text (no document is recomputed)."""
+    from db.search_index import rekey, score_customers
+
+    db.execute("DROP TRIGGER IF EXISTS customers_search_rank")  # the older key's
+    db.execute("ALTER TABLE customers ADD COLUMN search_score REAL")
+    score_customers(db)
+    rekey(db)  # and the trigger that keeps scores and keys current

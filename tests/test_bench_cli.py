@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from console import bench
 from db.connection import open_database
@@ -197,3 +198,34 @@ def test_find_figures_type_a_recent_visitors_name_letter_by_letter(built: Path) 
     assert 1 <= median <= 12
     assert top5 >= 90.0
     db.close()
+
+
+def test_the_find_floor_is_what_any_order_of_recent_visitors_can_reach(
+    memory_db: Database,
+) -> None:
+    """Twelve recent visitors share "Aino K": after six letters only five of them can be in
+    the top five, whatever the ranking; the seventh letter splits Kivi from Korhonen."""
+    from datetime import UTC, datetime, timedelta
+
+    from db.customers import create_customer
+    from db.models import CustomerInput
+
+    db = memory_db
+    now = datetime.now(UTC)
+    names = ["Aino Korhonen"] * 7 + ["Aino Kivi"] * 5
+    for days_ago, name in enumerate(names):
+        cid = create_customer(db, CustomerInput(name=name)).id
+        with db.conn:
+            db.execute("UPDATE customers SET visits = 1, last_visit_at = ? WHERE id = ?",
+                       [(now - timedelta(days=days_ago)).isoformat(), cid])
+    old = create_customer(db, CustomerInput(name="Aino Kivi")).id
+    with db.conn:
+        db.execute("UPDATE customers SET visits = 40, last_visit_at = ? WHERE id = ?",
+                   [(now - timedelta(days=400)).isoformat(), old])
+    sample = bench.find_sample(db)
+    assert len(sample) == 12 and old not in {cid for cid, _n, _p in sample}
+    floor, within_six = bench.find_floor(db, sample)
+    assert floor == 7.0
+    assert within_six == pytest.approx(100 * 5 / 12)
+    median, _top5, _n = bench.bench_find(db)
+    assert median == floor
