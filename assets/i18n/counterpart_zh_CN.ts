@@ -38,18 +38,18 @@
 <context>
     <name>AuthorisationPanel</name>
     <message>
-        <location filename="../../widgets/authorisation_panel.py" line="+76"/>
+        <location filename="../../widgets/authorisation_panel.py" line="+77"/>
         <source>Supervisor authorisation</source>
         <translation>主管审批</translation>
     </message>
     <message>
         <location line="+46"/>
-        <location line="+226"/>
+        <location line="+229"/>
         <source>New amount</source>
         <translation>新金额</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-228"/>
         <source>New amount for the chosen line</source>
         <translation>所选项目的新金额</translation>
     </message>
@@ -89,7 +89,7 @@
         <translation>返回表单</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Walk-in customer</source>
         <translation>散客</translation>
     </message>
@@ -224,7 +224,7 @@
 <context>
     <name>BackupStatusPanel</name>
     <message>
-        <location filename="../../widgets/backup_status.py" line="+66"/>
+        <location filename="../../widgets/backup_status.py" line="+37"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
@@ -365,6 +365,24 @@
         <location line="+3"/>
         <source>turns {age}</source>
         <translation>满 {age} 岁</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMappingModel</name>
+    <message>
+        <location filename="../../widgets/import_models.py" line="+54"/>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goes to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Example</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1090,7 +1108,7 @@
 <context>
     <name>CustomerProfilePanel</name>
     <message>
-        <location filename="../../widgets/customer_profile_panel.py" line="+89"/>
+        <location filename="../../widgets/customer_profile_panel.py" line="+90"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -1180,7 +1198,7 @@
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+14"/>
         <source>Purchase history</source>
         <translation>消费记录</translation>
@@ -1191,7 +1209,7 @@
         <translation>暂无消费记录。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+81"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -1511,7 +1529,7 @@
         <translation>请在上方输入姓名、电话号码数字或顾客编号（Ctrl+F）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>No birthdays today.</source>
         <translation>今天没有寿星。</translation>
     </message>
@@ -1531,9 +1549,318 @@
         <translation>本周寿星</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Hello, {name}.</source>
         <translation>{name}，你好。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <location filename="../../widgets/import_panel.py" line="+128"/>
+        <source>Import customers or purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the file holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+183"/>
+        <source>No file chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-181"/>
+        <source>Rows without a language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Columns of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+163"/>
+        <source>First rows of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-119"/>
+        <source>&amp;Save refused rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;heck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the whole file and list every problem; nothing is imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Columns and where they go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The shop&apos;s: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Choose the file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Problems with the file&apos;s columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These columns cannot be imported as they are: choose where each one goes, or “(not imported)”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>First rows of the file, as they would be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the file to see every problem before importing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first rows read well. Check the whole file, or import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>%1 — %2, %3 format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Cancelling: undoing what was done…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save the refused rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Importing… The counter can keep working meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking the whole file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Checking rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undoing the cancelled import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Problems with the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cancelled: nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check cancelled. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refused rows: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused rows: the first %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First rows, as they were read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows: %1 · Would add: %2 · Would update: %3 · Unchanged: %4 · Refused: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rows: %1 · Added: %2 · Updated: %3 · Unchanged: %4 · Refused: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n allerg(y/ies) kept as free text: not one of the 14 EU allergens.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The refused rows are saved: fix them in a spreadsheet and check the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n row(s) refused, so nothing was imported. Fix them in the file (or save them to fix in a spreadsheet) and check again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The whole file reads well: nothing has been imported yet. Import it when ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing was imported: the file cannot be read as it is (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing was imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was imported: something went wrong (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportRowsModel</name>
+    <message>
+        <location filename="../../widgets/import_models.py" line="+126"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation type="unfinished">确定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportRun</name>
+    <message>
+        <location filename="../../widgets/import_run.py" line="+79"/>
+        <source>Importing needs a database file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportUi</name>
+    <message>
+        <location filename="../../console/import_ui.py" line="+33"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1688,7 +2015,7 @@
 <context>
     <name>LetterPreview</name>
     <message>
-        <location filename="../../widgets/letter_preview.py" line="+106"/>
+        <location filename="../../widgets/letter_preview.py" line="+109"/>
         <source>The printer could not be started. Check that it is connected and try again.</source>
         <translation>无法启动打印机。请确认打印机已连接后重试。</translation>
     </message>
@@ -1818,12 +2145,12 @@
         <translation>代金券</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Text (you may edit it)</source>
         <translation>内容（可编辑）</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+122"/>
         <source>The customer (no complaint)</source>
         <translation>顾客（无投诉）</translation>
     </message>
@@ -1927,7 +2254,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="+76"/>
+        <location filename="../../console/main_window.py" line="+77"/>
         <source>Counterpart — {shop}</source>
         <translation>Counterpart — {shop}</translation>
     </message>
@@ -2287,7 +2614,7 @@
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../widgets/report_panel.py" line="+143"/>
+        <location filename="../../widgets/report_panel.py" line="+144"/>
         <source>End-of-day report</source>
         <translation>日结报表</translation>
     </message>
@@ -2328,23 +2655,23 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <location line="+23"/>
+        <location line="-22"/>
+        <location line="+24"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>&amp;Make report</source>
         <translation>生成报表(&amp;M)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
@@ -3110,7 +3437,7 @@
 <context>
     <name>run</name>
     <message>
-        <location filename="../../console/cmd_run.py" line="+175"/>
+        <location filename="../../console/cmd_run.py" line="+188"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
