@@ -379,17 +379,17 @@
     <message>
         <location filename="../../widgets/import_models.py" line="+54"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Sarake</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Goes to</source>
-        <translation type="unfinished"></translation>
+        <translation>Kohde</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>Esimerkki</translation>
     </message>
 </context>
 <context>
@@ -1571,270 +1571,270 @@
     <message>
         <location filename="../../widgets/import_panel.py" line="+128"/>
         <source>Import customers or purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo asiakkaita tai ostoja</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Asiakkaat</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostot</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>What the file holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedoston sisältö</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Valitse tiedosto…</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+183"/>
         <source>No file chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedostoa ei ole vielä valittu.</translation>
     </message>
     <message>
         <location line="-181"/>
         <source>Rows without a language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rivit, joilla ei ole kieltä:</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Columns of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedoston sarakkeet</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+163"/>
         <source>First rows of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedoston ensimmäiset rivit</translation>
     </message>
     <message>
         <location line="-119"/>
         <source>&amp;Save refused rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna &amp;hylätyt rivit…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished">Peruuta</translation>
+        <translation>Peruuta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>C&amp;heck</source>
-        <translation type="unfinished"></translation>
+        <translation>Tar&amp;kista</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Read the whole file and list every problem; nothing is imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lukee koko tiedoston ja listaa kaikki ongelmat; mitään ei tuoda.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tuo</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Columns and where they go</source>
-        <translation type="unfinished"></translation>
+        <translation>Sarakkeet ja niiden kohteet</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>The shop&apos;s: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Liikkeen kieli: %1</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Choose the file to import</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse tuotava tiedosto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-tiedostot (*.csv *.txt);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Problems with the file&apos;s columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongelmia tiedoston sarakkeissa</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>These columns cannot be imported as they are: choose where each one goes, or “(not imported)”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Näitä sarakkeita ei voi tuoda sellaisenaan: valitse kullekin kohde tai ”(ei tuoda)”.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>First rows of the file, as they would be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedoston ensimmäiset rivit sellaisina kuin ne tuotaisiin</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check the file to see every problem before importing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarkista tiedosto ennen tuontia, niin näet kaikki ongelmat.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The first rows read well. Check the whole file, or import it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensimmäiset rivit luettiin hyvin. Tarkista koko tiedosto tai tuo se.</translation>
     </message>
     <message>
         <location line="+108"/>
         <source>%1 — %2, %3 format</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2, muoto: %3</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Cancelling: undoing what was done…</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruutetaan: tehtyjä muutoksia perutaan…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Save the refused rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna hylätyt rivit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-tiedostot (*.csv)</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Importing… The counter can keep working meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuodaan… Kassaa voi käyttää sillä aikaa.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Checking the whole file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarkistetaan koko tiedostoa…</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Checking rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Rivien tarkistus</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Preparing</source>
-        <translation type="unfinished"></translation>
+        <translation>Valmistellaan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallennetaan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Undoing the cancelled import</source>
-        <translation type="unfinished"></translation>
+        <translation>Perutun tuonnin kumoaminen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 / %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Problems with the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongelmia tiedostossa</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Cancelled: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruutettu: mitään ei tuotu.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check cancelled. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarkistus peruutettu. Mitään ei tuotu.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Refused rows: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hylätyt rivit: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refused rows: the first %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Hylätyt rivit: ensimmäiset %1 (yhteensä %2)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>First rows, as they were read</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensimmäiset rivit sellaisina kuin ne luettiin</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rows: %1 · Would add: %2 · Would update: %3 · Unchanged: %4 · Refused: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Rivejä: %1 · Lisättäisiin: %2 · Päivitettäisiin: %3 · Ennallaan: %4 · Hylätty: %5</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Rows: %1 · Added: %2 · Updated: %3 · Unchanged: %4 · Refused: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Rivejä: %1 · Lisätty: %2 · Päivitetty: %3 · Ennallaan: %4 · Hylätty: %5</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n allerg(y/ies) kept as free text: not one of the 14 EU allergens.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n allergia säilytetty vapaana tekstinä: se ei ole mikään EU:n 14 allergeenista.</numerusform>
+            <numerusform>%n allergiaa säilytetty vapaana tekstinä: ne eivät ole EU:n 14 allergeenin joukossa.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The refused rows are saved: fix them in a spreadsheet and check the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hylätyt rivit on tallennettu: korjaa ne taulukkolaskennassa ja tarkista tiedosto uudelleen.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n row(s) refused, so nothing was imported. Fix them in the file (or save them to fix in a spreadsheet) and check again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rivi hylättiin, joten mitään ei tuotu. Korjaa se tiedostoon (tai tallenna se ja korjaa taulukkolaskennassa) ja tarkista uudelleen.</numerusform>
+            <numerusform>%n riviä hylättiin, joten mitään ei tuotu. Korjaa ne tiedostoon (tai tallenna ne ja korjaa taulukkolaskennassa) ja tarkista uudelleen.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The whole file reads well: nothing has been imported yet. Import it when ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Koko tiedosto luettiin hyvin: mitään ei ole vielä tuotu. Tuo se, kun olet valmis.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Import finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuonti valmis.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Nothing was imported: the file cannot be read as it is (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitään ei tuotu: tiedostoa ei voi lukea sellaisenaan (%1).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Nothing was imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitään ei tuotu: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The file cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedostoa ei voi lukea: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing was imported: something went wrong (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitään ei tuotu: jokin meni vikaan (%1).</translation>
     </message>
 </context>
 <context>
@@ -1842,23 +1842,23 @@
     <message>
         <location filename="../../widgets/import_models.py" line="+126"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Rivi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongelmat</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+1"/>
         <source>OK</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Rivin tiedot</translation>
     </message>
 </context>
 <context>
@@ -1866,7 +1866,7 @@
     <message>
         <location filename="../../widgets/import_run.py" line="+79"/>
         <source>Importing needs a database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuontiin tarvitaan tietokantatiedosto.</translation>
     </message>
 </context>
 <context>
@@ -1874,7 +1874,7 @@
     <message>
         <location filename="../../console/import_ui.py" line="+33"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuonti</translation>
     </message>
 </context>
 <context>

@@ -372,17 +372,17 @@
     <message>
         <location filename="../../widgets/import_models.py" line="+54"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Goes to</source>
-        <translation type="unfinished"></translation>
+        <translation>导入到</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>示例</translation>
     </message>
 </context>
 <context>
@@ -1559,268 +1559,268 @@
     <message>
         <location filename="../../widgets/import_panel.py" line="+128"/>
         <source>Import customers or purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>导入顾客或消费记录</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>顾客</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>消费记录</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>What the file holds</source>
-        <translation type="unfinished"></translation>
+        <translation>文件内容</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+183"/>
         <source>No file chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择文件。</translation>
     </message>
     <message>
         <location line="-181"/>
         <source>Rows without a language:</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定语言的行：</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Columns of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件的列</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+163"/>
         <source>First rows of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件的前几行</translation>
     </message>
     <message>
         <location line="-119"/>
         <source>&amp;Save refused rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存被拒绝的行(&amp;S)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>C&amp;heck</source>
-        <translation type="unfinished"></translation>
+        <translation>检查(&amp;H)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Read the whole file and list every problem; nothing is imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>读取整个文件并列出所有问题；不会导入任何数据。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Columns and where they go</source>
-        <translation type="unfinished"></translation>
+        <translation>各列及其导入位置</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>The shop&apos;s: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>门店语言：%1</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Choose the file to import</source>
-        <translation type="unfinished"></translation>
+        <translation>选择要导入的文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Problems with the file&apos;s columns</source>
-        <translation type="unfinished"></translation>
+        <translation>文件的列有问题</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>These columns cannot be imported as they are: choose where each one goes, or “(not imported)”.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些列无法直接导入：请为每一列选择导入位置，或选择“（不导入）”。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>First rows of the file, as they would be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>文件的前几行（导入后的样子）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check the file to see every problem before importing.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入前请先检查文件，以查看所有问题。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The first rows read well. Check the whole file, or import it.</source>
-        <translation type="unfinished"></translation>
+        <translation>前几行读取正常。请检查整个文件，或直接导入。</translation>
     </message>
     <message>
         <location line="+108"/>
         <source>%1 — %2, %3 format</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2，格式：%3</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Cancelling: undoing what was done…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消：正在撤销已完成的部分…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Save the refused rows</source>
-        <translation type="unfinished"></translation>
+        <translation>保存被拒绝的行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Importing… The counter can keep working meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入… 柜台可以照常操作。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Checking the whole file…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查整个文件…</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Checking rows</source>
-        <translation type="unfinished"></translation>
+        <translation>检查数据行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Preparing</source>
-        <translation type="unfinished"></translation>
+        <translation>准备中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>保存中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Undoing the cancelled import</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销已取消的导入</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 / %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Problems with the file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件有问题</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Cancelled: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check cancelled. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消检查。未导入任何数据。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Refused rows: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝的行：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refused rows: the first %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝的行：%2 行中的前 %1 行</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>First rows, as they were read</source>
-        <translation type="unfinished"></translation>
+        <translation>前几行（读取时的原样）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rows: %1 · Would add: %2 · Would update: %3 · Unchanged: %4 · Refused: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>行数：%1 · 将新增：%2 · 将更新：%3 · 未变更：%4 · 被拒绝：%5</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Rows: %1 · Added: %2 · Updated: %3 · Unchanged: %4 · Refused: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>行数：%1 · 已新增：%2 · 已更新：%3 · 未变更：%4 · 被拒绝：%5</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n allerg(y/ies) kept as free text: not one of the 14 EU allergens.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项过敏已作为自由文本保留：不属于欧盟 14 种过敏原。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The refused rows are saved: fix them in a spreadsheet and check the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝的行已保存：请用电子表格修正后，再检查一次文件。</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n row(s) refused, so nothing was imported. Fix them in the file (or save them to fix in a spreadsheet) and check again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 行被拒绝，因此未导入任何数据。请在文件中修正（或先保存下来，用电子表格修正）后再检查一次。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The whole file reads well: nothing has been imported yet. Import it when ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>整个文件读取正常：目前尚未导入任何数据。准备好后即可导入。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Import finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入完成。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Nothing was imported: the file cannot be read as it is (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何数据：无法直接读取此文件（%1）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Nothing was imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何数据：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The file cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取文件：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing was imported: something went wrong (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何数据：出现错误（%1）。</translation>
     </message>
 </context>
 <context>
@@ -1828,23 +1828,23 @@
     <message>
         <location filename="../../widgets/import_models.py" line="+126"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+1"/>
         <source>OK</source>
-        <translation type="unfinished">确定</translation>
+        <translation>正常</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行内容</translation>
     </message>
 </context>
 <context>
@@ -1852,7 +1852,7 @@
     <message>
         <location filename="../../widgets/import_run.py" line="+79"/>
         <source>Importing needs a database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入需要数据库文件。</translation>
     </message>
 </context>
 <context>
@@ -1860,7 +1860,7 @@
     <message>
         <location filename="../../console/import_ui.py" line="+33"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
 </context>
 <context>

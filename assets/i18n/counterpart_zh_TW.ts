@@ -372,17 +372,17 @@
     <message>
         <location filename="../../widgets/import_models.py" line="+54"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>欄</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Goes to</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入到</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>範例</translation>
     </message>
 </context>
 <context>
@@ -1559,268 +1559,268 @@
     <message>
         <location filename="../../widgets/import_panel.py" line="+128"/>
         <source>Import customers or purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入顧客或消費紀錄</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>顧客</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>消費紀錄</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>What the file holds</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案內容</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇檔案(&amp;C)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+183"/>
         <source>No file chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未選擇檔案。</translation>
     </message>
     <message>
         <location line="-181"/>
         <source>Rows without a language:</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定語言的列：</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Columns of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案的欄</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+163"/>
         <source>First rows of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案的前幾列</translation>
     </message>
     <message>
         <location line="-119"/>
         <source>&amp;Save refused rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存遭拒的列(&amp;S)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>C&amp;heck</source>
-        <translation type="unfinished"></translation>
+        <translation>檢查(&amp;H)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Read the whole file and list every problem; nothing is imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>讀取整個檔案並列出所有問題；不會匯入任何資料。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入(&amp;I)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Columns and where they go</source>
-        <translation type="unfinished"></translation>
+        <translation>各欄及其匯入位置</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>The shop&apos;s: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>店家語言：%1</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Choose the file to import</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇要匯入的檔案</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 檔案 (*.csv *.txt);;所有檔案 (*)</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Problems with the file&apos;s columns</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案的欄有問題</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>These columns cannot be imported as they are: choose where each one goes, or “(not imported)”.</source>
-        <translation type="unfinished"></translation>
+        <translation>這些欄無法直接匯入：請為每一欄選擇匯入位置，或選擇「（不匯入）」。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>First rows of the file, as they would be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案的前幾列（匯入後的樣子）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check the file to see every problem before importing.</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入前請先檢查檔案，以查看所有問題。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The first rows read well. Check the whole file, or import it.</source>
-        <translation type="unfinished"></translation>
+        <translation>前幾列讀取正常。請檢查整個檔案，或直接匯入。</translation>
     </message>
     <message>
         <location line="+108"/>
         <source>%1 — %2, %3 format</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2，格式：%3</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Cancelling: undoing what was done…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消：正在復原已完成的部分…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Save the refused rows</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存遭拒的列</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 檔案 (*.csv)</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Importing… The counter can keep working meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在匯入… 櫃檯可以照常作業。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Checking the whole file…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在檢查整個檔案…</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Checking rows</source>
-        <translation type="unfinished"></translation>
+        <translation>檢查資料列</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Preparing</source>
-        <translation type="unfinished"></translation>
+        <translation>準備中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Undoing the cancelled import</source>
-        <translation type="unfinished"></translation>
+        <translation>復原已取消的匯入</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 / %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Problems with the file</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案有問題</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Cancelled: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：未匯入任何資料。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check cancelled. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消檢查。未匯入任何資料。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Refused rows: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>遭拒的列：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refused rows: the first %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>遭拒的列：%2 列中的前 %1 列</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>First rows, as they were read</source>
-        <translation type="unfinished"></translation>
+        <translation>前幾列（讀取時的原樣）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rows: %1 · Would add: %2 · Would update: %3 · Unchanged: %4 · Refused: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>列數：%1 · 將新增：%2 · 將更新：%3 · 未變更：%4 · 遭拒：%5</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Rows: %1 · Added: %2 · Updated: %3 · Unchanged: %4 · Refused: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>列數：%1 · 已新增：%2 · 已更新：%3 · 未變更：%4 · 遭拒：%5</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n allerg(y/ies) kept as free text: not one of the 14 EU allergens.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 項過敏以自由文字保存：不屬於歐盟 14 種過敏原。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The refused rows are saved: fix them in a spreadsheet and check the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>遭拒的列已儲存：請用試算表修正後，再檢查一次檔案。</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n row(s) refused, so nothing was imported. Fix them in the file (or save them to fix in a spreadsheet) and check again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 列遭拒，因此未匯入任何資料。請在檔案中修正（或先儲存下來，用試算表修正）後再檢查一次。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The whole file reads well: nothing has been imported yet. Import it when ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>整個檔案讀取正常：目前尚未匯入任何資料。準備好後即可匯入。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Import finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入完成。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Nothing was imported: the file cannot be read as it is (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>未匯入任何資料：無法直接讀取此檔案（%1）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Nothing was imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未匯入任何資料：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The file cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取檔案：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing was imported: something went wrong (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>未匯入任何資料：發生錯誤（%1）。</translation>
     </message>
 </context>
 <context>
@@ -1828,23 +1828,23 @@
     <message>
         <location filename="../../widgets/import_models.py" line="+126"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>行號</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>問題</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+1"/>
         <source>OK</source>
-        <translation type="unfinished">確定</translation>
+        <translation>正常</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>列內容</translation>
     </message>
 </context>
 <context>
@@ -1852,7 +1852,7 @@
     <message>
         <location filename="../../widgets/import_run.py" line="+79"/>
         <source>Importing needs a database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入需要資料庫檔案。</translation>
     </message>
 </context>
 <context>
@@ -1860,7 +1860,7 @@
     <message>
         <location filename="../../console/import_ui.py" line="+33"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入</translation>
     </message>
 </context>
 <context>
