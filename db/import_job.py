@@ -101,6 +101,8 @@ class ImportReport:
     """All unrecognised allergies; `unrecognised_allergies` keeps MAX_PROBLEMS_KEPT."""
     to_update: int = 0
     """Rows naming a customer that already exists (updated or unchanged)."""
+    language_guessed: int = 0
+    """Rows whose language was taken from the script of the name (no language column)."""
 
 
 Progress = Callable[[ImportProgress], None]
@@ -421,6 +423,8 @@ class _Job:
         else:
             local = import_staging.RowMapper(source.header, options, self.region, today)
         pending: deque[Future[list[import_staging.Staged | RefusedRow]]] = deque()
+        self.late: dict[int, tuple[str, ...]] = {}
+        self.today = today
         bytes_per_row = 0.0
         try:
             for chunk in _chunks(rows, CHUNK_ROWS):
@@ -460,7 +464,10 @@ class _Job:
                     future.cancel()
                 pool.shutdown(wait=True, cancel_futures=True)
             rows.close()  # type: ignore[attr-defined]
-        self._refuse_duplicates(path, report)
+        for line, (external_id, first) in import_staging.duplicates(self.conn).items():
+            self.late[line] = (_("external_id: {id} is also on line {other}").format(
+                id=external_id, other=first),)
+        self._refuse_late(path, report)
         report.added, report.updated = writer.new, writer.changed
         report.unchanged = writer.unchanged
         report.to_update = writer.updates
@@ -480,12 +487,13 @@ class _Job:
                     (item.line, t) for t in item.unrecognised[:max(0, room)])
             if item.sample is not None and len(report.sample) < SAMPLE_ROWS:
                 report.sample.append(item.sample)
+            report.language_guessed += item.guessed
         self.conn.execute("BEGIN")
-        if report.refused:  # nothing will be imported: only the ids, for duplicates
+        if report.refused or self.late:  # nothing will be imported: ids for duplicates
             writer.conn.executemany("INSERT INTO stage.keys VALUES (?, ?)",
                                     [(s.external_id, s.line) for s in staged])
         else:
-            writer.add(staged)
+            self.late.update(writer.add(staged, self.today))
         self.conn.execute("COMMIT")
 
     def _refuse(self, row: RefusedRow, report: ImportReport) -> None:
@@ -495,18 +503,17 @@ class _Job:
         if self.sink is not None:
             self.sink(row)
 
-    def _refuse_duplicates(self, path: Path, report: ImportReport) -> None:
-        repeats = import_staging.duplicates(self.conn)
-        if not repeats:
+    def _refuse_late(self, path: Path, report: ImportReport) -> None:
+        """Rows refused once the whole file was seen (an external id repeated) or when
+        staged (an update that cannot be merged): read again for their cells."""
+        if not self.late:
             return
         _source, rows = open_rows(path)
         try:
             for line, cells in rows:
-                if line in repeats:
-                    external_id, first = repeats[line]
-                    self._refuse(RefusedRow(line, tuple(cells), (
-                        _("external_id: {id} is also on line {other}").format(
-                            id=external_id, other=first),)), report)
+                problems = self.late.get(line)
+                if problems is not None:
+                    self._refuse(RefusedRow(line, tuple(cells), problems), report)
         finally:
             rows.close()  # type: ignore[attr-defined]
 
@@ -557,7 +564,7 @@ class _Job:
 
             def change(_n: int, a: int = update_done + 1, b: int = last) -> tuple[int, int]:
                 return import_merge.merge_updates(self.db, import_id, a, b, to_iso(utcnow()),
-                                                  self.region)
+                                                  self.region, utcnow().date())
 
             size, _counts = self._slice(size, change)
             update_done = last

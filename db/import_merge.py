@@ -13,12 +13,14 @@ Updates go row by row like `db.customers.update_customer`, keeping the previous 
 from __future__ import annotations
 
 import json
+import pickle
+from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
 
 from db import search_index, tiers
-from db.import_staging import CONTENT_COLUMNS, changes
+from db.import_staging import CONTENT_COLUMNS, update_changes
 from db.personal_data import log_consents
 
 _COLS = ", ".join(CONTENT_COLUMNS)
@@ -63,7 +65,7 @@ def merge_new(db: Database, import_id: int, first: int, last: int, now: str) -> 
 
 
 def merge_updates(db: Database, import_id: int, first: int, last: int, now: str,
-                  region: str) -> tuple[int, int]:
+                  region: str, today: date) -> tuple[int, int]:
     """Apply staged updates seq = first..last; returns (updated, unchanged)."""
     conn = db.conn
     cur = conn.execute("SELECT * FROM stage.updates WHERE seq BETWEEN ? AND ? ORDER BY seq",
@@ -76,11 +78,7 @@ def merge_updates(db: Database, import_id: int, first: int, last: int, now: str,
         if existing is None:  # gone since staging (cannot happen while the import runs)
             unchanged += 1
             continue
-        columns = [row[c] for c in CONTENT_COLUMNS]
-        present = [p for p in str(row["present"]).split(",") if p]
-        facts = (row["visits"], row["total_spend_minor"], row["first_visit_at"],
-                 row["last_visit_at"])
-        diff = changes(existing, columns, present, facts)
+        diff = update_changes(existing, pickle.loads(row["mapped"]), today)
         old_hash = conn.execute(
             "SELECT hash FROM main.import_row_hashes WHERE external_id = ?",
             [existing["external_id"]]).fetchone()

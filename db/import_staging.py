@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import signal
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -31,8 +32,10 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from db import customers as customer_api
-from db import search_index, tiers
+from db import import_formats, search_index, tiers
+from db.errors import ValidationError
 from db.import_formats import ImportOptions, MappedCustomer, RefusedRow, customer_mapper
+from db.models import CustomerInput
 from db.phones import phone_variants
 from db.text import search_key
 
@@ -82,6 +85,10 @@ class Staged(NamedTuple):
     terms: str
     unrecognised: tuple[str, ...]
     sample: MappedCustomer | None
+    mapped: bytes
+    """The MappedCustomer pickled: an update merges it with what is stored."""
+    guessed: bool
+    """The mapper guessed the language from the script of the name."""
 
 
 def fingerprint(header: Sequence[str], options: ImportOptions, format_name: str) -> bytes:
@@ -145,6 +152,8 @@ class RowMapper:
             terms=json.dumps(sorted(search_index.terms(data.name)), ensure_ascii=False),
             unrecognised=tuple(mapped.unrecognised_allergies),
             sample=sample,
+            mapped=pickle.dumps(mapped, protocol=pickle.HIGHEST_PROTOCOL),
+            guessed=bool(getattr(mapped, "language_guessed", False)),
         )
 
 
@@ -173,19 +182,14 @@ _STAGE_SCHEMA = (
     "last_visit_at TEXT, tier TEXT NOT NULL, rated INTEGER NOT NULL, key_hi INTEGER NOT NULL, "
     "doc_pre TEXT NOT NULL, doc_post TEXT NOT NULL, terms TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS stage.updates (seq INTEGER PRIMARY KEY, line INTEGER NOT NULL, "
-    "row_hash BLOB NOT NULL, customer_id INTEGER NOT NULL, "
-    + ", ".join(CONTENT_COLUMNS)
-    + ", present TEXT NOT NULL, visits INTEGER, total_spend_minor INTEGER, "
-    "first_visit_at TEXT, last_visit_at TEXT)",
+    "row_hash BLOB NOT NULL, customer_id INTEGER NOT NULL, mapped BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS stage.keys (external_id TEXT NOT NULL, line INTEGER NOT NULL)",
 )
 
 _NEW_INSERT = (
     "INSERT INTO stage.new_rows VALUES (" + ", ".join("?" * (len(CONTENT_COLUMNS) + 13)) + ")"
 )
-_UPDATE_INSERT = (
-    "INSERT INTO stage.updates VALUES (" + ", ".join("?" * (len(CONTENT_COLUMNS) + 9)) + ")"
-)
+_UPDATE_INSERT = "INSERT INTO stage.updates VALUES (?, ?, ?, ?, ?)"
 
 
 def attach_stage(conn: sqlite3.Connection, path: str, *, fresh: bool) -> None:
@@ -244,13 +248,15 @@ class StageWriter:
         self.unchanged += len(keys)
         self.conn.executemany("INSERT INTO stage.keys VALUES (?, ?)", keys)
 
-    def add(self, rows: list[Staged]) -> None:
-        """New rows to `new_rows`, rows of existing customers to `updates`."""
+    def add(self, rows: list[Staged], today: date) -> dict[int, tuple[str, ...]]:
+        """New rows to `new_rows`, rows of existing customers to `updates`; returns the
+        rows an update cannot take (line -> problems), e.g. a note too long to join."""
         if not rows:
-            return
+            return {}
         existing = self._existing([r.external_id for r in rows])
         new_rows: list[tuple[Any, ...]] = []
         update_rows: list[tuple[Any, ...]] = []
+        refused: dict[int, tuple[str, ...]] = {}
         for r in rows:
             found = existing.get(r.external_id)
             visits, spend, first, last = r.facts
@@ -261,20 +267,26 @@ class StageWriter:
                 new_rows.append((self.new, r.line, r.row_hash, *r.columns, v, s, first, last,
                                  tiers.rate(s, v) if rated else "new", int(rated), r.key_hi,
                                  r.doc_pre, r.doc_post, r.terms))
+                continue
+            mapped: MappedCustomer = pickle.loads(r.mapped)
+            try:
+                diff = update_changes(found, mapped, today)
+            except ValidationError as exc:
+                refused[r.line] = tuple(f"{k}: {v}" for k, v in exc.fields.items())
+                continue
+            self.updates += 1
+            if diff:
+                self.changed += 1
             else:
-                self.updates += 1
-                if changes(found, r.columns, r.present, r.facts):
-                    self.changed += 1
-                else:
-                    self.unchanged += 1
-                update_rows.append((self.updates, r.line, r.row_hash, found["id"], *r.columns,
-                                    ",".join(r.present), visits, spend, first, last))
+                self.unchanged += 1
+            update_rows.append((self.updates, r.line, r.row_hash, found["id"], r.mapped))
         if new_rows:
             self.conn.executemany(_NEW_INSERT, new_rows)
         if update_rows:
             self.conn.executemany(_UPDATE_INSERT, update_rows)
         self.conn.executemany("INSERT INTO stage.keys VALUES (?, ?)",
                               [(r.external_id, r.line) for r in rows])
+        return refused
 
     def _existing(self, external_ids: list[str]) -> dict[str, dict[str, Any]]:
         found: dict[str, dict[str, Any]] = {}
@@ -316,13 +328,31 @@ def known_hashes(conn: sqlite3.Connection, digests: list[bytes]) -> dict[bytes, 
     return found
 
 
-def changes(existing: dict[str, Any], columns: Sequence[Any], present: Sequence[str],
-            facts: Sequence[Any]) -> dict[str, Any]:
-    """The columns an update changes: those the file supplies that differ, and the facts
-    (visits, spend and last visit only grow, the first visit only moves earlier)."""
-    values = dict(zip(CONTENT_COLUMNS, columns, strict=True))
-    out = {c: values[c] for c in present if existing.get(c) != values[c]}
-    visits, spend, first, last = facts
+def merged_input(stored: CustomerInput, mapped: MappedCustomer) -> CustomerInput:
+    """What an update saves before validation: `db.import_formats.merged_input` when the
+    formats module has it (it joins another system's note with the stored preferences),
+    else the stored customer with the fields the file supplies."""
+    merge = getattr(import_formats, "merged_input", None)
+    if merge is not None:
+        result: CustomerInput = merge(stored, mapped)
+        return result
+    from dataclasses import replace
+
+    return replace(stored, **{f: getattr(mapped.data, f) for f in mapped.present
+                              if hasattr(stored, f)})
+
+
+def update_changes(existing: dict[str, Any], mapped: MappedCustomer,
+                   today: date) -> dict[str, Any]:
+    """The columns an update changes (ValidationError when the merged customer is not
+    valid): the customer's own columns as `update_customer` would write them, and the
+    facts (visits, spend and last visit only grow, the first visit only moves earlier)."""
+    stored = customer_api._customer(existing).to_input()
+    clean = customer_api.validate(merged_input(stored, mapped), today)
+    out = {c: v for c, v in customer_api._columns(clean).items() if existing.get(c) != v}
+    facts = mapped.facts
+    visits, spend = facts.visits, facts.spend_minor
+    first, last = facts.first_visit_at, facts.last_visit_at
     if visits is not None and visits > (existing.get("visits") or 0):
         out["visits"] = visits
     if spend is not None and spend > (existing.get("total_spend_minor") or 0):
