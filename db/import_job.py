@@ -468,6 +468,7 @@ class _Job:
             self.late[line] = (_("external_id: {id} is also on line {other}").format(
                 id=external_id, other=first),)
         self._refuse_late(path, report)
+        self._tell("checking", report.rows, report.rows, 1.0)
         report.added, report.updated = writer.new, writer.changed
         report.unchanged = writer.unchanged
         report.to_update = writer.updates
@@ -489,7 +490,7 @@ class _Job:
                 report.sample.append(item.sample)
             report.language_guessed += item.guessed
         self.conn.execute("BEGIN")
-        if report.refused or self.late:  # nothing will be imported: ids for duplicates
+        if (report.refused or self.late) and not report.dry_run:  # only ids, for repeats
             writer.conn.executemany("INSERT INTO stage.keys VALUES (?, ?)",
                                     [(s.external_id, s.line) for s in staged])
         else:
