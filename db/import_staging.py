@@ -342,13 +342,31 @@ def merged_input(stored: CustomerInput, mapped: MappedCustomer) -> CustomerInput
                               if hasattr(stored, f)})
 
 
+_TOGETHER = (frozenset({"birth_month", "birth_day", "birth_year"}),
+             frozenset({"allergies", "allergens"}))
+
+
+def _whole_fields(mapped: MappedCustomer) -> MappedCustomer:
+    """A birthday column supplies month, day and year together (an empty one clears all
+    three), an allergies column both the codes and the free text."""
+    present = set(mapped.present)
+    for group in _TOGETHER:
+        if present & group:
+            present |= group
+    if present == set(mapped.present):
+        return mapped
+    from dataclasses import replace
+
+    return replace(mapped, present=frozenset(present))
+
+
 def update_changes(existing: dict[str, Any], mapped: MappedCustomer,
                    today: date) -> dict[str, Any]:
     """The columns an update changes (ValidationError when the merged customer is not
     valid): the customer's own columns as `update_customer` would write them, and the
     facts (visits, spend and last visit only grow, the first visit only moves earlier)."""
     stored = customer_api._customer(existing).to_input()
-    clean = customer_api.validate(merged_input(stored, mapped), today)
+    clean = customer_api.validate(merged_input(stored, _whole_fields(mapped)), today)
     out = {c: v for c, v in customer_api._columns(clean).items() if existing.get(c) != v}
     facts = mapped.facts
     visits, spend = facts.visits, facts.spend_minor
