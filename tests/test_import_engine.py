@@ -528,3 +528,14 @@ def test_the_command_caps_problems_on_screen(
     assert err.count("name: A name is required.") == 20
     assert main(["--db", str(tmp_path / "s.sqlite"), "import", "customers",
                  str(tmp_path / "nope.csv")]) == 2
+
+
+def test_the_bench_prints_the_import_figures(tmp_path: Path) -> None:
+    from console.import_bench import run_import_bench
+
+    figures = run_import_bench(300, tmp_path)
+    assert [f[0] for f in figures] == ["import_1m_s", "import_peak_rss_mb",
+                                       "import_max_write_wait_ms", "reimport_1m_s"]
+    assert all(value > 0 for _name, value, _unit in figures)
+    assert figures[2][1] < 1000  # no complaint save waited a second
+    assert list(tmp_path.iterdir()) == []  # the file and database are gone
