@@ -25,6 +25,8 @@ import os
 import pickle
 import signal
 import sqlite3
+import threading
+import time
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from dataclasses import asdict
@@ -162,9 +164,18 @@ _WORKER: list[RowMapper] = []
 
 def init_worker(header: tuple[str, ...], options: ImportOptions, region: str,
                 today: date) -> None:
-    """Pool initializer: Ctrl-C is the parent's to handle (it cancels and undoes)."""
+    """Pool initializer: Ctrl-C is the parent's to handle (it cancels and undoes), and a
+    worker whose parent was killed (kill -9) exits instead of mapping on for nobody."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER[:] = [RowMapper(header, options, region, today)]
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def map_in_worker(rows: list[tuple[int, list[str], bytes]],
