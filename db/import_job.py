@@ -4,7 +4,7 @@ share.
 A job streams the file (never holds it whole) and maps every row (in two worker processes
 for a large file) into a private stage file next to the database (`db.import_staging`):
 the shop database is not written while the file is read and checked. Only a file without
-a single refused row is then merged, in short transactions of about a tenth of a second
+a single refused row is then merged, in short transactions of about a fifth of a second
 with a pause after each, so other tills' saves wait at most a fraction of a second
 (`db.import_merge`). Each transaction records the import's progress in `imports`, so a
 crash or `kill -9` at any moment leaves either nothing or an unfinished import that
@@ -130,12 +130,12 @@ POOL_MIN_BYTES = 4 * 1024 * 1024
 """Smaller files are mapped in the job's own process (starting workers costs a second)."""
 MAX_PENDING = 4
 """Chunks handed to the workers and not yet staged: bounds the memory in flight."""
-SLICE_SECONDS = 0.1
+SLICE_SECONDS = 0.2
 """How long one merge transaction aims to hold the write lock."""
 PAUSE_SECONDS = 0.11
 """The pause after each merge transaction. A till waiting for the lock retries at least
 every 100 ms (SQLite's busy handler), so a pause a little longer always lets it in: a
-save waits at most about one slice plus one retry."""
+save waits at most about one slice plus one retry (about 0.3 s)."""
 FIRST_SLICE_ROWS = 500
 
 
