@@ -137,6 +137,9 @@ PAUSE_SECONDS = 0.11
 every 100 ms (SQLite's busy handler), so a pause a little longer always lets it in: a
 save waits at most about one slice plus one retry (about 0.3 s)."""
 FIRST_SLICE_ROWS = 500
+JOB_CACHE_KB = 64 * 1024
+"""The job connection's page cache: the indexes a merge inserts into at random (search
+terms, row hashes, phone digits) stay in memory, within the memory bound."""
 
 
 _T = TypeVar("_T")
@@ -263,6 +266,7 @@ def _job_db(db: Database) -> Iterator[Database]:
         yield db
         return
     own = open_database(path, migrate=False, quick_check_ms=None)
+    own.execute(f"PRAGMA cache_size = -{JOB_CACHE_KB}")  # index pages of a large merge
     try:
         yield own
     finally:

@@ -27,7 +27,7 @@ import signal
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import asdict
 from datetime import date
@@ -52,22 +52,6 @@ CONTENT_COLUMNS: tuple[str, ...] = (
 )
 """The customer columns a row sets, in the order of `db.customers._columns`."""
 
-FACT_COLUMNS: tuple[str, ...] = ("visits", "total_spend_minor", "first_visit_at",
-                                 "last_visit_at")
-
-_FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
-    "phone": ("phone", "phone_digits"),
-    "birth_month": ("birth_month", "birth_day", "birth_year"),
-    "birth_day": ("birth_month", "birth_day", "birth_year"),
-    "birth_year": ("birth_month", "birth_day", "birth_year"),
-    "birthday": ("birth_month", "birth_day", "birth_year"),
-    "allergies": ("allergies", "allergens"),
-    "allergens": ("allergies", "allergens"),
-    "consent": ("consent_contact",),
-}
-"""CustomerInput fields the file supplies -> the columns they set (others: the same name)."""
-
-
 class Staged(NamedTuple):
     """One mapped row, ready to stage (computed in a worker process)."""
 
@@ -76,8 +60,6 @@ class Staged(NamedTuple):
     external_id: str
     columns: tuple[Any, ...]
     """Values of CONTENT_COLUMNS."""
-    present: tuple[str, ...]
-    """The content columns the file supplies (an update changes only these)."""
     facts: tuple[int | None, int | None, str | None, str | None]
     """visits, total_spend_minor, first_visit_at, last_visit_at (None: not in the file)."""
     key_hi: int
@@ -102,13 +84,6 @@ def fingerprint(header: Sequence[str], options: ImportOptions, format_name: str)
 
 def row_hash(key: bytes, cells: Sequence[str]) -> bytes:
     return hashlib.blake2b("\x1f".join(cells).encode(), key=key, digest_size=16).digest()
-
-
-def present_columns(present: Iterable[str]) -> tuple[str, ...]:
-    found: set[str] = set()
-    for name in present:
-        found.update(_FIELD_COLUMNS.get(name, (name,)))
-    return tuple(c for c in CONTENT_COLUMNS if c in found)
 
 
 class RowMapper:
@@ -145,7 +120,6 @@ class RowMapper:
         return Staged(
             line=mapped.line, row_hash=digest, external_id=data.external_id or "",
             columns=tuple(columns[c] for c in CONTENT_COLUMNS),
-            present=present_columns(mapped.present),
             facts=(facts.visits, facts.spend_minor, facts.first_visit_at,
                    facts.last_visit_at),
             key_hi=search_index.rank_key(0, facts.last_visit_at, visits),
