@@ -311,21 +311,27 @@ class _Job:
                 self._stage(path, options, source, report, workers)
             except _Cancelled:
                 report.cancelled = True
-            if dry_run or report.refused or report.cancelled:
-                import_staging.detach_stage(self.conn)
-                import_staging.remove_stage(stage)
-                if import_id is not None:
-                    self._finish(import_id, "undone")
-                return report
-            self._staged(import_id, report)  # type: ignore[arg-type]
-            import_staging.seal_stage(stage)
-            return self._merge_or_undo(import_id, stage, report)  # type: ignore[arg-type]
+            if not (dry_run or report.refused or report.cancelled):
+                import_staging.seal_stage(stage)  # on disk before the merge may start
         except BaseException:
-            with suppress(sqlite3.Error):
-                import_staging.detach_stage(self.conn)
-            if dry_run:
-                import_staging.remove_stage(stage)
+            # Nothing was merged: a file that turns out unreadable half-way (or a second
+            # Ctrl-C while checking) leaves no import waiting.
+            self._drop_stage(stage, import_id)
             raise
+        if dry_run or report.refused or report.cancelled:
+            self._drop_stage(stage, import_id)
+            return report
+        assert import_id is not None
+        self._staged(import_id, report)
+        return self._merge_or_undo(import_id, stage, report)
+
+    def _drop_stage(self, stage: str, import_id: int | None) -> None:
+        with suppress(sqlite3.Error):
+            import_staging.detach_stage(self.conn)
+        import_staging.remove_stage(stage)
+        if import_id is not None:
+            with suppress(Exception):
+                self._finish(import_id, "undone")
 
     def resume(self, pending: UnfinishedImport, *, workers: int | None) -> ImportReport:
         row = self.db.execute("SELECT path, file_size, file_mtime_ns, options, stage_path "
@@ -531,6 +537,8 @@ class _Job:
             self.undo(import_id, stage)
             report.cancelled = True
             return report
+        except KeyboardInterrupt:
+            raise  # stop at once: the import waits for `import resume` or `import abandon`
         except BaseException:
             with suppress(Exception):
                 self.undo(import_id, stage)

@@ -20,6 +20,7 @@ from console.import_bench_data import write_customer_csv
 from db import import_job, import_staging
 from db.connection import open_database, write
 from db.customers import create_customer, get_customer, search_customers
+from db.errors import ImportFailed
 from db.import_formats import ImportOptions, RefusedRow
 from db.import_job import (
     ImportPending,
@@ -395,7 +396,7 @@ def test_kill_9_mid_merge_then_abandon_leaves_no_trace(tmp_path: Path) -> None:
 
 
 def test_resume_and_abandon_in_the_api(
-    fresh_db: Database, fixed_clock: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fresh_db: Database, fixed_clock: object, tmp_path: Path
 ) -> None:
     path = csv_file(tmp_path, ROWS)
 
@@ -403,8 +404,7 @@ def test_resume_and_abandon_in_the_api(
         if step.stage == "merging":
             raise KeyboardInterrupt  # a second Ctrl-C: stops at once, the import waits
 
-    with monkeypatch.context() as patched, pytest.raises(KeyboardInterrupt):
-        patched.setattr(import_job._Job, "undo", lambda *a: None)  # as after a kill
+    with pytest.raises(KeyboardInterrupt):
         import_customers_file(fresh_db, path, ImportOptions(), progress=crash)
     with pytest.raises(ImportPending):
         import_customers_file(fresh_db, path, ImportOptions())
@@ -413,6 +413,20 @@ def test_resume_and_abandon_in_the_api(
     assert count(fresh_db, "customers") == 3
     with pytest.raises(Exception, match="no interrupted import"):
         abandon_import(fresh_db)
+
+
+def test_a_file_malformed_half_way_leaves_no_import_waiting(
+    fresh_db: Database, fixed_clock: object, tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.csv"
+    write_customer_csv(path, 2500)
+    with path.open("a", encoding="utf-8") as out:
+        out.write('Z1,"unclosed quote\n')
+    with pytest.raises(ImportFailed):
+        import_customers_file(fresh_db, path, ImportOptions())
+    assert unfinished_imports(fresh_db) == []
+    assert count(fresh_db, "customers") == 0
+    assert leftover_stages(tmp_path) == []
 
 
 # ------------------------------------------------------------------ memory and workers
