@@ -356,6 +356,10 @@ class _Job:
             return self.run(Path(path), options, dry_run=False, workers=workers,
                             import_id=pending.id)
         report = self.report_for(pending)
+        if not os.path.isfile(stage):
+            raise UserError(_("The checked rows of import {id} ({stage}) are gone, so it "
+                              "cannot be finished; abandon it and import the file again.")
+                            .format(id=pending.id, stage=stage))
         import_staging.attach_stage(self.conn, stage, fresh=False)
         return self._merge_or_undo(pending.id, stage, report)
 
