@@ -46,7 +46,7 @@ def merge_new(db: Database, import_id: int, first: int, last: int, now: str) -> 
     conn.execute(
         "INSERT OR IGNORE INTO main.customer_terms (term, rank_key) "
         "SELECT j.value, r.key_hi | (r.n + :off) FROM stage.new_rows r, json_each(r.terms) j "
-        "WHERE r.n BETWEEN :a AND :b", args)
+        "WHERE r.n BETWEEN :a AND :b ORDER BY 1, 2", args)  # in index order: fewer pages
     conn.execute(
         "INSERT INTO main.consents (customer_id, kind, granted, recorded_at, recorded_by, "
         f"method) SELECT n + :off, 'contact', 1, :now, NULL, 'import' {where} "
@@ -56,7 +56,7 @@ def merge_new(db: Database, import_id: int, first: int, last: int, now: str) -> 
         f"(SELECT external_id {where})", args)
     conn.execute(
         "INSERT OR REPLACE INTO main.import_row_hashes (hash, external_id, import_id) "
-        f"SELECT row_hash, external_id, :id {where}", args)
+        f"SELECT row_hash, external_id, :id {where} ORDER BY row_hash", args)
     conn.execute("INSERT INTO main.import_added VALUES (?, ?, ?)",
                  [import_id, first + off, last + off])
     conn.execute("UPDATE main.imports SET new_done = ?, added = added + ? WHERE id = ?",
