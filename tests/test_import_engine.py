@@ -395,6 +395,30 @@ def test_kill_9_mid_merge_then_abandon_leaves_no_trace(tmp_path: Path) -> None:
     assert _cli("--db", str(db_file), "check").returncode == 0
 
 
+def test_ctrl_c_cancels_the_command_and_removes_what_was_merged(tmp_path: Path) -> None:
+    db_file = tmp_path / "shop.sqlite"
+    path = tmp_path / "big.csv"
+    write_customer_csv(path, 2500)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "console", "--db", str(db_file), "import", "customers",
+         str(path)], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
+    assert proc.stderr is not None
+    said = []
+    for line in proc.stderr:
+        said.append(line)
+        if "import: merging" in line:
+            proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=120) == 130, said
+    assert any("removing" in line for line in said)
+    assert "nothing was imported" in said[-1]
+    db = open_database(db_file)
+    assert count(db, "customers") == count(db, "customer_fts") == count(db, "consents") == 0
+    assert unfinished_imports(db) == []
+    db.close()
+    assert leftover_stages(tmp_path) == []
+
+
 def test_resume_and_abandon_in_the_api(
     fresh_db: Database, fixed_clock: object, tmp_path: Path
 ) -> None:
