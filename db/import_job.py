@@ -436,7 +436,9 @@ class _Job:
                 initargs=(source.header, options, self.region, today))
         else:
             local = import_staging.RowMapper(source.header, options, self.region, today)
-        pending: deque[Future[list[import_staging.Staged | RefusedRow]]] = deque()
+        pending: deque[tuple[Future[list[import_staging.Staged | RefusedRow]],
+                             list[tuple[int, list[str], bytes]]]] = deque()
+        self.remapper = import_staging.RowMapper(source.header, options, self.region, today)
         self.late: dict[int, tuple[str, ...]] = {}
         self.today = today
         bytes_per_row = 0.0
@@ -461,20 +463,23 @@ class _Job:
                 samples = SAMPLE_ROWS - len(report.sample)
                 if pool is None:
                     assert local is not None
-                    self._take(local.map_rows(todo, samples), report, writer)
+                    self._take(local.map_rows(todo, samples), todo, report, writer)
                 else:
-                    pending.append(pool.submit(import_staging.map_in_worker, todo, samples))
+                    pending.append((pool.submit(import_staging.map_in_worker, todo, samples),
+                                    todo))
                     while len(pending) > MAX_PENDING:
-                        self._take(pending.popleft().result(), report, writer)
+                        future, rows_sent = pending.popleft()
+                        self._take(future.result(), rows_sent, report, writer)
                 estimate = max(report.rows, int(size / bytes_per_row))
                 self._tell("checking", report.rows, None, min(1.0, report.rows / estimate))
             while pending:
                 if self._is_cancelled():
                     raise _Cancelled
-                self._take(pending.popleft().result(), report, writer)
+                future, rows_sent = pending.popleft()
+                self._take(future.result(), rows_sent, report, writer)
         finally:
             if pool is not None:
-                for future in pending:
+                for future, _sent in pending:
                     future.cancel()
                 pool.shutdown(wait=True, cancel_futures=True)
             rows.close()  # type: ignore[attr-defined]
@@ -487,7 +492,8 @@ class _Job:
         report.unchanged = writer.unchanged
         report.to_update = writer.updates
 
-    def _take(self, results: list[import_staging.Staged | RefusedRow], report: ImportReport,
+    def _take(self, results: list[import_staging.Staged | RefusedRow],
+              sent: list[tuple[int, list[str], bytes]], report: ImportReport,
               writer: import_staging.StageWriter) -> None:
         staged: list[import_staging.Staged] = []
         for item in results:
@@ -508,7 +514,14 @@ class _Job:
             writer.conn.executemany("INSERT INTO stage.keys VALUES (?, ?)",
                                     [(s.external_id, s.line) for s in staged])
         else:
-            self.late.update(writer.add(staged, self.today))
+            cells = {line: row for line, row, _digest in sent}
+
+            def remap(line: int) -> MappedCustomer:
+                mapped = self.remapper.mapper.map_row(line, cells[line], self.today)
+                assert isinstance(mapped, MappedCustomer)  # it mapped a moment ago
+                return mapped
+
+            self.late.update(writer.add(staged, self.today, remap))
         self.conn.execute("COMMIT")
 
     def _refuse(self, row: RefusedRow, report: ImportReport) -> None:

@@ -27,10 +27,11 @@ import signal
 import sqlite3
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import asdict
 from datetime import date
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from db import customers as customer_api
@@ -39,7 +40,7 @@ from db.errors import ValidationError
 from db.import_formats import ImportOptions, MappedCustomer, RefusedRow, customer_mapper
 from db.models import CustomerInput
 from db.phones import phone_variants
-from db.text import search_key
+from db.text import digits, search_key
 
 ENGINE_FORMAT = 1
 """Raise when what a staged row holds, or how a row maps, changes: old row hashes then no
@@ -69,8 +70,6 @@ class Staged(NamedTuple):
     terms: str
     unrecognised: tuple[str, ...]
     sample: MappedCustomer | None
-    mapped: bytes
-    """The MappedCustomer pickled: an update merges it with what is stored."""
     guessed: bool
     """The mapper guessed the language from the script of the name."""
 
@@ -110,27 +109,50 @@ class RowMapper:
     def staged(self, mapped: MappedCustomer, digest: bytes,
                sample: MappedCustomer | None) -> Staged:
         data = mapped.data
-        columns = customer_api._columns(data)
         facts = mapped.facts
         visits = facts.visits or 0
-        name_key = search_key(data.name)
+        name_key, terms = _name_parts(data.name)
         phones = " ".join(phone_variants(data.phone, self.region))
-        pre = " ".join(p for p in (name_key, phones) if p)
-        email_key = search_key(data.email or "")
+        pre = f"{name_key} {phones}" if name_key and phones else name_key or phones
+        email_key = search_key(data.email) if data.email else ""
         return Staged(
             line=mapped.line, row_hash=digest, external_id=data.external_id or "",
-            columns=tuple(columns[c] for c in CONTENT_COLUMNS),
+            columns=row_columns(data),
             facts=(facts.visits, facts.spend_minor, facts.first_visit_at,
                    facts.last_visit_at),
             key_hi=search_index.rank_key(0, facts.last_visit_at, visits),
             doc_pre=pre + " " if pre else "",
             doc_post=" " + email_key if email_key else "",
-            terms=json.dumps(sorted(search_index.terms(data.name)), ensure_ascii=False),
+            terms=terms,
             unrecognised=tuple(mapped.unrecognised_allergies),
             sample=sample,
-            mapped=pickle.dumps(mapped, protocol=pickle.HIGHEST_PROTOCOL),
             guessed=bool(getattr(mapped, "language_guessed", False)),
         )
+
+
+@lru_cache(maxsize=16_384)
+def _name_parts(name: str) -> tuple[str, str]:
+    """The name's search key and its short terms (names repeat: cached)."""
+    return search_key(name), json.dumps(sorted(search_index.terms(name)), ensure_ascii=False)
+
+
+def _list(items: Sequence[str]) -> str:
+    return json.dumps(list(items), ensure_ascii=False) if items else "[]"
+
+
+def row_columns(data: CustomerInput) -> tuple[Any, ...]:
+    """`db.customers._columns(data)` as a tuple in CONTENT_COLUMNS order, without the JSON
+    encoder for the usual empty lists (the test compares the two)."""
+    return (
+        data.name, data.phone, digits(data.phone), data.email, data.language,
+        data.birth_month, data.birth_day, data.birth_year, _list(data.allergies),
+        json.dumps(list(data.allergens)) if data.allergens else "[]", data.preferences,
+        _list(data.tags),
+        json.dumps([{"label": f.label, "month": f.month, "day": f.day}
+                    for f in data.family_dates], ensure_ascii=False)
+        if data.family_dates else "[]",
+        int(data.consent_contact), data.personality, data.external_id, data.form_of_address,
+    )
 
 
 _WORKER: list[RowMapper] = []
@@ -233,9 +255,12 @@ class StageWriter:
         self.unchanged += len(keys)
         self.conn.executemany("INSERT INTO stage.keys VALUES (?, ?)", keys)
 
-    def add(self, rows: list[Staged], today: date) -> dict[int, tuple[str, ...]]:
-        """New rows to `new_rows`, rows of existing customers to `updates`; returns the
-        rows an update cannot take (line -> problems), e.g. a note too long to join."""
+    def add(self, rows: list[Staged], today: date,
+            remap: Callable[[int], MappedCustomer]) -> dict[int, tuple[str, ...]]:
+        """New rows to `new_rows`, rows of existing customers to `updates` (`remap(line)`
+        maps such a row again, here: the workers send no more than a new row needs);
+        returns the rows an update cannot take (line -> problems), e.g. a note too long
+        to join."""
         if not rows:
             return {}
         existing = self._existing([r.external_id for r in rows])
@@ -253,7 +278,7 @@ class StageWriter:
                                  tiers.rate(s, v) if rated else "new", int(rated), r.key_hi,
                                  r.doc_pre, r.doc_post, r.terms))
                 continue
-            mapped: MappedCustomer = pickle.loads(r.mapped)
+            mapped = remap(r.line)
             try:
                 diff = update_changes(found, mapped, today)
             except ValidationError as exc:
@@ -264,7 +289,8 @@ class StageWriter:
                 self.changed += 1
             else:
                 self.unchanged += 1
-            update_rows.append((self.updates, r.line, r.row_hash, found["id"], r.mapped))
+            update_rows.append((self.updates, r.line, r.row_hash, found["id"],
+                                pickle.dumps(mapped, protocol=pickle.HIGHEST_PROTOCOL)))
         if new_rows:
             self.conn.executemany(_NEW_INSERT, new_rows)
         if update_rows:

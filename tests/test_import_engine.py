@@ -577,3 +577,25 @@ def test_the_bench_prints_the_import_figures(tmp_path: Path) -> None:
     assert all(value > 0 for _name, value, _unit in figures)
     assert figures[2][1] < 1000  # no complaint save waited a second
     assert list(tmp_path.iterdir()) == []  # the file and database are gone
+
+
+def test_staged_columns_are_what_create_customer_writes(tmp_path: Path) -> None:
+    from datetime import date
+
+    from db.customers import _columns
+    from db.import_formats import customer_mapper
+    from db.import_source import open_rows
+    from db.models import CustomerInput, FamilyDate
+
+    path = tmp_path / "many.csv"
+    write_customer_csv(path, 400)
+    source, rows = open_rows(path)
+    mapper = customer_mapper(source.header, ImportOptions())
+    mapped = [mapper.map_row(line, cells, date(2026, 1, 1)) for line, cells in rows]
+    inputs = [m.data for m in mapped if not isinstance(m, RefusedRow)]
+    inputs.append(CustomerInput(name="王小明", allergies=["kiwi"], allergens=["milk"],
+                                tags=["常客"], family_dates=[FamilyDate("婚禮", 5, 4)]))
+    assert len(inputs) == 401
+    for data in inputs:
+        assert import_staging.row_columns(data) == tuple(
+            _columns(data)[c] for c in import_staging.CONTENT_COLUMNS)
