@@ -63,7 +63,8 @@ FIND_TOP = 5
 RECENT_DAYS = 30
 
 EXTRA_FIGURES: list[str] = ["reports.letters_bench", "reports.report_bench",
-                             "db.durability_bench", "console.backup_bench"]
+                             "db.durability_bench", "console.backup_bench",
+                             "console.import_bench"]
 """Modules exposing `bench_figures(db) -> list[(name, value, unit)]`, used when present."""
 
 _LANGS = ("fi", "en", "zh-TW", "zh-CN")

@@ -1,56 +1,321 @@
-"""`counterpart import customers|purchases FILE.csv`: all or nothing, safe to repeat."""
+"""`counterpart import customers|purchases FILE`: all or nothing, safe to repeat, never in
+the way of the tills; `counterpart import resume|abandon [ID]` for an interrupted import.
+
+Exit status: 0 imported (or a clean dry run), 1 rows refused (nothing imported), 2 a file
+that cannot be read or another user error, 130 cancelled with Ctrl-C (nothing imported).
+"""
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
-from db.i18n import _
+from db.i18n import _, ngettext
+
+SHOWN_PROBLEMS = 20
+"""Refused rows listed on screen; all of them go to the --errors file."""
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "import", parents=[common], help=_("import customers or purchases from CSV"),
-        description=_("Import a UTF-8 CSV file. A file with any bad row imports nothing; "
-                      "importing the same file again adds nothing."),
+        description=_("Import a CSV file exported by another system (Square, Shopify) or "
+                      "written for Counterpart. A file with any refused row imports "
+                      "nothing; importing the same file again adds nothing. Other tills "
+                      "keep saving while it runs. An import cut short (a crash, a power "
+                      "cut) is finished with 'import resume' or removed with 'import "
+                      "abandon'."),
     )
     kinds = parser.add_subparsers(dest="import_kind", metavar="KIND", required=True)
-    for kind, text in (("customers", _("customers, matched on external_id")),
+    for kind, text in (("customers", _("customers, matched on their external id")),
                        ("purchases", _("purchase items, grouped and matched on receipt_id"))):
         sub = kinds.add_parser(kind, parents=[common], help=text)
-        sub.add_argument("file", type=Path, metavar="FILE.csv")
+        sub.add_argument("file", type=Path, metavar="FILE")
+        sub.add_argument("--format", metavar="NAME",
+                         help=_("the file's format (default: recognised from its header)"))
+        mapping = sub.add_mutually_exclusive_group()
+        mapping.add_argument("--map", metavar="'Their column=our_field,...'",
+                             help=_("which of the file's columns holds which field"))
+        mapping.add_argument("--map-file", type=Path, metavar="FILE",
+                             help=_("the same mapping, one 'Their column=our_field' a line"))
+        sub.add_argument("--language", metavar="L",
+                         help=_("the language of rows without one (default: the shop's)"))
+        sub.add_argument("--dry-run", action="store_true",
+                         help=_("check the file and show what would change; write nothing"))
+        sub.add_argument("--errors", type=Path, metavar="FILE",
+                         help=_("write the refused rows to FILE with a reason column"))
         sub.set_defaults(func=run_import)
+    for kind, text in (("resume", _("finish an import that was cut short")),
+                       ("abandon", _("remove an import that was cut short"))):
+        sub = kinds.add_parser(kind, parents=[common], help=text)
+        sub.add_argument("id", type=int, nargs="?", metavar="ID",
+                         help=_("the import's number (default: the one waiting)"))
+        sub.set_defaults(func=run_pending)
+
+
+def shop_options(db: Any, args: argparse.Namespace) -> Any:
+    """ImportOptions from the command line and the shop's settings."""
+    from babel.numbers import get_currency_precision
+
+    from db import import_formats
+    from db.import_formats import ImportOptions
+    from db.models import LANGUAGES
+    from db.phones import shop_region
+    from db.settings import load_settings
+
+    settings = load_settings(db)
+    mapping: dict[str, str] | None = None
+    text = None
+    if args.map_file is not None:
+        try:
+            text = args.map_file.read_text(encoding="utf-8-sig")
+        except OSError as exc:
+            from db.errors import UserError
+
+            raise UserError(_("{file} cannot be read: {reason}").format(
+                file=args.map_file, reason=exc.strerror)) from exc
+    elif args.map is not None:
+        text = args.map
+    if text is not None:
+        parse = getattr(import_formats, "parse_mapping", None)
+        mapping = parse(text) if parse is not None else _parse_mapping(text)
+    locale = settings.locale.replace("_", "-")
+    default = "en"
+    for language in LANGUAGES:
+        if language.casefold() == locale.casefold()[:len(language)]:
+            default = language
+    if locale.casefold().startswith("zh"):
+        default = "zh-CN" if ("cn" in locale.casefold() or "hans" in locale.casefold()) \
+            else "zh-TW"
+    return ImportOptions(format=args.format, mapping=mapping, language=args.language,
+                         default_language=default, region=shop_region(db),
+                         currency_precision=get_currency_precision(settings.currency),
+                         timezone=settings.timezone)
+
+
+def _parse_mapping(text: str) -> dict[str, str]:
+    """'Their column=our_field,...' or one pair a line (until the formats module's own)."""
+    pieces = text.splitlines() if "\n" in text.strip() else text.split(",")
+    mapping: dict[str, str] = {}
+    for piece in pieces:
+        piece = piece.split("#", 1)[0] if "\n" in text.strip() else piece
+        if piece.strip():
+            column, _sep, field = piece.rpartition("=")
+            mapping[column.strip()] = field.strip().casefold()
+    return mapping
+
+
+class _Interrupt:
+    """Ctrl-C asks the import to cancel (it then removes what it did); a second one
+    stops at once (the import is then left to `import resume` or `import abandon`)."""
+
+    def __init__(self) -> None:
+        self.asked = False
+
+    def __call__(self) -> bool:
+        return self.asked
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        def on_signal(_number: int, _frame: FrameType | None) -> None:
+            if self.asked:
+                raise KeyboardInterrupt
+            self.asked = True
+            print(_("import: cancelling, removing what was imported ... (Ctrl-C again "
+                    "to stop at once)"), file=sys.stderr, flush=True)
+
+        try:
+            previous = signal.signal(signal.SIGINT, on_signal)
+        except ValueError:  # not the main thread: no handler, Ctrl-C stops at once
+            yield
+            return
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _progress_printer() -> Callable[[Any], None]:
+    shown: dict[str, float] = {}
+
+    def show(step: Any) -> None:
+        now = time.monotonic()
+        final = step.fraction is not None and step.fraction >= 1.0
+        if now - shown.get(step.stage, -10.0) < 1.0 and not final:
+            return
+        shown[step.stage] = now
+        total = f"/{step.total:,}" if step.total is not None else ""
+        share = f" ({step.fraction:.0%})" if step.fraction is not None else ""
+        print(f"import: {step.stage} {step.done:,}{total}{share}", file=sys.stderr,
+              flush=True)
+
+    return show
 
 
 def run_import(args: argparse.Namespace) -> int:
     from console.cli import db_path
     from db.connection import open_database
-    from db.importer import import_customers, import_purchases
 
     source: Path = args.file
     if not source.is_file():
         print(_("counterpart: {file} is not a file.").format(file=source), file=sys.stderr)
         return 2
+    db = open_database(db_path(args))
+    try:
+        if args.import_kind == "purchases":
+            return _purchases(db, args)
+        return _customers(db, args)
+    finally:
+        db.close()
+
+
+def _customers(db: Any, args: argparse.Namespace) -> int:
+    from db.import_job import import_customers_file
+    from db.import_source import open_rows
+
+    options = shop_options(db, args)
+    interrupt = _Interrupt()
+    errors = None
+    if args.errors is not None:
+        from reports.import_errors import ImportErrorsFile
+        from reports.safe_output import database_files
+
+        info, rows = open_rows(args.file)
+        rows.close()  # type: ignore[attr-defined]
+        errors = ImportErrorsFile(args.errors, info.header, database_files(db))
+    try:
+        with interrupt.installed():
+            report = import_customers_file(
+                db, args.file, options, dry_run=args.dry_run, progress=_progress_printer(),
+                cancelled=interrupt, refused_sink=errors.add if errors is not None else None)
+        if errors is not None and report.refused:
+            errors.commit()
+    finally:
+        if errors is not None:
+            errors.discard()
+    if report.cancelled:
+        print(_("counterpart: import cancelled; nothing was imported."), file=sys.stderr)
+        return 130
+    _print_problems(report, args.errors)
+    if args.dry_run:
+        print(_("Dry run, nothing was written. {rows} rows: {added} customers would be "
+                "added, {updated} updated, {unchanged} unchanged; {refused} refused.").format(
+            rows=report.rows, added=report.added, updated=report.updated,
+            unchanged=report.unchanged, refused=report.refused))
+        _print_sample(report)
+    elif not report.refused:
+        print(_("{rows} rows: {added} customers added, {updated} updated, {unchanged} "
+                "unchanged.").format(rows=report.rows, added=report.added,
+                                     updated=report.updated, unchanged=report.unchanged))
+    _print_allergies(report)
+    return 1 if report.refused else 0
+
+
+def _print_problems(report: Any, errors: Path | None) -> None:
+    if not report.refused:
+        return
+    if not report.dry_run:
+        print(ngettext("counterpart: {n} row refused; nothing was imported.",
+                       "counterpart: {n} rows refused; nothing was imported.",
+                       report.refused).format(n=report.refused), file=sys.stderr)
+    for row in report.problems[:SHOWN_PROBLEMS]:
+        print(_("line {line}: {problems}").format(line=row.line,
+                                                  problems="; ".join(row.problems)),
+              file=sys.stderr)
+    more = report.refused - min(len(report.problems), SHOWN_PROBLEMS)
+    if more > 0:
+        if errors is not None:
+            print(_("... and {n} more, see {file}").format(n=more, file=errors),
+                  file=sys.stderr)
+        else:
+            print(_("... and {n} more, see --errors FILE").format(n=more), file=sys.stderr)
+    if errors is not None:
+        print(ngettext("{n} refused row written to {file}, with its line and reason.",
+                       "{n} refused rows written to {file}, each with its line and reason.",
+                       report.refused).format(n=report.refused, file=errors),
+              file=sys.stderr)
+
+
+def _print_sample(report: Any) -> None:
+    if not report.sample:
+        return
+    print(_("The first rows as they would be saved:"))
+    for mapped in report.sample:
+        data = mapped.data
+        birthday = ""
+        if data.birth_month and data.birth_day:
+            birthday = (f"{data.birth_year}-" if data.birth_year else "--") + \
+                f"{data.birth_month:02d}-{data.birth_day:02d}"
+        cells = [data.external_id or "", data.name, data.phone, data.email, data.language,
+                 birthday, ", ".join([*data.allergens, *data.allergies]),
+                 ", ".join(data.tags), _("consents") if data.consent_contact else ""]
+        print(_("line {line}: {cells}").format(
+            line=mapped.line, cells=" | ".join(c for c in cells if c)))
+
+
+def _print_allergies(report: Any) -> None:
+    for line, text in report.unrecognised_allergies[:SHOWN_PROBLEMS]:
+        print(_("line {line}: allergy {text!r} is none of the 14 EU allergens; kept as "
+                "free text.").format(line=line, text=text))
+    more = report.unrecognised_total - min(len(report.unrecognised_allergies),
+                                           SHOWN_PROBLEMS)
+    if more > 0:
+        print(_("... and {n} more allergies kept as free text.").format(n=more))
+
+
+def _purchases(db: Any, args: argparse.Namespace) -> int:
+    from db.importer import import_purchases
 
     def progress(stage: str, done: int, total: int) -> None:
         print(f"import: {stage} {done:,}/{total:,}", file=sys.stderr, flush=True)
 
+    result = import_purchases(db, args.file, progress=progress)
+    print(_("{rows} rows: {added} receipts added, {unchanged} already imported.")
+          .format(rows=result.rows, added=result.added, unchanged=result.unchanged))
+    return 0
+
+
+def run_pending(args: argparse.Namespace) -> int:
+    """`import resume|abandon [ID]`; without an interrupted import, says so (status 2)."""
+    from console.cli import db_path
+    from db.connection import open_database
+    from db.import_job import abandon_import, resume_import, unfinished_imports
+
     db = open_database(db_path(args))
     try:
-        if args.import_kind == "customers":
-            result = import_customers(db, source, progress=progress)
-            print(_("{rows} rows: {added} customers added, {updated} updated, {unchanged} "
-                    "unchanged.").format(rows=result.rows, added=result.added,
-                                         updated=result.updated, unchanged=result.unchanged))
-            for line, text in result.unrecognised_allergies:
-                print(_("line {line}: allergy {text!r} is none of the 14 EU allergens; kept as "
-                        "free text.").format(line=line, text=text))
-        else:
-            result = import_purchases(db, source, progress=progress)
-            print(_("{rows} rows: {added} receipts added, {unchanged} already imported.")
-                  .format(rows=result.rows, added=result.added, unchanged=result.unchanged))
+        waiting = unfinished_imports(db)
+        if args.id is not None:
+            waiting = [w for w in waiting if w.id == args.id]
+        if not waiting:
+            print(_("counterpart: there is no interrupted import to {action}.").format(
+                action=args.import_kind), file=sys.stderr)
+            return 2
+        print(waiting[0].describe(), file=sys.stderr)
+        if args.import_kind == "abandon":
+            report = abandon_import(db, waiting[0].id, progress=_progress_printer())
+            print(_("Import {id} removed: the customers it added are deleted and those "
+                    "it changed are as they were.").format(id=waiting[0].id))
+            return 0
+        interrupt = _Interrupt()
+        with interrupt.installed():
+            report = resume_import(db, waiting[0].id, progress=_progress_printer(),
+                                   cancelled=interrupt)
     finally:
         db.close()
+    if report.cancelled:
+        print(_("counterpart: import cancelled; nothing was imported."), file=sys.stderr)
+        return 130
+    _print_problems(report, None)
+    if report.refused:
+        return 1
+    print(_("{rows} rows: {added} customers added, {updated} updated, {unchanged} "
+            "unchanged.").format(rows=report.rows, added=report.added,
+                                 updated=report.updated, unchanged=report.unchanged))
     return 0

@@ -1,22 +1,45 @@
 """An import as one job: read, check, stage, merge; the API the command line and the window
-share. (Interface fixed by the lead; the staging engine replaces the baseline body.)
+share.
 
-A job streams the file (never holds it whole), checks every row, and writes nothing to the
-customer tables when any row is refused. Other tills keep saving while it runs.
+A job streams the file (never holds it whole) and maps every row (in two worker processes
+for a large file) into a private stage file next to the database (`db.import_staging`):
+the shop database is not written while the file is read and checked. Only a file without
+a single refused row is then merged, in short transactions of about a fifth of a second
+with a pause after each, so other tills' saves wait at most a fraction of a second
+(`db.import_merge`). Each transaction records the import's progress in `imports`, so a
+crash or `kill -9` at any moment leaves either nothing or an unfinished import that
+`resume_import` completes or `abandon_import` removes (the customers it added deleted, the
+previous values of those it changed put back). A cancelled or failed import is removed the
+same way before the job returns.
+
+The callbacks (`progress`, `cancelled`, `refused_sink`) are called on the caller's thread.
+When the database is a file, the job works through a connection of its own, so the window
+may run it on a worker thread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import date
+import json
+import os
+import sqlite3
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager, suppress
+from dataclasses import asdict, dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
+from typing import TypeVar
 
 from sqlite_utils import Database
 
-from db import customers as customer_api
-from db.clock import utcnow
-from db.connection import write
+from db import import_merge, import_staging
+from db.clock import to_iso, utcnow
+from db.connection import database_path, open_database, write
+from db.errors import UserError
+from db.i18n import _
 from db.import_formats import (
     FORMATS,
     ColumnMap,
@@ -26,6 +49,7 @@ from db.import_formats import (
     customer_mapper,
 )
 from db.import_source import SourceInfo, open_rows
+from db.phones import shop_region
 
 MAX_PROBLEMS_KEPT = 1_000
 """Refused rows kept in a report; all of them go to the errors file."""
@@ -39,6 +63,8 @@ class ImportProgress:
     done: int
     total: int | None
     """Rows in the file when known (bytes read give the checking stage's progress)."""
+    fraction: float | None = None
+    """0.0 .. 1.0 of this stage (checking: estimated from the file's size)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +97,12 @@ class ImportReport:
     cancelled: bool = False
     errors_written: int = 0
     import_id: int | None = None
+    unrecognised_total: int = 0
+    """All unrecognised allergies; `unrecognised_allergies` keeps MAX_PROBLEMS_KEPT."""
+    to_update: int = 0
+    """Rows naming a customer that already exists (updated or unchanged)."""
+    language_guessed: int = 0
+    """Rows whose language was taken from the script of the name (no language column)."""
 
 
 Progress = Callable[[ImportProgress], None]
@@ -91,6 +123,68 @@ def preview_customers(db: Database, path: Path, options: ImportOptions) -> Impor
                          mapper.columns, tuple(sample))
 
 
+
+CHUNK_ROWS = 2_000
+"""Rows read, hashed and mapped together (a worker's task)."""
+POOL_MIN_BYTES = 4 * 1024 * 1024
+"""Smaller files are mapped in the job's own process (starting workers costs a second)."""
+MAX_PENDING = 4
+"""Chunks handed to the workers and not yet staged: bounds the memory in flight."""
+SLICE_SECONDS = 0.2
+"""How long one merge transaction aims to hold the write lock."""
+PAUSE_SECONDS = 0.11
+"""The pause after each merge transaction. A till waiting for the lock retries at least
+every 100 ms (SQLite's busy handler), so a pause a little longer always lets it in: a
+save waits at most about one slice plus one retry (about 0.3 s)."""
+FIRST_SLICE_ROWS = 500
+JOB_CACHE_KB = 64 * 1024
+"""The job connection's page cache: the indexes a merge inserts into at random (search
+terms, row hashes, phone digits) stay in memory, within the memory bound."""
+
+
+_T = TypeVar("_T")
+
+
+class ImportPending(UserError):
+    """Another import is unfinished; it must be resumed or abandoned first."""
+
+
+@dataclass(frozen=True)
+class UnfinishedImport:
+    """An import a crash (or kill) interrupted: resumable or removable."""
+
+    id: int
+    kind: str
+    path: str
+    state: str
+    """'staging' (nothing merged yet), 'merging' or 'undoing'."""
+    started_at: str
+    rows: int
+    to_add: int
+    to_update: int
+    added: int
+    updated: int
+
+    def describe(self) -> str:
+        if self.state == "staging":
+            done = _("interrupted while checking the file; nothing was imported yet")
+        elif self.state == "merging":
+            done = _("{added} of {to_add} customers added, {updated} updated").format(
+                added=self.added, to_add=self.to_add, updated=self.updated)
+        else:
+            done = _("interrupted while being removed")
+        return _("import {id} of {path} (started {started}): {done}").format(
+            id=self.id, path=self.path, started=self.started_at, done=done)
+
+
+def unfinished_imports(db: Database) -> list[UnfinishedImport]:
+    rows = db.execute(
+        "SELECT id, kind, path, state, started_at, rows, to_add, to_update, added, updated "
+        "FROM imports WHERE state IN ('staging', 'merging', 'undoing') ORDER BY id"
+    ).fetchall()
+    return [UnfinishedImport(*r) for r in rows]
+
+
 def import_customers_file(
     db: Database,
     path: Path,
@@ -100,72 +194,476 @@ def import_customers_file(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     refused_sink: Callable[[RefusedRow], None] | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
     """Import (or with dry_run only check) a customer file; all or nothing.
 
-    Raises ImportFailed only for a file that cannot be read at all (encoding, header);
-    refused rows come back in the report (`refused` > 0: nothing imported) and each goes to
+    Raises ImportFailed only for a file that cannot be read at all (encoding, header), and
+    ImportPending while an interrupted import waits to be resumed or abandoned; refused
+    rows come back in the report (`refused` > 0: nothing imported) and each goes to
     `refused_sink` (the command line writes them to the --errors file). A cancelled job
-    removes what it staged or merged and returns with `cancelled` set.
-
-    Baseline: checks everything, then writes in one transaction (the staging engine
-    replaces this with short transactions that never block other tills).
+    removes what it staged or merged and returns with `cancelled` set. `workers`: mapping
+    processes (None: two for a large file when the machine has two cores).
     """
-    source, rows = open_rows(path)
-    mapper = customer_mapper(source.header, options)
-    report = ImportReport("customers", mapper.format_name, dry_run=dry_run)
-    today = utcnow().date()
-    checked: list[MappedCustomer] = []
-    for line, cells in rows:
-        if cancelled is not None and cancelled():
-            report.cancelled = True
-            return report
-        report.rows += 1
-        mapped = mapper.map_row(line, cells, today)
-        if isinstance(mapped, RefusedRow):
-            report.refused += 1
-            if len(report.problems) < MAX_PROBLEMS_KEPT:
-                report.problems.append(mapped)
-            if refused_sink is not None:
-                refused_sink(mapped)
-            continue
-        report.unrecognised_allergies.extend((line, t) for t in mapped.unrecognised_allergies)
-        if len(report.sample) < SAMPLE_ROWS:
-            report.sample.append(mapped)
-        checked.append(mapped)
-        if progress is not None and report.rows % 1000 == 0:
-            progress(ImportProgress("checking", report.rows, None))
-    if report.refused or dry_run:
+    path = Path(path)
+    with _job_db(db) as jdb:
+        waiting = unfinished_imports(jdb)
+        if waiting and not dry_run:
+            raise ImportPending(
+                _("An earlier import was interrupted: {what}. Run 'counterpart import "
+                  "resume' to finish it or 'counterpart import abandon' to remove it.")
+                .format(what=waiting[0].describe()))
+        job = _Job(jdb, progress, cancelled, refused_sink)
+        return job.run(path, options, dry_run=dry_run, workers=workers)
+
+
+def resume_import(
+    db: Database, import_id: int | None = None, *, progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    refused_sink: Callable[[RefusedRow], None] | None = None,
+    workers: int | None = None,
+) -> ImportReport:
+    """Finish an interrupted import (the only one, or `import_id`); an import interrupted
+    while checking is checked again from its file, which must not have changed."""
+    with _job_db(db) as jdb:
+        pending = _pending(jdb, import_id)
+        job = _Job(jdb, progress, cancelled, refused_sink)
+        return job.resume(pending, workers=workers)
+
+
+def abandon_import(db: Database, import_id: int | None = None, *,
+                   progress: Progress | None = None) -> ImportReport:
+    """Remove an interrupted import: what it added deleted, what it changed put back."""
+    with _job_db(db) as jdb:
+        pending = _pending(jdb, import_id)
+        job = _Job(jdb, progress, None, None)
+        report = job.report_for(pending)
+        job.undo(pending.id, _stage_path_of(jdb, pending.id))
+        report.cancelled = True
         return report
-    with write(db):
-        for done, mapped in enumerate(checked, start=1):
-            if cancelled is not None and cancelled():
-                raise _Cancelled
-            _merge_one(db, mapped, today, report)
-            if progress is not None and done % 1000 == 0:
-                progress(ImportProgress("merging", done, len(checked)))
-    return report
+
+
+def _pending(db: Database, import_id: int | None) -> UnfinishedImport:
+    waiting = unfinished_imports(db)
+    if import_id is not None:
+        waiting = [w for w in waiting if w.id == import_id]
+    if not waiting:
+        raise UserError(_("There is no interrupted import to resume or abandon."))
+    return waiting[0]
+
+
+def _stage_path_of(db: Database, import_id: int) -> str:
+    return str(db.execute("SELECT stage_path FROM imports WHERE id = ?",
+                          [import_id]).fetchone()[0])
+
+
+@contextmanager
+def _job_db(db: Database) -> Iterator[Database]:
+    """A connection of the job's own for a file database (the caller's may be in use on
+    another thread); the caller's for an in-memory one."""
+    path = database_path(db)
+    if path == ":memory:":
+        yield db
+        return
+    own = open_database(path, migrate=False, quick_check_ms=None)
+    own.execute(f"PRAGMA cache_size = -{JOB_CACHE_KB}")  # index pages of a large merge
+    try:
+        yield own
+    finally:
+        with suppress(sqlite3.Error):
+            import_staging.detach_stage(own.conn)
+        own.close()
 
 
 class _Cancelled(Exception):
     pass
 
 
-def _merge_one(db: Database, mapped: MappedCustomer, today: date,
-               report: ImportReport) -> None:
-    row = db.execute("SELECT id FROM customers WHERE external_id = ?",
-                     [mapped.data.external_id]).fetchone()
-    if row is None:
-        customer_api.create_customer(db, mapped.data, method="import")
-        report.added += 1
-        return
-    existing = customer_api.get_customer(db, row[0])
-    stored = existing.to_input()
-    merged = replace(stored, **{f: getattr(mapped.data, f) for f in mapped.present
-                               if hasattr(stored, f)})
-    clean = customer_api.validate(merged, today)
-    if customer_api.validate(stored, today) == clean:
-        report.unchanged += 1
-    else:
-        customer_api.update_customer(db, existing.id, clean, method="import")
-        report.updated += 1
+class _Job:
+    def __init__(self, db: Database, progress: Progress | None, cancelled: Cancelled | None,
+                 refused_sink: Callable[[RefusedRow], None] | None) -> None:
+        self.db = db
+        self.conn = db.conn
+        self.progress = progress
+        self.cancelled = cancelled
+        self.sink = refused_sink
+        self.region = shop_region(db)
+
+    # ---------------------------------------------------------------- the whole job
+
+    def run(self, path: Path, options: ImportOptions, *, dry_run: bool,
+            workers: int | None, import_id: int | None = None) -> ImportReport:
+        source, _rows = open_rows(path)  # an unreadable file or header fails here, early
+        _rows.close()  # type: ignore[attr-defined]
+        mapper = customer_mapper(source.header, options)
+        report = ImportReport("customers", mapper.format_name, dry_run=dry_run)
+        if dry_run:
+            fd, stage = tempfile.mkstemp(prefix="counterpart-import-", suffix=".stage")
+            os.close(fd)
+        elif import_id is None:
+            import_id, stage = self._begin(path, options)
+        else:
+            stage = _stage_path_of(self.db, import_id)
+        report.import_id = import_id
+        try:
+            import_staging.attach_stage(self.conn, stage, fresh=True)
+            try:
+                self._stage(path, options, source, report, workers)
+            except _Cancelled:
+                report.cancelled = True
+            if not (dry_run or report.refused or report.cancelled):
+                import_staging.seal_stage(stage)  # on disk before the merge may start
+        except BaseException:
+            # Nothing was merged: a file that turns out unreadable half-way (or a second
+            # Ctrl-C while checking) leaves no import waiting.
+            self._drop_stage(stage, import_id)
+            raise
+        if dry_run or report.refused or report.cancelled:
+            self._drop_stage(stage, import_id)
+            return report
+        assert import_id is not None
+        self._staged(import_id, report)
+        return self._merge_or_undo(import_id, stage, report)
+
+    def _drop_stage(self, stage: str, import_id: int | None) -> None:
+        with suppress(sqlite3.Error):
+            import_staging.detach_stage(self.conn)
+        import_staging.remove_stage(stage)
+        if import_id is not None:
+            with suppress(Exception):
+                self._finish(import_id, "undone")
+
+    def resume(self, pending: UnfinishedImport, *, workers: int | None) -> ImportReport:
+        row = self.db.execute("SELECT path, file_size, file_mtime_ns, options, stage_path "
+                              "FROM imports WHERE id = ?", [pending.id]).fetchone()
+        path, size, mtime, options_json, stage = row
+        if pending.state == "undoing":
+            report = self.report_for(pending)
+            self.undo(pending.id, stage)
+            report.cancelled = True
+            return report
+        if pending.state == "staging":
+            try:
+                info = os.stat(path)
+            except OSError as exc:
+                raise UserError(_("{path} cannot be read any more ({reason}); abandon the "
+                                  "import instead.").format(path=path,
+                                                            reason=exc.strerror)) from exc
+            if (info.st_size, info.st_mtime_ns) != (size, mtime):
+                raise UserError(_("{path} has changed since the import started; abandon "
+                                  "the import and import the file again.").format(path=path))
+            options = ImportOptions(**json.loads(options_json))
+            return self.run(Path(path), options, dry_run=False, workers=workers,
+                            import_id=pending.id)
+        report = self.report_for(pending)
+        if not os.path.isfile(stage):
+            raise UserError(_("The checked rows of import {id} ({stage}) are gone, so it "
+                              "cannot be finished; abandon it and import the file again.")
+                            .format(id=pending.id, stage=stage))
+        import_staging.attach_stage(self.conn, stage, fresh=False)
+        return self._merge_or_undo(pending.id, stage, report)
+
+    def report_for(self, pending: UnfinishedImport) -> ImportReport:
+        options = json.loads(self.db.execute("SELECT options FROM imports WHERE id = ?",
+                                             [pending.id]).fetchone()[0])
+        report = ImportReport(pending.kind, str(options.get("format") or ""))
+        report.import_id = pending.id
+        report.rows = pending.rows
+        return report
+
+    def _begin(self, path: Path, options: ImportOptions) -> tuple[int, str]:
+        info = path.stat()
+        now = to_iso(utcnow())
+        with write(self.db):
+            cur = self.conn.execute(
+                "INSERT INTO imports (kind, state, path, file_size, file_mtime_ns, options, "
+                "stage_path, started_at) VALUES ('customers', 'staging', ?, ?, ?, ?, '', ?)",
+                [str(path.resolve()), info.st_size, info.st_mtime_ns,
+                 json.dumps(asdict(options), ensure_ascii=False), now])
+            import_id = int(cur.lastrowid or 0)
+            stage = self._stage_file(import_id)
+            self.conn.execute("UPDATE imports SET stage_path = ? WHERE id = ?",
+                              [stage, import_id])
+        return import_id, stage
+
+    def _stage_file(self, import_id: int) -> str:
+        path = database_path(self.db)
+        if path == ":memory:":
+            fd, stage = tempfile.mkstemp(prefix="counterpart-import-", suffix=".stage")
+            os.close(fd)
+            return stage
+        return f"{path}.import-{import_id}"
+
+    def _staged(self, import_id: int, report: ImportReport) -> None:
+        with write(self.db):
+            self.conn.execute(
+                "UPDATE imports SET state = 'merging', rows = ?, to_add = ?, to_update = ?, "
+                "unchanged = ?, consent_floor = (SELECT coalesce(max(id), 0) FROM consents) "
+                "WHERE id = ?",
+                [report.rows, report.added, report.updated, report.unchanged, import_id])
+        report.added = report.updated = 0
+
+    def _finish(self, import_id: int, state: str) -> None:
+        with write(self.db):
+            self.conn.execute("UPDATE imports SET state = ?, finished_at = ? WHERE id = ?",
+                              [state, to_iso(utcnow()), import_id])
+
+    def _tell(self, stage: str, done: int, total: int | None,
+              fraction: float | None = None) -> None:
+        if self.progress is not None:
+            self.progress(ImportProgress(stage, done, total, fraction))
+
+    def _is_cancelled(self) -> bool:
+        return self.cancelled is not None and self.cancelled()
+
+    # ---------------------------------------------------------------- checking and staging
+
+    def _stage(self, path: Path, options: ImportOptions, source: SourceInfo,
+               report: ImportReport, workers: int | None) -> None:
+        source, rows = open_rows(path)
+        key = import_staging.fingerprint(source.header, options, report.format_name)
+        today = utcnow().date()
+        writer = import_staging.StageWriter(self.conn, to_iso(utcnow()))
+        size = max(1, path.stat().st_size)
+        if workers is None:
+            workers = 2 if size >= POOL_MIN_BYTES and (os.cpu_count() or 1) >= 2 else 1
+        pool: ProcessPoolExecutor | None = None
+        local: import_staging.RowMapper | None = None
+        if workers > 1:
+            pool = ProcessPoolExecutor(
+                workers, mp_context=get_context("spawn"),
+                initializer=import_staging.init_worker,
+                initargs=(source.header, options, self.region, today))
+        else:
+            local = import_staging.RowMapper(source.header, options, self.region, today)
+        pending: deque[tuple[Future[list[import_staging.Staged | RefusedRow]],
+                             list[tuple[int, list[str], bytes]]]] = deque()
+        self.remapper = import_staging.RowMapper(source.header, options, self.region, today)
+        self.late: dict[int, tuple[str, ...]] = {}
+        self.today = today
+        bytes_per_row = 0.0
+        try:
+            for chunk in _chunks(rows, CHUNK_ROWS):
+                if self._is_cancelled():
+                    raise _Cancelled
+                if not bytes_per_row:
+                    bytes_per_row = sum(len(",".join(c).encode()) + 2
+                                        for _l, c in chunk) / len(chunk)
+                report.rows += len(chunk)
+                self.conn.execute("BEGIN")
+                digests = [import_staging.row_hash(key, cells) for _line, cells in chunk]
+                known = import_staging.known_hashes(self.conn, digests)
+                same = [(known[d], line) for (line, _c), d in zip(chunk, digests, strict=True)
+                        if d in known]
+                todo = [(line, cells, d) for (line, cells), d in zip(chunk, digests,
+                                                                     strict=True)
+                        if d not in known]
+                writer.add_unchanged(same)
+                self.conn.execute("COMMIT")
+                samples = SAMPLE_ROWS - len(report.sample)
+                if pool is None:
+                    assert local is not None
+                    self._take(local.map_rows(todo, samples), todo, report, writer)
+                else:
+                    pending.append((pool.submit(import_staging.map_in_worker, todo, samples),
+                                    todo))
+                    while len(pending) > MAX_PENDING:
+                        future, rows_sent = pending.popleft()
+                        self._take(future.result(), rows_sent, report, writer)
+                estimate = max(report.rows, int(size / bytes_per_row))
+                self._tell("checking", report.rows, None, min(1.0, report.rows / estimate))
+            while pending:
+                if self._is_cancelled():
+                    raise _Cancelled
+                future, rows_sent = pending.popleft()
+                self._take(future.result(), rows_sent, report, writer)
+        finally:
+            if pool is not None:
+                for future, _sent in pending:
+                    future.cancel()
+                pool.shutdown(wait=True, cancel_futures=True)
+            rows.close()  # type: ignore[attr-defined]
+        for line, (external_id, first) in import_staging.duplicates(self.conn).items():
+            self.late[line] = (_("external_id: {id} is also on line {other}").format(
+                id=external_id, other=first),)
+        self._refuse_late(path, report)
+        self._tell("checking", report.rows, report.rows, 1.0)
+        report.added, report.updated = writer.new, writer.changed
+        report.unchanged = writer.unchanged
+        report.to_update = writer.updates
+
+    def _take(self, results: list[import_staging.Staged | RefusedRow],
+              sent: list[tuple[int, list[str], bytes]], report: ImportReport,
+              writer: import_staging.StageWriter) -> None:
+        staged: list[import_staging.Staged] = []
+        for item in results:
+            if isinstance(item, RefusedRow):
+                self._refuse(item, report)
+                continue
+            staged.append(item)
+            if item.unrecognised:
+                report.unrecognised_total += len(item.unrecognised)
+                room = MAX_PROBLEMS_KEPT - len(report.unrecognised_allergies)
+                report.unrecognised_allergies.extend(
+                    (item.line, t) for t in item.unrecognised[:max(0, room)])
+            if item.sample is not None and len(report.sample) < SAMPLE_ROWS:
+                report.sample.append(item.sample)
+            report.language_guessed += item.guessed
+        self.conn.execute("BEGIN")
+        if (report.refused or self.late) and not report.dry_run:  # only ids, for repeats
+            writer.conn.executemany("INSERT INTO stage.keys VALUES (?, ?)",
+                                    [(s.external_id, s.line) for s in staged])
+        else:
+            cells = {line: row for line, row, _digest in sent}
+
+            def remap(line: int) -> MappedCustomer:
+                mapped = self.remapper.mapper.map_row(line, cells[line], self.today)
+                assert isinstance(mapped, MappedCustomer)  # it mapped a moment ago
+                return mapped
+
+            self.late.update(writer.add(staged, self.today, remap))
+        self.conn.execute("COMMIT")
+
+    def _refuse(self, row: RefusedRow, report: ImportReport) -> None:
+        report.refused += 1
+        if len(report.problems) < MAX_PROBLEMS_KEPT:
+            report.problems.append(row)
+        if self.sink is not None:
+            self.sink(row)
+
+    def _refuse_late(self, path: Path, report: ImportReport) -> None:
+        """Rows refused once the whole file was seen (an external id repeated) or when
+        staged (an update that cannot be merged): read again for their cells."""
+        if not self.late:
+            return
+        _source, rows = open_rows(path)
+        try:
+            for line, cells in rows:
+                problems = self.late.get(line)
+                if problems is not None:
+                    self._refuse(RefusedRow(line, tuple(cells), problems), report)
+        finally:
+            rows.close()  # type: ignore[attr-defined]
+
+    # ---------------------------------------------------------------- merging and undoing
+
+    def _merge_or_undo(self, import_id: int, stage: str, report: ImportReport) -> ImportReport:
+        try:
+            self._merge(import_id)
+        except _Cancelled:
+            self.undo(import_id, stage)
+            report.cancelled = True
+            return report
+        except KeyboardInterrupt:
+            raise  # stop at once: the import waits for `import resume` or `import abandon`
+        except BaseException:
+            with suppress(Exception):
+                self.undo(import_id, stage)
+            raise
+        row = self.db.execute("SELECT rows, added, updated, unchanged FROM imports "
+                              "WHERE id = ?", [import_id]).fetchone()
+        report.rows, report.added, report.updated, report.unchanged = row
+        import_staging.detach_stage(self.conn)
+        import_staging.remove_stage(stage)
+        self._forget(import_id)
+        return report
+
+    def _merge(self, import_id: int) -> None:
+        to_add, to_update, new_done, update_done = self.db.execute(
+            "SELECT to_add, to_update, new_done, update_done FROM imports WHERE id = ?",
+            [import_id]).fetchone()
+        total = to_add + to_update
+        size = FIRST_SLICE_ROWS
+        while new_done < to_add:
+            if self._is_cancelled():
+                raise _Cancelled
+            last = min(to_add, new_done + size)
+
+            def add(_n: int, a: int = new_done + 1, b: int = last) -> int:
+                return import_merge.merge_new(self.db, import_id, a, b, to_iso(utcnow()))
+
+            size, _added = self._slice(size, add)
+            new_done = last
+            self._tell("merging", new_done + update_done, total,
+                       (new_done + update_done) / max(1, total))
+        size = FIRST_SLICE_ROWS // 5
+        while update_done < to_update:
+            if self._is_cancelled():
+                raise _Cancelled
+            last = min(to_update, update_done + size)
+
+            def change(_n: int, a: int = update_done + 1, b: int = last) -> tuple[int, int]:
+                return import_merge.merge_updates(self.db, import_id, a, b, to_iso(utcnow()),
+                                                  self.region, utcnow().date())
+
+            size, _counts = self._slice(size, change)
+            update_done = last
+            self._tell("merging", new_done + update_done, total,
+                       (new_done + update_done) / max(1, total))
+        self._finish(import_id, "done")
+
+    def _slice(self, size: int, step: Callable[[int], _T]) -> tuple[int, _T]:
+        """`step(size)` in one short write transaction, then a pause for other tills;
+        returns the next slice size (aiming at SLICE_SECONDS) and what the step returned."""
+        started = time.perf_counter()
+        with write(self.db):
+            result = step(size)
+        took = time.perf_counter() - started
+        pause_until = time.perf_counter() + PAUSE_SECONDS
+        if PAUSE_SECONDS:
+            # Copy the slice into the database file while the tills have the lock (a
+            # passive checkpoint never blocks them), so the WAL file is reused instead of
+            # growing by every slice when a till's reads keep the automatic one short.
+            with suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA main.wal_checkpoint(PASSIVE)").fetchall()
+        time.sleep(max(0.0, pause_until - time.perf_counter()))
+        factor = min(2.0, max(0.25, SLICE_SECONDS / took)) if took > 0 else 2.0
+        return max(20, min(50_000, int(size * factor))), result
+
+    def undo(self, import_id: int, stage: str) -> None:
+        """Remove an import in short transactions; the stage file goes too."""
+        with suppress(sqlite3.Error):
+            import_staging.detach_stage(self.conn)
+        with write(self.db):
+            self.conn.execute("UPDATE imports SET state = 'undoing' WHERE id = ? "
+                              "AND state != 'staging'", [import_id])
+        total = int(self.db.execute(
+            "SELECT added + updated FROM imports WHERE id = ?", [import_id]).fetchone()[0])
+        done = 0
+        size = FIRST_SLICE_ROWS // 5
+        while True:
+            size, count = self._slice(size, lambda n: import_merge.undo_updates(
+                self.db, import_id, n, self.region))
+            if not count:
+                break
+            done += count
+            self._tell("removing", done, total, done / max(1, total))
+        size = FIRST_SLICE_ROWS
+        while True:
+            size, count = self._slice(size, lambda n: import_merge.undo_added(
+                self.db, import_id, n))
+            if not count:
+                break
+            done += count
+            self._tell("removing", done, total, done / max(1, total))
+        self._finish(import_id, "undone")
+        import_staging.remove_stage(stage)
+
+    def _forget(self, import_id: int) -> None:
+        while True:
+            _size, count = self._slice(2_000, lambda n: import_merge.forget_undo(
+                self.db, import_id, n))
+            if not count:
+                return
+
+
+def _chunks(rows: Iterator[tuple[int, list[str]]],
+            size: int) -> Iterator[list[tuple[int, list[str]]]]:
+    chunk: list[tuple[int, list[str]]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

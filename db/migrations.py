@@ -502,3 +502,60 @@ def m016_search_frecency(db: Database) -> None:
     db.execute("ALTER TABLE customers ADD COLUMN search_score REAL")
     score_customers(db)
     rekey(db)  # and the trigger that keeps scores and keys current
+
+
+@migrations()
+def m016_import_engine(db: Database) -> None:
+    """Imports that never block other tills (`db.import_job`): each import has a row in
+    `imports` (its state and progress, written in the same short transactions that merge
+    it), the id ranges of the customers it added and the previous values of those it changed
+    (to undo it), and a hash of every imported row so an unchanged row is skipped next time."""
+    script = (
+        """
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            state TEXT NOT NULL
+                CHECK (state IN ('staging', 'merging', 'undoing', 'done', 'undone')),
+            path TEXT NOT NULL,
+            file_size INTEGER NOT NULL,
+            file_mtime_ns INTEGER NOT NULL,
+            options TEXT NOT NULL,
+            stage_path TEXT NOT NULL,
+            rows INTEGER NOT NULL DEFAULT 0,
+            to_add INTEGER NOT NULL DEFAULT 0,
+            to_update INTEGER NOT NULL DEFAULT 0,
+            added INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            new_done INTEGER NOT NULL DEFAULT 0,
+            update_done INTEGER NOT NULL DEFAULT 0,
+            consent_floor INTEGER NOT NULL DEFAULT 0,
+            started_at TEXT NOT NULL,
+            finished_at TEXT
+        );
+        CREATE TABLE import_added (
+            import_id INTEGER NOT NULL REFERENCES imports(id),
+            first_id INTEGER NOT NULL,
+            last_id INTEGER NOT NULL,
+            PRIMARY KEY (import_id, first_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE import_undo (
+            import_id INTEGER NOT NULL REFERENCES imports(id),
+            customer_id INTEGER NOT NULL,
+            old_row TEXT NOT NULL,
+            old_hash BLOB,
+            PRIMARY KEY (import_id, customer_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE import_row_hashes (
+            hash BLOB PRIMARY KEY,
+            external_id TEXT NOT NULL,
+            import_id INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX import_row_hashes_external ON import_row_hashes(external_id);
+        CREATE INDEX import_row_hashes_import ON import_row_hashes(import_id);
+        """
+    )
+    for statement in script.split(";"):  # one by one: executescript would commit
+        if statement.strip():
+            db.execute(statement)
