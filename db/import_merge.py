@@ -35,17 +35,23 @@ def merge_new(db: Database, import_id: int, first: int, last: int, now: str) -> 
     where = "FROM stage.new_rows WHERE n BETWEEN :a AND :b"
     cur = conn.execute(
         f"INSERT INTO main.customers (id, customer_no, {_COLS}, visits, total_spend_minor, "
-        "first_visit_at, last_visit_at, tier, tier_rated_at, created_at, updated_at) "
-        f"SELECT n + :off, printf('C%06d', n + :off), {_COLS}, visits, total_spend_minor, "
-        "first_visit_at, last_visit_at, tier, CASE WHEN rated THEN :now END, :now, :now "
-        f"{where} ORDER BY n", args)
+        "first_visit_at, last_visit_at, search_score, tier, tier_rated_at, created_at, "
+        f"updated_at) SELECT n + :off, printf('C%06d', n + :off), {_COLS}, visits, "
+        f"total_spend_minor, first_visit_at, last_visit_at, {search_index.estimate_sql('r')}, "
+        "tier, CASE WHEN rated THEN :now END, :now, :now "
+        f"FROM stage.new_rows r WHERE n BETWEEN :a AND :b ORDER BY n", args)
     count = cur.rowcount
+    rank = search_index.rank_sql("c")
     conn.execute(
-        "INSERT INTO main.customer_fts (rowid, doc) SELECT key_hi | (n + :off), "
-        f"doc_pre || printf('c%06d', n + :off) || doc_post {where}", args)
+        # The keys from the customer row itself (its search score), exactly as the rank
+        # trigger and `search_index.current_key` compute them later.
+        f"INSERT INTO main.customer_fts (rowid, doc) SELECT {rank}, "
+        "r.doc_pre || printf('c%06d', r.n + :off) || r.doc_post FROM stage.new_rows r "
+        "JOIN main.customers c ON c.id = r.n + :off WHERE r.n BETWEEN :a AND :b", args)
     conn.execute(
         "INSERT OR IGNORE INTO main.customer_terms (term, rank_key) "
-        "SELECT j.value, r.key_hi | (r.n + :off) FROM stage.new_rows r, json_each(r.terms) j "
+        f"SELECT j.value, {rank} FROM stage.new_rows r JOIN main.customers c "
+        "ON c.id = r.n + :off, json_each(r.terms) j "
         "WHERE r.n BETWEEN :a AND :b ORDER BY 1, 2", args)  # in index order: fewer pages
     conn.execute(
         "INSERT INTO main.consents (customer_id, kind, granted, recorded_at, recorded_by, "

@@ -85,6 +85,13 @@ def score_sql() -> str:
     )
 
 
+def estimate_sql(row: str) -> str:
+    """`estimated_score` in SQL for table alias `row`: the score of a customer whose visits
+    are known only as a count and the last one (an import's facts)."""
+    return (f"CASE WHEN {row}.last_visit_at IS NULL OR {row}.visits <= 0 THEN NULL "
+            f"ELSE {_estimate_sql(f'{row}.visits', _day_sql(f'{row}.last_visit_at'))} END")
+
+
 def rank_sql(row: str) -> str:
     """The rank key of table alias `row` (customers, NEW or OLD) as an SQL expression."""
     return _rank_of(f"{row}.search_score", f"{row}.id")

@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 import tracemalloc
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -165,6 +166,18 @@ def test_facts_set_visits_spend_tier_and_the_search_rank(
     key = current_key(memory_db, 3)
     assert memory_db.execute("SELECT count(*) FROM customer_fts WHERE rowid = ?",
                              [key]).fetchone()[0] == 1
+    # Ranked as 60 weekly visits up to the last one (frecency), like create_customer plus
+    # the facts; a later edit moves its index entries, leaving none behind.
+    from db.customers import update_customer
+    from db.search_index import estimated_score
+
+    score = memory_db.execute("SELECT search_score FROM customers WHERE id = 3").fetchone()[0]
+    assert score == pytest.approx(estimated_score("2026-11-20T10:00:00+00:00", 60))
+    update_customer(memory_db, 3, replace(emily.to_input(), name="Emily Carter-Smith"))
+    assert [h.id for h in search_customers(memory_db, "carter-smith")] == [3]
+    assert count(memory_db, "customer_fts") == 3
+    assert memory_db.execute("SELECT count(*) FROM customer_terms WHERE rank_key = ?",
+                             [current_key(memory_db, 3)]).fetchone()[0] > 0
 
 
 # ------------------------------------------------------------------ re-import and update
@@ -202,7 +215,7 @@ def test_an_update_changes_only_what_the_file_says(
     assert (report.added, report.updated, report.unchanged) == (0, 1, 1)
     paivi = get_customer(fresh_db, 1)
     assert (paivi.name, paivi.phone, paivi.preferences, paivi.consent_contact) == (
-        "Päivi Virtanen", "040 123 4567", "Kauramaito", False)
+        "Päivi Virtanen", "+358 40 1234567", "Kauramaito", False)  # kept (normalised)
     assert [h.id for h in search_customers(fresh_db, "virtanen")] == [1]
     assert search_customers(fresh_db, "järvinen") == []
     methods = fresh_db.execute("SELECT granted, method FROM consents WHERE customer_id = 1 "
@@ -510,7 +523,7 @@ def test_the_command_dry_runs_and_writes_the_errors_file(
     out, err = capsys.readouterr()
     assert "Dry run, nothing was written. 3 rows: 2 customers would be added" in out
     assert "line 3: name: A name is required.; phone: Digits" in err
-    assert "line 2: T1 | Aino Korhonen | 040 111 2222 | fi" in out  # the shop's language
+    assert "line 2: T1 | Aino Korhonen | +358 40 1112222 | fi" in out  # the shop's language
     db = open_database(db_file)
     assert count(db, "customers") == count(db, "imports") == 0
     db.close()
