@@ -261,6 +261,10 @@ def _erase_one(db: Database, customer_id: int, number: str, manager_id: int,
                reason: str, *, approval_id: int) -> tuple[int, str, int, int]:
     now = to_iso(utcnow())
     with write(db):  # a savepoint inside erase_with's transaction
+        # An import's hash of the person's row (and the other system's id with it) goes too.
+        db.execute("DELETE FROM import_row_hashes WHERE external_id = "
+                   "(SELECT external_id FROM customers WHERE id = ?)", [customer_id])
+        db.execute("DELETE FROM import_undo WHERE customer_id = ?", [customer_id])
         db.execute(
             "UPDATE customers SET name = customer_no, external_id = NULL, phone = '', "
             "phone_digits = '', email = '', birth_month = NULL, birth_day = NULL, "

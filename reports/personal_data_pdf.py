@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from reportlab.lib import colors
@@ -35,8 +36,7 @@ from reports.formatting import format_date, format_money
 FIELD_LABELS = {
     "customer_no": N_("Customer number"), "name": N_("Name"), "phone": N_("Phone"),
     "email": N_("Email"), "language": N_("Language for letters"),
-    "birth_month": N_("Birthday month"), "birth_day": N_("Birthday day"),
-    "birth_year": N_("Birth year"), "allergens": N_("Allergens"),
+    "birth_month": N_("Birthday"), "allergens": N_("Allergens"),
     "allergies": N_("Other allergies"), "form_of_address": N_("Form of address"),
     "preferences": N_("Preferences"), "tags": N_("Tags"), "family_dates": N_("Family dates"),
     "consent_contact": N_("Agreed to be contacted"), "personality": N_("Personality"),
@@ -57,6 +57,16 @@ STORED_WORDS = (
 def _when(value: object, lang: str) -> str:
     moment = from_iso(str(value)) if value else None
     return format_date(moment, lang, "medium") if moment is not None else ""
+
+
+def _birthday(month: int, day: int, year: object, lang: str) -> str:
+    from babel.dates import format_skeleton
+
+    from reports.formatting import locale_for
+
+    if year:
+        return format_date(date(int(str(year)), month, day), lang, "long")
+    return format_skeleton("MMMMd", date(2000, month, day), locale=locale_for(lang))
 
 
 def build_export_pdf(record: dict[str, Any], settings: ShopSettings, lang: str) -> bytes:
@@ -109,6 +119,9 @@ def build_export_pdf(record: dict[str, Any], settings: ShopSettings, lang: str) 
             value = money(value)
         elif key in ("last_visit_at", "created_at"):
             value = _when(value, lang)
+        elif key == "birth_month":  # one line, as the customer's language writes dates
+            value = _birthday(int(value), int(customer.get("birth_day") or 1),
+                              customer.get("birth_year"), lang)
         elif key == "allergens":
             value = ", ".join(allergen_names(list(value), lang))
         elif key == "consent_contact":
