@@ -62,54 +62,23 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def shop_options(db: Any, args: argparse.Namespace) -> Any:
     """ImportOptions from the command line and the shop's settings."""
-    from babel.numbers import get_currency_precision
-
-    from db import import_formats
-    from db.import_formats import ImportOptions
-    from db.models import LANGUAGES
-    from db.phones import shop_region
+    from db.errors import UserError
+    from db.import_formats import mapping_from_argument, options_for_shop, parse_mapping
     from db.settings import load_settings
 
-    settings = load_settings(db)
     mapping: dict[str, str] | None = None
-    text = None
     if args.map_file is not None:
         try:
-            text = args.map_file.read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            from db.errors import UserError
-
+            text = args.map_file.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else str(exc)
             raise UserError(_("{file} cannot be read: {reason}").format(
-                file=args.map_file, reason=exc.strerror)) from exc
+                file=args.map_file, reason=reason)) from exc
+        mapping = parse_mapping(text + "\n")
     elif args.map is not None:
-        text = args.map
-    if text is not None:
-        parse = getattr(import_formats, "parse_mapping", None)
-        mapping = parse(text) if parse is not None else _parse_mapping(text)
-    locale = settings.locale.replace("_", "-")
-    default = "en"
-    for language in LANGUAGES:
-        if language.casefold() == locale.casefold()[:len(language)]:
-            default = language
-    if locale.casefold().startswith("zh"):
-        default = "zh-CN" if ("cn" in locale.casefold() or "hans" in locale.casefold()) \
-            else "zh-TW"
-    return ImportOptions(format=args.format, mapping=mapping, language=args.language,
-                         default_language=default, region=shop_region(db),
-                         currency_precision=get_currency_precision(settings.currency),
-                         timezone=settings.timezone)
-
-
-def _parse_mapping(text: str) -> dict[str, str]:
-    """'Their column=our_field,...' or one pair a line (until the formats module's own)."""
-    pieces = text.splitlines() if "\n" in text.strip() else text.split(",")
-    mapping: dict[str, str] = {}
-    for piece in pieces:
-        piece = piece.split("#", 1)[0] if "\n" in text.strip() else piece
-        if piece.strip():
-            column, _sep, field = piece.rpartition("=")
-            mapping[column.strip()] = field.strip().casefold()
-    return mapping
+        mapping = mapping_from_argument(args.map)
+    return options_for_shop(load_settings(db), format=args.format, mapping=mapping,
+                            language=getattr(args, "language", None))
 
 
 class _Interrupt:
@@ -176,8 +145,10 @@ def run_import(args: argparse.Namespace) -> int:
         db.close()
 
 
-def _customers(db: Any, args: argparse.Namespace) -> int:
-    from db.import_job import import_customers_file
+def _run_with_errors_file(db: Any, args: argparse.Namespace,
+                          run: Callable[[Any, Callable[[], bool], Any], Any]) -> Any:
+    """Run an import (customers or purchases) with Ctrl-C as cancel and the refused rows
+    streamed to --errors FILE (put in place only when some row was refused)."""
     from db.import_source import open_rows
 
     options = shop_options(db, args)
@@ -192,14 +163,22 @@ def _customers(db: Any, args: argparse.Namespace) -> int:
         errors = ImportErrorsFile(args.errors, info.header, database_files(db))
     try:
         with interrupt.installed():
-            report = import_customers_file(
-                db, args.file, options, dry_run=args.dry_run, progress=_progress_printer(),
-                cancelled=interrupt, refused_sink=errors.add if errors is not None else None)
+            report = run(options, interrupt, errors.add if errors is not None else None)
         if errors is not None and report.refused:
             errors.commit()
     finally:
         if errors is not None:
             errors.discard()
+    return report
+
+
+def _customers(db: Any, args: argparse.Namespace) -> int:
+    from db.import_job import import_customers_file
+
+    report = _run_with_errors_file(db, args, lambda options, cancelled, sink: (
+        import_customers_file(db, args.file, options, dry_run=args.dry_run,
+                              progress=_progress_printer(), cancelled=cancelled,
+                              refused_sink=sink)))
     if report.cancelled:
         print(_("counterpart: import cancelled; nothing was imported."), file=sys.stderr)
         return 130
@@ -271,15 +250,36 @@ def _print_allergies(report: Any) -> None:
 
 
 def _purchases(db: Any, args: argparse.Namespace) -> int:
-    from db.importer import import_purchases
+    from db.purchase_import import import_purchases_file
 
-    def progress(stage: str, done: int, total: int) -> None:
-        print(f"import: {stage} {done:,}/{total:,}", file=sys.stderr, flush=True)
-
-    result = import_purchases(db, args.file, progress=progress)
-    print(_("{rows} rows: {added} receipts added, {unchanged} already imported.")
-          .format(rows=result.rows, added=result.added, unchanged=result.unchanged))
-    return 0
+    report = _run_with_errors_file(db, args, lambda options, cancelled, sink: (
+        import_purchases_file(db, args.file, options, dry_run=args.dry_run,
+                              progress=_progress_printer(), cancelled=cancelled,
+                              refused_sink=sink)))
+    if report.cancelled:
+        print(_("counterpart: import cancelled; nothing was imported."), file=sys.stderr)
+        return 130
+    _print_problems(report, args.errors)
+    for line, text in report.notices[:SHOWN_PROBLEMS]:
+        print(_("line {line}: {notice}").format(line=line, notice=text))
+    if args.dry_run:
+        print(_("Dry run, nothing was written. {rows} rows: {added} receipts would be "
+                "added, {unchanged} already imported, {skipped} rows skipped; {refused} "
+                "refused.").format(rows=report.rows, added=report.added,
+                                   unchanged=report.unchanged, skipped=report.skipped,
+                                   refused=report.refused))
+        for receipt in report.receipts:
+            items = ", ".join(f"{quantity} × {name}" for name, quantity, _price
+                              in receipt.items)
+            print(_("receipt {id}: {customer}: {items}").format(
+                id=receipt.receipt_id, customer=receipt.customer or _("walk-in"),
+                items=items))
+    elif not report.refused:
+        print(_("{rows} rows: {added} receipts added, {unchanged} already imported, "
+                "{skipped} rows skipped.").format(
+            rows=report.rows, added=report.added, unchanged=report.unchanged,
+            skipped=report.skipped))
+    return 1 if report.refused else 0
 
 
 def run_pending(args: argparse.Namespace) -> int:

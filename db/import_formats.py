@@ -50,7 +50,7 @@ from db import customers as customer_api
 from db.errors import ImportFailed, ValidationError
 from db.i18n import _
 from db.import_source import MAX_FIELD
-from db.models import LANGUAGES, PERSONALITIES, CustomerInput
+from db.models import LANGUAGES, PERSONALITIES, CustomerInput, ShopSettings
 from db.text import clean_text, has_cjk
 
 OWN_FORMAT = "counterpart"
@@ -968,3 +968,29 @@ __all__ = [
     "parse_moment",
     "recognise",
 ]
+
+
+def shop_language(settings: ShopSettings) -> str:
+    """The shop's language, from its locale (fi_FI -> fi, zh_TW -> zh-TW), else English."""
+    code = settings.locale.replace("-", "_")
+    language, _sep, country = code.partition("_")
+    if language == "zh":
+        return "zh-CN" if country.upper() in ("CN", "SG") or "Hans" in code else "zh-TW"
+    return language if language in LANGUAGES else "en"
+
+
+def options_for_shop(settings: ShopSettings, *, format: str | None = None,
+                     mapping: dict[str, str] | None = None,
+                     language: str | None = None) -> ImportOptions:
+    """What a person chose (format, mapping, language) with the shop's defaults: its
+    language, country (for phone numbers), currency decimals and time zone. The command
+    line, the window and code all read files the same way through this."""
+    from babel.numbers import get_currency_precision
+
+    from db.phones import region_from_locale
+
+    return ImportOptions(format=format, mapping=mapping, language=language,
+                         default_language=shop_language(settings),
+                         region=region_from_locale(settings.locale),
+                         currency_precision=get_currency_precision(settings.currency),
+                         timezone=settings.timezone)

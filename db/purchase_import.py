@@ -110,15 +110,10 @@ def shop_options(db: Database, *, format: str | None = None,
                  mapping: dict[str, str] | None = None) -> ImportOptions:
     """ImportOptions for a purchase file: the shop's currency precision, time zone and
     country (settings), with the format or column mapping a person chose."""
-    from babel.numbers import get_currency_precision
-
-    from db.phones import shop_region
+    from db.import_formats import options_for_shop
     from db.settings import load_settings
 
-    settings = load_settings(db)
-    return ImportOptions(format=format, mapping=mapping,
-                         currency_precision=get_currency_precision(settings.currency),
-                         timezone=settings.timezone, region=shop_region(db))
+    return options_for_shop(load_settings(db), format=format, mapping=mapping)
 
 
 def preview_purchases(db: Database, path: Path | str, options: ImportOptions) -> PurchasePreview:

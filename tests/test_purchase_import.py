@@ -559,3 +559,47 @@ def test_times_as_square_writes_them(text: str) -> None:
     from db.import_purchase_formats import parse_time
 
     assert parse_time(text).strftime("%H:%M") == "13:05"
+
+
+# ------------------------------------------------------------------ the command line
+
+
+def test_the_command_imports_square_purchases_dry_run_errors_file_and_again(
+    tmp_path: Path, fixed_clock: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`counterpart import purchases` reads Square's export: the dry run writes nothing
+    and shows the receipts; the import adds them once; a bad file exits 1 with every
+    refused row in the --errors file."""
+    import csv
+
+    from console.cli import main
+    from db.connection import open_database
+
+    db_file = tmp_path / "shop.sqlite"
+    db = open_database(db_file)
+    add_product(db, "COF-LAT", "Caffè latte", "Coffee", 450)
+    add_product(db, "BAK-KOR", "Korvapuusti", "Bakery", 390)
+    for name, ext in (("Päivi Järvinen", "SQCUST-PAIVI"), ("陳美玲", "SQCUST-MEI")):
+        create_customer(db, CustomerInput(name=name, external_id=ext))
+    db.close()
+    base = ["--db", str(db_file), "import", "purchases"]
+    assert main([*base, str(SQUARE), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "3 receipts would be added" in out and "receipt TX-C3: walk-in:" in out
+    db = open_database(db_file)
+    assert count(db, "purchases") == 0
+    db.close()
+    assert main([*base, str(SQUARE)]) == 0
+    assert "3 receipts added, 0 already imported, 1 rows skipped" in capsys.readouterr().out
+    assert main([*base, str(SQUARE)]) == 0
+    assert "0 receipts added, 3 already imported" in capsys.readouterr().out
+    errors = tmp_path / "refused.csv"
+    assert main([*base, str(SQUARE_BAD), "--errors", str(errors)]) == 1
+    assert "nothing was imported" in capsys.readouterr().err
+    with errors.open(encoding="utf-8-sig", newline="") as handle:
+        refused = list(csv.DictReader(handle))
+    assert [r["line"] for r in refused] == ["3", "4"]  # line 2 is fine on its own
+    assert "Qty: a number such as 2, not 'two'" in refused[1]["reason"]
+    db = open_database(db_file)
+    assert count(db, "purchases") == 3
+    db.close()

@@ -5,7 +5,6 @@ on a database file, with small CSV files."""
 from __future__ import annotations
 
 import csv
-
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
@@ -22,7 +21,7 @@ from sqlite_utils import Database
 
 from console.import_ui import PAGE_IMPORT
 from console.main_window import PAGE_HOME, MainWindow
-from db.import_formats import ImportOptions, RefusedRow
+from db.import_formats import ImportOptions, RefusedRow, shop_language
 from db.import_job import ImportPreview, ImportProgress, ImportReport
 from db.models import Staff
 from db.sign_in import SignIn
@@ -30,7 +29,7 @@ from tests.nav_support import open_window
 from tests.service_ui_support import Team, make_team
 from widgets.context import AppContext
 from widgets.dialogs import FakeDialogService
-from widgets.import_kinds import ImportKind, customer_kind, shop_language
+from widgets.import_kinds import ImportKind, customer_kind
 from widgets.import_models import FIELD, ColumnMappingModel, ImportRowsModel
 from widgets.import_panel import ImportPanel, field_label
 
@@ -420,7 +419,7 @@ def test_import_adds_the_customers_and_says_so(
     outcome = run_and_wait(qtbot, panel, panel.import_button)
     assert isinstance(outcome, ImportReport) and not outcome.dry_run
     assert customers(fresh_db) == [("c1", "Aino Virtanen", "fi"), ("c2", "Emily Carter", "fi"),
-                                   ("c3", "王小明", "zh-CN")]  # a Chinese name is never silently the shop's fi
+                                   ("c3", "王小明", "zh-CN")]  # never silently fi
     assert panel.message.text() == "Import finished."
     assert "Added: 3" in panel.counts.text()
     assert changes == [("customer", 0)]  # search, home and profiles refresh

@@ -18,8 +18,6 @@ from sqlite_utils import Database
 from db.import_formats import CUSTOMER_FIELDS, ColumnMap, ImportOptions, RefusedRow
 from db.import_job import ImportProgress, ImportReport
 from db.import_source import SourceInfo
-from db.models import ShopSettings
-from db.phones import region_from_locale
 
 LANGUAGES = ("en", "fi", "zh-TW", "zh-CN")
 
@@ -78,24 +76,3 @@ def purchase_kind() -> ImportKind:
 def available_kinds() -> dict[str, ImportKind]:
     """Customers, then purchases: key -> kind."""
     return {"customers": customer_kind(), "purchases": purchase_kind()}
-
-
-def shop_language(settings: ShopSettings) -> str:
-    """The shop's language, from its locale (fi_FI -> fi, zh_TW -> zh-TW), else English."""
-    code = settings.locale.replace("-", "_")
-    language, _sep, country = code.partition("_")
-    if language == "zh":
-        return "zh-CN" if country.upper() in ("CN", "SG") or "Hans" in code else "zh-TW"
-    return language if language in LANGUAGES else "en"
-
-
-def shop_options(settings: ShopSettings, *, mapping: dict[str, str] | None = None,
-                 language: str | None = None) -> ImportOptions:
-    """Import options from what the person chose and the shop's settings."""
-    from babel.numbers import get_currency_precision
-
-    precision = get_currency_precision(settings.currency)
-    return ImportOptions(mapping=mapping, language=language,
-                         default_language=shop_language(settings),
-                         region=region_from_locale(settings.locale),
-                         currency_precision=precision, timezone=settings.timezone)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import ImportFailed, UserError
-from db.import_formats import ColumnMap, ImportOptions, RefusedRow
+from db.import_formats import ColumnMap, ImportOptions, RefusedRow, options_for_shop, shop_language
 from db.import_job import ImportProgress, ImportReport
 from db.import_source import open_rows
 from reports.safe_output import database_files
@@ -46,8 +46,6 @@ from widgets.import_kinds import (
     FilePreview,
     ImportKind,
     available_kinds,
-    shop_language,
-    shop_options,
 )
 from widgets.import_models import (
     COLUMN,
@@ -304,7 +302,7 @@ class ImportPanel(QWidget):
     def options(self) -> ImportOptions:
         """What the person chose, with the shop's defaults."""
         language = self.language_box.currentData()
-        return shop_options(self.ctx.settings, mapping=self.user_mapping,
+        return options_for_shop(self.ctx.settings, mapping=self.user_mapping,
                             language=str(language) if language else None)
 
     # -- the file
