@@ -1569,7 +1569,7 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../widgets/import_panel.py" line="+128"/>
+        <location filename="../../widgets/import_panel.py" line="+126"/>
         <source>Import customers or purchases</source>
         <translation>Tuo asiakkaita tai ostoja</translation>
     </message>

@@ -1557,7 +1557,7 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../widgets/import_panel.py" line="+128"/>
+        <location filename="../../widgets/import_panel.py" line="+126"/>
         <source>Import customers or purchases</source>
         <translation>导入顾客或消费记录</translation>
     </message>

@@ -1557,7 +1557,7 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../widgets/import_panel.py" line="+128"/>
+        <location filename="../../widgets/import_panel.py" line="+126"/>
         <source>Import customers or purchases</source>
         <translation>匯入顧客或消費紀錄</translation>
     </message>
