@@ -71,32 +71,44 @@ ROW_HEIGHT = 48  # px: the mapping rows hold a combo each
 CHECK, IMPORT, SAVE = "check", "import", "save"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ImportPanel", text)
-
-
 def field_label(field: str | None) -> str:
-    """Our field as a manager reads it; a field without a label shows its code."""
+    """Our field as a manager reads it; a field without a label shows its code.
+
+    Each label is a literal `translate` call so that pyside6-lupdate finds it."""
     labels = {
-        None: _t("(not imported)"),
-        "external_id": _t("Their id"),
-        "name": _t("Name"),
-        "given_name": _t("Given name"),
-        "family_name": _t("Family name"),
-        "phone": _t("Phone"),
-        "email": _t("E-mail"),
-        "language": _t("Language"),
-        "birthday": _t("Birthday"),
-        "allergies": _t("Allergies"),
-        "preferences": _t("Preferences"),
-        "notes": _t("Notes"),
-        "tags": _t("Tags"),
-        "consent": _t("Consent to contact"),
-        "personality": _t("Personality"),
-        "visits": _t("Visits"),
-        "first_visit": _t("First visit"),
-        "last_visit": _t("Last visit"),
-        "spend": _t("Total spend"),
+        None: QCoreApplication.translate("ImportPanel", "(not imported)"),
+        "external_id": QCoreApplication.translate("ImportPanel", "Their id"),
+        "name": QCoreApplication.translate("ImportPanel", "Name"),
+        "given_name": QCoreApplication.translate("ImportPanel", "Given name"),
+        "family_name": QCoreApplication.translate("ImportPanel", "Family name"),
+        "phone": QCoreApplication.translate("ImportPanel", "Phone"),
+        "email": QCoreApplication.translate("ImportPanel", "E-mail"),
+        "language": QCoreApplication.translate("ImportPanel", "Language"),
+        "birthday": QCoreApplication.translate("ImportPanel", "Birthday"),
+        "allergies": QCoreApplication.translate("ImportPanel", "Allergies"),
+        "preferences": QCoreApplication.translate("ImportPanel", "Preferences"),
+        "notes": QCoreApplication.translate("ImportPanel", "Notes"),
+        "tags": QCoreApplication.translate("ImportPanel", "Tags"),
+        "consent": QCoreApplication.translate("ImportPanel", "Consent to contact"),
+        "personality": QCoreApplication.translate("ImportPanel", "Personality"),
+        "visits": QCoreApplication.translate("ImportPanel", "Visits"),
+        "first_visit": QCoreApplication.translate("ImportPanel", "First visit"),
+        "last_visit": QCoreApplication.translate("ImportPanel", "Last visit"),
+        "spend": QCoreApplication.translate("ImportPanel", "Total spend"),
+        "receipt_id": QCoreApplication.translate("ImportPanel", "Receipt or order id"),
+        "purchased_at": QCoreApplication.translate("ImportPanel", "Date and time"),
+        "purchase_date": QCoreApplication.translate("ImportPanel", "Date"),
+        "purchase_time": QCoreApplication.translate("ImportPanel", "Time"),
+        "time_zone": QCoreApplication.translate("ImportPanel", "Time zone"),
+        "customer_external_id": QCoreApplication.translate("ImportPanel", "Customer's id"),
+        "customer_no": QCoreApplication.translate("ImportPanel", "Customer number"),
+        "customer_email": QCoreApplication.translate("ImportPanel", "Customer's e-mail"),
+        "customer_phone": QCoreApplication.translate("ImportPanel", "Customer's phone"),
+        "sku": QCoreApplication.translate("ImportPanel", "Product code (SKU)"),
+        "item_name": QCoreApplication.translate("ImportPanel", "Item"),
+        "quantity": QCoreApplication.translate("ImportPanel", "Quantity"),
+        "unit_price": QCoreApplication.translate("ImportPanel", "Unit price"),
+        "line_total": QCoreApplication.translate("ImportPanel", "Line total"),
     }
     return labels.get(field, field or "")
 

@@ -1569,7 +1569,172 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../widgets/import_panel.py" line="+126"/>
+        <location filename="../../widgets/import_panel.py" line="+79"/>
+        <source>(not imported)</source>
+        <translation>(ei tuoda)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their id</source>
+        <translation>Tunniste heidän järjestelmässään</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given name</source>
+        <translation>Etunimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family name</source>
+        <translation>Sukunimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>Syntymäpäivä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allergies</source>
+        <translation>Allergiat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferences</source>
+        <translation>Mieltymykset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Muistiinpanot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Tunnisteet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent to contact</source>
+        <translation>Lupa ottaa yhteyttä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personality</source>
+        <translation>Persoonallisuus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits</source>
+        <translation>Käynnit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First visit</source>
+        <translation>Ensimmäinen käynti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last visit</source>
+        <translation>Viimeisin käynti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total spend</source>
+        <translation>Ostot yhteensä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt or order id</source>
+        <translation>Kuitin tai tilauksen tunniste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date and time</source>
+        <translation>Päivä ja aika</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Päivä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>Aika</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone</source>
+        <translation>Aikavyöhyke</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s id</source>
+        <translation>Asiakkaan tunniste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer number</source>
+        <translation>Asiakasnumero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s e-mail</source>
+        <translation>Asiakkaan sähköposti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s phone</source>
+        <translation>Asiakkaan puhelin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product code (SKU)</source>
+        <translation>Tuotekoodi (SKU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>Tuote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Määrä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price</source>
+        <translation>Yksikköhinta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line total</source>
+        <translation>Rivin summa</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Import customers or purchases</source>
         <translation>Tuo asiakkaita tai ostoja</translation>
     </message>

@@ -1557,7 +1557,172 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../widgets/import_panel.py" line="+126"/>
+        <location filename="../../widgets/import_panel.py" line="+79"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their id</source>
+        <translation>对方系统的编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given name</source>
+        <translation>名字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family name</source>
+        <translation>姓氏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allergies</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferences</source>
+        <translation>偏好</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent to contact</source>
+        <translation>同意联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personality</source>
+        <translation>个性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits</source>
+        <translation>到店次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First visit</source>
+        <translation>首次到店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last visit</source>
+        <translation>最近到店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total spend</source>
+        <translation>消费总额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt or order id</source>
+        <translation>小票或订单编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s id</source>
+        <translation>顾客编号（对方系统）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer number</source>
+        <translation>顾客编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s e-mail</source>
+        <translation>顾客电子邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s phone</source>
+        <translation>顾客电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product code (SKU)</source>
+        <translation>商品代码（SKU）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>品项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line total</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Import customers or purchases</source>
         <translation>导入顾客或消费记录</translation>
     </message>

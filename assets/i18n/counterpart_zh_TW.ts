@@ -1557,7 +1557,172 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../widgets/import_panel.py" line="+126"/>
+        <location filename="../../widgets/import_panel.py" line="+79"/>
+        <source>(not imported)</source>
+        <translation>（不匯入）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their id</source>
+        <translation>對方系統的編號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given name</source>
+        <translation>名字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family name</source>
+        <translation>姓氏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allergies</source>
+        <translation>過敏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferences</source>
+        <translation>偏好</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent to contact</source>
+        <translation>同意聯絡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personality</source>
+        <translation>個性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits</source>
+        <translation>來店次數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First visit</source>
+        <translation>首次來店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last visit</source>
+        <translation>最近來店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total spend</source>
+        <translation>消費總額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt or order id</source>
+        <translation>收據或訂單編號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date and time</source>
+        <translation>日期與時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone</source>
+        <translation>時區</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s id</source>
+        <translation>顧客編號（對方系統）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer number</source>
+        <translation>顧客編號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s e-mail</source>
+        <translation>顧客電子郵件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s phone</source>
+        <translation>顧客電話</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product code (SKU)</source>
+        <translation>商品代碼（SKU）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>品項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price</source>
+        <translation>單價</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line total</source>
+        <translation>小計</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Import customers or purchases</source>
         <translation>匯入顧客或消費紀錄</translation>
     </message>
