@@ -484,8 +484,8 @@ def test_the_screen_takes_its_functions_by_kind(
     panel.set_kind("purchases")
     assert panel.language_box.isHidden()  # purchases carry no language
     panel.load_file(write(tmp_path, GOOD))
-    assert panel.mapping_model.choices()[1:] == [("receipt_id", "receipt_id"),
-                                                 ("purchased_at", "purchased_at")]
+    assert panel.mapping_model.choices()[1:] == [("Receipt or order id", "receipt_id"),
+                                                 ("Date and time", "purchased_at")]
     run_and_wait(qtbot, panel, panel.check_button)
     run_and_wait(qtbot, panel, panel.import_button)
     assert calls == [("preview", False), ("run", True), ("run", False)]
