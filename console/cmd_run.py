@@ -153,7 +153,8 @@ def run(args: argparse.Namespace) -> int:
 
     # The database is opened (identity, the bounded page check, migrations) while Qt loads
     # and the application starts: SQLite does its work without the interpreter lock, so the
-    # check costs no start-up time. Nothing is shown before it has passed.
+    # check costs no start-up time. Nothing is shown before it has passed. (db/ never
+    # imports console/ or Qt, so the two threads' imports cannot wait on each other.)
     path = db_path(args)
     opener = ThreadPoolExecutor(max_workers=1, thread_name_prefix="open-database")
     opening = opener.submit(open_database, path)
