@@ -59,7 +59,7 @@ def test_customers_import_reads_every_column(
     assert (result.rows, result.added, result.updated, result.unchanged) == (4, 4, 0, 0)
     paivi = get_customer(memory_db, by_external(memory_db, "POS-1"))
     assert (paivi.name, paivi.phone, paivi.email, paivi.language) == (
-        "Päivi Järvinen", "040 123 4567", "paivi@example.fi", "fi")
+        "Päivi Järvinen", "+358 40 1234567", "paivi@example.fi", "fi")  # phones normalised
     assert (paivi.birth_month, paivi.birth_day, paivi.birth_year) == (2, 29, 1972)
     assert (paivi.allergens, paivi.allergies) == (("gluten",), ("laktoosi",))
     assert (paivi.preferences, paivi.tags, paivi.consent_contact, paivi.personality) == (
@@ -103,7 +103,7 @@ def test_a_changed_row_updates_and_missing_columns_keep_their_values(
         tmp_path, "external_id,name,phone\nPOS-9,Aino Mäkelä,040 2222222\n"))
     assert (result.added, result.updated) == (0, 1)
     after = get_customer(memory_db, existing.id)
-    assert (after.name, after.phone) == ("Aino Mäkelä", "040 2222222")
+    assert (after.name, after.phone) == ("Aino Mäkelä", "+358 40 2222222")
     assert after.preferences == "Window seat"
     assert after.family_dates == (FamilyDate("Hääpäivä", 6, 1),)
     from db.customers import search_customers
@@ -162,7 +162,7 @@ def test_a_duplicate_external_id_in_the_file(
 ) -> None:
     problems = problems_of(memory_db, write(
         tmp_path, "external_id,name\nA1,Anna\nA2,Bea\nA1,Anna again\n"))
-    assert problems == [(4, "external_id A1 is also on line 2")]
+    assert problems == [(4, "external_id: A1 is also on line 2")]
 
 
 def test_line_numbers_count_physical_lines(
@@ -176,12 +176,13 @@ def test_line_numbers_count_physical_lines(
     ("text", "says"),
     [
         ("", "empty"),
-        ("external_id,name,colour\n", "unknown column 'colour'"),
-        ("name,phone\nAnna,\n", "'external_id' is missing"),
-        ("external_id,name,name\n", "appears twice"),
+        ("name,phone\nAnna,\n", "no column gives the external_id"),
+        ("external_id,name,name\n", "the columns 'name', 'name' are all mapped to 'name'"),
     ],
 )
 def test_header_problems(memory_db: Database, tmp_path: Path, text: str, says: str) -> None:
+    """(A column the import does not know is listed as not imported, not refused:
+    exports of other systems carry many.)"""
     problems = problems_of(memory_db, write(tmp_path, text))
     assert problems[0][0] == 1 and says in problems[0][1], problems
 
@@ -203,8 +204,9 @@ def test_progress_is_reported_for_both_stages(
     calls: list[tuple[str, int, int]] = []
     import_customers(memory_db, write(tmp_path, "external_id,name\n" + rows),
                      progress=lambda *a: calls.append(a))
-    assert ("checking", 1000, 2500) in calls and ("checking", 2500, 2500) in calls
-    assert ("writing", 2000, 2500) in calls and calls[-1] == ("writing", 2500, 2500)
+    assert [c for c in calls if c[0] == "checking"][-1] == ("checking", 2500, 2500)
+    writing = [c for c in calls if c[0] == "writing"]
+    assert len(writing) > 1 and writing[-1] == ("writing", 2500, 2500)
     assert count(memory_db, "customers") == 2500
 
 

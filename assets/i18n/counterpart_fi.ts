@@ -3620,7 +3620,7 @@
 <context>
     <name>run</name>
     <message>
-        <location filename="../../console/cmd_run.py" line="+188"/>
+        <location filename="../../console/cmd_run.py" line="+189"/>
         <source>Cannot open the database</source>
         <translation>Tietokantaa ei voi avata</translation>
     </message>

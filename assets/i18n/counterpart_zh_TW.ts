@@ -3602,7 +3602,7 @@
 <context>
     <name>run</name>
     <message>
-        <location filename="../../console/cmd_run.py" line="+188"/>
+        <location filename="../../console/cmd_run.py" line="+189"/>
         <source>Cannot open the database</source>
         <translation>無法開啟資料庫</translation>
     </message>
