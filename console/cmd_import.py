@@ -145,8 +145,7 @@ def run_import(args: argparse.Namespace) -> int:
         db.close()
 
 
-def _run_with_errors_file(db: Any, args: argparse.Namespace,
-                          run: Callable[[Any, Callable[[], bool], Any], Any]) -> Any:
+def _run_with_errors_file(db: Any, args: argparse.Namespace, job: Callable[..., Any]) -> Any:
     """Run an import (customers or purchases) with Ctrl-C as cancel and the refused rows
     streamed to --errors FILE (put in place only when some row was refused)."""
     from db.import_source import open_rows
@@ -163,7 +162,9 @@ def _run_with_errors_file(db: Any, args: argparse.Namespace,
         errors = ImportErrorsFile(args.errors, info.header, database_files(db))
     try:
         with interrupt.installed():
-            report = run(options, interrupt, errors.add if errors is not None else None)
+            report = job(db, args.file, options, dry_run=args.dry_run,
+                         progress=_progress_printer(), cancelled=interrupt,
+                         refused_sink=errors.add if errors is not None else None)
         if errors is not None and report.refused:
             errors.commit()
     finally:
@@ -175,10 +176,7 @@ def _run_with_errors_file(db: Any, args: argparse.Namespace,
 def _customers(db: Any, args: argparse.Namespace) -> int:
     from db.import_job import import_customers_file
 
-    report = _run_with_errors_file(db, args, lambda options, cancelled, sink: (
-        import_customers_file(db, args.file, options, dry_run=args.dry_run,
-                              progress=_progress_printer(), cancelled=cancelled,
-                              refused_sink=sink)))
+    report = _run_with_errors_file(db, args, import_customers_file)
     if report.cancelled:
         print(_("counterpart: import cancelled; nothing was imported."), file=sys.stderr)
         return 130
@@ -252,10 +250,7 @@ def _print_allergies(report: Any) -> None:
 def _purchases(db: Any, args: argparse.Namespace) -> int:
     from db.purchase_import import import_purchases_file
 
-    report = _run_with_errors_file(db, args, lambda options, cancelled, sink: (
-        import_purchases_file(db, args.file, options, dry_run=args.dry_run,
-                              progress=_progress_printer(), cancelled=cancelled,
-                              refused_sink=sink)))
+    report = _run_with_errors_file(db, args, import_purchases_file)
     if report.cancelled:
         print(_("counterpart: import cancelled; nothing was imported."), file=sys.stderr)
         return 130

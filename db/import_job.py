@@ -31,7 +31,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from sqlite_utils import Database
 
@@ -67,15 +67,20 @@ class ImportProgress:
     """0.0 .. 1.0 of this stage (checking: estimated from the file's size)."""
 
 
+Row = TypeVar("Row")
+
+
 @dataclass(frozen=True)
-class ImportPreview:
-    """What a person sees before importing: the file, the format and the mapping."""
+class ImportPreview(Generic[Row]):
+    """What a person sees before importing: the file, the format and the mapping; the
+    same for customers (rows: MappedCustomer) and purchases (PurchaseLine)."""
 
     source: SourceInfo
     format_name: str
     format_label: str
     columns: tuple[ColumnMap, ...]
-    sample: tuple[MappedCustomer | RefusedRow, ...]
+    sample: tuple[Row | RefusedRow, ...]
+    """The first SAMPLE_ROWS rows as the import reads them."""
 
 
 @dataclass
@@ -109,7 +114,8 @@ Progress = Callable[[ImportProgress], None]
 Cancelled = Callable[[], bool]
 
 
-def preview_customers(db: Database, path: Path, options: ImportOptions) -> ImportPreview:
+def preview_customers(db: Database, path: Path,
+                      options: ImportOptions) -> ImportPreview[MappedCustomer]:
     """Header, recognised format, mapping and the first SAMPLE_ROWS rows mapped; fast."""
     source, rows = open_rows(path)
     mapper = customer_mapper(source.header, options)

@@ -24,10 +24,11 @@ from db.errors import ImportFailed
 
 if TYPE_CHECKING:
     from db.import_formats import RefusedRow
-    from db.import_job import ImportProgress
+    from db.import_job import ImportProgress, ImportReport
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): stage is "checking" or "writing"."""
+
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -46,14 +47,33 @@ class ImportResult:
 def import_customers(
     db: Database, source: Path | str | bytes, *, progress: Progress | None = None
 ) -> ImportResult:
-    """Add new customers and update changed ones, matched on external_id.
-
-    A thin wrapper over `db.import_job.import_customers_file` (staged, merged in short
-    transactions, Square's and Shopify's exports recognised too): raises ImportFailed with
-    every (line, reason) when any row is refused, and imports nothing then.
-    """
-    from db.import_formats import options_for_shop
+    """Add new customers and update changed ones, matched on external_id (through
+    `db.import_job.import_customers_file`: staged, merged in short transactions)."""
     from db.import_job import import_customers_file
+
+    report = _run_job(db, source, import_customers_file, progress)
+    return ImportResult(rows=report.rows, added=report.added, updated=report.updated,
+                        unchanged=report.unchanged,
+                        unrecognised_allergies=tuple(report.unrecognised_allergies))
+
+
+def import_purchases(
+    db: Database, source: Path | str | bytes, *, progress: Progress | None = None
+) -> ImportResult:
+    """Add receipts not yet recorded (matched on receipt_id) and update customers' facts
+    (through `db.purchase_import.import_purchases_file`)."""
+    from db.purchase_import import import_purchases_file
+
+    report = _run_job(db, source, import_purchases_file, progress)
+    return ImportResult(rows=report.rows, added=report.added, updated=0,
+                        unchanged=report.unchanged)
+
+
+def _run_job(db: Database, source: Path | str | bytes, job: Callable[..., ImportReport],
+             progress: Progress | None) -> ImportReport:
+    """Run an import job with the shop's options; ImportFailed with every (line, reason)
+    when any row is refused (nothing is imported then)."""
+    from db.import_formats import options_for_shop
     from db.settings import load_settings
 
     def report_progress(step: ImportProgress) -> None:
@@ -67,46 +87,11 @@ def import_customers(
         problems.extend((refused.line, reason) for reason in refused.problems)
 
     with _as_file(source) as path:
-        report = import_customers_file(db, path, options_for_shop(load_settings(db)),
-                                       progress=report_progress, refused_sink=collect)
+        report = job(db, path, options_for_shop(load_settings(db)), progress=report_progress,
+                     refused_sink=collect)
     if problems:
         raise ImportFailed(problems)
-    return ImportResult(rows=report.rows, added=report.added, updated=report.updated,
-                        unchanged=report.unchanged,
-                        unrecognised_allergies=tuple(report.unrecognised_allergies))
-
-
-# ------------------------------------------------------------------ purchases
-
-
-def import_purchases(
-    db: Database, source: Path | str | bytes, *, progress: Progress | None = None
-) -> ImportResult:
-    """Add receipts not yet recorded (matched on receipt_id) and update customers' facts.
-
-    A thin wrapper over `db.purchase_import.import_purchases_file` (which also reads
-    Square's and Shopify's exports, recognised from the header): raises ImportFailed with
-    every (line, reason) when any row is refused, and imports nothing then.
-    """
-    from db.purchase_import import import_purchases_file, shop_options
-
-    def report_progress(step: ImportProgress) -> None:
-        if progress is not None:
-            stage = "writing" if step.stage == "merging" else step.stage
-            progress(stage, step.done, step.total if step.total is not None else step.done)
-
-    problems: list[tuple[int, str]] = []
-
-    def collect(refused: RefusedRow) -> None:
-        problems.extend((refused.line, reason) for reason in refused.problems)
-
-    with _as_file(source) as path:
-        report = import_purchases_file(db, path, shop_options(db), progress=report_progress,
-                                       refused_sink=collect)
-    if problems:
-        raise ImportFailed(problems)
-    return ImportResult(rows=report.rows, added=report.added, updated=0,
-                        unchanged=report.unchanged)
+    return report
 
 
 @contextmanager

@@ -41,8 +41,8 @@ from db.connection import write
 from db.customers import rerate
 from db.errors import ImportFailed
 from db.i18n import _
-from db.import_formats import ColumnMap, ImportOptions, RefusedRow
-from db.import_job import MAX_PROBLEMS_KEPT, ImportProgress, ImportReport
+from db.import_formats import ImportOptions, RefusedRow
+from db.import_job import MAX_PROBLEMS_KEPT, ImportPreview, ImportProgress, ImportReport
 from db.import_purchase_formats import (
     CustomerRef,
     PurchaseLine,
@@ -50,7 +50,7 @@ from db.import_purchase_formats import (
     format_label,
     purchase_mapper,
 )
-from db.import_source import SourceInfo, open_rows
+from db.import_source import open_rows
 from db.phones import phone_variants
 from db.purchases import MAX_LINES
 
@@ -94,16 +94,8 @@ class PurchaseImportReport(ImportReport):
     """The first SAMPLE_RECEIPTS receipts of the file, grouped."""
 
 
-@dataclass(frozen=True)
-class PurchasePreview:
-    """What a person sees before importing: the file, the format and the mapping."""
-
-    source: SourceInfo
-    format_name: str
-    format_label: str
-    columns: tuple[ColumnMap, ...]
-    sample: tuple[PurchaseLine | RefusedRow, ...]
-    """The first SAMPLE_ROWS rows, checked against the database too."""
+PurchasePreview = ImportPreview[PurchaseLine]
+"""The first SAMPLE_ROWS rows are checked against the database too."""
 
 
 def shop_options(db: Database, *, format: str | None = None,

@@ -8,37 +8,22 @@ kind (or swapping an engine) is one entry, not a change to the screen. Customers
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlite_utils import Database
 
-from db.import_formats import CUSTOMER_FIELDS, ColumnMap, ImportOptions, RefusedRow
-from db.import_job import ImportProgress, ImportReport
-from db.import_source import SourceInfo
+from db.import_formats import CUSTOMER_FIELDS, ImportOptions, RefusedRow
+from db.import_job import ImportPreview, ImportProgress, ImportReport
 
 LANGUAGES = ("en", "fi", "zh-TW", "zh-CN")
 
 
-class FilePreview(Protocol):
-    """What both kinds' previews have (db.import_job.ImportPreview, PurchasePreview)."""
-
-    @property
-    def source(self) -> SourceInfo: ...
-    @property
-    def format_name(self) -> str: ...
-    @property
-    def format_label(self) -> str: ...
-    @property
-    def columns(self) -> tuple[ColumnMap, ...]: ...
-    @property
-    def sample(self) -> Sequence[object]: ...
-
-
 class PreviewFile(Protocol):
-    def __call__(self, db: Database, path: Path, options: ImportOptions) -> FilePreview: ...
+    def __call__(self, db: Database, path: Path,
+                 options: ImportOptions) -> ImportPreview[Any]: ...
 
 
 class ImportFile(Protocol):

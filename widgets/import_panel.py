@@ -16,6 +16,7 @@ Only a manager signed in with their PIN may open it (the data API is the real gu
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from db.errors import ImportFailed, UserError
 from db.import_formats import ColumnMap, ImportOptions, RefusedRow, options_for_shop, shop_language
-from db.import_job import ImportProgress, ImportReport
+from db.import_job import ImportPreview, ImportProgress, ImportReport
 from db.import_source import open_rows
 from reports.safe_output import database_files
 from widgets.context import AppContext
@@ -43,7 +44,6 @@ from widgets.elided import ElidedLabel
 from widgets.errors import show_error
 from widgets.import_kinds import (
     LANGUAGES,
-    FilePreview,
     ImportKind,
     available_kinds,
 )
@@ -128,7 +128,7 @@ class ImportPanel(QWidget):
         self.open_errors = errors_file
         self.path: Path | None = None
         self.header: tuple[str, ...] = ()
-        self.preview: FilePreview | None = None
+        self.preview: ImportPreview[Any] | None = None
         self.user_mapping: dict[str, str] | None = None
         self.report: ImportReport | None = None
         self.run: ImportRun | None = None
@@ -494,7 +494,7 @@ class ImportPanel(QWidget):
         for row in range(self.mapping_model.rowCount()):
             self.mapping_view.openPersistentEditor(self.mapping_model.index(row, FIELD))
 
-    def _file_text(self, preview: FilePreview) -> str:
+    def _file_text(self, preview: ImportPreview[Any]) -> str:
         name = self.path.name if self.path is not None else ""
         shown = preview.format_label or preview.format_name
         text = self.tr("%1 — %2, %3 format").replace("%1", name).replace(
