@@ -18,8 +18,6 @@ from sqlite_utils import Database
 from db.import_formats import CUSTOMER_FIELDS, ImportOptions, RefusedRow
 from db.import_job import ImportPreview, ImportProgress, ImportReport
 
-LANGUAGES = ("en", "fi", "zh-TW", "zh-CN")
-
 
 class PreviewFile(Protocol):
     def __call__(self, db: Database, path: Path,

@@ -37,13 +37,13 @@ from db.errors import ImportFailed, UserError
 from db.import_formats import ColumnMap, ImportOptions, RefusedRow, options_for_shop, shop_language
 from db.import_job import ImportPreview, ImportProgress, ImportReport
 from db.import_source import open_rows
+from db.models import LANGUAGES
 from reports.safe_output import database_files
 from widgets.context import AppContext
 from widgets.data_bus import CUSTOMER, PURCHASE
 from widgets.elided import ElidedLabel
 from widgets.errors import show_error
 from widgets.import_kinds import (
-    LANGUAGES,
     ImportKind,
     available_kinds,
 )
