@@ -126,7 +126,7 @@ class RowMapper:
             terms=terms,
             unrecognised=tuple(mapped.unrecognised_allergies),
             sample=sample,
-            guessed=bool(getattr(mapped, "language_guessed", False)),
+            guessed=mapped.language_guessed,
         )
 
 
@@ -339,20 +339,6 @@ def known_hashes(conn: sqlite3.Connection, digests: list[bytes]) -> dict[bytes, 
     return found
 
 
-def merged_input(stored: CustomerInput, mapped: MappedCustomer) -> CustomerInput:
-    """What an update saves before validation: `db.import_formats.merged_input` when the
-    formats module has it (it joins another system's note with the stored preferences),
-    else the stored customer with the fields the file supplies."""
-    merge = getattr(import_formats, "merged_input", None)
-    if merge is not None:
-        result: CustomerInput = merge(stored, mapped)
-        return result
-    from dataclasses import replace
-
-    return replace(stored, **{f: getattr(mapped.data, f) for f in mapped.present
-                              if hasattr(stored, f)})
-
-
 _TOGETHER = (frozenset({"birth_month", "birth_day", "birth_year"}),
              frozenset({"allergies", "allergens"}))
 
@@ -377,7 +363,8 @@ def update_changes(existing: dict[str, Any], mapped: MappedCustomer,
     valid): the customer's own columns as `update_customer` would write them, and the
     facts (visits, spend and last visit only grow, the first visit only moves earlier)."""
     stored = customer_api._customer(existing).to_input()
-    clean = customer_api.validate(merged_input(stored, _whole_fields(mapped)), today)
+    clean = customer_api.validate(
+        import_formats.merged_input(stored, _whole_fields(mapped)), today)
     out = {c: v for c, v in customer_api._columns(clean).items() if existing.get(c) != v}
     facts = mapped.facts
     visits, spend = facts.visits, facts.spend_minor
