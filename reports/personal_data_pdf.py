@@ -45,7 +45,7 @@ FIELD_LABELS = {
     "created_at": N_("Record created"),
 }
 
-# Stored words shown through t() from a variable: marked here for the catalogues.
+# Stored words shown through _() from a variable: marked here for the catalogues.
 STORED_WORDS = (
     N_("yes"), N_("no"), N_("counter"), N_("import"), N_("form"), N_("apology"),
     N_("thank-you"), N_("birthday"), N_("proposed"), N_("replacement"),
@@ -72,7 +72,7 @@ def _birthday(month: int, day: int, year: object, lang: str) -> str:
 def build_export_pdf(record: dict[str, Any], settings: ShopSettings, lang: str) -> bytes:
     """A4 PDF of `customer_record`'s data, headings and formats in `lang`."""
     register_fonts()
-    t: Callable[[str], str] = translator(lang)
+    _: Callable[[str], str] = translator(lang)  # `_`: the catalogue extraction sees it
     base = ParagraphStyle("body", fontName=SANS, fontSize=9.5, leading=12.5,
                           wordWrap="CJK" if lang.startswith("zh") else None)
     heading = ParagraphStyle("h", parent=base, fontName=SANS_BOLD, fontSize=12.5, leading=16,
@@ -89,7 +89,7 @@ def build_export_pdf(record: dict[str, Any], settings: ShopSettings, lang: str) 
     def table(header: Sequence[str], rows: list[list[object]],
               widths: Sequence[float]) -> Flowable:
         if not rows:
-            return p(t("None."))
+            return p(_("None."))
         data = [[p(h, ParagraphStyle("th", parent=base, fontName=SANS_BOLD)) for h in header]]
         data += [[p(cell) for cell in row] for row in rows]
         out = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
@@ -102,13 +102,13 @@ def build_export_pdf(record: dict[str, Any], settings: ShopSettings, lang: str) 
 
     customer = record["customer"]
     story: list[Flowable] = [
-        p(t("What {shop} holds about you").format(shop=settings.shop_name), title),
-        p(t("Made on {day}. This is every piece of information we keep about you: your "
+        p(_("What {shop} holds about you").format(shop=settings.shop_name), title),
+        p(_("Made on {day}. This is every piece of information we keep about you: your "
             "profile, your consents, your purchases, your feedback and what we did about it, "
             "the letters we sent, and when your record was used.").format(
                 day=_when(record["exported_at"], lang))),
         Spacer(1, 4 * mm),
-        p(t("Your profile"), heading),
+        p(_("Your profile"), heading),
     ]
     rows: list[list[object]] = []
     for key, label in FIELD_LABELS.items():
@@ -125,58 +125,58 @@ def build_export_pdf(record: dict[str, Any], settings: ShopSettings, lang: str) 
         elif key == "allergens":
             value = ", ".join(allergen_names(list(value), lang))
         elif key == "consent_contact":
-            value = t("yes") if value else t("no")
+            value = _("yes") if value else _("no")
         elif key == "family_dates":
             value = "; ".join(f"{d['label']} {d['month']:02d}-{d['day']:02d}" for d in value)
         elif isinstance(value, list):
             value = ", ".join(str(v) for v in value)
-        rows.append([t(label), value])
-    story.append(table([t("What"), t("Held")], rows, (55, 115)))
-    story.append(p(t("Consents"), heading))
+        rows.append([_(label), value])
+    story.append(table([_("What"), _("Held")], rows, (55, 115)))
+    story.append(p(_("Consents"), heading))
     story.append(table(
-        [t("Consent"), t("Given"), t("When"), t("How")],
-        [[t(c["kind"]), t("yes") if c["granted"] else t("no"), _when(c["recorded_at"], lang),
-          t(c["method"])] for c in record["consents"]], (45, 25, 50, 50)))
-    story.append(p(t("Purchases"), heading))
+        [_("Consent"), _("Given"), _("When"), _("How")],
+        [[_(c["kind"]), _("yes") if c["granted"] else _("no"), _when(c["recorded_at"], lang),
+          _(c["method"])] for c in record["consents"]], (45, 25, 50, 50)))
+    story.append(p(_("Purchases"), heading))
     story.append(table(
-        [t("Date"), t("Receipt"), t("Items"), t("Total")],
+        [_("Date"), _("Receipt"), _("Items"), _("Total")],
         [[_when(x["purchased_at"], lang), x["receipt_id"] or "",
           ", ".join(f"{i['quantity']} × {i['name']}" for i in x["items"]), money(x["total_minor"])]
          for x in record["purchases"]], (28, 30, 82, 30)))
-    story.append(p(t("Your feedback and what we did"), heading))
+    story.append(p(_("Your feedback and what we did"), heading))
     story.append(table(
-        [t("Date"), t("Kind"), t("What you told us"), t("What we did")],
-        [[_when(c["occurred_at"], lang), t(c["kind"]), c["problem"], c["resolution"]]
+        [_("Date"), _("Kind"), _("What you told us"), _("What we did")],
+        [[_when(c["occurred_at"], lang), _(c["kind"]), c["problem"], c["resolution"]]
          for c in record["complaints"]], (28, 27, 60, 55)))
     story.append(table(
-        [t("Compensation"), t("Value"), t("Decision")],
-        [[c["description"] or t(c["kind"]), money(c["value_minor"]), t(c["status"])]
+        [_("Compensation"), _("Value"), _("Decision")],
+        [[c["description"] or _(c["kind"]), money(c["value_minor"]), _(c["status"])]
          for c in record["compensations"]], (90, 40, 40)))
-    story.append(p(t("Vouchers"), heading))
+    story.append(p(_("Vouchers"), heading))
     story.append(table(
-        [t("Code"), t("Value"), t("Valid until"), t("Used")],
+        [_("Code"), _("Value"), _("Valid until"), _("Used")],
         [[v["code"], money(v["value_minor"]), v["expires_on"],
-          _when(v["redeemed_at"], lang) or t("no")] for v in record["vouchers"]],
+          _when(v["redeemed_at"], lang) or _("no")] for v in record["vouchers"]],
         (40, 40, 45, 45)))
-    story.append(p(t("Follow-ups"), heading))
+    story.append(p(_("Follow-ups"), heading))
     story.append(table(
-        [t("Promise"), t("Due"), t("Outcome")],
+        [_("Promise"), _("Due"), _("Outcome")],
         [[f["promise"], _when(f["due_at"], lang), f["outcome"]] for f in record["follow_ups"]],
         (70, 35, 65)))
-    story.append(p(t("Letters we sent you"), heading))
+    story.append(p(_("Letters we sent you"), heading))
     story.append(table(
-        [t("Date"), t("Letter"), t("Language")],
-        [[_when(x["created_at"], lang), t(x["kind"]), x["language"]]
+        [_("Date"), _("Letter"), _("Language")],
+        [[_when(x["created_at"], lang), _(x["kind"]), x["language"]]
          for x in record["letters"]], (40, 70, 60)))
     story.append(KeepTogether([
-        p(t("When your record was used"), heading),
-        table([t("Date"), t("What")],
+        p(_("When your record was used"), heading),
+        table([_("Date"), _("What")],
               [[_when(a["at"], lang), a["action"]] for a in record["audit_entries"]],
               (40, 130))]))
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
                             topMargin=18 * mm, bottomMargin=18 * mm,
-                            title=t("What {shop} holds about you").format(
+                            title=_("What {shop} holds about you").format(
                                 shop=settings.shop_name),
                             author=settings.shop_name, lang=lang)
     doc.build(story)

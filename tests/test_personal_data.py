@@ -98,6 +98,7 @@ def test_the_export_pdf_is_in_the_customers_language_and_escapes_their_text(
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "<b>王</b> & Co" in text and "拿鐵 <i>少糖</i>" in text
     assert "2月29日" in text  # the birthday as the customer's language writes it
+    assert "您的個人檔案" in text and "Your profile" not in text  # headings in zh-TW too
 
 
 def test_erasure_removes_the_person_everywhere_but_keeps_counts_money_and_the_audit_chain(
