@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 from urllib.parse import quote
 
 from sqlite_utils import Database
@@ -101,6 +102,10 @@ def open_database(
       raises DatabaseReadOnly with a clear message instead of half-working.
       `read_only=True` asks for that on any existing file (`counterpart check`).
     """
+    if isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
+        from db.engines.postgres import open_postgres  # PostgreSQL: the facade (issue 11)
+
+        return cast(Database, open_postgres(path, migrate=migrate))
     memory = str(path) == ":memory:"
     created = False
     if not memory:

@@ -1,0 +1,276 @@
+"""PostgreSQL behind the subset of sqlite-utils' `Database` that db/ uses.
+
+The data layer calls `db.execute(sql, params)`, `db.conn.execute`, `db.conn.executemany`,
+`db.conn.in_transaction`, `db.atomic()`, `db.close()`, and reads `fetchone`, `fetchall`,
+iteration, `lastrowid` and `rowcount` from the cursor it gets back. `PgDatabase` offers
+exactly that over one psycopg connection in autocommit mode (so `BEGIN`/`COMMIT` are
+explicit, as with sqlite3's `isolation_level=None`); each statement goes through
+`db.engines.dialect.translate` first. PostgreSQL's errors are raised as the matching
+`sqlite3` exception classes (with the psycopg error as `__cause__`), so the data layer's
+`except sqlite3.IntegrityError` keeps working on both engines.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+from psycopg import pq
+
+from db.engines import dialect
+from db.engines.dialect import Schema
+
+Params = Sequence[Any] | Mapping[str, Any] | None
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres_url(path: object) -> bool:
+    return isinstance(path, str) and path.startswith(POSTGRES_SCHEMES)
+
+
+def _as_sqlite_error(exc: psycopg.Error) -> sqlite3.Error:
+    """The sqlite3 exception class code written for SQLite already catches."""
+    message = str(exc).strip()
+    if isinstance(exc, psycopg.errors.IntegrityError):
+        return sqlite3.IntegrityError(message)
+    if isinstance(exc, psycopg.errors.OperationalError):
+        return sqlite3.OperationalError(message)
+    if isinstance(exc, psycopg.errors.ProgrammingError):
+        return sqlite3.OperationalError(message)  # sqlite3 reports bad SQL this way
+    if isinstance(exc, psycopg.errors.DataError):
+        return sqlite3.DataError(message)
+    return sqlite3.DatabaseError(message)
+
+
+def _row(row: Sequence[Any]) -> tuple[Any, ...]:
+    return tuple(row)
+
+
+class PgCursor:
+    """The results of one statement, read the way sqlite3's cursor is."""
+
+    def __init__(self, rows: list[tuple[Any, ...]], lastrowid: int | None,
+                 rowcount: int) -> None:
+        self._rows = rows
+        self._next = 0
+        self.lastrowid = lastrowid
+        self.rowcount = rowcount
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        if self._next >= len(self._rows):
+            return None
+        self._next += 1
+        return self._rows[self._next - 1]
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        rest = self._rows[self._next:]
+        self._next = len(self._rows)
+        return rest
+
+    def fetchmany(self, size: int = 1) -> list[tuple[Any, ...]]:
+        part = self._rows[self._next:self._next + size]
+        self._next += len(part)
+        return part
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        while (row := self.fetchone()) is not None:
+            yield row
+
+
+class PgConnection:
+    """What db/ reads from `db.conn`: execute, executemany, in_transaction, interrupt."""
+
+    def __init__(self, raw: psycopg.Connection[tuple[Any, ...]], schema: Schema) -> None:
+        self.raw = raw
+        self.schema = schema
+        self._translated: dict[tuple[str, bool], str] = {}
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
+
+    def translate(self, sql: str, *, returning_id: bool = False) -> str:
+        key = (sql, returning_id)
+        found = self._translated.get(key)
+        if found is None:
+            found = dialect.translate(sql, self.schema, returning_id=returning_id)
+            self._translated[key] = found
+        return found
+
+    def execute(self, sql: str, params: Params = None) -> PgCursor:
+        is_insert = sql.lstrip()[:6].upper() in ("INSERT", "REPLAC")
+        translated = self.translate(sql, returning_id=is_insert)
+        args: Sequence[Any] | Mapping[str, Any] = () if params is None else params
+        try:
+            with self.raw.cursor() as cur:
+                if not args and ";" in translated:  # BEGIN IMMEDIATE: two statements
+                    for statement in dialect.split_statements(translated):
+                        cur.execute(statement.replace("%%", "%"))
+                else:
+                    cur.execute(translated, args)  # type: ignore[arg-type]
+                rows = [_row(r) for r in cur.fetchall()] if cur.description else []
+                rowcount = cur.rowcount
+        except psycopg.Error as exc:
+            raise _as_sqlite_error(exc) from exc
+        lastrowid = None
+        if is_insert and translated.endswith(" RETURNING id"):
+            lastrowid = int(rows[0][0]) if rows else None
+            rows = []
+        return PgCursor(rows, lastrowid, rowcount)
+
+    def executemany(self, sql: str, seq_of_params: Sequence[Params] | Iterator[Params],
+                    ) -> PgCursor:
+        translated = self.translate(sql)
+        batch = [() if p is None else p for p in seq_of_params]
+        if not batch:
+            return PgCursor([], None, 0)
+        try:
+            with self.raw.cursor() as cur:
+                cur.executemany(translated, batch)  # type: ignore[arg-type]
+                rowcount = cur.rowcount
+        except psycopg.Error as exc:
+            raise _as_sqlite_error(exc) from exc
+        return PgCursor([], None, rowcount)
+
+    def executescript(self, script: str) -> None:
+        for statement in dialect.split_statements(script):
+            self.execute(statement)
+
+    def interrupt(self) -> None:
+        self.raw.cancel_safe()
+
+    def commit(self) -> None:
+        if self.in_transaction:
+            self.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.in_transaction:
+            self.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+class PgDatabase:
+    """The sqlite-utils `Database` subset db/ uses, over PostgreSQL."""
+
+    def __init__(self, raw: psycopg.Connection[tuple[Any, ...]], url: str) -> None:
+        self.url = url
+        self.conn = PgConnection(raw, read_schema(raw))
+        self._savepoints = 0
+
+    def execute(self, sql: str, params: Params = None) -> PgCursor:
+        return self.conn.execute(sql, params)
+
+    def executescript(self, script: str) -> None:
+        self.conn.executescript(script)
+
+    @contextmanager
+    def atomic(self) -> Iterator[PgDatabase]:
+        """A transaction, or a savepoint inside one (as sqlite-utils' `atomic`)."""
+        if not self.conn.in_transaction:
+            self.execute("BEGIN")
+            try:
+                yield self
+            except BaseException:
+                self.conn.rollback()
+                raise
+            self.execute("COMMIT")
+            return
+        self._savepoints += 1
+        name = f"counterpart_sp{self._savepoints}"
+        self.conn.raw.execute(f"SAVEPOINT {name}")
+        try:
+            yield self
+        except BaseException:
+            self.conn.raw.execute(f"ROLLBACK TO SAVEPOINT {name}")
+            raise
+        finally:
+            self._savepoints -= 1
+        self.conn.raw.execute(f"RELEASE SAVEPOINT {name}")
+
+    def refresh_schema(self) -> None:
+        """Read the tables' columns and keys again (after `db init` made them)."""
+        self.conn.schema = read_schema(self.conn.raw)
+        self.conn._translated.clear()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def read_schema(raw: psycopg.Connection[tuple[Any, ...]]) -> Schema:
+    """Every table's columns and primary key, for INSERT OR REPLACE and RETURNING id."""
+    columns: dict[str, list[str]] = {}
+    keys: dict[str, list[str]] = {}
+    for table, column in raw.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position"
+    ).fetchall():
+        columns.setdefault(str(table), []).append(str(column))
+    for table, column in raw.execute(
+        "SELECT tc.table_name, kcu.column_name FROM information_schema.table_constraints tc "
+        "JOIN information_schema.key_column_usage kcu "
+        "ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema "
+        "WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = current_schema() "
+        "ORDER BY tc.table_name, kcu.ordinal_position"
+    ).fetchall():
+        keys.setdefault(str(table), []).append(str(column))
+    return Schema(columns={t: tuple(c) for t, c in columns.items()},
+                  keys={t: tuple(c) for t, c in keys.items()})
+
+
+def safe_url(url: str) -> str:
+    """The URL without its password, for messages and `database_path`."""
+    try:
+        info = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "postgresql://..."
+    host = info.get("host", "")
+    port = f":{info['port']}" if info.get("port") else ""
+    user = f"{info['user']}@" if info.get("user") else ""
+    return f"postgresql://{user}{host}{port}/{info.get('dbname', '')}"
+
+
+def open_postgres(url: str, *, migrate: bool = True) -> PgDatabase:
+    """Open the Counterpart database at `url`: its schema must exist (`counterpart db init
+    URL`) and must be the one this code knows."""
+    from db.errors import DatabaseTooNew, NotCounterpartDatabase
+    from db.i18n import _
+    from db.migrations import migrations
+
+    shown = safe_url(url)
+    db = connect(url)
+    setattr(db, "_counterpart_path", shown)  # noqa: B010 (read by db.connection)
+    if "customers" not in db.conn.schema.columns:
+        db.close()
+        raise NotCounterpartDatabase(_(
+            "{url} holds no Counterpart tables yet. Create them once with: "
+            "counterpart db init URL").format(url=shown))
+    known = {m.name for m in migrations._migrations}
+    applied = {str(r[0]) for r in db.execute("SELECT name FROM _sqlite_migrations")}
+    if applied - known:
+        db.close()
+        raise DatabaseTooNew(_(
+            "{url} was written by a newer version of Counterpart (schema {theirs}, this "
+            "program knows {ours}). Update Counterpart to open it.").format(
+                url=shown, theirs=len(applied), ours=len(known)))
+    if migrate and known - applied:
+        db.close()
+        raise DatabaseTooNew(_(
+            "{url} has an older schema ({theirs} of {ours} steps); updating a PostgreSQL "
+            "schema is not supported yet.").format(
+                url=shown, theirs=len(applied), ours=len(known)))
+    return db
+
+
+def connect(url: str) -> PgDatabase:
+    """A `PgDatabase` on a new autocommit connection to `url` (any libpq URL)."""
+    try:
+        raw = psycopg.connect(url, autocommit=True)
+    except psycopg.OperationalError as exc:
+        raise _as_sqlite_error(exc) from exc
+    return PgDatabase(raw, url)
