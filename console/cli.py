@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_customer",
     "console.cmd_check",
     "console.cmd_gallery",
+    "console.cmd_db",
 )
 
 

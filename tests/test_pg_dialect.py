@@ -1,0 +1,109 @@
+"""The SQLite -> PostgreSQL translator (db.engines.dialect): no server needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.engines.dialect import (
+    NOOP,
+    WRITE_LOCK_KEY,
+    Schema,
+    UntranslatableSql,
+    split_statements,
+    translate,
+)
+
+SCHEMA = Schema(
+    columns={"customers": ("id", "name"), "import_row_hashes": ("hash", "external_id",
+                                                                 "import_id"),
+             "settings": ("key", "value")},
+    keys={"import_row_hashes": ("hash",), "settings": ("key",)},
+)
+
+CASES: list[tuple[str, str]] = [
+    ("SELECT * FROM customers WHERE id = ?", "SELECT * FROM customers WHERE id = %s"),
+    ("SELECT '?', name FROM customers WHERE name = ?",
+     "SELECT '?', name FROM customers WHERE name = %s"),
+    ("SELECT 'it''s ?' FROM t WHERE a = ?", "SELECT 'it''s ?' FROM t WHERE a = %s"),
+    ("SELECT a FROM t -- why? \nWHERE b = ?", "SELECT a FROM t \nWHERE b = %s"),
+    ("SELECT 50 % 7, '100%' FROM t WHERE a = ?", "SELECT 50 %% 7, '100%%' FROM t WHERE a = %s"),
+    ("SELECT n + :off FROM t WHERE x = :x", "SELECT n + %(off)s FROM t WHERE x = %(x)s"),
+    ("SELECT '12:30' FROM t WHERE x = :x", "SELECT '12:30' FROM t WHERE x = %(x)s"),
+    ("INSERT OR IGNORE INTO customer_terms(term, rank_key) VALUES (?, ?)",
+     "INSERT INTO customer_terms(term, rank_key) VALUES (%s, %s) ON CONFLICT DO NOTHING"),
+    ("INSERT OR REPLACE INTO main.import_row_hashes VALUES (?, ?, ?)",
+     "INSERT INTO import_row_hashes VALUES (%s, %s, %s) ON CONFLICT (hash) DO UPDATE SET "
+     "external_id = EXCLUDED.external_id, import_id = EXCLUDED.import_id"),
+    ("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+     "INSERT INTO settings (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET "
+     "value = EXCLUDED.value"),
+    ("SELECT printf('C%06d', n + 1) FROM t", "SELECT ('C' || lpad((n + 1)::text, 6, '0')) FROM t"),
+    ("SELECT printf('%d items, 100%%', n) FROM t",
+     "SELECT ((n)::text || ' items, 100' || '%%') FROM t"),
+    ("SELECT max(a), min(b) FROM t", "SELECT max(a), min(b) FROM t"),
+    ("SELECT max(a, min(b, 2)) FROM t", "SELECT greatest(a, least(b, 2)) FROM t"),
+    ("SELECT log2(pow(2.0, x)) FROM t", "SELECT (ln(pow(2.0, x)) / ln(2.0)) FROM t"),
+    ("SELECT ifnull(a, 0) FROM t", "SELECT coalesce(a, 0) FROM t"),
+    ("SELECT CAST(x * 2 AS INTEGER), CAST(y AS REAL) FROM t",
+     "SELECT CAST(x * 2 AS BIGINT), CAST(y AS DOUBLE PRECISION) FROM t"),
+    ("SELECT 1 FROM t WHERE id IS NOT ? AND a IS NULL AND b IS NOT NULL",
+     "SELECT 1 FROM t WHERE id IS DISTINCT FROM %s AND a IS NULL AND b IS NOT NULL"),
+    ("SELECT 1 FROM t WHERE a IS ?", "SELECT 1 FROM t WHERE a IS NOT DISTINCT FROM %s"),
+    ("SELECT 1 FROM t WHERE name LIKE ? ESCAPE '\\' AND b NOT LIKE 'x%'",
+     "SELECT 1 FROM t WHERE name ILIKE %s ESCAPE '\\' AND b NOT ILIKE 'x%%'"),
+    ("SELECT f.rowid FROM (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? "
+     "ORDER BY rowid LIMIT ?) AS f CROSS JOIN customers ON customers.id = f.rowid",
+     "SELECT f.rowid FROM (SELECT rowid FROM customer_fts WHERE customer_fts.doc ILIKE ALL "
+     "(counterpart_fts_patterns(%s)) ORDER BY rowid LIMIT %s) AS f JOIN customers ON "
+     "customers.id = f.rowid"),
+    ("BEGIN IMMEDIATE", f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"),
+    ("BEGIN", "BEGIN"),
+    ("PRAGMA foreign_keys = ON", NOOP),
+    ("PRAGMA busy_timeout = 5000", NOOP),
+    ("PRAGMA journal_mode = WAL", NOOP),
+]
+
+
+@pytest.mark.parametrize(("sqlite", "postgres"), CASES)
+def test_translates(sqlite: str, postgres: str) -> None:
+    assert translate(sqlite, SCHEMA) == postgres
+
+
+def test_insert_returns_the_new_id_only_where_the_table_has_one() -> None:
+    assert translate("INSERT INTO customers (name) VALUES (?)", SCHEMA, returning_id=True) == (
+        "INSERT INTO customers (name) VALUES (%s) RETURNING id")
+    assert translate("INSERT INTO settings (key, value) VALUES (?, ?)", SCHEMA,
+                     returning_id=True) == "INSERT INTO settings (key, value) VALUES (%s, %s)"
+    assert translate("INSERT OR IGNORE INTO customers (name) VALUES (?)", SCHEMA,
+                     returning_id=True).endswith("ON CONFLICT DO NOTHING RETURNING id")
+
+
+def test_table_info_reads_information_schema() -> None:
+    sql = translate("PRAGMA table_info(customers)")
+    assert "information_schema.columns" in sql and "'customers'" in sql
+
+
+@pytest.mark.parametrize(("sqlite", "construct"), [
+    ("SELECT value FROM json_each(?)", "json_each"),
+    ("SELECT strftime('%Y', at) FROM t", "strftime"),
+    ("SELECT date(at, '+1 day') FROM t", "date()"),
+    ("SELECT id FROM customers WHERE email = ? COLLATE NOCASE", "COLLATE NOCASE"),
+    ("SELECT name FROM sqlite_master", "sqlite_master"),
+    ("INSERT INTO main.customers SELECT * FROM stage.new_rows", "attached database"),
+    ("PRAGMA application_id", "PRAGMA application_id"),
+    ("INSERT OR REPLACE INTO unknown VALUES (?)", "INSERT OR REPLACE into a table of unknown key"),
+    ("SELECT printf(fmt, 1) FROM t", "printf with a computed format"),
+    ("SELECT rowid FROM customers", "rowid"),
+])
+def test_refuses_what_it_cannot_translate(sqlite: str, construct: str) -> None:
+    with pytest.raises(UntranslatableSql) as caught:
+        translate(sqlite, SCHEMA)
+    assert caught.value.construct == construct
+
+
+def test_a_date_in_a_string_is_not_a_function() -> None:
+    assert translate("SELECT 'date(x)' FROM t") == "SELECT 'date(x)' FROM t"
+
+
+def test_split_statements_keeps_semicolons_in_literals() -> None:
+    assert split_statements("SELECT ';'; SELECT 2;\n") == ["SELECT ';'", "SELECT 2"]
