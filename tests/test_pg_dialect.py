@@ -25,7 +25,7 @@ CASES: list[tuple[str, str]] = [
     ("SELECT '?', name FROM customers WHERE name = ?",
      "SELECT '?', name FROM customers WHERE name = %s"),
     ("SELECT 'it''s ?' FROM t WHERE a = ?", "SELECT 'it''s ?' FROM t WHERE a = %s"),
-    ("SELECT a FROM t -- why? \nWHERE b = ?", "SELECT a FROM t \nWHERE b = %s"),
+    ("SELECT a FROM t -- why? \nWHERE b = ?", "SELECT a FROM t  \nWHERE b = %s"),
     ("SELECT 50 % 7, '100%' FROM t WHERE a = ?", "SELECT 50 %% 7, '100%%' FROM t WHERE a = %s"),
     ("SELECT n + :off FROM t WHERE x = :x", "SELECT n + %(off)s FROM t WHERE x = %(x)s"),
     ("SELECT '12:30' FROM t WHERE x = :x", "SELECT '12:30' FROM t WHERE x = %(x)s"),

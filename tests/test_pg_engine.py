@@ -1,0 +1,217 @@
+"""The PostgreSQL engine on a real server: the throwaway cluster of scripts/pg-local.sh,
+`counterpart db init`, the audit log's append-only privilege, and the customer data API
+(db.customers, db.customer_search) running unchanged through the PgDatabase facade."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from db.connection import open_database, write
+from db.customer_search import search_customers
+from db.customers import create_customer, get_customer, get_profile
+from db.engines.postgres import PgDatabase, safe_url
+from db.engines.postgres_schema import TILL_ROLE, init_database
+from db.errors import NotCounterpartDatabase
+from db.models import CustomerInput
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "pg-local.sh"
+
+
+def _script(command: str, pg_dir: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["bash", str(SCRIPT), command], capture_output=True, text=True,
+                          env={**os.environ, "PG_DIR": pg_dir}, timeout=600, check=False)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[tuple[str, str]]:
+    """A throwaway cluster for the session: (its URL, its folder). Skipped only when this
+    machine cannot install PostgreSQL's server (the script says why)."""
+    pg_dir = f"/tmp/counterpart-pg-test-{os.getpid()}"  # not under pytest's 0700 tmp: the
+    # server runs as an unprivileged user
+    started = _script("start", pg_dir)
+    if started.returncode != 0:
+        if "not installed" in started.stderr or "apt-get" in started.stderr:
+            pytest.skip(f"no PostgreSQL server on this machine: {started.stderr.strip()}")
+        raise AssertionError(f"pg-local.sh start failed: {started.stderr}")
+    try:
+        yield started.stdout.strip(), pg_dir
+    finally:
+        _script("stop", pg_dir)
+
+
+def _database_url(server_url: str, name: str) -> str:
+    return server_url.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture
+def empty_url(pg_server: tuple[str, str]) -> Iterator[str]:
+    """A new, empty database on the session's server, dropped afterwards."""
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(pg_server[0], autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield _database_url(pg_server[0], name)
+    finally:
+        with psycopg.connect(pg_server[0], autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pg_url(empty_url: str) -> str:
+    init_database(empty_url)
+    return empty_url
+
+
+@pytest.fixture
+def pg_db(pg_url: str) -> Iterator[PgDatabase]:
+    db = open_database(pg_url)
+    assert isinstance(db, PgDatabase)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def test_script_is_idempotent_and_reports_status(pg_server: tuple[str, str]) -> None:
+    url, pg_dir = pg_server
+    again = _script("start", pg_dir)
+    assert again.returncode == 0 and again.stdout.strip() == url and again.stderr == ""
+    assert _script("url", pg_dir).stdout.strip() == url
+    status = _script("status", pg_dir)
+    assert (status.returncode, status.stdout.strip()) == (0, "running")
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT current_database()").fetchone() == ("counterpart",)
+
+
+def test_script_stop_removes_the_cluster(tmp_path: Path, pg_server: tuple[str, str]) -> None:
+    pg_dir = f"/tmp/counterpart-pg-stop-{os.getpid()}"
+    url = _script("start", pg_dir).stdout.strip()
+    assert url.startswith("postgresql://") and url != pg_server[0]
+    stopped = _script("stop", pg_dir)
+    assert stopped.returncode == 0 and not Path(pg_dir).exists()
+    status = _script("status", pg_dir)
+    assert (status.returncode, status.stdout.strip()) == (3, "stopped")
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect(url, connect_timeout=2)
+
+
+def test_db_init_makes_the_sqlite_tables_and_version(pg_db: PgDatabase) -> None:
+    sqlite = open_database(":memory:")
+    sqlite_tables = {r[0] for r in sqlite.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+        "AND name NOT LIKE 'customer_fts_%'")}
+    pg_tables = {r[0] for r in pg_db.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")}
+    assert pg_tables == sqlite_tables
+    for table in ("customers", "audit_log", "complaints"):
+        assert [r[1] for r in pg_db.execute(f"PRAGMA table_info({table})")] == [
+            r[1] for r in sqlite.execute(f"PRAGMA table_info({table})")]
+    count = "SELECT count(*) FROM _sqlite_migrations"
+    assert pg_db.execute(count).fetchone() == sqlite.execute(count).fetchone()
+
+
+def test_an_uninitialised_database_is_refused_with_the_command_to_run(
+        empty_url: str) -> None:
+    with pytest.raises(NotCounterpartDatabase, match="counterpart db init"):
+        open_database(empty_url)
+
+
+def test_cli_db_init_creates_then_refuses_again(empty_url: str) -> None:
+    def run() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["/work/main/.venv/bin/python" if Path("/work/main/.venv").exists() else "python",
+             "-m", "console", "db", "init", empty_url],
+            capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
+            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    first = run()
+    assert first.returncode == 0, first.stderr
+    assert "schema and roles created" in first.stdout
+    second = run()
+    assert second.returncode == 1 and "already holds" in second.stderr
+    open_database(empty_url).close()
+
+
+def test_the_tills_role_may_append_to_the_audit_log_but_never_change_it(
+        pg_url: str) -> None:
+    login = "till_" + uuid.uuid4().hex[:8]
+    with psycopg.connect(pg_url, autocommit=True) as owner:
+        owner.execute(f"CREATE ROLE {login} LOGIN IN ROLE {TILL_ROLE}")
+    till_url = pg_url.replace("://counterpart-pg@", f"://{login}@").replace(
+        f"://{os.environ.get('USER', '')}@", f"://{login}@")
+    assert login in till_url
+    try:
+        with psycopg.connect(till_url, autocommit=True) as till:
+            till.execute("INSERT INTO audit_log (at, action, prev_hash, hash) "
+                         "VALUES ('2026-11-30T00:00:00Z', 'test', '', 'h1')")
+            assert till.execute("SELECT count(*) FROM audit_log").fetchone() == (1,)
+            for statement in ("UPDATE audit_log SET action = 'forged'",
+                              "DELETE FROM audit_log", "TRUNCATE audit_log"):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    till.execute(statement)
+            till.execute("INSERT INTO settings (key, value) VALUES ('x', '1')")  # other tables
+        privileges = psycopg.connect(pg_url).execute(
+            "SELECT privilege_type FROM information_schema.role_table_grants "
+            "WHERE grantee = %s AND table_name = 'audit_log' ORDER BY 1", [TILL_ROLE]).fetchall()
+        assert [p[0] for p in privileges] == ["INSERT", "SELECT"]  # a GRANT, not a trigger
+        with psycopg.connect(pg_url, autocommit=True) as owner:  # the owner: the trigger
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"):
+                owner.execute("DELETE FROM audit_log")
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as owner:
+            owner.execute(f"DROP OWNED BY {login}")
+            owner.execute(f"DROP ROLE {login}")
+
+
+def _customer(name: str, phone: str = "", language: str = "en") -> CustomerInput:
+    return CustomerInput(name=name, phone=phone, language=language)
+
+
+PEOPLE = [("Aino Korhonen", "040 123 4567", "fi"), ("王小明", "0912 345 678", "zh-TW"),
+          ("Emily Carter", "07700 900123", "en"), ("Jääskeläinen Pekka", "", "fi"),
+          ("李娜", "", "zh-CN")]
+QUERIES = ["aino", "korh", "Aino K", "korhonen a", "0401234567", "040 123", "900123",
+           "C000002", "c 3", "王小明", "王小", "小明", "李娜", "娜", "Emily", "carter em",
+           "jaaskelainen", "pekka j", "nobody"]
+
+
+def test_create_and_find_customers_as_on_sqlite(pg_db: PgDatabase) -> None:
+    """The same data API calls, unchanged, find the same customers on both engines."""
+    sqlite = open_database(":memory:")
+    for db in (pg_db, sqlite):
+        for name, phone, language in PEOPLE:
+            create_customer(db, _customer(name, phone, language))  # type: ignore[arg-type]
+    for query in QUERIES:
+        on_pg = [h.customer_no for h in search_customers(pg_db, query)]  # type: ignore[arg-type]
+        assert on_pg == [h.customer_no for h in search_customers(sqlite, query)], query
+    assert [h.name for h in search_customers(pg_db, "王小")] == ["王小明"]  # type: ignore[arg-type]
+    assert [h.name for h in search_customers(pg_db, "jaaskel")] == [  # type: ignore[arg-type]
+        "Jääskeläinen Pekka"]
+    aino = get_customer(pg_db, 1)  # type: ignore[arg-type]
+    assert (aino.customer_no, aino.name, aino.language) == ("C000001", "Aino Korhonen", "fi")
+    assert get_profile(pg_db, 1).complaints_90d == 0  # type: ignore[arg-type]
+
+
+def test_a_failed_write_leaves_nothing_and_ids_come_back(pg_db: PgDatabase) -> None:
+    with pytest.raises(RuntimeError), write(pg_db):  # type: ignore[arg-type]
+        pg_db.execute("INSERT INTO settings (key, value) VALUES ('a', '1')")
+        raise RuntimeError("crash mid-transaction")
+    assert pg_db.execute("SELECT count(*) FROM settings").fetchone() == (0,)
+    assert not pg_db.conn.in_transaction
+    with write(pg_db):  # type: ignore[arg-type]
+        cur = pg_db.execute("INSERT INTO staff (name, role, created_at) VALUES (?, ?, ?)",
+                            ["Mia", "manager", "2026-11-30T00:00:00Z"])
+    assert cur.lastrowid == 1 and cur.rowcount == 1
+    assert pg_db.execute("SELECT name FROM staff WHERE id = ?", [1]).fetchone() == ("Mia",)
+
+
+def test_the_url_shown_never_holds_the_password() -> None:
+    assert safe_url("postgresql://till:s3cret@db.example:5433/shop?sslmode=require") == (
+        "postgresql://till@db.example:5433/shop")
