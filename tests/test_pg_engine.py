@@ -157,13 +157,15 @@ def test_the_tills_role_may_append_to_the_audit_log_but_never_change_it(
                 with pytest.raises(psycopg.errors.InsufficientPrivilege):
                     till.execute(statement)
             till.execute("INSERT INTO settings (key, value) VALUES ('x', '1')")  # other tables
-        privileges = psycopg.connect(pg_url).execute(
-            "SELECT privilege_type FROM information_schema.role_table_grants "
-            "WHERE grantee = %s AND table_name = 'audit_log' ORDER BY 1", [TILL_ROLE]).fetchall()
+        with psycopg.connect(pg_url) as owner:
+            privileges = owner.execute(
+                "SELECT privilege_type FROM information_schema.role_table_grants "
+                "WHERE grantee = %s AND table_name = 'audit_log' ORDER BY 1",
+                [TILL_ROLE]).fetchall()
         assert [p[0] for p in privileges] == ["INSERT", "SELECT"]  # a GRANT, not a trigger
-        with psycopg.connect(pg_url, autocommit=True) as owner:  # the owner: the trigger
-            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"):
-                owner.execute("DELETE FROM audit_log")
+        with (psycopg.connect(pg_url, autocommit=True) as owner,  # the owner: the trigger
+              pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only")):
+            owner.execute("DELETE FROM audit_log")
     finally:
         with psycopg.connect(pg_url, autocommit=True) as owner:
             owner.execute(f"DROP OWNED BY {login}")

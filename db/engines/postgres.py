@@ -111,7 +111,7 @@ class PgConnection:
                     for statement in dialect.split_statements(translated):
                         cur.execute(statement.replace("%%", "%"))
                 else:
-                    cur.execute(translated, args)  # type: ignore[arg-type]
+                    cur.execute(translated, args)
                 rows = [_row(r) for r in cur.fetchall()] if cur.description else []
                 rowcount = cur.rowcount
         except psycopg.Error as exc:
@@ -130,7 +130,7 @@ class PgConnection:
             return PgCursor([], None, 0)
         try:
             with self.raw.cursor() as cur:
-                cur.executemany(translated, batch)  # type: ignore[arg-type]
+                cur.executemany(translated, batch)
                 rowcount = cur.rowcount
         except psycopg.Error as exc:
             raise _as_sqlite_error(exc) from exc
