@@ -217,3 +217,41 @@ def test_a_failed_write_leaves_nothing_and_ids_come_back(pg_db: PgDatabase) -> N
 def test_the_url_shown_never_holds_the_password() -> None:
     assert safe_url("postgresql://till:s3cret@db.example:5433/shop?sslmode=require") == (
         "postgresql://till@db.example:5433/shop")
+
+
+def test_purchases_move_regulars_up_as_on_sqlite(pg_db: PgDatabase) -> None:
+    """Purchases run the PL/pgSQL triggers (favourite items, the search score that re-keys
+    the index): the profile and the search order match SQLite's."""
+    from datetime import UTC, datetime, timedelta
+
+    from db.purchases import add_product, record_purchase
+
+    sqlite = open_database(":memory:")
+    names = ["Anna Virtanen", "Anna Lehto", "Annika Berg"]
+    start = datetime(2026, 10, 1, 12, 0, tzinfo=UTC)
+    scores = []
+    for db in (pg_db, sqlite):
+        for name in names:
+            create_customer(db, _customer(name))  # type: ignore[arg-type]
+        coffee = add_product(db, "K1", "Coffee", "drinks", 350)  # type: ignore[arg-type]
+        bun = add_product(db, "K2", "Bun", "food", 420)  # type: ignore[arg-type]
+        for week in range(6):  # Annika comes weekly, Anna Lehto once, lately
+            record_purchase(db, 3, [(coffee.id, 1), (bun.id, 2)],  # type: ignore[arg-type]
+                            purchased_at=start + timedelta(days=7 * week))
+        record_purchase(db, 2, [(bun.id, 1)],  # type: ignore[arg-type]
+                        purchased_at=start + timedelta(days=40))
+        scores.append(db.execute("SELECT id, search_score FROM customers ORDER BY id"
+                                 ).fetchall())
+    on_pg, on_sqlite = scores
+    assert [r[0] for r in on_pg] == [r[0] for r in on_sqlite]
+    for (_id, pg_score), (_id2, sqlite_score) in zip(on_pg, on_sqlite, strict=True):
+        assert (pg_score is None) == (sqlite_score is None)
+        if pg_score is not None:
+            assert abs(pg_score - sqlite_score) < 1e-9
+    for query in ("ann", "an", "a", "anna"):
+        assert [h.id for h in search_customers(pg_db, query)] == [  # type: ignore[arg-type]
+            h.id for h in search_customers(sqlite, query)], query
+    assert search_customers(pg_db, "ann")[0].name == "Annika Berg"  # type: ignore[arg-type]
+    favourites = get_profile(pg_db, 3).favourites  # type: ignore[arg-type]
+    assert [(f.name, f.quantity) for f in favourites] == [("Bun", 12), ("Coffee", 6)]
+    assert get_customer(pg_db, 3).visits == 6  # type: ignore[arg-type]
