@@ -61,6 +61,11 @@ CASES: list[tuple[str, str]] = [
     ("PRAGMA foreign_keys = ON", NOOP),
     ("PRAGMA busy_timeout = 5000", NOOP),
     ("PRAGMA journal_mode = WAL", NOOP),
+    ("PRAGMA secure_delete = ON", NOOP),
+    ("SELECT id FROM customers WHERE email = ? COLLATE NOCASE",
+     "SELECT id FROM customers WHERE lower(email) = lower(%s)"),
+    ("SELECT name FROM staff ORDER BY s.name COLLATE NOCASE, id",
+     "SELECT name FROM staff ORDER BY lower(s.name), id"),
 ]
 
 
@@ -87,7 +92,6 @@ def test_table_info_reads_information_schema() -> None:
     ("SELECT value FROM json_each(?)", "json_each"),
     ("SELECT strftime('%Y', at) FROM t", "strftime"),
     ("SELECT date(at, '+1 day') FROM t", "date()"),
-    ("SELECT id FROM customers WHERE email = ? COLLATE NOCASE", "COLLATE NOCASE"),
     ("SELECT name FROM sqlite_master", "sqlite_master"),
     ("INSERT INTO main.customers SELECT * FROM stage.new_rows", "attached database"),
     ("PRAGMA application_id", "PRAGMA application_id"),

@@ -255,3 +255,18 @@ def test_purchases_move_regulars_up_as_on_sqlite(pg_db: PgDatabase) -> None:
     favourites = get_profile(pg_db, 3).favourites  # type: ignore[arg-type]
     assert [(f.name, f.quantity) for f in favourites] == [("Bun", 12), ("Coffee", 6)]
     assert get_customer(pg_db, 3).visits == 6  # type: ignore[arg-type]
+
+
+def test_results_read_as_sqlite_gives_them(pg_db: PgDatabase) -> None:
+    """Sums of BIGINT come back as int (not Decimal), column names in `description`, and
+    `with db.conn:` commits as sqlite3's does."""
+    with pg_db.conn:
+        pg_db.execute("BEGIN")
+        pg_db.execute("INSERT INTO settings (key, value) VALUES ('a', '1'), ('b', '2')")
+    cur = pg_db.execute("SELECT sum(length(value)) AS total, avg(length(value)) * 1.5 AS x "
+                        "FROM settings")
+    assert [d[0] for d in cur.description or ()] == ["total", "x"]
+    total, x = cur.fetchone() or (None, None)
+    assert (total, type(total), x) == (2, int, 1.5)
+    assert [r[0] for r in pg_db.execute("SELECT key FROM settings ORDER BY key COLLATE NOCASE")
+            ] == ["a", "b"]

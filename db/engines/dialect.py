@@ -11,13 +11,16 @@ the two dialects meet.
 - scalar `max(a, b)` / `min(a, b)` -> `greatest` / `least`; `log2(x)` -> `ln(x) / ln(2)`;
   `ifnull` -> `coalesce`; `CAST(x AS INTEGER)` -> `AS BIGINT`, `AS REAL` -> `DOUBLE PRECISION`.
 - `a IS b` / `a IS NOT b` (b not NULL) -> `IS NOT DISTINCT FROM` / `IS DISTINCT FROM`.
+- `a = ? COLLATE NOCASE` -> `lower(a) = lower(?)`, `ORDER BY a COLLATE NOCASE` ->
+  `ORDER BY lower(a)` (lower() folds all letters, NOCASE only ASCII ones).
 - `LIKE` -> `ILIKE` (SQLite's LIKE ignores ASCII case); `CROSS JOIN t ON` (SQLite's
   join-order hint) -> `JOIN t ON`.
 - `customer_fts MATCH ?` (an FTS5 trigram phrase query) -> `customer_fts.doc ILIKE ALL
   (counterpart_fts_patterns(?))`, a function of the PostgreSQL schema; `main.` is dropped.
 - `BEGIN IMMEDIATE` (SQLite's single writer) -> `BEGIN` plus a transaction-scoped advisory
   lock (`WRITE_LOCK_KEY`), so writers queue as they do on one SQLite file.
-- `PRAGMA foreign_keys/busy_timeout/journal_mode/synchronous = ...` are no-ops;
+- `PRAGMA foreign_keys/busy_timeout/journal_mode/synchronous/secure_delete...` are no-ops
+  (secure_delete: on PostgreSQL erased rows stay in the pages until VACUUM);
   `PRAGMA table_info(t)` reads information_schema.
 - With `returning_id`, an INSERT into a table with an `id` column gets `RETURNING id`, which
   the engine reads as the cursor's `lastrowid`.
@@ -97,7 +100,7 @@ _UNTRANSLATABLE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 _PRAGMA_NOOP = re.compile(
     r"^\s*PRAGMA\s+(foreign_keys|busy_timeout|journal_mode|synchronous|cache_size|temp_store|"
-    r"mmap_size|wal_autocheckpoint|optimize|wal_checkpoint)\b", re.IGNORECASE)
+    r"mmap_size|wal_autocheckpoint|optimize|wal_checkpoint|secure_delete)\b", re.IGNORECASE)
 _PRAGMA_TABLE_INFO = re.compile(
     r"^\s*PRAGMA\s+table_info\s*\(\s*['\"]?(\w+)['\"]?\s*\)\s*$", re.IGNORECASE)
 _PRAGMA = re.compile(r"^\s*PRAGMA\b\s*(\w*)", re.IGNORECASE)
@@ -111,6 +114,9 @@ _MAIN = re.compile(r"\bmain\.(?=\w)", re.IGNORECASE)
 _FTS_MATCH = re.compile(r"\bcustomer_fts\s+MATCH\s+\?", re.IGNORECASE)
 _CROSS_JOIN_ON = re.compile(
     r"\bCROSS\s+JOIN\s+(\w+(?:\s+(?:AS\s+)?(?!ON\b)\w+)?)\s+ON\b", re.IGNORECASE)
+_NOCASE_EQUALS = re.compile(
+    r"(\w+(?:\.\w+)?)\s*=\s*(\?|\w+(?:\.\w+)?)\s+COLLATE\s+NOCASE\b", re.IGNORECASE)
+_NOCASE = re.compile(r"(\w+(?:\.\w+)?)\s+COLLATE\s+NOCASE\b", re.IGNORECASE)
 _CALL = re.compile(r"\b(printf|max|min|log2|ifnull)\s*\(", re.IGNORECASE)
 _IS = re.compile(r"\bIS(\s+NOT)?\s+(?!NULL\b|NOT\b|TRUE\b|FALSE\b|DISTINCT\b)", re.IGNORECASE)
 _LIKE = re.compile(r"(?<![\w.])LIKE\b", re.IGNORECASE)
@@ -313,6 +319,8 @@ def translate(sql: str, schema: Schema = EMPTY_SCHEMA, *, returning_id: bool = F
         raise UntranslatableSql(f"PRAGMA {pragma.group(1)}", sql)
     code, kept = _mask(stripped)
     code = _MAIN.sub("", code)
+    code = _NOCASE_EQUALS.sub(r"lower(\1) = lower(\2)", code)
+    code = _NOCASE.sub(r"lower(\1)", code)
     code = _FTS_MATCH.sub("customer_fts.doc ILIKE ALL (counterpart_fts_patterns(?))", code)
     for name, pattern in _UNTRANSLATABLE:
         if pattern.search(code) and not (name == "rowid" and _fts_rowid_only(code)):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from decimal import Decimal
 from typing import Any
 
 import psycopg
@@ -46,16 +47,25 @@ def _as_sqlite_error(exc: psycopg.Error) -> sqlite3.Error:
     return sqlite3.DatabaseError(message)
 
 
+def _value(value: Any) -> Any:
+    """numeric (sum of a BIGINT, a division) as SQLite gives it: int when whole, else float."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
 def _row(row: Sequence[Any]) -> tuple[Any, ...]:
-    return tuple(row)
+    return tuple(_value(v) for v in row)
 
 
 class PgCursor:
     """The results of one statement, read the way sqlite3's cursor is."""
 
     def __init__(self, rows: list[tuple[Any, ...]], lastrowid: int | None,
-                 rowcount: int) -> None:
+                 rowcount: int, names: tuple[str, ...] = ()) -> None:
         self._rows = rows
+        self.description: tuple[tuple[str, None, None, None, None, None, None], ...] | None = (
+            tuple((n, None, None, None, None, None, None) for n in names) or None)
         self._next = 0
         self.lastrowid = lastrowid
         self.rowcount = rowcount
@@ -113,14 +123,15 @@ class PgConnection:
                 else:
                     cur.execute(translated, args)
                 rows = [_row(r) for r in cur.fetchall()] if cur.description else []
+                names = tuple(c.name for c in cur.description or ())
                 rowcount = cur.rowcount
         except psycopg.Error as exc:
             raise _as_sqlite_error(exc) from exc
         lastrowid = None
         if is_insert and translated.endswith(" RETURNING id"):
             lastrowid = int(rows[0][0]) if rows else None
-            rows = []
-        return PgCursor(rows, lastrowid, rowcount)
+            rows, names = [], ()
+        return PgCursor(rows, lastrowid, rowcount, names)
 
     def executemany(self, sql: str, seq_of_params: Sequence[Params] | Iterator[Params],
                     ) -> PgCursor:
@@ -153,6 +164,16 @@ class PgConnection:
 
     def close(self) -> None:
         self.raw.close()
+
+    def __enter__(self) -> PgConnection:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_rest: object) -> None:
+        """As sqlite3's `with conn:`: commit an open transaction, or roll it back on error."""
+        if kind is None:
+            self.commit()
+        else:
+            self.rollback()
 
 
 class PgDatabase:
