@@ -270,3 +270,27 @@ def test_results_read_as_sqlite_gives_them(pg_db: PgDatabase) -> None:
     assert (total, type(total), x) == (2, int, 1.5)
     assert [r[0] for r in pg_db.execute("SELECT key FROM settings ORDER BY key COLLATE NOCASE")
             ] == ["a", "b"]
+
+
+def test_writers_queue_as_on_one_sqlite_file(pg_url: str) -> None:
+    """BEGIN IMMEDIATE takes one advisory lock: a second till's write waits for the first
+    and, after the busy timeout, fails as SQLite's "busy in another console"."""
+    from db.errors import DatabaseLocked
+
+    till1, till2 = open_database(pg_url), open_database(pg_url)
+    assert isinstance(till1, PgDatabase) and isinstance(till2, PgDatabase)
+    till2.conn.raw.execute("SET lock_timeout = 200")  # the test waits 0.2 s, not 5
+    try:
+        with write(till1):  # type: ignore[arg-type]
+            till1.execute("INSERT INTO settings (key, value) VALUES ('one', '1')")
+            with pytest.raises(DatabaseLocked, match="busy in another console"), \
+                    write(till2):  # type: ignore[arg-type]
+                till2.execute("INSERT INTO settings (key, value) VALUES ('two', '2')")
+        assert not till2.conn.in_transaction
+        with write(till2):  # type: ignore[arg-type]
+            till2.execute("INSERT INTO settings (key, value) VALUES ('two', '2')")
+        assert [r[0] for r in till1.execute("SELECT key FROM settings ORDER BY key")] == [
+            "one", "two"]
+    finally:
+        till1.close()
+        till2.close()

@@ -33,18 +33,29 @@ def is_postgres_url(path: object) -> bool:
     return isinstance(path, str) and path.startswith(POSTGRES_SCHEMES)
 
 
+SQLITE_ERROR, SQLITE_BUSY, SQLITE_CONSTRAINT = 1, 5, 19
+BUSY_TIMEOUT_MS = 5000  # as db.connection's: a writer waits this long for another's lock
+
+
 def _as_sqlite_error(exc: psycopg.Error) -> sqlite3.Error:
-    """The sqlite3 exception class code written for SQLite already catches."""
+    """The sqlite3 exception class code written for SQLite already catches, with an SQLite
+    result code, so `db.faults.describe_sqlite_error` reads the code and never guesses from
+    PostgreSQL's wording ("malformed array literal" is not a damaged file)."""
     message = str(exc).strip()
-    if isinstance(exc, psycopg.errors.IntegrityError):
-        return sqlite3.IntegrityError(message)
-    if isinstance(exc, psycopg.errors.OperationalError):
-        return sqlite3.OperationalError(message)
-    if isinstance(exc, psycopg.errors.ProgrammingError):
-        return sqlite3.OperationalError(message)  # sqlite3 reports bad SQL this way
-    if isinstance(exc, psycopg.errors.DataError):
-        return sqlite3.DataError(message)
-    return sqlite3.DatabaseError(message)
+    error: sqlite3.Error
+    code = SQLITE_ERROR
+    if isinstance(exc, psycopg.errors.LockNotAvailable | psycopg.errors.DeadlockDetected):
+        error, code = sqlite3.OperationalError(f"database is locked ({message})"), SQLITE_BUSY
+    elif isinstance(exc, psycopg.errors.IntegrityError):
+        error, code = sqlite3.IntegrityError(message), SQLITE_CONSTRAINT
+    elif isinstance(exc, psycopg.errors.OperationalError | psycopg.errors.ProgrammingError):
+        error = sqlite3.OperationalError(message)  # sqlite3 reports bad SQL this way too
+    elif isinstance(exc, psycopg.errors.DataError):
+        error = sqlite3.DataError(message)
+    else:
+        error = sqlite3.DatabaseError(message)
+    error.sqlite_errorcode = code
+    return error
 
 
 def _value(value: Any) -> Any:
@@ -126,6 +137,8 @@ class PgConnection:
                 names = tuple(c.name for c in cur.description or ())
                 rowcount = cur.rowcount
         except psycopg.Error as exc:
+            if translated.startswith("BEGIN") and self.in_transaction:
+                self.raw.execute("ROLLBACK")  # BEGIN IMMEDIATE failed: no transaction, as SQLite
             raise _as_sqlite_error(exc) from exc
         lastrowid = None
         if is_insert and translated.endswith(" RETURNING id"):
@@ -292,6 +305,7 @@ def connect(url: str) -> PgDatabase:
     """A `PgDatabase` on a new autocommit connection to `url` (any libpq URL)."""
     try:
         raw = psycopg.connect(url, autocommit=True)
+        raw.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
     except psycopg.OperationalError as exc:
         raise _as_sqlite_error(exc) from exc
     return PgDatabase(raw, url)
