@@ -62,6 +62,22 @@ CASES: list[tuple[str, str]] = [
     ("PRAGMA busy_timeout = 5000", NOOP),
     ("PRAGMA journal_mode = WAL", NOOP),
     ("PRAGMA secure_delete = ON", NOOP),
+    ("SELECT ?1 FROM t WHERE a BETWEEN ?1 AND ?2",
+     "SELECT %(_1)s FROM t WHERE a BETWEEN %(_1)s AND %(_2)s"),
+    ("SELECT j.value, count(*) FROM complaints c, json_each(CASE WHEN json_valid(c.s) "
+     "THEN c.s ELSE '[]' END) j WHERE c.k = ? GROUP BY j.value",
+     "SELECT j.value, count(*) FROM complaints c, json_array_elements_text((CASE WHEN "
+     "counterpart_json_valid(c.s) THEN c.s ELSE '[]' END)::json) AS j(value) WHERE c.k = %s "
+     "GROUP BY j.value"),
+    ("SELECT 1 FROM json_each(?) WHERE value = ?",
+     "SELECT 1 FROM json_array_elements_text((%s)::json) AS json_each(value) WHERE value = %s"),
+    ("SELECT count(*) FROM (SELECT a FROM t) WHERE 1 = 1",
+     "SELECT count(*) FROM (SELECT a FROM t) AS counterpart_sub1 WHERE 1 = 1"),
+    ("SELECT x.a FROM (SELECT a FROM t) AS x JOIN (SELECT b FROM (SELECT b FROM u)) ON 1",
+     "SELECT x.a FROM (SELECT a FROM t) AS x JOIN (SELECT b FROM (SELECT b FROM u) AS "
+     "counterpart_sub2) AS counterpart_sub1 ON 1"),
+    ("SELECT json_group_array(DISTINCT s.name) AS names FROM s",
+     "SELECT (json_agg(DISTINCT s.name)::text) AS names FROM s"),
     ("SELECT id FROM customers WHERE email = ? COLLATE NOCASE",
      "SELECT id FROM customers WHERE lower(email) = lower(%s)"),
     ("SELECT name FROM staff ORDER BY s.name COLLATE NOCASE, id",
@@ -89,7 +105,8 @@ def test_table_info_reads_information_schema() -> None:
 
 
 @pytest.mark.parametrize(("sqlite", "construct"), [
-    ("SELECT value FROM json_each(?)", "json_each"),
+    ("SELECT json_extract(x, '$.a') FROM t", "json_extract"),
+    ("SELECT ?1, ? FROM t", "both ? and ?NNN placeholders"),
     ("SELECT strftime('%Y', at) FROM t", "strftime"),
     ("SELECT date(at, '+1 day') FROM t", "date()"),
     ("SELECT name FROM sqlite_master", "sqlite_master"),

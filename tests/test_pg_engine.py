@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import uuid
@@ -294,3 +295,19 @@ def test_writers_queue_as_on_one_sqlite_file(pg_url: str) -> None:
     finally:
         till1.close()
         till2.close()
+
+
+def test_report_constructs_run_on_the_server(pg_db: PgDatabase) -> None:
+    """What the end-of-day report's SQL uses: json_each over possibly invalid JSON,
+    json_group_array, sum of a comparison, ?1 placeholders, a subquery without alias."""
+    for key, value in (("a", '["listen", "apologise"]'), ("b", "not json"), ("c", '["listen"]')):
+        pg_db.execute("INSERT INTO settings (key, value) VALUES (?, ?)", [key, value])
+    steps = pg_db.execute(
+        "SELECT j.value, count(*) FROM settings s, json_each(CASE WHEN json_valid(s.value) "
+        "THEN s.value ELSE '[]' END) j GROUP BY j.value ORDER BY j.value").fetchall()
+    assert steps == [("apologise", 1), ("listen", 2)]
+    row = pg_db.execute(
+        "SELECT sum(key = ?1), json_group_array(key), (SELECT count(*) FROM "
+        "(SELECT key FROM settings WHERE key >= ?2)) FROM settings", ["a", "b"]).fetchone()
+    assert row is not None and row[0] == 1 and json.loads(row[1]) == ["a", "b", "c"]
+    assert row[2] == 2

@@ -7,12 +7,17 @@ the two dialects meet.
   and in string literals alike, is doubled, since psycopg reads `%` everywhere.
 - `INSERT OR IGNORE` -> `INSERT ... ON CONFLICT DO NOTHING`; `INSERT OR REPLACE` ->
   `INSERT ... ON CONFLICT (key) DO UPDATE SET col = EXCLUDED.col` (the key from `Schema`).
+- `?1`, `?2` -> `%(_1)s`, `%(_2)s` (the engine passes a list's values by those names).
+- `json_each(x) j` -> `json_array_elements_text((x)::json) AS j(value)` (arrays; only
+  `value` is read); `json_valid(x)` -> `counterpart_json_valid(x)` (a schema function);
+  `json_group_array(x)` -> `(json_agg(x)::text)`.
 - `printf('C%06d', x)` -> `('C' || lpad((x)::text, 6, '0'))` (`%d`, `%0Nd`, `%s`, `%%`).
 - scalar `max(a, b)` / `min(a, b)` -> `greatest` / `least`; `log2(x)` -> `ln(x) / ln(2)`;
   `ifnull` -> `coalesce`; `CAST(x AS INTEGER)` -> `AS BIGINT`, `AS REAL` -> `DOUBLE PRECISION`.
 - `a IS b` / `a IS NOT b` (b not NULL) -> `IS NOT DISTINCT FROM` / `IS DISTINCT FROM`.
 - `a = ? COLLATE NOCASE` -> `lower(a) = lower(?)`, `ORDER BY a COLLATE NOCASE` ->
   `ORDER BY lower(a)` (lower() folds all letters, NOCASE only ASCII ones).
+- a subquery in FROM without an alias gets one (`AS counterpart_sub1`).
 - `LIKE` -> `ILIKE` (SQLite's LIKE ignores ASCII case); `CROSS JOIN t ON` (SQLite's
   join-order hint) -> `JOIN t ON`.
 - `customer_fts MATCH ?` (an FTS5 trigram phrase query) -> `customer_fts.doc ILIKE ALL
@@ -62,10 +67,7 @@ EMPTY_SCHEMA = Schema()
 # Constructs with no translation (yet). Matched on code with string literals masked.
 _UNTRANSLATABLE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE)) for name, pattern in (
-        ("json_each", r"\bjson_each\s*\("),
-        ("json_valid", r"\bjson_valid\s*\("),
         ("json_extract", r"\bjson_extract\s*\("),
-        ("json_group_array", r"\bjson_group_array\s*\("),
         ("strftime", r"\bstrftime\s*\("),
         ("julianday", r"\bjulianday\s*\("),
         ("date()", r"(?<![\w.])date\s*\("),
@@ -91,7 +93,7 @@ _UNTRANSLATABLE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("attached database", r"\b(stage|temp)\.\w"),
         ("ATTACH/DETACH", r"^\s*(ATTACH|DETACH)\b"),
         ("CREATE TRIGGER", r"^\s*CREATE\s+(TEMP\s+)?TRIGGER\b"),
-        ("SAVEPOINT/RELEASE", r"^\s*(VACUUM|REINDEX|ANALYZE)\b"),
+        ("VACUUM/REINDEX/ANALYZE", r"^\s*(VACUUM|REINDEX|ANALYZE)\b"),
         ("REPLACE INTO", r"^\s*REPLACE\s+INTO\b"),
         ("MATCH", r"\bMATCH\b"),
         ("rowid", r"\b(rowid|_rowid_|oid)\b"),
@@ -117,7 +119,15 @@ _CROSS_JOIN_ON = re.compile(
 _NOCASE_EQUALS = re.compile(
     r"(\w+(?:\.\w+)?)\s*=\s*(\?|\w+(?:\.\w+)?)\s+COLLATE\s+NOCASE\b", re.IGNORECASE)
 _NOCASE = re.compile(r"(\w+(?:\.\w+)?)\s+COLLATE\s+NOCASE\b", re.IGNORECASE)
-_CALL = re.compile(r"\b(printf|max|min|log2|ifnull)\s*\(", re.IGNORECASE)
+_CALL = re.compile(r"\b(printf|max|min|log2|ifnull|json_each|json_valid|json_group_array)\s*\(",
+                   re.IGNORECASE)
+_ALIAS = re.compile(r"\s+(?:AS\s+)?(?!(?:WHERE|GROUP|ORDER|LIMIT|JOIN|ON|CROSS|LEFT|INNER|UNION)\b)"
+                    r"(\w+)", re.IGNORECASE)
+_NUMBERED = re.compile(r"\?(\d+)")
+_SUBQUERY = re.compile(r"\b(FROM|JOIN)\s*\(\s*(SELECT|WITH|VALUES)\b", re.IGNORECASE)
+_KEYWORD_AFTER = re.compile(
+    r"\s*(\)|,|;|$|(WHERE|GROUP|ORDER|LIMIT|JOIN|ON|USING|CROSS|LEFT|INNER|NATURAL|UNION|"
+    r"HAVING|WINDOW|EXCEPT|INTERSECT|OFFSET)\b)", re.IGNORECASE)
 _IS = re.compile(r"\bIS(\s+NOT)?\s+(?!NULL\b|NOT\b|TRUE\b|FALSE\b|DISTINCT\b)", re.IGNORECASE)
 _LIKE = re.compile(r"(?<![\w.])LIKE\b", re.IGNORECASE)
 _CAST_INT = re.compile(r"\bAS\s+INTEGER\s*\)", re.IGNORECASE)
@@ -222,6 +232,17 @@ def _rewrite_calls(code: str, kept: list[str], sql: str) -> str:
                            if len(inner) >= 2 else None)
         elif name == "log2":
             replacement = f"(ln({inner[0].strip()}) / ln(2.0))"
+        elif name == "json_valid":
+            replacement = f"counterpart_json_valid({inner[0].strip()})"
+        elif name == "json_group_array":
+            replacement = f"(json_agg({inner[0].strip()})::text)"
+        elif name == "json_each":
+            alias = _ALIAS.match(code, end)
+            label = alias.group(1) if alias else "json_each"
+            if alias:
+                end = alias.end()
+            replacement = (f"json_array_elements_text(({inner[0].strip()})::json) "
+                           f"AS {label}(value)")
         else:  # ifnull
             replacement = f"coalesce({','.join(inner)})"
         if replacement is None:  # an aggregate max(x): only its argument is rewritten
@@ -330,6 +351,7 @@ def translate(sql: str, schema: Schema = EMPTY_SCHEMA, *, returning_id: bool = F
     code = _IS.sub(_is_distinct, code)
     code = _LIKE.sub("ILIKE", code)
     code = _CROSS_JOIN_ON.sub(r"JOIN \1 ON", code)  # SQLite's join-order hint
+    code = _alias_subqueries(code)
     code = _CAST_INT.sub("AS BIGINT)", code)
     code = _CAST_REAL.sub("AS DOUBLE PRECISION)", code)
     if insert_or:
@@ -341,6 +363,20 @@ def translate(sql: str, schema: Schema = EMPTY_SCHEMA, *, returning_id: bool = F
     code = code.replace("%", "%%")
     code = _placeholders(code, sql)
     return _unmask(code, kept)
+
+
+def _alias_subqueries(code: str) -> str:
+    """A subquery in FROM gets an alias when it has none (PostgreSQL 15 requires one)."""
+    pos = 0
+    count = 0
+    while (m := _SUBQUERY.search(code, pos)) is not None:
+        open_paren = code.index("(", m.start())
+        _args, end = _call_args(code, open_paren)
+        if _KEYWORD_AFTER.match(code, end):
+            count += 1
+            code = code[:end] + f" AS counterpart_sub{count}" + code[end:]
+        pos = open_paren + 1
+    return code
 
 
 def _fts_rowid_only(code: str) -> bool:
@@ -360,8 +396,10 @@ def _placeholders(code: str, sql: str) -> str:
     if positional and named:
         raise UntranslatableSql("both ? and :name placeholders", sql)
     if positional:
-        if re.search(r"\?\d", code):
-            raise UntranslatableSql("numbered ?NNN placeholders", sql)
+        if _NUMBERED.search(code):  # ?1, ?2: the engine passes the values by name _1, _2
+            if re.search(r"\?(?!\d)", code):
+                raise UntranslatableSql("both ? and ?NNN placeholders", sql)
+            return _NUMBERED.sub(r"%(_\1)s", code)
         return code.replace("?", "%s")
     sub: Callable[[re.Match[str]], str] = lambda m: f"%({m.group(1)})s"  # noqa: E731
     return _NAMED.sub(sub, code)

@@ -126,6 +126,8 @@ class PgConnection:
         is_insert = sql.lstrip()[:6].upper() in ("INSERT", "REPLAC")
         translated = self.translate(sql, returning_id=is_insert)
         args: Sequence[Any] | Mapping[str, Any] = () if params is None else params
+        if "%(_1)s" in translated and not isinstance(args, Mapping):  # ?1, ?2 in the SQL
+            args = {f"_{i}": value for i, value in enumerate(args, 1)}
         try:
             with self.raw.cursor() as cur:
                 if not args and ";" in translated:  # BEGIN IMMEDIATE: two statements

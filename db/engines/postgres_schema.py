@@ -147,6 +147,22 @@ def _search_sql() -> list[str]:
 
 
 _TRIGGERS = [
+    # SQLite sums comparisons (sum(resolved_on_spot = 1)): booleans count as 0 and 1.
+    """CREATE FUNCTION counterpart_add_bool(total bigint, value boolean) RETURNS bigint
+    LANGUAGE sql IMMUTABLE AS $$
+        SELECT CASE WHEN value IS NULL THEN total ELSE coalesce(total, 0) + value::int END
+    $$""",
+    "CREATE AGGREGATE sum(boolean) (SFUNC = counterpart_add_bool, STYPE = bigint)",
+    # SQLite's json_valid(x): PostgreSQL 15 has no IS JSON yet.
+    """CREATE FUNCTION counterpart_json_valid(value text) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE AS $$
+    BEGIN
+        PERFORM value::json;
+        RETURN value IS NOT NULL;
+    EXCEPTION WHEN others THEN
+        RETURN false;
+    END
+    $$""",
     """CREATE FUNCTION counterpart_customer_items_add() RETURNS trigger
     LANGUAGE plpgsql AS $$
     BEGIN
