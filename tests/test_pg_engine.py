@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,57 +19,19 @@ from db.connection import open_database, write
 from db.customer_search import search_customers
 from db.customers import create_customer, get_customer, get_profile
 from db.engines.postgres import PgDatabase, safe_url
-from db.engines.postgres_schema import TILL_ROLE, init_database
+from db.engines.postgres_schema import TILL_ROLE
 from db.errors import NotCounterpartDatabase
 from db.models import CustomerInput
 
+pytest_plugins = ["tests.pg_support"]  # the server, template and per-test database fixtures
+
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "scripts" / "pg-local.sh"
 
 
 def _script(command: str, pg_dir: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["bash", str(SCRIPT), command], capture_output=True, text=True,
-                          env={**os.environ, "PG_DIR": pg_dir}, timeout=600, check=False)
+    from tests.pg_support import run_script  # imported by pytest first, as a plugin
 
-
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[tuple[str, str]]:
-    """A throwaway cluster for the session: (its URL, its folder). Skipped only when this
-    machine cannot install PostgreSQL's server (the script says why)."""
-    pg_dir = f"/tmp/counterpart-pg-test-{os.getpid()}"  # not under pytest's 0700 tmp: the
-    # server runs as an unprivileged user
-    started = _script("start", pg_dir)
-    if started.returncode != 0:
-        if "not installed" in started.stderr or "apt-get" in started.stderr:
-            pytest.skip(f"no PostgreSQL server on this machine: {started.stderr.strip()}")
-        raise AssertionError(f"pg-local.sh start failed: {started.stderr}")
-    try:
-        yield started.stdout.strip(), pg_dir
-    finally:
-        _script("stop", pg_dir)
-
-
-def _database_url(server_url: str, name: str) -> str:
-    return server_url.rsplit("/", 1)[0] + "/" + name
-
-
-@pytest.fixture
-def empty_url(pg_server: tuple[str, str]) -> Iterator[str]:
-    """A new, empty database on the session's server, dropped afterwards."""
-    name = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(pg_server[0], autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    try:
-        yield _database_url(pg_server[0], name)
-    finally:
-        with psycopg.connect(pg_server[0], autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
-
-
-@pytest.fixture
-def pg_url(empty_url: str) -> str:
-    init_database(empty_url)
-    return empty_url
+    return run_script(command, pg_dir)
 
 
 @pytest.fixture
@@ -128,8 +91,7 @@ def test_an_uninitialised_database_is_refused_with_the_command_to_run(
 def test_cli_db_init_creates_then_refuses_again(empty_url: str) -> None:
     def run() -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            ["/work/main/.venv/bin/python" if Path("/work/main/.venv").exists() else "python",
-             "-m", "console", "db", "init", empty_url],
+            [sys.executable, "-m", "console", "db", "init", empty_url],
             capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
             env={**os.environ, "PYTHONPATH": str(ROOT)})
     first = run()
