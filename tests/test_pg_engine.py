@@ -273,3 +273,32 @@ def test_report_constructs_run_on_the_server(pg_db: PgDatabase) -> None:
         "(SELECT key FROM settings WHERE key >= ?2)) FROM settings", ["a", "b"]).fetchone()
     assert row is not None and row[0] == 1 and json.loads(row[1]) == ["a", "b", "c"]
     assert row[2] == 2
+
+
+def test_tills_appending_at_once_keep_one_audit_chain(pg_url: str) -> None:
+    """4 tills (connections) x 25 appends at once: the advisory lock of BEGIN IMMEDIATE
+    serialises them, so the chain is unbroken and nothing is missing (a small version of
+    issue 11's 8 processes x 100 authorisations)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from db import audit
+
+    def till(number: int) -> None:
+        db = open_database(pg_url)
+        try:
+            for i in range(25):
+                with audit.immediate(db):
+                    audit.append(db, "test.append", None, "till", number, {"i": i})
+        finally:
+            db.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        for done in [pool.submit(till, n) for n in range(4)]:
+            done.result()
+    db = open_database(pg_url)
+    try:
+        assert db.execute("SELECT count(*), max(id) FROM audit_log").fetchone() == (100, 100)
+        result = audit.verify(db)
+        assert result.ok, result
+    finally:
+        db.close()
