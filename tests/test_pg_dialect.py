@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from db.engines.dialect import (
+    FTS_CALL,
     NOOP,
     WRITE_LOCK_KEY,
     Schema,
     UntranslatableSql,
+    expand_fts,
     split_statements,
     translate,
 )
@@ -124,6 +126,17 @@ def test_refuses_what_it_cannot_translate(sqlite: str, construct: str) -> None:
 
 def test_a_date_in_a_string_is_not_a_function() -> None:
     assert translate("SELECT 'date(x)' FROM t") == "SELECT 'date(x)' FROM t"
+
+
+def test_a_trigram_query_becomes_one_ilike_per_phrase() -> None:
+    sql = translate("SELECT rowid FROM customer_fts WHERE a = ? AND customer_fts MATCH ? "
+                    "AND b = '50%' LIMIT ?")
+    expanded, params = expand_fts(sql, ["a", '"carter" AND "em_ly ""x"" 5%\\"', 10])
+    assert expanded == ("SELECT rowid FROM customer_fts WHERE a = %s AND (customer_fts.doc "
+                        "ILIKE %s AND customer_fts.doc ILIKE %s) AND b = '50%%' LIMIT %s")
+    assert params == ["a", "%carter%", '%em\\_ly "x" 5\\%\\\\%', 10]
+    assert expand_fts(sql, ["a", "no phrase", 1]) == (
+        sql.replace(FTS_CALL, "false"), ["a", 1])
 
 
 def test_split_statements_keeps_semicolons_in_literals() -> None:

@@ -302,3 +302,13 @@ def test_tills_appending_at_once_keep_one_audit_chain(pg_url: str) -> None:
         assert result.ok, result
     finally:
         db.close()
+
+
+def test_the_trigram_search_can_use_the_gin_index(pg_db: PgDatabase) -> None:
+    """The FTS5 query is expanded into one ILIKE per phrase, which pg_trgm's GIN index
+    serves (it cannot serve ILIKE ALL (array)); seq scans off so a tiny table shows it."""
+    pg_db.conn.raw.execute("SET enable_seqscan = off")
+    plan = "\n".join(str(r[0]) for r in pg_db.execute(
+        "EXPLAIN SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? "
+        "ORDER BY rowid LIMIT ?", ['"aino k" AND "korhonen"', 100]))
+    assert "customer_fts_trgm" in plan, plan

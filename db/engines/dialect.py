@@ -21,7 +21,9 @@ the two dialects meet.
 - `LIKE` -> `ILIKE` (SQLite's LIKE ignores ASCII case); `CROSS JOIN t ON` (SQLite's
   join-order hint) -> `JOIN t ON`.
 - `customer_fts MATCH ?` (an FTS5 trigram phrase query) -> `customer_fts.doc ILIKE ALL
-  (counterpart_fts_patterns(?))`, a function of the PostgreSQL schema; `main.` is dropped.
+  (counterpart_fts_patterns(?))`, a function of the PostgreSQL schema, which the engine
+  expands before running (`expand_fts`: one `doc ILIKE %s` per phrase, so pg_trgm's GIN
+  index serves it); `main.` is dropped.
 - `BEGIN IMMEDIATE` (SQLite's single writer) -> `BEGIN` plus a transaction-scoped advisory
   lock (`WRITE_LOCK_KEY`), so writers queue as they do on one SQLite file.
 - `PRAGMA foreign_keys/busy_timeout/journal_mode/synchronous/secure_delete...` are no-ops
@@ -40,6 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 WRITE_LOCK_KEY = 0x436F756E74  # "Count": the advisory lock taken by BEGIN IMMEDIATE
 NOOP = "SELECT 1 WHERE false"
@@ -377,6 +380,36 @@ def _alias_subqueries(code: str) -> str:
             code = code[:end] + f" AS counterpart_sub{count}" + code[end:]
         pos = open_paren + 1
     return code
+
+
+FTS_CALL = "customer_fts.doc ILIKE ALL (counterpart_fts_patterns(%s))"
+_PHRASE = re.compile(r'"((?:[^"]|"")*)"')
+
+
+def fts_patterns(query: str) -> list[str]:
+    """The ILIKE patterns of an FTS5 phrase query ('"aino k"', '"carter" AND "emily"'):
+    each phrase a substring, LIKE's own characters escaped (as counterpart_fts_patterns)."""
+    patterns = []
+    for phrase in _PHRASE.findall(query):
+        text = phrase.replace('""', '"')
+        text = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        patterns.append(f"%{text}%")
+    return patterns
+
+
+def expand_fts(sql: str, params: list[Any]) -> tuple[str, list[Any]]:
+    """A translated trigram search with its FTS5 query expanded into one `doc ILIKE %s` per
+    phrase, which pg_trgm's GIN index serves (it does not serve `ILIKE ALL (array)`)."""
+    at = sql.find(FTS_CALL)
+    if at < 0:
+        return sql, params
+    index = sql[:at].replace("%%", "").count("%s")
+    patterns = fts_patterns(str(params[index]))
+    condition = ("(" + " AND ".join(["customer_fts.doc ILIKE %s"] * len(patterns)) + ")"
+                 if patterns else "false")
+    rest_sql, rest_params = expand_fts(sql[at + len(FTS_CALL):], params[index + 1:])
+    return (sql[:at] + condition + rest_sql,
+            [*params[:index], *patterns, *rest_params])
 
 
 def _fts_rowid_only(code: str) -> bool:

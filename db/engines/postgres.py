@@ -128,6 +128,8 @@ class PgConnection:
         args: Sequence[Any] | Mapping[str, Any] = () if params is None else params
         if "%(_1)s" in translated and not isinstance(args, Mapping):  # ?1, ?2 in the SQL
             args = {f"_{i}": value for i, value in enumerate(args, 1)}
+        elif dialect.FTS_CALL in translated and not isinstance(args, Mapping):
+            translated, args = dialect.expand_fts(translated, list(args))
         try:
             with self.raw.cursor() as cur:
                 if not args and ";" in translated:  # BEGIN IMMEDIATE: two statements
