@@ -312,3 +312,18 @@ def test_the_trigram_search_can_use_the_gin_index(pg_db: PgDatabase) -> None:
         "EXPLAIN SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? "
         "ORDER BY rowid LIMIT ?", ['"aino k" AND "korhonen"', 100]))
     assert "customer_fts_trgm" in plan, plan
+
+
+def test_interrupt_stops_a_running_statement_as_sqlite3_does(pg_db: PgDatabase) -> None:
+    import sqlite3
+    import threading
+    import time
+
+    timer = threading.Timer(0.3, pg_db.conn.interrupt)
+    timer.start()
+    started = time.monotonic()
+    with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+        pg_db.execute("SELECT pg_sleep(10)")
+    timer.join()
+    assert time.monotonic() - started < 5
+    assert pg_db.execute("SELECT 1").fetchone() == (1,)  # the connection still works

@@ -46,6 +46,8 @@ def _as_sqlite_error(exc: psycopg.Error) -> sqlite3.Error:
     code = SQLITE_ERROR
     if isinstance(exc, psycopg.errors.LockNotAvailable | psycopg.errors.DeadlockDetected):
         error, code = sqlite3.OperationalError(f"database is locked ({message})"), SQLITE_BUSY
+    elif isinstance(exc, psycopg.errors.QueryCanceled):  # interrupt(), statement_timeout
+        error = sqlite3.OperationalError(f"interrupted ({message})")
     elif isinstance(exc, psycopg.errors.IntegrityError):
         error, code = sqlite3.IntegrityError(message), SQLITE_CONSTRAINT
     elif isinstance(exc, psycopg.errors.OperationalError | psycopg.errors.ProgrammingError):
@@ -169,7 +171,9 @@ class PgConnection:
             self.execute(statement)
 
     def interrupt(self) -> None:
-        self.raw.cancel_safe()
+        """Cancel the running statement (sqlite3's `interrupt`); psycopg 3.1 has `cancel`."""
+        cancel = getattr(self.raw, "cancel_safe", None) or self.raw.cancel
+        cancel()
 
     def commit(self) -> None:
         if self.in_transaction:
