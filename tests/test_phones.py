@@ -68,4 +68,5 @@ def test_variants_of_a_normalised_number_find_both_ways_of_writing_it() -> None:
     # what the import stores (international) is found by the local and the international form
     assert phone_variants(normalise_phone("040 123 4567", "FI"), "FI") == (
         "358401234567", "0401234567")
-    assert phone_variants("+39 06 1234 5678", "FI") == ("390612345678", "0612345678")  # Italy: the 0 is part of the number
+    # Italy: the 0 is part of the number, not a trunk prefix
+    assert phone_variants("+39 06 1234 5678", "FI") == ("390612345678", "0612345678")
