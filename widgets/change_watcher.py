@@ -70,9 +70,10 @@ class ChangeWatcher(QObject):
 
     def check_now(self) -> int:
         """One check; returns how many notifications went onto the bus (0 when none)."""
+        if (self._signal is None or self._last is None) and not self._connect():
+            return 0
         if self._signal is None or self._last is None:
-            if not self._connect() or self._signal is None or self._last is None:
-                return 0
+            return 0  # busy while starting: the next check starts
         try:
             batch = self._signal.fetch(self._last, self._own)
         except changes.ChangesBusy:
