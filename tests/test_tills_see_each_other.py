@@ -23,6 +23,7 @@ from db.models import Product
 from db.purchases import add_product, record_purchase
 from db.service_models import ComplaintInput, FollowUpClose, PromiseInput
 from tests.conftest import FIXED_NOW
+from tests.service_data_support import seed_staff
 from tests.service_ui_support import Team, make_customer, make_team
 from widgets.change_watcher import ChangeWatcher
 from widgets.data_bus import DataBus
@@ -295,3 +296,16 @@ def test_home_and_follow_ups_show_another_tills_promise_and_its_closing(
                     FollowUpClose(outcome="Happy again", satisfaction=5), team.clerk.id)
     qtbot.waitUntil(lambda: follow_ups.model.rowCount() == 0, timeout=WITHIN_MS)
     assert "No promises due" in summary.text()
+
+
+def test_staff_added_at_another_till_can_sign_in_here(
+        qtbot: QtBot, shop: tuple[Path, Database, Database], windows: list,
+        fixed_clock: object) -> None:
+    _path, here, there = shop
+    make_team(here)
+    win = _window(qtbot, here, windows)
+    names = win.sign_in_panel.model
+    before = names.rowCount()
+    seed_staff(there, "Uusi Työntekijä", "staff")
+    qtbot.waitUntil(lambda: names.rowCount() == before + 1, timeout=WITHIN_MS)
+    assert any(names.staff_at(r).name == "Uusi Työntekijä" for r in range(names.rowCount()))
