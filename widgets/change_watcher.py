@@ -47,7 +47,6 @@ class ChangeWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check_now)
-        self.destroyed.connect(self._timer.stop)
 
     @property
     def active(self) -> bool:
