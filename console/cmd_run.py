@@ -87,9 +87,22 @@ def create_window(
         settings=load_settings(db), options=options or _NoOptions(), console_id=console_id(),
     )
     window = MainWindow(ctx, session, options)
+    watch_other_tills(window)
     if not defer_extras:
         install_extras(window)
     return window
+
+
+def watch_other_tills(window: Any) -> Any:
+    """Changes committed at other tills (other connections to the database) reach this
+    window's data bus within a second (`widgets.change_watcher`); kept on the window as
+    `change_watcher`."""
+    from widgets.change_watcher import ChangeWatcher
+
+    watcher = ChangeWatcher(window.ctx.db, window.ctx.bus, parent=window)
+    window.change_watcher = watcher
+    watcher.start()
+    return watcher
 
 
 def install_extras(window: Any) -> None:

@@ -32,7 +32,7 @@ from babel.numbers import (
 )
 from sqlite_utils import Database
 
-from db import approvals, audit
+from db import approvals, audit, changes
 from db.approvals import Approval
 from db.approvals import limit_for as limit_for  # re-exported: callers used it from here
 from db.clock import from_iso, to_iso, today_local, utcnow
@@ -546,6 +546,7 @@ def _record(db: Database, complaint_id: int, staff: Staff, decision: str, total:
 def _touch(db: Database, complaint_id: int) -> None:
     db.execute("UPDATE complaints SET updated_at = ? WHERE id = ?",
                [to_iso(utcnow()), complaint_id])
+    changes.record_complaint(db, complaint_id)
 
 
 def _authorisation(db: Database, auth_id: int) -> Authorisation:

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db import audit
+from db import audit, changes
 from db.clock import from_iso, local_date, to_iso, utcnow
 from db.compensation import authorisations_for, lines_for, store_proposed, validate_lines
 from db.errors import NotFound, ValidationError
@@ -192,6 +192,7 @@ def create_complaint(db: Database, data: ComplaintInput) -> Complaint:
             "customer_id": clean.customer_id, "cause": clean.cause, "status": clean.status,
             "proposed_minor": total_value(clean.lines),
         })
+        changes.record_complaint(db, complaint_id)
     return get_complaint(db, complaint_id)
 
 
@@ -233,6 +234,7 @@ def update_complaint(
         audit.append(db, f"{clean.kind}.updated", actor_id, "complaint", complaint_id, {
             "status": values["status"], "proposed_minor": total_value(clean.lines),
         })
+        changes.record_complaint(db, complaint_id)
     return get_complaint(db, complaint_id)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db import search_index, tiers
+from db import changes, search_index, tiers
 from db.allergens import CODES as ALLERGEN_CODES
 from db.allergens import split_allergies
 from db.birthdays import days_until, is_valid_month_day, next_occurrence, occurrence
@@ -211,6 +211,7 @@ def create_customer(db: Database, data: CustomerInput, *, by: int | None = None,
             values["customer_no"], clean.email, shop_region(db))
         log_consents(db, new_id, {"contact": clean.consent_contact, **(consents or {})},
                      by=by, method=method)
+        changes.record(db, changes.CUSTOMER, new_id)
     return get_customer(db, new_id)
 
 
@@ -243,6 +244,7 @@ def update_customer(db: Database, customer_id: int, data: CustomerInput, *,
                                     clean.email, shop_region(db))
         log_consents(db, customer_id, {"contact": clean.consent_contact, **(consents or {})},
                      by=by, method=method)
+        changes.record(db, changes.CUSTOMER, customer_id)
     return get_customer(db, customer_id)
 
 

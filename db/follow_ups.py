@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db import audit
+from db import audit, changes
 from db.clock import from_iso, to_iso, utcnow
 from db.errors import NotFound, ValidationError
 from db.i18n import _
@@ -78,6 +78,8 @@ def add_promise(
                    [to_iso(utcnow()), complaint_id])
         audit.append(db, "promise.made", actor_id, "follow_up", follow_up_id,
                      {"complaint_id": complaint_id, "owner_id": promise.owner_id})
+        changes.record(db, changes.FOLLOW_UP, follow_up_id)
+        changes.record_complaint(db, complaint_id)
     return get_follow_up(db, follow_up_id)
 
 
@@ -180,4 +182,6 @@ def close_follow_up(
                        [now, complaint_id])
         audit.append(db, "follow_up.closed", closed_by, "follow_up", follow_up_id,
                      {"complaint_id": complaint_id, "satisfaction": data.satisfaction})
+        changes.record(db, changes.FOLLOW_UP, follow_up_id)
+        changes.record_complaint(db, complaint_id)
     return get_follow_up(db, follow_up_id)

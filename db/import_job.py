@@ -35,7 +35,7 @@ from typing import Generic, TypeVar
 
 from sqlite_utils import Database
 
-from db import import_merge, import_staging
+from db import changes, import_merge, import_staging
 from db.clock import to_iso, utcnow
 from db.connection import database_path, open_database, write
 from db.errors import UserError
@@ -418,6 +418,7 @@ class _Job:
         with write(self.db):
             self.conn.execute("UPDATE imports SET state = ?, finished_at = ? WHERE id = ?",
                               [state, to_iso(utcnow()), import_id])
+            changes.record(self.db, changes.CUSTOMER, changes.ANY_ID)  # one row per import
 
     def _tell(self, stage: str, done: int, total: int | None,
               fraction: float | None = None) -> None:

@@ -559,3 +559,20 @@ def m016_import_engine(db: Database) -> None:
     for statement in script.split(";"):  # one by one: executescript would commit
         if statement.strip():
             db.execute(statement)
+
+
+@migrations()
+def m017_change_log(db: Database) -> None:
+    """What changed, for the other tills (`db.changes`): one row per write and entity, not
+    per row (an import is one row), pruned to about the last hour."""
+    db.execute(
+        """
+        CREATE TABLE changes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            entity TEXT NOT NULL,
+            entity_id INTEGER NOT NULL DEFAULT 0,
+            at TEXT NOT NULL,
+            origin TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from db import changes
 from db.clock import from_iso, to_iso, utcnow
 from db.connection import write
 from db.customers import get_customer, rerate
@@ -56,6 +57,7 @@ def add_product(db: Database, sku: str, name: str, category: str, price_minor: i
             "INSERT INTO products(sku, name, category, price_minor) VALUES (?, ?, ?, ?)",
             [sku.strip(), name.strip(), category.strip(), price_minor],
         )
+        changes.record(db, changes.PRODUCT, int(cur.lastrowid or 0))
     return get_product(db, int(cur.lastrowid or 0))
 
 
@@ -123,6 +125,9 @@ def _insert_purchase(
         )
         if customer_id is not None:
             add_visit(db, customer_id, total, to_iso(when))
+        changes.record(db, changes.PURCHASE, purchase_id)
+        if customer_id is not None:
+            changes.record(db, changes.CUSTOMER, customer_id)
     return Purchase(purchase_id, customer_id, receipt_id, when, total, tuple(lines))
 
 

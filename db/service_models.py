@@ -396,7 +396,7 @@ class LockoutStatus:
     attempts_left: int
     locked_until: datetime | None  # None = not locked now
     remaining_seconds: int  # 0 when not locked
-    shop_wide: bool = False  # locked (or counted) because of wrong PINs at all consoles
+    shop_wide: bool = False  # locked (or nearer a lock) by the never-cleared shop-wide cap
 
     @property
     def locked(self) -> bool:

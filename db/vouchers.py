@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db import audit
+from db import audit, changes
 from db.approvals import Approval, consume, grant, subject
 from db.clock import from_iso, local_date, to_iso, today_local, utcnow
 from db.errors import NotFound, UserError, ValidationError
@@ -123,6 +123,8 @@ def _insert_voucher(
         "code": code, "value_minor": value_minor, "expires_on": expires_on.isoformat(),
         "customer_id": customer_id, "complaint_id": complaint_id, "approval_id": approval_id,
     })
+    changes.record_all(db, [(changes.VOUCHER, voucher_id)]
+                       + ([(changes.CUSTOMER, customer_id)] if customer_id else []))
     return voucher_id
 
 
@@ -204,4 +206,6 @@ def redeem(db: Database, code: str, approval: Approval | None, *,
             "code": voucher.code, "value_minor": voucher.value_minor, "console_id": console_id,
             "approval_id": approval.id if approval is not None else None,
         })
+        changes.record_all(db, [(changes.VOUCHER, voucher.id)] + (
+            [(changes.CUSTOMER, voucher.customer_id)] if voucher.customer_id else []))
     return get_voucher(db, voucher.id)

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
+from db import changes
 from db.clock import from_iso, to_iso, today_local, utcnow
 from db.connection import write
 from db.customers import get_customer
@@ -396,6 +397,8 @@ def record_letter(
              clean_text(data.body), pdf,
              created_by, to_iso(utcnow())],
         )
+        changes.record_all(db, [(changes.LETTER, int(cur.lastrowid or 0))] + (
+            [(changes.CUSTOMER, data.customer_id)] if data.customer_id else []))
     return get_letter(db, int(cur.lastrowid or 0))
 
 
@@ -504,4 +507,7 @@ def record_letters(
                  created_by, now],
             )
             ids.append(int(cur.lastrowid or 0))
+        changes.record_all(db, [(changes.LETTER, letter_id) for letter_id in ids] + [
+            (changes.CUSTOMER, item.data.customer_id) for item in letters
+            if item.data.customer_id])
     return [get_letter(db, i) for i in ids]
