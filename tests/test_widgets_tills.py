@@ -10,6 +10,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
@@ -19,14 +21,23 @@ from console.main_window import MainWindow
 from console.options import Options
 from console.paths import config_dir
 from db import audit
+from db.compensation import authorise
 from db.complaints import get_complaint, update_complaint
 from db.connection import open_database
 from db.drafts import load_draft
 from db.service_models import Complaint
 from db.tills import set_till, till_of
-from tests.service_data_support import Team, make_complaint, make_team
+from tests.service_data_support import (
+    CONSOLE,
+    SUPERVISOR_PIN,
+    Team,
+    make_complaint,
+    make_team,
+    voucher_line,
+)
 from tests.service_ui_support import make_ctx
 from widgets.complaint_form import DRAFT_FORM, ComplaintForm
+from widgets.complaint_history_model import TILL, ComplaintHistoryModel
 from widgets.dialogs import FakeDialogService
 from widgets.till_name_panel import TillNamePanel
 
@@ -288,3 +299,23 @@ def test_the_command_line_reads_the_options_file_else_says_cli(
     options.sync()
     assert main(["staff", "first-manager", "Maria", "--db", second]) == 0
     assert _created_till(second) == "收銀台 3"
+
+
+def test_the_history_and_the_form_show_the_till(
+        qtbot: QtBot, qtmodeltester: ModelTester, shop: tuple[Database, Database],
+        team: Team) -> None:
+    here, there = shop
+    complaint = make_complaint(there, team, voucher_line(1500))
+    authorise(there, complaint.id, list(complaint.lines), SUPERVISOR_PIN, CONSOLE)
+    model = ComplaintHistoryModel(here, lambda minor: f"{minor / 100:.2f}")
+    model.set_customer(team.customer.id)
+    qtmodeltester.check(model)
+    assert model.headerData(TILL, Qt.Orientation.Horizontal) == "Till"
+    assert model.data(model.index(0, TILL)) == "Till 1"
+    widget = ComplaintForm(make_ctx(here, team.clerk))
+    qtbot.addWidget(widget)
+    widget.open_complaint(complaint.id)
+    assert "Approved by Sami Supervisor at till Till 1" in widget.status_label.text()
+    assert widget.till_info_label.text() == "Till 1"
+    widget.start_new(team.customer.id, offer_draft=False)
+    assert widget.till_info_label.text() == "Bar 🍸 (this till)"
