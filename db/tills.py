@@ -82,6 +82,21 @@ def set_till(db: Any, name: str) -> str:
     return clean
 
 
+@contextmanager
+def as_till(db: Any, name: str) -> Iterator[None]:
+    """Within the block `db` writes as till `name`; the till attached before comes back
+    afterwards (the demo writes its history as two tills)."""
+    before = getattr(db, _TILL, None)
+    set_till(db, name)
+    try:
+        yield
+    finally:
+        if before is None:
+            delattr(db, _TILL)
+        else:
+            setattr(db, _TILL, before)
+
+
 def till_of(db: Any) -> str:
     """The till `db` writes as: the attached name, else the process's (`process_till`),
     else "" (unknown: a test, a script using the data API directly)."""
