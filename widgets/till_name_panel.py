@@ -30,7 +30,8 @@ class TillNamePanel(QWidget):
             "complaints, purchases, authorisations, letters and vouchers written here, and "
             "named when two tills change the same complaint. It belongs to this machine.")
             if first_run else self.tr(
-                "The name recorded on what this machine writes. Only this machine changes."),
+                "Recorded on what this till writes. It is kept on this machine, apart from "
+                "the shop settings below, which every till shares."),
             self)
         self.intro.setWordWrap(True)
         self.name_edit = QLineEdit(self)
@@ -61,6 +62,7 @@ class TillNamePanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.name_edit, 1)
         row.addWidget(self.save_button)
+        row.addStretch(1)  # the field is at most 480 px wide: the button stays beside it
         layout = QVBoxLayout(self)
         if first_run:
             layout.setContentsMargins(24, 24, 24, 24)
