@@ -567,9 +567,10 @@ def m017_till_names(db: Database) -> None:
 
     ``till`` on complaints, purchases, approvals, authorisations, letters and vouchers (plus
     who redeemed a voucher and closed a follow-up, where); rows written before are from an
-    unknown till (''). ``complaints.version`` grows by one with every edit, and
-    ``updated_by``/``updated_till`` say who made the last one, so a till saving over a
-    change it has not seen is refused (`db.complaints.update_complaint`).
+    unknown till (''). ``version`` on complaints and customers grows by one with every edit,
+    and ``updated_by``/``updated_till`` say who made the last one, so a till saving over a
+    change it has not seen is refused (`db.complaints.update_complaint`,
+    `db.customers.update_customer`).
     """
     statements = (
         *(f"ALTER TABLE {table} ADD COLUMN till TEXT NOT NULL DEFAULT ''"
@@ -580,6 +581,9 @@ def m017_till_names(db: Database) -> None:
         "ALTER TABLE complaints ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
         "ALTER TABLE complaints ADD COLUMN updated_by INTEGER REFERENCES staff(id)",
         "ALTER TABLE complaints ADD COLUMN updated_till TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE customers ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE customers ADD COLUMN updated_by INTEGER REFERENCES staff(id)",
+        "ALTER TABLE customers ADD COLUMN updated_till TEXT NOT NULL DEFAULT ''",
     )
     for statement in statements:  # one by one: executescript would commit mid-migration
         db.execute(statement)

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -83,6 +82,7 @@ from widgets.allergen_display import AllergenBanner
 from widgets.authorisation_panel import AuthorisationPanel
 from widgets.compensation_lines_model import CompensationLinesModel
 from widgets.context import AppContext
+from widgets.edit_conflict_bar import EditConflictBar
 from widgets.errors import show_error
 from widgets.formats import format_datetime, use_date_format
 from widgets.ops import run_op
@@ -139,7 +139,6 @@ class ComplaintForm(QWidget):
         # The version of the saved complaint the typing is based on: a save names it, so a
         # change saved meanwhile at another till is refused (EditConflict), not overwritten.
         self._version: int | None = None
-        self._conflict: EditConflict | None = None
         self._taken_by: Staff | None = None
         self._owner_id: int | None = None  # who is typing: the draft is theirs
         self._loading = False
@@ -235,7 +234,14 @@ class ComplaintForm(QWidget):
         self.discard_button.clicked.connect(self.discard)
         self.keep_open_button.clicked.connect(lambda: self.save("open"))
         self.finish_button.clicked.connect(lambda: self.save("resolved"))
-        self.conflict_box = self._conflict_strip()
+        # another till saved this entry after it was opened here: who, where, when, and
+        # the two ways on; what was typed stays until the person chooses
+        self.conflict_box = EditConflictBar(self)
+        self.conflict_label = self.conflict_box.message
+        self.load_theirs_button = self.conflict_box.load_theirs_button
+        self.keep_mine_button = self.conflict_box.keep_mine_button
+        self.conflict_box.load_theirs.connect(self.load_their_version)
+        self.conflict_box.keep_mine.connect(self.keep_my_version)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.discard_button)
@@ -254,36 +260,6 @@ class ComplaintForm(QWidget):
         for button in self.kind_buttons.values():
             button.toggled.connect(self._on_kind_changed)
         self._on_kind_changed()
-
-    def _conflict_strip(self) -> QFrame:
-        """Shown when another till saved this entry after it was opened here: who, where,
-        when, and the two ways on. What was typed stays on the form either way until the
-        person chooses."""
-        box = QFrame(self)
-        box.setObjectName("editConflict")
-        box.setStyleSheet("#editConflict { border: 2px solid #b00020; border-radius: 6px; "
-                          "background: #fdecea; }")
-        self.conflict_label = QLabel(box)
-        self.conflict_label.setObjectName("editConflictMessage")
-        self.conflict_label.setWordWrap(True)
-        self.conflict_label.setStyleSheet("color: #8e0000; font-weight: bold;")
-        self.load_theirs_button = QPushButton(self.tr("Load their version"), box)
-        self.load_theirs_button.setToolTip(self.tr(
-            "Replace what is on this form with the entry as it is saved now"))
-        self.keep_mine_button = QPushButton(self.tr("Keep mine"), box)
-        self.keep_mine_button.setToolTip(self.tr(
-            "Keep what you typed; the next save replaces their change"))
-        for button in (self.load_theirs_button, self.keep_mine_button):
-            button.setMinimumHeight(44)
-        self.load_theirs_button.clicked.connect(self.load_their_version)
-        self.keep_mine_button.clicked.connect(self.keep_my_version)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(self.conflict_label, 1)
-        row.addWidget(self.load_theirs_button)
-        row.addWidget(self.keep_mine_button)
-        box.hide()
-        return box
 
     def _error_label(self, key: str) -> QLabel:
         error = QLabel(self)
@@ -983,33 +959,24 @@ class ComplaintForm(QWidget):
 
     def conflict(self) -> EditConflict | None:
         """The refused save waiting for "Load their version" or "Keep mine", if any."""
-        return self._conflict
+        return self.conflict_box.conflict()
 
     def _show_conflict(self, exc: EditConflict) -> None:
         """Say who changed the entry, at which till and when; the typed text stays, and so
         does its draft on disk until a save succeeds."""
-        self._conflict = exc
-        who = exc.changed_by or self.tr("Someone")
-        when = format_datetime(exc.changed_at, self._zone()) if exc.changed_at else "?"
-        text = self.tr("%1 changed this entry at till %2 at %3, after you opened it.") \
-            if exc.till else self.tr("%1 changed this entry at %3, after you opened it.")
-        self.conflict_label.setText(
-            text.replace("%1", who).replace("%2", exc.till).replace("%3", when) + " "
-            + self.tr("Your changes were not saved; what you typed is still here."))
-        self.conflict_box.show()
+        self.conflict_box.show_conflict(exc, self._zone())
         self.status_label.setText(self.tr("Not saved: choose their version or yours."))
         self.save_draft_now()
 
     def _hide_conflict(self) -> None:
-        self._conflict = None
-        self.conflict_box.hide()
+        self.conflict_box.clear()
 
     def load_their_version(self) -> bool:
         """After asking: replace the form with the entry as saved now (what was typed here,
         and its draft, are dropped). True when loaded."""
         if self._complaint is None:
             return False
-        exc = self._conflict
+        exc = self.conflict()
         where = exc.till if exc is not None and exc.till else ""
         question = self.tr("Replace what you typed with the version saved at till %1? What "
                            "you typed on this form is lost.").replace("%1", where) if where \
@@ -1041,7 +1008,7 @@ class ComplaintForm(QWidget):
 
     def keep_my_version(self) -> None:
         """Keep what was typed: the next save replaces their change, knowingly."""
-        exc = self._conflict
+        exc = self.conflict()
         if exc is None:
             return
         self._version = exc.version
