@@ -156,11 +156,12 @@ def customers_with_phone(
     if not keys:
         return []
     marks = ", ".join("?" for _ in keys)
-    rows = db.execute(
+    cur = db.execute(
         f"SELECT * FROM customers WHERE phone_digits IN ({marks}) AND id IS NOT ? LIMIT 10",
         [*keys, exclude_id],
-    ).fetchall()
-    return [_hit(_row(db, r)) for r in rows]
+    )
+    names = _names(cur)
+    return [_hit(dict(zip(names, r, strict=True))) for r in cur.fetchall()]
 
 
 # ---------------------------------------------------------------- writes
@@ -266,18 +267,11 @@ def update_customer(db: Database, customer_id: int, data: CustomerInput, *,
 # ---------------------------------------------------------------- reads
 
 
-def _row(db: Database, row: tuple[Any, ...] | dict[str, Any]) -> dict[str, Any]:
-    return row if isinstance(row, dict) else dict(zip(_customer_columns(db), row, strict=True))
-
-
-_COLUMN_CACHE: dict[int, list[str]] = {}
-
-
-def _customer_columns(db: Database) -> list[str]:
-    key = id(db.conn)
-    if key not in _COLUMN_CACHE:
-        _COLUMN_CACHE[key] = [r[1] for r in db.execute("PRAGMA table_info(customers)")]
-    return _COLUMN_CACHE[key]
+def _names(cur: Any) -> list[str]:
+    """The column names of a `SELECT *` as the cursor reports them: always this file's
+    columns now (a cache keyed by connection went stale when a connection id was reused
+    for a database of another schema version)."""
+    return [d[0] for d in cur.description]
 
 
 def _customer(r: dict[str, Any]) -> Customer:
@@ -352,10 +346,11 @@ def _edit_conflict(db: Database, customer_id: int) -> EditConflict:
 
 
 def get_customer(db: Database, customer_id: int) -> Customer:
-    row = db.execute("SELECT * FROM customers WHERE id = ?", [customer_id]).fetchone()
+    cur = db.execute("SELECT * FROM customers WHERE id = ?", [customer_id])
+    row = cur.fetchone()
     if row is None:
         raise NotFound(_("There is no customer with id {id}.").format(id=customer_id))
-    return _customer(_row(db, row))
+    return _customer(dict(zip(_names(cur), row, strict=True)))
 
 
 def get_profile(db: Database, customer_id: int, today: date | None = None) -> CustomerProfile:

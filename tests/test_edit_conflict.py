@@ -17,6 +17,8 @@ from sqlite_utils import Database
 from db.clock import format_local
 from db.complaints import get_complaint, update_complaint
 from db.connection import open_database
+from db.customer_search import search_customers
+from db.customers import get_customer, update_customer
 from db.errors import EditConflict, UserError, ValidationError
 from db.follow_ups import add_promise, close_follow_up
 from db.service_models import Complaint, FollowUpClose, PromiseInput
@@ -140,6 +142,31 @@ def test_a_follow_up_closed_at_another_till_names_who_where_when(
     assert "already closed" in message and "Sami Supervisor" in message
     assert "Till 1" in message and format_local(fixed_clock, "Europe/Helsinki") in message
     assert get_complaint(two, complaint.id).follow_ups[0].outcome == "Happy again"
+
+
+def test_a_profile_edit_over_another_tills_is_refused_and_writes_nothing(
+        two_tills: tuple[Database, Database], team: Team, fixed_clock: datetime) -> None:
+    one, two = two_tills
+    at_one = get_customer(one, team.customer.id)
+    at_two = get_customer(two, team.customer.id)
+    assert at_one.version == at_two.version == 1
+    saved = update_customer(one, at_one.id, replace(at_one.to_input(), phone="040 765 4321"),
+                            by=team.supervisor.id, expected_version=at_one.version)
+    assert saved.version == 2
+    before = one.execute("SELECT * FROM customers WHERE id = ?", [at_one.id]).fetchone()
+    consents = count(one, "consents")
+    mine = replace(at_two.to_input(), preferences="Window seat", consent_contact=True)
+    with pytest.raises(EditConflict) as caught:
+        update_customer(two, at_two.id, mine, by=team.clerk.id, expected_version=1)
+    message = str(caught.value)
+    assert "Sami Supervisor" in message and "Till 1" in message and "Liisa Mäkinen" in message
+    assert format_local(fixed_clock, "Europe/Helsinki") in message
+    assert one.execute("SELECT * FROM customers WHERE id = ?", [at_one.id]).fetchone() == before
+    assert count(one, "consents") == consents  # the consent change was not logged either
+    kept = update_customer(two, at_two.id, mine, by=team.clerk.id,
+                           expected_version=caught.value.version)
+    assert (kept.version, kept.preferences, kept.phone) == (3, "Window seat", at_two.phone)
+    assert search_customers(one, "7654321") == []  # the search index follows the saved row
 
 
 _SAVE = textwrap.dedent("""

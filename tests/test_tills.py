@@ -13,13 +13,11 @@ from db import audit
 from db.compensation import authorise
 from db.complaints import get_complaint, history_for_customer
 from db.connection import open_database
-from db.customers import get_customer
 from db.errors import ValidationError
 from db.follow_ups import add_promise, close_follow_up
 from db.migrations import migrations
 from db.purchases import add_product, record_purchase
 from db.service_models import FollowUpClose, PromiseInput
-from db.staff import get_staff
 from db.tills import (
     CLI_TILL,
     MAX_TILL,
@@ -34,7 +32,6 @@ from db.vouchers import get_voucher
 from tests.service_data_support import (
     CONSOLE,
     SUPERVISOR_PIN,
-    Team,
     issue_voucher,
     make_complaint,
     make_team,
@@ -186,20 +183,10 @@ def test_an_older_database_gains_tills_and_its_audit_log_still_verifies(
         old = get_complaint(db, int(old_complaint or 0))
         assert (old.till, old.version, old.updated_by) == ("", 1, None)
         set_till(db, "Till 2")
-        make_complaint(db, make_team_again(db))
+        make_complaint(db, team)  # the same staff and customer ids
         result = audit.verify(db)
         assert result.ok, result.message
         tills = [e.till for e in audit.entries(db)]
         assert "Till 2" in tills and "" in tills
     finally:
         db.close()
-
-
-def make_team_again(db: Database) -> Team:
-    """The team seeded before the migration, looked up again."""
-    staff = {str(r[1]): int(r[0]) for r in db.execute("SELECT id, name FROM staff")}
-    customer_id = int(db.execute("SELECT min(id) FROM customers").fetchone()[0])
-    return Team(manager=get_staff(db, staff["Maria Manager"]),
-                supervisor=get_staff(db, staff["Sami Supervisor"]),
-                clerk=get_staff(db, staff["Aino Staff"]),
-                customer=get_customer(db, customer_id))

@@ -24,6 +24,7 @@ from db import audit
 from db.compensation import authorise
 from db.complaints import get_complaint, update_complaint
 from db.connection import open_database
+from db.customers import get_customer, update_customer
 from db.drafts import load_draft
 from db.service_models import Complaint
 from db.tills import set_till, till_of
@@ -38,6 +39,7 @@ from tests.service_data_support import (
 from tests.service_ui_support import make_ctx
 from widgets.complaint_form import DRAFT_FORM, ComplaintForm
 from widgets.complaint_history_model import TILL, ComplaintHistoryModel
+from widgets.customer_form import CustomerForm
 from widgets.dialogs import FakeDialogService
 from widgets.till_name_panel import TillNamePanel
 
@@ -319,3 +321,41 @@ def test_the_history_and_the_form_show_the_till(
     assert widget.till_info_label.text() == "Till 1"
     widget.start_new(team.customer.id, offer_draft=False)
     assert widget.till_info_label.text() == "Bar 🍸 (this till)"
+
+
+def test_a_profile_edited_at_two_tills_keeps_the_typing_and_offers_both_ways(
+        qtbot: QtBot, shop: tuple[Database, Database], team: Team) -> None:
+    here, there = shop
+    form = CustomerForm(make_ctx(here, team.clerk))
+    qtbot.addWidget(form)
+    form.resize(1024, 700)
+    form.show()
+    customer = team.customer
+    form.edit_customer(customer.id)
+    form.preferences_edit.setPlainText("Window seat, oat milk")
+    update_customer(there, customer.id, replace(customer.to_input(), tags=["regular"]),
+                    by=team.supervisor.id, expected_version=customer.version)
+    assert form.save() is None
+    dialogs = form.ctx.dialogs
+    assert isinstance(dialogs, FakeDialogService) and dialogs.shown == []
+    assert form.conflict_bar.isVisible()
+    message = form.conflict_bar.message.text()
+    assert "Sami Supervisor changed this profile at till Till 1" in message
+    assert form.preferences_edit.toPlainText() == "Window seat, oat milk"
+    assert get_customer(here, customer.id).preferences == ""
+    # Load their version (asked first): the form shows the saved profile
+    form.conflict_bar.load_theirs_button.click()
+    assert dialogs.shown[-1].kind == "question"
+    assert form.tags_edit.text() == "regular" and form.preferences_edit.toPlainText() == ""
+    assert not form.conflict_bar.isVisible() and not form.has_unsaved_changes()
+    # Keep mine: the next save replaces their change knowingly
+    form.preferences_edit.setPlainText("Quiet corner")
+    form.tags_edit.setText("")
+    update_customer(there, customer.id, replace(customer.to_input(), tags=["vip"]),
+                    by=team.supervisor.id)
+    assert form.save() is None and form.conflict_bar.isVisible()
+    form.conflict_bar.keep_mine_button.click()
+    assert form.save() == customer.id
+    saved = get_customer(here, customer.id)
+    assert (saved.preferences, saved.tags, saved.version) == ("Quiet corner", (), 4)
+    assert not form.conflict_bar.isVisible()

@@ -918,22 +918,15 @@ class ComplaintForm(QWidget):
         data = self.collect(status)
         complaint_id = self._complaint.id if self._complaint is not None else None
         version = self._version
-        conflicts: list[EditConflict] = []
 
-        def write() -> Complaint | None:
+        def write() -> Complaint:
             if complaint_id is None:
                 return create_complaint(self.ctx.db, data)
-            try:
-                return update_complaint(self.ctx.db, complaint_id, data,
-                                        actor_id=self.ctx.require_staff().id,
-                                        expected_version=version)
-            except EditConflict as exc:  # said on the form itself, not in a message box
-                conflicts.append(exc)
-                return None
+            return update_complaint(self.ctx.db, complaint_id, data,
+                                    actor_id=self.ctx.require_staff().id,
+                                    expected_version=version)
 
-        def touched(complaint: Complaint | None) -> list[tuple[str, int]]:
-            if complaint is None:
-                return []
+        def touched(complaint: Complaint) -> list[tuple[str, int]]:
             changes = [(data_bus.COMPLAINT, complaint.id)]
             if complaint.customer_id is not None:
                 changes.append((data_bus.CUSTOMER, complaint.customer_id))
@@ -942,9 +935,10 @@ class ComplaintForm(QWidget):
             return changes
 
         # A ValidationError goes next to its fields (this form is a FieldErrorSink).
-        complaint = run_op(self.ctx, self, write, changed=touched)
-        if conflicts:
-            self._show_conflict(conflicts[0])
+        try:
+            complaint = run_op(self.ctx, self, write, changed=touched, passes=(EditConflict,))
+        except EditConflict as exc:  # said on the form itself, not in a message box
+            self._show_conflict(exc)
             return None
         if complaint is None:
             return None
