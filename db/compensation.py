@@ -364,9 +364,14 @@ def _check_not_decided(db: Database, complaint_id: int, seen_decisions: int | No
         decided > 0 and proposed == 0)
     if conflict:
         last = db.execute(
-            "SELECT s.name, a.decision, a.console_id FROM authorisations a "
+            "SELECT s.name, a.decision, a.console_id, a.till FROM authorisations a "
             "JOIN staff s ON s.id = a.decided_by WHERE a.complaint_id = ? "
             "ORDER BY a.id DESC LIMIT 1", [complaint_id]).fetchone()
+        if last[3]:  # the till it was decided at, when known
+            raise AuthorisationConflict(
+                _("{name} has just {decision} this compensation at till {till}. "
+                  "Reload the complaint to see it.").format(
+                    name=last[0], decision=_(last[1]), till=last[3]))
         raise AuthorisationConflict(
             _("{name} has just {decision} this compensation (console {console}). "
               "Reload the complaint to see it.").format(

@@ -15,6 +15,7 @@ import pytest
 from sqlite_utils import Database
 
 from db.clock import format_local
+from db.compensation import AuthorisationConflict, authorise, refuse
 from db.complaints import get_complaint, update_complaint
 from db.connection import open_database
 from db.customer_search import search_customers
@@ -23,7 +24,15 @@ from db.errors import EditConflict, UserError, ValidationError
 from db.follow_ups import add_promise, close_follow_up
 from db.service_models import Complaint, FollowUpClose, PromiseInput
 from db.tills import set_till
-from tests.service_data_support import Team, count, make_complaint, make_team, voucher_line
+from tests.service_data_support import (
+    MANAGER_PIN,
+    SUPERVISOR_PIN,
+    Team,
+    count,
+    make_complaint,
+    make_team,
+    voucher_line,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -167,6 +176,19 @@ def test_a_profile_edit_over_another_tills_is_refused_and_writes_nothing(
                            expected_version=caught.value.version)
     assert (kept.version, kept.preferences, kept.phone) == (3, "Window seat", at_two.phone)
     assert search_customers(one, "7654321") == []  # the search index follows the saved row
+
+
+def test_a_decision_already_made_at_another_till_names_that_till(
+        two_tills: tuple[Database, Database], team: Team) -> None:
+    one, two = two_tills
+    complaint = make_complaint(one, team, voucher_line())
+    authorise(one, complaint.id, list(complaint.proposed_lines), SUPERVISOR_PIN, "console-a",
+              seen_decisions=0)
+    with pytest.raises(AuthorisationConflict) as caught:
+        refuse(two, complaint.id, MANAGER_PIN, "console-b", "no", seen_decisions=0)
+    assert "Sami Supervisor has just approved this compensation at till Till 1" in str(
+        caught.value)
+    assert count(two, "authorisations") == 1
 
 
 _SAVE = textwrap.dedent("""
