@@ -576,3 +576,31 @@ def m017_change_log(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m017_till_names(db: Database) -> None:
+    """Which till wrote what (`db.tills`), and complaints that know their own version.
+
+    ``till`` on complaints, purchases, approvals, authorisations, letters and vouchers (plus
+    who redeemed a voucher and closed a follow-up, where); rows written before are from an
+    unknown till (''). ``version`` on complaints and customers grows by one with every edit,
+    and ``updated_by``/``updated_till`` say who made the last one, so a till saving over a
+    change it has not seen is refused (`db.complaints.update_complaint`,
+    `db.customers.update_customer`).
+    """
+    statements = (
+        *(f"ALTER TABLE {table} ADD COLUMN till TEXT NOT NULL DEFAULT ''"
+          for table in ("complaints", "purchases", "approvals", "authorisations", "letters",
+                        "vouchers")),
+        "ALTER TABLE vouchers ADD COLUMN redeemed_till TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE follow_ups ADD COLUMN closed_till TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE complaints ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE complaints ADD COLUMN updated_by INTEGER REFERENCES staff(id)",
+        "ALTER TABLE complaints ADD COLUMN updated_till TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE customers ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE customers ADD COLUMN updated_by INTEGER REFERENCES staff(id)",
+        "ALTER TABLE customers ADD COLUMN updated_till TEXT NOT NULL DEFAULT ''",
+    )
+    for statement in statements:  # one by one: executescript would commit mid-migration
+        db.execute(statement)

@@ -14,6 +14,7 @@ from db.errors import NotFound, ValidationError
 from db.i18n import _
 from db.models import Product, Purchase, PurchaseLine
 from db.text import clean_text
+from db.tills import till_of
 
 MAX_QUANTITY = 999
 MAX_LINES = 200
@@ -110,8 +111,9 @@ def _insert_purchase(
                 )
         cur = db.execute(
             "INSERT INTO purchases(customer_id, receipt_id, purchased_at, total_minor, staff_id, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            [customer_id, receipt_id, to_iso(when), total, staff_id, to_iso(utcnow())],
+            "created_at, till) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [customer_id, receipt_id, to_iso(when), total, staff_id, to_iso(utcnow()),
+             till_of(db)],
         )
         purchase_id = int(cur.lastrowid or 0)
         db.conn.executemany(
