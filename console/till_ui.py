@@ -62,7 +62,7 @@ class TillUi(QObject):
         self.header_label = QLabel()
         self.header_label.setObjectName("TillName")
         window.add_header_widget(self.header_label)
-        self._show_name(till_of(self.ctx.db))
+        self.show_name(till_of(self.ctx.db))
 
         window.session.staff_changed.connect(self._on_staff_changed)
         self._on_staff_changed()
@@ -88,7 +88,7 @@ class TillUi(QObject):
         if self.options is not None:
             self.options.set(OPTION, clean)
             self.options.sync()
-        self._show_name(clean)
+        self.show_name(clean)
         self.till_changed.emit(clean)
         return clean
 
@@ -114,7 +114,7 @@ class TillUi(QObject):
             self.settings_box.show_saved(
                 self.tr("This till is now called %1.").replace("%1", clean))
 
-    def _show_name(self, name: str) -> None:
+    def show_name(self, name: str) -> None:
         self.header_label.setText(self.tr("Till: %1").replace("%1", name) if name else "")
         self.header_label.setVisible(bool(name))
         self.settings_box.set_name(name or suggested_till_name())
