@@ -458,7 +458,9 @@ def make_gallery(out: Path, sizes: list[tuple[int, int]], languages: list[str],
     """Shoot and check every screen; returns the problems (empty when all is well)."""
     import widgets  # noqa: F401  (Qt compatibility fixes before heavy Qt use)
     from console.app import create_application, switch_language
+    from db.i18n import current_language, set_language
 
+    spoken = current_language()  # the command's own messages stay in the user's language
     app = create_application([sys.argv[0]], language=languages[0])
     sys.excepthook = sys.__excepthook__  # no crash dialog: nobody is there to close it
     problems: list[dict[str, Any]] = []
@@ -472,6 +474,7 @@ def make_gallery(out: Path, sizes: list[tuple[int, int]], languages: list[str],
             shutil.copy(template, copy)
             problems.extend(_shoot_language(app, copy, out, sizes, language, screens,
                                             set(only or [])))
+    set_language(spoken)
     return problems
 
 
