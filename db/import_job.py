@@ -108,6 +108,9 @@ class ImportReport:
     """Rows naming a customer that already exists (updated or unchanged)."""
     language_guessed: int = 0
     """Rows whose language was taken from the script of the name (no language column)."""
+    kept_in_use: int = 0
+    """Cancelled or abandoned: customers the import added that stay, because the counter
+    recorded something for them meanwhile (a purchase, complaint, voucher, letter...)."""
 
 
 Progress = Callable[[ImportProgress], None]
@@ -251,6 +254,7 @@ def abandon_import(db: Database, import_id: int | None = None, *,
         report = job.report_for(pending)
         job.undo(pending.id, _stage_path_of(jdb, pending.id))
         report.cancelled = True
+        report.kept_in_use = job.kept
         return report
 
 
@@ -299,6 +303,7 @@ class _Job:
         self.cancelled = cancelled
         self.sink = refused_sink
         self.region = shop_region(db)
+        self.kept = 0
 
     # ---------------------------------------------------------------- the whole job
 
@@ -352,6 +357,7 @@ class _Job:
             report = self.report_for(pending)
             self.undo(pending.id, stage)
             report.cancelled = True
+            report.kept_in_use = self.kept
             return report
         if pending.state == "staging":
             try:
@@ -565,6 +571,7 @@ class _Job:
         except _Cancelled:
             self.undo(import_id, stage)
             report.cancelled = True
+            report.kept_in_use = self.kept
             return report
         except KeyboardInterrupt:
             raise  # stop at once: the import waits for `import resume` or `import abandon`
@@ -663,11 +670,13 @@ class _Job:
             self._tell("removing", done, total, done / max(1, total))
         size = FIRST_SLICE_ROWS
         while True:
-            size, count = self._slice(size, lambda n: import_merge.undo_added(
+            size, result = self._slice(size, lambda n: import_merge.undo_added(
                 self.db, import_id, n))
-            if not count:
+            if result is None:
                 break
-            done += count
+            removed, kept = result
+            self.kept += kept
+            done += removed + kept
             self._tell("removing", done, total, done / max(1, total))
         self._finish(import_id, "undone")
         import_staging.remove_stage(stage)
