@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCREENS = ("sign-in", "till-name", "home", "search", "profile", "customer-form", "purchase", "complaint",
-           "edit-conflict", "compensation", "pin-pad", "pin-wrong", "pin-locked", "letter",
-           "birthday-letters", "report", "staff", "staff-pin", "settings", "settings-pin",
+SCREENS = ("sign-in", "till-name", "home", "search", "profile", "customer-form", "purchase",
+           "complaint", "edit-conflict", "compensation", "pin-pad", "pin-wrong", "pin-locked",
+           "letter", "birthday-letters", "report", "staff", "staff-pin", "settings", "settings-pin",
            "import-preview", "import-checked", "import-progress")
 
 
