@@ -2049,7 +2049,7 @@
         <translation>Ongelmia tiedostossa</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>Peruutettu: mitään ei tuotu.</translation>
     </message>
@@ -2058,8 +2058,16 @@
         <source>Check cancelled. Nothing was imported.</source>
         <translation>Tarkistus peruutettu. Mitään ei tuotu.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n customer(s) it added stay: staff recorded a purchase, complaint, voucher, letter or consent for them meanwhile.</source>
+        <translation>
+            <numerusform>%n tuonnin lisäämä asiakas jää: henkilökunta kirjasi hänelle sillä välin oston, reklamaation, lahjakortin, kirjeen tai suostumuksen.</numerusform>
+            <numerusform>%n tuonnin lisäämää asiakasta jää: henkilökunta kirjasi heille sillä välin oston, reklamaation, lahjakortin, kirjeen tai suostumuksen.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Refused rows: %1</source>
         <translation>Hylätyt rivit: %1</translation>
     </message>

@@ -2037,7 +2037,7 @@
         <translation>文件有问题</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何数据。</translation>
     </message>
@@ -2046,8 +2046,15 @@
         <source>Check cancelled. Nothing was imported.</source>
         <translation>已取消检查。未导入任何数据。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n customer(s) it added stay: staff recorded a purchase, complaint, voucher, letter or consent for them meanwhile.</source>
+        <translation>
+            <numerusform>导入所新增的 %n 位顾客将保留：员工在此期间已为他们记录了购买、投诉、礼券、信件或同意。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Refused rows: %1</source>
         <translation>被拒绝的行：%1</translation>
     </message>

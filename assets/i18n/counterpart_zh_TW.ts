@@ -2037,7 +2037,7 @@
         <translation>檔案有問題</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未匯入任何資料。</translation>
     </message>
@@ -2046,8 +2046,15 @@
         <source>Check cancelled. Nothing was imported.</source>
         <translation>已取消檢查。未匯入任何資料。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n customer(s) it added stay: staff recorded a purchase, complaint, voucher, letter or consent for them meanwhile.</source>
+        <translation>
+            <numerusform>匯入所新增的 %n 位顧客將保留：員工在此期間已為他們記錄了購買、客訴、禮券、信件或同意。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Refused rows: %1</source>
         <translation>遭拒的列：%1</translation>
     </message>
