@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db", type=Path, default=argparse.SUPPRESS,
-        help=_("database file (default: the console's own in the user data folder)"),
+        help=_("database file (default: the one this till's options file names with "
+               "'database = ...', else the console's own in the user data folder)"),
     )
     common.add_argument(
         "--till", type=till_name, default=argparse.SUPPRESS, metavar="NAME",
@@ -120,10 +121,26 @@ def command_till(args: argparse.Namespace) -> str | Callable[[], str]:
 
 
 def db_path(args: argparse.Namespace) -> Path:
+    """--db, else the file this till's options name (`database`), else the console's own."""
     from console.paths import default_db_path
 
     path = getattr(args, "db", None)
-    return Path(path) if path is not None else default_db_path()
+    if path is not None:
+        return Path(path)
+    return options_database() or default_db_path()
+
+
+def options_database() -> Path | None:
+    """The database this machine's options file names (`database = ...` under [options]),
+    so staff at a till sharing the shop's file never type it; None when it names none."""
+    from console.paths import config_dir
+
+    if not (config_dir() / "options.ini").exists():
+        return None  # no Qt to start for nothing
+    from console.options import Options
+
+    text = str(Options().get("database") or "").strip()
+    return Path(text).expanduser() if text else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

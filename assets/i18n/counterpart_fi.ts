@@ -2663,6 +2663,11 @@
         <source>Till name (this machine)</source>
         <translation>Kassan nimi (tämä laite)</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Database file of this till</source>
+        <translation>Tämän kassan tietokantatiedosto</translation>
+    </message>
 </context>
 <context>
     <name>PersonalDataUi</name>

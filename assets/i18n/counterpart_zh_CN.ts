@@ -2648,6 +2648,11 @@
         <source>Till name (this machine)</source>
         <translation>收银台名称（本机）</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Database file of this till</source>
+        <translation>本收银台的数据库文件</translation>
+    </message>
 </context>
 <context>
     <name>PersonalDataUi</name>

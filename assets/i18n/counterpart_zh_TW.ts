@@ -2648,6 +2648,11 @@
         <source>Till name (this machine)</source>
         <translation>收銀台名稱（本機）</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Database file of this till</source>
+        <translation>本收銀台的資料庫檔案</translation>
+    </message>
 </context>
 <context>
     <name>PersonalDataUi</name>
