@@ -12,7 +12,7 @@ import contextlib
 import importlib
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from db.errors import UserError
@@ -41,7 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db", type=Path, default=argparse.SUPPRESS,
-        help=_("database file (default: the console's own in the user data folder)"),
+        help=_("database file (default: the one this till's options file names with "
+               "'database = ...', else the console's own in the user data folder)"),
+    )
+    common.add_argument(
+        "--till", type=till_name, default=argparse.SUPPRESS, metavar="NAME",
+        help=_("the till recorded on what this command writes (default: this machine's "
+               "till name from its options file, else \"cli\")"),
     )
     parser = argparse.ArgumentParser(
         prog="counterpart", description=_("Counterpart service console"), parents=[common],
@@ -84,11 +90,58 @@ def with_default_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -
     return ["run", *args]
 
 
+def till_name(value: str) -> str:
+    """`--till NAME`: a usable till name (see `db.tills.till_problem`), spaces trimmed."""
+    from db.tills import till_problem
+
+    problem = till_problem(value)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return value.strip()
+
+
+def options_till_name() -> str:
+    """This machine's till name from the console's options file, or `CLI_TILL` ("cli").
+
+    Qt (which reads that file) is loaded only when the file exists."""
+    from console.paths import config_dir
+    from db.tills import CLI_TILL, till_problem
+
+    if not (config_dir() / "options.ini").exists():
+        return CLI_TILL
+    from console.options import Options
+
+    name = str(Options().get("till_name") or "").strip()
+    return name if name and till_problem(name) is None else CLI_TILL
+
+
+def command_till(args: argparse.Namespace) -> str | Callable[[], str]:
+    """The till a command records: --till, else (read when first needed) the options file's."""
+    given = getattr(args, "till", None)
+    return given if given else options_till_name
+
+
 def db_path(args: argparse.Namespace) -> Path:
+    """--db, else the file this till's options name (`database`), else the console's own."""
     from console.paths import default_db_path
 
     path = getattr(args, "db", None)
-    return Path(path) if path is not None else default_db_path()
+    if path is not None:
+        return Path(path)
+    return options_database() or default_db_path()
+
+
+def options_database() -> Path | None:
+    """The database this machine's options file names (`database = ...` under [options]),
+    so staff at a till sharing the shop's file never type it; None when it names none."""
+    from console.paths import config_dir
+
+    if not (config_dir() / "options.ini").exists():
+        return None  # no Qt to start for nothing
+    from console.options import Options
+
+    text = str(Options().get("database") or "").strip()
+    return Path(text).expanduser() if text else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -100,8 +153,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from console.cmd_run import run
 
         func = run
+    from db.tills import process_till
+
     try:
-        return int(func(args) or 0)
+        if getattr(args, "command", None) == "run":  # the window attaches its own till
+            return int(func(args) or 0)
+        with process_till(command_till(args)):
+            return int(func(args) or 0)
     except UserError as exc:
         print(f"counterpart: {exc}", file=sys.stderr)
         return 2

@@ -165,13 +165,19 @@ def _manager(window: Any) -> Any:
     return next(s for s in list_staff(window.ctx.db) if s.role == "manager")
 
 
+GALLERY_TILL = "Kassa 1"
+"""The till the gallery's window is (its header shows it)."""
+
+
 def _sign_in(window: Any) -> None:
+    window.till_ui.show_name(GALLERY_TILL)  # back after the till-name screen hid it
     # the manager screens (report, staff, settings) need a manager signed in with a PIN
     if window.session.staff is None or not window.session.with_pin:
         window.session.sign_in(_manager(window), with_pin=True)
 
 
 def _enter_sign_in(window: Any) -> None:
+    window.till_ui.show_name(GALLERY_TILL)
     window.session.sign_out()
     window.sign_in_panel.reset()
 
@@ -230,6 +236,27 @@ def _enter_complaint(window: Any) -> None:
     form.chosen_edit.setText("New soup and a voucher")
     for step in ("acknowledge", "listen", "ask", "offer"):
         form.checklist.box(step).setChecked(True)
+
+
+def _enter_till_name(window: Any) -> None:
+    """The first start on a new machine: the till is named before anyone signs in."""
+    from console.till_ui import SIGN_IN_TILL_NAME
+
+    window.session.sign_out()
+    window.till_ui.show_name("")  # a new machine has no name yet
+    window.till_ui.first_run.set_name("Kassa 2 – terassi")
+    window.sign_in_panel.show_page(SIGN_IN_TILL_NAME)
+
+
+def _enter_edit_conflict(window: Any) -> None:
+    """Another till saved the same complaint first: the bar names who, where and when."""
+    from db.clock import utcnow
+    from db.errors import EditConflict
+
+    _enter_complaint(window)
+    form = _complaint_form(window)
+    form._show_conflict(EditConflict("", record_id=0, version=2, changed_by="Aino Virtanen",
+                                     till="Kassa 2 – terassi", changed_at=utcnow()))
 
 
 def _enter_compensation(window: Any) -> None:
@@ -383,12 +410,17 @@ def _enter_import_progress(window: Any) -> None:
 
 SCREENS: tuple[Screen, ...] = (
     Screen("sign-in", _enter_sign_in, lambda w: [w.sign_in_panel.list]),
+    Screen("till-name", _enter_till_name,
+           lambda w: [w.till_ui.first_run.name_edit, w.till_ui.first_run.save_button]),
     Screen("home", _enter_home, lambda w: [w.search.field]),
     Screen("search", _enter_search, lambda w: [w.search.page]),
     Screen("profile", _enter_profile, lambda w: [w.profile_panel.purchase_button]),
     Screen("customer-form", _enter_customer_form, lambda w: [w.customer_form.save_button]),
     Screen("purchase", _enter_purchase, lambda w: [w.purchase_entry.record_button]),
     Screen("complaint", _enter_complaint, lambda w: [_complaint_form(w).finish_button]),
+    Screen("edit-conflict", _enter_edit_conflict,
+           lambda w: [_complaint_form(w).load_theirs_button,
+                      _complaint_form(w).keep_mine_button]),
     Screen("compensation", _enter_compensation,
            lambda w: [_complaint_form(w).ask_button, _complaint_form(w).finish_button],
            _show_ask_button),
@@ -426,7 +458,9 @@ def make_gallery(out: Path, sizes: list[tuple[int, int]], languages: list[str],
     """Shoot and check every screen; returns the problems (empty when all is well)."""
     import widgets  # noqa: F401  (Qt compatibility fixes before heavy Qt use)
     from console.app import create_application, switch_language
+    from db.i18n import current_language, set_language
 
+    spoken = current_language()  # the command's own messages stay in the user's language
     app = create_application([sys.argv[0]], language=languages[0])
     sys.excepthook = sys.__excepthook__  # no crash dialog: nobody is there to close it
     problems: list[dict[str, Any]] = []
@@ -440,6 +474,7 @@ def make_gallery(out: Path, sizes: list[tuple[int, int]], languages: list[str],
             shutil.copy(template, copy)
             problems.extend(_shoot_language(app, copy, out, sizes, language, screens,
                                             set(only or [])))
+    set_language(spoken)
     return problems
 
 
@@ -453,7 +488,7 @@ def _shoot_language(app: Any, path: Path, out: Path, sizes: list[tuple[int, int]
 
     problems: list[dict[str, Any]] = []
     db = open_database(path)
-    window = create_window(db, dialogs=FakeDialogService())
+    window = create_window(db, dialogs=FakeDialogService(), till=GALLERY_TILL)
     try:
         window.resize(*sizes[0])
         window.show()

@@ -173,12 +173,23 @@ def _run_with_errors_file(db: Any, args: argparse.Namespace, job: Callable[..., 
     return report
 
 
+def _say_kept(report: Any) -> None:
+    """An undone import keeps the customers staff recorded something for meanwhile."""
+    if report.kept_in_use:
+        print(ngettext("{n} customer it added stays: staff recorded a purchase, complaint, "
+                       "voucher, letter or consent for them meanwhile.",
+                       "{n} customers it added stay: staff recorded a purchase, complaint, "
+                       "voucher, letter or consent for them meanwhile.",
+                       report.kept_in_use).format(n=report.kept_in_use), file=sys.stderr)
+
+
 def _customers(db: Any, args: argparse.Namespace) -> int:
     from db.import_job import import_customers_file
 
     report = _run_with_errors_file(db, args, import_customers_file)
     if report.cancelled:
         print(_("counterpart: import cancelled; nothing was imported."), file=sys.stderr)
+        _say_kept(report)
         return 130
     _print_problems(report, args.errors)
     if args.dry_run:
@@ -253,6 +264,7 @@ def _purchases(db: Any, args: argparse.Namespace) -> int:
     report = _run_with_errors_file(db, args, import_purchases_file)
     if report.cancelled:
         print(_("counterpart: import cancelled; nothing was imported."), file=sys.stderr)
+        _say_kept(report)
         return 130
     _print_problems(report, args.errors)
     for line, text in report.notices[:SHOWN_PROBLEMS]:
@@ -297,6 +309,7 @@ def run_pending(args: argparse.Namespace) -> int:
             report = abandon_import(db, waiting[0].id, progress=_progress_printer())
             print(_("Import {id} removed: the customers it added are deleted and those "
                     "it changed are as they were.").format(id=waiting[0].id))
+            _say_kept(report)
             return 0
         interrupt = _Interrupt()
         with interrupt.installed():
@@ -306,6 +319,7 @@ def run_pending(args: argparse.Namespace) -> int:
         db.close()
     if report.cancelled:
         print(_("counterpart: import cancelled; nothing was imported."), file=sys.stderr)
+        _say_kept(report)
         return 130
     _print_problems(report, None)
     if report.refused:

@@ -66,20 +66,25 @@ def ms_since_process_start() -> float:
 
 
 def create_window(
-    db: Any, *, dialogs: Any = None, options: Any = None, defer_extras: bool = False
+    db: Any, *, dialogs: Any = None, options: Any = None, defer_extras: bool = False,
+    till: str | None = None,
 ) -> Any:
     """The main window on an open database, wired as the app runs it (tests use this too).
 
     With `defer_extras` the other areas' screens are not attached yet: the caller calls
-    `install_extras(window)` once the first screen (sign-in) has been painted.
+    `install_extras(window)` once the first screen (sign-in) has been painted. The till
+    name (`till`, from --till, else the options' `till_name`) is attached to `db` here;
+    with `options` and no name yet, the sign-in screen asks for one (`console.till_ui`).
     """
     from console.main_window import MainWindow
     from console.paths import console_id
     from console.session import Session
+    from console.till_ui import attach_stored_till
     from db.settings import load_settings
     from widgets.context import AppContext
     from widgets.dialogs import DialogService
 
+    attach_stored_till(db, options, till)
     session = Session()
     ctx = AppContext(
         db=db, current_staff=session.current, current_sign_in=session.current_sign_in,
@@ -87,9 +92,22 @@ def create_window(
         settings=load_settings(db), options=options or _NoOptions(), console_id=console_id(),
     )
     window = MainWindow(ctx, session, options)
+    watch_other_tills(window)
     if not defer_extras:
         install_extras(window)
     return window
+
+
+def watch_other_tills(window: Any) -> Any:
+    """Changes committed at other tills (other connections to the database) reach this
+    window's data bus within a second (`widgets.change_watcher`); kept on the window as
+    `change_watcher`."""
+    from widgets.change_watcher import ChangeWatcher
+
+    watcher = ChangeWatcher(window.ctx.db, window.ctx.bus, parent=window)
+    window.change_watcher = watcher
+    watcher.start()
+    return watcher
 
 
 def install_extras(window: Any) -> None:
@@ -113,6 +131,9 @@ def install_extras(window: Any) -> None:
     from console.settings_ui import install as install_settings_ui
 
     install_settings_ui(window)  # managers: shop settings
+    from console.till_ui import install as install_till_ui
+
+    install_till_ui(window)  # this machine's till name: asked once, changed in settings
     from console.backup_ui import install as install_backup_ui
 
     install_backup_ui(window)  # managers: failed or overdue backups
@@ -178,7 +199,8 @@ def run(args: argparse.Namespace) -> int:
     quit_when_shown = bool(getattr(args, "quit_when_shown", False))
     try:
         db = opening.result()
-        window = create_window(db, dialogs=dialogs, options=options, defer_extras=True)
+        window = create_window(db, dialogs=dialogs, options=options, defer_extras=True,
+                               till=getattr(args, "till", None))
     except (UserError, sqlite3.Error, OSError) as exc:
         known = exc if isinstance(exc, UserError) else describe_fault(exc, path)
         if known is None:

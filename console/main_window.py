@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         header_row = QHBoxLayout(header)
         header_row.setContentsMargins(16, 8, 16, 8)
         header_row.addWidget(self.shop_label)
+        self._header_row = header_row
+        self._header_extras = 0
         header_row.addStretch(1)
         header_row.addWidget(self.staff_label)
         header_row.addWidget(self.sign_out_button)
@@ -199,6 +201,11 @@ class MainWindow(QMainWindow):
         self.nav_rail.set_staff(self.session.staff)
         self.nav_rail.set_current_page(self.current_page())
         return button
+
+    def add_header_widget(self, widget: QWidget) -> None:
+        """A small widget in the header bar after the shop's name (e.g. the till name)."""
+        self._header_extras += 1
+        self._header_row.insertWidget(self._header_extras, widget)
 
     def show_notice(self, text: str,
                     actions: list[tuple[str, Callable[[], object]]]) -> None:

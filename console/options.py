@@ -41,6 +41,12 @@ OPTIONS: tuple[Option, ...] = (
            QT_TRANSLATE_NOOP("Options", "Purchases loaded at a time in the history")),
     Option("birthday_days_ahead", int, 7,
            QT_TRANSLATE_NOOP("Options", "Days ahead shown in this week's birthdays")),
+    # This machine's till name (db.tills), recorded on what it writes; empty: not named yet
+    # (the console asks at start). `counterpart --till NAME` overrides it for one command.
+    Option("till_name", str, "", QT_TRANSLATE_NOOP("Options", "Till name (this machine)")),
+    # The shop's database file for this till (e.g. on the shop machine's shared disk), used
+    # when no --db is given; empty: the console's own file in the user data folder.
+    Option("database", str, "", QT_TRANSLATE_NOOP("Options", "Database file of this till")),
 )
 _BY_NAME = {o.name: o for o in OPTIONS}
 

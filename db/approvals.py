@@ -34,6 +34,7 @@ from db.models import Role, Staff
 from db.pins import check_pin_format, hash_pin, is_legacy, verify_pin
 from db.settings import load_settings
 from db.staff import get_staff
+from db.tills import till_of
 
 APPROVAL_MINUTES = 5
 
@@ -216,9 +217,9 @@ def _store(db: Database, staff: Staff, action: str, subject: str, amount_minor: 
     with write(db):
         cur = db.execute(
             "INSERT INTO approvals(token_hash, staff_id, action, subject, amount_minor, "
-            "console_id, granted_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "console_id, granted_at, expires_at, till) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_token_hash(token), staff.id, action, subject, amount_minor, console_id,
-             to_iso(now), to_iso(expires)])
+             to_iso(now), to_iso(expires), till_of(db)])
     return Approval(id=int(cur.lastrowid or 0), token=token, staff=staff, action=action,
                     subject=subject, amount_minor=amount_minor, console_id=console_id,
                     expires_at=expires)

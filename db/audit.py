@@ -41,6 +41,7 @@ from db.clock import from_iso, to_iso, utcnow
 from db.connection import write
 from db.i18n import N_, _
 from db.service_models import AuditEntry, VerifyResult
+from db.tills import till_of
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit.head"
@@ -158,10 +159,15 @@ def append(
     """Add one entry after the current head. Call inside the caller's write transaction,
     after writing the rows it is about: their hash (`row_hash`) is taken now.
 
-    Never put a PIN (or anything secret) into `details`.
+    Never put a PIN (or anything secret) into `details`. The till the entry was written
+    at (`db.tills.till_of`) goes into `details` as "till" when known, so it is hashed with
+    the entry: the chain format stays the same for old and new entries.
     """
     if not db.conn.in_transaction:
         raise RuntimeError("audit.append must run inside the caller's write transaction")
+    till = till_of(db)
+    if till and "till" not in (details or {}):
+        details = {**(details or {}), "till": till}
     last = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     prev_id, prev_hash = (int(last[0]), str(last[1])) if last else (0, GENESIS)
     entry_id = prev_id + 1

@@ -39,3 +39,18 @@ def local_date(moment: datetime, timezone: str) -> date:
 
 def today_local(timezone: str) -> date:
     return local_date(utcnow(), timezone)
+
+
+_BABEL_LOCALES = {"en": "en_GB", "fi": "fi_FI", "zh-TW": "zh_Hant_TW", "zh-CN": "zh_Hans_CN"}
+
+
+def format_local(moment: datetime, timezone: str, lang: str | None = None) -> str:
+    """An instant as the shop's wall-clock date and time, written the way `lang` (default:
+    the current UI language) writes it: "30/11/2026, 14:05", "30.11.2026 klo 14.05",
+    "2026/11/30 下午2:05". For messages of the data layer (the screen has its own)."""
+    from babel.dates import format_datetime
+
+    from db.i18n import current_language
+
+    locale = _BABEL_LOCALES.get(lang or current_language(), "en_GB")
+    return format_datetime(moment, format="short", tzinfo=ZoneInfo(timezone), locale=locale)

@@ -32,7 +32,7 @@ from babel.numbers import (
 )
 from sqlite_utils import Database
 
-from db import approvals, audit
+from db import approvals, audit, changes
 from db.approvals import Approval
 from db.approvals import limit_for as limit_for  # re-exported: callers used it from here
 from db.clock import from_iso, to_iso, today_local, utcnow
@@ -49,6 +49,7 @@ from db.service_models import (
 )
 from db.settings import load_settings
 from db.text import clean_fields, clean_text
+from db.tills import till_of
 
 MAX_DESCRIPTION = 500
 MAX_REASON = 1000
@@ -323,14 +324,14 @@ def authorisations_for(db: Database, complaint_id: int) -> list[Authorisation]:
     result = []
     for r in db.execute(
         "SELECT a.id, a.complaint_id, a.decided_by, s.name, s.role, a.decision, a.total_minor, "
-        "a.reason, a.console_id, a.decided_at FROM authorisations a "
+        "a.reason, a.console_id, a.decided_at, a.till FROM authorisations a "
         "JOIN staff s ON s.id = a.decided_by WHERE a.complaint_id = ? ORDER BY a.id",
         [complaint_id],
     ):
         result.append(Authorisation(
             id=r[0], complaint_id=r[1], decided_by=r[2], decided_by_name=r[3],
             decided_by_role=r[4], decision=r[5], total_minor=r[6], reason=r[7],
-            console_id=r[8], decided_at=from_iso(r[9]) or utcnow(),
+            console_id=r[8], decided_at=from_iso(r[9]) or utcnow(), till=r[10] or "",
             lines=tuple(line for line in lines if line.authorisation_id == r[0]),
         ))
     return result
@@ -363,9 +364,14 @@ def _check_not_decided(db: Database, complaint_id: int, seen_decisions: int | No
         decided > 0 and proposed == 0)
     if conflict:
         last = db.execute(
-            "SELECT s.name, a.decision, a.console_id FROM authorisations a "
+            "SELECT s.name, a.decision, a.console_id, a.till FROM authorisations a "
             "JOIN staff s ON s.id = a.decided_by WHERE a.complaint_id = ? "
             "ORDER BY a.id DESC LIMIT 1", [complaint_id]).fetchone()
+        if last[3]:  # the till it was decided at, when known
+            raise AuthorisationConflict(
+                _("{name} has just {decision} this compensation at till {till}. "
+                  "Reload the complaint to see it.").format(
+                    name=last[0], decision=_(last[1]), till=last[3]))
         raise AuthorisationConflict(
             _("{name} has just {decision} this compensation (console {console}). "
               "Reload the complaint to see it.").format(
@@ -537,8 +543,9 @@ def _record(db: Database, complaint_id: int, staff: Staff, decision: str, total:
             reason: str, console_id: str) -> int:
     cur = db.execute(
         "INSERT INTO authorisations(complaint_id, decided_by, decision, total_minor, reason, "
-        "console_id, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [complaint_id, staff.id, decision, total, reason, console_id, to_iso(utcnow())],
+        "console_id, decided_at, till) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [complaint_id, staff.id, decision, total, reason, console_id, to_iso(utcnow()),
+         till_of(db)],
     )
     return int(cur.lastrowid or 0)
 
@@ -546,6 +553,7 @@ def _record(db: Database, complaint_id: int, staff: Staff, decision: str, total:
 def _touch(db: Database, complaint_id: int) -> None:
     db.execute("UPDATE complaints SET updated_at = ? WHERE id = ?",
                [to_iso(utcnow()), complaint_id])
+    changes.record_complaint(db, complaint_id)
 
 
 def _authorisation(db: Database, auth_id: int) -> Authorisation:

@@ -15,10 +15,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db import audit
-from db.clock import from_iso, local_date, to_iso, utcnow
+from db import audit, changes
+from db.clock import format_local, from_iso, local_date, to_iso, utcnow
 from db.compensation import authorisations_for, lines_for, store_proposed, validate_lines
-from db.errors import NotFound, ValidationError
+from db.errors import EditConflict, NotFound, ValidationError
 from db.follow_ups import follow_ups_for, insert_promise, validate_promise
 from db.i18n import _
 from db.service_models import (
@@ -35,6 +35,7 @@ from db.service_models import (
 )
 from db.settings import load_settings
 from db.text import clean_fields
+from db.tills import till_of
 
 MAX_TEXT = 4000
 MAX_NAME = 200
@@ -177,12 +178,14 @@ def create_complaint(db: Database, data: ComplaintInput) -> Complaint:
     clean = validate(db, data)
     values = _values(db, clean)
     now = to_iso(utcnow())
+    till = till_of(db)
     with audit.immediate(db):
-        columns = ["taken_by", *values, "created_at", "updated_at"]
+        columns = ["taken_by", *values, "created_at", "updated_at", "till", "updated_by",
+                   "updated_till"]
         cur = db.execute(
             f"INSERT INTO complaints({', '.join(columns)}) "
             f"VALUES ({', '.join('?' for _c in columns)})",
-            [clean.taken_by, *values.values(), now, now],
+            [clean.taken_by, *values.values(), now, now, till, clean.taken_by, till],
         )
         complaint_id = int(cur.lastrowid or 0)
         store_proposed(db, complaint_id, clean.lines)
@@ -192,16 +195,26 @@ def create_complaint(db: Database, data: ComplaintInput) -> Complaint:
             "customer_id": clean.customer_id, "cause": clean.cause, "status": clean.status,
             "proposed_minor": total_value(clean.lines),
         })
+        changes.record_complaint(db, complaint_id)
     return get_complaint(db, complaint_id)
 
 
 def update_complaint(
-    db: Database, complaint_id: int, data: ComplaintInput, *, actor_id: int | None = None
+    db: Database, complaint_id: int, data: ComplaintInput, *, actor_id: int | None = None,
+    expected_version: int | None = None,
 ) -> Complaint:
     """Save changes (real cause found later, steps done, status...). Who took it stays.
 
     Proposed lines are replaced by `data.lines`; decided lines are kept as they are. A
     `promise` updates the open promise, or adds one if there is none.
+
+    `expected_version` is the `Complaint.version` the changes were typed on. When someone
+    (another till, another person) saved the complaint since, the stored version differs
+    and EditConflict is raised naming who, at which till and when; nothing is written.
+    The check and the write are one compare-and-set inside the write transaction, so two
+    tills saving at the same moment cannot both win. None skips the check (a caller that
+    did not show the record to anyone, such as the demo data). Each save adds one to the
+    version and records `actor_id` and this till (`db.tills.till_of`) as the last editor.
     """
     current = get_complaint(db, complaint_id)
     clean = validate(db, data, existing_id=complaint_id)
@@ -214,8 +227,16 @@ def update_complaint(
                 0] == "closed" and clean.status != "closed":
             values["status"] = "closed"
         sets = ", ".join(f"{name} = ?" for name in values)
-        db.execute(f"UPDATE complaints SET {sets}, updated_at = ? WHERE id = ?",
-                   [*values.values(), to_iso(utcnow()), complaint_id])
+        params = [*values.values(), to_iso(utcnow()), actor_id, till_of(db), complaint_id]
+        check = ""
+        if expected_version is not None:
+            check = " AND version = ?"
+            params.append(expected_version)
+        cur = db.execute(
+            f"UPDATE complaints SET {sets}, updated_at = ?, updated_by = ?, "
+            f"updated_till = ?, version = version + 1 WHERE id = ?{check}", params)
+        if cur.rowcount != 1:
+            raise edit_conflict(db, complaint_id)
         store_proposed(db, complaint_id, clean.lines)
         if clean.promise is not None:
             open_row = db.execute(
@@ -233,6 +254,7 @@ def update_complaint(
         audit.append(db, f"{clean.kind}.updated", actor_id, "complaint", complaint_id, {
             "status": values["status"], "proposed_minor": total_value(clean.lines),
         })
+        changes.record_complaint(db, complaint_id)
     return get_complaint(db, complaint_id)
 
 
@@ -241,10 +263,37 @@ _SELECT = (
     "c.occurred_at, c.local_date, c.taken_by, s.name, c.about_staff_id, c.cause, c.real_cause, "
     "c.problem, c.severity, c.flags, c.staff_account, c.customer_request, c.options_offered, "
     "c.option_chosen, c.resolution, c.steps_done, c.resolved_on_spot, c.status, c.created_at, "
-    "c.updated_at, c.prevention, c.letter_words FROM complaints c "
+    "c.updated_at, c.prevention, c.letter_words, c.till, c.version, c.updated_by, "
+    "coalesce(u.name, ''), c.updated_till FROM complaints c "
     "LEFT JOIN customers cu ON cu.id = c.customer_id "
-    "JOIN staff s ON s.id = c.taken_by"
+    "JOIN staff s ON s.id = c.taken_by "
+    "LEFT JOIN staff u ON u.id = c.updated_by"
 )
+
+
+def edit_conflict(db: Database, complaint_id: int) -> EditConflict:
+    """The error for a save typed on an older version: who saved since, where and when."""
+    row = db.execute(
+        "SELECT c.version, coalesce(u.name, ''), c.updated_till, c.updated_at "
+        "FROM complaints c LEFT JOIN staff u ON u.id = c.updated_by WHERE c.id = ?",
+        [complaint_id]).fetchone()
+    if row is None:
+        raise NotFound(_("There is no complaint with id {id}.").format(id=complaint_id))
+    version, name, till, at_text = int(row[0]), str(row[1]), str(row[2]), row[3]
+    changed_at = from_iso(at_text)
+    when = format_local(changed_at, load_settings(db).timezone) if changed_at else "?"
+    who = name or _("someone")
+    if till:
+        what = _("{name} changed complaint {id} at till {till} at {when}, after you opened "
+                 "it.").format(name=who, id=complaint_id, till=till, when=when)
+    else:
+        what = _("{name} changed complaint {id} at {when}, after you opened it.").format(
+            name=who, id=complaint_id, when=when)
+    message = what + " " + _("Your changes were not saved; what you typed is still there. "
+                             "Load their version, or keep yours and save again to replace "
+                             "theirs.")
+    return EditConflict(message, record_id=complaint_id, version=version, changed_by=name,
+                        till=till, changed_at=changed_at)
 
 
 def get_complaint(db: Database, complaint_id: int) -> Complaint:
@@ -264,7 +313,9 @@ def get_complaint(db: Database, complaint_id: int) -> Complaint:
         authorisations=tuple(authorisations_for(db, complaint_id)),
         follow_ups=tuple(follow_ups_for(db, complaint_id)),
         created_at=from_iso(r[23]) or utcnow(), updated_at=from_iso(r[24]) or utcnow(),
-        prevention=r[25] or "", letter_words=r[26] or "",
+        prevention=r[25] or "", letter_words=r[26] or "", till=r[27] or "",
+        version=int(r[28]), updated_by=r[29], updated_by_name=r[30] or "",
+        updated_till=r[31] or "",
     )
 
 
@@ -279,7 +330,7 @@ def history_for_customer(db: Database, customer_id: int, *, limit: int = 100
         "(SELECT outcome FROM follow_ups WHERE complaint_id = c.id AND status = 'closed' "
         " ORDER BY closed_at DESC LIMIT 1), "
         "(SELECT satisfaction FROM follow_ups WHERE complaint_id = c.id AND status = 'closed' "
-        " ORDER BY closed_at DESC LIMIT 1) "
+        " ORDER BY closed_at DESC LIMIT 1), c.till "
         "FROM complaints c WHERE c.customer_id = ? ORDER BY c.occurred_at DESC, c.id DESC "
         "LIMIT ?",
         [customer_id, limit],
@@ -288,7 +339,7 @@ def history_for_customer(db: Database, customer_id: int, *, limit: int = 100
         ComplaintSummary(
             id=r[0], kind=r[1], occurred_at=from_iso(r[2]) or utcnow(), cause=r[3],
             problem=r[4], status=r[5], approved_minor=r[7], refused=bool(r[8]),
-            outcome=r[9] or r[6] or "", satisfaction=r[10],
+            outcome=r[9] or r[6] or "", satisfaction=r[10], till=r[11] or "",
         )
         for r in rows
     ]

@@ -10,14 +10,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db import search_index, tiers
+from db import changes, search_index, tiers
 from db.allergens import CODES as ALLERGEN_CODES
 from db.allergens import split_allergies
 from db.birthdays import days_until, is_valid_month_day, next_occurrence, occurrence
-from db.clock import from_iso, to_iso, utcnow
+from db.clock import format_local, from_iso, to_iso, utcnow
 from db.connection import write
 from db.customer_search import SEARCH_LIMIT, search_customers
-from db.errors import NotFound, ValidationError
+from db.errors import EditConflict, NotFound, ValidationError
 from db.i18n import _
 from db.models import (
     LANGUAGES,
@@ -31,7 +31,9 @@ from db.models import (
     SearchHit,
 )
 from db.phones import phone_variants, shop_region
+from db.settings import load_settings
 from db.text import clean_fields, digits, fold
+from db.tills import till_of
 
 MAX_NAME = 200
 MAX_PREFERENCES = 2000
@@ -154,11 +156,12 @@ def customers_with_phone(
     if not keys:
         return []
     marks = ", ".join("?" for _ in keys)
-    rows = db.execute(
+    cur = db.execute(
         f"SELECT * FROM customers WHERE phone_digits IN ({marks}) AND id IS NOT ? LIMIT 10",
         [*keys, exclude_id],
-    ).fetchall()
-    return [_hit(_row(db, r)) for r in rows]
+    )
+    names = _names(cur)
+    return [_hit(dict(zip(names, r, strict=True))) for r in cur.fetchall()]
 
 
 # ---------------------------------------------------------------- writes
@@ -211,6 +214,7 @@ def create_customer(db: Database, data: CustomerInput, *, by: int | None = None,
             values["customer_no"], clean.email, shop_region(db))
         log_consents(db, new_id, {"contact": clean.consent_contact, **(consents or {})},
                      by=by, method=method)
+        changes.record(db, changes.CUSTOMER, new_id)
     return get_customer(db, new_id)
 
 
@@ -226,16 +230,31 @@ def customer_number(customer_id: int) -> str:
 
 def update_customer(db: Database, customer_id: int, data: CustomerInput, *,
                     by: int | None = None, method: str = "counter",
-                    consents: Mapping[str, bool] | None = None) -> Customer:
-    """Save changes; a changed consent is recorded with who (`by`) and how."""
+                    consents: Mapping[str, bool] | None = None,
+                    expected_version: int | None = None) -> Customer:
+    """Save changes; a changed consent is recorded with who (`by`) and how.
+
+    `expected_version` is the `Customer.version` the form was filled from: when the profile
+    was saved since (at another till), EditConflict names who, where and when, and nothing
+    is written (compare-and-set in the write transaction). None skips the check. Each save
+    adds one to the version and records `by` and this till as the last editor.
+    """
     from db.personal_data import log_consents
 
     clean = validate(data)
     existing = get_customer(db, customer_id)
-    values = _columns(clean) | {"updated_at": to_iso(utcnow())}
+    values = _columns(clean) | {"updated_at": to_iso(utcnow()), "updated_by": by,
+                                "updated_till": till_of(db)}
     with write(db):
         sets = ", ".join(f"{k} = ?" for k in values)
-        db.execute(f"UPDATE customers SET {sets} WHERE id = ?", [*values.values(), customer_id])
+        check = "" if expected_version is None else " AND version = ?"
+        params = [*values.values(), customer_id]
+        if expected_version is not None:
+            params.append(expected_version)
+        cur = db.execute(f"UPDATE customers SET {sets}, version = version + 1 "
+                         f"WHERE id = ?{check}", params)
+        if cur.rowcount != 1:
+            raise _edit_conflict(db, customer_id)
         key = search_index.current_key(db, customer_id)
         assert key is not None  # get_customer found the row
         search_index.unindex_customer(db, key)
@@ -243,24 +262,18 @@ def update_customer(db: Database, customer_id: int, data: CustomerInput, *,
                                     clean.email, shop_region(db))
         log_consents(db, customer_id, {"contact": clean.consent_contact, **(consents or {})},
                      by=by, method=method)
+        changes.record(db, changes.CUSTOMER, customer_id)
     return get_customer(db, customer_id)
 
 
 # ---------------------------------------------------------------- reads
 
 
-def _row(db: Database, row: tuple[Any, ...] | dict[str, Any]) -> dict[str, Any]:
-    return row if isinstance(row, dict) else dict(zip(_customer_columns(db), row, strict=True))
-
-
-_COLUMN_CACHE: dict[int, list[str]] = {}
-
-
-def _customer_columns(db: Database) -> list[str]:
-    key = id(db.conn)
-    if key not in _COLUMN_CACHE:
-        _COLUMN_CACHE[key] = [r[1] for r in db.execute("PRAGMA table_info(customers)")]
-    return _COLUMN_CACHE[key]
+def _names(cur: Any) -> list[str]:
+    """The column names of a `SELECT *` as the cursor reports them: always this file's
+    columns now (a cache keyed by connection went stale when a connection id was reused
+    for a database of another schema version)."""
+    return [d[0] for d in cur.description]
 
 
 def _customer(r: dict[str, Any]) -> Customer:
@@ -290,6 +303,7 @@ def _customer(r: dict[str, Any]) -> Customer:
         created_at=created,
         form_of_address=r.get("form_of_address") or "",
         allergens=tuple(json.loads(r.get("allergens") or "[]")),
+        version=int(r.get("version") or 1),
     )
 
 
@@ -307,11 +321,38 @@ def _hit(r: dict[str, Any]) -> SearchHit:
     )
 
 
-def get_customer(db: Database, customer_id: int) -> Customer:
-    row = db.execute("SELECT * FROM customers WHERE id = ?", [customer_id]).fetchone()
+def _edit_conflict(db: Database, customer_id: int) -> EditConflict:
+    """A profile edit typed on an older version: who saved since, at which till, when."""
+    row = db.execute(
+        "SELECT c.version, coalesce(s.name, ''), c.updated_till, c.updated_at, c.name "
+        "FROM customers c LEFT JOIN staff s ON s.id = c.updated_by WHERE c.id = ?",
+        [customer_id]).fetchone()
     if row is None:
         raise NotFound(_("There is no customer with id {id}.").format(id=customer_id))
-    return _customer(_row(db, row))
+    version, name, till, at_text, customer = int(row[0]), str(row[1]), str(row[2]), row[3], \
+        str(row[4])
+    changed_at = from_iso(at_text)
+    when = format_local(changed_at, load_settings(db).timezone) if changed_at else "?"
+    who = name or _("someone")
+    if till:
+        what = _("{name} changed {customer}'s profile at till {till} at {when}, after you "
+                 "opened it.").format(name=who, customer=customer, till=till, when=when)
+    else:
+        what = _("{name} changed {customer}'s profile at {when}, after you opened it.").format(
+            name=who, customer=customer, when=when)
+    message = what + " " + _("Your changes were not saved; what you typed is still there. "
+                             "Load their version, or keep yours and save again to replace "
+                             "theirs.")
+    return EditConflict(message, record_id=customer_id, version=version, changed_by=name,
+                        till=till, changed_at=changed_at)
+
+
+def get_customer(db: Database, customer_id: int) -> Customer:
+    cur = db.execute("SELECT * FROM customers WHERE id = ?", [customer_id])
+    row = cur.fetchone()
+    if row is None:
+        raise NotFound(_("There is no customer with id {id}.").format(id=customer_id))
+    return _customer(dict(zip(_names(cur), row, strict=True)))
 
 
 def get_profile(db: Database, customer_id: int, today: date | None = None) -> CustomerProfile:

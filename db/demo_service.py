@@ -34,10 +34,12 @@ from db.service_models import (
 )
 from db.settings import load_settings
 from db.staff import list_staff
+from db.tills import as_till
 from db.vouchers import find_voucher, redeem, redeem_subject
 
 DAYS = 56
 COUNTER = "demo-counter"  # the console id demo events happen at
+DEMO_TILLS = ("Till 1", "Till 2")  # the tills demo events happen at
 
 # cause -> (problem stated, what the staff member saw, real cause found later or None)
 PROBLEMS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
@@ -155,28 +157,44 @@ def _populate_service_history(
                 if offset % 7 == 0:
                     say(f"service history {day.isoformat()}")
                 for moment in _moments(rng, day, tz, real_now):
-                    _run_due(moment, pending_vouchers, pending_follow_ups, db, rng)
-                    _set_clock(moment)
-                    kinds: tuple[EntryKind, ...] = ("complaint", "compliment", "suggestion")
-                    kind = rng.choices(kinds, weights=(60, 28, 12))[0]
-                    customer_id = _customer(rng, customers, repeaters, kind)
-                    taken_by = rng.choice(floor)
-                    if kind == "complaint":
-                        _complaint(db, rng, moment, customer_id, taken_by, deciders, managers,
-                                   products, pending_vouchers, pending_follow_ups)
-                    else:
-                        about = rng.choice(staff)
-                        text = (rng.choice(COMPLIMENTS).format(staff=about.name.split()[0])
-                                if kind == "compliment" else rng.choice(SUGGESTIONS))
-                        create_complaint(db, ComplaintInput(
-                            taken_by=taken_by.id, kind=kind, customer_id=customer_id,
-                            walk_in_name="" if customer_id else "Walk-in guest",
-                            occurred_at=moment, cause="other", problem=text,
-                            about_staff_id=about.id if kind == "compliment" else None,
-                            status="closed"))
+                    # two tills take turns (by the minute, so the seeded story is unchanged)
+                    with as_till(db, DEMO_TILLS[moment.minute % len(DEMO_TILLS)]):
+                        _one_moment(db, rng, moment, staff, floor, deciders, managers,
+                                    customers, repeaters, products, pending_vouchers,
+                                    pending_follow_ups)
             _run_due(real_now, pending_vouchers, pending_follow_ups, db, rng)
     finally:
         clock.set_clock(previous)
+
+
+def _one_moment(
+    db: Database, rng: random.Random, moment: datetime, staff: list[Staff],
+    floor: list[Staff], deciders: list[Staff], managers: list[Staff], customers: list[int],
+    repeaters: list[int], products: list[int],
+    pending_vouchers: list[tuple[datetime, str, int]],
+    pending_follow_ups: list[tuple[datetime, int, Staff]],
+) -> None:
+    """What happens at one moment of the demo history: promises and vouchers then due, and
+    one complaint, compliment or suggestion."""
+    _run_due(moment, pending_vouchers, pending_follow_ups, db, rng)
+    _set_clock(moment)
+    kinds: tuple[EntryKind, ...] = ("complaint", "compliment", "suggestion")
+    kind = rng.choices(kinds, weights=(60, 28, 12))[0]
+    customer_id = _customer(rng, customers, repeaters, kind)
+    taken_by = rng.choice(floor)
+    if kind == "complaint":
+        _complaint(db, rng, moment, customer_id, taken_by, deciders, managers,
+                   products, pending_vouchers, pending_follow_ups)
+    else:
+        about = rng.choice(staff)
+        text = (rng.choice(COMPLIMENTS).format(staff=about.name.split()[0])
+                if kind == "compliment" else rng.choice(SUGGESTIONS))
+        create_complaint(db, ComplaintInput(
+            taken_by=taken_by.id, kind=kind, customer_id=customer_id,
+            walk_in_name="" if customer_id else "Walk-in guest",
+            occurred_at=moment, cause="other", problem=text,
+            about_staff_id=about.id if kind == "compliment" else None,
+            status="closed"))
 
 
 def _set_clock(moment: datetime) -> None:

@@ -7,6 +7,8 @@ goes to the crash dialog.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from db.i18n import ngettext
 
 
@@ -24,6 +26,22 @@ class ValidationError(UserError):
 
 class NotFound(UserError):
     """An id that names nothing (an unknown customer, complaint, voucher...)."""
+
+
+class EditConflict(UserError):
+    """Someone saved the same record after this console loaded it, so this save was refused
+    (nothing written). `changed_by` (staff name, "" when unknown), `till` ("" when unknown)
+    and `changed_at` (UTC) say who, where and when; `version` is the stored version now:
+    saving again with it overwrites their change knowingly."""
+
+    def __init__(self, message: str, *, record_id: int, version: int, changed_by: str,
+                 till: str, changed_at: datetime | None) -> None:
+        super().__init__(message)
+        self.record_id = record_id
+        self.version = version
+        self.changed_by = changed_by
+        self.till = till
+        self.changed_at = changed_at
 
 
 class PermissionDenied(UserError):

@@ -13,12 +13,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db import audit
-from db.clock import from_iso, to_iso, utcnow
+from db import audit, changes
+from db.clock import format_local, from_iso, to_iso, utcnow
 from db.errors import NotFound, ValidationError
 from db.i18n import _
 from db.service_models import DEFAULT_PROMISE_DAYS, FollowUp, FollowUpClose, PromiseInput
+from db.settings import load_settings
 from db.text import clean_fields
+from db.tills import till_of
 
 MAX_TEXT = 2000
 
@@ -78,6 +80,8 @@ def add_promise(
                    [to_iso(utcnow()), complaint_id])
         audit.append(db, "promise.made", actor_id, "follow_up", follow_up_id,
                      {"complaint_id": complaint_id, "owner_id": promise.owner_id})
+        changes.record(db, changes.FOLLOW_UP, follow_up_id)
+        changes.record_complaint(db, complaint_id)
     return get_follow_up(db, follow_up_id)
 
 
@@ -147,6 +151,18 @@ def validate_close(data: FollowUpClose) -> dict[str, str]:
     return problems
 
 
+def _already_closed(db: Database, name: str, till: str, at_text: str | None) -> str:
+    at = from_iso(at_text)
+    if not name or at is None:
+        return _("This follow-up is already closed.")
+    when = format_local(at, load_settings(db).timezone)
+    if till:
+        return _("This follow-up is already closed: {name} closed it at till {till} at "
+                 "{when}.").format(name=name, till=till, when=when)
+    return _("This follow-up is already closed: {name} closed it at {when}.").format(
+        name=name, when=when)
+
+
 def close_follow_up(
     db: Database, follow_up_id: int, data: FollowUpClose, closed_by: int
 ) -> FollowUp:
@@ -156,21 +172,23 @@ def close_follow_up(
     if problems:
         raise ValidationError(problems)
     with audit.immediate(db):
-        row = db.execute("SELECT complaint_id, status FROM follow_ups WHERE id = ?",
-                         [follow_up_id]).fetchone()
+        row = db.execute(
+            "SELECT f.complaint_id, f.status, coalesce(s.name, ''), f.closed_till, "
+            "f.closed_at FROM follow_ups f LEFT JOIN staff s ON s.id = f.closed_by "
+            "WHERE f.id = ?", [follow_up_id]).fetchone()
         if row is None:
             raise NotFound(_("There is no follow-up with id {id}.").format(id=follow_up_id))
-        if row[1] != "open":
-            raise ValidationError({"follow_up": _("This follow-up is already closed.")})
+        if row[1] != "open":  # closed meanwhile, e.g. at another till: say who, where, when
+            raise ValidationError({"follow_up": _already_closed(db, row[2], row[3], row[4])})
         complaint_id = int(row[0])
         now = to_iso(utcnow())
         db.execute(
             "UPDATE follow_ups SET status = 'closed', closed_at = ?, closed_by = ?, "
             "outcome = ?, satisfaction = ?, reliability = ?, empathy = ?, tangibles = ?, "
-            "responsiveness = ?, would_change = ? WHERE id = ?",
+            "responsiveness = ?, would_change = ?, closed_till = ? WHERE id = ?",
             [now, closed_by, data.outcome.strip(), data.satisfaction, data.reliability,
              data.empathy, data.tangibles, data.responsiveness, data.would_change.strip(),
-             follow_up_id],
+             till_of(db), follow_up_id],
         )
         still_open = db.execute(
             "SELECT count(*) FROM follow_ups WHERE complaint_id = ? AND status = 'open'",
@@ -180,4 +198,6 @@ def close_follow_up(
                        [now, complaint_id])
         audit.append(db, "follow_up.closed", closed_by, "follow_up", follow_up_id,
                      {"complaint_id": complaint_id, "satisfaction": data.satisfaction})
+        changes.record(db, changes.FOLLOW_UP, follow_up_id)
+        changes.record_complaint(db, complaint_id)
     return get_follow_up(db, follow_up_id)

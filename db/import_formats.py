@@ -44,13 +44,12 @@ from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import phonenumbers
-
 from db import customers as customer_api
 from db.errors import ImportFailed, ValidationError
 from db.i18n import _
 from db.import_source import MAX_FIELD
 from db.models import LANGUAGES, PERSONALITIES, CustomerInput, ShopSettings
+from db.phones import normalise_phone
 from db.text import clean_text, has_cjk
 
 OWN_FORMAT = "counterpart"
@@ -803,117 +802,6 @@ def _named_month_moment(text: str, zone: ZoneInfo | None) -> str:
 def _moment_cached(text: str, zone: ZoneInfo | None) -> str:
     """`parse_moment` for a file's rows: visit dates repeat (a busy day has many)."""
     return parse_moment(text, zone)
-
-
-# ---------------------------------------------------------------- phones
-
-
-def normalise_phone(text: str, region: str) -> str:
-    """The number in international format ("+358 40 1234567") read with `phonenumbers` for
-    the shop's country; the text as written when phonenumbers cannot read it as a possible
-    number (db.customers.validate then accepts or refuses it).
-
-    Reading a number costs tens of microseconds, too slow for a million rows: the way a
-    number is read (how many leading digits are an exit code, country code or trunk
-    prefix) and grouped depends only on its first digits and its length, so phonenumbers
-    reads the first number of each such shape and the rest reuse that reading.
-    """
-    if not _PLAIN_PHONE.match(text):
-        return _parse_phone(text, region) or text
-    if not _simple_region(region):
-        return _parse_phone(text, region) or text
-    written = _NON_DIGIT.sub("", text)
-    plus = text.lstrip()[:1] == "+"
-    # enough leading digits to tell an exit code, country code and trunk prefix apart
-    head = 4 if plus else 7 if written[:2] in ("00", "01") else 3
-    shape = _phone_shape(region, plus, written[:head], len(written))
-    if shape is None:
-        return _parse_phone(text, region) or text
-    country, drop, _nsn_len = shape
-    nsn = written[drop:]
-    template = _phone_template(country, nsn[:_HEAD.get(country, 4)], len(nsn))
-    if template is None:
-        return _parse_phone(text, region) or text
-    start = 0
-    parts = []
-    for piece, length in template:
-        parts.append(piece)
-        parts.append(nsn[start:start + length])
-        start += length
-    return "".join(parts)
-
-
-_PLAIN_PHONE = re.compile(r"^\s*\+?[0-9 \-().]+$")
-_NON_DIGIT = re.compile(r"\D+")
-
-
-def _parse_phone(text: str, region: str) -> str | None:
-    try:
-        number = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_possible_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-
-
-@lru_cache(maxsize=64)
-def _simple_region(region: str) -> bool:
-    """True when the region's trunk prefix is a plain prefix (FI "0", US "1"), so the first
-    digits of a number tell how it is read; regions with rewriting rules (CN, AR, MX...)
-    read every number with phonenumbers."""
-    meta = phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
-    if meta is None:
-        return False
-    return (meta.national_prefix_transform_rule is None
-            and meta.national_prefix_for_parsing in (None, meta.national_prefix))
-
-
-def _example(plus: bool, head: str, length: int) -> str:
-    """A stand-in number of this shape (the head followed by 5s)."""
-    return ("+" if plus else "") + head + "5" * (length - len(head))
-
-
-@lru_cache(maxsize=131072)
-def _phone_shape(region: str, plus: bool, head: str, length: int
-                 ) -> tuple[int, int, int] | None:
-    """(country code, leading digits to drop, national number length) for numbers written
-    with this start and length, or None when phonenumbers cannot read them."""
-    try:
-        number = phonenumbers.parse(_example(plus, head, length), region)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_possible_number(number) or number.country_code is None:
-        return None
-    nsn = phonenumbers.national_significant_number(number)
-    return number.country_code, length - len(nsn), len(nsn)
-
-
-@lru_cache(maxsize=65536)
-def _phone_template(country: int, head: str, length: int
-                    ) -> tuple[tuple[str, int], ...] | None:
-    """How a national number of this start and length is grouped: (text before the group,
-    group length) pairs, from phonenumbers' international format of one such number."""
-    nsn = head + "5" * (length - len(head))
-    zeros = len(nsn) - len(nsn.lstrip("0"))
-    number = phonenumbers.PhoneNumber(
-        country_code=country, national_number=int(nsn),
-        italian_leading_zero=zeros > 0 or None, number_of_leading_zeros=zeros or None)
-    if not phonenumbers.is_possible_number(number):
-        return None
-    formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    prefix = f"+{country}"
-    if not formatted.startswith(prefix) or _NON_DIGIT.sub("", formatted[len(prefix):]) != nsn:
-        return None
-    pieces: list[tuple[str, int]] = []
-    for match in _GROUP.finditer(formatted[len(prefix):]):
-        pieces.append(((prefix if not pieces else "") + match[1], len(match[2])))
-    return tuple(pieces)
-
-
-_GROUP = re.compile(r"(\D*)(\d+)")
-_HEAD: dict[int, int] = {7: 6, 44: 6, 82: 6, 91: 6, 261: 6, 352: 6, 375: 6, 591: 6}
-"""Leading national digits that choose a number's grouping, where 4 are not enough."""
 
 
 # ---------------------------------------------------------------- merging

@@ -170,33 +170,50 @@ def undo_updates(db: Database, import_id: int, limit: int, region: str) -> int:
     return len(rows)
 
 
-def undo_added(db: Database, import_id: int, limit: int) -> int:
+_USED = (
+    "SELECT customer_id FROM main.purchases WHERE customer_id BETWEEN :a AND :b "
+    "UNION SELECT customer_id FROM main.complaints WHERE customer_id BETWEEN :a AND :b "
+    "UNION SELECT customer_id FROM main.vouchers WHERE customer_id BETWEEN :a AND :b "
+    "UNION SELECT customer_id FROM main.letters WHERE customer_id BETWEEN :a AND :b "
+    "UNION SELECT customer_id FROM main.erasures WHERE customer_id BETWEEN :a AND :b "
+    "UNION SELECT customer_id FROM main.consents WHERE customer_id BETWEEN :a AND :b "
+    "AND method != 'import'"
+)
+"""Customers the import added that the counter has used since (a purchase, complaint,
+voucher, letter, erasure or consent recorded there): an undo keeps them, with all that is
+theirs, instead of deleting what staff recorded."""
+
+
+def undo_added(db: Database, import_id: int, limit: int) -> tuple[int, int] | None:
     """Remove up to `limit` customers the import added (the newest first), with their
-    search entries, consent records and row hashes."""
+    search entries, consent records and row hashes; returns (removed, kept because the
+    counter used them meanwhile), None when nothing is left to remove."""
     conn = db.conn
     found = conn.execute(
         "SELECT first_id, last_id FROM main.import_added WHERE import_id = ? "
         "ORDER BY first_id DESC LIMIT 1", [import_id]).fetchone()
     if found is None:
-        return 0
+        return None
     first, last = int(found[0]), int(found[1])
     low = max(first, last - limit + 1)
-    keys = (f"SELECT {search_index.rank_sql('customers')} FROM main.customers "
-            "WHERE id BETWEEN ? AND ?")
-    conn.execute(f"DELETE FROM main.customer_fts WHERE rowid IN ({keys})", [low, last])
-    conn.execute(f"DELETE FROM main.customer_terms WHERE rank_key IN ({keys})", [low, last])
-    conn.execute("DELETE FROM main.consents WHERE customer_id BETWEEN ? AND ?", [low, last])
+    args = {"a": low, "b": last}
+    kept = int(conn.execute(f"SELECT count(*) FROM ({_USED})", args).fetchone()[0])
+    gone = f"id BETWEEN :a AND :b AND id NOT IN ({_USED})"
+    keys = f"SELECT {search_index.rank_sql('customers')} FROM main.customers WHERE {gone}"
+    conn.execute(f"DELETE FROM main.customer_fts WHERE rowid IN ({keys})", args)
+    conn.execute(f"DELETE FROM main.customer_terms WHERE rank_key IN ({keys})", args)
+    conn.execute("DELETE FROM main.consents WHERE customer_id IN "
+                 f"(SELECT id FROM main.customers WHERE {gone})", args)
     conn.execute("DELETE FROM main.import_row_hashes WHERE external_id IN "
-                 "(SELECT external_id FROM main.customers WHERE id BETWEEN ? AND ?)",
-                 [low, last])
-    conn.execute("DELETE FROM main.customers WHERE id BETWEEN ? AND ?", [low, last])
+                 f"(SELECT external_id FROM main.customers WHERE {gone})", args)
+    removed = conn.execute(f"DELETE FROM main.customers WHERE {gone}", args).rowcount
     if low == first:
         conn.execute("DELETE FROM main.import_added WHERE import_id = ? AND first_id = ?",
                      [import_id, first])
     else:
         conn.execute("UPDATE main.import_added SET last_id = ? WHERE import_id = ? "
                      "AND first_id = ?", [low - 1, import_id, first])
-    return last - low + 1
+    return removed, kept
 
 
 def forget_undo(db: Database, import_id: int, limit: int) -> int:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from db.errors import ImportFailed
 from db.i18n import _
-from db.text import clean_text
+from db.text import clean_text, needs_cleaning
 
 SNIFF_BYTES = 64 * 1024
 MAX_FIELD = 10_000
@@ -120,9 +120,12 @@ def _rows(reader: Iterator[list[str]], stream: io.TextIOWrapper,
                                      .format(encoding=encoding))]) from exc
             line = start
             start = reader.line_num + 1  # type: ignore[attr-defined]
-            if not any(cell.strip() for cell in cells):
+            stripped = [c.strip() for c in cells]
+            if not any(stripped):
                 continue
-            yield line, [clean_text(c).strip() for c in cells]
+            if needs_cleaning("".join(cells)):
+                stripped = [clean_text(c).strip() for c in cells]
+            yield line, stripped
     finally:
         stream.close()
 

@@ -133,7 +133,8 @@ class RowMapper:
 @lru_cache(maxsize=16_384)
 def _name_parts(name: str) -> tuple[str, str]:
     """The name's search key and its short terms (names repeat: cached)."""
-    return search_key(name), json.dumps(sorted(search_index.terms(name)), ensure_ascii=False)
+    key = search_key(name)
+    return key, json.dumps(sorted(search_index.terms_of_key(key)), ensure_ascii=False)
 
 
 def _list(items: Sequence[str]) -> str:

@@ -1,17 +1,21 @@
-"""PIN lockout per console and shop-wide, kept in the database so nothing resets it.
+"""PIN lockout across all tills of the shop, kept in the database so nothing resets it.
 
 Every wrong PIN - and every PIN of someone without the right for what was asked - is a row
-in `pin_failures`. Within any window of `pin_lockout_minutes` (settings, default 15):
+in `pin_failures`, with the console (till) it was typed at. Within any window of
+`pin_lockout_minutes` (settings, default 15):
 
-- `pin_max_attempts` (default 5) wrong PINs at one console lock that console;
-- `pin_shop_max_attempts` (default 15) wrong PINs at all consoles together lock PIN entry
-  at every console of the shop, so a new console id (a fresh config folder, a deleted
-  ``console-id`` file, another id passed to the API) gives no more tries than the shop
-  allows.
+- `pin_max_attempts` (default 5) wrong PINs at any of the shop's tills together lock PIN
+  entry at every till: walking to till 2 after being locked out at till 1 gives no more
+  tries, and neither does a new console id (a fresh config folder, a deleted
+  ``console-id`` file, another id passed to the API);
+- a right PIN from someone with the right clears the wrong PINs typed at its own till
+  (a supervisor's typos there), never those of other tills;
+- `pin_shop_max_attempts` (default 15) wrong PINs in the window, cleared or not, lock PIN
+  entry at every till whatever right PINs came between, so right and wrong PINs in turn
+  buy no more tries than that.
 
-A lock lasts until the window has passed since the wrong PIN that set it. A right PIN from
-someone with the right clears the count of that console only; the shop-wide count only
-runs out with time. Every wrong PIN is audited (never the PIN itself).
+A lock lasts until the window has passed since the wrong PIN that set it. Every wrong PIN
+is audited with its till (never the PIN itself).
 """
 
 from __future__ import annotations
@@ -49,9 +53,10 @@ class PinLocked(UserError):
                 "console for {n} more minutes.", minutes)
         else:
             message = ngettext(
-                "Too many wrong PINs at this console. PIN entry is locked for {n} more minute.",
-                "Too many wrong PINs at this console. PIN entry is locked for {n} more minutes.",
-                minutes)
+                "Too many wrong PINs at this shop's tills. PIN entry is locked at every till "
+                "for {n} more minute.",
+                "Too many wrong PINs at this shop's tills. PIN entry is locked at every till "
+                "for {n} more minutes.", minutes)
         super().__init__(message.format(n=minutes))
 
 
@@ -77,36 +82,34 @@ class WrongPin(UserError):
         super().__init__(message)
 
 
-def _times(db: Database, since: datetime, console_id: str | None) -> list[datetime]:
-    """Failure times after `since`, newest first (one console's uncleared ones, or all)."""
-    if console_id is None:
-        rows = db.execute("SELECT at FROM pin_failures WHERE at > ? ORDER BY at DESC",
-                          [to_iso(since)])
-    else:
-        rows = db.execute(
-            "SELECT at FROM pin_failures WHERE console_id = ? AND cleared = 0 AND at > ? "
-            "ORDER BY at DESC", [console_id, to_iso(since)])
+def _times(db: Database, since: datetime, *, uncleared: bool) -> list[datetime]:
+    """Failure times after `since` at every till, newest first (the uncleared ones, or
+    all of them)."""
+    rows = db.execute(
+        "SELECT at FROM pin_failures WHERE at > ? AND (cleared = 0 OR ?) ORDER BY at DESC",
+        [to_iso(since), 0 if uncleared else 1])
     return [moment for moment in (from_iso(r[0]) for r in rows) if moment is not None]
 
 
 def status(db: Database, console_id: str) -> LockoutStatus:
-    """Wrong PINs counted for this console and the shop, and any lock still running."""
+    """Wrong PINs counted at all the shop's tills, and any lock still running; the same at
+    every till (`console_id` only names the till asking)."""
     settings = load_settings(db)
     window = timedelta(minutes=settings.pin_lockout_minutes)
     now = utcnow()
-    here = _times(db, now - window, console_id)
-    shop = _times(db, now - window, None)
-    here_lock = here[0] + window if len(here) >= settings.pin_max_attempts else None
+    counted = _times(db, now - window, uncleared=True)
+    shop = _times(db, now - window, uncleared=False)
+    till_lock = counted[0] + window if len(counted) >= settings.pin_max_attempts else None
     shop_lock = shop[0] + window if len(shop) >= settings.pin_shop_max_attempts else None
-    locks = [lock for lock in (here_lock, shop_lock) if lock is not None and lock > now]
+    locks = [lock for lock in (till_lock, shop_lock) if lock is not None and lock > now]
     until = max(locks) if locks else None
-    left_here = settings.pin_max_attempts - len(here)
+    left_tills = settings.pin_max_attempts - len(counted)
     left_shop = settings.pin_shop_max_attempts - len(shop)
     shop_wide = (until is not None and until == shop_lock) or (
-        until is None and left_shop < left_here)
+        until is None and left_shop < left_tills)
     return LockoutStatus(
-        console_id=console_id, failed_count=len(here),
-        attempts_left=0 if until is not None else max(0, min(left_here, left_shop)),
+        console_id=console_id, failed_count=len(counted),
+        attempts_left=0 if until is not None else max(0, min(left_tills, left_shop)),
         locked_until=until,
         remaining_seconds=math.ceil((until - now).total_seconds()) if until else 0,
         shop_wide=shop_wide,
@@ -114,7 +117,7 @@ def status(db: Database, console_id: str) -> LockoutStatus:
 
 
 def check(db: Database, console_id: str) -> LockoutStatus:
-    """Raise PinLocked if PIN entry is locked at this console (or shop-wide)."""
+    """Raise PinLocked if PIN entry is locked (at every till of the shop)."""
     current = status(db, console_id)
     if current.locked:
         raise PinLocked(current)
@@ -138,20 +141,26 @@ def record_failure(
         db.execute("INSERT INTO pin_failures(console_id, at) VALUES (?, ?)",
                    [console_id, to_iso(now)])
         after = status(db, console_id)
+        tills = db.execute(
+            "SELECT count(DISTINCT console_id) FROM pin_failures WHERE cleared = 0 AND at > ?",
+            [to_iso(now - timedelta(minutes=load_settings(db).pin_lockout_minutes))],
+        ).fetchone()[0]
         audit.append(db, "pin.failed", actor_id, "console", None, {
             "console_id": console_id, "purpose": purpose, "why": why,
-            "failed_in_window": after.failed_count, "shop_wide_lock": after.shop_wide,
+            "failed_in_window": after.failed_count, "tills_in_window": int(tills),
+            "shop_wide_lock": after.shop_wide,
             "locked_until": to_iso(after.locked_until) if after.locked_until else None,
         })
     return after
 
 
 def record_success(db: Database, console_id: str) -> None:
-    """A right PIN from someone with the right: this console's count starts again.
+    """A right PIN from someone with the right: the wrong PINs typed at this till no
+    longer count (those of other tills still do).
 
-    The shop-wide count is not cleared (it only runs out with time), so no PIN - right or
-    wrong, at any console - buys more tries than the shop allows. Caller's transaction or
-    its own.
+    The shop-wide cap (`pin_shop_max_attempts`) counts them still (it only runs out with
+    time), so no PIN - right or wrong, at any till - buys more tries than the shop allows.
+    Caller's transaction or its own.
     """
     db.execute("UPDATE pin_failures SET cleared = 1 WHERE console_id = ? AND cleared = 0",
                [console_id])

@@ -559,3 +559,48 @@ def m016_import_engine(db: Database) -> None:
     for statement in script.split(";"):  # one by one: executescript would commit
         if statement.strip():
             db.execute(statement)
+
+
+@migrations()
+def m017_change_log(db: Database) -> None:
+    """What changed, for the other tills (`db.changes`): one row per write and entity, not
+    per row (an import is one row), pruned to about the last hour."""
+    db.execute(
+        """
+        CREATE TABLE changes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            entity TEXT NOT NULL,
+            entity_id INTEGER NOT NULL DEFAULT 0,
+            at TEXT NOT NULL,
+            origin TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+
+
+@migrations()
+def m017_till_names(db: Database) -> None:
+    """Which till wrote what (`db.tills`), and complaints that know their own version.
+
+    ``till`` on complaints, purchases, approvals, authorisations, letters and vouchers (plus
+    who redeemed a voucher and closed a follow-up, where); rows written before are from an
+    unknown till (''). ``version`` on complaints and customers grows by one with every edit,
+    and ``updated_by``/``updated_till`` say who made the last one, so a till saving over a
+    change it has not seen is refused (`db.complaints.update_complaint`,
+    `db.customers.update_customer`).
+    """
+    statements = (
+        *(f"ALTER TABLE {table} ADD COLUMN till TEXT NOT NULL DEFAULT ''"
+          for table in ("complaints", "purchases", "approvals", "authorisations", "letters",
+                        "vouchers")),
+        "ALTER TABLE vouchers ADD COLUMN redeemed_till TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE follow_ups ADD COLUMN closed_till TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE complaints ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE complaints ADD COLUMN updated_by INTEGER REFERENCES staff(id)",
+        "ALTER TABLE complaints ADD COLUMN updated_till TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE customers ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE customers ADD COLUMN updated_by INTEGER REFERENCES staff(id)",
+        "ALTER TABLE customers ADD COLUMN updated_till TEXT NOT NULL DEFAULT ''",
+    )
+    for statement in statements:  # one by one: executescript would commit mid-migration
+        db.execute(statement)

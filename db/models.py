@@ -86,6 +86,7 @@ class Customer:
     created_at: datetime
     form_of_address: str = ""
     allergens: tuple[str, ...] = ()  # codes from db.allergens.CODES; `allergies` is free text
+    version: int = 1  # grows with every profile edit; an edit names the version it was typed on
 
     @property
     def has_allergies(self) -> bool:

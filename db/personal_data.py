@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db import approvals, audit, search_index
+from db import approvals, audit, changes, search_index
 from db.clock import from_iso, to_iso, utcnow
 from db.connection import write
 from db.errors import NotFound, ValidationError
@@ -112,6 +112,7 @@ def set_consent(db: Database, customer_id: int, kind: str, granted: bool, *, by:
             db.execute("UPDATE customers SET consent_contact = ?, updated_at = ? WHERE id = ?",
                        [int(granted), to_iso(utcnow()), customer_id])
         log_consents(db, customer_id, {kind: granted}, by=by, method=method)
+        changes.record(db, changes.CUSTOMER, customer_id)
 
 
 # ------------------------------------------------------------------ export
@@ -293,6 +294,7 @@ def _erase_one(db: Database, customer_id: int, number: str, manager_id: int,
         audit.append(db, ERASED_ACTION, manager_id, "customer", customer_id, {
             "reason_sha256": hashlib.sha256(reason.encode("utf-8")).hexdigest(),
             "approval_id": approval_id})
+        changes.record(db, changes.CUSTOMER, customer_id)
     return customer_id, number, int(complaints or 0), int(letters or 0)
 
 

@@ -10,6 +10,7 @@ form ("040 12", "4567") still match.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 
 import phonenumbers
@@ -43,23 +44,49 @@ def phone_variants(phone: str, region: str = DEFAULT_REGION) -> tuple[str, ...]:
     written = digits(phone)
     if not written:
         return ()
+    read = _read_by_shape(phone, region)
+    if read is None:
+        try:
+            number = phonenumbers.parse(phone, region)
+        except phonenumbers.NumberParseException:
+            return (written,)
+        if not phonenumbers.is_possible_number(number):
+            return (written,)
+        if number.country_code is None or number.national_number is None:
+            return (written,)
+        read = number.country_code, phonenumbers.national_significant_number(number)
+    country, national = read
     found = [written]
-    try:
-        number = phonenumbers.parse(phone, region)
-    except phonenumbers.NumberParseException:
-        return tuple(found)
-    if not phonenumbers.is_possible_number(number):
-        return tuple(found)
-    if number.country_code is None or number.national_number is None:
-        return tuple(found)
-    national = str(number.national_number)
-    international = f"{number.country_code}{national}"
-    prefix = phonenumbers.ndd_prefix_for_region(
-        phonenumbers.region_code_for_country_code(number.country_code), True) or ""
-    for variant in (international, prefix + national):
+    for variant in (f"{country}{national}", _trunk_prefix(country) + national):
         if variant not in found:
             found.append(variant)
     return tuple(found)
+
+
+@lru_cache(maxsize=512)
+def _trunk_prefix(country: int) -> str:
+    return phonenumbers.ndd_prefix_for_region(
+        phonenumbers.region_code_for_country_code(country), True) or ""
+
+
+def _read_by_shape(text: str, region: str) -> tuple[int, str] | None:
+    """(country code, national significant number) as `phonenumbers.parse` reads a plain
+    number, from the cached reading of its shape; None: read it whole."""
+    if not _PLAIN_PHONE.match(text) or not _simple_region(region):
+        return None
+    written = _NON_DIGIT.sub("", text)
+    shape = _shape_of(text, written, region)
+    if shape is None:
+        return None
+    country, drop, _nsn_len = shape
+    return country, written[drop:]
+
+
+def _shape_of(text: str, written: str, region: str) -> tuple[int, int, int] | None:
+    plus = text.lstrip()[:1] == "+"
+    # enough leading digits to tell an exit code, country code and trunk prefix apart
+    head = 4 if plus else 7 if written[:2] in ("00", "01") else 3
+    return _phone_shape(region, plus, written[:head], len(written))
 
 
 def query_digits(text: str) -> str:
@@ -71,4 +98,112 @@ def query_digits(text: str) -> str:
     return key
 
 
-__all__ = ["phone_variants", "query_digits", "region_from_locale", "shop_region"]
+
+
+def normalise_phone(text: str, region: str) -> str:
+    """The number in international format ("+358 40 1234567") read with `phonenumbers` for
+    the shop's country; the text as written when phonenumbers cannot read it as a possible
+    number (db.customers.validate then accepts or refuses it).
+
+    Reading a number costs tens of microseconds, too slow for a million rows: the way a
+    number is read (how many leading digits are an exit code, country code or trunk
+    prefix) and grouped depends only on its first digits and its length, so phonenumbers
+    reads the first number of each such shape and the rest reuse that reading.
+    """
+    if not _PLAIN_PHONE.match(text):
+        return _parse_phone(text, region) or text
+    if not _simple_region(region):
+        return _parse_phone(text, region) or text
+    written = _NON_DIGIT.sub("", text)
+    shape = _shape_of(text, written, region)
+    if shape is None:
+        return _parse_phone(text, region) or text
+    country, drop, _nsn_len = shape
+    nsn = written[drop:]
+    template = _phone_template(country, nsn[:_HEAD.get(country, 4)], len(nsn))
+    if template is None:
+        return _parse_phone(text, region) or text
+    start = 0
+    parts = []
+    for piece, length in template:
+        parts.append(piece)
+        parts.append(nsn[start:start + length])
+        start += length
+    return "".join(parts)
+
+
+_PLAIN_PHONE = re.compile(r"^\s*\+?[0-9 \-().]+$")
+_NON_DIGIT = re.compile(r"\D+")
+
+
+def _parse_phone(text: str, region: str) -> str | None:
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+@lru_cache(maxsize=64)
+def _simple_region(region: str) -> bool:
+    """True when the region's trunk prefix is a plain prefix (FI "0", US "1"), so the first
+    digits of a number tell how it is read; regions with rewriting rules (CN, AR, MX...)
+    read every number with phonenumbers."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
+    if meta is None:
+        return False
+    return (meta.national_prefix_transform_rule is None
+            and meta.national_prefix_for_parsing in (None, meta.national_prefix))
+
+
+def _example(plus: bool, head: str, length: int) -> str:
+    """A stand-in number of this shape (the head followed by 5s)."""
+    return ("+" if plus else "") + head + "5" * (length - len(head))
+
+
+@lru_cache(maxsize=131072)
+def _phone_shape(region: str, plus: bool, head: str, length: int
+                 ) -> tuple[int, int, int] | None:
+    """(country code, leading digits to drop, national number length) for numbers written
+    with this start and length, or None when phonenumbers cannot read them."""
+    try:
+        number = phonenumbers.parse(_example(plus, head, length), region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number) or number.country_code is None:
+        return None
+    nsn = phonenumbers.national_significant_number(number)
+    return number.country_code, length - len(nsn), len(nsn)
+
+
+@lru_cache(maxsize=65536)
+def _phone_template(country: int, head: str, length: int
+                    ) -> tuple[tuple[str, int], ...] | None:
+    """How a national number of this start and length is grouped: (text before the group,
+    group length) pairs, from phonenumbers' international format of one such number."""
+    nsn = head + "5" * (length - len(head))
+    zeros = len(nsn) - len(nsn.lstrip("0"))
+    number = phonenumbers.PhoneNumber(
+        country_code=country, national_number=int(nsn),
+        italian_leading_zero=zeros > 0 or None, number_of_leading_zeros=zeros or None)
+    if not phonenumbers.is_possible_number(number):
+        return None
+    formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    prefix = f"+{country}"
+    if not formatted.startswith(prefix) or _NON_DIGIT.sub("", formatted[len(prefix):]) != nsn:
+        return None
+    pieces: list[tuple[str, int]] = []
+    for match in _GROUP.finditer(formatted[len(prefix):]):
+        pieces.append(((prefix if not pieces else "") + match[1], len(match[2])))
+    return tuple(pieces)
+
+
+_GROUP = re.compile(r"(\D*)(\d+)")
+_HEAD: dict[int, int] = {7: 6, 44: 6, 82: 6, 91: 6, 261: 6, 352: 6, 375: 6, 591: 6}
+"""Leading national digits that choose a number's grouping, where 4 are not enough."""
+
+
+__all__ = ["normalise_phone", "phone_variants", "query_digits", "region_from_locale",
+           "shop_region"]

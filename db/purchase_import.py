@@ -36,6 +36,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from db import changes
 from db.clock import to_iso, utcnow
 from db.connection import write
 from db.customers import rerate
@@ -480,6 +481,8 @@ def _merge(db: Database, path: Path, header: tuple[str, ...], check: _Check, tot
             if done != total:
                 raise _changed()
             _totals_and_facts(db, first_new)
+            changes.record_all(db, [(changes.PURCHASE, changes.ANY_ID),
+                                    (changes.CUSTOMER, changes.ANY_ID)])
             added = int(db.execute("SELECT count(*) FROM purchases WHERE id >= ?",
                                    [first_new]).fetchone()[0])
         if progress is not None:

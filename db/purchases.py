@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from db import changes
 from db.clock import from_iso, to_iso, utcnow
 from db.connection import write
 from db.customers import get_customer, rerate
@@ -13,6 +14,7 @@ from db.errors import NotFound, ValidationError
 from db.i18n import _
 from db.models import Product, Purchase, PurchaseLine
 from db.text import clean_text
+from db.tills import till_of
 
 MAX_QUANTITY = 999
 MAX_LINES = 200
@@ -56,6 +58,7 @@ def add_product(db: Database, sku: str, name: str, category: str, price_minor: i
             "INSERT INTO products(sku, name, category, price_minor) VALUES (?, ?, ?, ?)",
             [sku.strip(), name.strip(), category.strip(), price_minor],
         )
+        changes.record(db, changes.PRODUCT, int(cur.lastrowid or 0))
     return get_product(db, int(cur.lastrowid or 0))
 
 
@@ -108,8 +111,9 @@ def _insert_purchase(
                 )
         cur = db.execute(
             "INSERT INTO purchases(customer_id, receipt_id, purchased_at, total_minor, staff_id, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            [customer_id, receipt_id, to_iso(when), total, staff_id, to_iso(utcnow())],
+            "created_at, till) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [customer_id, receipt_id, to_iso(when), total, staff_id, to_iso(utcnow()),
+             till_of(db)],
         )
         purchase_id = int(cur.lastrowid or 0)
         db.conn.executemany(
@@ -123,6 +127,9 @@ def _insert_purchase(
         )
         if customer_id is not None:
             add_visit(db, customer_id, total, to_iso(when))
+        changes.record(db, changes.PURCHASE, purchase_id)
+        if customer_id is not None:
+            changes.record(db, changes.CUSTOMER, customer_id)
     return Purchase(purchase_id, customer_id, receipt_id, when, total, tuple(lines))
 
 

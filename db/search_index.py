@@ -143,9 +143,14 @@ def customer_id_of(key: int) -> int:
 def terms(name: str) -> set[str]:
     """Keys for the term table: Latin words with their 1- and 2-letter starts, CJK
     characters and pairs (a two-character Chinese name is found by either character)."""
+    return terms_of_key(search_key(name))
+
+
+def terms_of_key(key: str) -> set[str]:
+    """`terms` of a name whose search key is already made (an import makes it once)."""
     found: set[str] = set()
-    for word in _WORD.findall(search_key(name)):
-        if has_cjk(word):
+    for word in _WORD.findall(key):
+        if not word.isascii() and has_cjk(word):
             chars = [c for c in word if is_cjk(c)]
             found.update(chars)
             found.update(a + b for a, b in zip(chars, chars[1:], strict=False))

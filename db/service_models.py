@@ -195,6 +195,7 @@ class Authorisation:
     console_id: str
     decided_at: datetime
     lines: tuple[CompensationLine, ...] = ()
+    till: str = ""  # the till it was decided at ("" = unknown, before till names)
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,8 @@ class Voucher:
     issued_by: int | None
     redeemed_at: datetime | None
     redeemed_by: int | None
+    till: str = ""  # the till it was issued at
+    redeemed_till: str = ""  # the till it was redeemed at
 
     @property
     def redeemed(self) -> bool:
@@ -332,6 +335,11 @@ class Complaint:
     updated_at: datetime
     prevention: str = ""
     letter_words: str = ""
+    till: str = ""  # the till it was taken at ("" = unknown, before till names)
+    version: int = 1  # grows with every edit; a save names the version it was typed on
+    updated_by: int | None = None  # who made the last edit (None: unknown)
+    updated_by_name: str = ""
+    updated_till: str = ""  # where the last edit was made
 
     @property
     def proposed_lines(self) -> tuple[CompensationLine, ...]:
@@ -375,6 +383,7 @@ class ComplaintSummary:
     refused: bool  # some compensation was refused
     outcome: str  # follow-up outcome or resolution text
     satisfaction: int | None
+    till: str = ""  # the till it was taken at
 
 
 @dataclass(frozen=True)
@@ -396,7 +405,7 @@ class LockoutStatus:
     attempts_left: int
     locked_until: datetime | None  # None = not locked now
     remaining_seconds: int  # 0 when not locked
-    shop_wide: bool = False  # locked (or counted) because of wrong PINs at all consoles
+    shop_wide: bool = False  # locked (or nearer a lock) by the never-cleared shop-wide cap
 
     @property
     def locked(self) -> bool:
@@ -414,6 +423,12 @@ class AuditEntry:
     details: dict[str, object]
     prev_hash: str
     hash: str
+
+    @property
+    def till(self) -> str:
+        """The till the entry was written at ("" for entries from before till names)."""
+        value = self.details.get("till", "")
+        return value if isinstance(value, str) else ""
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from collections.abc import Collection
 
 from sqlite_utils import Database
 
-from db import approvals, audit, pin_key
+from db import approvals, audit, changes, pin_key
 from db.approvals import Approval
 from db.clock import to_iso, utcnow
 from db.errors import PermissionDenied, ValidationError
@@ -108,6 +108,7 @@ def create_first_manager(db: Database, name: str, pin: str) -> Staff:
                                      "you."))
         pin_hash = _new_pin_hash(db, pin, "manager")
         staff_id = _insert(db, name, "manager", 0, pin_hash)
+        changes.record(db, changes.STAFF, staff_id)
         audit.append(db, "staff.created", staff_id, STAFF, staff_id,
                      {"name": name.strip(), "role": "manager", "limit_minor": 0,
                       "first_manager": True})
@@ -128,6 +129,7 @@ def _seed_staff(
         if pin is not None:
             pin_hash = hash_pin(pin, pin_key.ensure_shop_key(db))
         staff_id = _insert(db, name, role, limit_minor, pin_hash)
+        changes.record(db, changes.STAFF, staff_id)
         audit.append(db, "staff.created", None, STAFF, staff_id,
                      {"name": name.strip(), "role": role, "limit_minor": limit_minor,
                       "seeded": True})
@@ -157,6 +159,7 @@ def add_staff(
                                     subject=approvals.subject(STAFF, "new"))
         pin_hash = _new_pin_hash(db, pin, role)
         staff_id = _insert(db, name, role, limit, pin_hash)
+        changes.record(db, changes.STAFF, staff_id)
         audit.append(db, "staff.created", manager.id, STAFF, staff_id,
                      {"name": name.strip(), "role": role, "limit_minor": limit,
                       "approval_id": approval.id})
@@ -184,6 +187,7 @@ def change_staff(
             _keep_a_manager(db, staff_id)
         db.execute("UPDATE staff SET role = ?, limit_minor = ? WHERE id = ?",
                    [new_role, new_limit, staff_id])
+        changes.record(db, changes.STAFF, staff_id)
         audit.append(db, "staff.changed", manager.id, STAFF, staff_id, {
             "role": [current.role, new_role], "limit_minor": [current.limit_minor, new_limit],
             "approval_id": approval.id,
@@ -202,6 +206,7 @@ def deactivate_staff(db: Database, manager_pin: str, console_id: str, staff_id: 
         if current.role == "manager":
             _keep_a_manager(db, staff_id)
         db.execute("UPDATE staff SET active = 0 WHERE id = ?", [staff_id])
+        changes.record(db, changes.STAFF, staff_id)
         audit.append(db, "staff.deactivated", manager.id, STAFF, staff_id,
                      {"name": current.name, "approval_id": approval.id})
     return get_staff(db, staff_id)
@@ -222,6 +227,7 @@ def reset_pin(
         current = get_staff(db, staff_id)
         pin_hash = _new_pin_hash(db, new_pin, current.role, exclude_id=staff_id)
         db.execute("UPDATE staff SET pin_hash = ? WHERE id = ?", [pin_hash, staff_id])
+        changes.record(db, changes.STAFF, staff_id)
         audit.append(db, "staff.pin_reset", manager.id, STAFF, staff_id,
                      {"name": current.name, "approval_id": approval.id})
     return get_staff(db, staff_id)

@@ -46,6 +46,17 @@ def clean_text(text: str) -> str:
     return _FORBIDDEN.sub("", _NEWLINES.sub("\n", text))
 
 
+_CHANGED = re.compile(_FORBIDDEN.pattern[:-1] + "\u2028\u2029]")
+
+
+def needs_cleaning(text: str) -> bool:
+    """Whether `clean_text` would change `text` at all: one scan of a whole file row
+    instead of a call per cell."""
+    if text.isascii() and text.isprintable():
+        return False
+    return _CHANGED.search(text) is not None
+
+
 def has_forbidden(text: str) -> bool:
     """True when `clean_text` would change more than line endings."""
     return _FORBIDDEN.search(_NEWLINES.sub("\n", text)) is not None

@@ -16,13 +16,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db import audit
+from db import audit, changes
 from db.approvals import Approval, consume, grant, subject
 from db.clock import from_iso, local_date, to_iso, today_local, utcnow
 from db.errors import NotFound, UserError, ValidationError
 from db.i18n import _
 from db.service_models import MAX_AMOUNT_MINOR, Voucher
 from db.settings import load_settings
+from db.tills import till_of
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
@@ -58,12 +59,13 @@ def _voucher(r: Any) -> Voucher:
     return Voucher(
         id=r[0], code=r[1], value_minor=r[2], expires_on=date.fromisoformat(r[3]),
         customer_id=r[4], complaint_id=r[5], issued_at=from_iso(r[6]) or utcnow(),
-        issued_by=r[7], redeemed_at=from_iso(r[8]), redeemed_by=r[9],
+        issued_by=r[7], redeemed_at=from_iso(r[8]), redeemed_by=r[9], till=r[10] or "",
+        redeemed_till=r[11] or "",
     )
 
 
 _SELECT = ("SELECT id, code, value_minor, expires_on, customer_id, complaint_id, issued_at, "
-           "issued_by, redeemed_at, redeemed_by FROM vouchers")
+           "issued_by, redeemed_at, redeemed_by, till, redeemed_till FROM vouchers")
 
 
 def validate_voucher(value_minor: int, expires_on: date, today: date) -> dict[str, str]:
@@ -114,15 +116,17 @@ def _insert_voucher(
     code = new_code(db)
     cur = db.execute(
         "INSERT INTO vouchers(code, value_minor, expires_on, customer_id, complaint_id, "
-        "issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "issued_at, issued_by, till) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [code, value_minor, expires_on.isoformat(), customer_id, complaint_id,
-         to_iso(utcnow()), issued_by],
+         to_iso(utcnow()), issued_by, till_of(db)],
     )
     voucher_id = int(cur.lastrowid or 0)
     audit.append(db, "voucher.issued", issued_by, "voucher", voucher_id, {
         "code": code, "value_minor": value_minor, "expires_on": expires_on.isoformat(),
         "customer_id": customer_id, "complaint_id": complaint_id, "approval_id": approval_id,
     })
+    changes.record_all(db, [(changes.VOUCHER, voucher_id)]
+                       + ([(changes.CUSTOMER, customer_id)] if customer_id else []))
     return voucher_id
 
 
@@ -193,9 +197,9 @@ def redeem(db: Database, code: str, approval: Approval | None, *,
                         subject=redeem_subject(voucher), amount_minor=voucher.value_minor)
         now = to_iso(utcnow())
         updated = db.execute(
-            "UPDATE vouchers SET redeemed_at = ?, redeemed_by = ? "
+            "UPDATE vouchers SET redeemed_at = ?, redeemed_by = ?, redeemed_till = ? "
             "WHERE id = ? AND redeemed_at IS NULL",
-            [now, staff.id, voucher.id],
+            [now, staff.id, till_of(db), voucher.id],
         ).rowcount
         if updated != 1:  # cannot happen under the write lock; be safe anyway
             raise VoucherAlreadyUsed(_("Voucher {code} was already used.").format(
@@ -204,4 +208,6 @@ def redeem(db: Database, code: str, approval: Approval | None, *,
             "code": voucher.code, "value_minor": voucher.value_minor, "console_id": console_id,
             "approval_id": approval.id if approval is not None else None,
         })
+        changes.record_all(db, [(changes.VOUCHER, voucher.id)] + (
+            [(changes.CUSTOMER, voucher.customer_id)] if voucher.customer_id else []))
     return get_voucher(db, voucher.id)

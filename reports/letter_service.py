@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
+from db import changes
 from db.clock import from_iso, to_iso, today_local, utcnow
 from db.connection import write
 from db.customers import get_customer
@@ -24,6 +25,7 @@ from db.models import Customer, ShopSettings
 from db.settings import load_settings
 from db.staff import get_staff
 from db.text import clean_text
+from db.tills import till_of
 from reports.letter_templates import (
     KINDS,
     THANK_YOU_REASONS,
@@ -63,6 +65,7 @@ class LetterRecord:
     created_by_name: str
     created_at: datetime
     pdf_size: int
+    till: str = ""  # the till it was printed or saved at
 
 
 class VoucherNotUsable(LetterNotPossible):
@@ -369,7 +372,7 @@ def render(data: LetterData) -> bytes:
 
 _SELECT = (
     "SELECT l.id, l.kind, l.customer_id, l.complaint_id, l.language, l.body, l.created_by, "
-    "coalesce(s.name, ''), l.created_at, length(l.pdf) FROM letters l "
+    "coalesce(s.name, ''), l.created_at, length(l.pdf), l.till FROM letters l "
     "LEFT JOIN staff s ON s.id = l.created_by"
 )
 
@@ -378,7 +381,7 @@ def _record(r: Any) -> LetterRecord:
     return LetterRecord(
         id=r[0], kind=r[1], customer_id=r[2], complaint_id=r[3], language=r[4], body=r[5],
         created_by=r[6], created_by_name=r[7], created_at=from_iso(r[8]) or utcnow(),
-        pdf_size=r[9] or 0,
+        pdf_size=r[9] or 0, till=r[10] or "",
     )
 
 
@@ -391,11 +394,13 @@ def record_letter(
     with write(db):
         cur = db.execute(
             "INSERT INTO letters(kind, customer_id, complaint_id, language, body, pdf, "
-            "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "created_by, created_at, till) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [data.kind, data.customer_id, data.complaint_id, data.language,
              clean_text(data.body), pdf,
-             created_by, to_iso(utcnow())],
+             created_by, to_iso(utcnow()), till_of(db)],
         )
+        changes.record_all(db, [(changes.LETTER, int(cur.lastrowid or 0))] + (
+            [(changes.CUSTOMER, data.customer_id)] if data.customer_id else []))
     return get_letter(db, int(cur.lastrowid or 0))
 
 
@@ -499,9 +504,12 @@ def record_letters(
             d = item.data
             cur = db.execute(
                 "INSERT INTO letters(kind, customer_id, complaint_id, language, body, pdf, "
-                "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "created_by, created_at, till) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [d.kind, d.customer_id, d.complaint_id, d.language, clean_text(d.body), item.pdf,
-                 created_by, now],
+                 created_by, now, till_of(db)],
             )
             ids.append(int(cur.lastrowid or 0))
+        changes.record_all(db, [(changes.LETTER, letter_id) for letter_id in ids] + [
+            (changes.CUSTOMER, item.data.customer_id) for item in letters
+            if item.data.customer_id])
     return [get_letter(db, i) for i in ids]

@@ -1,6 +1,6 @@
 """`counterpart gallery`: every screen at till sizes in all four languages, checked.
 
-One subprocess runs all 21 screens and states at 1024x768, 1366x768 and 1920x1080 in en,
+One subprocess runs all 23 screens and states at 1024x768, 1366x768 and 1920x1080 in en,
 fi, zh-TW and zh-CN (about a minute on a shared 2-core machine); its layout.json must be
 empty. Two small runs cover the breakages that were reported: the PIN pad in zh-TW at the
 window's minimum 1024x700 and after a wrong PIN at 1440x900 in English.
@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCREENS = ("sign-in", "home", "search", "profile", "customer-form", "purchase", "complaint",
-           "compensation", "pin-pad", "pin-wrong", "pin-locked", "letter",
-           "birthday-letters", "report", "staff", "staff-pin", "settings", "settings-pin",
+SCREENS = ("sign-in", "till-name", "home", "search", "profile", "customer-form", "purchase",
+           "complaint", "edit-conflict", "compensation", "pin-pad", "pin-wrong", "pin-locked",
+           "letter", "birthday-letters", "report", "staff", "staff-pin", "settings", "settings-pin",
            "import-preview", "import-checked", "import-progress")
 
 
@@ -58,6 +58,7 @@ def test_the_pin_pad_holds_where_it_used_to_break(tmp_path: Path) -> None:
     small = _gallery(tmp_path / "zh", "--size", "1024x700", "--language", "zh-TW", *pin_screens)
     assert _problems(tmp_path / "zh") == [], _summary(_problems(tmp_path / "zh"))
     assert small.returncode == 0
+    assert "screens checked" in small.stdout  # the command speaks the user's language
     wide = _gallery(tmp_path / "en", "--size", "1440x900", "--language", "en", *pin_screens)
     assert _problems(tmp_path / "en") == [], _summary(_problems(tmp_path / "en"))
     assert wide.returncode == 0

@@ -13,6 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from db.compensation import refuse
@@ -25,7 +27,7 @@ from db.purchases import add_product
 from db.service_models import ComplaintInput, FollowUpClose, PromiseInput
 from db.settings import _seed_settings as save_settings
 from db.settings import settings_problems
-from db.text import clean_fields, clean_text, has_forbidden
+from db.text import clean_fields, clean_text, has_forbidden, needs_cleaning
 from tests.service_data_support import (
     CONSOLE,
     SUPERVISOR_PIN,
@@ -171,3 +173,11 @@ def test_customers_indexed_before_zero_width_was_ignored_are_reindexed(
     assert [h.id for h in search_customers(db, "ann")] == [anna]
     assert search_customers(db, "ann\u200ba")[0].id == anna
     db.close()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(
+    ["\x00", "\r", "\n", "\t", "\u2028", "\u202e", "\u200b", "\x7f"]), max_size=30))
+def test_a_row_is_scanned_once_and_cleaned_only_when_cleaning_changes_it(text: str) -> None:
+    # The import reader cleans a row's cells only when the whole row needs it.
+    assert needs_cleaning(text) == (clean_text(text) != text)

@@ -251,6 +251,41 @@ def test_cancelling_mid_merge_puts_everything_back(
     assert leftover_stages(tmp_path) == []
 
 
+def test_cancelling_keeps_an_added_customer_the_counter_served_meanwhile(
+    fresh_db: Database, fixed_clock: object, tmp_path: Path
+) -> None:
+    """Imported customers are visible while the import merges; a till that records a
+    purchase for one of them must not lose it when the import is then cancelled."""
+    from db.purchases import add_product, record_purchase
+
+    coffee = add_product(fresh_db, "C1", "Coffee", "drinks", 350)
+    path = tmp_path / "many.csv"
+    write_customer_csv(path, 400)
+    served: list[int] = []
+    seen: list[ImportProgress] = []
+
+    def at_the_counter(progress: ImportProgress) -> None:
+        seen.append(progress)
+        if progress.stage == "merging" and not served:
+            newest = int(fresh_db.execute("SELECT max(id) FROM customers").fetchone()[0])
+            record_purchase(fresh_db, newest, [(coffee.id, 1)])
+            served.append(newest)
+
+    def cancel() -> bool:
+        return any(p.stage == "merging" and p.done >= 100 for p in seen)
+
+    report = import_customers_file(fresh_db, path, ImportOptions(), progress=at_the_counter,
+                                   cancelled=cancel)
+    assert report.cancelled and report.kept_in_use == 1
+    assert count(fresh_db, "customers") == 1  # the served one, with its purchase
+    kept = get_customer(fresh_db, served[0])
+    assert fresh_db.execute("SELECT count(*) FROM purchases WHERE customer_id = ?",
+                            [kept.id]).fetchone()[0] == 1
+    assert [c.id for c in search_customers(fresh_db, kept.name)] == [kept.id]  # still found
+    assert fresh_db.execute("SELECT state FROM imports").fetchall() == [("undone",)]
+    assert count(fresh_db, "import_added") == 0
+
+
 def test_an_update_is_undone_from_its_staged_copy(
     fresh_db: Database, fixed_clock: object, tmp_path: Path
 ) -> None:

@@ -24,7 +24,6 @@ from db.import_formats import (
     join_preferences,
     mapping_from_argument,
     merged_input,
-    normalise_phone,
     parse_amount,
     parse_mapping,
     parse_moment,
@@ -33,6 +32,7 @@ from db.import_formats import (
 from db.import_job import import_customers_file, preview_customers
 from db.import_source import open_rows
 from db.models import Customer, CustomerInput
+from db.phones import normalise_phone
 
 DATA = Path(__file__).parent / "data" / "import"
 TODAY = date(2026, 11, 23)

@@ -1,7 +1,7 @@
 """The console id stays the same across restarts, even when the config folder is read-only.
 
-PIN lockouts are kept per console id; an id that changed on every start would let anyone
-reset a lockout by restarting the console.
+Wrong PINs are recorded with the console id (the lockout itself counts across all tills),
+and drafts are kept per console; the id must not change with every start.
 """
 
 from __future__ import annotations

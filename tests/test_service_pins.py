@@ -95,7 +95,7 @@ def _solo(db: Database) -> Staff:
 
 
 
-def test_five_wrong_pins_lock_the_console_for_fifteen_minutes(
+def test_five_wrong_pins_lock_every_till_for_fifteen_minutes(
     memory_db: Database, fixed_clock: object
 ) -> None:
     _solo(memory_db)
@@ -108,11 +108,44 @@ def test_five_wrong_pins_lock_the_console_for_fifteen_minutes(
     # even the right PIN is not checked while locked
     with pytest.raises(lockout.PinLocked, match="15 more minute"):
         authenticate(memory_db, SUPERVISOR_PIN, CONSOLE)
-    # another console is not affected
-    assert authenticate(memory_db, SUPERVISOR_PIN, "console-b").role == "supervisor"
+    # walking to another till does not help: the count is the shop's
+    with pytest.raises(lockout.PinLocked, match="every till"):
+        authenticate(memory_db, SUPERVISOR_PIN, "console-b")
     clock.set_clock(lambda: FIXED_NOW + timedelta(minutes=15, seconds=1))
     assert authenticate(memory_db, SUPERVISOR_PIN, CONSOLE).role == "supervisor"
     assert lockout.status(memory_db, CONSOLE).attempts_left == 5
+
+
+def test_wrong_pins_split_across_two_tills_lock_both(
+    memory_db: Database, fixed_clock: object
+) -> None:
+    _solo(memory_db)
+    for till in ("till-1", "till-2", "till-1", "till-2"):
+        with pytest.raises(lockout.WrongPin):
+            authenticate(memory_db, "0000", till)
+    assert lockout.status(memory_db, "till-1").attempts_left == 1
+    assert lockout.status(memory_db, "till-2").failed_count == 4
+    with pytest.raises(lockout.WrongPin, match="locked for 15"):
+        authenticate(memory_db, "0000", "till-2")  # the fifth, at till 2
+    for till in ("till-1", "till-2", "till-3"):
+        with pytest.raises(lockout.PinLocked):
+            authenticate(memory_db, SUPERVISOR_PIN, till)
+        assert lockout.status(memory_db, till).locked
+    # each wrong try is kept with its till, for the audit log's explanation
+    tills = [e.details["console_id"] for e in audit.entries(memory_db, action_prefix="pin.failed")]
+    assert sorted(tills) == ["till-1", "till-1", "till-2", "till-2", "till-2"]
+    clock.set_clock(lambda: FIXED_NOW + timedelta(minutes=15, seconds=1))
+    assert authenticate(memory_db, SUPERVISOR_PIN, "till-1").role == "supervisor"
+
+
+def test_a_right_pin_clears_its_own_tills_wrong_pins_only(memory_db: Database) -> None:
+    _solo(memory_db)
+    for till in ("till-1", "till-1", "till-2"):
+        with pytest.raises(lockout.WrongPin):
+            authenticate(memory_db, "0000", till)
+    authenticate(memory_db, SUPERVISOR_PIN, "till-1")  # the supervisor's typos at till 1
+    assert lockout.status(memory_db, "till-1").failed_count == 1  # till 2's still counts
+    assert lockout.status(memory_db, "till-2").attempts_left == 4
 
 
 def test_a_right_pin_resets_the_count(memory_db: Database) -> None:

@@ -56,7 +56,7 @@ from db.complaints import causes, create_complaint, get_complaint, update_compla
 from db.complaints import validate as validate_complaint
 from db.customers import get_customer
 from db.drafts import clear_draft, load_draft, save_draft
-from db.errors import UserError, ValidationError
+from db.errors import EditConflict, UserError, ValidationError
 from db.models import Customer, Staff
 from db.purchases import list_products
 from db.service_models import (
@@ -76,11 +76,14 @@ from db.service_models import (
     label,
 )
 from db.staff import get_staff, list_staff
+from db.tills import till_of
 from widgets import data_bus
 from widgets.allergen_display import AllergenBanner
 from widgets.authorisation_panel import AuthorisationPanel
 from widgets.compensation_lines_model import CompensationLinesModel
 from widgets.context import AppContext
+from widgets.edit_conflict_bar import EditConflictBar
+from widgets.errors import show_error
 from widgets.formats import format_datetime, use_date_format
 from widgets.ops import run_op
 from widgets.phrases_panel import PhrasesPanel
@@ -133,6 +136,9 @@ class ComplaintForm(QWidget):
                            "QGroupBox::indicator { width: 26px; height: 26px; }")
         self._customer: Customer | None = None
         self._complaint: Complaint | None = None
+        # The version of the saved complaint the typing is based on: a save names it, so a
+        # change saved meanwhile at another till is refused (EditConflict), not overwritten.
+        self._version: int | None = None
         self._taken_by: Staff | None = None
         self._owner_id: int | None = None  # who is typing: the draft is theirs
         self._loading = False
@@ -228,6 +234,14 @@ class ComplaintForm(QWidget):
         self.discard_button.clicked.connect(self.discard)
         self.keep_open_button.clicked.connect(lambda: self.save("open"))
         self.finish_button.clicked.connect(lambda: self.save("resolved"))
+        # another till saved this entry after it was opened here: who, where, when, and
+        # the two ways on; what was typed stays until the person chooses
+        self.conflict_box = EditConflictBar(self)
+        self.conflict_label = self.conflict_box.message
+        self.load_theirs_button = self.conflict_box.load_theirs_button
+        self.keep_mine_button = self.conflict_box.keep_mine_button
+        self.conflict_box.load_theirs.connect(self.load_their_version)
+        self.conflict_box.keep_mine.connect(self.keep_my_version)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.discard_button)
@@ -241,6 +255,7 @@ class ComplaintForm(QWidget):
         header.addLayout(kinds_row)
         layout.addLayout(header)
         layout.addLayout(columns, 1)
+        layout.addWidget(self.conflict_box)
         layout.addLayout(buttons)
         for button in self.kind_buttons.values():
             button.toggled.connect(self._on_kind_changed)
@@ -290,6 +305,10 @@ class ComplaintForm(QWidget):
         form.addRow(self.tr("Walk-in"), self._with_error("walk_in_name", self.walk_in_edit))
         form.addRow(self.tr("When"), self._with_error("occurred_at", self.occurred_edit))
         form.addRow(self.tr("Taken by"), self.taken_by_label)
+        self.till_info_label = QLabel(group)
+        self.till_info_label.setObjectName("complaintTill")
+        self.till_info_label.setWordWrap(True)
+        form.addRow(self.tr("Till"), self.till_info_label)
         self.about_staff_label = QLabel(self.tr("About staff member"), group)
         form.addRow(self.about_staff_label, self._with_error("about_staff", self.about_staff_box))
         return group
@@ -567,6 +586,7 @@ class ComplaintForm(QWidget):
         self._loading = True
         try:
             self._complaint = complaint
+            self._version = complaint.version
             self._fill_from_complaint(complaint)
         finally:
             self._loading = False
@@ -581,6 +601,8 @@ class ComplaintForm(QWidget):
             self._owner_id = typist.id if typist is not None else None
             self._customer = customer
             self._complaint = None
+            self._version = None
+            self._hide_conflict()
             self._dirty = False
             self._load_choices()
             self.show_field_errors({})
@@ -730,11 +752,31 @@ class ComplaintForm(QWidget):
         elif self._complaint is not None and self._complaint.authorisations:
             last = self._complaint.authorisations[-1]
             verb = self.tr("Approved") if last.decision == "approved" else self.tr("Refused")
-            self.status_label.setText(self.tr("%1 by %2: %3.").replace("%1", verb)
+            text = self.tr("%1 by %2 at till %4: %3.") if last.till else self.tr("%1 by %2: %3.")
+            self.status_label.setText(text.replace("%1", verb)
                                       .replace("%2", last.decided_by_name)
+                                      .replace("%4", last.till)
                                       .replace("%3", self.ctx.format_money(last.total_minor)))
         else:
             self.status_label.clear()
+        self._refresh_till_info()
+
+    def _refresh_till_info(self) -> None:
+        """Where the entry was taken and, when someone changed it since, who, where, when."""
+        complaint = self._complaint
+        if complaint is None:
+            here = till_of(self.ctx.db)
+            self.till_info_label.setText(self.tr("%1 (this till)").replace("%1", here)
+                                         if here else self.tr("not named"))
+            return
+        text = complaint.till or self.tr("not recorded")
+        if complaint.version > 1 and complaint.updated_by_name:
+            changed = self.tr("last changed by %1 at till %2, %3") if complaint.updated_till \
+                else self.tr("last changed by %1, %3")
+            text += " · " + changed.replace("%1", complaint.updated_by_name).replace(
+                "%2", complaint.updated_till).replace(
+                "%3", format_datetime(complaint.updated_at, self._zone()))
+        self.till_info_label.setText(text)
 
     # =================================================================== compensation lines
 
@@ -875,12 +917,14 @@ class ComplaintForm(QWidget):
         self._last_status = status
         data = self.collect(status)
         complaint_id = self._complaint.id if self._complaint is not None else None
+        version = self._version
 
         def write() -> Complaint:
             if complaint_id is None:
                 return create_complaint(self.ctx.db, data)
             return update_complaint(self.ctx.db, complaint_id, data,
-                                    actor_id=self.ctx.require_staff().id)
+                                    actor_id=self.ctx.require_staff().id,
+                                    expected_version=version)
 
         def touched(complaint: Complaint) -> list[tuple[str, int]]:
             changes = [(data_bus.COMPLAINT, complaint.id)]
@@ -891,13 +935,80 @@ class ComplaintForm(QWidget):
             return changes
 
         # A ValidationError goes next to its fields (this form is a FieldErrorSink).
-        complaint = run_op(self.ctx, self, write, changed=touched)
+        try:
+            complaint = run_op(self.ctx, self, write, changed=touched, passes=(EditConflict,))
+        except EditConflict as exc:  # said on the form itself, not in a message box
+            self._show_conflict(exc)
+            return None
         if complaint is None:
             return None
         self.show_field_errors({})
+        self._hide_conflict()
         self._complaint = complaint
+        self._version = complaint.version
         self.lines_model.set_lines(complaint.lines)
         return complaint
+
+    # =================================================================== two tills, one entry
+
+    def conflict(self) -> EditConflict | None:
+        """The refused save waiting for "Load their version" or "Keep mine", if any."""
+        return self.conflict_box.conflict()
+
+    def _show_conflict(self, exc: EditConflict) -> None:
+        """Say who changed the entry, at which till and when; the typed text stays, and so
+        does its draft on disk until a save succeeds."""
+        self.conflict_box.show_conflict(exc, self._zone())
+        self.status_label.setText(self.tr("Not saved: choose their version or yours."))
+        self.save_draft_now()
+
+    def _hide_conflict(self) -> None:
+        self.conflict_box.clear()
+
+    def load_their_version(self) -> bool:
+        """After asking: replace the form with the entry as saved now (what was typed here,
+        and its draft, are dropped). True when loaded."""
+        if self._complaint is None:
+            return False
+        exc = self.conflict()
+        where = exc.till if exc is not None and exc.till else ""
+        question = self.tr("Replace what you typed with the version saved at till %1? What "
+                           "you typed on this form is lost.").replace("%1", where) if where \
+            else self.tr("Replace what you typed with the saved version? What you typed on "
+                         "this form is lost.")
+        if not self.ctx.dialogs.question(self, self.tr("Load their version"), question):
+            return False
+        try:
+            complaint = get_complaint(self.ctx.db, self._complaint.id)
+        except UserError as exc_:
+            show_error(self, exc_)
+            return False
+        self._draft_timer.stop()
+        self._loading = True
+        try:
+            self.show_field_errors({})
+            self._complaint = complaint
+            self._version = complaint.version
+            self._fill_from_complaint(complaint)
+        finally:
+            self._loading = False
+        self._dirty = False
+        self._clear_own_draft()
+        self._hide_conflict()
+        self._refresh_state()
+        self.status_label.setText(self.tr("Loaded the version saved now. Your changes were "
+                                          "dropped."))
+        return True
+
+    def keep_my_version(self) -> None:
+        """Keep what was typed: the next save replaces their change, knowingly."""
+        exc = self.conflict()
+        if exc is None:
+            return
+        self._version = exc.version
+        self._hide_conflict()
+        self.status_label.setText(self.tr("Keeping your version: save again to replace "
+                                          "theirs."))
 
     def save(self, status: str = "resolved") -> Complaint | None:
         """Save for real: "open" to finish later, "resolved" (or promised) to finish now."""
@@ -977,6 +1088,7 @@ class ComplaintForm(QWidget):
             lines.append(item)
         return {
             "complaint_id": self._complaint.id if self._complaint else None,
+            "complaint_version": self._version if self._complaint else None,
             "taken_by": data.taken_by, "kind": data.kind, "customer_id": data.customer_id,
             "walk_in_name": data.walk_in_name,
             "occurred_at": to_iso(data.occurred_at) if data.occurred_at else None,
@@ -1062,6 +1174,10 @@ class ComplaintForm(QWidget):
                 try:
                     self._complaint = get_complaint(self.ctx.db, complaint_id)
                     decided = [ln for ln in self._complaint.lines if ln.status != "proposed"]
+                    # the version it was typed on: a change saved since is not overwritten
+                    typed_on = p.get("complaint_version")
+                    self._version = typed_on if isinstance(typed_on, int) \
+                        else self._complaint.version
                 except UserError:
                     self._complaint = None
             self.set_kind(str(p.get("kind", "complaint")))

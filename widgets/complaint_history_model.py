@@ -2,7 +2,7 @@
 
 Newest first, as `db.complaints.history_for_customer` returns them: when, what kind, the
 cause, what they said, and how it ended (status, compensation approved or refused, the
-follow-up's outcome and satisfaction).
+follow-up's outcome and satisfaction), and the till it was taken at.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from db.service_models import CAUSES, ENTRY_KINDS, STATUSES, ComplaintSummary, l
 from widgets.formats import format_datetime
 from widgets.table_model import Column, RowTableModel
 
-WHEN, KIND, CAUSE, PROBLEM, OUTCOME = range(5)
+WHEN, KIND, CAUSE, PROBLEM, OUTCOME, TILL = range(6)
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -53,6 +53,7 @@ class ComplaintHistoryModel(RowTableModel[ComplaintSummary]):
                 label(CAUSES, item.cause) if item.kind == "complaint" else "")),
             Column(self.tr("What they said"), lambda item: item.problem),
             Column(self.tr("Outcome"), self.outcome_text),
+            Column(self.tr("Till"), lambda item: item.till),  # where it was taken
         )
 
     def customer_id(self) -> int | None:

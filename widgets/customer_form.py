@@ -10,6 +10,7 @@ share phones.
 from __future__ import annotations
 
 import re
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,11 +30,13 @@ from PySide6.QtWidgets import (
 
 from db.customers import create_customer, customers_with_phone, get_customer, update_customer
 from db.customers import validate as validate_customer
-from db.errors import UserError, ValidationError
+from db.errors import EditConflict, UserError, ValidationError
 from db.models import LANGUAGES, PERSONALITIES, Customer, CustomerInput, FamilyDate
 from widgets import data_bus
 from widgets.allergen_display import AllergenPicker
 from widgets.context import AppContext
+from widgets.edit_conflict_bar import EditConflictBar
+from widgets.errors import show_error
 from widgets.labels import language_name, month_names, personality_name, serving_tip
 from widgets.ops import run_op
 from widgets.unsaved_changes import ChangeTracker, LiveFieldErrors, confirm_discard
@@ -56,6 +59,7 @@ class CustomerForm(QWidget):
         self.ctx = ctx
         self._customer_id: int | None = None
         self._external_id: str | None = None
+        self._version: int | None = None  # the profile's version the form was filled from
 
         self.title = QLabel()
         self.title.setObjectName("SectionTitle")
@@ -183,6 +187,11 @@ class CustomerForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 8, 20, 12)
         layout.addWidget(scroll, 1)
+        # another till saved this profile after it was opened here (`save`)
+        self.conflict_bar = EditConflictBar(self)
+        self.conflict_bar.load_theirs.connect(self.load_their_version)
+        self.conflict_bar.keep_mine.connect(self.keep_my_version)
+        layout.addWidget(self.conflict_bar)
         layout.addLayout(buttons)
 
         QShortcut(QKeySequence.StandardKey.Save, self, self.save,
@@ -208,6 +217,8 @@ class CustomerForm(QWidget):
         """An empty form; `name` pre-fills what was typed into search."""
         self._customer_id = None
         self._external_id = None
+        self._version = None
+        self.conflict_bar.clear()
         self.title.setText(self.tr("New customer"))
         self._fill(CustomerInput(name=name))
 
@@ -215,6 +226,8 @@ class CustomerForm(QWidget):
         customer: Customer = get_customer(self.ctx.db, customer_id)
         self._customer_id = customer.id
         self._external_id = customer.external_id
+        self._version = customer.version
+        self.conflict_bar.clear()
         self.title.setText(
             self.tr("Edit {name} ({number})").replace("{name}", customer.name)
             .replace("{number}", customer.customer_no))
@@ -391,16 +404,48 @@ class CustomerForm(QWidget):
                             lambda: create_customer(self.ctx.db, data, by=self._staff_id()),
                             changed=lambda c: [(data_bus.CUSTOMER, c.id)])
         else:
-            result = run_op(self.ctx, self,
-                            lambda: update_customer(self.ctx.db, customer_id, data,
-                                                    by=self._staff_id()),
-                            changed=lambda c: [(data_bus.CUSTOMER, c.id)])
+            version = self._version
+            try:
+                result = run_op(self.ctx, self,
+                                lambda: update_customer(self.ctx.db, customer_id, data,
+                                                        by=self._staff_id(),
+                                                        expected_version=version),
+                                changed=lambda c: [(data_bus.CUSTOMER, c.id)],
+                                passes=(EditConflict,))
+            except EditConflict as exc:  # on the form, not in a message box; typing stays
+                self.conflict_bar.show_conflict(exc, ZoneInfo(self.ctx.settings.timezone),
+                                                profile=True)
+                return None
         if result is None:
             return None
+        self.conflict_bar.clear()
+        self._version = result.version
         self._customer_id = result.id
         self.changes.mark_clean()
         self.saved.emit(result.id)
         return result.id
+
+    def load_their_version(self) -> bool:
+        """After asking: fill the form with the profile as saved now (typed changes go)."""
+        customer_id = self._customer_id
+        if customer_id is None or not self.ctx.dialogs.question(
+                self, self.tr("Load their version"),
+                self.tr("Replace what you typed with the profile as it is saved now? What "
+                        "you typed on this form is lost.")):
+            return False
+        try:
+            self.edit_customer(customer_id)
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        return True
+
+    def keep_my_version(self) -> None:
+        """Keep what was typed: the next save replaces their change, knowingly."""
+        exc = self.conflict_bar.conflict()
+        if exc is not None:
+            self._version = exc.version
+        self.conflict_bar.clear()
 
     def _staff_id(self) -> int | None:
         """Who records the customer's consent at the counter."""

@@ -246,8 +246,16 @@ class CustomerProfilePanel(QWidget):
         self.profile_shown.emit(customer_id)
 
     def refresh(self) -> None:
-        if self.profile is not None:
-            self.set_customer(self.profile.customer.id)
+        """Re-read the customer shown (a change here or at another till), keeping the
+        scroll positions, so nothing jumps under the person's eyes."""
+        if self.profile is None:
+            return
+        bars = (self.sections_scroll.verticalScrollBar(),
+                self.history_view.verticalScrollBar())
+        positions = [bar.value() for bar in bars]
+        self.set_customer(self.profile.customer.id)
+        for bar, value in zip(bars, positions, strict=True):
+            bar.setValue(value)
 
     def _show_profile(self, profile: CustomerProfile) -> None:
         c = profile.customer

@@ -8,18 +8,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-# Entity names used on the bus; other areas add their own strings (e.g. "complaint").
-CUSTOMER = "customer"
-PURCHASE = "purchase"
-STAFF = "staff"
-PRODUCT = "product"
-COMPLAINT = "complaint"
-FOLLOW_UP = "follow_up"
-LETTER = "letter"
-SETTINGS = "settings"
+# Entity names used on the bus live in the data layer (`db.changes`), which records the
+# same names for the other tills; re-exported here for the widgets.
+from db.changes import (
+    ANY_ID,
+    COMPLAINT,
+    CUSTOMER,
+    FOLLOW_UP,
+    LETTER,
+    PRODUCT,
+    PURCHASE,
+    SETTINGS,
+    STAFF,
+    VOUCHER,
+)
 
-ANY_ID = 0
-"""The id emitted when a change touches many rows of an entity (e.g. an import)."""
+__all__ = [
+    "ANY_ID", "COMPLAINT", "CUSTOMER", "FOLLOW_UP", "LETTER", "PRODUCT", "PURCHASE",
+    "SETTINGS", "STAFF", "VOUCHER", "DataBus", "concerns",
+]
 
 
 class DataBus(QObject):

@@ -110,8 +110,16 @@ class FollowUpList(QWidget):
         ctx.bus.data_changed.connect(self._on_data_changed)
 
     def refresh(self) -> None:
-        """Re-read what is due within a day (and everything overdue)."""
+        """Re-read what is due within a day (and everything overdue); the row chosen
+        stays chosen (a change at another till does not move it)."""
+        chosen = self.model.follow_up_at(self._current_row())
         self.model.set_follow_ups(due_follow_ups(self.ctx.db, within=DUE_WITHIN))
+        if chosen is not None:
+            for row in range(self.model.rowCount()):
+                item = self.model.follow_up_at(row)
+                if item is not None and item.id == chosen.id:
+                    self.table.setCurrentIndex(self.model.index(row, 0))
+                    break
         count = self.model.rowCount()
         form_open = not self.close_form.isHidden()
         self.empty_label.setVisible(count == 0 and not form_open)

@@ -668,8 +668,12 @@ class ImportPanel(QWidget):
         locale = QLocale()
         n = locale.toString
         if report.cancelled:
+            kept = getattr(report, "kept_in_use", 0)
             self._say(self.tr("Cancelled: nothing was imported.") if not report.dry_run
-                      else self.tr("Check cancelled. Nothing was imported."), "")
+                      else self.tr("Check cancelled. Nothing was imported."),
+                      self.tr("%n customer(s) it added stay: staff recorded a purchase, "
+                              "complaint, voucher, letter or consent for them meanwhile.",
+                              "", kept) if kept else "")
             return
         if report.problems:
             self.rows_model.set_items(report.problems)

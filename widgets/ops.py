@@ -33,10 +33,16 @@ def run_op(
     *,
     changed: Changes[T] = (),
     on_success: Callable[[T], None] | None = None,
+    passes: tuple[type[UserError], ...] = (),
 ) -> T | None:
-    """Run one data-API write; returns its result, or None when it raised a UserError."""
+    """Run one data-API write; returns its result, or None when it raised a UserError.
+
+    Errors of the types in `passes` are raised to the caller instead of shown, for a form
+    that shows them its own way (an edit conflict on the form rather than in a box)."""
     try:
         result = call()
+    except passes:
+        raise
     except UserError as exc:
         show_error(parent, exc)
         return None

@@ -117,6 +117,8 @@ class SettingsPanel(QWidget):
         # field out of the scroll area (which does not scroll sideways) or gets cut.
         form = QVBoxLayout(form_body)
         form.setSpacing(2)
+        self._form_layout = form
+        self._sections = 0
         for key in (*TEXT_FIELDS, "page_size", "report_language", LIMIT, *INT_FIELDS,
                     "sign_in_pin"):
             error = QLabel(form_body)
@@ -170,6 +172,13 @@ class SettingsPanel(QWidget):
         self.live_errors = LiveFieldErrors(self.errors, self._current_problems)
         self.live_errors.watch(*inputs)
         self.reload()
+
+    def add_section(self, widget: QWidget) -> None:
+        """Another area's part of the settings page (e.g. this till's name), above the shop
+        settings inside the scrolling form; it saves on its own, not with "Save settings"."""
+        self._form_layout.insertWidget(self._sections, widget)
+        self._form_layout.insertSpacing(self._sections + 1, 16)
+        self._sections += 2
 
     # --- showing -----------------------------------------------------------------------
 

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from db.errors import UserError, ValidationError
 from db.vouchers import redeem_with_pin
 from widgets.context import AppContext
-
-VOUCHER = "voucher"  # entity name on the data bus
+from widgets.data_bus import VOUCHER
 
 
 class VoucherRedeemPanel(QWidget):

@@ -448,13 +448,13 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../widgets/complaint_form.py" line="+219"/>
-        <location line="+702"/>
+        <location filename="../../widgets/complaint_form.py" line="+225"/>
+        <location line="+807"/>
         <source>Discard</source>
         <translation>Hylkää</translation>
     </message>
     <message>
-        <location line="-701"/>
+        <location line="-806"/>
         <source>Save, keep open</source>
         <translation>Tallenna, jätä auki</translation>
     </message>
@@ -469,7 +469,7 @@
         <translation>Tallenna ja päätä</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+62"/>
         <source>Who and when</source>
         <translation>Kuka ja milloin</translation>
     </message>
@@ -499,13 +499,18 @@
         <translation>Kirjaaja</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Till</source>
+        <translation>Kassa</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <location line="+396"/>
+        <location line="+399"/>
         <source>About staff member</source>
         <translation>Koskee työntekijää</translation>
     </message>
     <message>
-        <location line="-391"/>
+        <location line="-394"/>
         <source>What happened</source>
         <translation>Mitä tapahtui</translation>
     </message>
@@ -517,12 +522,12 @@
     <message>
         <location line="+1"/>
         <location line="+17"/>
-        <location line="+372"/>
+        <location line="+375"/>
         <source>Stated problem</source>
         <translation>Asiakkaan kertoma ongelma</translation>
     </message>
     <message>
-        <location line="-376"/>
+        <location line="-379"/>
         <source>What you saw and did</source>
         <translation>Mitä näit ja teit</translation>
     </message>
@@ -733,7 +738,7 @@
         <translation>Vastuuhenkilö</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+142"/>
         <source>Not known yet</source>
         <translation>Ei vielä tiedossa</translation>
     </message>
@@ -798,6 +803,36 @@
         <translation>%1 (%2): %3.</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>%1 by %2 at till %4: %3.</source>
+        <translation>%1, %2 kassalla %4: %3.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (this till)</source>
+        <translation>%1 (tämä kassa)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not named</source>
+        <translation>nimeämätön</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not recorded</source>
+        <translation>ei tallennettu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last changed by %1 at till %2, %3</source>
+        <translation>viimeksi muuttanut %1 kassalla %2, %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last changed by %1, %3</source>
+        <translation>viimeksi muuttanut %1, %3</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <source>Type an amount, such as 12.50.</source>
         <translation>Anna summa, esim. 12,50.</translation>
@@ -823,7 +858,37 @@
         <translation>Tarkista punaisella merkityt kentät.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
+        <source>Not saved: choose their version or yours.</source>
+        <translation>Ei tallennettu: valitse heidän versionsa tai omasi.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Replace what you typed with the version saved at till %1? What you typed on this form is lost.</source>
+        <translation>Korvataanko kirjoittamasi kassalla %1 tallennetulla versiolla? Tälle lomakkeelle kirjoittamasi menetetään.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace what you typed with the saved version? What you typed on this form is lost.</source>
+        <translation>Korvataanko kirjoittamasi tallennetulla versiolla? Tälle lomakkeelle kirjoittamasi menetetään.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load their version</source>
+        <translation>Lataa heidän versionsa</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Loaded the version saved now. Your changes were dropped.</source>
+        <translation>Nyt tallennettu versio ladattu. Muutoksesi hylättiin.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Keeping your version: save again to replace theirs.</source>
+        <translation>Pidetään sinun versiosi: tallenna uudelleen korvataksesi heidän versionsa.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Saved. You can finish it later.</source>
         <translation>Tallennettu. Voit viimeistellä sen myöhemmin.</translation>
     </message>
@@ -833,7 +898,7 @@
         <translation>Hylätäänkö lomakkeelle kirjoitetut tiedot?</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>a walk-in customer</source>
         <translation>satunnaisasiakas</translation>
     </message>
@@ -848,7 +913,7 @@
         <translation>Kirjausta (%1, kirjoitettu %2) ei tallennettu. Palautetaanko se?</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>Restored the unsaved entry. Check it and save.</source>
         <translation>Tallentamaton kirjaus palautettu. Tarkista ja tallenna.</translation>
     </message>
@@ -879,6 +944,11 @@
         <location line="+1"/>
         <source>Outcome</source>
         <translation>Lopputulos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Till</source>
+        <translation>Kassa</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -952,7 +1022,7 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../widgets/customer_form.py" line="+66"/>
+        <location filename="../../widgets/customer_form.py" line="+70"/>
         <source>e.g. +358 40 123 4567</source>
         <translation>esim. +358 40 123 4567</translation>
     </message>
@@ -1077,12 +1147,12 @@
         <translation>Esc</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>New customer</source>
         <translation>Uusi asiakas</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Edit {name} ({number})</source>
         <translation>Muokkaa: {name} ({number})</translation>
     </message>
@@ -1110,6 +1180,16 @@
         <location line="+1"/>
         <source>{names} already has this phone number. Save anyway?</source>
         <translation>Asiakkaalla {names} on jo tämä puhelinnumero. Tallennetaanko silti?</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Load their version</source>
+        <translation>Lataa heidän versionsa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace what you typed with the profile as it is saved now? What you typed on this form is lost.</source>
+        <translation>Korvataanko kirjoittamasi profiililla sellaisena kuin se nyt on tallennettu? Tälle lomakkeelle kirjoittamasi menetetään.</translation>
     </message>
 </context>
 <context>
@@ -1216,7 +1296,7 @@
         <translation>Ei vielä ostoja.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+89"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -1309,6 +1389,59 @@
         <location filename="../../console/drafts_ui.py" line="+25"/>
         <source>Unsaved drafts</source>
         <translation>Tallentamattomat luonnokset</translation>
+    </message>
+</context>
+<context>
+    <name>EditConflictBar</name>
+    <message>
+        <location filename="../../widgets/edit_conflict_bar.py" line="+36"/>
+        <source>Load their version</source>
+        <translation>Lataa heidän versionsa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace what is on this form with what is saved now</source>
+        <translation>Korvaa lomakkeen sisältö nyt tallennetulla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep mine</source>
+        <translation>Pidä omani</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep what you typed; the next save replaces their change</source>
+        <translation>Pidä kirjoittamasi; seuraava tallennus korvaa heidän muutoksensa</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Someone</source>
+        <translation>Joku</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 changed this profile at till %2 at %3, after you opened it.</source>
+        <translation>%1 muutti tätä profiilia kassalla %2 %3, sen jälkeen kun avasit sen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 changed this profile at %3, after you opened it.</source>
+        <translation>%1 muutti tätä profiilia %3, sen jälkeen kun avasit sen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 changed this entry at till %2 at %3, after you opened it.</source>
+        <translation>%1 muutti tätä merkintää kassalla %2 %3, sen jälkeen kun avasit sen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 changed this entry at %3, after you opened it.</source>
+        <translation>%1 muutti tätä merkintää %3, sen jälkeen kun avasit sen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your changes were not saved; what you typed is still here.</source>
+        <translation>Muutoksiasi ei tallennettu; kirjoittamasi on yhä tässä.</translation>
     </message>
 </context>
 <context>
@@ -1484,7 +1617,7 @@
         <translation>Avaa asiakas</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+44"/>
         <source>%n due</source>
         <translation>
             <numerusform>%n erääntyvä</numerusform>
@@ -1916,7 +2049,7 @@
         <translation>Ongelmia tiedostossa</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>Peruutettu: mitään ei tuotu.</translation>
     </message>
@@ -1925,8 +2058,16 @@
         <source>Check cancelled. Nothing was imported.</source>
         <translation>Tarkistus peruutettu. Mitään ei tuotu.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n customer(s) it added stay: staff recorded a purchase, complaint, voucher, letter or consent for them meanwhile.</source>
+        <translation>
+            <numerusform>%n tuonnin lisäämä asiakas jää: henkilökunta kirjasi hänelle sillä välin oston, reklamaation, lahjakortin, kirjeen tai suostumuksen.</numerusform>
+            <numerusform>%n tuonnin lisäämää asiakasta jää: henkilökunta kirjasi heille sillä välin oston, reklamaation, lahjakortin, kirjeen tai suostumuksen.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Refused rows: %1</source>
         <translation>Hylätyt rivit: %1</translation>
     </message>
@@ -2438,7 +2579,7 @@
         <translation>Counterpart — {shop}</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>Home</source>
         <translation>Etusivu</translation>
     </message>
@@ -2448,12 +2589,12 @@
         <translation>Uusi asiakas</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-74"/>
         <source>Sign out</source>
         <translation>Kirjaudu ulos</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+260"/>
         <source>Nobody signed in</source>
         <translation>Kukaan ei ole kirjautunut</translation>
     </message>
@@ -2516,6 +2657,16 @@
         <location line="+2"/>
         <source>Days ahead shown in this week&apos;s birthdays</source>
         <translation>Montako päivää eteenpäin viikon syntymäpäivissä näytetään</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Till name (this machine)</source>
+        <translation>Kassan nimi (tämä laite)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Database file of this till</source>
+        <translation>Tämän kassan tietokantatiedosto</translation>
     </message>
 </context>
 <context>
@@ -3193,7 +3344,7 @@
         <translation>Päällikön PIN-koodin vähimmäispituus (numeroa)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Save settings</source>
         <translation>Tallenna asetukset</translation>
     </message>
@@ -3213,7 +3364,7 @@
         <translation>Liikkeen asetukset</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+112"/>
         <source>Type a whole number.</source>
         <translation>Anna kokonaisluku.</translation>
     </message>
@@ -3545,6 +3696,63 @@
     </message>
 </context>
 <context>
+    <name>TillNamePanel</name>
+    <message>
+        <location filename="../../widgets/till_name_panel.py" line="+25"/>
+        <source>Name this till</source>
+        <translation>Nimeä tämä kassa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This till</source>
+        <translation>Tämä kassa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every till sharing the shop&apos;s database has its own name. It is recorded on the complaints, purchases, authorisations, letters and vouchers written here, and named when two tills change the same complaint. It belongs to this machine.</source>
+        <translation>Jokaisella myymälän tietokantaa jakavalla kassalla on oma nimensä. Se tallennetaan täällä kirjattuihin reklamaatioihin, ostoksiin, hyväksyntöihin, kirjeisiin ja lahjakortteihin, ja se mainitaan, kun kaksi kassaa muuttaa samaa reklamaatiota. Nimi kuuluu tälle laitteelle.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recorded on what this till writes. It is kept on this machine, apart from the shop settings below, which every till shares.</source>
+        <translation>Tallennetaan kaikkeen, mitä tämä kassa kirjaa. Se säilytetään tällä laitteella, erillään alla olevista myymälän asetuksista, jotka kaikki kassat jakavat.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. Till 1, Bar, Terrace</source>
+        <translation>esim. Kassa 1, Baari, Terassi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>Till name</source>
+        <translation>Kassan nimi</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Continue</source>
+        <translation>Jatka</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save till name</source>
+        <translation>Tallenna kassan nimi</translation>
+    </message>
+</context>
+<context>
+    <name>TillUi</name>
+    <message>
+        <location filename="../../console/till_ui.py" line="+115"/>
+        <source>This till is now called %1.</source>
+        <translation>Tämän kassan nimi on nyt %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Till: %1</source>
+        <translation>Kassa: %1</translation>
+    </message>
+</context>
+<context>
     <name>UnsavedChanges</name>
     <message>
         <location filename="../../widgets/unsaved_changes.py" line="+83"/>
@@ -3560,7 +3768,7 @@
 <context>
     <name>VoucherRedeemPanel</name>
     <message>
-        <location filename="../../widgets/voucher_redeem_panel.py" line="+33"/>
+        <location filename="../../widgets/voucher_redeem_panel.py" line="+32"/>
         <source>Voucher code, e.g. 7KQ2-M9XD</source>
         <translation>Kupongin koodi, esim. 7KQ2-M9XD</translation>
     </message>
@@ -3620,7 +3828,7 @@
 <context>
     <name>run</name>
     <message>
-        <location filename="../../console/cmd_run.py" line="+189"/>
+        <location filename="../../console/cmd_run.py" line="+211"/>
         <source>Cannot open the database</source>
         <translation>Tietokantaa ei voi avata</translation>
     </message>

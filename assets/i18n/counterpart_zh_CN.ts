@@ -441,13 +441,13 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../widgets/complaint_form.py" line="+219"/>
-        <location line="+702"/>
+        <location filename="../../widgets/complaint_form.py" line="+225"/>
+        <location line="+807"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location line="-701"/>
+        <location line="-806"/>
         <source>Save, keep open</source>
         <translation>保存，保持未结</translation>
     </message>
@@ -462,7 +462,7 @@
         <translation>保存并完成</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+62"/>
         <source>Who and when</source>
         <translation>人员与时间</translation>
     </message>
@@ -492,13 +492,18 @@
         <translation>受理人</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Till</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <location line="+396"/>
+        <location line="+399"/>
         <source>About staff member</source>
         <translation>涉及员工</translation>
     </message>
     <message>
-        <location line="-391"/>
+        <location line="-394"/>
         <source>What happened</source>
         <translation>事情经过</translation>
     </message>
@@ -510,12 +515,12 @@
     <message>
         <location line="+1"/>
         <location line="+17"/>
-        <location line="+372"/>
+        <location line="+375"/>
         <source>Stated problem</source>
         <translation>顾客所述问题</translation>
     </message>
     <message>
-        <location line="-376"/>
+        <location line="-379"/>
         <source>What you saw and did</source>
         <translation>你看到和处理的情况</translation>
     </message>
@@ -726,7 +731,7 @@
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+142"/>
         <source>Not known yet</source>
         <translation>尚不清楚</translation>
     </message>
@@ -791,6 +796,36 @@
         <translation>%1（%2）：%3。</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>%1 by %2 at till %4: %3.</source>
+        <translation>%1，%2 于收银台 %4：%3。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (this till)</source>
+        <translation>%1（本收银台）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not named</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last changed by %1 at till %2, %3</source>
+        <translation>最后由 %1 于收银台 %2 修改，%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last changed by %1, %3</source>
+        <translation>最后由 %1 修改，%3</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <source>Type an amount, such as 12.50.</source>
         <translation>请输入金额，例如 12.50。</translation>
@@ -816,7 +851,37 @@
         <translation>请检查标为红色的字段。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
+        <source>Not saved: choose their version or yours.</source>
+        <translation>未保存：请选择对方的版本或您的版本。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Replace what you typed with the version saved at till %1? What you typed on this form is lost.</source>
+        <translation>用收银台 %1 保存的版本替换您输入的内容？您在此表单输入的内容将会丢失。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace what you typed with the saved version? What you typed on this form is lost.</source>
+        <translation>用已保存的版本替换您输入的内容？您在此表单输入的内容将会丢失。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load their version</source>
+        <translation>载入对方的版本</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Loaded the version saved now. Your changes were dropped.</source>
+        <translation>已载入当前保存的版本。您的修改已舍弃。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Keeping your version: save again to replace theirs.</source>
+        <translation>保留您的版本：再次保存即可替换对方的版本。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Saved. You can finish it later.</source>
         <translation>已保存，你可以稍后再完成。</translation>
     </message>
@@ -826,7 +891,7 @@
         <translation>要放弃这张表单上输入的内容吗？</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>a walk-in customer</source>
         <translation>一位散客</translation>
     </message>
@@ -841,7 +906,7 @@
         <translation>%2 为%1输入的记录未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>Restored the unsaved entry. Check it and save.</source>
         <translation>已恢复未保存的记录，请检查后保存。</translation>
     </message>
@@ -872,6 +937,11 @@
         <location line="+1"/>
         <source>Outcome</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Till</source>
+        <translation>收银台</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -945,7 +1015,7 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../widgets/customer_form.py" line="+66"/>
+        <location filename="../../widgets/customer_form.py" line="+70"/>
         <source>e.g. +358 40 123 4567</source>
         <translation>例如 +86 138 0013 8000</translation>
     </message>
@@ -1070,12 +1140,12 @@
         <translation>Esc</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>New customer</source>
         <translation>新增顾客</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Edit {name} ({number})</source>
         <translation>编辑 {name}（{number}）</translation>
     </message>
@@ -1103,6 +1173,16 @@
         <location line="+1"/>
         <source>{names} already has this phone number. Save anyway?</source>
         <translation>{names} 已使用这个电话号码。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Load their version</source>
+        <translation>载入对方的版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace what you typed with the profile as it is saved now? What you typed on this form is lost.</source>
+        <translation>用当前保存的资料替换您输入的内容？您在此表单输入的内容将会丢失。</translation>
     </message>
 </context>
 <context>
@@ -1209,7 +1289,7 @@
         <translation>暂无消费记录。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+89"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -1299,6 +1379,59 @@
         <location filename="../../console/drafts_ui.py" line="+25"/>
         <source>Unsaved drafts</source>
         <translation>未保存的草稿</translation>
+    </message>
+</context>
+<context>
+    <name>EditConflictBar</name>
+    <message>
+        <location filename="../../widgets/edit_conflict_bar.py" line="+36"/>
+        <source>Load their version</source>
+        <translation>载入对方的版本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace what is on this form with what is saved now</source>
+        <translation>用当前保存的内容替换此表单上的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep what you typed; the next save replaces their change</source>
+        <translation>保留您输入的内容；下次保存会替换对方的修改</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Someone</source>
+        <translation>有人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 changed this profile at till %2 at %3, after you opened it.</source>
+        <translation>%1 在您打开后，于 %3 在收银台 %2 修改了此资料。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 changed this profile at %3, after you opened it.</source>
+        <translation>%1 在您打开后，于 %3 修改了此资料。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 changed this entry at till %2 at %3, after you opened it.</source>
+        <translation>%1 在您打开后，于 %3 在收银台 %2 修改了此项目。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 changed this entry at %3, after you opened it.</source>
+        <translation>%1 在您打开后，于 %3 修改了此项目。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your changes were not saved; what you typed is still here.</source>
+        <translation>您的修改未保存；您输入的内容仍在这里。</translation>
     </message>
 </context>
 <context>
@@ -1474,7 +1607,7 @@
         <translation>打开顾客资料</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+44"/>
         <source>%n due</source>
         <translation>
             <numerusform>%n 项到期</numerusform>
@@ -1904,7 +2037,7 @@
         <translation>文件有问题</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何数据。</translation>
     </message>
@@ -1913,8 +2046,15 @@
         <source>Check cancelled. Nothing was imported.</source>
         <translation>已取消检查。未导入任何数据。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n customer(s) it added stay: staff recorded a purchase, complaint, voucher, letter or consent for them meanwhile.</source>
+        <translation>
+            <numerusform>导入所新增的 %n 位顾客将保留：员工在此期间已为他们记录了购买、投诉、礼券、信件或同意。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Refused rows: %1</source>
         <translation>被拒绝的行：%1</translation>
     </message>
@@ -2424,7 +2564,7 @@
         <translation>Counterpart — {shop}</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -2434,12 +2574,12 @@
         <translation>新增顾客</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-74"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+260"/>
         <source>Nobody signed in</source>
         <translation>无人登录</translation>
     </message>
@@ -2502,6 +2642,16 @@
         <location line="+2"/>
         <source>Days ahead shown in this week&apos;s birthdays</source>
         <translation>本周寿星列表显示未来几天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Till name (this machine)</source>
+        <translation>收银台名称（本机）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Database file of this till</source>
+        <translation>本收银台的数据库文件</translation>
     </message>
 </context>
 <context>
@@ -3175,7 +3325,7 @@
         <translation>经理 PIN 码最短位数</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
@@ -3195,7 +3345,7 @@
         <translation>门店设置</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+112"/>
         <source>Type a whole number.</source>
         <translation>请输入整数。</translation>
     </message>
@@ -3527,6 +3677,63 @@
     </message>
 </context>
 <context>
+    <name>TillNamePanel</name>
+    <message>
+        <location filename="../../widgets/till_name_panel.py" line="+25"/>
+        <source>Name this till</source>
+        <translation>为此收银台命名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This till</source>
+        <translation>本收银台</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every till sharing the shop&apos;s database has its own name. It is recorded on the complaints, purchases, authorisations, letters and vouchers written here, and named when two tills change the same complaint. It belongs to this machine.</source>
+        <translation>共用本店数据库的每个收银台都有自己的名称。名称会记录在此处创建的投诉、购买、授权、信件和礼券上，并在两个收银台修改同一条投诉时显示。名称属于这台机器。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recorded on what this till writes. It is kept on this machine, apart from the shop settings below, which every till shares.</source>
+        <translation>会记录在此收银台写入的数据上。名称保存在本机，与下方所有收银台共用的商店设置分开。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. Till 1, Bar, Terrace</source>
+        <translation>例如：收银台 1、吧台、露台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>Till name</source>
+        <translation>收银台名称</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save till name</source>
+        <translation>保存收银台名称</translation>
+    </message>
+</context>
+<context>
+    <name>TillUi</name>
+    <message>
+        <location filename="../../console/till_ui.py" line="+115"/>
+        <source>This till is now called %1.</source>
+        <translation>此收银台现在名为 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Till: %1</source>
+        <translation>收银台：%1</translation>
+    </message>
+</context>
+<context>
     <name>UnsavedChanges</name>
     <message>
         <location filename="../../widgets/unsaved_changes.py" line="+83"/>
@@ -3542,7 +3749,7 @@
 <context>
     <name>VoucherRedeemPanel</name>
     <message>
-        <location filename="../../widgets/voucher_redeem_panel.py" line="+33"/>
+        <location filename="../../widgets/voucher_redeem_panel.py" line="+32"/>
         <source>Voucher code, e.g. 7KQ2-M9XD</source>
         <translation>代金券券码，例如 7KQ2-M9XD</translation>
     </message>
@@ -3602,7 +3809,7 @@
 <context>
     <name>run</name>
     <message>
-        <location filename="../../console/cmd_run.py" line="+189"/>
+        <location filename="../../console/cmd_run.py" line="+211"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

@@ -441,13 +441,13 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../widgets/complaint_form.py" line="+219"/>
-        <location line="+702"/>
+        <location filename="../../widgets/complaint_form.py" line="+225"/>
+        <location line="+807"/>
         <source>Discard</source>
         <translation>捨棄</translation>
     </message>
     <message>
-        <location line="-701"/>
+        <location line="-806"/>
         <source>Save, keep open</source>
         <translation>儲存，保持未結</translation>
     </message>
@@ -462,7 +462,7 @@
         <translation>儲存並完成</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+62"/>
         <source>Who and when</source>
         <translation>人員與時間</translation>
     </message>
@@ -492,13 +492,18 @@
         <translation>受理人</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Till</source>
+        <translation>收銀台</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <location line="+396"/>
+        <location line="+399"/>
         <source>About staff member</source>
         <translation>涉及員工</translation>
     </message>
     <message>
-        <location line="-391"/>
+        <location line="-394"/>
         <source>What happened</source>
         <translation>事情經過</translation>
     </message>
@@ -510,12 +515,12 @@
     <message>
         <location line="+1"/>
         <location line="+17"/>
-        <location line="+372"/>
+        <location line="+375"/>
         <source>Stated problem</source>
         <translation>顧客所述問題</translation>
     </message>
     <message>
-        <location line="-376"/>
+        <location line="-379"/>
         <source>What you saw and did</source>
         <translation>你看到和處理的情況</translation>
     </message>
@@ -726,7 +731,7 @@
         <translation>負責人</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+142"/>
         <source>Not known yet</source>
         <translation>尚不清楚</translation>
     </message>
@@ -791,6 +796,36 @@
         <translation>%1（%2）：%3。</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>%1 by %2 at till %4: %3.</source>
+        <translation>%1，%2 於收銀台 %4：%3。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (this till)</source>
+        <translation>%1（本收銀台）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not named</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not recorded</source>
+        <translation>未記錄</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last changed by %1 at till %2, %3</source>
+        <translation>最後由 %1 於收銀台 %2 修改，%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last changed by %1, %3</source>
+        <translation>最後由 %1 修改，%3</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <source>Type an amount, such as 12.50.</source>
         <translation>請輸入金額，例如 12.50。</translation>
@@ -816,7 +851,37 @@
         <translation>請檢查標示為紅色的欄位。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
+        <source>Not saved: choose their version or yours.</source>
+        <translation>未儲存：請選擇對方的版本或您的版本。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Replace what you typed with the version saved at till %1? What you typed on this form is lost.</source>
+        <translation>以收銀台 %1 儲存的版本取代您輸入的內容？您在此表單輸入的內容將會遺失。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace what you typed with the saved version? What you typed on this form is lost.</source>
+        <translation>以已儲存的版本取代您輸入的內容？您在此表單輸入的內容將會遺失。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load their version</source>
+        <translation>載入對方的版本</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Loaded the version saved now. Your changes were dropped.</source>
+        <translation>已載入目前儲存的版本。您的修改已捨棄。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Keeping your version: save again to replace theirs.</source>
+        <translation>保留您的版本：再次儲存即可取代對方的版本。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Saved. You can finish it later.</source>
         <translation>已儲存，你可以稍後再完成。</translation>
     </message>
@@ -826,7 +891,7 @@
         <translation>要捨棄這張表單上輸入的內容嗎？</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>a walk-in customer</source>
         <translation>一位散客</translation>
     </message>
@@ -841,7 +906,7 @@
         <translation>%2 為%1輸入的紀錄未儲存。要還原嗎？</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>Restored the unsaved entry. Check it and save.</source>
         <translation>已還原未儲存的紀錄，請檢查後儲存。</translation>
     </message>
@@ -872,6 +937,11 @@
         <location line="+1"/>
         <source>Outcome</source>
         <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Till</source>
+        <translation>收銀台</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -945,7 +1015,7 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../widgets/customer_form.py" line="+66"/>
+        <location filename="../../widgets/customer_form.py" line="+70"/>
         <source>e.g. +358 40 123 4567</source>
         <translation>例如 +886 912 345 678</translation>
     </message>
@@ -1070,12 +1140,12 @@
         <translation>Esc</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>New customer</source>
         <translation>新增顧客</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Edit {name} ({number})</source>
         <translation>編輯 {name}（{number}）</translation>
     </message>
@@ -1103,6 +1173,16 @@
         <location line="+1"/>
         <source>{names} already has this phone number. Save anyway?</source>
         <translation>{names} 已使用這個電話號碼。仍要儲存嗎？</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Load their version</source>
+        <translation>載入對方的版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace what you typed with the profile as it is saved now? What you typed on this form is lost.</source>
+        <translation>以目前儲存的資料取代您輸入的內容？您在此表單輸入的內容將會遺失。</translation>
     </message>
 </context>
 <context>
@@ -1209,7 +1289,7 @@
         <translation>尚無消費紀錄。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+89"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -1299,6 +1379,59 @@
         <location filename="../../console/drafts_ui.py" line="+25"/>
         <source>Unsaved drafts</source>
         <translation>未儲存的草稿</translation>
+    </message>
+</context>
+<context>
+    <name>EditConflictBar</name>
+    <message>
+        <location filename="../../widgets/edit_conflict_bar.py" line="+36"/>
+        <source>Load their version</source>
+        <translation>載入對方的版本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace what is on this form with what is saved now</source>
+        <translation>以目前儲存的內容取代此表單上的內容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep what you typed; the next save replaces their change</source>
+        <translation>保留您輸入的內容；下次儲存會取代對方的修改</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Someone</source>
+        <translation>有人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 changed this profile at till %2 at %3, after you opened it.</source>
+        <translation>%1 在您開啟後，於 %3 在收銀台 %2 修改了此資料。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 changed this profile at %3, after you opened it.</source>
+        <translation>%1 在您開啟後，於 %3 修改了此資料。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 changed this entry at till %2 at %3, after you opened it.</source>
+        <translation>%1 在您開啟後，於 %3 在收銀台 %2 修改了此項目。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 changed this entry at %3, after you opened it.</source>
+        <translation>%1 在您開啟後，於 %3 修改了此項目。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your changes were not saved; what you typed is still here.</source>
+        <translation>您的修改未儲存；您輸入的內容仍在這裡。</translation>
     </message>
 </context>
 <context>
@@ -1474,7 +1607,7 @@
         <translation>開啟顧客資料</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+44"/>
         <source>%n due</source>
         <translation>
             <numerusform>%n 項到期</numerusform>
@@ -1904,7 +2037,7 @@
         <translation>檔案有問題</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未匯入任何資料。</translation>
     </message>
@@ -1913,8 +2046,15 @@
         <source>Check cancelled. Nothing was imported.</source>
         <translation>已取消檢查。未匯入任何資料。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n customer(s) it added stay: staff recorded a purchase, complaint, voucher, letter or consent for them meanwhile.</source>
+        <translation>
+            <numerusform>匯入所新增的 %n 位顧客將保留：員工在此期間已為他們記錄了購買、客訴、禮券、信件或同意。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Refused rows: %1</source>
         <translation>遭拒的列：%1</translation>
     </message>
@@ -2424,7 +2564,7 @@
         <translation>Counterpart — {shop}</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>Home</source>
         <translation>首頁</translation>
     </message>
@@ -2434,12 +2574,12 @@
         <translation>新增顧客</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-74"/>
         <source>Sign out</source>
         <translation>登出</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+260"/>
         <source>Nobody signed in</source>
         <translation>無人登入</translation>
     </message>
@@ -2502,6 +2642,16 @@
         <location line="+2"/>
         <source>Days ahead shown in this week&apos;s birthdays</source>
         <translation>本週壽星清單顯示未來幾天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Till name (this machine)</source>
+        <translation>收銀台名稱（本機）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Database file of this till</source>
+        <translation>本收銀台的資料庫檔案</translation>
     </message>
 </context>
 <context>
@@ -3175,7 +3325,7 @@
         <translation>經理 PIN 碼最短位數</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Save settings</source>
         <translation>儲存設定</translation>
     </message>
@@ -3195,7 +3345,7 @@
         <translation>店家設定</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+112"/>
         <source>Type a whole number.</source>
         <translation>請輸入整數。</translation>
     </message>
@@ -3527,6 +3677,63 @@
     </message>
 </context>
 <context>
+    <name>TillNamePanel</name>
+    <message>
+        <location filename="../../widgets/till_name_panel.py" line="+25"/>
+        <source>Name this till</source>
+        <translation>為此收銀台命名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This till</source>
+        <translation>本收銀台</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every till sharing the shop&apos;s database has its own name. It is recorded on the complaints, purchases, authorisations, letters and vouchers written here, and named when two tills change the same complaint. It belongs to this machine.</source>
+        <translation>共用本店資料庫的每個收銀台都有自己的名稱。名稱會記錄在此處建立的客訴、購買、授權、信件與禮券上，並在兩個收銀台修改同一筆客訴時顯示。名稱屬於這台機器。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recorded on what this till writes. It is kept on this machine, apart from the shop settings below, which every till shares.</source>
+        <translation>會記錄在此收銀台寫入的資料上。名稱保存在本機，與下方所有收銀台共用的商店設定分開。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. Till 1, Bar, Terrace</source>
+        <translation>例如：收銀台 1、吧台、露台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>Till name</source>
+        <translation>收銀台名稱</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Continue</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save till name</source>
+        <translation>儲存收銀台名稱</translation>
+    </message>
+</context>
+<context>
+    <name>TillUi</name>
+    <message>
+        <location filename="../../console/till_ui.py" line="+115"/>
+        <source>This till is now called %1.</source>
+        <translation>此收銀台現在名為 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Till: %1</source>
+        <translation>收銀台：%1</translation>
+    </message>
+</context>
+<context>
     <name>UnsavedChanges</name>
     <message>
         <location filename="../../widgets/unsaved_changes.py" line="+83"/>
@@ -3542,7 +3749,7 @@
 <context>
     <name>VoucherRedeemPanel</name>
     <message>
-        <location filename="../../widgets/voucher_redeem_panel.py" line="+33"/>
+        <location filename="../../widgets/voucher_redeem_panel.py" line="+32"/>
         <source>Voucher code, e.g. 7KQ2-M9XD</source>
         <translation>抵用券代碼，例如 7KQ2-M9XD</translation>
     </message>
@@ -3602,7 +3809,7 @@
 <context>
     <name>run</name>
     <message>
-        <location filename="../../console/cmd_run.py" line="+189"/>
+        <location filename="../../console/cmd_run.py" line="+211"/>
         <source>Cannot open the database</source>
         <translation>無法開啟資料庫</translation>
     </message>

@@ -1,0 +1,72 @@
+"""Phone numbers read from the cached shape of a number must read exactly as phonenumbers
+reads the whole number: an import normalises a million numbers this way and search finds
+customers by the variants."""
+
+from __future__ import annotations
+
+import phonenumbers
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from db.phones import normalise_phone, phone_variants
+
+REGIONS = ("FI", "SE", "TW", "US", "GB", "DE", "CN", "IT")
+
+
+def _variants_by_phonenumbers(phone: str, region: str) -> tuple[str, ...]:
+    written = "".join(ch for ch in phone if ch.isdigit())
+    if not written:
+        return ()
+    try:
+        number = phonenumbers.parse(phone, region)
+    except phonenumbers.NumberParseException:
+        return (written,)
+    if not phonenumbers.is_possible_number(number):
+        return (written,)
+    national = phonenumbers.national_significant_number(number)
+    prefix = phonenumbers.ndd_prefix_for_region(
+        phonenumbers.region_code_for_country_code(number.country_code), True) or ""
+    found = [written]
+    for variant in (f"{number.country_code}{national}", prefix + national):
+        if variant not in found:
+            found.append(variant)
+    return tuple(found)
+
+
+def _normalised_by_phonenumbers(phone: str, region: str) -> str:
+    try:
+        number = phonenumbers.parse(phone, region)
+    except phonenumbers.NumberParseException:
+        return phone
+    if not phonenumbers.is_possible_number(number):
+        return phone
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+_start = st.sampled_from(["", "+", "00", "0", "+358", "+886", "+1", "+44", "+39", "+86",
+                          "04", "09", "0912", "212", "07"])
+_phone = st.builds(lambda start, rest, sep: start + sep.join(rest), _start,
+                   st.lists(st.text("0123456789", min_size=1, max_size=4), min_size=1,
+                            max_size=5),
+                   st.sampled_from(["", " ", "-"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_phone, st.sampled_from(REGIONS))
+def test_search_variants_equal_phonenumbers_reading(phone: str, region: str) -> None:
+    phone_variants.cache_clear()
+    assert phone_variants(phone, region) == _variants_by_phonenumbers(phone, region)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_phone, st.sampled_from(REGIONS))
+def test_normalised_number_equals_phonenumbers_format(phone: str, region: str) -> None:
+    assert normalise_phone(phone, region) == _normalised_by_phonenumbers(phone, region)
+
+
+def test_variants_of_a_normalised_number_find_both_ways_of_writing_it() -> None:
+    # what the import stores (international) is found by the local and the international form
+    assert phone_variants(normalise_phone("040 123 4567", "FI"), "FI") == (
+        "358401234567", "0401234567")
+    # Italy: the 0 is part of the number, not a trunk prefix
+    assert phone_variants("+39 06 1234 5678", "FI") == ("390612345678", "0612345678")

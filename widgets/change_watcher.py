@@ -1,0 +1,123 @@
+"""Changes made at other tills, onto this console's data bus, within a second.
+
+A QTimer asks the engine's change signal (`db.changes.signal_for`; on SQLite a `PRAGMA
+data_version` on a reading connection of its own, microseconds) every `INTERVAL_MS`
+whether another connection committed; only then are the `changes` rows after the last
+one seen read and put on the bus as `data_changed(entity, id)`, each pair once per check.
+Rows this console's own connection wrote are skipped: its views were told already when the
+write was made (`widgets.ops.run_op`), so nothing refreshes twice.
+
+It never waits: a locked database is tried again at the next check; a database that can no
+longer be read (gone, damaged, closed) stops the watcher quietly (`stopped` says why), and
+the console's own reads and writes report the problem where the person is.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from sqlite_utils import Database
+
+from db import changes
+from widgets.data_bus import ANY_ID, DataBus
+
+log = logging.getLogger(__name__)
+
+INTERVAL_MS = 300
+MAX_PAIRS = 200
+"""More distinct (entity, id) pairs than this in one check: one "several" per entity."""
+
+
+class ChangeWatcher(QObject):
+    """Polls for other tills' changes and emits them on `bus`; `start()` to begin."""
+
+    stopped = Signal(str)  # the reason, when the database can no longer be read
+    changes_seen = Signal(int)  # how many notifications one check put on the bus
+
+    def __init__(self, db: Database, bus: DataBus, *, interval_ms: int = INTERVAL_MS,
+                 signal: changes.ChangeSignal | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.bus = bus
+        self._own = changes.origin(db)
+        self._signal: changes.ChangeSignal | None = signal
+        self._last: int | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.check_now)
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    @property
+    def last_seq(self) -> int | None:
+        return self._last
+
+    def start(self) -> None:
+        """Begin watching from the newest change now (earlier ones are not replayed)."""
+        if self._connect():
+            self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._signal is not None:
+            self._signal.close()
+            self._signal = None
+
+    def check_now(self) -> int:
+        """One check; returns how many notifications went onto the bus (0 when none)."""
+        if (self._signal is None or self._last is None) and not self._connect():
+            return 0
+        if self._signal is None or self._last is None:
+            return 0  # busy while starting: the next check starts
+        try:
+            batch = self._signal.fetch(self._last, self._own)
+        except changes.ChangesBusy:
+            return 0  # locked right now: the next check tries again
+        except changes.ChangesUnavailable as exc:
+            self._give_up(str(exc))
+            return 0
+        if batch is None:
+            return 0
+        self._last = batch.last_seq
+        pairs = _pairs(batch)
+        for entity, entity_id in pairs:
+            self.bus.notify(entity, entity_id)
+        if pairs:
+            self.changes_seen.emit(len(pairs))
+        return len(pairs)
+
+    def _connect(self) -> bool:
+        """Open the change signal and learn where to start; False if not (yet) possible."""
+        try:
+            if self._signal is None:
+                self._signal = changes.signal_for(self.db)
+            if self._last is None:
+                self._last = self._signal.latest()
+        except changes.ChangesBusy:
+            return True  # the timer runs; the next check starts from where things are
+        except changes.ChangesUnavailable as exc:
+            self._give_up(str(exc))
+            return False
+        return True
+
+    def _give_up(self, reason: str) -> None:
+        log.warning("Not watching other tills' changes any more: %s", reason)
+        self.stop()
+        self.stopped.emit(reason)
+
+
+def _pairs(batch: changes.ChangeBatch) -> list[tuple[str, int]]:
+    """The distinct (entity, id) pairs to announce, oldest first; "several" when too many
+    or when rows were missed (everything may have changed then)."""
+    if batch.missed:
+        return [(entity, ANY_ID) for entity in changes.ENTITIES]
+    seen: dict[tuple[str, int], None] = {}
+    for change in batch.changes:
+        seen.setdefault((change.entity, change.entity_id), None)
+    if len(seen) <= MAX_PAIRS:
+        return list(seen)
+    return list(dict.fromkeys((entity, ANY_ID) for entity, _id in seen))
