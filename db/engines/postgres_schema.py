@@ -36,7 +36,8 @@ _TYPES = (
 _REFERENCES = re.compile(
     r"\s+REFERENCES\s+(\w+)\s*\((\w+)\)((\s+ON\s+(DELETE|UPDATE)\s+(CASCADE|SET NULL|RESTRICT))*)",
     re.IGNORECASE)
-_ROWID_KEY = re.compile(r"^(\"?id\"?)\s+INTEGER\s+PRIMARY\s+KEY\b", re.IGNORECASE)
+_ROWID_KEY = re.compile(r"^(\"?\w+\"?)\s+INTEGER\s+PRIMARY\s+KEY(?:\s+AUTOINCREMENT)?\b",
+                        re.IGNORECASE)
 _MASKED = re.compile("\x01(\\d+)\x02")
 
 
