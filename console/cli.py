@@ -17,6 +17,7 @@ from pathlib import Path
 
 from db.errors import UserError
 from db.i18n import _, language_from_environment, set_language
+from db.location import DatabaseLocation, parse_location, sqlite_file
 
 COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_run",
@@ -40,9 +41,10 @@ COMMAND_MODULES: tuple[str, ...] = (
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", type=Path, default=argparse.SUPPRESS,
-        help=_("database file (default: the one this till's options file names with "
-               "'database = ...', else the console's own in the user data folder)"),
+        "--db", type=parse_location, default=argparse.SUPPRESS, metavar="FILE_OR_URL",
+        help=_("database file, or a PostgreSQL server as postgresql://user@host/dbname "
+               "(default: the one this till's options file names with 'database = ...', "
+               "else the console's own in the user data folder)"),
     )
     common.add_argument(
         "--till", type=till_name, default=argparse.SUPPRESS, metavar="NAME",
@@ -121,17 +123,24 @@ def command_till(args: argparse.Namespace) -> str | Callable[[], str]:
     return given if given else options_till_name
 
 
-def db_path(args: argparse.Namespace) -> Path:
-    """--db, else the file this till's options name (`database`), else the console's own."""
+def db_path(args: argparse.Namespace) -> DatabaseLocation:
+    """--db, else the database this till's options name (`database`), else the console's
+    own file: a SQLite file (`Path`) or a PostgreSQL server (`ServerUrl`)."""
     from console.paths import default_db_path
 
-    path = getattr(args, "db", None)
-    if path is not None:
-        return Path(path)
+    location = getattr(args, "db", None)
+    if location is not None:
+        return parse_location(location)
     return options_database() or default_db_path()
 
 
-def options_database() -> Path | None:
+def sqlite_db_path(args: argparse.Namespace, command: str) -> Path:
+    """The SQLite file a SQLite-only command (backup, check, import, bench) works on; a
+    PostgreSQL URL is refused with a message naming `command` (db.location.SqliteOnly)."""
+    return sqlite_file(db_path(args), command)
+
+
+def options_database() -> DatabaseLocation | None:
     """The database this machine's options file names (`database = ...` under [options]),
     so staff at a till sharing the shop's file never type it; None when it names none."""
     from console.paths import config_dir
@@ -141,7 +150,7 @@ def options_database() -> Path | None:
     from console.options import Options
 
     text = str(Options().get("database") or "").strip()
-    return Path(text).expanduser() if text else None
+    return parse_location(text) if text else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -175,7 +184,8 @@ def describe_fault(exc: BaseException, args: argparse.Namespace) -> UserError | 
     """One sentence for a disk, file-system or database failure (None: a bug)."""
     from db import faults
 
-    return faults.describe_fault(exc, db_path(args) if isinstance(exc, sqlite3.Error) else None)
+    where = str(db_path(args)) if isinstance(exc, sqlite3.Error) else None
+    return faults.describe_fault(exc, where)
 
 
 def _fault(known: UserError | None, exc: BaseException) -> int:

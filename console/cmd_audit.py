@@ -16,6 +16,7 @@ import sys
 from typing import Any
 
 from db.i18n import _
+from db.location import missing
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -56,7 +57,7 @@ def run_list(args: argparse.Namespace) -> int:
     from db.staff import list_staff
 
     path = db_path(args)
-    if not path.exists():
+    if missing(path):
         print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
         return 2
     db = open_database(path)
@@ -99,7 +100,7 @@ def run_verify(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UserError(str(exc)) from exc
     path = db_path(args)
-    if not path.exists():
+    if missing(path):
         print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
         return 2
     db = open_database(path)

@@ -101,10 +101,10 @@ def _settings_folders(path: Path) -> tuple[Path, Path | None, bool, str]:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from console.cli import db_path
+    from console.cli import sqlite_db_path
     from db import backup
 
-    path = db_path(args)
+    path = sqlite_db_path(args, "backup")
     if not path.exists():
         print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
         return 2
@@ -155,10 +155,10 @@ def end_of_day_backup(path: Path) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from babel.dates import format_datetime
 
-    from console.cli import db_path
+    from console.cli import sqlite_db_path
     from db import backup
 
-    path = db_path(args)
+    path = sqlite_db_path(args, "backup list")
     folder = args.folder
     timezone = "UTC"
     if folder is None:
@@ -187,10 +187,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from console.cli import db_path
+    from console.cli import sqlite_db_path
     from db import backup, backup_crypto
 
-    path = db_path(args)
+    path = sqlite_db_path(args, "backup restore")
     source: Path = args.file
     if not source.is_file():
         print(_("counterpart: {path} does not exist.").format(path=source), file=sys.stderr)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from db.i18n import _
@@ -33,9 +32,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from console.bench import run_bench
     from console.paths import data_dir
+    from db.location import sqlite_file
 
-    path = getattr(args, "db", None)
-    path = Path(path) if path is not None else data_dir() / "bench.sqlite"
+    given = getattr(args, "db", None)
+    path = sqlite_file(given, "bench") if given is not None else data_dir() / "bench.sqlite"
     if args.customers < 2 or args.purchase_items < 1:
         print(_("counterpart: at least 2 customers and 1 purchase item."), file=sys.stderr)
         return 2

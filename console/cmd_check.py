@@ -25,10 +25,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from console.cli import db_path
+    from console.cli import sqlite_db_path
     from db.connection import damaged, full_check, open_database
 
-    path = db_path(args)
+    path = sqlite_db_path(args, "check")
     if not path.is_file():
         print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
         return 2

@@ -16,6 +16,7 @@ from typing import Any
 
 from db.errors import UserError
 from db.i18n import _
+from db.location import database_files, missing
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -76,7 +77,7 @@ def run_export(args: argparse.Namespace) -> int:
     from reports.safe_output import write_files
 
     path = db_path(args)
-    if not path.exists():
+    if missing(path):
         raise UserError(_("{path} does not exist.").format(path=path))
     json_path, pdf_path = export_paths(args.out)
     db = open_database(path)
@@ -88,7 +89,7 @@ def run_export(args: argparse.Namespace) -> int:
         pdf = build_export_pdf(record, settings, lang)
         text = json.dumps(record, ensure_ascii=False, indent=1, default=str).encode("utf-8")
         # Both or neither, 0600, never over the database or another non-regular file.
-        write_files([(json_path, text), (pdf_path, pdf)], databases=[path])
+        write_files([(json_path, text), (pdf_path, pdf)], databases=database_files(path))
         record_export(db, customer_id, None)
     finally:
         db.close()
@@ -103,7 +104,7 @@ def run_erase(args: argparse.Namespace) -> int:
     from db.personal_data import erase_customers
 
     path = db_path(args)
-    if not path.exists():
+    if missing(path):
         raise UserError(_("{path} does not exist.").format(path=path))
     if not args.reason.strip():
         raise UserError(_("Say why the data is erased with --reason."))
@@ -134,7 +135,7 @@ def run_retention(args: argparse.Namespace) -> int:
     from db.settings import load_settings
 
     path = db_path(args)
-    if not path.exists():
+    if missing(path):
         raise UserError(_("{path} does not exist.").format(path=path))
     db = open_database(path)
     try:

@@ -27,16 +27,22 @@ def run_demo(args: argparse.Namespace) -> int:
     from console.cli import db_path
     from db.connection import open_database
     from db.demo import build_demo, is_empty
+    from db.location import ServerUrl
 
     if args.customers < 0:
         print(_("counterpart: --customers cannot be negative."), file=sys.stderr)
         return 2
     path = db_path(args)
-    if path.exists() and path.stat().st_size > 0:
+    if isinstance(path, ServerUrl) or (path.exists() and path.stat().st_size > 0):
         db = open_database(path)
         empty = is_empty(db)
         db.close()
         if not empty:
+            if isinstance(path, ServerUrl):
+                print(_("counterpart: {path} already holds data; the demo goes into an empty "
+                        "database only (make one with 'counterpart db init URL').").format(
+                            path=path), file=sys.stderr)
+                return 2
             if not args.force:
                 print(_("counterpart: {path} already holds data; add --force to replace it "
                         "with the demo.").format(path=path), file=sys.stderr)

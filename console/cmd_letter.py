@@ -19,6 +19,7 @@ from typing import Any
 
 from db.errors import UserError
 from db.i18n import _
+from db.location import database_files, local_file, missing
 
 LANG_CHOICES = ("en", "fi", "zh-TW", "zh-CN")
 
@@ -105,8 +106,8 @@ def run(args: argparse.Namespace) -> int:
         raise LetterNotPossible(_(
             "An apology letter needs a complaint: give its number with --complaint."))
     path = db_path(args)
-    check_writable(out, path)
-    if not path.exists():
+    check_writable(out, local_file(path))
+    if missing(path):
         print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
         return 2
     db = open_database(path)
@@ -125,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
         pdf = render(data)
         # The PDF waits in a temporary file beside --out until the letter is recorded: a
         # database that refuses the record (read-only, full) leaves no PDF behind.
-        with stage([(out, pdf)], [path]) as pending:
+        with stage([(out, pdf)], database_files(path)) as pending:
             record = record_letter(db, data, pdf, created_by=created_by)
             pending.commit()
     finally:

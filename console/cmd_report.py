@@ -21,6 +21,7 @@ from typing import Any
 
 from db.errors import UserError
 from db.i18n import _, ngettext
+from db.location import database_files, local_file, missing
 
 
 def _day(text: str) -> date:
@@ -107,10 +108,10 @@ def run(args: argparse.Namespace) -> int:
     from reports.safe_output import write_files
 
     path = db_path(args)
-    if not path.exists():
+    if missing(path):
         raise UserError(_("{path} does not exist; give the console's database with "
                           "--db.").format(path=path))
-    output_paths(args.out, args.csv, path)
+    output_paths(args.out, args.csv, local_file(path))
     db = open_database(path)
     try:
         settings = load_settings(db)
@@ -127,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
     if args.csv is not None:
         files += csv_files(data, args.csv,
                            DELIMITERS[args.delimiter] if args.delimiter else None)
-    written = [str(p) for p in write_files(files, [path])]
+    written = [str(p) for p in write_files(files, database_files(path))]
     t = data.totals
     span = start.isoformat() if start == end else f"{start.isoformat()}–{end.isoformat()}"
     counts = ", ".join([
@@ -137,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
     ])
     print(_("{span}: {counts}. Wrote {files}.").format(
         span=span, counts=counts, files=", ".join(written)))
-    if start == end:
+    if start == end and isinstance(path, Path):  # a server's backups are the server's
         from console.cmd_backup import end_of_day_backup
 
         end_of_day_backup(path)  # the day's backup, unless a console made it already

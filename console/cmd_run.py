@@ -13,6 +13,7 @@ import os
 import sqlite3
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from db.i18n import _
@@ -202,7 +203,7 @@ def run(args: argparse.Namespace) -> int:
         window = create_window(db, dialogs=dialogs, options=options, defer_extras=True,
                                till=getattr(args, "till", None))
     except (UserError, sqlite3.Error, OSError) as exc:
-        known = exc if isinstance(exc, UserError) else describe_fault(exc, path)
+        known = exc if isinstance(exc, UserError) else describe_fault(exc, str(path))
         if known is None:
             raise
         exc = known
@@ -249,7 +250,8 @@ def run(args: argparse.Namespace) -> int:
     from db.clock import to_iso, utcnow
     from db.console_locks import hold
 
-    lock = None if str(path) == ":memory:" else hold(path, console_id(), to_iso(utcnow()))
+    lock = (None if str(path) == ":memory:" or not isinstance(path, Path)  # a server: no file
+            else hold(path, console_id(), to_iso(utcnow())))
     show_window(window, kiosk=bool(getattr(args, "kiosk", False)))
     code = app.exec()
     from PySide6.QtCore import QThreadPool

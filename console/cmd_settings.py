@@ -14,6 +14,7 @@ from dataclasses import fields, replace
 from typing import Any
 
 from db.i18n import _
+from db.location import missing
 
 INT_KEYS = ("manager_limit_minor", "pin_max_attempts", "pin_lockout_minutes",
             "idle_sign_out_minutes",
@@ -113,7 +114,7 @@ def run_set(args: argparse.Namespace) -> int:
     from db.settings import change_settings, changed_fields, load_settings, validate_settings
 
     path = db_path(args)
-    if not path.exists():
+    if missing(path):
         print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
         return 2
     db = open_database(path)

@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from db.i18n import _
+from db.location import missing
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -53,7 +54,7 @@ def run_redeem(args: argparse.Namespace) -> int:
     from db.connection import open_database
 
     path = db_path(args)
-    if not path.exists():
+    if missing(path):
         print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
         return 2
     db = open_database(path)
@@ -73,7 +74,7 @@ def run_show(args: argparse.Namespace) -> int:
     from db.connection import open_database
 
     path = db_path(args)
-    if not path.exists():
+    if missing(path):
         print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
         return 2
     db = open_database(path)

@@ -36,6 +36,7 @@ from db.faults import (
     restore_advice,
 )
 from db.i18n import _
+from db.location import POSTGRES_SCHEMES, ServerUrl
 from db.migrations import APPLICATION_ID, migrations
 
 BUSY_TIMEOUT_MS = 5000
@@ -86,8 +87,8 @@ def private_files() -> Iterator[None]:
 
 
 def open_database(
-    path: str | Path, *, migrate: bool = True, quick_check_ms: float | None = QUICK_CHECK_MS,
-    read_only: bool = False,
+    path: str | Path | ServerUrl, *, migrate: bool = True,
+    quick_check_ms: float | None = QUICK_CHECK_MS, read_only: bool = False,
 ) -> Database:
     """Open (creating if needed) and migrate the database at `path`; ':memory:' works too.
 
@@ -102,7 +103,9 @@ def open_database(
       raises DatabaseReadOnly with a clear message instead of half-working.
       `read_only=True` asks for that on any existing file (`counterpart check`).
     """
-    if isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
+    if isinstance(path, ServerUrl):
+        path = path.url
+    if isinstance(path, str) and path.startswith(POSTGRES_SCHEMES):
         from db.engines.postgres import open_postgres  # PostgreSQL: the facade (issue 11)
 
         return cast(Database, open_postgres(path, migrate=migrate))

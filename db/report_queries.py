@@ -695,7 +695,7 @@ def _compliments(db: Database, d0: str, d1: str) -> tuple[StaffCompliments, ...]
             SELECT c.about_staff_id, s.name, count(*)
             FROM complaints c LEFT JOIN staff s ON s.id = c.about_staff_id
             WHERE c.local_date BETWEEN ? AND ? AND c.kind = 'compliment'
-            GROUP BY c.about_staff_id
+            GROUP BY c.about_staff_id, s.name
             ORDER BY count(*) DESC, c.about_staff_id IS NULL, s.name
             """,
             [d0, d1],

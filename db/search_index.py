@@ -273,6 +273,11 @@ def rekey(db: Database) -> None:
     recomputing any document: the trigram index is refilled from its own stored text, in
     key order, and the term table is copied with the new keys. The trigger is made again
     last (renaming the new term table checks the triggers that use it)."""
+    if getattr(db, "engine", "sqlite") == "postgresql":
+        from db.engines.postgres_search import rekey as rekey_postgres
+
+        rekey_postgres(db)
+        return
     db.execute("DROP TRIGGER IF EXISTS customers_search_rank")
     db.execute(
         f"CREATE TEMP TABLE rekeyed_docs AS SELECT {rank_sql('c')} AS key, f.c0 AS doc "

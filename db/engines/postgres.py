@@ -200,6 +200,8 @@ class PgConnection:
 class PgDatabase:
     """The sqlite-utils `Database` subset db/ uses, over PostgreSQL."""
 
+    engine = "postgresql"  # what `db.engines.engine_of` reads (sqlite-utils has no such)
+
     def __init__(self, raw: psycopg.Connection[tuple[Any, ...]], url: str) -> None:
         self.url = url
         self.conn = PgConnection(raw, read_schema(raw))

@@ -86,13 +86,17 @@ def _index(sql: str) -> str:
     return " ".join(_unmask(code, kept).split())
 
 
+def rank_key_sql(score: str, cid: str) -> str:
+    """`search_index.rank_sql` on PostgreSQL: the score's scaled value truncated (trunc),
+    as SQLite's CAST AS INTEGER does (PostgreSQL's cast would round)."""
+    return (f"((({si.MAX_SCORE}::bigint - trunc(coalesce(greatest({score}, 0), 0) * "
+            f"{si.SCORE_SCALE})::bigint) << {si.ID_BITS}) | {cid})")
+
+
 def _search_sql() -> list[str]:
     """The trigram table, its pattern function and the trigger that re-keys the index."""
     half, gap = float(si.HALF_LIFE_DAYS), float(si.ASSUMED_GAP_DAYS)
-
-    def key(score: str, cid: str) -> str:
-        return (f"((({si.MAX_SCORE}::bigint - trunc(coalesce(greatest({score}, 0), 0) * "
-                f"{si.SCORE_SCALE})::bigint) << {si.ID_BITS}) | {cid})")
+    key = rank_key_sql
 
     return [
         "CREATE TABLE customer_fts (rowid BIGINT PRIMARY KEY, doc TEXT NOT NULL)",

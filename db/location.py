@@ -1,0 +1,78 @@
+"""Where a shop's database is: a SQLite file (a `Path`) or a PostgreSQL server (`ServerUrl`).
+
+`--db` and the options file's `database = ...` are parsed once into a `DatabaseLocation`, so
+a libpq URL is never turned into a path (`Path("postgresql://h/db")` is `postgresql:/h/db`).
+`open_database` takes either. Commands that are SQLite-only by nature (backup, check, the
+import's stage file, bench's file copies) ask for `sqlite_file`, which refuses a URL with a
+translated message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from db.errors import UserError
+from db.i18n import _
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+@dataclass(frozen=True)
+class ServerUrl:
+    """A libpq URL (postgresql://user@host/dbname, TLS via sslmode). `str()` shows it
+    without its password, for messages."""
+
+    url: str
+
+    def __str__(self) -> str:
+        from db.engines.postgres import safe_url  # psycopg only when a URL is shown
+
+        return safe_url(self.url)
+
+
+DatabaseLocation = Path | ServerUrl
+
+
+def parse_location(text: str | Path) -> DatabaseLocation:
+    """A URL stays a URL; anything else is a file path (`~` expanded)."""
+    if isinstance(text, Path):
+        return text
+    text = text.strip()
+    if text.startswith(POSTGRES_SCHEMES):
+        return ServerUrl(text)
+    return Path(text).expanduser()
+
+
+def is_server(location: object) -> bool:
+    return isinstance(location, ServerUrl)
+
+
+def sqlite_file(location: DatabaseLocation, command: str) -> Path:
+    """The SQLite file `command` works on; a PostgreSQL URL is refused (UserError)."""
+    if isinstance(location, ServerUrl):
+        raise SqliteOnly(_(
+            "'counterpart {command}' works on a SQLite file only, and {url} is a PostgreSQL "
+            "server. Give a .sqlite file with --db; to move a shop between the two, use "
+            "'counterpart db copy'.").format(command=command, url=location))
+    return location
+
+
+class SqliteOnly(UserError):
+    """A SQLite-only command was given a PostgreSQL URL."""
+
+
+def missing(location: DatabaseLocation) -> bool:
+    """A file that does not exist (a server's database is checked when it is opened)."""
+    return isinstance(location, Path) and not location.exists()
+
+
+def local_file(location: DatabaseLocation) -> Path | None:
+    """The SQLite file, or None for a server (for checks that an output never overwrites
+    the database, and for work only a file has, such as the end-of-day backup)."""
+    return location if isinstance(location, Path) else None
+
+
+def database_files(location: DatabaseLocation) -> list[Path]:
+    """The database's file as a list (empty for a server), for output checks."""
+    return [location] if isinstance(location, Path) else []
