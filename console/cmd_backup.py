@@ -158,7 +158,7 @@ def run_list(args: argparse.Namespace) -> int:
     from console.cli import sqlite_db_path
     from db import backup
 
-    path = sqlite_db_path(args, "backup list")
+    path = sqlite_db_path(args, "backups")
     folder = args.folder
     timezone = "UTC"
     if folder is None:
@@ -190,7 +190,7 @@ def run_restore(args: argparse.Namespace) -> int:
     from console.cli import sqlite_db_path
     from db import backup, backup_crypto
 
-    path = sqlite_db_path(args, "backup restore")
+    path = sqlite_db_path(args, "restore")
     source: Path = args.file
     if not source.is_file():
         print(_("counterpart: {path} does not exist.").format(path=source), file=sys.stderr)

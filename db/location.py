@@ -34,9 +34,9 @@ class ServerUrl:
 DatabaseLocation = Path | ServerUrl
 
 
-def parse_location(text: str | Path) -> DatabaseLocation:
+def parse_location(text: str | DatabaseLocation) -> DatabaseLocation:
     """A URL stays a URL; anything else is a file path (`~` expanded)."""
-    if isinstance(text, Path):
+    if isinstance(text, Path | ServerUrl):
         return text
     text = text.strip()
     if text.startswith(POSTGRES_SCHEMES):
