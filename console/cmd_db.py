@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from db.i18n import _
+from db.location import parse_location
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -32,6 +33,19 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     init.add_argument("--print", action="store_true", dest="print_only",
                       help=_("print the SQL instead of running it"))
     init.set_defaults(func=run_init)
+    copy = commands.add_parser(
+        "copy", help=_("copy a shop between SQLite and PostgreSQL"),
+        description=_("Copy every table of the shop at SRC into the empty database DST, in "
+                      "one transaction: SQLite to PostgreSQL or back. Then every table's row "
+                      "count is compared and DST's audit log verified; if anything differs, "
+                      "nothing is kept. A DST that already holds data is refused."),
+    )
+    copy.add_argument("source", metavar="SRC", type=parse_location,
+                      help=_("the shop's database: a .sqlite file or a postgresql:// URL"))
+    copy.add_argument("target", metavar="DST", type=parse_location,
+                      help=_("an empty database: a new .sqlite file or a postgresql:// URL "
+                             "(made with 'counterpart db init', or empty)"))
+    copy.set_defaults(func=run_copy)
 
 
 def run_init(args: argparse.Namespace) -> int:
@@ -60,4 +74,24 @@ def run_init(args: argparse.Namespace) -> int:
         return 1
     print(_("{url}: schema and roles created ({n} statements).").format(
         url=safe_url(url), n=count))
+    return 0
+
+
+def run_copy(args: argparse.Namespace) -> int:
+    from db.shop_copy import copy_database
+
+    print(_("Copying {source} to {target}...").format(source=args.source, target=args.target),
+          file=sys.stderr)
+    result = copy_database(args.source, args.target)
+    width = max(len(c.table) for c in result.counts)
+    print(f"{_('table'):<{width}}  {_('source'):>9}  {_('copied'):>9}")
+    empty = 0
+    for count in result.counts:
+        if count.source == 0 and count.target == 0:
+            empty += 1
+            continue
+        print(f"{count.table:<{width}}  {count.source:>9,d}  {count.target:>9,d}")
+    print(_("{n} other tables empty in both.").format(n=empty))
+    print(_("Audit log of the copy: {message}").format(message=result.audit_message))
+    print(_("{target}: every table's row count matches the source.").format(target=args.target))
     return 0

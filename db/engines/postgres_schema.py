@@ -303,3 +303,21 @@ def init_database(url: str) -> int:
             raw.execute(statement.encode())  # bytes: no placeholders are read in it
         raw.commit()
     return len(statements)
+
+
+def reset_identity_sequences(raw: object) -> int:
+    """Set every identity column's sequence to the column's largest value (`db copy` and
+    `max(id) + 1` write ids explicitly; the next INSERT without one must not collide).
+    `raw` is a psycopg connection; returns how many sequences were set."""
+    import psycopg
+
+    assert isinstance(raw, psycopg.Connection)
+    columns = raw.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND is_identity = 'YES' "
+        "ORDER BY table_name").fetchall()
+    for table, column in columns:
+        raw.execute(
+            f'SELECT setval(pg_get_serial_sequence(%s, %s), coalesce(max("{column}"), 1), '
+            f'max("{column}") IS NOT NULL) FROM "{table}"', [f'"{table}"', column])
+    return len(columns)
