@@ -185,9 +185,12 @@ def unindex_customer(db: Database, key: int) -> None:
 
 
 def current_key(db: Database, customer_id: int) -> int | None:
-    row = db.execute(
-        f"SELECT {rank_sql('customers')} FROM customers WHERE id = ?", [customer_id]
-    ).fetchone()
+    key = rank_sql("customers")
+    if getattr(db, "engine", "sqlite") == "postgresql":  # its CAST rounds: truncate as SQLite
+        from db.engines.postgres_schema import rank_key_sql
+
+        key = rank_key_sql("customers.search_score", "customers.id")
+    row = db.execute(f"SELECT {key} FROM customers WHERE id = ?", [customer_id]).fetchone()
     return int(row[0]) if row else None
 
 

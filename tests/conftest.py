@@ -18,7 +18,10 @@ from sqlite_utils import Database  # noqa: E402
 from db import clock  # noqa: E402
 from db.connection import open_database  # noqa: E402
 
+pytest_plugins = ["tests.pg_support"]  # the PostgreSQL server fixtures (pg_url, ...)
+
 FIXED_NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+ENGINES = ("sqlite", "pg")
 TEST_KEY = bytes(range(32))  # a fixed shop PIN key, so PIN hashes can be cached in tests
 
 
@@ -62,9 +65,31 @@ def fixed_clock() -> Iterator[datetime]:
     clock.set_clock(None)
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """In a module marked `both_engines`, every test using `fresh_db` or `memory_db` runs on
+    SQLite and on PostgreSQL (ids `[sqlite]`, `[pg]`), except one marked `sqlite_only`
+    (SQLite machinery in the test itself: query plans, its triggers, its files)."""
+    uses_db = {"fresh_db", "memory_db"} & set(metafunc.fixturenames)
+    if (uses_db and metafunc.definition.get_closest_marker("both_engines") is not None
+            and metafunc.definition.get_closest_marker("sqlite_only") is None):
+        metafunc.parametrize("engine", ENGINES, indirect=True)
+
+
 @pytest.fixture
-def fresh_db(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(tmp_path / "test.sqlite")
+def engine(request: pytest.FixtureRequest) -> str:
+    """The engine of `fresh_db`/`memory_db`: "sqlite" unless parametrised (both_engines)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+def _engine_db(request: pytest.FixtureRequest, engine: str, path: str | Path) -> Database:
+    if engine == "pg":  # a new database on the session's throwaway server
+        return open_database(str(request.getfixturevalue("pg_url")))
+    return open_database(path)
+
+
+@pytest.fixture
+def fresh_db(tmp_path: Path, request: pytest.FixtureRequest, engine: str) -> Iterator[Database]:
+    db = _engine_db(request, engine, tmp_path / "test.sqlite")
     yield db
     db.close()
 
@@ -90,8 +115,8 @@ def _no_window_outlives_its_test() -> Iterator[None]:
 
 
 @pytest.fixture
-def memory_db() -> Iterator[Database]:
-    db = open_database(":memory:")
+def memory_db(request: pytest.FixtureRequest, engine: str) -> Iterator[Database]:
+    db = _engine_db(request, engine, ":memory:")
     yield db
     db.close()
 

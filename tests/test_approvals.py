@@ -57,6 +57,8 @@ from tests.service_data_support import (
     voucher_line,
 )
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 # ---------------------------------------------------------------- the cases the issue found
 
 

@@ -17,8 +17,6 @@ from db.connection import open_database
 from db.customer_search import search_customers
 from db.location import parse_location
 
-pytest_plugins = ["tests.pg_support"]
-
 _SHOP: dict[str, bytes] = {}
 
 

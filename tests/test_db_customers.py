@@ -21,6 +21,8 @@ from db.errors import NotFound, ValidationError
 from db.models import CustomerInput, FamilyDate
 from db.purchases import add_product, record_purchase
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 TODAY = date(2026, 11, 23)  # the fixed clock's day
 
 

@@ -20,6 +20,8 @@ from db.purchases import (
     record_purchase,
 )
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 
 @pytest.fixture
 def shop(memory_db: Database, fixed_clock: datetime) -> dict[str, Product]:
@@ -171,6 +173,7 @@ def test_keyset_paging_returns_every_purchase_once_newest_first(
     assert purchases_page(memory_db, 999) == []
 
 
+@pytest.mark.sqlite_only("SQLite query plans via set_trace_callback")
 def test_paging_reads_the_customer_index(
     memory_db: Database, shop: dict[str, Product]
 ) -> None:

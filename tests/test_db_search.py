@@ -10,6 +10,8 @@ from sqlite_utils import Database
 from db.customers import create_customer, search_customers, update_customer
 from db.models import CustomerInput
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 PEOPLE = {
     "paivi": CustomerInput(name="Päivi Järvinen", phone="040 123 4567", language="fi",
                            email="paivi.j@example.fi"),
@@ -195,6 +197,7 @@ def test_the_limit_caps_the_list(memory_db: Database, fixed_clock: object) -> No
 @pytest.mark.parametrize(
     "query", ["p", "pa", "jarv", "王", "美玲", "陳美玲", "4567", "C000003", "C3", "c7 "]
 )
+@pytest.mark.sqlite_only("SQLite query plans via set_trace_callback")
 def test_customers_is_read_by_primary_key_only(
     memory_db: Database, people: dict[str, int], query: str
 ) -> None:

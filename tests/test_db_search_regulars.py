@@ -22,6 +22,8 @@ from db.search_index import (
     visit_score,
 )
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 
 def _product(db: Database) -> int:
     db.execute("INSERT INTO products(sku, name, price_minor) VALUES ('T', 'Tea', 300)")
@@ -110,6 +112,7 @@ def test_visits_known_only_as_a_count_are_taken_as_weekly(
     assert _ids(memory_db, "matti mak") == [imported, one_off]
 
 
+@pytest.mark.sqlite_only("removes SQLite's math functions")
 def test_the_score_is_the_same_without_sqlite_math_functions(
     memory_db: Database, fixed_clock: datetime
 ) -> None:

@@ -16,6 +16,8 @@ from db.purchases import record_purchase
 from db.search_index import customer_id_of, rank_key
 from db.settings import _seed_settings as save_settings
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 
 def found(db: Database, query: str) -> list[str]:
     return [hit.name for hit in search_customers(db, query)]

@@ -18,8 +18,6 @@ from console.paths import config_dir
 from db.connection import open_database
 from db.location import ServerUrl, parse_location
 
-pytest_plugins = ["tests.pg_support"]
-
 MANAGER_PIN = "9999"  # the demo's manager (console.cmd_demo prints the demo staff)
 
 

@@ -27,6 +27,8 @@ from tests.report_fixtures import (
     seed_mix,
 )
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 DAY = date(2026, 11, 22)
 LONG_STAFF = "Sami Supervisor-Lindqvist Koskenniemi"
 SYMBOL_NAME = "Anna ✓★ Öberg 🍕 王小明"

@@ -22,6 +22,8 @@ from db.report_queries import REPEAT_WINDOW_DAYS, ROUTE_ORDER, build_report, rou
 from db.staff import get_staff
 from tests.report_fixtures import NOW, TZ, add_entry, local_moment, seed_mix
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 DAY = date(2026, 11, 22)
 
 

@@ -34,6 +34,8 @@ from tests.report_fixtures import (
 from tests.test_report_pdf import pages_of
 from widgets.report_panel import make_report
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 DAY = date(2026, 11, 22)
 
 
@@ -153,6 +155,7 @@ def test_a_heading_never_stands_alone_at_the_foot_of_a_page(fresh_db: Database) 
         assert body[-1] not in HEADINGS, (number, body[-3:])
 
 
+@pytest.mark.sqlite_only("copies the database with VACUUM INTO")
 def test_report_in_the_language_asked_for(seeded: Database, tmp_path: Path) -> None:
     path = tmp_path / "shop.sqlite"
     seeded.execute("VACUUM INTO ?", [str(path)])
@@ -189,6 +192,7 @@ def test_amounts_and_dates_follow_the_report_language() -> None:
     assert report_locale(replace(fi_shop, report_language="zh-TW")) == "zh_Hant_TW"
 
 
+@pytest.mark.sqlite_only("copies the database with VACUUM INTO")
 def test_csv_delimiter_follows_the_shop_locale_or_the_option(
     seeded: Database, tmp_path: Path
 ) -> None:

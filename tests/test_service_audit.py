@@ -28,6 +28,8 @@ from tests.service_data_support import (
     voucher_line,
 )
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 
 def _fill(db: Database, n: int = 5) -> None:
     for i in range(n):
@@ -60,6 +62,7 @@ def test_empty_log_verifies(memory_db: Database) -> None:
     assert audit.verify(memory_db).ok
 
 
+@pytest.mark.sqlite_only("drops the SQLite audit trigger to forge rows")
 def test_an_edited_row_is_named(memory_db: Database) -> None:
     _fill(memory_db)
     _drop_guards(memory_db)
@@ -69,6 +72,7 @@ def test_an_edited_row_is_named(memory_db: Database) -> None:
     assert "3" in result.message
 
 
+@pytest.mark.sqlite_only("drops the SQLite audit trigger to forge rows")
 def test_an_edit_that_also_recomputes_its_own_hash_breaks_the_next_link(
     memory_db: Database,
 ) -> None:
@@ -83,6 +87,7 @@ def test_an_edit_that_also_recomputes_its_own_hash_breaks_the_next_link(
     assert not result.ok and result.first_bad_id == 3
 
 
+@pytest.mark.sqlite_only("drops the SQLite audit trigger to forge rows")
 def test_a_deleted_row_is_caught_at_the_next(memory_db: Database) -> None:
     _fill(memory_db)
     _drop_guards(memory_db)
@@ -91,6 +96,7 @@ def test_a_deleted_row_is_caught_at_the_next(memory_db: Database) -> None:
     assert not result.ok and result.first_bad_id == 3
 
 
+@pytest.mark.sqlite_only("drops the SQLite audit trigger to forge rows")
 def test_rows_deleted_from_the_end_are_caught(memory_db: Database) -> None:
     _fill(memory_db)
     _drop_guards(memory_db)
@@ -99,6 +105,7 @@ def test_rows_deleted_from_the_end_are_caught(memory_db: Database) -> None:
     assert not result.ok and result.first_bad_id == 4
 
 
+@pytest.mark.sqlite_only("drops the SQLite audit trigger to forge rows")
 def test_an_inserted_row_is_caught(memory_db: Database) -> None:
     _fill(memory_db)
     _drop_guards(memory_db)

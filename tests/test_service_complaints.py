@@ -39,6 +39,8 @@ from tests.service_data_support import (
     voucher_line,
 )
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 
 def test_a_complaint_is_saved_with_everything_typed(memory_db: Database,
                                                     fixed_clock: datetime) -> None:

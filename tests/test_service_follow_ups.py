@@ -16,6 +16,8 @@ from db.service_models import FollowUpClose, PromiseInput
 from tests.conftest import FIXED_NOW
 from tests.service_data_support import make_complaint, make_team
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 
 def test_due_and_overdue_oldest_first(memory_db: Database, fixed_clock: datetime) -> None:
     team = make_team(memory_db)

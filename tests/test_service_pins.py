@@ -37,6 +37,8 @@ from tests.service_data_support import (
     seed_staff,
 )
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 # ---------------------------------------------------------------- format (property-based)
 
 

@@ -22,6 +22,8 @@ from tests.service_data_support import (
 from tests.ui_helpers import make_ctx
 from widgets.customer_profile_panel import CustomerProfilePanel
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 
 def _history(db: Database, now: datetime) -> Team:
     """Two lines of value approved lately (5.00 + 3.15), plus what must not count."""

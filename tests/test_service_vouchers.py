@@ -27,6 +27,8 @@ from db.vouchers import (
 from tests.conftest import FIXED_NOW
 from tests.service_data_support import CLERK_PIN, issue_voucher, seed_staff
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 
 def test_codes_are_unique_and_readable(memory_db: Database) -> None:
     manager = seed_staff(memory_db, "Maria Manager", "manager")

@@ -26,6 +26,8 @@ from tests.service_data_support import (
     make_team,
 )
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 
 @pytest.fixture
 def team(memory_db: Database, fixed_clock: datetime) -> Team:

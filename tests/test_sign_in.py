@@ -30,6 +30,8 @@ from tests.service_data_support import (
 )
 from tests.service_data_support import seed_staff as insert_staff
 
+pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
+
 
 @pytest.fixture
 def team(memory_db: Database) -> Team:
