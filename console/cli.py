@@ -42,9 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db", type=parse_location, default=argparse.SUPPRESS, metavar="FILE_OR_URL",
-        help=_("database file, or a PostgreSQL server as postgresql://user@host/dbname "
-               "(default: the one this till's options file names with 'database = ...', "
-               "else the console's own in the user data folder)"),
+        help=_("database file (default: the one this till's options file names with "
+               "'database = ...', else the console's own in the user data folder)") + "; "
+        + _("or a PostgreSQL server: postgresql://user@host/dbname"),
     )
     common.add_argument(
         "--till", type=till_name, default=argparse.SUPPRESS, metavar="NAME",
