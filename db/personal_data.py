@@ -249,8 +249,7 @@ def erase_with(db: Database, approval: approvals.Approval | None, customer_ids: 
             for row in rows:
                 done.append(_erase_one(db, int(row["id"]), str(row["customer_no"]), manager.id,
                                        reason, approval_id=approval.id if approval else 0))
-        with write(db):  # old index segments still hold the names' terms: rewrite them
-            db.execute("INSERT INTO customer_fts(customer_fts) VALUES ('optimize')")
+        search_index.optimize(db)  # old index segments still hold the names' terms
     finally:
         db.execute("PRAGMA secure_delete = OFF")
     cleared = _checkpoint(db)
@@ -286,8 +285,7 @@ def _erase_one(db: Database, customer_id: int, number: str, manager_id: int,
                    [customer_id])
         letters = db.execute("UPDATE letters SET body = '', pdf = NULL WHERE customer_id = ?",
                              [customer_id]).rowcount
-        db.execute("DELETE FROM drafts WHERE json_extract(payload, '$.customer_id') = ?",
-                   [customer_id])
+        _delete_drafts_about(db, customer_id)
         db.execute("DELETE FROM consents WHERE customer_id = ?", [customer_id])
         db.execute("INSERT INTO erasures (customer_id, erased_at, erased_by, reason) "
                    "VALUES (?, ?, ?, ?)", [customer_id, now, manager_id, reason])
@@ -331,3 +329,18 @@ def retention_candidates(db: Database, months: int, today: date | None = None,
         {"cutoff": cutoff, "limit": limit}).fetchall()
     return [RetentionCandidate(r[0], r[1], r[2], from_iso(r[3]) if r[3] else None)
             for r in rows]
+
+
+def _delete_drafts_about(db: Database, customer_id: int) -> None:
+    """Delete the drafts (unsaved forms) about the customer. Read in Python rather than
+    with SQLite's json_extract, so PostgreSQL runs the same code; drafts are few."""
+    doomed = []
+    for draft_id, payload in db.execute("SELECT id, payload FROM drafts").fetchall():
+        try:
+            about = json.loads(payload)
+        except (TypeError, ValueError):
+            continue
+        if isinstance(about, dict) and about.get("customer_id") == customer_id:
+            doomed.append((draft_id,))
+    if doomed:
+        db.conn.executemany("DELETE FROM drafts WHERE id = ?", doomed)

@@ -271,6 +271,18 @@ def score_customers(db: Database) -> int:
     return len(updates)
 
 
+def optimize(db: Database) -> None:
+    """Rewrite the FTS5 index's segments, so erased names' terms leave the file. On
+    PostgreSQL the index is a plain table: deleted rows stay in its pages until the server's
+    VACUUM (as with PRAGMA secure_delete, see docs/postgresql-plan.md), nothing to do here."""
+    if getattr(db, "engine", "sqlite") == "postgresql":
+        return
+    from db.connection import write
+
+    with write(db):
+        db.execute("INSERT INTO customer_fts(customer_fts) VALUES ('optimize')")
+
+
 def rekey(db: Database) -> None:
     """Give both index tables the keys of the customers' current scores, without
     recomputing any document: the trigram index is refilled from its own stored text, in

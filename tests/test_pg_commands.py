@@ -161,3 +161,19 @@ def test_a_server_database_opens_through_a_location(demo_url: str) -> None:
         assert db.execute("SELECT count(*) FROM staff").fetchone()[0] >= 5
     finally:
         db.close()
+
+
+def test_a_customer_is_erased_on_the_server_and_the_audit_log_still_verifies(
+        demo_url: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    customer = int(str(_one(demo_url, "SELECT max(id) FROM customers")))
+    with psycopg.connect(demo_url) as conn:  # an unsaved form about them, and one not
+        conn.execute("INSERT INTO drafts (form, payload, updated_at) VALUES "
+                     "('complaint', %s, '2026-11-23'), ('profile', %s, '2026-11-23')",
+                     [f'{{"customer_id": {customer}}}', '{"customer_id": 1}'])
+    monkeypatch.setattr("sys.stdin", io.StringIO(MANAGER_PIN + "\n"))
+    assert main(["customer", "erase", str(customer), "--reason", "asked at the counter",
+                 "--pin-stdin", "--db", demo_url]) == 0
+    assert _one(demo_url, f"SELECT count(*) FROM erasures WHERE customer_id = {customer}") == 1
+    assert _one(demo_url, "SELECT count(*) FROM drafts") == 1
+    assert main(["audit", "verify", "--db", demo_url]) == 0
