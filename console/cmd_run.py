@@ -101,11 +101,14 @@ def create_window(
 def watch_other_tills(window: Any) -> Any:
     """Changes committed at other tills (other connections to the database) reach this
     window's data bus within a second (`widgets.change_watcher`); kept on the window as
-    `change_watcher`."""
+    `change_watcher`. It also tells the banner when the database server is away
+    (`console.server_ui`)."""
+    from console.server_ui import install as install_server_banner
     from widgets.change_watcher import ChangeWatcher
 
     watcher = ChangeWatcher(window.ctx.db, window.ctx.bus, parent=window)
     window.change_watcher = watcher
+    install_server_banner(window, watcher)
     watcher.start()
     return watcher
 

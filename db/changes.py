@@ -22,7 +22,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlite_utils import Database
@@ -79,6 +79,15 @@ class ChangeBatch:
 
 class ChangesBusy(Exception):
     """The database is locked right now: try again at the next check."""
+
+
+class ChangesOffline(ChangesBusy):
+    """The database server cannot be reached since `since` (UTC); the signal keeps trying
+    to reconnect without blocking, and reads what was missed once it is back."""
+
+    def __init__(self, message: str, since: datetime) -> None:
+        super().__init__(message)
+        self.since = since
 
 
 class ChangesUnavailable(Exception):
