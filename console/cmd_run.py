@@ -90,12 +90,22 @@ def create_window(
         db=db, current_staff=session.current, current_sign_in=session.current_sign_in,
         dialogs=dialogs or DialogService(),
         settings=load_settings(db), options=options or _NoOptions(), console_id=console_id(),
+        draft_dir=_local_draft_dir(db),
     )
     window = MainWindow(ctx, session, options)
     watch_other_tills(window)
     if not defer_extras:
         install_extras(window)
     return window
+
+
+def _local_draft_dir(db: Any) -> Any:
+    """A folder on this till for drafts when the database is on a server (else None)."""
+    from console.paths import data_dir
+
+    if str(getattr(db, "url", "")).startswith(("postgresql://", "postgres://")):
+        return data_dir() / "drafts"
+    return None
 
 
 def watch_other_tills(window: Any) -> Any:

@@ -20,11 +20,12 @@ from db.connection import open_database, write
 from db.engines.pg_change_signal import PgChangeSignal
 from db.purchases import add_product, record_purchase
 from db.service_models import ComplaintInput
-from tests.pg_support import pg_server, pg_template, pg_url  # noqa: F401 (fixtures)
 from tests.service_ui_support import make_customer, make_team
 from widgets.change_watcher import ChangeWatcher
 from widgets.data_bus import DataBus
 from widgets.dialogs import FakeDialogService
+
+pytest_plugins = ["tests.pg_support"]  # the server, template and per-test database
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -32,7 +33,7 @@ WITHIN_MS = 1000  # "within a second"
 
 
 @pytest.fixture
-def tills(pg_url: str) -> Iterator[tuple[Database, Database]]:  # noqa: F811
+def tills(pg_url: str) -> Iterator[tuple[Database, Database]]:
     """Two tills' connections to one PostgreSQL database: this one's and another's."""
     here = open_database(pg_url)
     there = open_database(pg_url)
@@ -131,7 +132,7 @@ def test_a_purchase_and_a_complaint_at_another_till_show_on_the_open_profile(
 
 
 def test_till_refresh_bench_prints_a_figure_within_the_target(
-        qtbot: QtBot, pg_url: str, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+        qtbot: QtBot, pg_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     from console import till_refresh_bench
 
     assert till_refresh_bench.main([pg_url]) == 0
