@@ -129,9 +129,12 @@ def test_a_read_while_away_says_so_and_the_connection_comes_back(
         db.close()
 
 
-@pytest.fixture
-def till(pg_url: str) -> Iterator[Database]:
-    db = open_database(pg_url)
+@pytest.fixture(params=["sqlite", "pg"])
+def till(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """The same data API on both engines."""
+    where = tmp_path / "till.sqlite" if request.param == "sqlite" \
+        else request.getfixturevalue("pg_url")
+    db = open_database(where)
     yield db
     db.close()
 
