@@ -6,11 +6,14 @@ same save works and is written once. A retried save (its reply lost) is recognis
 
 from __future__ import annotations
 
+import contextlib
 import os
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
@@ -18,18 +21,27 @@ from sqlite_utils import Database
 from console.cmd_run import create_window
 from console.service_ui import PAGE_COMPLAINT
 from db.complaints import create_complaint
-from db.connection import open_database
+from db.connection import open_database, write
 from db.errors import ServerUnavailable
 from db.local_drafts import load_local
 from db.purchases import add_product, record_purchase
 from db.service_models import ComplaintInput
-from tests.pg_support import run_script
 from tests.service_ui_support import make_customer, make_team
 from widgets.dialogs import FakeDialogService
 
 pytest_plugins = ["tests.pg_support"]  # the server, template and per-test database
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_script(command: str, pg_dir: str) -> subprocess.CompletedProcess[str]:
+    """scripts/pg-local.sh on the session's cluster (as tests.pg_support runs it)."""
+    return subprocess.run(["bash", str(ROOT / "scripts" / "pg-local.sh"), command],
+                          capture_output=True, text=True, env={**os.environ, "PG_DIR": pg_dir},
+                          timeout=600, check=False)
 
 
 @pytest.fixture
@@ -161,3 +173,32 @@ def test_a_retried_save_is_recognised_not_written_twice(
     visits = till.execute("SELECT visits FROM customers WHERE id = ?",
                           [customer.id]).fetchone()[0]
     assert visits == 1  # the visit counted once
+
+
+def _cut(db: Database) -> None:
+    """Drop `db`'s connection from the server side (as a restart or a network cut does)."""
+    pid = db.conn.raw.info.backend_pid  # type: ignore[attr-defined]
+    with psycopg.connect(db.url, autocommit=True) as admin:  # type: ignore[attr-defined]
+        admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+
+
+def test_a_connection_lost_inside_a_write_leaves_nothing_half_written(
+        pg_url: str, fixed_clock: object) -> None:
+    db = open_database(pg_url)
+    try:
+        make_customer(db)
+        with pytest.raises(ServerUnavailable), write(db):
+            db.execute("UPDATE customers SET name = 'Half' WHERE id = 1")
+            _cut(db)
+            with contextlib.suppress(ServerUnavailable):  # even if a caller swallows it,
+                db.execute("UPDATE customers SET phone = '040 1' WHERE id = 1")
+            # ... the rest of the dead transaction is refused, never run on a new connection
+            db.execute("UPDATE customers SET name = 'Other half' WHERE id = 1")
+        # the next statement outside it reconnects; nothing of the transaction was kept
+        assert db.execute("SELECT name FROM customers WHERE id = 1").fetchone()[0] == \
+            "Aino Virtanen"
+        with write(db):  # and writing works again
+            db.execute("UPDATE customers SET name = 'Aino V.' WHERE id = 1")
+        assert db.execute("SELECT name FROM customers WHERE id = 1").fetchone()[0] == "Aino V."
+    finally:
+        db.close()

@@ -127,6 +127,7 @@ class PgConnection:
         self.schema = schema
         self.url = url
         self._translated: dict[tuple[str, bool], str] = {}
+        self._tx_open = False  # a BEGIN not yet ended by COMMIT or ROLLBACK
 
     @property
     def lost(self) -> bool:
@@ -136,7 +137,10 @@ class PgConnection:
     @property
     def in_transaction(self) -> bool:
         if self.lost:
-            return False  # the server rolled back whatever was open when it went
+            # the server rolled back whatever was open when it went; the transaction's
+            # owner still has to end it (ROLLBACK), so nothing runs on a new connection as
+            # if it were the rest of the old transaction
+            return self._tx_open
         return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
 
     def reconnect(self) -> None:
@@ -149,11 +153,43 @@ class PgConnection:
             raise server_unavailable(self.url) from exc
         self.raw = raw
 
-    def _check(self) -> None:
-        """Before a statement: a broken connection is replaced, outside a transaction
-        only (inside one, the transaction died with it)."""
-        if self.lost and self.url:
-            self.reconnect()
+    def _check(self, sql: str) -> bool:
+        """Before a statement on a broken connection: False for the ROLLBACK of the
+        transaction that died with it (nothing left to undo); ServerUnavailable for any
+        other statement of that transaction (never run on a new connection as if it were
+        the rest of it); otherwise a new connection replaces the broken one."""
+        if not self.lost:
+            return True
+        verb = _verb(sql)
+        if self._tx_open and verb != "BEGIN":
+            if verb in ("ROLLBACK", "END"):
+                self._tx_open = False
+                return False
+            if verb == "COMMIT":
+                self._tx_open = False  # it ends here, unsaved
+            raise server_unavailable(self.url)
+        self._tx_open = False
+        if not self.url:  # closed on purpose, or a LISTEN connection: not reopened here
+            raise server_unavailable(self.url)
+        self.reconnect()
+        return True
+
+    def _track(self, sql: str) -> None:
+        """After a statement that worked: whether a transaction is open now."""
+        verb = _verb(sql)
+        if verb == "BEGIN":
+            self._tx_open = True
+        elif verb in ("COMMIT", "ROLLBACK", "END"):
+            self._tx_open = False
+
+    def raw_execute(self, sql: str) -> None:
+        """A statement the dialect does not translate (SAVEPOINT...), errors mapped."""
+        if self.lost:
+            raise server_unavailable(self.url)
+        try:
+            self.raw.execute(sql)
+        except psycopg.Error as exc:
+            raise self._failed(exc) from exc
 
     def _failed(self, exc: psycopg.Error) -> Exception:
         if self.lost or isinstance(exc, psycopg.OperationalError) and _is_connection_error(exc):
@@ -176,7 +212,8 @@ class PgConnection:
             args = {f"_{i}": value for i, value in enumerate(args, 1)}
         elif dialect.FTS_CALL in translated and not isinstance(args, Mapping):
             translated, args = dialect.expand_fts(translated, list(args))
-        self._check()
+        if not self._check(translated):
+            return PgCursor([], None, -1)  # ROLLBACK of a transaction the server dropped
         try:
             with self.raw.cursor() as cur:
                 if not args and ";" in translated:  # BEGIN IMMEDIATE: two statements
@@ -191,6 +228,7 @@ class PgConnection:
             if translated.startswith("BEGIN") and self.in_transaction:
                 self.raw.execute("ROLLBACK")  # BEGIN IMMEDIATE failed: no transaction, as SQLite
             raise self._failed(exc) from exc
+        self._track(translated)
         lastrowid = None
         if is_insert and translated.endswith(" RETURNING id"):
             lastrowid = int(rows[0][0]) if rows else None
@@ -203,7 +241,7 @@ class PgConnection:
         batch = [() if p is None else p for p in seq_of_params]
         if not batch:
             return PgCursor([], None, 0)
-        self._check()
+        self._check(translated)
         try:
             with self.raw.cursor() as cur:
                 cur.executemany(translated, batch)
@@ -272,16 +310,16 @@ class PgDatabase:
             return
         self._savepoints += 1
         name = f"counterpart_sp{self._savepoints}"
-        self.conn.raw.execute(f"SAVEPOINT {name}")
+        self.conn.raw_execute(f"SAVEPOINT {name}")
         try:
             yield self
         except BaseException:
             if self.conn.in_transaction:
-                self.conn.raw.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.raw_execute(f"ROLLBACK TO SAVEPOINT {name}")
             raise
         finally:
             self._savepoints -= 1
-        self.conn.raw.execute(f"RELEASE SAVEPOINT {name}")
+        self.conn.raw_execute(f"RELEASE SAVEPOINT {name}")
 
     def refresh_schema(self) -> None:
         """Read the tables' columns and keys again (after `db init` made them)."""
@@ -290,6 +328,15 @@ class PgDatabase:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _verb(sql: str) -> str:
+    """BEGIN, COMMIT, ROLLBACK (not ROLLBACK TO a savepoint), END, or another first word."""
+    words = sql.split(None, 2)
+    verb = words[0].upper().rstrip(";") if words else ""
+    if verb == "ROLLBACK" and len(words) > 1 and words[1].upper() == "TO":
+        return "ROLLBACK TO"
+    return verb
 
 
 def _is_connection_error(exc: psycopg.Error) -> bool:
