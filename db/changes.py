@@ -20,6 +20,7 @@ connection wrote, since its own writes were already announced on its bus.
 from __future__ import annotations
 
 import secrets
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -192,9 +193,10 @@ def read_since(db: Database, after: int, *, skip_origin: str = "",
 
 
 def _is_postgres(db: Database) -> bool:
-    from db.engines.postgres import PgDatabase
-
-    return isinstance(db, PgDatabase)
+    """Without importing psycopg on a SQLite till: a PgDatabase exists only once its
+    module was imported."""
+    engine = sys.modules.get("db.engines.postgres")
+    return engine is not None and isinstance(db, engine.PgDatabase)
 
 
 def signal_for(db: Database) -> ChangeSignal:
