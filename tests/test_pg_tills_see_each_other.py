@@ -140,3 +140,19 @@ def test_till_refresh_bench_prints_a_figure_within_the_target(
     assert line.startswith("till_refresh_p95_ms ") and line.endswith(" ms")
     figure = float(line.split()[1])
     assert 0 < figure <= 500  # issue 11's target
+
+
+def test_a_notification_is_read_as_it_arrives_not_at_the_next_tick(
+        qtbot: QtBot, tills: tuple[Database, Database], fixed_clock: object) -> None:
+    here, there = tills
+    bus = DataBus()
+    seen: list[tuple[str, int]] = []
+    bus.data_changed.connect(lambda entity, entity_id: seen.append((entity, entity_id)))
+    watcher = ChangeWatcher(here, bus, interval_ms=60_000)  # the timer alone: a minute
+    watcher.start()
+    try:
+        watcher.check_now()  # the first check reads once and starts watching the socket
+        other = make_customer(there, "Toinen Asiakas")
+        qtbot.waitUntil(lambda: ("customer", other.id) in seen, timeout=WITHIN_MS)
+    finally:
+        watcher.stop()

@@ -12,6 +12,10 @@ When the database server cannot be reached (PostgreSQL), the signal raises
 reconnects in the background, never blocking this thread); the first check that works
 again emits `server_back()` and puts what was missed on the bus.
 
+A signal with a socket (`fileno()`, PostgreSQL's LISTEN connection) is also watched with a
+QSocketNotifier, so a notification is read as soon as it arrives rather than at the next
+tick; the timer stays as the fallback (and for SQLite, which has no socket).
+
 It never waits: a locked database is tried again at the next check; a database that can no
 longer be read (gone, damaged, closed) stops the watcher quietly (`stopped` says why), and
 the console's own reads and writes report the problem where the person is.
@@ -21,7 +25,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from sqlite_utils import Database
 
 from db import changes
@@ -52,6 +56,8 @@ class ChangeWatcher(QObject):
         self._signal: changes.ChangeSignal | None = signal
         self._last: int | None = None
         self._offline = False
+        self._notifier: QSocketNotifier | None = None
+        self._fd: int | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check_now)
@@ -76,6 +82,7 @@ class ChangeWatcher(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._disarm()
         if self._signal is not None:
             self._signal.close()
             self._signal = None
@@ -89,6 +96,7 @@ class ChangeWatcher(QObject):
         try:
             batch = self._signal.fetch(self._last, self._own)
         except changes.ChangesOffline as exc:
+            self._disarm()  # its socket is gone
             self._went_offline(exc)
             return 0
         except changes.ChangesBusy:
@@ -97,6 +105,7 @@ class ChangeWatcher(QObject):
             self._give_up(str(exc))
             return 0
         self._came_back()
+        self._arm()
         if batch is None:
             return 0
         self._last = batch.last_seq
@@ -123,6 +132,30 @@ class ChangeWatcher(QObject):
             self._give_up(str(exc))
             return False
         return True
+
+    def _arm(self) -> None:
+        """Watch the signal's socket (if it has one, and a new one after a reconnect)."""
+        fileno = getattr(self._signal, "fileno", None)
+        fd = fileno() if callable(fileno) else None
+        if fd == self._fd and (fd is None or self._notifier is not None):
+            return
+        self._disarm()
+        if fd is None or not self._timer.isActive():
+            return
+        self._fd = fd
+        self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_readable)
+
+    def _disarm(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.activated.disconnect(self._on_readable)
+            self._notifier.deleteLater()
+            self._notifier = None
+        self._fd = None
+
+    def _on_readable(self) -> None:
+        self.check_now()
 
     def _went_offline(self, exc: changes.ChangesOffline) -> None:
         if not self._offline:

@@ -79,6 +79,13 @@ class PgChangeSignal:
         """When the connection was lost (UTC), None while connected."""
         return self._lost_at
 
+    def fileno(self) -> int | None:
+        """The LISTEN connection's socket while connected (a watcher may wait on it to
+        check as soon as a notification arrives), else None."""
+        if self._reader is None or self._reader.conn.lost:
+            return None
+        return int(self._reader.conn.raw.fileno())
+
     def _try_connect(self) -> None:
         try:
             made = _listening(self._url)
