@@ -91,6 +91,7 @@ def create_window(
         db=db, current_staff=session.current, current_sign_in=session.current_sign_in,
         dialogs=dialogs or DialogService(),
         settings=load_settings(db), options=options or _NoOptions(), console_id=console_id(),
+        draft_dir=_local_draft_dir(db),
     )
     window = MainWindow(ctx, session, options)
     watch_other_tills(window)
@@ -99,14 +100,26 @@ def create_window(
     return window
 
 
+def _local_draft_dir(db: Any) -> Any:
+    """A folder on this till for drafts when the database is on a server (else None)."""
+    from console.paths import data_dir
+
+    if str(getattr(db, "url", "")).startswith(("postgresql://", "postgres://")):
+        return data_dir() / "drafts"
+    return None
+
+
 def watch_other_tills(window: Any) -> Any:
     """Changes committed at other tills (other connections to the database) reach this
     window's data bus within a second (`widgets.change_watcher`); kept on the window as
-    `change_watcher`."""
+    `change_watcher`. It also tells the banner when the database server is away
+    (`console.server_ui`)."""
+    from console.server_ui import install as install_server_banner
     from widgets.change_watcher import ChangeWatcher
 
     watcher = ChangeWatcher(window.ctx.db, window.ctx.bus, parent=window)
     window.change_watcher = watcher
+    install_server_banner(window, watcher)
     watcher.start()
     return watcher
 

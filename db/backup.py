@@ -90,7 +90,10 @@ def shop_zone(name: str) -> ZoneInfo:
 
 
 def database_file(db: Database) -> Path | None:
-    """The file an open database lives in (None in memory)."""
+    """The file an open database lives in (None in memory, and on a PostgreSQL server:
+    the server is backed up by its own tools)."""
+    if str(getattr(db, "url", "")).startswith(("postgresql://", "postgres://")):
+        return None
     for row in db.execute("PRAGMA database_list").fetchall():
         if row[1] == "main" and row[2]:
             return Path(row[2])

@@ -9,8 +9,9 @@ bus. Nothing is written per imported row: an import finishing is one row with `A
 
 The SQL here is plain and shared by every engine. Only the wake-up - how a till learns
 cheaply that another connection committed something - is engine-specific and lives in one
-small module per engine (`db.sqlite_change_signal`: `PRAGMA data_version`; a PostgreSQL
-engine would `NOTIFY` in `record` and `LISTEN` there), chosen by `signal_for`.
+small module per engine (`db.sqlite_change_signal`: `PRAGMA data_version`;
+`db.engines.pg_change_signal`: `record` also sends `NOTIFY`, delivered on commit, and the
+watcher's own connection `LISTEN`s), chosen by `signal_for`.
 
 `origin` is a random token per connection (`origin(db)`): a watcher skips the rows its own
 connection wrote, since its own writes were already announced on its bus.
@@ -19,9 +20,10 @@ connection wrote, since its own writes were already announced on its bus.
 from __future__ import annotations
 
 import secrets
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlite_utils import Database
@@ -80,6 +82,15 @@ class ChangesBusy(Exception):
     """The database is locked right now: try again at the next check."""
 
 
+class ChangesOffline(ChangesBusy):
+    """The database server cannot be reached since `since` (UTC); the signal keeps trying
+    to reconnect without blocking, and reads what was missed once it is back."""
+
+    def __init__(self, message: str, since: datetime) -> None:
+        super().__init__(message)
+        self.since = since
+
+
 class ChangesUnavailable(Exception):
     """The database cannot be read any more (gone, damaged, closed): stop watching."""
 
@@ -114,6 +125,10 @@ def record(db: Database, entity: str, entity_id: int | None = ANY_ID) -> None:
         "INSERT INTO changes(entity, entity_id, at, origin) VALUES (?, ?, ?, ?)",
         [entity, entity_id or ANY_ID, to_iso(utcnow()), origin(db)])
     seq = int(cur.lastrowid or 0)
+    if _is_postgres(db):
+        from db.engines.pg_change_signal import announce
+
+        announce(db)
     if seq % PRUNE_EVERY == 0:
         prune(db, seq)
 
@@ -177,8 +192,20 @@ def read_since(db: Database, after: int, *, skip_origin: str = "",
     return ChangeBatch(found, int(rows[-1][0]), missed)
 
 
+def _is_postgres(db: Database) -> bool:
+    """Without importing psycopg on a SQLite till: a PgDatabase exists only once its
+    module was imported."""
+    engine = sys.modules.get("db.engines.postgres")
+    return engine is not None and isinstance(db, engine.PgDatabase)
+
+
 def signal_for(db: Database) -> ChangeSignal:
-    """The wake-up for `db`'s engine (SQLite today)."""
+    """The wake-up for `db`'s engine: `PRAGMA data_version` on SQLite, `LISTEN` on
+    PostgreSQL."""
+    if _is_postgres(db):
+        from db.engines.pg_change_signal import PgChangeSignal
+
+        return PgChangeSignal(db)  # type: ignore[arg-type]
     from db.sqlite_change_signal import SqliteChangeSignal
 
     return SqliteChangeSignal(db)

@@ -174,29 +174,45 @@ def _values(db: Database, data: ComplaintInput) -> dict[str, Any]:
 
 
 def create_complaint(db: Database, data: ComplaintInput) -> Complaint:
-    """Validate and save a new entry with its proposed lines and promise, in one go."""
+    """Validate and save a new entry with its proposed lines and promise, in one go.
+
+    With a `client_key` already saved (a retry of a save whose answer was lost, e.g. with
+    the server connection), nothing is written and the entry saved then is returned."""
     clean = validate(db, data)
     values = _values(db, clean)
     now = to_iso(utcnow())
     till = till_of(db)
+    key = data.client_key or None
     with audit.immediate(db):
-        columns = ["taken_by", *values, "created_at", "updated_at", "till", "updated_by",
-                   "updated_till"]
-        cur = db.execute(
-            f"INSERT INTO complaints({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _c in columns)})",
-            [clean.taken_by, *values.values(), now, now, till, clean.taken_by, till],
-        )
-        complaint_id = int(cur.lastrowid or 0)
-        store_proposed(db, complaint_id, clean.lines)
-        if clean.promise is not None:
-            insert_promise(db, complaint_id, clean.promise)
-        audit.append(db, f"{clean.kind}.created", clean.taken_by, "complaint", complaint_id, {
-            "customer_id": clean.customer_id, "cause": clean.cause, "status": clean.status,
-            "proposed_minor": total_value(clean.lines),
-        })
-        changes.record_complaint(db, complaint_id)
+        found = None if key is None else db.execute(
+            "SELECT id FROM complaints WHERE client_key = ?", [key]).fetchone()
+        if found is not None:
+            complaint_id = int(found[0])  # saved already: this is a retry
+        else:
+            complaint_id = _insert_complaint(db, clean, values, now, till, key)
     return get_complaint(db, complaint_id)
+
+
+def _insert_complaint(db: Database, clean: ComplaintInput, values: dict[str, Any], now: str,
+                      till: str, key: str | None) -> int:
+    """The new entry's rows, audit entry and change rows (inside the caller's write)."""
+    columns = ["taken_by", *values, "created_at", "updated_at", "till", "updated_by",
+               "updated_till", "client_key"]
+    cur = db.execute(
+        f"INSERT INTO complaints({', '.join(columns)}) "
+        f"VALUES ({', '.join('?' for _c in columns)})",
+        [clean.taken_by, *values.values(), now, now, till, clean.taken_by, till, key],
+    )
+    complaint_id = int(cur.lastrowid or 0)
+    store_proposed(db, complaint_id, clean.lines)
+    if clean.promise is not None:
+        insert_promise(db, complaint_id, clean.promise)
+    audit.append(db, f"{clean.kind}.created", clean.taken_by, "complaint", complaint_id, {
+        "customer_id": clean.customer_id, "cause": clean.cause, "status": clean.status,
+        "proposed_minor": total_value(clean.lines),
+    })
+    changes.record_complaint(db, complaint_id)
+    return complaint_id
 
 
 def update_complaint(

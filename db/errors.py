@@ -56,6 +56,10 @@ class DatabaseTooNew(DatabaseError):
     """The file was written by a newer Counterpart; refusing protects it."""
 
 
+class ServerUnavailable(DatabaseError):
+    """The PostgreSQL server cannot be reached; nothing was saved, try again when it is back."""
+
+
 class DatabaseLocked(DatabaseError):
     """Another console holds a write lock longer than the busy timeout."""
 

@@ -86,7 +86,8 @@ def _times(db: Database, since: datetime, *, uncleared: bool) -> list[datetime]:
     """Failure times after `since` at every till, newest first (the uncleared ones, or
     all of them)."""
     rows = db.execute(
-        "SELECT at FROM pin_failures WHERE at > ? AND (cleared = 0 OR ? = 1) ORDER BY at DESC",
+        "SELECT at FROM pin_failures WHERE at > ? AND (cleared = 0 OR ? = 1) "
+        "ORDER BY at DESC",  # `? = 1`: a boolean on PostgreSQL too
         [to_iso(since), 0 if uncleared else 1])
     return [moment for moment in (from_iso(r[0]) for r in rows) if moment is not None]
 

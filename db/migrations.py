@@ -604,3 +604,16 @@ def m017_till_names(db: Database) -> None:
     )
     for statement in statements:  # one by one: executescript would commit mid-migration
         db.execute(statement)
+
+
+@migrations()
+def m018_client_keys(db: Database) -> None:
+    """A retried save is recognised, not written twice: ``client_key`` on complaints and
+    purchases is a random key the till makes once per entry (`db.complaints.create_complaint`,
+    `db.purchases.record_purchase`); a second insert with the same key returns the first
+    row. It matters on a server: a save whose reply was lost with the connection may have
+    committed, and the person presses Save again. NULL (older rows, callers without a key)
+    is never matched."""
+    for table in ("complaints", "purchases"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN client_key TEXT")
+        db.execute(f"CREATE UNIQUE INDEX {table}_client_key ON {table}(client_key)")

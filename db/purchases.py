@@ -70,8 +70,12 @@ def record_purchase(
     staff_id: int | None = None,
     purchased_at: datetime | None = None,
     receipt_id: str | None = None,
+    client_key: str | None = None,
 ) -> Purchase:
-    """Record (product id, quantity) pairs as one purchase at today's catalogue prices."""
+    """Record (product id, quantity) pairs as one purchase at today's catalogue prices.
+
+    `client_key` (made once per purchase by the till): a retry of a save whose answer was
+    lost returns the purchase saved then instead of recording it twice."""
     if not items:
         raise ValidationError({"items": _("Add at least one item.")})
     if len(items) > MAX_LINES:
@@ -87,7 +91,8 @@ def record_purchase(
     for product_id, quantity in items:
         product = get_product(db, product_id)
         lines.append(PurchaseLine(product.id, product.name, quantity, product.price_minor))
-    return _insert_purchase(db, customer_id, lines, staff_id, purchased_at, receipt_id)
+    return _insert_purchase(db, customer_id, lines, staff_id, purchased_at, receipt_id,
+                            client_key)
 
 
 def _insert_purchase(
@@ -97,10 +102,15 @@ def _insert_purchase(
     staff_id: int | None,
     purchased_at: datetime | None,
     receipt_id: str | None,
+    client_key: str | None = None,
 ) -> Purchase:
     when = purchased_at or utcnow()
     total = sum(line.total_minor for line in lines)
     with write(db):
+        if client_key:
+            saved = _saved_purchase(db, client_key)
+            if saved is not None:
+                return saved  # a retry: recorded already
         if receipt_id is not None:
             exists = db.execute(
                 "SELECT 1 FROM purchases WHERE receipt_id = ?", [receipt_id]
@@ -111,9 +121,9 @@ def _insert_purchase(
                 )
         cur = db.execute(
             "INSERT INTO purchases(customer_id, receipt_id, purchased_at, total_minor, staff_id, "
-            "created_at, till) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "created_at, till, client_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [customer_id, receipt_id, to_iso(when), total, staff_id, to_iso(utcnow()),
-             till_of(db)],
+             till_of(db), client_key or None],
         )
         purchase_id = int(cur.lastrowid or 0)
         db.conn.executemany(
@@ -131,6 +141,21 @@ def _insert_purchase(
         if customer_id is not None:
             changes.record(db, changes.CUSTOMER, customer_id)
     return Purchase(purchase_id, customer_id, receipt_id, when, total, tuple(lines))
+
+
+def _saved_purchase(db: Database, client_key: str) -> Purchase | None:
+    """The purchase recorded with `client_key`, with its lines; None when there is none."""
+    row = db.execute("SELECT id, customer_id, receipt_id, purchased_at, total_minor "
+                     "FROM purchases WHERE client_key = ?", [client_key]).fetchone()
+    if row is None:
+        return None
+    items = db.execute("SELECT product_id, name, quantity, unit_price_minor "
+                       "FROM purchase_items WHERE purchase_id = ? ORDER BY id",
+                       [row[0]]).fetchall()
+    lines = tuple(PurchaseLine(None if r[0] is None else int(r[0]), str(r[1]), int(r[2]),
+                               int(r[3])) for r in items)
+    return Purchase(int(row[0]), row[1], row[2], from_iso(row[3]) or utcnow(), int(row[4]),
+                    lines)
 
 
 def add_visit(db: Database, customer_id: int, total_minor: int, at_iso: str) -> None:

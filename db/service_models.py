@@ -301,6 +301,7 @@ class ComplaintInput:
     promise: PromiseInput | None = None
     prevention: str = ""  # what we change so it does not happen again
     letter_words: str = ""  # what the customer reads in the letter, in its language
+    client_key: str = ""  # made once per new entry: a retried save returns the first one
 
 
 @dataclass(frozen=True)

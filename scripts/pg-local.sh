@@ -4,6 +4,7 @@
 #   scripts/pg-local.sh start    initdb (first time) and start; prints the libpq URL
 #   scripts/pg-local.sh url      prints the URL of the running cluster
 #   scripts/pg-local.sh status   exit 0 and "running" when it runs, else exit 3 and "stopped"
+#   scripts/pg-local.sh halt     stops the server, keeps the cluster (start again: same URL)
 #   scripts/pg-local.sh stop     stops the server and removes the cluster folder
 #
 # The cluster lives in $PG_DIR (default /tmp/counterpart-pg-$UID), listens on a Unix socket
@@ -91,7 +92,8 @@ start() {
         as_owner "$bin/initdb" -D "$DATA" -A trust -U "$(owner_name)" -E UTF8 --no-locale \
             >"$PG_DIR/initdb.log" 2>&1 || die "initdb failed, see $PG_DIR/initdb.log"
     fi
-    port=$(free_port)
+    # the same port as before when the cluster was only halted: the tills' URL stays right
+    if [[ -f "$PG_DIR/port" ]]; then port=$(cat "$PG_DIR/port"); else port=$(free_port); fi
     echo "$port" >"$PG_DIR/port"
     as_owner "$bin/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 \
         -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" \
@@ -104,6 +106,13 @@ start() {
     url
 }
 
+halt() {
+    local bin
+    if bin=$(find_bin) && [[ -f "$DATA/PG_VERSION" ]]; then
+        as_owner "$bin/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null 2>&1 || true
+    fi
+}
+
 stop() {
     local bin
     if bin=$(find_bin) && [[ -f "$DATA/PG_VERSION" ]]; then
@@ -114,8 +123,9 @@ stop() {
 
 case "${1:-}" in
     start) start ;;
+    halt) halt ;;
     stop) stop ;;
     url) url ;;
     status) if running; then echo running; else echo stopped; exit 3; fi ;;
-    *) echo "usage: $0 start|stop|url|status" >&2; exit 2 ;;
+    *) echo "usage: $0 start|halt|stop|url|status" >&2; exit 2 ;;
 esac

@@ -18,6 +18,7 @@ Drafts never reach reports: only saved complaints do.
 from __future__ import annotations
 
 import contextlib
+import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, replace
 from datetime import UTC, date, datetime, timedelta
@@ -57,6 +58,7 @@ from db.complaints import validate as validate_complaint
 from db.customers import get_customer
 from db.drafts import clear_draft, load_draft, save_draft
 from db.errors import EditConflict, UserError, ValidationError
+from db.local_drafts import clear_local, load_local, save_local
 from db.models import Customer, Staff
 from db.purchases import list_products
 from db.service_models import (
@@ -602,6 +604,7 @@ class ComplaintForm(QWidget):
             self._customer = customer
             self._complaint = None
             self._version = None
+            self._client_key = uuid.uuid4().hex  # one per new entry: a retried save is known
             self._hide_conflict()
             self._dirty = False
             self._load_choices()
@@ -886,6 +889,7 @@ class ComplaintForm(QWidget):
             promise=promise,
             prevention=self.prevention_edit.toPlainText() if is_complaint else "",
             letter_words=self.letter_words_edit.toPlainText(),
+            client_key=getattr(self, "_client_key", "") if self._complaint is None else "",
         )
 
     # =================================================================== saving
@@ -915,6 +919,7 @@ class ComplaintForm(QWidget):
 
     def _write(self, status: str) -> Complaint | None:
         self._last_status = status
+        self._save_local_draft()  # on this till's disk before the save is even tried
         data = self.collect(status)
         complaint_id = self._complaint.id if self._complaint is not None else None
         version = self._version
@@ -1089,6 +1094,7 @@ class ComplaintForm(QWidget):
         return {
             "complaint_id": self._complaint.id if self._complaint else None,
             "complaint_version": self._version if self._complaint else None,
+            "client_key": getattr(self, "_client_key", ""),
             "taken_by": data.taken_by, "kind": data.kind, "customer_id": data.customer_id,
             "walk_in_name": data.walk_in_name,
             "occurred_at": to_iso(data.occurred_at) if data.occurred_at else None,
@@ -1111,12 +1117,27 @@ class ComplaintForm(QWidget):
         if self._taken_by is None or self._owner_id is None or not self._dirty:
             return
         # a draft is a safety net; the form itself still holds everything
+        self._save_local_draft()
         with contextlib.suppress(UserError):
             save_draft(self.ctx.db, self._owner_id, DRAFT_FORM, self.draft_payload(),
                        console_id=self.ctx.console_id)
 
+    def _save_local_draft(self) -> None:
+        """The draft on this till's own disk (`ctx.draft_dir`, set when the database is on
+        a server): written even while the server is away."""
+        folder = self.ctx.draft_dir
+        if folder is None or self._taken_by is None or self._owner_id is None \
+                or not self._dirty:
+            return
+        with contextlib.suppress(OSError):
+            save_local(folder, self._owner_id, DRAFT_FORM, self.draft_payload(),
+                       console_id=self.ctx.console_id)
+
     def _clear_own_draft(self) -> None:
         if self._owner_id is not None:
+            if self.ctx.draft_dir is not None:
+                with contextlib.suppress(OSError):
+                    clear_local(self.ctx.draft_dir, self._owner_id, DRAFT_FORM)
             clear_draft(self.ctx.db, self._owner_id, DRAFT_FORM)
 
     def release(self) -> None:
@@ -1136,7 +1157,19 @@ class ComplaintForm(QWidget):
     def pending_draft(self) -> Draft | None:
         """The signed-in person's own unsaved entry, if any (never someone else's)."""
         who = self.ctx.staff()
-        return load_draft(self.ctx.db, who.id, DRAFT_FORM) if who is not None else None
+        if who is None:
+            return None
+        local = load_local(self.ctx.draft_dir, who.id, DRAFT_FORM) \
+            if self.ctx.draft_dir is not None else None
+        try:
+            stored = load_draft(self.ctx.db, who.id, DRAFT_FORM)
+        except UserError:
+            if local is None:
+                raise
+            return local  # the server is away: this till's own copy
+        if stored is None or (local is not None and local.updated_at > stored.updated_at):
+            return local
+        return stored
 
     def _ask_restore(self, draft: Draft) -> bool:
         when = format_datetime(draft.updated_at, self._zone())
@@ -1166,6 +1199,9 @@ class ComplaintForm(QWidget):
             except UserError:
                 customer = None
         self._reset(taken_by, customer)
+        key = p.get("client_key")
+        if isinstance(key, str) and key:
+            self._client_key = key  # a save tried before the crash is recognised
         self._loading = True
         try:
             complaint_id = p.get("complaint_id")

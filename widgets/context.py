@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -52,6 +53,9 @@ class AppContext:
     # Who signed in and how (with their PIN or by tapping their name); the console's
     # session provides it. Left out, the staff from `current_staff` counts as tapped in.
     current_sign_in: Callable[[], SignIn | None] = _no_sign_in
+    # Where forms also keep drafts on this till's own disk (set when the database is on a
+    # server, which may be away; None: the database's drafts table is enough).
+    draft_dir: Path | None = None
 
     def __post_init__(self) -> None:
         # show_error(parent, exc) has no context argument; it uses this service.

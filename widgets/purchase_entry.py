@@ -8,6 +8,7 @@ asks before throwing the order away.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from PySide6.QtCore import (
@@ -418,6 +419,7 @@ class PurchaseEntry(QWidget):
         """A fresh order for this customer, catalogue reloaded, focus in the filter."""
         customer = get_customer(self.ctx.db, customer_id)
         self._customer_id = customer_id
+        self._client_key = uuid.uuid4().hex  # one per order: a retried save is recognised
         self.title.setText(self.tr("Purchase for {name} ({number})").replace(
             "{name}", customer.name).replace("{number}", customer.customer_no))
         self.allergy_banner.set_allergies(customer.allergens, customer.allergies)
@@ -450,13 +452,17 @@ class PurchaseEntry(QWidget):
         customer_id = self._customer_id
         staff = self.ctx.staff()
         items = self.lines.items()
+        key = getattr(self, "_client_key", None) or uuid.uuid4().hex
+        self._client_key = key
         result = run_op(
             self.ctx, self,
             lambda: record_purchase(self.ctx.db, customer_id, items,
-                                    staff_id=staff.id if staff else None),
+                                    staff_id=staff.id if staff else None,
+                                    client_key=key),
             changed=lambda p: [(data_bus.PURCHASE, p.id), (data_bus.CUSTOMER, customer_id)],
         )
         if result is not None:
+            self._client_key = uuid.uuid4().hex  # the next order is a new purchase
             self.lines.clear()
             self.purchase_recorded.emit(result)
         return result

@@ -35,6 +35,20 @@ def is_postgres_url(path: object) -> bool:
 
 SQLITE_ERROR, SQLITE_BUSY, SQLITE_CONSTRAINT = 1, 5, 19
 BUSY_TIMEOUT_MS = 5000  # as db.connection's: a writer waits this long for another's lock
+CONNECT_TIMEOUT_S = 2
+"""The longest a reconnect waits for a server that is away (libpq's minimum is 2 s)."""
+
+
+def server_unavailable(url: str) -> Exception:
+    """The known error for a server that cannot be reached: nothing was saved, the typed
+    text stays, try again when it is back (the window's banner says when)."""
+    from db.errors import ServerUnavailable
+    from db.i18n import _
+
+    return ServerUnavailable(_(
+        "The database server {url} cannot be reached, so nothing was read or saved. What "
+        "you typed stays here and in this till's draft; save again when the server is "
+        "back.").format(url=safe_url(url)))
 
 
 def _as_sqlite_error(exc: psycopg.Error) -> sqlite3.Error:
@@ -107,14 +121,80 @@ class PgCursor:
 class PgConnection:
     """What db/ reads from `db.conn`: execute, executemany, in_transaction, interrupt."""
 
-    def __init__(self, raw: psycopg.Connection[tuple[Any, ...]], schema: Schema) -> None:
+    def __init__(self, raw: psycopg.Connection[tuple[Any, ...]], schema: Schema,
+                 url: str = "") -> None:
         self.raw = raw
         self.schema = schema
+        self.url = url
         self._translated: dict[tuple[str, bool], str] = {}
+        self._tx_open = False  # a BEGIN not yet ended by COMMIT or ROLLBACK
+
+    @property
+    def lost(self) -> bool:
+        """The connection to the server broke (server stopped, network gone)."""
+        return bool(self.raw.closed or self.raw.broken)
 
     @property
     def in_transaction(self) -> bool:
+        if self.lost:
+            # the server rolled back whatever was open when it went; the transaction's
+            # owner still has to end it (ROLLBACK), so nothing runs on a new connection as
+            # if it were the rest of the old transaction
+            return self._tx_open
         return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
+
+    def reconnect(self) -> None:
+        """A new connection in place of a broken one; ServerUnavailable when the server is
+        still away (bounded by CONNECT_TIMEOUT_S)."""
+        try:
+            raw = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+            raw.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
+        except psycopg.OperationalError as exc:
+            raise server_unavailable(self.url) from exc
+        self.raw = raw
+
+    def _check(self, sql: str) -> bool:
+        """Before a statement on a broken connection: False for the ROLLBACK of the
+        transaction that died with it (nothing left to undo); ServerUnavailable for any
+        other statement of that transaction (never run on a new connection as if it were
+        the rest of it); otherwise a new connection replaces the broken one."""
+        if not self.lost:
+            return True
+        verb = _verb(sql)
+        if self._tx_open and verb != "BEGIN":
+            if verb in ("ROLLBACK", "END"):
+                self._tx_open = False
+                return False
+            if verb == "COMMIT":
+                self._tx_open = False  # it ends here, unsaved
+            raise server_unavailable(self.url)
+        self._tx_open = False
+        if not self.url:  # closed on purpose, or a LISTEN connection: not reopened here
+            raise server_unavailable(self.url)
+        self.reconnect()
+        return True
+
+    def _track(self, sql: str) -> None:
+        """After a statement that worked: whether a transaction is open now."""
+        verb = _verb(sql)
+        if verb == "BEGIN":
+            self._tx_open = True
+        elif verb in ("COMMIT", "ROLLBACK", "END"):
+            self._tx_open = False
+
+    def raw_execute(self, sql: str) -> None:
+        """A statement the dialect does not translate (SAVEPOINT...), errors mapped."""
+        if self.lost:
+            raise server_unavailable(self.url)
+        try:
+            self.raw.execute(sql)
+        except psycopg.Error as exc:
+            raise self._failed(exc) from exc
+
+    def _failed(self, exc: psycopg.Error) -> Exception:
+        if self.lost or isinstance(exc, psycopg.OperationalError) and _is_connection_error(exc):
+            return server_unavailable(self.url)
+        return _as_sqlite_error(exc)
 
     def translate(self, sql: str, *, returning_id: bool = False) -> str:
         key = (sql, returning_id)
@@ -132,6 +212,8 @@ class PgConnection:
             args = {f"_{i}": value for i, value in enumerate(args, 1)}
         elif dialect.FTS_CALL in translated and not isinstance(args, Mapping):
             translated, args = dialect.expand_fts(translated, list(args))
+        if not self._check(translated):
+            return PgCursor([], None, -1)  # ROLLBACK of a transaction the server dropped
         try:
             with self.raw.cursor() as cur:
                 if not args and ";" in translated:  # BEGIN IMMEDIATE: two statements
@@ -145,7 +227,8 @@ class PgConnection:
         except psycopg.Error as exc:
             if translated.startswith("BEGIN") and self.in_transaction:
                 self.raw.execute("ROLLBACK")  # BEGIN IMMEDIATE failed: no transaction, as SQLite
-            raise _as_sqlite_error(exc) from exc
+            raise self._failed(exc) from exc
+        self._track(translated)
         lastrowid = None
         if is_insert and translated.endswith(" RETURNING id"):
             lastrowid = int(rows[0][0]) if rows else None
@@ -158,12 +241,13 @@ class PgConnection:
         batch = [() if p is None else p for p in seq_of_params]
         if not batch:
             return PgCursor([], None, 0)
+        self._check(translated)
         try:
             with self.raw.cursor() as cur:
                 cur.executemany(translated, batch)
                 rowcount = cur.rowcount
         except psycopg.Error as exc:
-            raise _as_sqlite_error(exc) from exc
+            raise self._failed(exc) from exc
         return PgCursor([], None, rowcount)
 
     def executescript(self, script: str) -> None:
@@ -185,6 +269,7 @@ class PgConnection:
 
     def close(self) -> None:
         self.raw.close()
+        self.url = ""  # closed on purpose: never reconnected
 
     def __enter__(self) -> PgConnection:
         return self
@@ -204,7 +289,7 @@ class PgDatabase:
 
     def __init__(self, raw: psycopg.Connection[tuple[Any, ...]], url: str) -> None:
         self.url = url
-        self.conn = PgConnection(raw, read_schema(raw))
+        self.conn = PgConnection(raw, read_schema(raw), url)
         self._savepoints = 0
 
     def execute(self, sql: str, params: Params = None) -> PgCursor:
@@ -227,15 +312,16 @@ class PgDatabase:
             return
         self._savepoints += 1
         name = f"counterpart_sp{self._savepoints}"
-        self.conn.raw.execute(f"SAVEPOINT {name}")
+        self.conn.raw_execute(f"SAVEPOINT {name}")
         try:
             yield self
         except BaseException:
-            self.conn.raw.execute(f"ROLLBACK TO SAVEPOINT {name}")
+            if self.conn.in_transaction:
+                self.conn.raw_execute(f"ROLLBACK TO SAVEPOINT {name}")
             raise
         finally:
             self._savepoints -= 1
-        self.conn.raw.execute(f"RELEASE SAVEPOINT {name}")
+        self.conn.raw_execute(f"RELEASE SAVEPOINT {name}")
 
     def refresh_schema(self) -> None:
         """Read the tables' columns and keys again (after `db init` made them)."""
@@ -244,6 +330,22 @@ class PgDatabase:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _verb(sql: str) -> str:
+    """BEGIN, COMMIT, ROLLBACK (not ROLLBACK TO a savepoint), END, or another first word."""
+    words = sql.split(None, 2)
+    verb = words[0].upper().rstrip(";") if words else ""
+    if verb == "ROLLBACK" and len(words) > 1 and words[1].upper() == "TO":
+        return "ROLLBACK TO"
+    return verb
+
+
+def _is_connection_error(exc: psycopg.Error) -> bool:
+    """A lost or refused connection (SQLSTATE class 08, or none at all: libpq's own)."""
+    state = getattr(exc, "sqlstate", None)
+    return state is None or str(state).startswith("08") or str(state) in (
+        "57P01", "57P02", "57P03")  # admin shutdown, crash shutdown, cannot connect now
 
 
 def read_schema(raw: psycopg.Connection[tuple[Any, ...]]) -> Schema:
