@@ -130,6 +130,16 @@ def db_path(args: argparse.Namespace) -> Path:
     return options_database() or default_db_path()
 
 
+def existing_db_path(args: argparse.Namespace) -> Path | None:
+    """`db_path(args)` when the file is there; else says so on stderr and returns None (the
+    command exits 2: reading commands never create an empty database)."""
+    path = db_path(args)
+    if not path.exists():
+        print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
+        return None
+    return path
+
+
 def options_database() -> Path | None:
     """The database this machine's options file names (`database = ...` under [options]),
     so staff at a till sharing the shop's file never type it; None when it names none."""

@@ -101,12 +101,11 @@ def _settings_folders(path: Path) -> tuple[Path, Path | None, bool, str]:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from console.cli import db_path
+    from console.cli import existing_db_path
     from db import backup
 
-    path = db_path(args)
-    if not path.exists():
-        print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
+    path = existing_db_path(args)
+    if path is None:
         return 2
     primary, second, default, timezone = _settings_folders(path)
     with contextlib.suppress(OSError):
