@@ -44,7 +44,7 @@ def phone_variants(phone: str, region: str = DEFAULT_REGION) -> tuple[str, ...]:
     written = digits(phone)
     if not written:
         return ()
-    read = _read_by_shape(phone, region)
+    read = _read_by_shape(phone, written, region)
     if read is None:
         try:
             number = phonenumbers.parse(phone, region)
@@ -73,12 +73,12 @@ MIN_SHAPED_DIGITS = 6
 """Shorter numbers (never a valid phone) are read by phonenumbers itself."""
 
 
-def _read_by_shape(text: str, region: str) -> tuple[int, str] | None:
+def _read_by_shape(text: str, written: str, region: str) -> tuple[int, str] | None:
     """(country code, national significant number) as `phonenumbers.parse` reads a plain
-    number, from the cached reading of its shape; None: read it whole."""
+    number (`written`: its digits), from the cached reading of its shape; None: read it
+    whole."""
     if not _PLAIN_PHONE.match(text) or not _simple_region(region):
         return None
-    written = _NON_DIGIT.sub("", text)
     shape = _shape_of(text, written, region)
     if shape is None:
         return None
