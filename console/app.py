@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.paths import ASSETS_DIR
 from db.i18n import set_language
+from widgets.plain_labels import install_plain_labels
 from widgets.plurals import EnglishPlurals
 from widgets.wheel_guard import install_wheel_guard
 
@@ -137,6 +138,7 @@ def configure(app: QApplication, *, language: str = "", point_size: int = BASE_P
     app.setFont(app_font(point_size))
     app.setStyleSheet(style_sheet())
     install_wheel_guard(app)  # app-wide: the wheel never changes an unfocused field
+    install_plain_labels(app)  # app-wide: a name with markup characters shows as typed
     install_translators(app, ui_language(language))
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from db.errors import UserError
 from db.i18n import _, language_from_environment, set_language
-from db.location import DatabaseLocation, parse_location, sqlite_file
+from db.location import DatabaseLocation, missing, parse_location, sqlite_file
 
 COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_run",
@@ -138,6 +138,17 @@ def sqlite_db_path(args: argparse.Namespace, command: str) -> Path:
     """The SQLite file a SQLite-only command (backup, check, import, bench) works on; a
     PostgreSQL URL is refused with a message naming `command` (db.location.SqliteOnly)."""
     return sqlite_file(db_path(args), command)
+
+
+def existing_db_path(args: argparse.Namespace) -> DatabaseLocation | None:
+    """`db_path(args)` when the file is there (a server is checked when opened); else says
+    so on stderr and returns None (the command exits 2: reading commands never create an
+    empty database)."""
+    path = db_path(args)
+    if missing(path):
+        print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
+        return None
+    return path
 
 
 def options_database() -> DatabaseLocation | None:

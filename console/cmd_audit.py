@@ -16,7 +16,6 @@ import sys
 from typing import Any
 
 from db.i18n import _
-from db.location import missing
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -49,16 +48,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from console.cli import db_path
+    from console.cli import existing_db_path
     from db import audit
     from db.clock import format_local
     from db.connection import open_database
     from db.settings import load_settings
     from db.staff import list_staff
 
-    path = db_path(args)
-    if missing(path):
-        print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
+    path = existing_db_path(args)
+    if path is None:
         return 2
     db = open_database(path)
     try:
@@ -88,7 +86,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from console.cli import db_path
+    from console.cli import existing_db_path
     from db import audit
     from db.connection import open_database
     from db.errors import UserError
@@ -99,9 +97,8 @@ def run_verify(args: argparse.Namespace) -> int:
             audit.parse_head(head)
         except ValueError as exc:
             raise UserError(str(exc)) from exc
-    path = db_path(args)
-    if missing(path):
-        print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
+    path = existing_db_path(args)
+    if path is None:
         return 2
     db = open_database(path)
     try:

@@ -173,6 +173,14 @@ def _run_with_errors_file(db: Any, args: argparse.Namespace, job: Callable[..., 
     return report
 
 
+def _cancelled(report: Any) -> int:
+    """Say the import was cancelled (and which customers an undone import kept because
+    staff recorded something for them meanwhile); exit status 130."""
+    print(_("counterpart: import cancelled; nothing was imported."), file=sys.stderr)
+    _say_kept(report)
+    return 130
+
+
 def _say_kept(report: Any) -> None:
     """An undone import keeps the customers staff recorded something for meanwhile."""
     if report.kept_in_use:
@@ -188,9 +196,7 @@ def _customers(db: Any, args: argparse.Namespace) -> int:
 
     report = _run_with_errors_file(db, args, import_customers_file)
     if report.cancelled:
-        print(_("counterpart: import cancelled; nothing was imported."), file=sys.stderr)
-        _say_kept(report)
-        return 130
+        return _cancelled(report)
     _print_problems(report, args.errors)
     if args.dry_run:
         print(_("Dry run, nothing was written. {rows} rows: {added} customers would be "
@@ -263,9 +269,7 @@ def _purchases(db: Any, args: argparse.Namespace) -> int:
 
     report = _run_with_errors_file(db, args, import_purchases_file)
     if report.cancelled:
-        print(_("counterpart: import cancelled; nothing was imported."), file=sys.stderr)
-        _say_kept(report)
-        return 130
+        return _cancelled(report)
     _print_problems(report, args.errors)
     for line, text in report.notices[:SHOWN_PROBLEMS]:
         print(_("line {line}: {notice}").format(line=line, notice=text))
@@ -318,9 +322,7 @@ def run_pending(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if report.cancelled:
-        print(_("counterpart: import cancelled; nothing was imported."), file=sys.stderr)
-        _say_kept(report)
-        return 130
+        return _cancelled(report)
     _print_problems(report, None)
     if report.refused:
         return 1

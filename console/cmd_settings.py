@@ -14,7 +14,6 @@ from dataclasses import fields, replace
 from typing import Any
 
 from db.i18n import _
-from db.location import missing
 
 INT_KEYS = ("manager_limit_minor", "pin_max_attempts", "pin_lockout_minutes",
             "idle_sign_out_minutes",
@@ -107,15 +106,14 @@ def _read_pin(from_stdin: bool) -> str:
 
 
 def run_set(args: argparse.Namespace) -> int:
-    from console.cli import db_path
+    from console.cli import existing_db_path
     from console.paths import console_id
     from db.connection import open_database
     from db.errors import ValidationError
     from db.settings import change_settings, changed_fields, load_settings, validate_settings
 
-    path = db_path(args)
-    if missing(path):
-        print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
+    path = existing_db_path(args)
+    if path is None:
         return 2
     db = open_database(path)
     try:

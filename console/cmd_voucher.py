@@ -13,7 +13,6 @@ import sys
 from typing import Any
 
 from db.i18n import _
-from db.location import missing
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -48,14 +47,13 @@ def _describe(db: Any, voucher: Any) -> str:
 
 
 def run_redeem(args: argparse.Namespace) -> int:
-    from console.cli import db_path
+    from console.cli import existing_db_path
     from console.paths import console_id
     from db import vouchers
     from db.connection import open_database
 
-    path = db_path(args)
-    if missing(path):
-        print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
+    path = existing_db_path(args)
+    if path is None:
         return 2
     db = open_database(path)
     try:
@@ -69,13 +67,12 @@ def run_redeem(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from console.cli import db_path
+    from console.cli import existing_db_path
     from db import vouchers
     from db.connection import open_database
 
-    path = db_path(args)
-    if missing(path):
-        print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
+    path = existing_db_path(args)
+    if path is None:
         return 2
     db = open_database(path)
     try:

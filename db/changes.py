@@ -116,6 +116,13 @@ def origin(db: Database) -> str:
     return token
 
 
+def share_origin(source: Database, helper: Database) -> None:
+    """Let `helper` (a connection a job opens for its own thread, e.g. an import's) write
+    change rows as `source`: the console that started the job already tells its own views,
+    so its watcher must not refresh them a second time."""
+    setattr(helper, _ORIGIN, origin(source))
+
+
 def record(db: Database, entity: str, entity_id: int | None = ANY_ID) -> None:
     """One change row, inside the caller's write transaction (so it exists exactly when the
     write does). `entity_id` None or ANY_ID: several rows of `entity` changed."""

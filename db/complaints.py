@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db import audit, changes
-from db.clock import format_local, from_iso, local_date, to_iso, utcnow
+from db import audit, changes, edit_conflicts
+from db.clock import from_iso, local_date, to_iso, utcnow
 from db.compensation import authorisations_for, lines_for, store_proposed, validate_lines
 from db.errors import EditConflict, NotFound, ValidationError
 from db.follow_ups import follow_ups_for, insert_promise, validate_promise
@@ -295,21 +295,11 @@ def edit_conflict(db: Database, complaint_id: int) -> EditConflict:
         [complaint_id]).fetchone()
     if row is None:
         raise NotFound(_("There is no complaint with id {id}.").format(id=complaint_id))
-    version, name, till, at_text = int(row[0]), str(row[1]), str(row[2]), row[3]
-    changed_at = from_iso(at_text)
-    when = format_local(changed_at, load_settings(db).timezone) if changed_at else "?"
-    who = name or _("someone")
-    if till:
-        what = _("{name} changed complaint {id} at till {till} at {when}, after you opened "
-                 "it.").format(name=who, id=complaint_id, till=till, when=when)
-    else:
-        what = _("{name} changed complaint {id} at {when}, after you opened it.").format(
-            name=who, id=complaint_id, when=when)
-    message = what + " " + _("Your changes were not saved; what you typed is still there. "
-                             "Load their version, or keep yours and save again to replace "
-                             "theirs.")
-    return EditConflict(message, record_id=complaint_id, version=version, changed_by=name,
-                        till=till, changed_at=changed_at)
+    return edit_conflicts.conflict(
+        db, complaint_id, tuple(row),
+        _("{name} changed complaint {id} at till {till} at {when}, after you opened it."),
+        _("{name} changed complaint {id} at {when}, after you opened it."),
+        id=str(complaint_id))
 
 
 def get_complaint(db: Database, complaint_id: int) -> Complaint:

@@ -10,11 +10,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db import changes, search_index, tiers
+from db import changes, edit_conflicts, search_index, tiers
 from db.allergens import CODES as ALLERGEN_CODES
 from db.allergens import split_allergies
 from db.birthdays import days_until, is_valid_month_day, next_occurrence, occurrence
-from db.clock import format_local, from_iso, to_iso, utcnow
+from db.clock import from_iso, to_iso, utcnow
 from db.connection import write
 from db.customer_search import SEARCH_LIMIT, search_customers
 from db.errors import EditConflict, NotFound, ValidationError
@@ -31,7 +31,6 @@ from db.models import (
     SearchHit,
 )
 from db.phones import phone_variants, shop_region
-from db.settings import load_settings
 from db.text import clean_fields, digits, fold
 from db.tills import till_of
 
@@ -329,22 +328,12 @@ def _edit_conflict(db: Database, customer_id: int) -> EditConflict:
         [customer_id]).fetchone()
     if row is None:
         raise NotFound(_("There is no customer with id {id}.").format(id=customer_id))
-    version, name, till, at_text, customer = int(row[0]), str(row[1]), str(row[2]), row[3], \
-        str(row[4])
-    changed_at = from_iso(at_text)
-    when = format_local(changed_at, load_settings(db).timezone) if changed_at else "?"
-    who = name or _("someone")
-    if till:
-        what = _("{name} changed {customer}'s profile at till {till} at {when}, after you "
-                 "opened it.").format(name=who, customer=customer, till=till, when=when)
-    else:
-        what = _("{name} changed {customer}'s profile at {when}, after you opened it.").format(
-            name=who, customer=customer, when=when)
-    message = what + " " + _("Your changes were not saved; what you typed is still there. "
-                             "Load their version, or keep yours and save again to replace "
-                             "theirs.")
-    return EditConflict(message, record_id=customer_id, version=version, changed_by=name,
-                        till=till, changed_at=changed_at)
+    return edit_conflicts.conflict(
+        db, customer_id, tuple(row[:4]),
+        _("{name} changed {customer}'s profile at till {till} at {when}, after you opened "
+          "it."),
+        _("{name} changed {customer}'s profile at {when}, after you opened it."),
+        customer=str(row[4]))
 
 
 def get_customer(db: Database, customer_id: int) -> Customer:

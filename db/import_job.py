@@ -281,6 +281,7 @@ def _job_db(db: Database) -> Iterator[Database]:
         yield db
         return
     own = open_database(path, migrate=False, quick_check_ms=None)
+    changes.share_origin(db, own)  # the caller's console tells its own views
     own.execute(f"PRAGMA cache_size = -{JOB_CACHE_KB}")  # index pages of a large merge
     try:
         yield own

@@ -44,7 +44,7 @@ def phone_variants(phone: str, region: str = DEFAULT_REGION) -> tuple[str, ...]:
     written = digits(phone)
     if not written:
         return ()
-    read = _read_by_shape(phone, region)
+    read = _read_by_shape(phone, written, region)
     if read is None:
         try:
             number = phonenumbers.parse(phone, region)
@@ -69,12 +69,16 @@ def _trunk_prefix(country: int) -> str:
         phonenumbers.region_code_for_country_code(country), True) or ""
 
 
-def _read_by_shape(text: str, region: str) -> tuple[int, str] | None:
+MIN_SHAPED_DIGITS = 6
+"""Shorter numbers (never a valid phone) are read by phonenumbers itself."""
+
+
+def _read_by_shape(text: str, written: str, region: str) -> tuple[int, str] | None:
     """(country code, national significant number) as `phonenumbers.parse` reads a plain
-    number, from the cached reading of its shape; None: read it whole."""
+    number (`written`: its digits), from the cached reading of its shape; None: read it
+    whole."""
     if not _PLAIN_PHONE.match(text) or not _simple_region(region):
         return None
-    written = _NON_DIGIT.sub("", text)
     shape = _shape_of(text, written, region)
     if shape is None:
         return None
@@ -83,10 +87,41 @@ def _read_by_shape(text: str, region: str) -> tuple[int, str] | None:
 
 
 def _shape_of(text: str, written: str, region: str) -> tuple[int, int, int] | None:
+    if len(written) < MIN_SHAPED_DIGITS:
+        return None  # a few digits are read whole (phonenumbers reads "0 1" unlike "01")
     plus = text.lstrip()[:1] == "+"
-    # enough leading digits to tell an exit code, country code and trunk prefix apart
-    head = 4 if plus else 7 if written[:2] in ("00", "01") else 3
-    return _phone_shape(region, plus, written[:head], len(written))
+    # enough leading digits to tell an exit code (00, 990 in Finland...), the country code
+    # (up to 3 digits) and a trunk prefix apart
+    exit_code = 0 if plus else _exit_code_length(region, written)
+    head = 4 if plus else exit_code + 4 if exit_code else 3
+    shape = _phone_shape(region, plus, written[:head], len(written))
+    if shape is None or not _simple_country(shape[0]):
+        return None
+    return shape
+
+
+@lru_cache(maxsize=64)
+def _exit_pattern(region: str) -> re.Pattern[str] | None:
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
+    prefix = meta.international_prefix if meta is not None else None
+    return re.compile(prefix) if prefix else None
+
+
+def _exit_code_length(region: str, written: str) -> int:
+    """How many leading digits dial out of the region (0 when the number does not start so).
+    Generous: any longer exit code only makes the cached head longer."""
+    pattern = _exit_pattern(region)
+    found = pattern.match(written) if pattern is not None else None
+    return max(found.end(), 2) + 1 if found else 0
+
+
+@lru_cache(maxsize=512)
+def _simple_country(country: int) -> bool:
+    """Every region of this country code reads numbers by a plain trunk prefix (a number
+    of Luxembourg, whose carrier codes are stripped by what follows them, is read whole)."""
+    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(country, ())
+    return bool(regions) and all(_simple_region(r) for r in regions
+                                 if r != phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY)
 
 
 def query_digits(text: str) -> str:

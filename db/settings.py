@@ -98,7 +98,7 @@ def settings_problems(settings: ShopSettings) -> dict[str, str]:
             problems[f.name] = forbidden_problem()
     if not settings.pin_max_attempts <= settings.pin_shop_max_attempts <= 200:
         problems["pin_shop_max_attempts"] = _(
-            "At least the attempts per console, and at most 200.")
+            "At least the wrong PINs before a lock, and at most 200.")
     for name in ("pin_min_length_supervisor", "pin_min_length_manager"):
         if not 4 <= getattr(settings, name) <= 12:
             problems[name] = _("Between 4 and 12 digits.")

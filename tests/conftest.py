@@ -132,4 +132,7 @@ def qapp(qapp_args: list[str], qapp_cls: type, pytestconfig: pytest.Config) -> I
     name = pytestconfig.getini("qt_qapp_name")
     app.setApplicationName(name)
     app.installTranslator(EnglishPlurals(app))
+    from widgets.plain_labels import install_plain_labels
+
+    install_plain_labels(app)  # as console.app.configure does: labels show text as typed
     yield app

@@ -8,6 +8,7 @@ ways on, **Load their version** and **Keep mine** (signals; the form does the wo
 
 from __future__ import annotations
 
+import re
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from db.errors import EditConflict
 from widgets.formats import format_datetime
+
+_PLACEHOLDER = re.compile(r"%(\d)")
 
 
 class EditConflictBar(QFrame):
@@ -67,9 +70,12 @@ class EditConflictBar(QFrame):
         else:
             text = self.tr("%1 changed this entry at till %2 at %3, after you opened it.") \
                 if exc.till else self.tr("%1 changed this entry at %3, after you opened it.")
+        values = {"1": who, "2": exc.till, "3": when}
+        said = _PLACEHOLDER.sub(lambda m: values.get(m[1], m[0]), text)  # one pass: a name
+        # holding "%2" stays as typed
+        space = "" if said.endswith(("。", "！", "？")) else " "  # Chinese sentences join
         self.message.setText(
-            text.replace("%1", who).replace("%2", exc.till).replace("%3", when) + " "
-            + self.tr("Your changes were not saved; what you typed is still here."))
+            said + space + self.tr("Your changes were not saved; what you typed is still here."))
         self.show()
 
     def clear(self) -> None:

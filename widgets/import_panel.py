@@ -668,7 +668,7 @@ class ImportPanel(QWidget):
         locale = QLocale()
         n = locale.toString
         if report.cancelled:
-            kept = getattr(report, "kept_in_use", 0)
+            kept = report.kept_in_use
             self._say(self.tr("Cancelled: nothing was imported.") if not report.dry_run
                       else self.tr("Check cancelled. Nothing was imported."),
                       self.tr("%n customer(s) it added stay: staff recorded a purchase, "

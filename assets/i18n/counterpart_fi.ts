@@ -1394,7 +1394,7 @@
 <context>
     <name>EditConflictBar</name>
     <message>
-        <location filename="../../widgets/edit_conflict_bar.py" line="+36"/>
+        <location filename="../../widgets/edit_conflict_bar.py" line="+39"/>
         <source>Load their version</source>
         <translation>Lataa heidän versionsa</translation>
     </message>
@@ -1439,7 +1439,7 @@
         <translation>%1 muutti tätä merkintää %3, sen jälkeen kun avasit sen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Your changes were not saved; what you typed is still here.</source>
         <translation>Muutoksiasi ei tallennettu; kirjoittamasi on yhä tässä.</translation>
     </message>
@@ -3806,7 +3806,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="+117"/>
+        <location filename="../../console/app.py" line="+118"/>
         <source>Database problem</source>
         <translation>Tietokantaongelma</translation>
     </message>

@@ -1384,7 +1384,7 @@
 <context>
     <name>EditConflictBar</name>
     <message>
-        <location filename="../../widgets/edit_conflict_bar.py" line="+36"/>
+        <location filename="../../widgets/edit_conflict_bar.py" line="+39"/>
         <source>Load their version</source>
         <translation>载入对方的版本</translation>
     </message>
@@ -1429,7 +1429,7 @@
         <translation>%1 在您打开后，于 %3 修改了此项目。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Your changes were not saved; what you typed is still here.</source>
         <translation>您的修改未保存；您输入的内容仍在这里。</translation>
     </message>
@@ -3787,7 +3787,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="+117"/>
+        <location filename="../../console/app.py" line="+118"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
     </message>
