@@ -28,8 +28,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
                       "counterpart_admin in an empty PostgreSQL database. The tills' role "
                       "may add to the audit log and read it, never change or delete it."),
     )
-    init.add_argument("url", metavar="URL",
-                      help=_("a libpq URL, e.g. postgresql://user@host/dbname"))
+    init.add_argument("url", metavar="URL", nargs="?",
+                      help=_("a libpq URL, e.g. postgresql://user@host/dbname "
+                             "(not needed with --print)"))
     init.add_argument("--print", action="store_true", dest="print_only",
                       help=_("print the SQL instead of running it"))
     init.set_defaults(func=run_init)
@@ -55,7 +56,7 @@ def run_init(args: argparse.Namespace) -> int:
     if args.print_only:
         sys.stdout.write(schema_script())
         return 0
-    url = str(args.url)
+    url = str(args.url or "")
     if not is_postgres_url(url):
         print(_("counterpart: {url} is not a PostgreSQL URL (postgresql://user@host/dbname); "
                 "a SQLite file needs no init.").format(url=url), file=sys.stderr)
