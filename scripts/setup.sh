@@ -16,6 +16,9 @@ fi
 SYSTEM_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
     libxcb-randr0 libxcb-render-util0 libxcb-image0 libglib2.0-0 xvfb xauth poppler-utils)
+# scripts/test.sh adds PostgreSQL's server (the data-API tests run on both engines).
+read -r -a extra <<<"${SETUP_EXTRA_PACKAGES:-}"
+SYSTEM_PACKAGES+=("${extra[@]}")
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
     for pkg in "${SYSTEM_PACKAGES[@]}"; do

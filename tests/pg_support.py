@@ -37,8 +37,11 @@ def database_url(server_url: str, name: str) -> str:
 def pg_server() -> Iterator[tuple[str, str]]:
     """A throwaway cluster for the session: (its URL, its folder). Skipped only when this
     machine cannot install PostgreSQL's server (the script says why)."""
-    # Not under pytest's 0700 tmp folder: as root the server runs as another user.
-    pg_dir = f"/tmp/counterpart-pg-test-{os.getpid()}"
+    # Not under pytest's 0700 tmp folder: as root the server runs as another user. Under
+    # scripts/test.sh the folder is inside the run's own, which it stops and removes at the
+    # end even when a worker was killed.
+    root = os.environ.get("COUNTERPART_PG_TEST_ROOT", "/tmp")
+    pg_dir = f"{root}/counterpart-pg-test-{os.getpid()}"
     started = run_script("start", pg_dir)
     if started.returncode != 0:
         if "not installed" in started.stderr or "apt-get" in started.stderr:
