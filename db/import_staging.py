@@ -236,13 +236,9 @@ def server_stage_folder() -> Path:
     """Where a till keeps the stage files of imports into a server database (the data
     folder, by the rules of `console.paths.data_dir`): kept across a restart, so an import
     cut short on this till can be resumed here."""
-    override = os.environ.get("COUNTERPART_DATA_DIR")
-    if override:
-        base = Path(override)
-    else:
-        home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-        base = Path(home) / "counterpart"
-    return base / "imports"
+    from db.location import local_data_dir
+
+    return local_data_dir() / "imports"
 
 
 def detach_stage(conn: sqlite3.Connection) -> None:
