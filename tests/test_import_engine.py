@@ -583,9 +583,9 @@ def test_two_worker_processes_stage_the_same_rows(
 
 
 def test_the_command_dry_runs_and_writes_the_errors_file(
-    tmp_path: Path, fixed_clock: object, capsys: pytest.CaptureFixture[str]
+    shop: str, tmp_path: Path, fixed_clock: object, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db_file = str(tmp_path / "shop.sqlite")
+    db_file = shop
     path = tmp_path / "in.csv"
     path.write_text("external_id,name,phone\nT1,Aino Korhonen,040 111 2222\nT2,,x\n"
                     "T3,Bea,\n", encoding="utf-8")
