@@ -2,9 +2,9 @@
 
 `--db` and the options file's `database = ...` are parsed once into a `DatabaseLocation`, so
 a libpq URL is never turned into a path (`Path("postgresql://h/db")` is `postgresql:/h/db`).
-`open_database` takes either. Commands that are SQLite-only by nature (backup, check, the
-import's stage file, bench's file copies) ask for `sqlite_file`, which refuses a URL with a
-translated message.
+`open_database` takes either. Commands that are SQLite-only by nature (bench's file
+copies) ask for `sqlite_file`, which refuses a URL with a translated message; backup,
+check and import work on both (a server's work files go to `local_data_dir`).
 """
 
 from __future__ import annotations

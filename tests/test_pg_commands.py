@@ -139,10 +139,7 @@ def test_the_options_file_can_name_a_server(
     assert "Maria Manager" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("command", [
-    ["backup"], ["backups"], ["restore", "FILE"], ["check"], ["import", "customers", "FILE"],
-    ["bench"],
-])
+@pytest.mark.parametrize("command", [["bench"]])  # backup, check, import: tests/test_pg_backup.py
 def test_sqlite_only_commands_refuse_a_url_clearly(
         command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "people.csv"
