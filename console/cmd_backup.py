@@ -139,7 +139,7 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def end_of_day_backup(path: Path) -> None:
+def end_of_day_backup(path: DatabaseLocation) -> None:
     """The day's backup after the end-of-day report; a failure is said, not fatal: the report
     was written, and managers' home shows the failure until a backup succeeds."""
     from db import backup

@@ -123,6 +123,10 @@ def test_customer_export_report_and_letter_on_the_server(
                  "--csv", str(tmp_path / "day.csv"), "--db", demo_url]) == 0
     assert (tmp_path / "day.pdf").read_bytes().startswith(b"%PDF")
     assert ";Complaint;" in (tmp_path / "day.csv").read_text(encoding="utf-8")
+    from db import backup  # the day's report makes the day's backup, of a server too
+
+    daily = backup.list_backups(backup.default_folder(ServerUrl(demo_url)))
+    assert [b.kind for b in daily] == ["daily"] and daily[0].verified
     letters = int(str(_one(demo_url, "SELECT count(*) FROM letters")))
     assert main(["letter", "--kind", "thank-you", "--customer", "1", "--reason", "loyal",
                  "--signer", "1", "--out", str(tmp_path / "thanks.pdf"), "--db", demo_url]) == 0
