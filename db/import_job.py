@@ -13,13 +13,17 @@ previous values of those it changed put back). A cancelled or failed import is r
 same way before the job returns.
 
 The callbacks (`progress`, `cancelled`, `refused_sink`) are called on the caller's thread.
-When the database is a file, the job works through a connection of its own, so the window
-may run it on a worker thread.
+When the database is a file or a server, the job works through a connection of its own, so
+the window may run it on a worker thread.
+
+On a PostgreSQL server the stage file stays on this till (`import_staging.server_stage_folder`)
+on a SQLite connection of its own; each merge slice is copied to the server first
+(`db.engines.postgres_import`). Everything else, progress records, undo and resume
+included, is the same code on both engines.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -50,6 +54,7 @@ from db.import_formats import (
     customer_mapper,
 )
 from db.import_source import SourceInfo, open_rows
+from db.location import ServerUrl, server_slug
 from db.phones import shop_region
 
 MAX_PROBLEMS_KEPT = 1_000
@@ -450,7 +455,7 @@ class _Job:
         if _on_server(self.db):  # this till's data folder, named for the server database
             folder = import_staging.server_stage_folder()
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            name = hashlib.sha256(database_path(self.db).encode()).hexdigest()[:12]
+            name = server_slug(ServerUrl(str(getattr(self.db, "url"))))  # noqa: B009
             return str(folder / f"{name}.import-{import_id}")
         path = database_path(self.db)
         if path == ":memory:":

@@ -2,7 +2,9 @@
 
 The stage is a SQLite file of its own next to the database (``<db>.import-<id>``), attached
 to the job's connection as ``stage``: staging never takes the shop database's write lock,
-however large the file. Rows go to three stage tables:
+however large the file. For a shop on a PostgreSQL server the stage file is kept in this
+till's data folder (`server_stage_folder`) and attached as ``stage`` to a SQLite connection
+of its own (`open_stage`), so the same statements write and read it. Rows go to three stage tables:
 
 - ``new_rows``: customers to add, numbered ``n`` = 1, 2, ... in file order, with everything
   the customer row and its search index need already computed (the merge then copies
