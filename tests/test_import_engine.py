@@ -464,6 +464,11 @@ def test_kill_9_mid_merge_then_abandon_leaves_no_trace(shop: str, tmp_path: Path
     path = tmp_path / "big.csv"
     write_customer_csv(path, 2500)
     _kill_when(["--db", str(db_file), "import", "customers", str(path)], "import: merging")
+    if shop.startswith("postgresql://"):  # another till: the stage file is not there
+        stages = import_staging.server_stage_folder()
+        stages.rename(tmp_path / "the-first-tills-stages")
+        resumed = _cli("--db", str(db_file), "import", "resume")
+        assert resumed.returncode == 2 and "abandon it" in resumed.stderr
     abandoned = _cli("--db", str(db_file), "import", "abandon")
     assert abandoned.returncode == 0, abandoned.stderr
     db = open_database(db_file)

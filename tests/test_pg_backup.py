@@ -160,3 +160,30 @@ def test_check_on_a_server_verifies_the_audit_log_and_the_search_index(
     assert "2 search index entries belong to no customer" not in err
     assert "1 search index entries belong to no customer" in err
     assert "1 customers are missing from the search index" in err
+
+
+def test_a_tills_login_role_imports_checks_and_backs_up(
+        pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What a till's own role (`counterpart_till`, as the README sets one up) may do is
+    enough: the import's temporary table and writes, the check's snapshot, the backup."""
+    import uuid
+
+    role = "till_" + uuid.uuid4().hex[:8]
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {role} LOGIN IN ROLE counterpart_till")
+    till_url = "postgresql://" + role + "@" + pg_url.split("@", 1)[1]
+    try:
+        people = tmp_path / "people.csv"
+        people.write_text("external_id,name,phone\nT1,Aino Korhonen,040 111 2222\n"
+                          "T2,王小明,\n", encoding="utf-8")
+        assert main(["import", "customers", str(people), "--db", till_url]) == 0
+        assert "2 customers added" in capsys.readouterr().out
+        assert main(["check", "--db", till_url]) == 0
+        assert main(["backup", "--to", str(tmp_path), "--db", till_url]) == 0
+        assert [b.counts["customers"] for b in backup.list_backups(tmp_path)] == [2]
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          f"WHERE usename = '{role}'")
+            admin.execute(f"DROP OWNED BY {role}")
+            admin.execute(f"DROP ROLE {role}")
