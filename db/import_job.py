@@ -233,8 +233,23 @@ def import_customers_file(
                 _("An earlier import was interrupted: {what}. Run 'counterpart import "
                   "resume' to finish it or 'counterpart import abandon' to remove it.")
                 .format(what=waiting[0].describe()))
+        if not waiting:
+            _prune_server_stages(jdb)
         job = _Job(jdb, progress, cancelled, refused_sink)
         return job.run(path, options, dry_run=dry_run, workers=workers)
+
+
+def _prune_server_stages(db: Database) -> None:
+    """Stage files this till kept for imports into this server database that are no longer
+    waiting (another till abandoned or finished them): removed before a new import."""
+    if not _on_server(db):
+        return
+    folder = import_staging.server_stage_folder()
+    prefix = server_slug(ServerUrl(str(getattr(db, "url")))) + ".import-"  # noqa: B009
+    with suppress(OSError):
+        for stage in folder.glob(prefix + "*"):
+            if stage.name[len(prefix):].isdigit():  # not its -journal
+                import_staging.remove_stage(str(stage))
 
 
 def resume_import(

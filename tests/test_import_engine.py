@@ -477,9 +477,14 @@ def test_kill_9_mid_merge_then_abandon_leaves_no_trace(shop: str, tmp_path: Path
         assert count(db, table) == 0, table
     assert unfinished_imports(db) == []
     db.close()
-    assert leftover_stages(tmp_path) == []
     assert _cli("--db", str(db_file), "import", "abandon").returncode == 2
     assert _cli("--db", str(db_file), "check").returncode == 0
+    if shop.startswith("postgresql://"):  # the first till's stage goes at its next import
+        (tmp_path / "the-first-tills-stages").rename(stages)
+        assert leftover_stages(tmp_path) != []
+        assert _cli("--db", str(db_file), "import", "customers",
+                    str(csv_file(tmp_path, ROWS))).returncode == 0
+    assert leftover_stages(tmp_path) == []
 
 
 def test_ctrl_c_cancels_the_command_and_removes_what_was_merged(
