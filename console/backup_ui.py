@@ -1,4 +1,5 @@
-"""Wires backups into the window: the managers' notice on home, the day's backup after start.
+"""Wires backups into the window: the managers' notice on home, the day's backup after start
+(of a server database too: its snapshot, as `counterpart backup --db postgresql://...`).
 
 Uses the window's extension points only (`home_view.add_section`, `page_changed`, the
 session's `staff_changed`); `install_extras` calls `install`, `run` calls `start_daily`.
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from db import backup
+from db.location import DatabaseLocation, ServerUrl
 from widgets.backup_status import BackupStatusPanel
 
 if TYPE_CHECKING:
@@ -23,7 +25,9 @@ class BackupUi(QObject):
         from console.cmd_backup import stored_passphrase
 
         self.window = window
-        path = backup.database_file(window.ctx.db)
+        path: DatabaseLocation | None = backup.database_file(window.ctx.db)
+        if getattr(window.ctx.db, "engine", "sqlite") == "postgresql":
+            path = ServerUrl(str(getattr(window.ctx.db, "url")))  # noqa: B009 (a snapshot)
         self.panel: BackupStatusPanel | None = None
         if path is None:
             return  # an in-memory database has nothing to back up

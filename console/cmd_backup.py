@@ -17,6 +17,7 @@ from typing import Any
 
 from db.errors import UserError
 from db.i18n import _
+from db.location import DatabaseLocation
 
 PASSPHRASE_FILE = "backup-passphrase"
 PASSPHRASE_ENV = "COUNTERPART_BACKUP_PASSPHRASE"
@@ -26,7 +27,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     make = subparsers.add_parser(
         "backup", parents=[common], help=_("make a checked backup of the database"),
         description=_("Copy the database while consoles run, check the copy (integrity, "
-                      "audit log, row counts) and keep it under the shop's name and the time."),
+                      "audit log, row counts) and keep it under the shop's name and the time.")
+        + " " + _("A PostgreSQL server's database is copied into a SQLite file (as 'db "
+                  "copy' does), checked and kept the same way."),
     )
     make.add_argument("--to", type=Path, metavar="DIR",
                       help=_("folder for the backup (default: the backup folder in the "
@@ -51,7 +54,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "restore", parents=[common], help=_("put a backup in place of the database"),
         description=_("Check the backup, keep the current database aside (renamed, never "
                       "deleted) and put the backup in its place. Refused while a console has "
-                      "the database open."))
+                      "the database open.") + " " + _(
+                      "On a PostgreSQL server the backup is copied into the database, which "
+                      "must be empty (a server is never overwritten)."))
     back.add_argument("file", type=Path, metavar="FILE")
     back.add_argument("--passphrase-stdin", action="store_true",
                       help=_("read the passphrase from the first line of standard input"))
@@ -85,7 +90,7 @@ def _read_passphrase(from_stdin: bool, *, confirm: bool) -> str:
     return text
 
 
-def _settings_folders(path: Path) -> tuple[Path, Path | None, bool, str]:
+def _settings_folders(path: DatabaseLocation) -> tuple[Path, Path | None, bool, str]:
     from db import backup
     from db.connection import open_database
     from db.settings import load_settings
@@ -101,12 +106,11 @@ def _settings_folders(path: Path) -> tuple[Path, Path | None, bool, str]:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from console.cli import sqlite_db_path
+    from console.cli import existing_db_path
     from db import backup
 
-    path = sqlite_db_path(args, "backup")
-    if not path.exists():
-        print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
+    path = existing_db_path(args)  # a file or a server (copied into a SQLite file)
+    if path is None:
         return 2
     primary, second, default, timezone = _settings_folders(path)
     with contextlib.suppress(OSError):
@@ -135,7 +139,7 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def end_of_day_backup(path: Path) -> None:
+def end_of_day_backup(path: DatabaseLocation) -> None:
     """The day's backup after the end-of-day report; a failure is said, not fatal: the report
     was written, and managers' home shows the failure until a backup succeeds."""
     from db import backup
@@ -155,14 +159,15 @@ def end_of_day_backup(path: Path) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from babel.dates import format_datetime
 
-    from console.cli import sqlite_db_path
+    from console.cli import db_path
     from db import backup
+    from db.location import missing
 
-    path = sqlite_db_path(args, "backups")
+    path = db_path(args)
     folder = args.folder
     timezone = "UTC"
     if folder is None:
-        if not path.exists():
+        if missing(path):
             print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
             return 2
         folder, _second, _default, timezone = _settings_folders(path)
@@ -187,10 +192,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from console.cli import sqlite_db_path
+    from console.cli import db_path
     from db import backup, backup_crypto
 
-    path = sqlite_db_path(args, "restore")
+    path = db_path(args)
     source: Path = args.file
     if not source.is_file():
         print(_("counterpart: {path} does not exist.").format(path=source), file=sys.stderr)

@@ -2,7 +2,9 @@
 
 The console checks a bounded part of the file each time it opens it (see
 `db.connection.quick_check`); this command checks all of it (`PRAGMA integrity_check`),
-opening the file read-only so that a damaged file is not changed further.
+opening the file read-only so that a damaged file is not changed further. On a PostgreSQL
+server it checks the audit log and the search index and counts the rows instead
+(`db.server_check`), and says that the pages are the server's to check.
 """
 
 from __future__ import annotations
@@ -19,16 +21,21 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "check", parents=[common], help=_("check every page of the database for damage"),
         description=_("Read the whole database file read-only and check every page, index "
                       "and constraint. Exit status 0: no damage; 1: damaged (the message "
-                      "says how to restore); 2: the file cannot be opened."),
+                      "says how to restore); 2: the file cannot be opened.") + " " + _(
+                      "On a PostgreSQL server: the audit log, the search index and the "
+                      "row counts."),
     )
     parser.set_defaults(func=run_check)
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from console.cli import sqlite_db_path
+    from console.cli import db_path
     from db.connection import damaged, full_check, open_database
+    from db.location import ServerUrl
 
-    path = sqlite_db_path(args, "check")
+    path = db_path(args)
+    if isinstance(path, ServerUrl):
+        return _check_server(path)
     if not path.is_file():
         print(_("counterpart: {path} does not exist.").format(path=path), file=sys.stderr)
         return 2
@@ -44,4 +51,37 @@ def run_check(args: argparse.Namespace) -> int:
     print(f"counterpart: {damaged(path, result)}", file=sys.stderr)
     for problem in result.problems:
         print(f"  {problem}", file=sys.stderr)
+    return 1
+
+
+def _check_server(url: Any) -> int:
+    from db.connection import open_database
+    from db.server_check import check_server
+
+    db = open_database(url)
+    try:
+        result = check_server(db)
+    finally:
+        db.close()
+    counts = ", ".join(f"{table} {n:,}" for table, n in result.counts.items())
+    print(_("{url}: rows: {counts}.").format(url=url, counts=counts))
+    print(_("Not checked here: the server's pages and indexes (PostgreSQL checks them "
+            "itself with data checksums; its administrator can run pg_amcheck)."))
+    problems = []
+    if not result.audit.ok:
+        problems.append(_("the audit log does not verify: {message}").format(
+            message=result.audit.message))
+    if result.stray_index_entries:
+        problems.append(_("{n} search index entries belong to no customer").format(
+            n=result.stray_index_entries))
+    if result.unindexed_customers:
+        problems.append(_("{n} customers are missing from the search index").format(
+            n=result.unindexed_customers))
+    if not problems:
+        print(_("{url}: audit log ({entries} entries) and search index check out "
+                "({ms:.0f} ms).").format(url=url, entries=result.audit.checked,
+                                         ms=result.elapsed_ms))
+        return 0
+    for problem in problems:
+        print(f"counterpart: {url}: {problem}", file=sys.stderr)
     return 1

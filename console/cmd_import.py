@@ -129,14 +129,14 @@ def _progress_printer() -> Callable[[Any], None]:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from console.cli import sqlite_db_path
+    from console.cli import db_path
     from db.connection import open_database
 
     source: Path = args.file
     if not source.is_file():
         print(_("counterpart: {file} is not a file.").format(file=source), file=sys.stderr)
         return 2
-    db = open_database(sqlite_db_path(args, "import"))
+    db = open_database(db_path(args))
     try:
         if args.import_kind == "purchases":
             return _purchases(db, args)
@@ -295,11 +295,11 @@ def _purchases(db: Any, args: argparse.Namespace) -> int:
 
 def run_pending(args: argparse.Namespace) -> int:
     """`import resume|abandon [ID]`; without an interrupted import, says so (status 2)."""
-    from console.cli import sqlite_db_path
+    from console.cli import db_path
     from db.connection import open_database
     from db.import_job import abandon_import, resume_import, unfinished_imports
 
-    db = open_database(sqlite_db_path(args, "import"))
+    db = open_database(db_path(args))
     try:
         waiting = unfinished_imports(db)
         if args.id is not None:

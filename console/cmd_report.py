@@ -138,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
     ])
     print(_("{span}: {counts}. Wrote {files}.").format(
         span=span, counts=counts, files=", ".join(written)))
-    if start == end and isinstance(path, Path):  # a server's backups are the server's
+    if start == end:  # a server's too: its snapshot (db.backup, as `backup --db URL`)
         from console.cmd_backup import end_of_day_backup
 
         end_of_day_backup(path)  # the day's backup, unless a console made it already

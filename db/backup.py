@@ -9,6 +9,13 @@ a temporary name in the target folder and renamed into place, so a full disk or 
 USB stick leaves no half-written backup. Each backup has a JSON manifest beside it (time,
 shop, counts, schema, SHA-256 of the file) so the list needs no passphrase and a changed
 file is caught before it is restored.
+
+A shop on a PostgreSQL server is backed up the same way: its snapshot is copied into a
+SQLite file (`db.shop_copy.copy_database`: one read-only snapshot, every table's rows
+counted, the audit log verified), which is then checked, sealed, kept and rotated like any
+other backup; restoring it copies it into an empty server database (never over a server
+that holds data). Such backups go, unless the settings name a folder, to this till's data
+folder under the server database's name (`default_folder`).
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ from db.clock import from_iso, to_iso, utcnow
 from db.errors import UserError
 from db.faults import describe_sqlite_error
 from db.i18n import _
+from db.location import DatabaseLocation, ServerUrl, local_data_dir, server_slug
 
 COUNTED_TABLES = ("customers", "purchases", "purchase_items", "complaints", "compensations",
                   "authorisations", "vouchers", "follow_ups", "letters", "staff", "audit_log")
@@ -100,7 +108,10 @@ def database_file(db: Database) -> Path | None:
     return None
 
 
-def default_folder(db_path: Path) -> Path:
+def default_folder(db_path: DatabaseLocation) -> Path:
+    """'backups' beside a SQLite file; for a server, this till's data folder."""
+    if isinstance(db_path, ServerUrl):
+        return local_data_dir() / "backups" / server_slug(db_path)
     return db_path.resolve().parent / "backups"
 
 
@@ -108,7 +119,9 @@ def manifest_path(path: Path) -> Path:
     return path.with_name(path.name + ".json")
 
 
-def status_path(db_path: Path) -> Path:
+def status_path(db_path: DatabaseLocation) -> Path:
+    if isinstance(db_path, ServerUrl):
+        return local_data_dir() / (server_slug(db_path) + ".backup-status.json")
     return db_path.parent / (db_path.name + ".backup-status.json")
 
 
@@ -224,7 +237,7 @@ def _schema(conn: sqlite3.Connection) -> int:
         return 0
 
 
-def folders(db_path: Path, backup_folder: str,
+def folders(db_path: DatabaseLocation, backup_folder: str,
             second_folder: str) -> tuple[Path, Path | None, bool]:
     """The primary folder, the second one (or None), and whether the primary is the default."""
     primary = Path(backup_folder).expanduser() if backup_folder.strip() else None
@@ -287,15 +300,29 @@ def check_copy(path: Path, expected_counts: dict[str, int] | None = None, *,
 
 # ------------------------------------------------------------------ making a backup
 
+def _names(folder: Path, shop: str, timezone: str, moment: datetime, kind: str,
+           passphrase: str | None) -> tuple[str, Path]:
+    """The backup's stem (shop and local time) and its final path, which must be new."""
+    local = moment.astimezone(shop_zone(timezone))
+    stem = f"{_slug(shop)}-{local:%Y-%m-%d-%H%M%S}" + ("-daily" if kind == "daily" else "")
+    final = folder / (stem + (SEALED_SUFFIX if passphrase else PLAIN_SUFFIX))
+    if final.exists():
+        raise BackupFailed(_("{path} already exists; try again in a second.").format(
+            path=final))
+    return stem, final
+
+
 def make_backup(
-    db_path: Path, folder: Path, *, passphrase: str | None = None, kind: str = "manual",
-    create_folder: bool = False, now: datetime | None = None,
+    db_path: DatabaseLocation, folder: Path, *, passphrase: str | None = None,
+    kind: str = "manual", create_folder: bool = False, now: datetime | None = None,
 ) -> BackupInfo:
     """Copy, check and (with a passphrase) seal the database into `folder`."""
-    db_path = Path(db_path)
     folder = Path(folder)
     _check_folder(folder, create_folder)
     moment = now or utcnow()
+    if isinstance(db_path, ServerUrl):
+        return _server_backup(db_path, folder, passphrase, kind, moment)
+    db_path = Path(db_path)
     try:
         src = _connect_source(db_path)
     except sqlite3.Error as exc:
@@ -303,12 +330,7 @@ def make_backup(
             path=db_path, reason=exc)) from exc
     try:
         shop, timezone = _shop(src)
-        local = moment.astimezone(shop_zone(timezone))
-        stem = f"{_slug(shop)}-{local:%Y-%m-%d-%H%M%S}" + ("-daily" if kind == "daily" else "")
-        final = folder / (stem + (SEALED_SUFFIX if passphrase else PLAIN_SUFFIX))
-        if final.exists():
-            raise BackupFailed(_("{path} already exists; try again in a second.").format(
-                path=final))
+        stem, final = _names(folder, shop, timezone, moment, kind, passphrase)
         with _partial(folder, stem) as plain:
             try:
                 src.execute("BEGIN")  # counts and copy from the same snapshot
@@ -332,27 +354,66 @@ def make_backup(
                                      "kept; free some space or choose another folder.").format(
                                          folder=folder, reason=_reason(exc))) from exc
             _counts_seen, audit_problem = check_copy(plain, counts, require_audit=False)
-            if passphrase:
-                with _partial(folder, stem) as sealed:
-                    try:
-                        with sealed.open("wb") as out:
-                            backup_crypto.encrypt_file(plain, out, passphrase)
-                            out.flush()
-                            os.fsync(out.fileno())
-                    except OSError as exc:
-                        raise BackupFailed(_("The backup to {folder} failed: {reason}. "
-                                             "Nothing was kept.").format(
-                                                 folder=folder, reason=_reason(exc))) from exc
-                    info = _publish(sealed, final, moment, shop, kind, schema, counts,
-                                    audit_problem)
-            else:
-                with plain.open("rb+") as handle:
-                    os.fsync(handle.fileno())
-                info = _publish(plain, final, moment, shop, kind, schema, counts,
-                                audit_problem)
+            info = _keep(plain, final, passphrase, moment, shop, kind, schema, counts,
+                         audit_problem)
     finally:
         src.close()
     return info
+
+
+def _keep(plain: Path, final: Path, passphrase: str | None, moment: datetime, shop: str,
+          kind: str, schema: int, counts: dict[str, int], audit_problem: str) -> BackupInfo:
+    """Seal (with a passphrase) and publish a checked plain copy as `final`."""
+    folder = final.parent
+    if not passphrase:
+        with plain.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        return _publish(plain, final, moment, shop, kind, schema, counts, audit_problem)
+    with _partial(folder, final.name) as sealed:
+        try:
+            with sealed.open("wb") as out:
+                backup_crypto.encrypt_file(plain, out, passphrase)
+                out.flush()
+                os.fsync(out.fileno())
+        except OSError as exc:
+            raise BackupFailed(_("The backup to {folder} failed: {reason}. "
+                                 "Nothing was kept.").format(
+                                     folder=folder, reason=_reason(exc))) from exc
+        return _publish(sealed, final, moment, shop, kind, schema, counts, audit_problem)
+
+
+def _server_backup(url: ServerUrl, folder: Path, passphrase: str | None, kind: str,
+                   moment: datetime) -> BackupInfo:
+    """A server shop's snapshot copied into a SQLite file (`db.shop_copy`), then checked
+    and kept like any backup."""
+    from db.connection import open_database
+    from db.settings import load_settings
+    from db.shop_copy import copy_database
+
+    server = open_database(url)
+    try:
+        settings = load_settings(server)
+    finally:
+        server.close()
+    stem, final = _names(folder, settings.shop_name, settings.timezone, moment, kind,
+                         passphrase)
+    with _partial(folder, stem) as plain:
+        try:
+            copied = copy_database(url, plain, require_audit=False)
+            conn = sqlite3.connect(str(plain))
+            try:
+                conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+                schema = _schema(conn)
+            finally:
+                conn.close()
+        except (sqlite3.Error, OSError) as exc:
+            raise BackupFailed(_("The backup of {url} to {folder} failed: {reason}. Nothing "
+                                 "was kept.").format(url=url, folder=folder,
+                                                     reason=_reason(exc))) from exc
+        counts = {c.table: c.source for c in copied.counts if c.table in COUNTED_TABLES}
+        _seen, audit_problem = check_copy(plain, counts, require_audit=False)
+        return _keep(plain, final, passphrase, moment, settings.shop_name, kind, schema,
+                     counts, audit_problem)
 
 
 def _publish(source: Path, final: Path, moment: datetime, shop: str, kind: str, schema: int,
@@ -501,9 +562,13 @@ def verify_backup(path: Path, passphrase: str | None = None, *,
 
 # ------------------------------------------------------------------ restoring
 
-def restore(backup: Path, db_path: Path, *, passphrase: str | None = None,
+def restore(backup: Path, db_path: DatabaseLocation, *, passphrase: str | None = None,
             now: datetime | None = None, require_audit: bool = True) -> Path | None:
-    """Put a checked backup in place of `db_path`; the current file is kept aside (returned)."""
+    """Put a checked backup in place of `db_path`; the current file is kept aside (returned).
+    On a server the backup is copied into the database, which must be empty (None)."""
+    if isinstance(db_path, ServerUrl):
+        _restore_to_server(backup, db_path, passphrase, require_audit)
+        return None
     db_path = Path(db_path)
     running = console_locks.holders(db_path)
     if running:
@@ -536,6 +601,23 @@ def restore(backup: Path, db_path: Path, *, passphrase: str | None = None,
                     os.replace(extra, aside.with_name(aside.name + suffix))
         os.replace(plain, db_path)
     return kept
+
+
+def _restore_to_server(backup: Path, url: ServerUrl, passphrase: str | None,
+                       require_audit: bool) -> None:
+    """Copy a checked backup into the empty server database at `url`, all or nothing; a
+    database that holds data is refused and left as it was (a server is never wiped)."""
+    from db.shop_copy import CopyRefused, copy_database
+
+    with opened_copy(backup, passphrase, Path(tempfile.gettempdir()),
+                     require_audit=require_audit) as plain:
+        try:
+            copy_database(plain, url, require_audit=require_audit)
+        except CopyRefused as exc:
+            raise BackupFailed(_("{reason} On a server a backup is restored only into an "
+                                 "empty database: create one (counterpart db init URL), "
+                                 "restore into it and point the tills at it.").format(
+                                     reason=exc)) from exc
 
 
 # ------------------------------------------------------------------ the daily backup
@@ -581,7 +663,7 @@ def _made_today(folder: Path, timezone: str, moment: datetime) -> bool:
                for i in list_backups(folder))
 
 
-def daily_backup(db_path: Path, primary: Path, second: Path | None = None, *,
+def daily_backup(db_path: DatabaseLocation, primary: Path, second: Path | None = None, *,
                  passphrase: str | None = None, timezone: str = "UTC",
                  now: datetime | None = None, is_default_folder: bool = False,
                  ) -> BackupInfo | None:
@@ -610,7 +692,7 @@ def daily_backup(db_path: Path, primary: Path, second: Path | None = None, *,
     return info
 
 
-def _write_status(db_path: Path, moment: datetime, *, ok: bool, message: str) -> None:
+def _write_status(db_path: DatabaseLocation, moment: datetime, *, ok: bool, message: str) -> None:
     path = status_path(db_path)
     with contextlib.suppress(OSError, UserError), _partial(path.parent, path.name) as part:
         part.write_text(json.dumps({"at": to_iso(moment), "ok": ok, "message": message},
@@ -618,7 +700,7 @@ def _write_status(db_path: Path, moment: datetime, *, ok: bool, message: str) ->
         os.replace(part, path)
 
 
-def health(db_path: Path, primary: Path, now: datetime | None = None) -> BackupHealth:
+def health(db_path: DatabaseLocation, primary: Path, now: datetime | None = None) -> BackupHealth:
     """Whether the shop's backups are in order; the screen words the problem for managers."""
     moment = now or utcnow()
     backups = [i for i in list_backups(primary) if i.verified]

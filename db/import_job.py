@@ -13,8 +13,13 @@ previous values of those it changed put back). A cancelled or failed import is r
 same way before the job returns.
 
 The callbacks (`progress`, `cancelled`, `refused_sink`) are called on the caller's thread.
-When the database is a file, the job works through a connection of its own, so the window
-may run it on a worker thread.
+When the database is a file or a server, the job works through a connection of its own, so
+the window may run it on a worker thread.
+
+On a PostgreSQL server the stage file stays on this till (`import_staging.server_stage_folder`)
+on a SQLite connection of its own; each merge slice is copied to the server first
+(`db.engines.postgres_import`). Everything else, progress records, undo and resume
+included, is the same code on both engines.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from sqlite_utils import Database
 
@@ -49,6 +54,7 @@ from db.import_formats import (
     customer_mapper,
 )
 from db.import_source import SourceInfo, open_rows
+from db.location import ServerUrl, server_slug
 from db.phones import shop_region
 
 MAX_PROBLEMS_KEPT = 1_000
@@ -227,8 +233,23 @@ def import_customers_file(
                 _("An earlier import was interrupted: {what}. Run 'counterpart import "
                   "resume' to finish it or 'counterpart import abandon' to remove it.")
                 .format(what=waiting[0].describe()))
+        if not waiting:
+            _prune_server_stages(jdb)
         job = _Job(jdb, progress, cancelled, refused_sink)
         return job.run(path, options, dry_run=dry_run, workers=workers)
+
+
+def _prune_server_stages(db: Database) -> None:
+    """Stage files this till kept for imports into this server database that are no longer
+    waiting (another till abandoned or finished them): removed before a new import."""
+    if not _on_server(db):
+        return
+    folder = import_staging.server_stage_folder()
+    prefix = server_slug(ServerUrl(str(getattr(db, "url")))) + ".import-"  # noqa: B009
+    with suppress(OSError):
+        for stage in folder.glob(prefix + "*"):
+            if stage.name[len(prefix):].isdigit():  # not its -journal
+                import_staging.remove_stage(str(stage))
 
 
 def resume_import(
@@ -272,10 +293,25 @@ def _stage_path_of(db: Database, import_id: int) -> str:
                           [import_id]).fetchone()[0])
 
 
+def _on_server(db: Database) -> bool:
+    return getattr(db, "engine", "sqlite") == "postgresql"
+
+
 @contextmanager
 def _job_db(db: Database) -> Iterator[Database]:
-    """A connection of the job's own for a file database (the caller's may be in use on
-    another thread); the caller's for an in-memory one."""
+    """A connection of the job's own for a file or server database (the caller's may be in
+    use on another thread); the caller's for an in-memory one."""
+    if _on_server(db):
+        from db.engines.postgres import open_postgres
+
+        server = open_postgres(str(getattr(db, "url")), migrate=False)  # noqa: B009
+        own_server = cast(Database, server)
+        changes.share_origin(db, own_server)
+        try:
+            yield own_server
+        finally:
+            server.close()
+        return
     path = database_path(db)
     if path == ":memory:":
         yield db
@@ -305,6 +341,32 @@ class _Job:
         self.sink = refused_sink
         self.region = shop_region(db)
         self.kept = 0
+        self.stage: sqlite3.Connection | None = None
+        """The stage file as `stage`: the shop's own connection with it attached, or for a
+        server a connection of the job's own (`import_staging.open_stage`)."""
+
+    def _open_stage(self, path: str, *, fresh: bool) -> sqlite3.Connection:
+        if _on_server(self.db):
+            self.stage = import_staging.open_stage(path, fresh=fresh)
+        else:
+            import_staging.attach_stage(self.conn, path, fresh=fresh)
+            self.stage = self.conn
+        return self.stage
+
+    def _close_stage(self) -> None:
+        stage, self.stage = self.stage, None
+        if stage is None:
+            if not _on_server(self.db):
+                import_staging.detach_stage(self.conn)
+            return
+        if stage is self.conn:
+            import_staging.detach_stage(self.conn)
+        else:
+            stage.close()
+
+    def _staging(self) -> sqlite3.Connection:
+        assert self.stage is not None
+        return self.stage
 
     # ---------------------------------------------------------------- the whole job
 
@@ -323,7 +385,7 @@ class _Job:
             stage = _stage_path_of(self.db, import_id)
         report.import_id = import_id
         try:
-            import_staging.attach_stage(self.conn, stage, fresh=True)
+            self._open_stage(stage, fresh=True)
             try:
                 self._stage(path, options, source, report, workers)
             except _Cancelled:
@@ -344,7 +406,7 @@ class _Job:
 
     def _drop_stage(self, stage: str, import_id: int | None) -> None:
         with suppress(sqlite3.Error):
-            import_staging.detach_stage(self.conn)
+            self._close_stage()
         import_staging.remove_stage(stage)
         if import_id is not None:
             with suppress(Exception):
@@ -378,7 +440,7 @@ class _Job:
             raise UserError(_("The checked rows of import {id} ({stage}) are gone, so it "
                               "cannot be finished; abandon it and import the file again.")
                             .format(id=pending.id, stage=stage))
-        import_staging.attach_stage(self.conn, stage, fresh=False)
+        self._open_stage(stage, fresh=False)
         return self._merge_or_undo(pending.id, stage, report)
 
     def report_for(self, pending: UnfinishedImport) -> ImportReport:
@@ -405,6 +467,11 @@ class _Job:
         return import_id, stage
 
     def _stage_file(self, import_id: int) -> str:
+        if _on_server(self.db):  # this till's data folder, named for the server database
+            folder = import_staging.server_stage_folder()
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            name = server_slug(ServerUrl(str(getattr(self.db, "url"))))  # noqa: B009
+            return str(folder / f"{name}.import-{import_id}")
         path = database_path(self.db)
         if path == ":memory:":
             fd, stage = tempfile.mkstemp(prefix="counterpart-import-", suffix=".stage")
@@ -442,7 +509,8 @@ class _Job:
         source, rows = open_rows(path)
         key = import_staging.fingerprint(source.header, options, report.format_name)
         today = utcnow().date()
-        writer = import_staging.StageWriter(self.conn, to_iso(utcnow()))
+        stage = self._staging()
+        writer = import_staging.StageWriter(stage, to_iso(utcnow()), self.conn)
         size = max(1, path.stat().st_size)
         if workers is None:
             workers = 2 if size >= POOL_MIN_BYTES and (os.cpu_count() or 1) >= 2 else 1
@@ -469,7 +537,7 @@ class _Job:
                     bytes_per_row = sum(len(",".join(c).encode()) + 2
                                         for _l, c in chunk) / len(chunk)
                 report.rows += len(chunk)
-                self.conn.execute("BEGIN")
+                stage.execute("BEGIN")
                 digests = [import_staging.row_hash(key, cells) for _line, cells in chunk]
                 known = import_staging.known_hashes(self.conn, digests)
                 same = [(known[d], line) for (line, _c), d in zip(chunk, digests, strict=True)
@@ -478,7 +546,7 @@ class _Job:
                                                                      strict=True)
                         if d not in known]
                 writer.add_unchanged(same)
-                self.conn.execute("COMMIT")
+                stage.execute("COMMIT")
                 samples = SAMPLE_ROWS - len(report.sample)
                 if pool is None:
                     assert local is not None
@@ -502,7 +570,7 @@ class _Job:
                     future.cancel()
                 pool.shutdown(wait=True, cancel_futures=True)
             rows.close()  # type: ignore[attr-defined]
-        for line, (external_id, first) in import_staging.duplicates(self.conn).items():
+        for line, (external_id, first) in import_staging.duplicates(stage).items():
             self.late[line] = (_("external_id: {id} is also on line {other}").format(
                 id=external_id, other=first),)
         self._refuse_late(path, report)
@@ -528,7 +596,7 @@ class _Job:
             if item.sample is not None and len(report.sample) < SAMPLE_ROWS:
                 report.sample.append(item.sample)
             report.language_guessed += item.guessed
-        self.conn.execute("BEGIN")
+        writer.conn.execute("BEGIN")
         if (report.refused or self.late) and not report.dry_run:  # only ids, for repeats
             writer.conn.executemany("INSERT INTO stage.keys VALUES (?, ?)",
                                     [(s.external_id, s.line) for s in staged])
@@ -541,7 +609,7 @@ class _Job:
                 return mapped
 
             self.late.update(writer.add(staged, self.today, remap))
-        self.conn.execute("COMMIT")
+        writer.conn.execute("COMMIT")
 
     def _refuse(self, row: RefusedRow, report: ImportReport) -> None:
         report.refused += 1
@@ -583,7 +651,7 @@ class _Job:
         row = self.db.execute("SELECT rows, added, updated, unchanged FROM imports "
                               "WHERE id = ?", [import_id]).fetchone()
         report.rows, report.added, report.updated, report.unchanged = row
-        import_staging.detach_stage(self.conn)
+        self._close_stage()
         import_staging.remove_stage(stage)
         self._forget(import_id)
         return report
@@ -593,6 +661,10 @@ class _Job:
         # leaves every commit whole; a power cut may lose the last few slices, which the
         # progress record loses with them, so a resume redoes them). The finishing commit
         # is flushed again, and with it every slice before it.
+        if _on_server(self.db):  # the server's own durability settings apply
+            self._merge_slices(import_id)
+            self._finish(import_id, "done")
+            return
         self.conn.execute("PRAGMA main.synchronous = NORMAL")
         try:
             self._merge_slices(import_id)
@@ -612,7 +684,8 @@ class _Job:
             last = min(to_add, new_done + size)
 
             def add(_n: int, a: int = new_done + 1, b: int = last) -> int:
-                return import_merge.merge_new(self.db, import_id, a, b, to_iso(utcnow()))
+                return import_merge.merge_new(self.db, self._staging(), import_id, a, b,
+                                              to_iso(utcnow()))
 
             size, _added = self._slice(size, add)
             new_done = last
@@ -625,8 +698,9 @@ class _Job:
             last = min(to_update, update_done + size)
 
             def change(_n: int, a: int = update_done + 1, b: int = last) -> tuple[int, int]:
-                return import_merge.merge_updates(self.db, import_id, a, b, to_iso(utcnow()),
-                                                  self.region, utcnow().date())
+                return import_merge.merge_updates(self.db, self._staging(), import_id, a, b,
+                                                  to_iso(utcnow()), self.region,
+                                                  utcnow().date())
 
             size, _counts = self._slice(size, change)
             update_done = last
@@ -641,7 +715,7 @@ class _Job:
             result = step(size)
         took = time.perf_counter() - started
         pause_until = time.perf_counter() + PAUSE_SECONDS
-        if PAUSE_SECONDS:
+        if PAUSE_SECONDS and not _on_server(self.db):
             # Copy the slice into the database file while the tills have the lock (a
             # passive checkpoint never blocks them), so the WAL file is reused instead of
             # growing by every slice when a till's reads keep the automatic one short.
@@ -654,7 +728,7 @@ class _Job:
     def undo(self, import_id: int, stage: str) -> None:
         """Remove an import in short transactions; the stage file goes too."""
         with suppress(sqlite3.Error):
-            import_staging.detach_stage(self.conn)
+            self._close_stage()
         with write(self.db):
             self.conn.execute("UPDATE imports SET state = 'undoing' WHERE id = ? "
                               "AND state != 'staging'", [import_id])

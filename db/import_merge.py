@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import sqlite3
 from datetime import date
 from typing import Any
 
@@ -26,31 +27,55 @@ from db.personal_data import log_consents
 _COLS = ", ".join(CONTENT_COLUMNS)
 
 
-def merge_new(db: Database, import_id: int, first: int, last: int, now: str) -> int:
-    """Add staged new customers n = first..last; returns how many."""
+def _on_server(db: Database) -> bool:
+    return getattr(db, "engine", "sqlite") == "postgresql"
+
+
+def _rank(db: Database, row: str) -> str:
+    """The rank key of customers alias `row` in this engine's SQL."""
+    if _on_server(db):
+        from db.engines import postgres_import
+
+        return postgres_import.rank_sql(row)
+    return search_index.rank_sql(row)
+
+
+def merge_new(db: Database, stage: sqlite3.Connection, import_id: int, first: int,
+              last: int, now: str) -> int:
+    """Add staged new customers n = first..last; returns how many. `stage` holds the stage
+    file as `stage` (on SQLite the shop's own connection, where it is attached; for a
+    server a connection of the till's own, whose slice is copied to the server first)."""
     conn = db.conn
     base = int(conn.execute("SELECT coalesce(max(id), 0) FROM main.customers").fetchone()[0])
     off = base - first + 1
     args = {"off": off, "a": first, "b": last, "now": now, "id": import_id}
-    where = "FROM stage.new_rows WHERE n BETWEEN :a AND :b"
+    source, score = "stage.new_rows", search_index.estimate_sql("r")
+    if _on_server(db):
+        from db.engines import postgres_import
+
+        cur = stage.execute("SELECT * FROM stage.new_rows WHERE n BETWEEN ? AND ? ORDER BY n",
+                            [first, last])
+        postgres_import.load_new_rows(db, [d[0] for d in cur.description], cur.fetchall())
+        source, score = postgres_import.NEW_ROWS, "r.search_score"
+    where = f"FROM {source} WHERE n BETWEEN :a AND :b"
     cur = conn.execute(
         f"INSERT INTO main.customers (id, customer_no, {_COLS}, visits, total_spend_minor, "
         "first_visit_at, last_visit_at, search_score, tier, tier_rated_at, created_at, "
         f"updated_at) SELECT n + :off, printf('C%06d', n + :off), {_COLS}, visits, "
-        f"total_spend_minor, first_visit_at, last_visit_at, {search_index.estimate_sql('r')}, "
-        "tier, CASE WHEN rated THEN :now END, :now, :now "
-        f"FROM stage.new_rows r WHERE n BETWEEN :a AND :b ORDER BY n", args)
+        f"total_spend_minor, first_visit_at, last_visit_at, {score}, "
+        "tier, CASE WHEN rated = 1 THEN :now END, :now, :now "
+        f"FROM {source} r WHERE n BETWEEN :a AND :b ORDER BY n", args)
     count = cur.rowcount
-    rank = search_index.rank_sql("c")
+    rank = _rank(db, "c")
     conn.execute(
         # The keys from the customer row itself (its search score), exactly as the rank
         # trigger and `search_index.current_key` compute them later.
         f"INSERT INTO main.customer_fts (rowid, doc) SELECT {rank}, "
-        "r.doc_pre || printf('c%06d', r.n + :off) || r.doc_post FROM stage.new_rows r "
+        f"r.doc_pre || printf('c%06d', r.n + :off) || r.doc_post FROM {source} r "
         "JOIN main.customers c ON c.id = r.n + :off WHERE r.n BETWEEN :a AND :b", args)
     conn.execute(
         "INSERT OR IGNORE INTO main.customer_terms (term, rank_key) "
-        f"SELECT j.value, {rank} FROM stage.new_rows r JOIN main.customers c "
+        f"SELECT j.value, {rank} FROM {source} r JOIN main.customers c "
         "ON c.id = r.n + :off, json_each(r.terms) j "
         "WHERE r.n BETWEEN :a AND :b ORDER BY 1, 2", args)  # in index order: fewer pages
     conn.execute(
@@ -70,11 +95,11 @@ def merge_new(db: Database, import_id: int, first: int, last: int, now: str) -> 
     return count
 
 
-def merge_updates(db: Database, import_id: int, first: int, last: int, now: str,
-                  region: str, today: date) -> tuple[int, int]:
+def merge_updates(db: Database, stage: sqlite3.Connection, import_id: int, first: int,
+                  last: int, now: str, region: str, today: date) -> tuple[int, int]:
     """Apply staged updates seq = first..last; returns (updated, unchanged)."""
     conn = db.conn
-    cur = conn.execute("SELECT * FROM stage.updates WHERE seq BETWEEN ? AND ? ORDER BY seq",
+    cur = stage.execute("SELECT * FROM stage.updates WHERE seq BETWEEN ? AND ? ORDER BY seq",
                        [first, last])
     names = [d[0] for d in cur.description]
     staged = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
@@ -199,7 +224,7 @@ def undo_added(db: Database, import_id: int, limit: int) -> tuple[int, int] | No
     args = {"a": low, "b": last}
     kept = int(conn.execute(f"SELECT count(*) FROM ({_USED})", args).fetchone()[0])
     gone = f"id BETWEEN :a AND :b AND id NOT IN ({_USED})"
-    keys = f"SELECT {search_index.rank_sql('customers')} FROM main.customers WHERE {gone}"
+    keys = f"SELECT {_rank(db, 'customers')} FROM main.customers WHERE {gone}"
     conn.execute(f"DELETE FROM main.customer_fts WHERE rowid IN ({keys})", args)
     conn.execute(f"DELETE FROM main.customer_terms WHERE rank_key IN ({keys})", args)
     conn.execute("DELETE FROM main.consents WHERE customer_id IN "

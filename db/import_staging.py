@@ -2,7 +2,9 @@
 
 The stage is a SQLite file of its own next to the database (``<db>.import-<id>``), attached
 to the job's connection as ``stage``: staging never takes the shop database's write lock,
-however large the file. Rows go to three stage tables:
+however large the file. For a shop on a PostgreSQL server the stage file is kept in this
+till's data folder (`server_stage_folder`) and attached as ``stage`` to a SQLite connection
+of its own (`open_stage`), so the same statements write and read it. Rows go to three stage tables:
 
 - ``new_rows``: customers to add, numbered ``n`` = 1, 2, ... in file order, with everything
   the customer row and its search index need already computed (the merge then copies
@@ -32,6 +34,7 @@ from contextlib import suppress
 from dataclasses import asdict
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from db import customers as customer_api
@@ -218,6 +221,28 @@ def attach_stage(conn: sqlite3.Connection, path: str, *, fresh: bool) -> None:
             conn.execute(statement)
 
 
+def open_stage(path: str, *, fresh: bool) -> sqlite3.Connection:
+    """The stage file as `stage` on a connection of its own: for a shop database on a
+    server, which cannot attach a file of this till (`db.import_merge` copies each slice
+    to the server instead). The same statements run on it as on an attached stage."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        attach_stage(conn, path, fresh=fresh)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def server_stage_folder() -> Path:
+    """Where a till keeps the stage files of imports into a server database (the data
+    folder, by the rules of `console.paths.data_dir`): kept across a restart, so an import
+    cut short on this till can be resumed here."""
+    from db.location import local_data_dir
+
+    return local_data_dir() / "imports"
+
+
 def detach_stage(conn: sqlite3.Connection) -> None:
     if conn.in_transaction:
         conn.execute("ROLLBACK")
@@ -242,10 +267,12 @@ def remove_stage(path: str) -> None:
 
 
 class StageWriter:
-    """Writes staged rows; counts what the merge will do."""
+    """Writes staged rows to the stage (`conn`); counts what the merge will do. `main` reads
+    the shop's customers (the stage's own connection unless the shop is on a server)."""
 
-    def __init__(self, conn: sqlite3.Connection, now: str) -> None:
+    def __init__(self, conn: sqlite3.Connection, now: str, main: Any = None) -> None:
         self.conn = conn
+        self.main = conn if main is None else main
         self.now = now
         self.new = 0
         self.updates = 0
@@ -305,7 +332,7 @@ class StageWriter:
         for start in range(0, len(external_ids), 500):
             chunk = external_ids[start:start + 500]
             marks = ", ".join("?" * len(chunk))
-            cur = self.conn.execute(
+            cur = self.main.execute(
                 f"SELECT * FROM main.customers WHERE external_id IN ({marks})", chunk)
             names = [d[0] for d in cur.description]
             for row in cur:

@@ -2,13 +2,14 @@
 
 `--db` and the options file's `database = ...` are parsed once into a `DatabaseLocation`, so
 a libpq URL is never turned into a path (`Path("postgresql://h/db")` is `postgresql:/h/db`).
-`open_database` takes either. Commands that are SQLite-only by nature (backup, check, the
-import's stage file, bench's file copies) ask for `sqlite_file`, which refuses a URL with a
-translated message.
+`open_database` takes either. Commands that are SQLite-only by nature (bench's file
+copies) ask for `sqlite_file`, which refuses a URL with a translated message; backup,
+check and import work on both (a server's work files go to `local_data_dir`).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +72,28 @@ def local_file(location: DatabaseLocation) -> Path | None:
     """The SQLite file, or None for a server (for checks that an output never overwrites
     the database, and for work only a file has, such as the end-of-day backup)."""
     return location if isinstance(location, Path) else None
+
+
+def local_data_dir() -> Path:
+    """This till's own data folder (by the rules of `console.paths.data_dir`): where work
+    about a server database that belongs to this till is kept (an import's stage file, the
+    server's backups unless the settings name a folder)."""
+    override = os.environ.get("COUNTERPART_DATA_DIR")
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "counterpart"
+
+
+def server_slug(url: ServerUrl) -> str:
+    """A file-name-safe name for a server database: its database name and a short hash of
+    its address (without the password), so two servers' files never mix."""
+    import hashlib
+    import re
+
+    shown = str(url)
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", shown.rsplit("/", 1)[-1]).strip("-")[:30]
+    return f"{name or 'server'}-{hashlib.sha256(shown.encode()).hexdigest()[:8]}"
 
 
 def database_files(location: DatabaseLocation) -> list[Path]:

@@ -140,8 +140,11 @@ def _remove_sqlite(path: Path) -> None:
 
 
 def copy_database(source: DatabaseLocation, target: DatabaseLocation,
-                  progress: Callable[[str], None] | None = None) -> CopyResult:
-    """Copy the shop at `source` into the empty database at `target` (see the module)."""
+                  progress: Callable[[str], None] | None = None, *,
+                  require_audit: bool = True) -> CopyResult:
+    """Copy the shop at `source` into the empty database at `target` (see the module).
+    `require_audit=False` keeps a copy whose audit log does not verify (a backup of a shop
+    with that problem: the result says so) instead of refusing it."""
     from db.connection import open_database
 
     if str(source) == str(target) or (
@@ -155,7 +158,8 @@ def copy_database(source: DatabaseLocation, target: DatabaseLocation,
     try:
         dst, created = _open_target(target)
         try:
-            result = _copy(src, dst, plan, target, progress or (lambda _message: None))
+            result = _copy(src, dst, plan, target, progress or (lambda _message: None),
+                           require_audit)
         except BaseException:
             dst.close()
             if created and isinstance(target, Path):
@@ -168,7 +172,7 @@ def copy_database(source: DatabaseLocation, target: DatabaseLocation,
 
 
 def _copy(src: Database, dst: Database, plan: list[_Table], target: DatabaseLocation,
-          progress: Callable[[str], None]) -> CopyResult:
+          progress: Callable[[str], None], require_audit: bool = True) -> CopyResult:
     from db import audit
     from db.connection import write
 
@@ -207,7 +211,7 @@ def _copy(src: Database, dst: Database, plan: list[_Table], target: DatabaseLoca
                     "nothing was kept in {target}.").format(
                         tables=", ".join(wrong), target=target))
             verified = audit.verify(dst)
-            if not verified.ok:
+            if not verified.ok and require_audit:
                 raise CopyFailed(_(
                     "The copied audit log does not verify ({message}); nothing was kept in "
                     "{target}.").format(message=verified.message, target=target))

@@ -1,4 +1,6 @@
-"""The import engine: staged, merged in short transactions, undone, resumed after kill -9."""
+"""The import engine: staged, merged in short transactions, undone, resumed after kill -9;
+on SQLite and on a PostgreSQL server (`both_engines`, and the `shop` fixture for the
+commands)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import sys
 import threading
 import time
 import tracemalloc
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -31,7 +34,9 @@ from db.import_job import (
     resume_import,
     unfinished_imports,
 )
-from db.search_index import rank_sql
+from db.import_merge import _rank
+
+pytestmark = pytest.mark.both_engines
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = ("external_id,name,phone,email,language,birthday,allergies,preferences,tags,consent,"
@@ -69,7 +74,18 @@ def snapshot(db: Database) -> dict[str, list[Any]]:
 
 
 def leftover_stages(folder: Path) -> list[Path]:
-    return [p for p in folder.iterdir() if ".import-" in p.name]
+    """Stage files beside a SQLite database, and in this till's folder for a server's."""
+    server = import_staging.server_stage_folder()
+    found = [p for p in folder.iterdir() if ".import-" in p.name]
+    return found + (list(server.iterdir()) if server.is_dir() else [])
+
+
+@pytest.fixture(params=["sqlite", "pg"])
+def shop(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The shop database a command is given with --db: a SQLite file or a server URL."""
+    if request.param == "pg":
+        return str(request.getfixturevalue("pg_url"))
+    return str(tmp_path / "shop.sqlite")
 
 
 ROWS = (
@@ -118,11 +134,31 @@ def test_a_dry_run_writes_nothing_and_counts_what_would_change(
 # ------------------------------------------------------------------ what a customer gets
 
 
+@pytest.fixture
+def second_db(engine: str, tmp_path: Path, request: pytest.FixtureRequest
+              ) -> Iterator[Database]:
+    """Another database of `fresh_db`'s engine."""
+    if engine == "sqlite":
+        db = open_database(tmp_path / "second.sqlite")
+        yield db
+        db.close()
+        return
+    from tests.pg_support import _drop, _new_database, database_url
+
+    server = request.getfixturevalue("pg_server")[0]
+    name = _new_database(server, request.getfixturevalue("pg_template"))
+    db = open_database(database_url(server, name))
+    try:
+        yield db
+    finally:
+        db.close()
+        _drop(server, name)
+
+
 def test_an_imported_customer_is_exactly_what_create_customer_writes(
-    fixed_clock: object, tmp_path: Path
+    fresh_db: Database, second_db: Database, fixed_clock: object, tmp_path: Path
 ) -> None:
-    imported = open_database(tmp_path / "imported.sqlite")
-    made = open_database(tmp_path / "made.sqlite")
+    imported, made = fresh_db, second_db
     report = import_customers_file(imported, csv_file(tmp_path, ROWS), ImportOptions())
     assert report.added == 3
     mapped = import_customers_file(made, csv_file(tmp_path, ROWS, "again.csv"),
@@ -138,8 +174,6 @@ def test_an_imported_customer_is_exactly_what_create_customer_writes(
     assert [h.id for h in search_customers(imported, "0401234567")] == [1]
     assert [h.id for h in search_customers(imported, "358401234567")] == [1]
     assert [h.id for h in search_customers(imported, "陳")] == [2]
-    imported.close()
-    made.close()
 
 
 def test_facts_set_visits_spend_tier_and_the_search_rank(
@@ -311,12 +345,12 @@ def test_an_update_is_undone_from_its_staged_copy(
 
 
 def test_other_writers_wait_less_than_a_second_during_the_merge(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    shop: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(import_job, "PAUSE_SECONDS", 0.11)
     monkeypatch.setattr(import_job, "SLICE_SECONDS", 0.1)
     monkeypatch.setattr(import_job, "FIRST_SLICE_ROWS", 500)
-    db_path = tmp_path / "shop.sqlite"
+    db_path = shop
     db = open_database(db_path)
     path = tmp_path / "big.csv"
     write_customer_csv(path, 4000)
@@ -390,7 +424,7 @@ def _full_result(tmp_path: Path, path: Path) -> list[Any]:
 def _content(db: Database) -> list[Any]:
     rows: list[Any] = db.execute(
         "SELECT c.id, c.customer_no, c.external_id, c.name, c.phone, c.email, c.allergens, "
-        f"f.doc FROM customers c JOIN customer_fts f ON f.rowid = {rank_sql('c')} "
+        f"f.doc FROM customers c JOIN customer_fts f ON f.rowid = {_rank(db, 'c')} "
         "ORDER BY c.id").fetchall()
     rows.append(db.execute("SELECT count(*), count(DISTINCT rank_key) FROM customer_terms")
                 .fetchone())
@@ -400,12 +434,12 @@ def _content(db: Database) -> list[Any]:
 
 @pytest.mark.parametrize("marker", ["import: checking", "import: merging"])
 def test_kill_9_then_resume_gives_exactly_the_full_result(
-    tmp_path: Path, marker: str
+    shop: str, tmp_path: Path, marker: str
 ) -> None:
-    db_file = tmp_path / "shop.sqlite"
+    db_file = shop
     path = tmp_path / "big.csv"
     write_customer_csv(path, 2500)
-    _kill_when(["--db", str(db_file), "import", "customers", str(path)], marker)
+    _kill_when(["--db", db_file, "import", "customers", str(path)], marker)
     db = open_database(db_file)
     waiting = unfinished_imports(db)
     assert [w.state for w in waiting] == ["staging" if "checking" in marker else "merging"]
@@ -425,11 +459,16 @@ def test_kill_9_then_resume_gives_exactly_the_full_result(
     assert _cli("--db", str(db_file), "audit", "verify").returncode == 0
 
 
-def test_kill_9_mid_merge_then_abandon_leaves_no_trace(tmp_path: Path) -> None:
-    db_file = tmp_path / "shop.sqlite"
+def test_kill_9_mid_merge_then_abandon_leaves_no_trace(shop: str, tmp_path: Path) -> None:
+    db_file = shop
     path = tmp_path / "big.csv"
     write_customer_csv(path, 2500)
     _kill_when(["--db", str(db_file), "import", "customers", str(path)], "import: merging")
+    if shop.startswith("postgresql://"):  # another till: the stage file is not there
+        stages = import_staging.server_stage_folder()
+        stages.rename(tmp_path / "the-first-tills-stages")
+        resumed = _cli("--db", str(db_file), "import", "resume")
+        assert resumed.returncode == 2 and "abandon it" in resumed.stderr
     abandoned = _cli("--db", str(db_file), "import", "abandon")
     assert abandoned.returncode == 0, abandoned.stderr
     db = open_database(db_file)
@@ -438,13 +477,19 @@ def test_kill_9_mid_merge_then_abandon_leaves_no_trace(tmp_path: Path) -> None:
         assert count(db, table) == 0, table
     assert unfinished_imports(db) == []
     db.close()
-    assert leftover_stages(tmp_path) == []
     assert _cli("--db", str(db_file), "import", "abandon").returncode == 2
     assert _cli("--db", str(db_file), "check").returncode == 0
+    if shop.startswith("postgresql://"):  # the first till's stage goes at its next import
+        (tmp_path / "the-first-tills-stages").rename(stages)
+        assert leftover_stages(tmp_path) != []
+        assert _cli("--db", str(db_file), "import", "customers",
+                    str(csv_file(tmp_path, ROWS))).returncode == 0
+    assert leftover_stages(tmp_path) == []
 
 
-def test_ctrl_c_cancels_the_command_and_removes_what_was_merged(tmp_path: Path) -> None:
-    db_file = tmp_path / "shop.sqlite"
+def test_ctrl_c_cancels_the_command_and_removes_what_was_merged(
+        shop: str, tmp_path: Path) -> None:
+    db_file = shop
     path = tmp_path / "big.csv"
     write_customer_csv(path, 2500)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -548,9 +593,9 @@ def test_two_worker_processes_stage_the_same_rows(
 
 
 def test_the_command_dry_runs_and_writes_the_errors_file(
-    tmp_path: Path, fixed_clock: object, capsys: pytest.CaptureFixture[str]
+    shop: str, tmp_path: Path, fixed_clock: object, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db_file = str(tmp_path / "shop.sqlite")
+    db_file = shop
     path = tmp_path / "in.csv"
     path.write_text("external_id,name,phone\nT1,Aino Korhonen,040 111 2222\nT2,,x\n"
                     "T3,Bea,\n", encoding="utf-8")

@@ -37,6 +37,8 @@ SQUARE = DATA / "square_item_sales.csv"
 SHOPIFY = DATA / "shopify_orders.csv"
 SQUARE_BAD = DATA / "square_item_sales_bad.csv"
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def shop(memory_db: Database, fixed_clock: object) -> dict[str, int]:
@@ -564,18 +566,21 @@ def test_times_as_square_writes_them(text: str) -> None:
 # ------------------------------------------------------------------ the command line
 
 
+@pytest.mark.parametrize("where", ["sqlite", "pg"])
 def test_the_command_imports_square_purchases_dry_run_errors_file_and_again(
-    tmp_path: Path, fixed_clock: object, capsys: pytest.CaptureFixture[str]
+    where: str, tmp_path: Path, fixed_clock: object, capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
 ) -> None:
     """`counterpart import purchases` reads Square's export: the dry run writes nothing
     and shows the receipts; the import adds them once; a bad file exits 1 with every
-    refused row in the --errors file."""
+    refused row in the --errors file; the same with --db postgresql://..."""
     import csv
 
     from console.cli import main
     from db.connection import open_database
 
-    db_file = tmp_path / "shop.sqlite"
+    db_file = (str(request.getfixturevalue("pg_url")) if where == "pg"
+               else tmp_path / "shop.sqlite")
     db = open_database(db_file)
     add_product(db, "COF-LAT", "Caffè latte", "Coffee", 450)
     add_product(db, "BAK-KOR", "Korvapuusti", "Bakery", 390)

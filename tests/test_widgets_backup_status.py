@@ -81,3 +81,32 @@ def test_an_overdue_backup_is_named_with_its_date(qtbot: QtBot, tmp_path: Path) 
         assert panel.isVisible() and "overdue" in panel.message.text()
     finally:
         clock.set_clock(None)
+
+
+def test_a_server_database_is_backed_up_from_the_window_too(
+        qtbot: QtBot, pg_url: str) -> None:
+    """On a server the notice and "Back up now" work the same: the backup is the server
+    database's snapshot in this till's data folder (`counterpart backup --db URL`)."""
+    from db.location import ServerUrl
+
+    db = open_database(pg_url)
+    try:
+        ctx, _dialogs = make_ctx(db, MANAGER)
+        signed = SignIn(staff=MANAGER, with_pin=True)
+        ctx.current_sign_in = lambda: signed
+        home = QWidget()
+        QVBoxLayout(home)
+        panel = BackupStatusPanel(ctx, ServerUrl(pg_url), home)
+        home.layout().addWidget(panel)
+        qtbot.addWidget(home)
+        home.show()
+        panel.refresh()
+        assert panel.isVisible() and "No backup" in panel.message.text()
+        with qtbot.waitSignal(panel.backup_finished, timeout=30000) as finished:
+            panel.back_up_now.click()
+        assert finished.args == [""]
+        assert not panel.isVisible()
+        [made] = backup.list_backups(backup.default_folder(ServerUrl(pg_url)))
+        assert made.kind == "daily" and made.verified
+    finally:
+        db.close()

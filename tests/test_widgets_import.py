@@ -146,6 +146,7 @@ def test_only_a_manager_signed_in_with_a_pin_sees_and_opens_import(
     assert panel.choose_button.hasFocus()  # keyboard-first: Enter chooses the file
 
 
+@pytest.mark.both_engines  # the window's import on a server too
 def test_a_manager_imports_from_the_window_and_the_counter_finds_them(
         qtbot: QtBot, fresh_db: Database, team: Team, windows: list[MainWindow],
         tmp_path: Path) -> None:
@@ -322,6 +323,7 @@ def test_shop_language_follows_the_locale() -> None:
 # --------------------------------------------------------------------- the dry run
 
 
+@pytest.mark.both_engines  # the window's import on a server too
 def test_check_counts_the_rows_and_lists_every_refused_row_with_all_its_problems(
         qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
         tmp_path: Path) -> None:
@@ -409,6 +411,7 @@ def test_saving_refused_rows_writes_them_with_line_and_reason(
 # --------------------------------------------------------------------- the import
 
 
+@pytest.mark.both_engines  # the window's import on a server too
 def test_import_adds_the_customers_and_says_so(
         qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
         tmp_path: Path) -> None:
@@ -430,6 +433,7 @@ def test_import_adds_the_customers_and_says_so(
     assert "Unchanged: 3" in panel.counts.text()
 
 
+@pytest.mark.both_engines  # the window's import on a server too
 def test_a_file_with_refused_rows_imports_nothing(
         qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
         tmp_path: Path) -> None:
@@ -500,6 +504,7 @@ def _many_rows(tmp_path: Path, count: int = 2500) -> Path:
 
 
 @pytest.mark.parametrize("writing", [False, True], ids=["while-checking", "while-writing"])
+@pytest.mark.both_engines  # the window's import on a server too
 def test_cancel_leaves_nothing_and_the_window_stays_responsive(
         qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
         tmp_path: Path, writing: bool) -> None:

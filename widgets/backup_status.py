@@ -15,6 +15,7 @@ from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from db import backup
+from db.location import DatabaseLocation
 from widgets.background_job import BackgroundJob
 from widgets.context import AppContext
 
@@ -24,7 +25,8 @@ class BackupStatusPanel(QFrame):
 
     backup_finished = Signal(str)
 
-    def __init__(self, ctx: AppContext, db_path: Path, parent: QWidget | None = None,
+    def __init__(self, ctx: AppContext, db_path: DatabaseLocation,
+                 parent: QWidget | None = None,
                  passphrase: Callable[[], str | None] = lambda: None) -> None:
         super().__init__(parent)
         self.setObjectName("BackupStatus")

@@ -756,7 +756,10 @@ class ImportPanel(QWidget):
 
 
 def _database_file(db: object) -> str:
-    """The file behind the window's connection ('' for an in-memory database)."""
+    """The file behind the window's connection ('' for an in-memory database), or the
+    server's URL: the import opens a connection of its own to the same database."""
+    if getattr(db, "engine", "sqlite") == "postgresql":
+        return str(getattr(db, "url", ""))
     execute = getattr(db, "execute", None)
     if execute is None:
         return ""
