@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from db.clock import today_local
 from db.customers import birthdays_between
+from db.errors import ServerUnavailable
 from widgets import data_bus
 from widgets.birthday_list_model import BirthdayListModel
 from widgets.context import AppContext
+from widgets.server_away import AwayNote
 from widgets.views import ChoiceListView
 
 
@@ -37,6 +39,8 @@ class HomeView(QWidget):
         self.sections.setContentsMargins(0, 0, 0, 0)
         self.sections.addWidget(self.greeting)
         self.sections.addWidget(hint)
+        self.away_note = AwayNote()  # the birthdays could not be read: the server is away
+        self.sections.addWidget(self.away_note)
         self._top_end = self.sections.count()  # where the next top section goes
         self.today_list = self._birthday_list(self.today_model)
         self.today_empty = QLabel(self.tr("No birthdays today."))
@@ -81,20 +85,32 @@ class HomeView(QWidget):
     def refresh(self) -> None:
         today = today_local(self.ctx.settings.timezone)
         days = int(self.ctx.options.get("birthday_days_ahead") or 7)
-        entries = birthdays_between(self.ctx.db, today, days + 1)
+        staff = self.ctx.staff()
+        self.greeting.setText(
+            self.tr("Hello, {name}.").replace("{name}", staff.name) if staff else "")
+        try:
+            entries = birthdays_between(self.ctx.db, today, days + 1)
+        except ServerUnavailable:
+            self._show_away()
+            return
+        self.away_note.hide()
         self.today_model.set_entries([e for e in entries if e.on == today], today)
         self.week_model.set_entries([e for e in entries if e.on != today], today)
         self.today_empty.setVisible(self.today_model.rowCount() == 0)
         self.today_list.setVisible(self.today_model.rowCount() > 0)
         self.week_empty.setVisible(self.week_model.rowCount() == 0)
         self.week_list.setVisible(self.week_model.rowCount() > 0)
-        staff = self.ctx.staff()
-        self.greeting.setText(
-            self.tr("Hello, {name}.").replace("{name}", staff.name) if staff else "")
         for view, model in ((self.today_list, self.today_model),
                             (self.week_list, self.week_model)):
             rows = min(model.rowCount(), 5)
             view.setFixedHeight(max(1, rows) * 48 + 6)
+
+    def _show_away(self) -> None:
+        """The quiet state while the server is away: no lists, no "no birthdays" either
+        (that would be untrue); it fills again when the server is back."""
+        self.away_note.show()
+        for widget in (self.today_list, self.today_empty, self.week_list, self.week_empty):
+            widget.hide()
 
     def _birthday_list(self, model: BirthdayListModel) -> ChoiceListView:
         view = ChoiceListView()
