@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import ServerUnavailable
-from db.follow_ups import due_follow_ups
-from db.service_models import FollowUp
+from db.follow_ups import due_follow_ups, get_follow_up
+from db.service_models import Draft, FollowUp
 from widgets import data_bus
 from widgets.context import AppContext
 from widgets.follow_up_close_form import FollowUpCloseForm
@@ -167,6 +167,22 @@ class FollowUpList(QWidget):
         self._show_list(False)
         self.close_form.outcome_edit.setFocus()
         self._scroll_into_view(self.close_form)
+
+    def restore_draft(self, draft: Draft) -> bool:
+        """Open the close form on the follow-up of a draft from this till's disk, as it was
+        typed; False (and the draft dropped) when that follow-up is closed already."""
+        follow_up_id = draft.payload.get("follow_up_id")
+        item = get_follow_up(self.ctx.db, follow_up_id) if isinstance(follow_up_id, int) \
+            else None
+        if item is None or item.status != "open":
+            self.close_form.local_draft.adopt(draft)
+            self.close_form.local_draft.clear()
+            return False
+        self.close_form.restore_draft(item, draft)
+        self.close_form.show()
+        self._show_list(False)
+        self.close_form.outcome_edit.setFocus()
+        return True
 
     def _scroll_into_view(self, widget: QWidget) -> None:
         """On a scrolling home page, bring the close form up to where the eyes are."""
