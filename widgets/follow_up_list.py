@@ -121,7 +121,7 @@ class FollowUpList(QWidget):
         try:
             due = due_follow_ups(self.ctx.db, within=DUE_WITHIN)
         except ServerUnavailable:
-            self._show_away()
+            self.show_away()
             return
         self.away_note.hide()
         self.model.set_follow_ups(due)
@@ -145,7 +145,7 @@ class FollowUpList(QWidget):
             self.table.setCurrentIndex(self.model.index(0, 0))
         self.refreshed.emit(count, overdue)
 
-    def _show_away(self) -> None:
+    def show_away(self) -> None:
         """The quiet state while the server is away (a close form being typed stays)."""
         self.away_note.show()
         self.empty_label.hide()

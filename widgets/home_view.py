@@ -39,8 +39,6 @@ class HomeView(QWidget):
         self.sections.setContentsMargins(0, 0, 0, 0)
         self.sections.addWidget(self.greeting)
         self.sections.addWidget(hint)
-        self.away_note = AwayNote()  # the birthdays could not be read: the server is away
-        self.sections.addWidget(self.away_note)
         self._top_end = self.sections.count()  # where the next top section goes
         self.today_list = self._birthday_list(self.today_model)
         self.today_empty = QLabel(self.tr("No birthdays today."))
@@ -48,10 +46,13 @@ class HomeView(QWidget):
         self.week_list = self._birthday_list(self.week_model)
         self.week_empty = QLabel(self.tr("No birthdays in the coming days."))
         self.week_empty.setObjectName("EmptyHint")
-        self.add_section(self.tr("Birthdays today"), self._stack(self.today_empty,
-                                                                self.today_list))
-        self.add_section(self.tr("Birthdays this week"), self._stack(self.week_empty,
-                                                                    self.week_list))
+        # in place of each list while the database server is away (widgets.server_away)
+        self.away_note = AwayNote()
+        self.week_away_note = AwayNote()
+        self.add_section(self.tr("Birthdays today"), self._stack(
+            self.today_empty, self.today_list, self.away_note))
+        self.add_section(self.tr("Birthdays this week"), self._stack(
+            self.week_empty, self.week_list, self.week_away_note))
         self.sections.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -91,9 +92,10 @@ class HomeView(QWidget):
         try:
             entries = birthdays_between(self.ctx.db, today, days + 1)
         except ServerUnavailable:
-            self._show_away()
+            self.show_away()
             return
         self.away_note.hide()
+        self.week_away_note.hide()
         self.today_model.set_entries([e for e in entries if e.on == today], today)
         self.week_model.set_entries([e for e in entries if e.on != today], today)
         self.today_empty.setVisible(self.today_model.rowCount() == 0)
@@ -105,10 +107,11 @@ class HomeView(QWidget):
             rows = min(model.rowCount(), 5)
             view.setFixedHeight(max(1, rows) * 48 + 6)
 
-    def _show_away(self) -> None:
+    def show_away(self) -> None:
         """The quiet state while the server is away: no lists, no "no birthdays" either
         (that would be untrue); it fills again when the server is back."""
         self.away_note.show()
+        self.week_away_note.show()
         for widget in (self.today_list, self.today_empty, self.week_list, self.week_empty):
             widget.hide()
 

@@ -26,9 +26,9 @@ STATUS_MS = 8000
 
 
 def away_text() -> str:
+    """One short line (it also fits a status bar at 1024 px in every language)."""
     return QCoreApplication.translate(
-        "server_away", "Not available while the database server is away. It comes back "
-        "by itself when the server is back; what you type is kept.")
+        "server_away", "Not available while the database server is away.")
 
 
 class AwayNote(QLabel):
