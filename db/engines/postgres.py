@@ -41,10 +41,11 @@ CONNECT_TIMEOUT_S = 2
 """The longest one reconnection attempt waits for a server that is away (libpq's minimum
 is 2 s). It runs in a background thread: a statement waits for it at most RECONNECT_WAIT_S."""
 RECONNECT_WAIT_S = 0.25
-"""The longest a statement (on the window's thread) waits for a reconnection attempt: a
-server that is back answers a local network in milliseconds; one that is away (a remote
-host that does not answer) is reported as away after this, and the attempt goes on in the
-background, its connection used by the next statement."""
+"""The longest a statement (on the window's thread) waits for the reconnection attempt it
+started (a statement while one is already under way does not wait): a server that is back
+answers a local network in milliseconds; one that is away (a remote host that does not
+answer) is reported as away after this, and the attempt goes on in the background, its
+connection used by the next statement."""
 NETWORK_DEFAULTS = {
     # a server that vanished from the network (not stopped: cut off) is noticed within
     # about 10 s instead of the kernel's minutes of TCP retries; a URL's own values win
@@ -172,18 +173,21 @@ class PgConnection:
     def reconnect(self) -> None:
         """A new connection in place of a broken one; ServerUnavailable when the server is
         still away. The attempt runs in a background thread (one at a time, each bounded by
-        CONNECT_TIMEOUT_S); this waits for it at most RECONNECT_WAIT_S, so the window's
-        thread never stalls on a host that does not answer: the next statement takes the
-        connection the attempt made meanwhile."""
+        CONNECT_TIMEOUT_S); the call that starts it waits for it at most RECONNECT_WAIT_S
+        (others not at all), so the window's thread never stalls on a host that does not
+        answer: a later statement takes the connection the attempt made meanwhile."""
+        started = None
         with self._reconnect_lock:
-            attempt = self._attempt
-            if self._made is None and (attempt is None or not attempt.is_alive()):
-                attempt = threading.Thread(target=self._try_connect, daemon=True,
+            running = self._attempt is not None and self._attempt.is_alive()
+            if self._made is None and not running:
+                started = threading.Thread(target=self._try_connect, daemon=True,
                                            name="counterpart-reconnect")
-                self._attempt = attempt
-                attempt.start()
-        if self._made is None and attempt is not None:
-            attempt.join(RECONNECT_WAIT_S)
+                self._attempt = started
+                started.start()
+        if started is not None:
+            # only the statement that started the attempt waits for it: several reads in
+            # a row (a page being drawn) do not add up while a host stays silent
+            started.join(RECONNECT_WAIT_S)
         with self._reconnect_lock:
             made, self._made = self._made, None
         if made is None:
