@@ -190,16 +190,14 @@ def _enter_home(window: Any) -> None:
 
 def _enter_server_away(window: Any) -> None:
     """The database server cannot be reached (a till on PostgreSQL): the red banner with
-    the time it was lost, home's lists quietly "not available", a line in the status bar."""
+    the time it was lost, home's lists quietly "not available". (Not the status bar line a
+    failed step shows: a status bar, once made, would stay under every later screen.)"""
     from datetime import UTC
-
-    from widgets.server_away import away_text
 
     _enter_home(window)
     window.server_banner.show_lost(datetime.now(UTC) - timedelta(minutes=3))
     window.home_view.show_away()
     window.service_ui.follow_ups.show_away()
-    window.statusBar().showMessage(away_text())
 
 
 def _enter_search(window: Any) -> None:

@@ -55,7 +55,7 @@ class LocalDraftsUi(QObject):
         if window.session.staff is None or window.ctx.draft_dir is None:
             return
         page = window.stack.currentWidget()
-        guard = getattr(page, "has_unsaved_changes", None)
+        guard = getattr(getattr(page, "unsaved_changes", page), "has_unsaved_changes", None)
         if callable(guard) and guard():
             return  # something is being typed already (a restored complaint)
         for keeper in self._keepers():

@@ -31,7 +31,7 @@ from db.customers import create_customer
 from db.engines.postgres import CONNECT_TIMEOUT_S, RECONNECT_WAIT_S
 from db.errors import ServerUnavailable, ValidationError
 from db.follow_ups import close_follow_up
-from db.local_drafts import load_local
+from db.local_drafts import load_local, save_local
 from db.models import CustomerInput
 from db.purchases import add_product, record_purchase
 from db.service_models import (
@@ -386,20 +386,29 @@ def test_a_crash_while_the_server_is_away_loses_no_complaint(
         db.close()
 
     _start(server)
+    folder = Path(os.environ["COUNTERPART_DATA_DIR"]) / "drafts"
     again = open_database(pg_url)  # the console started again
+    soup = add_product(again, "SOUP", "Soup", "food", 900)
+    save_local(folder, team.clerk.id, PURCHASE_ENTRY,  # an order left from earlier, too
+               {"customer_id": customer.id, "client_key": "k-order", "lines": [[soup.id, 1]]})
     dialogs = FakeDialogService()
     restarted = _window(qtbot, again, dialogs)
     try:
         restarted.session.sign_in(team.clerk)
         asked = [d for d in dialogs.shown if d.kind == "question"]
-        assert asked and "Aino Virtanen" in asked[0].text and "Restore" in asked[0].text
+        assert len(asked) == 1  # one entry offered per sign-in: the complaint first
+        assert "Aino Virtanen" in asked[0].text and "Restore" in asked[0].text
         assert restarted.current_page() == PAGE_COMPLAINT
         form = restarted.service_ui.complaint_form
         assert form.problem_edit.toPlainText() == problem
         saved = form.save("open")
         assert saved is not None and _count(pg_url, problem) == 1
-        folder = Path(os.environ["COUNTERPART_DATA_DIR"]) / "drafts"
         assert load_local(folder, team.clerk.id, "complaint") is None
+        restarted.session.sign_out()
+        restarted.session.sign_in(team.clerk)  # the next sign-in offers the order
+        assert "An order for Aino Virtanen" in dialogs.shown[-1].text
+        assert restarted.current_page() == "purchase"
+        assert restarted.purchase_entry.lines.items() == [(soup.id, 1)]
     finally:
         restarted.change_watcher.stop()
         again.close()
