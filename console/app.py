@@ -108,8 +108,14 @@ def _crash_hook(
 ) -> None:
     """Bugs end in a dialog (and the log), not in a silently dead window; a full or failing
     disk met outside a write (reading, say) gets its one sentence instead."""
+    from db.errors import ServerUnavailable
     from db.faults import describe_fault
 
+    if isinstance(value, ServerUnavailable):
+        # a read nobody asked for (a refresh) while the server is away: the window's banner
+        # says so already, and the view fills again when it is back; never a box each time
+        log.warning("%s", value)
+        return
     known = describe_fault(value)
     if known is not None:
         log.error("%s", known)

@@ -171,6 +171,7 @@ GALLERY_TILL = "Kassa 1"
 
 def _sign_in(window: Any) -> None:
     window.till_ui.show_name(GALLERY_TILL)  # back after the till-name screen hid it
+    window.server_banner.show_back()  # gone after the server-away screen showed it
     # the manager screens (report, staff, settings) need a manager signed in with a PIN
     if window.session.staff is None or not window.session.with_pin:
         window.session.sign_in(_manager(window), with_pin=True)
@@ -185,6 +186,18 @@ def _enter_sign_in(window: Any) -> None:
 def _enter_home(window: Any) -> None:
     _sign_in(window)
     window.go_home()
+
+
+def _enter_server_away(window: Any) -> None:
+    """The database server cannot be reached (a till on PostgreSQL): the red banner with
+    the time it was lost, home's lists quietly "not available". (Not the status bar line a
+    failed step shows: a status bar, once made, would stay under every later screen.)"""
+    from datetime import UTC
+
+    _enter_home(window)
+    window.server_banner.show_lost(datetime.now(UTC) - timedelta(minutes=3))
+    window.home_view.show_away()
+    window.service_ui.follow_ups.show_away()
 
 
 def _enter_search(window: Any) -> None:
@@ -413,6 +426,8 @@ SCREENS: tuple[Screen, ...] = (
     Screen("till-name", _enter_till_name,
            lambda w: [w.till_ui.first_run.name_edit, w.till_ui.first_run.save_button]),
     Screen("home", _enter_home, lambda w: [w.search.field]),
+    Screen("server-away", _enter_server_away,
+           lambda w: [w.server_banner.label, w.home_view.away_note]),
     Screen("search", _enter_search, lambda w: [w.search.page]),
     Screen("profile", _enter_profile, lambda w: [w.profile_panel.purchase_button]),
     Screen("customer-form", _enter_customer_form, lambda w: [w.customer_form.save_button]),

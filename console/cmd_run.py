@@ -157,6 +157,9 @@ def install_extras(window: Any) -> None:
     from console.drafts_ui import install as install_drafts_ui
 
     install_drafts_ui(window)  # managers: stale unsaved drafts
+    from console.local_drafts_ui import install as install_local_drafts_ui
+
+    install_local_drafts_ui(window)  # on a server: drafts kept on this till's disk, offered back
     from console.import_ui import install as install_import_ui
 
     install_import_ui(window)  # managers: import customers or purchases from a file

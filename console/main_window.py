@@ -45,6 +45,7 @@ from widgets.home_view import HomeView
 from widgets.nav_rail import NavRail, RailButton
 from widgets.notice_bar import NoticeBar
 from widgets.purchase_entry import PurchaseEntry
+from widgets.server_away import show_read_error
 from widgets.sign_in_panel import SignInPanel
 from widgets.unsaved_changes import UnsavedChanges, confirm_discard
 
@@ -269,7 +270,7 @@ class MainWindow(QMainWindow):
         try:
             self.profile_panel.set_customer(customer_id)
         except UserError as exc:  # NotFound after a concurrent delete, a locked db, ...
-            show_error(self, exc)
+            show_read_error(self, exc)  # the server away: a quiet line, the banner says why
             return
         self._page_before_search = PAGE_PROFILE
         self.show_page(PAGE_PROFILE)
@@ -289,7 +290,7 @@ class MainWindow(QMainWindow):
         try:
             self.customer_form.edit_customer(customer_id)
         except UserError as exc:
-            show_error(self, exc)
+            show_read_error(self, exc)
             return
         self.show_page(PAGE_CUSTOMER_FORM)
 
@@ -297,7 +298,7 @@ class MainWindow(QMainWindow):
         try:
             self.purchase_entry.start(customer_id)
         except UserError as exc:
-            show_error(self, exc)
+            show_read_error(self, exc)
             return
         self.show_page(PAGE_PURCHASE)
 

@@ -33,9 +33,9 @@ from db.staff_admin import needs_first_manager
 from widgets import data_bus
 from widgets.complaint_form import ComplaintForm
 from widgets.complaint_history_model import ComplaintHistoryModel
-from widgets.errors import show_error
 from widgets.first_run_panel import FirstRunPanel
 from widgets.follow_up_list import FollowUpList, format_when
+from widgets.server_away import away_text, show_read_error
 from widgets.staff_admin_panel import StaffAdminPanel
 from widgets.voucher_redeem_panel import VoucherRedeemPanel
 
@@ -133,6 +133,7 @@ class ServiceUi(QObject):
         self.follow_ups = FollowUpList(ctx)
         self.follow_ups.customer_chosen.connect(window.open_customer)
         self.follow_ups.refreshed.connect(self._on_follow_ups_refreshed)
+        self.follow_ups.unavailable.connect(self._on_follow_ups_unavailable)
         window.add_page(PAGE_FOLLOW_UPS,
                         _TitledPage(self.tr("Promises due and overdue"), self.follow_ups))
         self.follow_ups_summary = QLabel()
@@ -205,7 +206,7 @@ class ServiceUi(QObject):
         try:
             self.complaint_form.open_complaint(summary.id)
         except UserError as exc:
-            show_error(self.window, exc)
+            show_read_error(self.window, exc)
             return
         self._return_to = self.window.profile_panel.customer_id
         self.window.show_page(PAGE_COMPLAINT)
@@ -224,7 +225,7 @@ class ServiceUi(QObject):
         try:
             self.complaint_form.start_new(customer_id)
         except UserError as exc:
-            show_error(self.window, exc)
+            show_read_error(self.window, exc)  # the server away: quietly (the banner)
             return
         self._return_to = customer_id
         self.window.show_page(PAGE_COMPLAINT)
@@ -266,6 +267,11 @@ class ServiceUi(QObject):
                 text += " · " + self.tr("%n overdue", "", overdue)
         self.follow_ups_summary.setText(text)
         self.open_follow_ups_button.setVisible(due > 0)
+
+    def _on_follow_ups_unavailable(self) -> None:
+        """Home's promises while the server is away: the quiet note, never "none due"."""
+        self.follow_ups_summary.setText(away_text())
+        self.open_follow_ups_button.setVisible(False)
 
     def open_follow_ups(self) -> None:
         if self.window.session.staff is None:

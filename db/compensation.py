@@ -408,6 +408,10 @@ def authorise(
     if not cleaned:
         raise ValidationError({"lines": _("Add at least one compensation line.")})
     _complaint_row(db, complaint_id)
+    # decided since the screen was drawn (at another till, or this very approval retried
+    # after its answer was lost with the server): said before the PIN is even checked, so
+    # a retry is recognised and never counted as a wrong PIN (checked again when writing)
+    _check_not_decided(db, complaint_id, seen_decisions)
     approval = approvals.grant(db, pin, console_id, action="compensation.approve",
                                subject=_subject(complaint_id),
                                amount_minor=total_value(cleaned))

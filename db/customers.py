@@ -193,13 +193,22 @@ def _columns(data: CustomerInput) -> dict[str, Any]:
 
 def create_customer(db: Database, data: CustomerInput, *, by: int | None = None,
                     method: str = "counter", consents: Mapping[str, bool] | None = None,
-                    ) -> Customer:
-    """Save a new customer; the consents given are recorded with who (`by`) and how."""
+                    client_key: str | None = None) -> Customer:
+    """Save a new customer; the consents given are recorded with who (`by`) and how.
+
+    `client_key` (made once per new customer by the form): when a customer was saved with
+    it already (a retry of a save whose answer was lost with the server's connection), that
+    customer is returned and nothing is written again."""
     from db.personal_data import log_consents
 
     clean = validate(data)
     now = to_iso(utcnow())
     with write(db):
+        if client_key:
+            saved = db.execute("SELECT id FROM customers WHERE client_key = ?",
+                               [client_key]).fetchone()
+            if saved is not None:
+                return get_customer(db, int(saved[0]))
         new_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0]
         values = _columns(clean) | {
             "id": new_id,
@@ -207,6 +216,8 @@ def create_customer(db: Database, data: CustomerInput, *, by: int | None = None,
             "created_at": now,
             "updated_at": now,
         }
+        if client_key:
+            values["client_key"] = client_key
         _insert(db, values)
         search_index.index_customer(
             db, search_index.key_for_score(new_id, None), clean.name, clean.phone,

@@ -174,10 +174,16 @@ def close_follow_up(
     with audit.immediate(db):
         row = db.execute(
             "SELECT f.complaint_id, f.status, coalesce(s.name, ''), f.closed_till, "
-            "f.closed_at FROM follow_ups f LEFT JOIN staff s ON s.id = f.closed_by "
+            "f.closed_at, f.closed_by, f.outcome, f.satisfaction "
+            "FROM follow_ups f LEFT JOIN staff s ON s.id = f.closed_by "
             "WHERE f.id = ?", [follow_up_id]).fetchone()
         if row is None:
             raise NotFound(_("There is no follow-up with id {id}.").format(id=follow_up_id))
+        if row[1] != "open" and (row[5], row[3] or "", row[6], row[7]) == (
+                closed_by, till_of(db) or "", data.outcome.strip(), data.satisfaction):
+            # closed by this very close (same person, till, outcome and score): a retry of a
+            # save whose answer was lost with the server's connection; nothing written again
+            return get_follow_up(db, follow_up_id)
         if row[1] != "open":  # closed meanwhile, e.g. at another till: say who, where, when
             raise ValidationError({"follow_up": _already_closed(db, row[2], row[3], row[4])})
         complaint_id = int(row[0])

@@ -617,3 +617,13 @@ def m018_client_keys(db: Database) -> None:
     for table in ("complaints", "purchases"):
         db.execute(f"ALTER TABLE {table} ADD COLUMN client_key TEXT")
         db.execute(f"CREATE UNIQUE INDEX {table}_client_key ON {table}(client_key)")
+
+
+@migrations()
+def m020_customer_client_keys(db: Database) -> None:
+    """A new customer saved again after its answer was lost (the database server went
+    away just then) is recognised, not added twice: ``client_key`` on customers, as
+    m018 gave complaints and purchases (`db.customers.create_customer`). NULL (older
+    rows, imports, callers without a key) is never matched."""
+    db.execute("ALTER TABLE customers ADD COLUMN client_key TEXT")
+    db.execute("CREATE UNIQUE INDEX customers_client_key ON customers(client_key)")

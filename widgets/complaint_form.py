@@ -574,7 +574,10 @@ class ComplaintForm(QWidget):
             if draft is not None and self._ask_restore(draft):
                 self.restore_draft(draft)
                 return
-            if draft is not None:  # their own draft, their own answer
+            if draft is not None:  # their own draft, their own answer (both copies)
+                if self.ctx.draft_dir is not None:
+                    with contextlib.suppress(OSError):
+                        clear_local(self.ctx.draft_dir, taken_by.id, DRAFT_FORM)
                 clear_draft(self.ctx.db, taken_by.id, DRAFT_FORM)
         self._reset(taken_by, get_customer(self.ctx.db, customer_id) if customer_id else None)
 

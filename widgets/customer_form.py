@@ -10,6 +10,8 @@ share phones.
 from __future__ import annotations
 
 import re
+import uuid
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
@@ -32,14 +34,21 @@ from db.customers import create_customer, customers_with_phone, get_customer, up
 from db.customers import validate as validate_customer
 from db.errors import EditConflict, UserError, ValidationError
 from db.models import LANGUAGES, PERSONALITIES, Customer, CustomerInput, FamilyDate
+from db.service_models import Draft
 from widgets import data_bus
 from widgets.allergen_display import AllergenPicker
 from widgets.context import AppContext
 from widgets.edit_conflict_bar import EditConflictBar
 from widgets.errors import show_error
 from widgets.labels import language_name, month_names, personality_name, serving_tip
+from widgets.local_draft_keeper import CUSTOMER_FORM, LocalDraftKeeper
 from widgets.ops import run_op
-from widgets.unsaved_changes import ChangeTracker, LiveFieldErrors, confirm_discard
+from widgets.unsaved_changes import (
+    ChangeTracker,
+    LiveFieldErrors,
+    confirm_discard,
+    connect_edits,
+)
 
 _FAMILY_LINE = re.compile(r"^(?P<label>.+?)\s*[:\-]?\s+(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
 FIELDS = (
@@ -60,6 +69,9 @@ class CustomerForm(QWidget):
         self._customer_id: int | None = None
         self._external_id: str | None = None
         self._version: int | None = None  # the profile's version the form was filled from
+        self._client_key = uuid.uuid4().hex  # one per new customer: a retried save is known
+        # on a server, what is typed is also kept on this till's disk (widgets.local_draft_keeper)
+        self.local_draft = LocalDraftKeeper(ctx, CUSTOMER_FORM, self.draft_payload, self)
 
         self.title = QLabel()
         self.title.setObjectName("SectionTitle")
@@ -206,6 +218,9 @@ class CustomerForm(QWidget):
         self.changes = ChangeTracker(lambda: self._inputs)
         self.live_errors = LiveFieldErrors(self.errors, self._current_problems)
         self.live_errors.watch(*self._inputs)
+        for widget in (*self._inputs, self.address_edit):
+            connect_edits(widget, self.local_draft.touch)
+        self.allergy_picker.changed.connect(self.local_draft.touch)
         self.new_customer()
 
     # -- filling
@@ -218,6 +233,7 @@ class CustomerForm(QWidget):
         self._customer_id = None
         self._external_id = None
         self._version = None
+        self._client_key = uuid.uuid4().hex
         self.conflict_bar.clear()
         self.title.setText(self.tr("New customer"))
         self._fill(CustomerInput(name=name))
@@ -263,6 +279,7 @@ class CustomerForm(QWidget):
     def discard_unsaved_changes(self) -> None:
         """Put the form back as it was filled (the person agreed to lose the edits)."""
         self.clear_errors()
+        self.local_draft.clear()
         if self._customer_id is not None:
             try:
                 self.edit_customer(self._customer_id)
@@ -276,6 +293,7 @@ class CustomerForm(QWidget):
         if self.has_unsaved_changes() and not confirm_discard(self.ctx.dialogs, self):
             return False
         self.changes.mark_clean()
+        self.local_draft.clear()
         self.cancelled.emit()
         return True
 
@@ -383,13 +401,18 @@ class CustomerForm(QWidget):
     def save(self) -> int | None:
         """Validate, warn about a shared phone, then write in one transaction."""
         self.clear_errors()
+        self.local_draft.save_now()  # on this till's disk before the save is even tried
         try:
             data = self.collect()
             validate_customer(data)
         except ValidationError as exc:
             self.show_field_errors(exc.fields)
             return None
-        names = self.check_phone()
+        try:
+            names = self.check_phone()
+        except UserError as exc:  # the server away: nothing saved, the typing stays
+            show_error(self, exc)
+            return None
         if names and not self.ctx.dialogs.question(
             self,
             self.tr("Phone already in use"),
@@ -400,8 +423,10 @@ class CustomerForm(QWidget):
             return None
         customer_id = self._customer_id
         if customer_id is None:
+            key = self._client_key
             result = run_op(self.ctx, self,
-                            lambda: create_customer(self.ctx.db, data, by=self._staff_id()),
+                            lambda: create_customer(self.ctx.db, data, by=self._staff_id(),
+                                                    client_key=key),
                             changed=lambda c: [(data_bus.CUSTOMER, c.id)])
         else:
             version = self._version
@@ -422,6 +447,7 @@ class CustomerForm(QWidget):
         self._version = result.version
         self._customer_id = result.id
         self.changes.mark_clean()
+        self.local_draft.clear()
         self.saved.emit(result.id)
         return result.id
 
@@ -446,6 +472,63 @@ class CustomerForm(QWidget):
         if exc is not None:
             self._version = exc.version
         self.conflict_bar.clear()
+
+    # -- this till's own draft (a crash while the server is away loses nothing)
+    def draft_payload(self) -> dict[str, Any] | None:
+        """What is on screen, as typed (None when nothing was changed)."""
+        if not self.has_unsaved_changes():
+            return None
+        return {
+            "customer_id": self._customer_id, "version": self._version,
+            "external_id": self._external_id, "client_key": self._client_key,
+            "name": self.name_edit.text(), "phone": self.phone_edit.text(),
+            "email": self.email_edit.text(), "language": self.language_combo.currentData(),
+            "form_of_address": self.address_edit.text(),
+            "birth_month": self.month_combo.currentData(),
+            "birth_day": self.day_combo.currentData(), "birth_year": self.year_edit.text(),
+            "allergens": self.allergy_picker.codes(),
+            "allergies": self.allergies_edit.text(), "tags": self.tags_edit.text(),
+            "preferences": self.preferences_edit.toPlainText(),
+            "family_dates": self.family_edit.toPlainText(),
+            "personality": self.personality_combo.currentData(),
+            "consent_contact": self.consent_check.isChecked(),
+        }
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Put a draft from this till's disk back on screen, exactly as it was typed (an
+        edit: on the profile's version it was typed on, so a change since is not lost)."""
+        p = draft.payload
+        customer_id = p.get("customer_id")
+        if isinstance(customer_id, int):
+            self.edit_customer(customer_id)
+            version = p.get("version")
+            if isinstance(version, int):
+                self._version = version
+        else:
+            self.new_customer()
+            key = p.get("client_key")
+            if isinstance(key, str) and key:
+                self._client_key = key  # a save tried before the crash is recognised
+        self.name_edit.setText(str(p.get("name", "")))
+        self.phone_edit.setText(str(p.get("phone", "")))
+        self.email_edit.setText(str(p.get("email", "")))
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(p.get("language"))))
+        self.address_edit.setText(str(p.get("form_of_address", "")))
+        self.month_combo.setCurrentIndex(max(0, self.month_combo.findData(p.get("birth_month"))))
+        self.day_combo.setCurrentIndex(max(0, self.day_combo.findData(p.get("birth_day"))))
+        self.year_edit.setText(str(p.get("birth_year", "")))
+        codes = p.get("allergens")
+        self.allergy_picker.set_allergies(
+            [str(c) for c in codes] if isinstance(codes, list) else [], [])
+        self.allergies_edit.setText(str(p.get("allergies", "")))
+        self.tags_edit.setText(str(p.get("tags", "")))
+        self.preferences_edit.setPlainText(str(p.get("preferences", "")))
+        self.family_edit.setPlainText(str(p.get("family_dates", "")))
+        self.personality_combo.setCurrentIndex(
+            max(0, self.personality_combo.findData(p.get("personality"))))
+        self.consent_check.setChecked(bool(p.get("consent_contact")))
+        self.local_draft.adopt(draft)
 
     def _staff_id(self) -> int | None:
         """Who records the customer's consent at the counter."""

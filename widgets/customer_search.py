@@ -18,6 +18,7 @@ from widgets import data_bus
 from widgets.context import AppContext
 from widgets.errors import show_error
 from widgets.search_results_model import SearchResultsModel
+from widgets.server_away import away_text, is_away
 from widgets.views import ChoiceListView
 
 
@@ -85,6 +86,10 @@ class CustomerSearch(QObject):
         try:
             hits = search_customers(self.ctx.db, text)
         except UserError as exc:
+            if is_away(exc):  # quietly, in place of the results (the banner says why)
+                self.model.clear()
+                self.summary.setText(away_text())
+                return
             show_error(self.field, exc)
             return
         self.model.set_results(hits)

@@ -8,6 +8,8 @@ typed; a field's error goes as soon as the field is put right.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -23,11 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from db.follow_ups import close_follow_up, validate_close
-from db.service_models import FollowUp, FollowUpClose
+from db.service_models import Draft, FollowUp, FollowUpClose
 from widgets import data_bus
 from widgets.context import AppContext
+from widgets.local_draft_keeper import FOLLOW_UP_CLOSE, LocalDraftKeeper
 from widgets.ops import run_op
-from widgets.unsaved_changes import ChangeTracker, LiveFieldErrors, confirm_discard
+from widgets.unsaved_changes import (
+    ChangeTracker,
+    LiveFieldErrors,
+    confirm_discard,
+    connect_edits,
+)
 
 SCORES = ("satisfaction", "reliability", "empathy", "tangibles", "responsiveness")
 
@@ -129,6 +137,11 @@ class FollowUpCloseForm(QWidget):
         self.changes = ChangeTracker(lambda: self._inputs)
         self.live_errors = LiveFieldErrors(self.errors, lambda: validate_close(self.collect()))
         self.live_errors.watch(*self._inputs)
+        # on a server, what is typed is also kept on this till's disk (a crash while the
+        # server is away loses nothing): widgets.local_draft_keeper
+        self.local_draft = LocalDraftKeeper(ctx, FOLLOW_UP_CLOSE, self.draft_payload, self)
+        for widget in self._inputs:
+            connect_edits(widget, self.local_draft.touch)
 
     def _with_error(self, key: str, widget: QWidget) -> QWidget:
         box = QWidget(self)
@@ -165,6 +178,7 @@ class FollowUpCloseForm(QWidget):
         return self._follow_up is not None and self.changes.is_changed()
 
     def discard_unsaved_changes(self) -> None:
+        self.local_draft.clear()
         if self._follow_up is not None:
             self.set_follow_up(self._follow_up)
 
@@ -205,6 +219,7 @@ class FollowUpCloseForm(QWidget):
         if self._follow_up is None:
             return None
         follow_up_id, data = self._follow_up.id, self.collect()
+        self.local_draft.save_now()  # on this till's disk before the save is even tried
 
         def touched(closed: FollowUp) -> list[tuple[str, int]]:
             changes = [(data_bus.FOLLOW_UP, closed.id), (data_bus.COMPLAINT, closed.complaint_id)]
@@ -218,6 +233,29 @@ class FollowUpCloseForm(QWidget):
             changed=touched)
         if closed is None:
             return None
+        self.local_draft.clear()
+        self.changes.mark_clean()
         self.show_field_errors({})
         self.follow_up_closed.emit(closed)
         return closed
+
+    # --- this till's own draft --------------------------------------------------------------
+
+    def draft_payload(self) -> dict[str, Any] | None:
+        """What is typed, with the follow-up it closes (None when nothing was typed)."""
+        if self._follow_up is None or not self.changes.is_changed():
+            return None
+        return {"follow_up_id": self._follow_up.id, "outcome": self.outcome_edit.toPlainText(),
+                "would_change": self.would_change_edit.text(),
+                **{name: row.value() for name, row in self.scores.items()}}
+
+    def restore_draft(self, follow_up: FollowUp, draft: Draft) -> None:
+        """Put a draft from this till's disk back on screen, exactly as it was typed."""
+        p = draft.payload
+        self.set_follow_up(follow_up)
+        self.outcome_edit.setPlainText(str(p.get("outcome", "")))
+        self.would_change_edit.setText(str(p.get("would_change", "")))
+        for name, row in self.scores.items():
+            value = p.get(name)
+            row.set_value(value if isinstance(value, int) and value in row.buttons else None)
+        self.local_draft.adopt(draft)

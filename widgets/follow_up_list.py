@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.follow_ups import due_follow_ups
-from db.service_models import FollowUp
+from db.errors import ServerUnavailable
+from db.follow_ups import due_follow_ups, get_follow_up
+from db.service_models import Draft, FollowUp
 from widgets import data_bus
 from widgets.context import AppContext
 from widgets.follow_up_close_form import FollowUpCloseForm
 from widgets.follow_up_model import FollowUpModel
 from widgets.formats import format_datetime
+from widgets.server_away import AwayNote
 
 DUE_WITHIN = timedelta(days=1)
 
@@ -59,6 +61,7 @@ class FollowUpList(QWidget):
     customer_chosen = Signal(int)
     follow_up_closed = Signal(object)  # FollowUp
     refreshed = Signal(int, int)  # how many are due, how many of them overdue
+    unavailable = Signal()  # could not be read: the database server is away
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +85,7 @@ class FollowUpList(QWidget):
 
         self.empty_label = QLabel(self.tr("No promises due. Well done."), self)
         self.empty_label.setObjectName("EmptyHint")
+        self.away_note = AwayNote(self)
         self.summary_label = QLabel(self)
         self.close_button = QPushButton(self.tr("Close follow-up"), self)
         self.open_customer_button = QPushButton(self.tr("Open customer"), self)
@@ -103,6 +107,7 @@ class FollowUpList(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.away_note)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table)
         layout.addWidget(self.list_buttons)
@@ -113,7 +118,13 @@ class FollowUpList(QWidget):
         """Re-read what is due within a day (and everything overdue); the row chosen
         stays chosen (a change at another till does not move it)."""
         chosen = self.model.follow_up_at(self._current_row())
-        self.model.set_follow_ups(due_follow_ups(self.ctx.db, within=DUE_WITHIN))
+        try:
+            due = due_follow_ups(self.ctx.db, within=DUE_WITHIN)
+        except ServerUnavailable:
+            self.show_away()
+            return
+        self.away_note.hide()
+        self.model.set_follow_ups(due)
         if chosen is not None:
             for row in range(self.model.rowCount()):
                 item = self.model.follow_up_at(row)
@@ -134,6 +145,16 @@ class FollowUpList(QWidget):
             self.table.setCurrentIndex(self.model.index(0, 0))
         self.refreshed.emit(count, overdue)
 
+    def show_away(self) -> None:
+        """The quiet state while the server is away (a close form being typed stays)."""
+        self.away_note.show()
+        self.empty_label.hide()
+        self.table.hide()
+        self.close_button.setEnabled(False)
+        self.open_customer_button.setEnabled(False)
+        self.summary_label.clear()
+        self.unavailable.emit()
+
     def _current_row(self) -> int:
         return self.table.currentIndex().row()
 
@@ -146,6 +167,22 @@ class FollowUpList(QWidget):
         self._show_list(False)
         self.close_form.outcome_edit.setFocus()
         self._scroll_into_view(self.close_form)
+
+    def restore_draft(self, draft: Draft) -> bool:
+        """Open the close form on the follow-up of a draft from this till's disk, as it was
+        typed; False (and the draft dropped) when that follow-up is closed already."""
+        follow_up_id = draft.payload.get("follow_up_id")
+        item = get_follow_up(self.ctx.db, follow_up_id) if isinstance(follow_up_id, int) \
+            else None
+        if item is None or item.status != "open":
+            self.close_form.local_draft.adopt(draft)
+            self.close_form.local_draft.clear()
+            return False
+        self.close_form.restore_draft(item, draft)
+        self.close_form.show()
+        self._show_list(False)
+        self.close_form.outcome_edit.setFocus()
+        return True
 
     def _scroll_into_view(self, widget: QWidget) -> None:
         """On a scrolling home page, bring the close form up to where the eyes are."""

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from db.clock import today_local
 from db.customers import birthdays_between
+from db.errors import ServerUnavailable
 from widgets import data_bus
 from widgets.birthday_list_model import BirthdayListModel
 from widgets.context import AppContext
+from widgets.server_away import AwayNote
 from widgets.views import ChoiceListView
 
 
@@ -44,10 +46,13 @@ class HomeView(QWidget):
         self.week_list = self._birthday_list(self.week_model)
         self.week_empty = QLabel(self.tr("No birthdays in the coming days."))
         self.week_empty.setObjectName("EmptyHint")
-        self.add_section(self.tr("Birthdays today"), self._stack(self.today_empty,
-                                                                self.today_list))
-        self.add_section(self.tr("Birthdays this week"), self._stack(self.week_empty,
-                                                                    self.week_list))
+        # in place of each list while the database server is away (widgets.server_away)
+        self.away_note = AwayNote()
+        self.week_away_note = AwayNote()
+        self.add_section(self.tr("Birthdays today"), self._stack(
+            self.today_empty, self.today_list, self.away_note))
+        self.add_section(self.tr("Birthdays this week"), self._stack(
+            self.week_empty, self.week_list, self.week_away_note))
         self.sections.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -81,20 +86,34 @@ class HomeView(QWidget):
     def refresh(self) -> None:
         today = today_local(self.ctx.settings.timezone)
         days = int(self.ctx.options.get("birthday_days_ahead") or 7)
-        entries = birthdays_between(self.ctx.db, today, days + 1)
+        staff = self.ctx.staff()
+        self.greeting.setText(
+            self.tr("Hello, {name}.").replace("{name}", staff.name) if staff else "")
+        try:
+            entries = birthdays_between(self.ctx.db, today, days + 1)
+        except ServerUnavailable:
+            self.show_away()
+            return
+        self.away_note.hide()
+        self.week_away_note.hide()
         self.today_model.set_entries([e for e in entries if e.on == today], today)
         self.week_model.set_entries([e for e in entries if e.on != today], today)
         self.today_empty.setVisible(self.today_model.rowCount() == 0)
         self.today_list.setVisible(self.today_model.rowCount() > 0)
         self.week_empty.setVisible(self.week_model.rowCount() == 0)
         self.week_list.setVisible(self.week_model.rowCount() > 0)
-        staff = self.ctx.staff()
-        self.greeting.setText(
-            self.tr("Hello, {name}.").replace("{name}", staff.name) if staff else "")
         for view, model in ((self.today_list, self.today_model),
                             (self.week_list, self.week_model)):
             rows = min(model.rowCount(), 5)
             view.setFixedHeight(max(1, rows) * 48 + 6)
+
+    def show_away(self) -> None:
+        """The quiet state while the server is away: no lists, no "no birthdays" either
+        (that would be untrue); it fills again when the server is back."""
+        self.away_note.show()
+        self.week_away_note.show()
+        for widget in (self.today_list, self.today_empty, self.week_list, self.week_empty):
+            widget.hide()
 
     def _birthday_list(self, model: BirthdayListModel) -> ChoiceListView:
         view = ChoiceListView()

@@ -44,10 +44,12 @@ from PySide6.QtWidgets import (
 from db.customers import get_customer
 from db.models import Product, Purchase
 from db.purchases import MAX_QUANTITY, list_products, record_purchase
+from db.service_models import Draft
 from db.text import fold
 from widgets import data_bus
 from widgets.allergen_display import AllergenBanner
 from widgets.context import AppContext, format_money
+from widgets.local_draft_keeper import PURCHASE_ENTRY, LocalDraftKeeper
 from widgets.ops import run_op
 from widgets.unsaved_changes import confirm_discard
 from widgets.views import ChoiceListView
@@ -320,6 +322,10 @@ class PurchaseEntry(QWidget):
         self.filtered.setSourceModel(self.products)
         self.lines = PurchaseLinesModel(ctx.settings.currency, locale, self)
         self.lines.total_changed.connect(self._on_total_changed)
+        self._client_key = uuid.uuid4().hex  # one per order: a retried save is recognised
+        # on a server, the order is also kept on this till's disk (widgets.local_draft_keeper)
+        self.local_draft = LocalDraftKeeper(ctx, PURCHASE_ENTRY, self.draft_payload, self)
+        self.lines.total_changed.connect(lambda _total: self.local_draft.touch())
 
         self.title = QLabel()
         self.title.setObjectName("SectionTitle")
@@ -433,6 +439,7 @@ class PurchaseEntry(QWidget):
 
     def discard_unsaved_changes(self) -> None:
         self.lines.clear()
+        self.local_draft.clear()
 
     def request_cancel(self) -> bool:
         """Cancel or Esc: with items on the order, asks first; True when it was left."""
@@ -452,8 +459,8 @@ class PurchaseEntry(QWidget):
         customer_id = self._customer_id
         staff = self.ctx.staff()
         items = self.lines.items()
-        key = getattr(self, "_client_key", None) or uuid.uuid4().hex
-        self._client_key = key
+        key = self._client_key
+        self.local_draft.save_now()  # on this till's disk before the save is even tried
         result = run_op(
             self.ctx, self,
             lambda: record_purchase(self.ctx.db, customer_id, items,
@@ -464,8 +471,43 @@ class PurchaseEntry(QWidget):
         if result is not None:
             self._client_key = uuid.uuid4().hex  # the next order is a new purchase
             self.lines.clear()
+            self.local_draft.clear()
             self.purchase_recorded.emit(result)
         return result
+
+    # -- this till's own draft (a crash while the server is away loses nothing)
+    def draft_payload(self) -> dict[str, Any] | None:
+        """The order as it stands (None when it is empty)."""
+        if self._customer_id is None or not self.lines.rowCount():
+            return None
+        return {"customer_id": self._customer_id, "client_key": self._client_key,
+                "lines": [[product_id, quantity] for product_id, quantity in self.lines.items()]}
+
+    def restore_draft(self, draft: Draft) -> list[int]:
+        """Put an order from this till's disk back on screen (its key too: a save tried
+        before the crash is recognised); returns the ids of products no longer sold."""
+        p = draft.payload
+        customer_id = p.get("customer_id")
+        if not isinstance(customer_id, int):
+            return []
+        self.start(customer_id)
+        key = p.get("client_key")
+        if isinstance(key, str) and key:
+            self._client_key = key
+        catalogue = {product.id: product for product in list_products(self.ctx.db)}
+        missing: list[int] = []
+        lines = p.get("lines")
+        for line in lines if isinstance(lines, list) else []:
+            if not (isinstance(line, list) and len(line) == 2
+                    and all(isinstance(n, int) for n in line)):
+                continue
+            product = catalogue.get(line[0])
+            if product is None:
+                missing.append(line[0])
+            else:
+                self.lines.add(product, line[1])
+        self.local_draft.adopt(draft)
+        return missing
 
     # -- internals
     def _on_filter_changed(self, text: str) -> None:

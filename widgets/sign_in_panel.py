@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import lockout
-from db.errors import UserError, ValidationError
+from db.errors import ServerUnavailable, UserError, ValidationError
 from db.models import Staff
 from db.settings import load_settings
 from db.sign_in import SignIn, needs_pin, sign_in_by_tap, sign_in_with_pin
@@ -190,7 +190,11 @@ class SignInPanel(QWidget):
 
     # -- behaviour
     def reload(self) -> None:
-        self.model.set_staff(list_staff(self.ctx.db))
+        try:
+            staff = list_staff(self.ctx.db)
+        except ServerUnavailable:
+            return  # the server is away (the banner says so): the names stay as they were
+        self.model.set_staff(staff)
         self.empty_hint.setVisible(self.model.rowCount() == 0)
         if self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(0, 0))

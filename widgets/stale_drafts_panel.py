@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from db.customers import get_customer
 from db.drafts import discard_draft, stale_drafts
-from db.errors import UserError
+from db.errors import ServerUnavailable, UserError
 from db.service_models import Draft
 from widgets.context import AppContext
 from widgets.errors import show_error
@@ -123,7 +123,10 @@ class StaleDraftsPanel(QWidget):
 
     def refresh(self) -> None:
         """Read the list again (only for a manager signed in with a PIN)."""
-        rows = stale_drafts(self.ctx.db) if self.ctx.manager_with_pin() else []
+        try:
+            rows = stale_drafts(self.ctx.db) if self.ctx.manager_with_pin() else []
+        except ServerUnavailable:
+            return  # the server is away (the banner says so): the list stays as it was
         self.model.set_drafts(rows)
         if rows:
             self.table.selectRow(0)

@@ -33,7 +33,7 @@ from db.changes import (
     read_since,
 )
 from db.clock import utcnow
-from db.engines.postgres import CONNECT_TIMEOUT_S, PgDatabase
+from db.engines.postgres import CONNECT_TIMEOUT_S, PgDatabase, connect_options
 
 CHANNEL = "counterpart_changes"
 RETRY_S = 1.0
@@ -46,7 +46,8 @@ def announce(db: Any) -> None:
 
 
 def _listening(url: str) -> PgDatabase:
-    raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+    raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                          **connect_options(url))
     raw.execute(f"LISTEN {CHANNEL}")
     db = PgDatabase(raw, url)
     db.conn.url = ""  # never reconnected by the facade (LISTEN would be lost): by this module

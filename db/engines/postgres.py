@@ -12,7 +12,9 @@ explicit, as with sqlite3's `isolation_level=None`); each statement goes through
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
@@ -36,7 +38,29 @@ def is_postgres_url(path: object) -> bool:
 SQLITE_ERROR, SQLITE_BUSY, SQLITE_CONSTRAINT = 1, 5, 19
 BUSY_TIMEOUT_MS = 5000  # as db.connection's: a writer waits this long for another's lock
 CONNECT_TIMEOUT_S = 2
-"""The longest a reconnect waits for a server that is away (libpq's minimum is 2 s)."""
+"""The longest one reconnection attempt waits for a server that is away (libpq's minimum
+is 2 s). It runs in a background thread: a statement waits for it at most RECONNECT_WAIT_S."""
+RECONNECT_WAIT_S = 0.25
+"""The longest a statement (on the window's thread) waits for the reconnection attempt it
+started (a statement while one is already under way does not wait): a server that is back
+answers a local network in milliseconds; one that is away (a remote host that does not
+answer) is reported as away after this, and the attempt goes on in the background, its
+connection used by the next statement."""
+NETWORK_DEFAULTS = {
+    # a server that vanished from the network (not stopped: cut off) is noticed within
+    # about 10 s instead of the kernel's minutes of TCP retries; a URL's own values win
+    "keepalives": "1", "keepalives_idle": "5", "keepalives_interval": "2",
+    "keepalives_count": "3", "tcp_user_timeout": "10000",
+}
+
+
+def connect_options(url: str) -> dict[str, Any]:
+    """NETWORK_DEFAULTS that `url` does not set itself (libpq ignores them on a Unix socket)."""
+    try:
+        given = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return {}
+    return {k: v for k, v in NETWORK_DEFAULTS.items() if k not in given}
 
 
 def server_unavailable(url: str) -> Exception:
@@ -128,6 +152,9 @@ class PgConnection:
         self.url = url
         self._translated: dict[tuple[str, bool], str] = {}
         self._tx_open = False  # a BEGIN not yet ended by COMMIT or ROLLBACK
+        self._reconnect_lock = threading.Lock()
+        self._attempt: threading.Thread | None = None  # a reconnection in the background
+        self._made: psycopg.Connection[tuple[Any, ...]] | None = None  # ... and its result
 
     @property
     def lost(self) -> bool:
@@ -145,13 +172,44 @@ class PgConnection:
 
     def reconnect(self) -> None:
         """A new connection in place of a broken one; ServerUnavailable when the server is
-        still away (bounded by CONNECT_TIMEOUT_S)."""
+        still away. The attempt runs in a background thread (one at a time, each bounded by
+        CONNECT_TIMEOUT_S); the call that starts it waits for it at most RECONNECT_WAIT_S
+        (others not at all), so the window's thread never stalls on a host that does not
+        answer: a later statement takes the connection the attempt made meanwhile."""
+        started = None
+        with self._reconnect_lock:
+            running = self._attempt is not None and self._attempt.is_alive()
+            if self._made is None and not running:
+                started = threading.Thread(target=self._try_connect, daemon=True,
+                                           name="counterpart-reconnect")
+                self._attempt = started
+                started.start()
+        if started is not None:
+            # only the statement that started the attempt waits for it: several reads in
+            # a row (a page being drawn) do not add up while a host stays silent
+            started.join(RECONNECT_WAIT_S)
+        with self._reconnect_lock:
+            made, self._made = self._made, None
+        if made is None:
+            raise server_unavailable(self.url)
+        broken, self.raw = self.raw, made
+        with contextlib.suppress(psycopg.Error):
+            broken.close()
+
+    def _try_connect(self) -> None:
+        """One connection attempt (background thread); kept for the next statement."""
+        url = self.url
         try:
-            raw = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+            raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                                  **connect_options(url))
             raw.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
-        except psycopg.OperationalError as exc:
-            raise server_unavailable(self.url) from exc
-        self.raw = raw
+        except psycopg.Error:
+            return
+        with self._reconnect_lock:
+            if self.url and self._made is None:
+                self._made = raw
+                return
+        raw.close()  # closed meanwhile, or another attempt got there first
 
     def _check(self, sql: str) -> bool:
         """Before a statement on a broken connection: False for the ROLLBACK of the
@@ -215,6 +273,29 @@ class PgConnection:
         if not self._check(translated):
             return PgCursor([], None, -1)  # ROLLBACK of a transaction the server dropped
         try:
+            rows, names, rowcount = self._run(translated, args)
+        except psycopg.Error as exc:
+            if not (self.lost and self.url and not self._tx_open
+                    and _verb(translated) in _SAFE_AGAIN):
+                raise self._failed(exc) from exc
+            # the connection died while idle (the server restarted since the last
+            # statement): nothing of this statement ran; run it once on a new connection
+            self.reconnect()
+            try:
+                rows, names, rowcount = self._run(translated, args)
+            except psycopg.Error as again:
+                raise self._failed(again) from again
+        self._track(translated)
+        lastrowid = None
+        if is_insert and translated.endswith(" RETURNING id"):
+            lastrowid = int(rows[0][0]) if rows else None
+            rows, names = [], ()
+        return PgCursor(rows, lastrowid, rowcount, names)
+
+    def _run(self, translated: str, args: Sequence[Any] | Mapping[str, Any],
+             ) -> tuple[list[tuple[Any, ...]], tuple[str, ...], int]:
+        """One statement: its rows, column names and row count (psycopg's errors raised)."""
+        try:
             with self.raw.cursor() as cur:
                 if not args and ";" in translated:  # BEGIN IMMEDIATE: two statements
                     for statement in dialect.split_statements(translated):
@@ -222,18 +303,11 @@ class PgConnection:
                 else:
                     cur.execute(translated, args)
                 rows = [_row(r) for r in cur.fetchall()] if cur.description else []
-                names = tuple(c.name for c in cur.description or ())
-                rowcount = cur.rowcount
-        except psycopg.Error as exc:
+                return rows, tuple(c.name for c in cur.description or ()), cur.rowcount
+        except psycopg.Error:
             if translated.startswith("BEGIN") and self.in_transaction:
-                self.raw.execute("ROLLBACK")  # BEGIN IMMEDIATE failed: no transaction, as SQLite
-            raise self._failed(exc) from exc
-        self._track(translated)
-        lastrowid = None
-        if is_insert and translated.endswith(" RETURNING id"):
-            lastrowid = int(rows[0][0]) if rows else None
-            rows, names = [], ()
-        return PgCursor(rows, lastrowid, rowcount, names)
+                self.raw.execute("ROLLBACK")  # BEGIN IMMEDIATE failed: none open, as SQLite
+            raise
 
     def executemany(self, sql: str, seq_of_params: Sequence[Params] | Iterator[Params],
                     ) -> PgCursor:
@@ -268,8 +342,12 @@ class PgConnection:
             self.execute("ROLLBACK")
 
     def close(self) -> None:
+        with self._reconnect_lock:
+            self.url = ""  # closed on purpose: never reconnected
+            made, self._made = self._made, None
+        if made is not None:
+            made.close()
         self.raw.close()
-        self.url = ""  # closed on purpose: never reconnected
 
     def __enter__(self) -> PgConnection:
         return self
@@ -330,6 +408,11 @@ class PgDatabase:
 
     def close(self) -> None:
         self.conn.close()
+
+
+_SAFE_AGAIN = ("BEGIN", "SELECT")
+"""Statements run again on a new connection when the old one turns out to have died while
+idle: outside a transaction, a BEGIN or a lone SELECT changed nothing before it failed."""
 
 
 def _verb(sql: str) -> str:
@@ -416,7 +499,7 @@ def open_postgres(url: str, *, migrate: bool = True) -> PgDatabase:
 def connect(url: str) -> PgDatabase:
     """A `PgDatabase` on a new autocommit connection to `url` (any libpq URL)."""
     try:
-        raw = psycopg.connect(url, autocommit=True)
+        raw = psycopg.connect(url, autocommit=True, **connect_options(url))
         raw.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
     except psycopg.OperationalError as exc:
         raise _as_sqlite_error(exc) from exc
