@@ -178,3 +178,20 @@ def test_a_customer_is_erased_on_the_server_and_the_audit_log_still_verifies(
     assert _one(demo_url, f"SELECT count(*) FROM erasures WHERE customer_id = {customer}") == 1
     assert _one(demo_url, "SELECT count(*) FROM drafts") == 1
     assert main(["audit", "verify", "--db", demo_url]) == 0
+
+
+def test_a_server_that_cannot_be_reached_or_has_no_such_database_is_one_sentence(
+        pg_server: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Any command pointed at a server it cannot use says so in one sentence (no traceback),
+    naming the server without its password and libpq's reason."""
+    from tests.pg_support import database_url
+
+    capsys.readouterr()
+    assert main(["staff", "list", "--db", "postgresql://till1:sekret@127.0.0.1:1/shop"]) == 2
+    err = capsys.readouterr().err
+    assert "Cannot connect to the database server postgresql://till1@127.0.0.1:1/shop" in err
+    assert "refused" in err and "sekret" not in err and "Traceback" not in err
+    missing_db = database_url(pg_server[0], "no_such_shop")
+    assert main(["audit", "verify", "--db", missing_db]) == 2
+    err = capsys.readouterr().err
+    assert 'database "no_such_shop" does not exist' in err and "Traceback" not in err

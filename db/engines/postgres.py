@@ -502,5 +502,31 @@ def connect(url: str) -> PgDatabase:
         raw = psycopg.connect(url, autocommit=True, **connect_options(url))
         raw.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
     except psycopg.OperationalError as exc:
-        raise _as_sqlite_error(exc) from exc
+        raise cannot_connect(url, exc) from exc
+    except psycopg.ProgrammingError as exc:  # a URL libpq cannot read
+        from db.errors import UserError
+        from db.i18n import _
+
+        raise UserError(_("{url} is not a PostgreSQL URL libpq can read: {reason}").format(
+            url=safe_url(url), reason=str(exc).strip().splitlines()[0])) from exc
     return PgDatabase(raw, url)
+
+
+def cannot_connect(url: str, exc: psycopg.OperationalError) -> Exception:
+    """A known error, one sentence, for a first connection that fails: the server away, a
+    wrong password, no such database. libpq's own reason follows (it is the one that says
+    which), its first line only; the URL never shows its password."""
+    from db.errors import ServerUnavailable
+    from db.i18n import _
+
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    reason = reason.removeprefix("connection failed: ")
+    try:
+        password = psycopg.conninfo.conninfo_to_dict(url).get("password")
+    except psycopg.ProgrammingError:
+        password = None
+    if password:
+        reason = reason.replace(str(password), "...")
+    return ServerUnavailable(_(
+        "Cannot connect to the database server {url}: {reason}").format(
+            url=safe_url(url), reason=reason))
