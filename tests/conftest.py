@@ -58,6 +58,18 @@ def _isolated_dirs(
     pin_key.write_key_file(TEST_KEY, base / "config")
 
 
+@pytest.fixture(autouse=True)
+def _language_restored() -> Iterator[None]:
+    """A test that switches the messages' language (a Chinese window, a Finnish command)
+    leaves English behind: a later test in the same process reads English messages."""
+    from db.i18n import current_language, set_language
+
+    before = current_language()
+    yield
+    if current_language() != before:
+        set_language(before)
+
+
 @pytest.fixture
 def fixed_clock() -> Iterator[datetime]:
     clock.set_clock(lambda: FIXED_NOW)
