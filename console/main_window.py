@@ -47,6 +47,7 @@ from widgets.notice_bar import NoticeBar
 from widgets.purchase_entry import PurchaseEntry
 from widgets.server_away import show_read_error
 from widgets.sign_in_panel import SignInPanel
+from widgets.status_line import StatusLine
 from widgets.unsaved_changes import UnsavedChanges, confirm_discard
 
 PAGE_SIGN_IN = "sign_in"
@@ -93,7 +94,9 @@ class MainWindow(QMainWindow):
         header_row.addWidget(self.shop_label)
         self._header_row = header_row
         self._header_extras = 0
-        header_row.addStretch(1)
+        # Short messages ("Purchase recorded") go here, never below the pages (see StatusLine).
+        self.status_line = StatusLine()
+        header_row.addWidget(self.status_line, 1)
         header_row.addWidget(self.staff_label)
         header_row.addWidget(self.sign_out_button)
 
@@ -370,7 +373,7 @@ class MainWindow(QMainWindow):
             self.go_home()
 
     def _on_purchase_recorded(self, purchase: Purchase) -> None:
-        self.statusBar().showMessage(
+        self.status_line.show_message(
             self.tr("Purchase recorded: {total}").replace(
                 "{total}", self.ctx.format_money(purchase.total_minor)), 8000)
         self._back_to_profile()

@@ -42,7 +42,7 @@ def install(window: Any, watcher: Any) -> ServerBanner:
 
 def refresh_after_outage(window: Any) -> None:
     """The server is back: every view reads again what it shows (once)."""
-    window.statusBar().showMessage(QCoreApplication.translate(
+    window.status_line.show_message(QCoreApplication.translate(
         "server_ui", "The database server is back. Anything not saved can be saved now."),
         8000)
     for entity in ENTITIES:

@@ -233,7 +233,7 @@ class ServiceUi(QObject):
     def _on_complaint_saved(self, complaint: Complaint) -> None:
         self._return_to = complaint.customer_id
         self._finished = complaint if complaint.status != "open" else None
-        self.window.statusBar().showMessage(
+        self.window.status_line.show_message(
             self.tr("Saved: %1 #%2").replace("%1", label(ENTRY_KINDS, complaint.kind))
             .replace("%2", str(complaint.id)), 8000)
 

@@ -347,9 +347,9 @@ def test_reads_while_away_are_quiet_and_fill_again_when_back(
         assert win.search.summary.text() == away_text()
         assert win.search.model.rowCount() == 0
         win.search.clear()
-        win.open_customer(customer.id)  # opening a profile: a line in the status bar
+        win.open_customer(customer.id)  # opening a profile: a line in the status line
         assert win.current_page() == "home"
-        assert win.statusBar().currentMessage() == away_text()
+        assert win.status_line.current_message() == away_text()
         assert len(dialogs.shown) == boxes  # no box for any of these reads
 
         _start(server)

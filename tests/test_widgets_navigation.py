@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStatusBar
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
@@ -118,9 +118,13 @@ def test_rail_buttons_are_large_and_all_fit_a_small_till_screen(
         qtbot: QtBot, fresh_db: Database, team: Team, windows: list[MainWindow],
         size: tuple[int, int]) -> None:
     win, _ = open_window(qtbot, fresh_db, windows, team.manager, size=size)
-    win.statusBar().showMessage("a status line takes room too")
     qtbot.waitUntil(lambda: win.nav_rail.button("settings").isVisible())
     QApplication.processEvents()
+    pages_height = win.stack.height()
+    win.status_line.show_message("a status message takes no room from the screen " * 5)
+    QApplication.processEvents()
+    assert win.stack.height() == pages_height
+    assert win.findChild(QStatusBar) is None  # nothing below the pages
     bottom = win.centralWidget().height()
     for key in EVERYONE + MANAGERS:
         button = win.nav_rail.button(key)

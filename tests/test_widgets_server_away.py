@@ -18,6 +18,7 @@ from widgets.follow_up_list import FollowUpList
 from widgets.home_view import HomeView
 from widgets.server_away import away_text, show_read_error
 from widgets.server_banner import ServerBanner
+from widgets.status_line import StatusLine
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -86,10 +87,12 @@ def test_a_read_error_while_away_is_a_status_line_not_a_box(
     ctx = make_ctx(fresh_db, None)
     window = QMainWindow()
     qtbot.addWidget(window)
-    child = QWidget()
-    window.setCentralWidget(child)
+    central = QWidget()
+    line = StatusLine(central)
+    child = QWidget(central)
+    window.setCentralWidget(central)
     show_read_error(child, AWAY)
-    assert window.statusBar().currentMessage() == away_text()
+    assert line.current_message() == away_text()
     assert ctx.dialogs.shown == []  # type: ignore[attr-defined]
     alone = QWidget()  # no window to say it in: the box after all
     qtbot.addWidget(alone)

@@ -15,10 +15,11 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from db.errors import ServerUnavailable
 from widgets.errors import show_error
+from widgets.status_line import status_line_of
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +47,12 @@ def is_away(exc: BaseException) -> bool:
 
 
 def say_away(widget: QWidget | None) -> bool:
-    """Put the away line in the status bar of `widget`'s window; False if it has none."""
-    window = widget.window() if widget is not None else None
-    if isinstance(window, QMainWindow):
-        window.statusBar().showMessage(away_text(), STATUS_MS)
-        return True
-    return False
+    """Put the away line in the status line of `widget`'s window; False if it has none."""
+    line = status_line_of(widget)
+    if line is None:
+        return False
+    line.show_message(away_text(), STATUS_MS)
+    return True
 
 
 def show_read_error(parent: QWidget | None, exc: BaseException) -> None:
