@@ -89,11 +89,8 @@ def find_shop(db: Database, text: str) -> Shop:
     if wanted.lower() == ALL_SHOPS:
         raise UserError(_("'--shop all' is for the company report only; name one shop for "
                           "this command."))
-    if wanted.isdigit():
-        row = db.execute("SELECT id, name, created_at FROM shops WHERE id = ?",
-                         [int(wanted)]).fetchone()
-        if row is not None:
-            return _shop(row)
+    if wanted.isdigit():  # a shop name is never a number (shop_name_problem)
+        return get_shop(db, int(wanted))
     for shop in list_shops(db):
         if shop.name.casefold() == wanted.casefold():
             return shop
