@@ -282,10 +282,13 @@ class _Builder:
             out.append(self.p(t("empty")))
         out += self.overdue_glance()
         out += self.comparison()
+        if d.company and not d.is_empty:
+            out += self.shops()
         if not d.is_empty:
             out.append(PageBreak())
             out += self.causes()
             out += self.staff()
+            out += self.tills()
             out.append(PageBreak())
             out += self.daily_trend()  # the day-by-day chart opens the detail pages
             out += self.steps()
@@ -526,6 +529,47 @@ class _Builder:
         chart.barLabels.dx = 3
         drawing.add(chart)
         return drawing
+
+    def tills(self) -> list[Flowable]:
+        """Per till (of each shop, in the company report): entries taken there, the
+        authorisations decided there and the compensation they approved."""
+        d, t, f = self.data, self.t, self.f
+        out = self.heading("till")
+        if not d.by_till:
+            out.append(self.none())
+            return out
+        head = [t("till.till"), t("till.complaints"), t("till.compliments"),
+                t("till.approved"), t("till.refused"), t("till.value")]
+        widths: list[float] = [30, 14, 14, 14, 13, 18]
+        rows = [[r.till or t("till.unknown"), str(r.complaints), str(r.compliments),
+                 str(r.approvals), str(r.refusals), f.money(r.compensation_minor)]
+                for r in d.by_till]
+        right: tuple[int, ...] = (1, 2, 3, 4, 5)
+        if d.company:
+            head.insert(0, t("till.shop"))
+            widths.insert(0, 26)
+            for row, r in zip(rows, d.by_till, strict=True):
+                row.insert(0, r.shop)
+            right = (2, 3, 4, 5, 6)
+        out.append(self.table(head, rows, widths, right=right))
+        return out
+
+    def shops(self) -> list[Flowable]:
+        """The company report (`--shop all`): each shop's figures, and the company's."""
+        d, t, f = self.data, self.t, self.f
+        out = self.heading("shops")
+        rows = [(s.name, str(s.complaints), str(s.compliments), str(s.suggestions),
+                 str(s.approvals), str(s.refusals), f.money(s.compensation_minor))
+                for s in d.by_shop]
+        total = (t("shops.total"), *(str(sum(getattr(s, k) for s in d.by_shop)) for k in (
+            "complaints", "compliments", "suggestions", "approvals", "refusals")),
+                 f.money(sum(s.compensation_minor for s in d.by_shop)))
+        out.append(self.table(
+            [t("shops.shop"), t("shops.complaints"), t("shops.compliments"),
+             t("shops.suggestions"), t("shops.approved"), t("shops.refused"),
+             t("shops.value")], rows, [28, 12, 12, 12, 12, 11, 17],
+            right=(1, 2, 3, 4, 5, 6), total=total))
+        return out
 
     def compensation(self) -> list[Flowable]:
         d, t, f = self.data, self.t, self.f
