@@ -71,6 +71,8 @@ CASES: list[tuple[str, list[str], str, str]] = [
      r"FROM customers"),
     ("customer erase", ["customer", "erase", "1", "--reason", "asked", "--pin-stdin"],
      DISK_FULL, WRITES),
+    ("shop list", ["shop", "list"], IO_ERROR, r"FROM shops"),
+    ("shop add", ["shop", "add", "Bar", "--pin-stdin"], DISK_FULL, WRITES),
     ("bench", ["bench", "--customers", "2", "--purchase-items", "1", "--no-startup"],
      IO_ERROR, r"_bench_meta"),
 ]
