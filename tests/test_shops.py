@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from console.cli import main
@@ -433,3 +434,24 @@ def test_cli_report_for_one_shop_and_for_the_company(
     assert "All shops: Counterpart Café, Bar" in text and "By shop" in text
     summary = (tmp_path / "company-summary.csv").read_text(encoding="utf-8-sig")
     assert "Counterpart Café · Complaints" in summary and "Bar · Complaints" in summary
+
+
+@pytest.mark.gui
+def test_the_window_of_a_second_shops_till_shows_its_shop_and_staff(
+    qtbot: QtBot, shop_file: Path,
+) -> None:
+    from console.cmd_run import create_window
+    from widgets.dialogs import FakeDialogService
+
+    db = open_database(shop_file)
+    try:
+        bar = _seed_shop(db, "Bar")
+        win = create_window(db, dialogs=FakeDialogService(), shop="bar")
+        qtbot.addWidget(win)
+        assert shop_of(db) == bar.id and win.ctx.settings.shop_name == "Bar"
+        win.sign_in_panel.reset()
+        model = win.sign_in_panel.model
+        # nobody works at the new shop yet: its sign-in list is empty
+        assert model.rowCount() == 0
+    finally:
+        db.close()
