@@ -33,7 +33,7 @@ from db.i18n import _
 from db.models import Role, Staff
 from db.pins import check_pin_format, hash_pin, is_legacy, verify_pin
 from db.settings import load_settings
-from db.shops import shop_of
+from db.shops import shop_of, works_at
 from db.staff import get_staff
 from db.tills import till_of
 
@@ -237,7 +237,8 @@ def consume(
     """Use `approval` for this write, inside the write's transaction; return who approved.
 
     Refuses (ApprovalRequired, nothing changed) a missing, forged, used, expired or
-    mismatched approval, or one whose owner has since lost the right.
+    mismatched approval, or one whose owner has since lost the right or does not work at
+    the console's shop (`db.shops`).
     """
     if not db.conn.in_transaction:
         raise RuntimeError("approvals.consume must run inside the write's transaction")
@@ -261,7 +262,7 @@ def consume(
     if (stored_action, stored_subject, int(stored_amount)) != (action, subject, amount_minor):
         raise ApprovalRequired(_("This approval was given for something else.") + " " + again)
     staff = get_staff(db, int(staff_id))
-    if not staff.active or staff.role not in ACTIONS[action]:
+    if not staff.active or staff.role not in ACTIONS[action] or not works_at(db, staff.id):
         raise ApprovalRequired(_("{name} may no longer do this.").format(name=staff.name)
                                + " " + again)
     updated = db.execute("UPDATE approvals SET used_at = ? WHERE id = ? AND used_at IS NULL",

@@ -153,6 +153,19 @@ def test_only_staff_of_the_consoles_shop_sign_in_and_authorise(memory_db: Databa
     assert shops_of_staff(memory_db, team.clerk.id) == [1]
 
 
+def test_an_approval_given_at_one_shop_is_void_at_another(memory_db: Database) -> None:
+    from db.approvals import ApprovalRequired, grant
+    from db.vouchers import issue, issue_subject
+
+    team = make_team(memory_db)
+    shop_id = _second_shop(memory_db, team)
+    approval = grant(memory_db, SUPERVISOR_PIN, CONSOLE, action="voucher.issue",
+                     subject=issue_subject(None, None), amount_minor=900)
+    with as_shop(memory_db, shop_id), pytest.raises(ApprovalRequired):
+        issue(memory_db, approval, value_minor=900, expires_on=date(2099, 1, 1))
+    assert memory_db.execute("SELECT count(*) FROM vouchers").fetchone()[0] == 0
+
+
 def test_staff_added_at_a_shop_work_there(memory_db: Database) -> None:
     from db.staff_admin import add_staff
 
