@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -200,6 +200,22 @@ def test_entries_belong_to_their_shop_and_customers_to_the_company(
 
     assert {h.id for h in history_for_customer(memory_db, team.customer.id)} == {
         first.id, second.id}
+
+
+def test_each_shops_home_lists_its_own_promises(memory_db: Database) -> None:
+    from db.follow_ups import due_follow_ups, open_follow_ups
+    from db.service_models import PromiseInput
+
+    team = make_team(memory_db)
+    shop_id = _second_shop(memory_db, team)
+    here = make_complaint(memory_db, team, promise=PromiseInput("Call back", team.clerk.id))
+    with as_shop(memory_db, shop_id):
+        there = make_complaint(memory_db, replace(team, clerk=team.manager),
+                               promise=PromiseInput("Call back", team.manager.id))
+        assert [f.complaint_id for f in open_follow_ups(memory_db)] == [there.id]
+        assert [f.complaint_id for f in due_follow_ups(
+            memory_db, within=timedelta(days=30))] == [there.id]
+    assert [f.complaint_id for f in open_follow_ups(memory_db)] == [here.id]
 
 
 def test_a_voucher_is_redeemed_in_its_own_shop_unless_the_company_allows_any(
