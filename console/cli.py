@@ -35,6 +35,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_check",
     "console.cmd_gallery",
     "console.cmd_db",
+    "console.cmd_shop",
 )
 
 
@@ -50,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--till", type=till_name, default=argparse.SUPPRESS, metavar="NAME",
         help=_("the till recorded on what this command writes (default: this machine's "
                "till name from its options file, else \"cli\")"),
+    )
+    common.add_argument(
+        "--shop", type=shop_name, default=argparse.SUPPRESS, metavar="SHOP",
+        help=_("the shop this command works as, by its number or name (default: this "
+               "till's options file's 'shop = ...', else the database's first shop); "
+               "'report --shop all' reports on every shop"),
     )
     parser = argparse.ArgumentParser(
         prog="counterpart", description=_("Counterpart service console"), parents=[common],
@@ -117,6 +124,39 @@ def options_till_name() -> str:
     return name if name and till_problem(name) is None else CLI_TILL
 
 
+def shop_name(value: str) -> str:
+    """`--shop SHOP`: a shop's number or name (checked against the database when opened)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError(_("name a shop by its number or name"))
+    return value.strip()
+
+
+def options_shop() -> str:
+    """The shop this machine's options file names (`shop = ...`), or "" (the first shop)."""
+    from console.paths import config_dir
+
+    if not (config_dir() / "options.ini").exists():
+        return ""
+    from console.options import Options
+
+    return str(Options().get("shop") or "").strip()
+
+
+def command_shop(args: argparse.Namespace) -> str:
+    """The shop a command works as: --shop, else the options file's, else "" (the first
+    shop). "all" (the company report) is the report command's own business: a command
+    given it works as no particular shop; the report reads `args.shop` itself."""
+    from db.shops import ALL_SHOPS
+
+    given = str(getattr(args, "shop", "") or "") or options_shop()
+    if given.casefold() == ALL_SHOPS:
+        if getattr(args, "command", None) != "report":
+            raise UserError(_("'--shop all' is for the company report only; name one shop "
+                              "for this command."))
+        return ""
+    return given
+
+
 def command_till(args: argparse.Namespace) -> str | Callable[[], str]:
     """The till a command records: --till, else (read when first needed) the options file's."""
     given = getattr(args, "till", None)
@@ -173,12 +213,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from console.cmd_run import run
 
         func = run
+    from db.shops import process_shop
     from db.tills import process_till
 
     try:
         if getattr(args, "command", None) == "run":  # the window attaches its own till
             return int(func(args) or 0)
-        with process_till(command_till(args)):
+        with process_till(command_till(args)), process_shop(command_shop(args)):
             return int(func(args) or 0)
     except UserError as exc:
         print(f"counterpart: {exc}", file=sys.stderr)

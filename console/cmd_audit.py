@@ -61,7 +61,7 @@ def run_list(args: argparse.Namespace) -> int:
     db = open_database(path)
     try:
         timezone = load_settings(db).timezone
-        names = {s.id: s.name for s in list_staff(db, active_only=False)}
+        names = {s.id: s.name for s in list_staff(db, active_only=False, all_shops=True)}
         found = audit.entries(db, entity=args.entity, entity_id=args.entity_id,
                               limit=max(1, args.limit))
     finally:

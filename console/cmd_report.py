@@ -4,6 +4,7 @@
     counterpart report --from 2026-11-01 --to 2026-11-30 --out month.pdf
     counterpart report --out today.pdf          # today in the shop's time zone
     counterpart report --lang fi --csv day.csv --delimiter semicolon --out day.pdf
+    counterpart report --shop all --out company.pdf   # every shop, with a table per shop
 
 A malformed or reversed range, a missing database or an unwritable output path is a clear
 message and exit status 2, and so is an output path that must never be overwritten (the
@@ -100,8 +101,9 @@ def run(args: argparse.Namespace) -> int:
     from console.cli import db_path
     from db.clock import today_local
     from db.connection import open_database
-    from db.report_queries import build_report
+    from db.report_queries import build_report, company_report_settings
     from db.settings import load_settings
+    from db.shops import ALL_SHOPS
     from db.staff import get_staff
     from reports.day_report import build_pdf
     from reports.report_csv import DELIMITERS, csv_files
@@ -114,12 +116,15 @@ def run(args: argparse.Namespace) -> int:
     output_paths(args.out, args.csv, local_file(path))
     db = open_database(path)
     try:
-        settings = load_settings(db)
+        # --shop all: the company report, every shop
+        company = str(getattr(args, "shop", "") or "").casefold() == ALL_SHOPS
+        settings = company_report_settings(db) if company else load_settings(db)
         if args.lang:
             settings = replace(settings, report_language=args.lang)
         start, end = resolve_range(args, today_local(settings.timezone))
         actor = get_staff(db, args.manager) if args.manager is not None else None
-        data = build_report(db, start, end, actor=actor, settings=settings)
+        data = build_report(db, start, end, actor=actor, settings=settings,
+                            all_shops=company)
     finally:
         db.close()
     # All or nothing: every file goes to a temporary file beside it and is renamed into

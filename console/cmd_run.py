@@ -68,7 +68,7 @@ def ms_since_process_start() -> float:
 
 def create_window(
     db: Any, *, dialogs: Any = None, options: Any = None, defer_extras: bool = False,
-    till: str | None = None,
+    till: str | None = None, shop: str | None = None,
 ) -> Any:
     """The main window on an open database, wired as the app runs it (tests use this too).
 
@@ -76,6 +76,8 @@ def create_window(
     `install_extras(window)` once the first screen (sign-in) has been painted. The till
     name (`till`, from --till, else the options' `till_name`) is attached to `db` here;
     with `options` and no name yet, the sign-in screen asks for one (`console.till_ui`).
+    The shop (`shop`, from --shop, else the options' `shop`; else the database's first) is
+    attached too (`db.shops.set_shop`): an unknown one is a UserError naming it.
     """
     from console.main_window import MainWindow
     from console.paths import console_id
@@ -86,6 +88,7 @@ def create_window(
     from widgets.dialogs import DialogService
 
     attach_stored_till(db, options, till)
+    attach_shop(db, options, shop)
     session = Session()
     ctx = AppContext(
         db=db, current_staff=session.current, current_sign_in=session.current_sign_in,
@@ -98,6 +101,16 @@ def create_window(
     if not defer_extras:
         install_extras(window)
     return window
+
+
+def attach_shop(db: Any, options: Any, given: str | None = None) -> None:
+    """Attach `given` (--shop) or the options' shop to `db`; nothing named: the first."""
+    from db.shops import set_shop
+
+    name = (given or "").strip() or str(
+        (options.get("shop") if options is not None else "") or "").strip()
+    if name:
+        set_shop(db, name)
 
 
 def _local_draft_dir(db: Any) -> Any:
@@ -217,7 +230,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         db = opening.result()
         window = create_window(db, dialogs=dialogs, options=options, defer_extras=True,
-                               till=getattr(args, "till", None))
+                               till=getattr(args, "till", None),
+                               shop=getattr(args, "shop", None))
     except (UserError, sqlite3.Error, OSError) as exc:
         known = exc if isinstance(exc, UserError) else describe_fault(exc, str(path))
         if known is None:

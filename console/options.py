@@ -47,6 +47,9 @@ OPTIONS: tuple[Option, ...] = (
     # The shop's database file for this till (e.g. on the shop machine's shared disk), used
     # when no --db is given; empty: the console's own file in the user data folder.
     Option("database", str, "", QT_TRANSLATE_NOOP("Options", "Database file of this till")),
+    # The shop of the company this till belongs to (db.shops), by number or name, when the
+    # database holds several; empty: the database's first shop. `--shop` overrides it.
+    Option("shop", str, "", QT_TRANSLATE_NOOP("Options", "Shop of this till")),
 )
 _BY_NAME = {o.name: o for o in OPTIONS}
 

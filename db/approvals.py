@@ -33,6 +33,7 @@ from db.i18n import _
 from db.models import Role, Staff
 from db.pins import check_pin_format, hash_pin, is_legacy, verify_pin
 from db.settings import load_settings
+from db.shops import shop_of, works_at
 from db.staff import get_staff
 from db.tills import till_of
 
@@ -53,6 +54,8 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "staff.reset_pin": MANAGERS,
     "settings.change": MANAGERS,
     "customer.erase": MANAGERS,
+    "shop.add": MANAGERS,
+    "staff.shops": MANAGERS,
 }
 LIMITED = frozenset({"compensation.approve", "voucher.issue"})  # amount within a limit
 
@@ -123,9 +126,11 @@ def _rights(db: Database, action: str, subject_text: str,
 
 
 def _match(db: Database, pin: str, key: bytes | None) -> tuple[Staff, str] | None:
-    """The active staff member whose PIN this is (and their stored hash), or None."""
+    """The active staff member of the console's shop whose PIN this is (and their stored
+    hash), or None: a PIN of someone who works only at another shop is a wrong PIN here."""
     rows = db.execute("SELECT id, pin_hash FROM staff WHERE active = 1 AND pin_hash IS NOT "
-                      "NULL ORDER BY id").fetchall()
+                      "NULL AND id IN (SELECT staff_id FROM staff_shops WHERE shop_id = ?) "
+                      "ORDER BY id", [shop_of(db)]).fetchall()
     for staff_id, stored in rows:
         # Stopping at the match leaks only what the answer says anyway; a wrong PIN
         # always costs one check per active staff member.
@@ -232,7 +237,8 @@ def consume(
     """Use `approval` for this write, inside the write's transaction; return who approved.
 
     Refuses (ApprovalRequired, nothing changed) a missing, forged, used, expired or
-    mismatched approval, or one whose owner has since lost the right.
+    mismatched approval, or one whose owner has since lost the right or does not work at
+    the console's shop (`db.shops`).
     """
     if not db.conn.in_transaction:
         raise RuntimeError("approvals.consume must run inside the write's transaction")
@@ -256,7 +262,7 @@ def consume(
     if (stored_action, stored_subject, int(stored_amount)) != (action, subject, amount_minor):
         raise ApprovalRequired(_("This approval was given for something else.") + " " + again)
     staff = get_staff(db, int(staff_id))
-    if not staff.active or staff.role not in ACTIONS[action]:
+    if not staff.active or staff.role not in ACTIONS[action] or not works_at(db, staff.id):
         raise ApprovalRequired(_("{name} may no longer do this.").format(name=staff.name)
                                + " " + again)
     updated = db.execute("UPDATE approvals SET used_at = ? WHERE id = ? AND used_at IS NULL",

@@ -105,26 +105,22 @@ def _table_rows(db: Database, table: str, where: str, params: list[Any]) -> dict
     return out
 
 
-def _settings_rows(db: Database) -> dict[str, Any]:
-    from dataclasses import fields
-
-    from db.models import ShopSettings
-
-    keys = [f.name for f in fields(ShopSettings)]
-    marks = ", ".join("?" for _k in keys)
-    return {f"settings/{k}": v for k, v in db.execute(
-        f"SELECT key, value FROM settings WHERE key IN ({marks}) ORDER BY key", keys)}
-
-
 def rows_about(db: Database, entity: str, entity_id: int | None) -> dict[str, Any] | None:
     """The rows an entry about `entity`/`entity_id` vouches for, or None (nothing of value).
 
     A complaint: its decided compensation lines (approved or refused) and its
     authorisations; a voucher, staff member, authorisation or compensation line: that row
-    (an authorisation with its lines); the shop settings: every stored shop setting.
+    (an authorisation with its lines); a shop's settings (id None: shop 1): every stored
+    setting of that shop; the company settings: every stored company setting.
     """
     if entity == "settings":
-        return _settings_rows(db)
+        from db.settings import shop_settings_rows
+
+        return shop_settings_rows(db, 1 if entity_id is None else entity_id)
+    if entity == "company":
+        from db.shops import company_rows
+
+        return company_rows(db)
     if entity_id is None:
         return None
     if entity == "complaint":

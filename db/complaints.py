@@ -34,6 +34,7 @@ from db.service_models import (
     total_value,
 )
 from db.settings import load_settings
+from db.shops import shop_of
 from db.text import clean_fields
 from db.tills import till_of
 
@@ -197,11 +198,12 @@ def _insert_complaint(db: Database, clean: ComplaintInput, values: dict[str, Any
                       till: str, key: str | None) -> int:
     """The new entry's rows, audit entry and change rows (inside the caller's write)."""
     columns = ["taken_by", *values, "created_at", "updated_at", "till", "updated_by",
-               "updated_till", "client_key"]
+               "updated_till", "client_key", "shop_id"]
     cur = db.execute(
         f"INSERT INTO complaints({', '.join(columns)}) "
         f"VALUES ({', '.join('?' for _c in columns)})",
-        [clean.taken_by, *values.values(), now, now, till, clean.taken_by, till, key],
+        [clean.taken_by, *values.values(), now, now, till, clean.taken_by, till, key,
+         shop_of(db)],
     )
     complaint_id = int(cur.lastrowid or 0)
     store_proposed(db, complaint_id, clean.lines)

@@ -19,6 +19,7 @@ from db.errors import NotFound, ValidationError
 from db.i18n import _
 from db.service_models import DEFAULT_PROMISE_DAYS, FollowUp, FollowUpClose, PromiseInput
 from db.settings import load_settings
+from db.shops import shop_of
 from db.text import clean_fields
 from db.tills import till_of
 
@@ -112,24 +113,26 @@ def due_follow_ups(
     db: Database, *, within: timedelta = timedelta(days=1), owner_id: int | None = None,
     limit: int = 200,
 ) -> list[FollowUp]:
-    """Open promises overdue or due within `within` from now, oldest (most overdue) first."""
+    """Open promises of the console's shop (`db.shops.shop_of`) overdue or due within
+    `within` from now, oldest (most overdue) first."""
     now = utcnow()
-    params: list[Any] = [to_iso(now + within)]
+    params: list[Any] = [to_iso(now + within), shop_of(db)]
     owner = ""
     if owner_id is not None:
         owner = " AND f.owner_id = ?"
         params.append(owner_id)
     params.append(limit)
     return [_follow_up(r, now) for r in db.execute(
-        _SELECT + " WHERE f.status = 'open' AND f.due_at <= ?" + owner +
+        _SELECT + " WHERE f.status = 'open' AND f.due_at <= ? AND c.shop_id = ?" + owner +
         " ORDER BY f.due_at, f.id LIMIT ?", params)]
 
 
 def open_follow_ups(db: Database, *, limit: int = 500) -> list[FollowUp]:
-    """Every open promise, oldest due first."""
+    """Every open promise of the console's shop, oldest due first."""
     now = utcnow()
     return [_follow_up(r, now) for r in db.execute(
-        _SELECT + " WHERE f.status = 'open' ORDER BY f.due_at, f.id LIMIT ?", [limit])]
+        _SELECT + " WHERE f.status = 'open' AND c.shop_id = ? ORDER BY f.due_at, f.id LIMIT ?",
+        [shop_of(db), limit])]
 
 
 def validate_close(data: FollowUpClose) -> dict[str, str]:

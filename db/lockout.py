@@ -15,7 +15,8 @@ in `pin_failures`, with the console (till) it was typed at. Within any window of
   buy no more tries than that.
 
 A lock lasts until the window has passed since the wrong PIN that set it. Every wrong PIN
-is audited with its till (never the PIN itself).
+is audited with its till (never the PIN itself). Each shop of the company (`db.shops`)
+counts its own tills' wrong PINs, under its own settings.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from db.errors import UserError
 from db.i18n import ngettext
 from db.service_models import LockoutStatus
 from db.settings import load_settings
+from db.shops import shop_of
 
 KEEP = timedelta(days=2)  # longer than the longest lock time (24 hours)
 
@@ -86,9 +88,9 @@ def _times(db: Database, since: datetime, *, uncleared: bool) -> list[datetime]:
     """Failure times after `since` at every till, newest first (the uncleared ones, or
     all of them)."""
     rows = db.execute(
-        "SELECT at FROM pin_failures WHERE at > ? AND (cleared = 0 OR ? = 1) "
+        "SELECT at FROM pin_failures WHERE shop_id = ? AND at > ? AND (cleared = 0 OR ? = 1) "
         "ORDER BY at DESC",  # `? = 1`: a boolean on PostgreSQL too
-        [to_iso(since), 0 if uncleared else 1])
+        [shop_of(db), to_iso(since), 0 if uncleared else 1])
     return [moment for moment in (from_iso(r[0]) for r in rows) if moment is not None]
 
 
@@ -139,12 +141,14 @@ def record_failure(
     with audit.immediate(db):
         # older rows can no longer count (the window is at most a day); the log keeps them
         db.execute("DELETE FROM pin_failures WHERE at < ?", [to_iso(now - KEEP)])
-        db.execute("INSERT INTO pin_failures(console_id, at) VALUES (?, ?)",
-                   [console_id, to_iso(now)])
+        db.execute("INSERT INTO pin_failures(console_id, at, shop_id) VALUES (?, ?, ?)",
+                   [console_id, to_iso(now), shop_of(db)])
         after = status(db, console_id)
         tills = db.execute(
-            "SELECT count(DISTINCT console_id) FROM pin_failures WHERE cleared = 0 AND at > ?",
-            [to_iso(now - timedelta(minutes=load_settings(db).pin_lockout_minutes))],
+            "SELECT count(DISTINCT console_id) FROM pin_failures WHERE cleared = 0 AND at > ? "
+            "AND shop_id = ?",
+            [to_iso(now - timedelta(minutes=load_settings(db).pin_lockout_minutes)),
+             shop_of(db)],
         ).fetchone()[0]
         audit.append(db, "pin.failed", actor_id, "console", None, {
             "console_id": console_id, "purpose": purpose, "why": why,

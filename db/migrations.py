@@ -460,13 +460,17 @@ def m002_allergen_codes(db: Database) -> None:
 @migrations()
 def m003_search_regulars_first(db: Database) -> None:
     """Search index keyed by recency (`db.search_index`); phone numbers in every form."""
-    from db.phones import shop_region
+    import json
+
+    from db.phones import DEFAULT_REGION, region_from_locale
     from db.search_index import SCHEMA, rebuild
 
     db.execute("DROP TABLE customer_terms")
     for statement in SCHEMA:
         db.execute(statement)
-    rebuild(db, shop_region(db))
+    # the locale as the settings table held it then (m019_shops moved it per shop)
+    row = db.execute("SELECT value FROM settings WHERE key = 'locale'").fetchone()
+    rebuild(db, region_from_locale(str(json.loads(row[0]))) if row else DEFAULT_REGION)
 
 
 @migrations()
@@ -617,6 +621,62 @@ def m018_client_keys(db: Database) -> None:
     for table in ("complaints", "purchases"):
         db.execute(f"ALTER TABLE {table} ADD COLUMN client_key TEXT")
         db.execute(f"CREATE UNIQUE INDEX {table}_client_key ON {table}(client_key)")
+
+
+@migrations()
+def m019_shops(db: Database) -> None:
+    """Shops of one company (`db.shops`): one database may hold several shops.
+
+    ``shops`` lists them; every existing database is shop 1, named after its shop name
+    setting. Each shop's settings move to ``shop_settings`` (shop 1 gets the values it has
+    today); the ``settings`` table keeps what belongs to the company (the audit log's head,
+    extra causes, company settings). ``staff_shops`` says who works where (every existing
+    staff member works at shop 1). Complaints, purchases, vouchers and wrong PINs record the
+    shop where they happened (``shop_id``, 1 for existing rows); customers stay shared.
+    """
+    import json
+    from dataclasses import fields
+
+    from db.clock import to_iso, utcnow
+    from db.models import ShopSettings
+
+    keys = [f.name for f in fields(ShopSettings)]
+    marks = ", ".join("?" for _k in keys)
+    stored = db.execute("SELECT value FROM settings WHERE key = 'shop_name'").fetchone()
+    name = str(json.loads(stored[0])) if stored else ShopSettings().shop_name
+    statements: tuple[tuple[str, list[object]], ...] = (
+        ("""
+        CREATE TABLE shops (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+            created_at TEXT NOT NULL
+        )""", []),
+        ("INSERT INTO shops(id, name, created_at) VALUES (1, ?, ?)",
+         [name, to_iso(utcnow())]),
+        ("""
+        CREATE TABLE shop_settings (
+            shop_id INTEGER NOT NULL REFERENCES shops(id),
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (shop_id, key)
+        )""", []),
+        (f"INSERT INTO shop_settings(shop_id, key, value) SELECT 1, key, value FROM settings "
+         f"WHERE key IN ({marks})", list(keys)),
+        (f"DELETE FROM settings WHERE key IN ({marks})", list(keys)),
+        ("""
+        CREATE TABLE staff_shops (
+            staff_id INTEGER NOT NULL REFERENCES staff(id),
+            shop_id INTEGER NOT NULL REFERENCES shops(id),
+            PRIMARY KEY (staff_id, shop_id)
+        )""", []),
+        ("CREATE INDEX staff_shops_shop ON staff_shops(shop_id, staff_id)", []),
+        ("INSERT INTO staff_shops(staff_id, shop_id) SELECT id, 1 FROM staff", []),
+        *((f"ALTER TABLE {table} ADD COLUMN shop_id INTEGER NOT NULL DEFAULT 1", [])
+          for table in ("complaints", "purchases", "vouchers", "pin_failures")),
+        ("CREATE INDEX complaints_shop_day ON complaints(shop_id, local_date)", []),
+    )
+    for statement, params in statements:  # one by one: executescript would commit
+        db.execute(statement, params)
 
 
 @migrations()

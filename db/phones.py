@@ -31,8 +31,12 @@ def region_from_locale(locale: str) -> str:
 
 
 def shop_region(db: Database) -> str:
-    """The shop's country (from the shop locale setting) for reading local numbers."""
-    row = db.execute("SELECT value FROM settings WHERE key = 'locale'").fetchone()
+    """The shop's country (from the console's shop's locale setting) for reading local
+    numbers."""
+    from db.shops import shop_of
+
+    row = db.execute("SELECT value FROM shop_settings WHERE key = 'locale' AND shop_id = ?",
+                     [shop_of(db)]).fetchone()
     if row is None:
         return DEFAULT_REGION
     return region_from_locale(str(json.loads(row[0])))  # settings are JSON values

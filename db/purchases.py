@@ -13,6 +13,7 @@ from db.customers import get_customer, rerate
 from db.errors import NotFound, ValidationError
 from db.i18n import _
 from db.models import Product, Purchase, PurchaseLine
+from db.shops import shop_of
 from db.text import clean_text
 from db.tills import till_of
 
@@ -121,9 +122,9 @@ def _insert_purchase(
                 )
         cur = db.execute(
             "INSERT INTO purchases(customer_id, receipt_id, purchased_at, total_minor, staff_id, "
-            "created_at, till, client_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "created_at, till, client_key, shop_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [customer_id, receipt_id, to_iso(when), total, staff_id, to_iso(utcnow()),
-             till_of(db), client_key or None],
+             till_of(db), client_key or None, shop_of(db)],
         )
         purchase_id = int(cur.lastrowid or 0)
         db.conn.executemany(

@@ -12,7 +12,7 @@ job passes ``actor=None``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -25,6 +25,7 @@ from db.i18n import _
 from db.models import ShopSettings, Staff
 from db.service_models import STEPS
 from db.settings import load_settings
+from db.shops import list_shops, shop_of
 
 #: The longest range a report covers (a year, with a leap day).
 MAX_DAYS = 366
@@ -184,6 +185,31 @@ class StaffRow:
 
 
 @dataclass(frozen=True)
+class TillRow:
+    shop: str  # the shop's name (the company report lists the tills of every shop)
+    till: str  # '' for entries from before tills were named
+    complaints: int
+    compliments: int
+    approvals: int  # authorisations decided at this till
+    refusals: int
+    compensation_count: int  # approved lines with a value, authorised at this till
+    compensation_minor: int
+
+
+@dataclass(frozen=True)
+class ShopRow:
+    shop_id: int
+    name: str
+    complaints: int
+    compliments: int
+    suggestions: int
+    approvals: int
+    refusals: int
+    compensation_count: int
+    compensation_minor: int
+
+
+@dataclass(frozen=True)
 class DayTrend:
     day: date
     complaints: int
@@ -259,6 +285,11 @@ class ReportData:
     # in the footer so `counterpart audit verify --head` can check the log against paper.
     audit_head: tuple[int, str] | None = None
     by_staff: tuple[StaffRow, ...] = ()
+    # per till (complaints, authorisations, compensation), and for the company report
+    # (`company`, `--shop all`) per shop
+    by_till: tuple[TillRow, ...] = ()
+    by_shop: tuple[ShopRow, ...] = ()
+    company: bool = False
 
     @property
     def days(self) -> int:
@@ -305,11 +336,20 @@ def build_report(
     actor: Staff | None,
     now: datetime | None = None,
     settings: ShopSettings | None = None,
+    all_shops: bool = False,
 ) -> ReportData:
-    """Read every figure of the report for the local days `start`..`end` (inclusive)."""
+    """Read every figure of the report for the local days `start`..`end` (inclusive).
+
+    The figures are the console's shop's (`db.shops.shop_of`), with a table per till; with
+    `all_shops` they are the whole company's, with a table per shop (and per till of each
+    shop), under the first shop's settings (time zone, currency, language) and the company
+    as the shop's name. Shops with different currencies cannot be added up: refused.
+    """
     check_can_report(actor)
     check_range(start, end)
-    shop = settings or load_settings(db)
+    ids = [s.id for s in list_shops(db)] if all_shops else [shop_of(db)]
+    shop = settings or (company_report_settings(db) if all_shops else load_settings(db))
+    sc = ", ".join(str(int(i)) for i in ids)  # ids from the database: integers only
     now = now or utcnow()
     lo, hi = utc_bounds(start, end, shop.timezone)
     as_of = min(now, from_iso(hi) or now)
@@ -319,80 +359,171 @@ def build_report(
     prev_start = prev_end - timedelta(days=length - 1)
 
     on_spot, with_promise, crisis = db.execute(
-        """
+        f"""
         SELECT coalesce(sum(resolved_on_spot = 1), 0),
                coalesce(sum(c.id IN (SELECT complaint_id FROM follow_ups)), 0),
                coalesce(sum(flags NOT IN ('', '[]')), 0)
         FROM complaints c
-        WHERE local_date BETWEEN ? AND ? AND kind = 'complaint'
+        WHERE shop_id IN ({sc}) AND local_date BETWEEN ? AND ? AND kind = 'complaint'
         """,
         [d0, d1],
     ).fetchone()
 
-    by_cause, by_real, unknown, routing = _causes(db, d0, d1)
+    by_cause, by_real, unknown, routing = _causes(db, sc, d0, d1)
     return ReportData(
         shop=shop,
         start=start,
         end=end,
         generated_at=now,
         printed_by=actor.name if actor is not None else "",
-        totals=_period_totals(db, start, end),
-        previous=_period_totals(db, prev_start, prev_end),
+        totals=_period_totals(db, sc, start, end),
+        previous=_period_totals(db, sc, prev_start, prev_end),
         resolved_on_spot=int(on_spot),
         resolved_with_promise=int(with_promise),
         crisis_count=int(crisis),
-        steps=_steps(db, d0, d1),
+        steps=_steps(db, sc, d0, d1),
         by_cause=by_cause,
         by_real_cause=by_real,
         real_cause_unknown=unknown,
         routing=routing,
-        compensation_by_kind=_compensation_by_kind(db, d0, d1),
-        by_authoriser=_by_authoriser(db, d0, d1),
-        refusals=_refusals(db, d0, d1),
-        vouchers=_vouchers(db, lo, hi),
-        largest=_largest(db, d0, d1),
-        promises_due=_promises(db, "f.due_at >= ? AND f.due_at < ?", [lo, hi], "f.due_at"),
+        compensation_by_kind=_compensation_by_kind(db, sc, d0, d1),
+        by_authoriser=_by_authoriser(db, sc, d0, d1),
+        refusals=_refusals(db, sc, d0, d1),
+        vouchers=_vouchers(db, sc, lo, hi),
+        largest=_largest(db, sc, d0, d1),
+        promises_due=_promises(db, sc, "f.due_at >= ? AND f.due_at < ?", [lo, hi], "f.due_at"),
         promises_overdue=_promises(
-            db, "f.status = 'open' AND f.due_at < ?", [to_iso(as_of)], "f.due_at"
+            db, sc, "f.status = 'open' AND f.due_at < ?", [to_iso(as_of)], "f.due_at"
         ),
         promises_closed=_promises(
-            db, "f.status = 'closed' AND f.closed_at >= ? AND f.closed_at < ?", [lo, hi],
+            db, sc, "f.status = 'closed' AND f.closed_at >= ? AND f.closed_at < ?", [lo, hi],
             "f.closed_at",
         ),
-        satisfaction=_satisfaction(db, lo, hi),
-        repeat_customers=_repeat_customers(db, start, end),
-        compliments_by_staff=_compliments(db, d0, d1),
-        trend=_trend(db, start, end),
-        details=_details(db, d0, d1),
+        satisfaction=_satisfaction(db, sc, lo, hi),
+        repeat_customers=_repeat_customers(db, sc, start, end),
+        compliments_by_staff=_compliments(db, sc, d0, d1),
+        trend=_trend(db, sc, start, end),
+        details=_details(db, sc, d0, d1),
         audit_head=audit.head(db),
-        by_staff=_by_staff(db, d0, d1),
+        by_staff=_by_staff(db, sc, d0, d1),
+        by_till=_by_till(db, sc, d0, d1),
+        by_shop=_by_shop(db, sc, d0, d1) if all_shops else (),
+        company=all_shops,
     )
 
 
-def _period_totals(db: Database, start: date, end: date) -> PeriodTotals:
+def company_report_settings(db: Database) -> ShopSettings:
+    """The company report's settings: the first shop's, named for the company; refused
+    when the shops keep their money in different currencies."""
+    every = [load_settings(db, shop.id) for shop in list_shops(db)]
+    currencies = sorted({s.currency for s in every})
+    if len(currencies) > 1:
+        raise ValidationError({"shop": _(
+            "The shops use different currencies ({currencies}), so their amounts cannot be "
+            "added up: make the report of each shop with --shop.").format(
+                currencies=", ".join(currencies))})
+    names = ", ".join(s.shop_name for s in every)
+    return replace(every[0], shop_name=_("All shops: {names}").format(names=names),
+                   address="", phone="", email="")
+
+
+def _by_till(db: Database, sc: str, d0: str, d1: str) -> tuple[TillRow, ...]:
+    """Per till (of each shop): complaints taken there, authorisations decided there and
+    the compensation those approved."""
+    rows: dict[tuple[int, str], list[int]] = {}
+    for shop_id, till, complaints, compliments in db.execute(
+        f"""
+        SELECT shop_id, till, coalesce(sum(kind = 'complaint'), 0),
+               coalesce(sum(kind = 'compliment'), 0)
+        FROM complaints WHERE shop_id IN ({sc}) AND local_date BETWEEN ? AND ?
+        GROUP BY shop_id, till
+        """,
+        [d0, d1],
+    ):
+        rows.setdefault((int(shop_id), str(till)), [0] * 6)[0:2] = [int(complaints),
+                                                                   int(compliments)]
+    for shop_id, till, approved, refused in db.execute(
+        f"""
+        SELECT c.shop_id, a.till, coalesce(sum(a.decision = 'approved'), 0),
+               coalesce(sum(a.decision = 'refused'), 0)
+        FROM complaints c JOIN authorisations a ON a.complaint_id = c.id
+        WHERE c.shop_id IN ({sc}) AND c.local_date BETWEEN ? AND ?
+        GROUP BY c.shop_id, a.till
+        """,
+        [d0, d1],
+    ):
+        rows.setdefault((int(shop_id), str(till)), [0] * 6)[2:4] = [int(approved),
+                                                                   int(refused)]
+    for shop_id, till, count, value in db.execute(
+        f"""
+        SELECT c.shop_id, a.till, count(*), coalesce(sum(m.value_minor), 0)
+        FROM complaints c JOIN compensations m ON m.complaint_id = c.id
+        JOIN authorisations a ON a.id = m.authorisation_id
+        WHERE c.shop_id IN ({sc}) AND c.local_date BETWEEN ? AND ?
+          AND m.status = 'approved' AND m.value_minor > 0
+        GROUP BY c.shop_id, a.till
+        """,
+        [d0, d1],
+    ):
+        rows.setdefault((int(shop_id), str(till)), [0] * 6)[4:6] = [int(count), int(value)]
+    names = {s.id: s.name for s in list_shops(db)}
+    out = [TillRow(shop=names.get(shop_id, str(shop_id)), till=till, complaints=v[0],
+                   compliments=v[1], approvals=v[2], refusals=v[3], compensation_count=v[4],
+                   compensation_minor=v[5])
+           for (shop_id, till), v in rows.items()]
+    out.sort(key=lambda r: (r.shop.casefold(), r.till == "", r.till.casefold()))
+    return tuple(out)
+
+
+def _by_shop(db: Database, sc: str, d0: str, d1: str) -> tuple[ShopRow, ...]:
+    """Per shop of the company: the entries, decisions and compensation of the range."""
+    out = []
+    for shop in list_shops(db):
+        one = str(int(shop.id))
+        if one not in sc.split(", "):
+            continue
+        start, end = date.fromisoformat(d0), date.fromisoformat(d1)
+        t = _period_totals(db, one, start, end)
+        (approvals,) = db.execute(
+            f"""
+            SELECT count(*) FROM complaints c JOIN authorisations a ON a.complaint_id = c.id
+            WHERE c.shop_id IN ({one}) AND c.local_date BETWEEN ? AND ?
+              AND a.decision = 'approved'
+            """,
+            [d0, d1],
+        ).fetchone()
+        out.append(ShopRow(shop_id=shop.id, name=shop.name, complaints=t.complaints,
+                           compliments=t.compliments, suggestions=t.suggestions,
+                           approvals=int(approvals), refusals=t.refusals,
+                           compensation_count=t.compensation_count,
+                           compensation_minor=t.compensation_minor))
+    return tuple(out)
+
+
+def _period_totals(db: Database, sc: str, start: date, end: date) -> PeriodTotals:
     d0, d1 = start.isoformat(), end.isoformat()
     complaints, compliments, suggestions = db.execute(
-        """
+        f"""
         SELECT coalesce(sum(kind = 'complaint'), 0), coalesce(sum(kind = 'compliment'), 0),
                coalesce(sum(kind = 'suggestion'), 0)
-        FROM complaints WHERE local_date BETWEEN ? AND ?
+        FROM complaints WHERE shop_id IN ({sc}) AND local_date BETWEEN ? AND ?
         """,
         [d0, d1],
     ).fetchone()
     # Both counts over the same approved lines: "with value" (what cost money) and all
     # remedies (the by-type table's total, apologies included).
     comp_count, comp_minor, remedy_count = db.execute(
-        """
+        f"""
         SELECT coalesce(sum(m.value_minor > 0), 0), coalesce(sum(m.value_minor), 0), count(*)
         FROM complaints c JOIN compensations m ON m.complaint_id = c.id
-        WHERE c.local_date BETWEEN ? AND ? AND m.status = 'approved'
+        WHERE c.shop_id IN ({sc}) AND c.local_date BETWEEN ? AND ? AND m.status = 'approved'
         """,
         [d0, d1],
     ).fetchone()
     (refusals,) = db.execute(
-        """
+        f"""
         SELECT count(*) FROM complaints c JOIN authorisations a ON a.complaint_id = c.id
-        WHERE c.local_date BETWEEN ? AND ? AND a.decision = 'refused'
+        WHERE c.shop_id IN ({sc}) AND c.local_date BETWEEN ? AND ? AND a.decision = 'refused'
         """,
         [d0, d1],
     ).fetchone()
@@ -404,13 +535,13 @@ def _period_totals(db: Database, start: date, end: date) -> PeriodTotals:
     )
 
 
-def _steps(db: Database, d0: str, d1: str) -> tuple[CountRow, ...]:
+def _steps(db: Database, sc: str, d0: str, d1: str) -> tuple[CountRow, ...]:
     rows = db.execute(
-        """
+        f"""
         SELECT j.value, count(*)
         FROM complaints c, json_each(CASE WHEN json_valid(c.steps_done) THEN c.steps_done
                                           ELSE '[]' END) j
-        WHERE c.local_date BETWEEN ? AND ? AND c.kind = 'complaint'
+        WHERE c.shop_id IN ({sc}) AND c.local_date BETWEEN ? AND ? AND c.kind = 'complaint'
         GROUP BY j.value
         """,
         [d0, d1],
@@ -427,7 +558,7 @@ def _steps(db: Database, d0: str, d1: str) -> tuple[CountRow, ...]:
         (counted,) = db.execute(
             f"""
             SELECT count(*) FROM complaints c
-            WHERE c.local_date BETWEEN ? AND ? AND c.kind = 'complaint'
+            WHERE c.shop_id IN ({sc}) AND c.local_date BETWEEN ? AND ? AND c.kind = 'complaint'
               AND ({exists} OR EXISTS (
                   SELECT 1 FROM json_each(CASE WHEN json_valid(c.steps_done)
                                                THEN c.steps_done ELSE '[]' END) j
@@ -441,16 +572,15 @@ def _steps(db: Database, d0: str, d1: str) -> tuple[CountRow, ...]:
     return tuple(known + extra)
 
 
-def _causes(
-    db: Database, d0: str, d1: str
+def _causes(db: Database, sc: str, d0: str, d1: str
 ) -> tuple[tuple[CauseRow, ...], tuple[CauseRow, ...], int, tuple[CountRow, ...]]:
     params = [d0, d1]
     by_cause = tuple(
         CauseRow(str(r[0]), int(r[1]), route_of(str(r[0])))
         for r in db.execute(
-            """
+            f"""
             SELECT cause, count(*) FROM complaints
-            WHERE local_date BETWEEN ? AND ? AND kind = 'complaint'
+            WHERE shop_id IN ({sc}) AND local_date BETWEEN ? AND ? AND kind = 'complaint'
             GROUP BY cause ORDER BY count(*) DESC, cause
             """,
             params,
@@ -459,9 +589,9 @@ def _causes(
     by_real = tuple(
         CauseRow(str(r[0]), int(r[1]), route_of(str(r[0])))
         for r in db.execute(
-            """
+            f"""
             SELECT real_cause, count(*) FROM complaints
-            WHERE local_date BETWEEN ? AND ? AND kind = 'complaint'
+            WHERE shop_id IN ({sc}) AND local_date BETWEEN ? AND ? AND kind = 'complaint'
               AND coalesce(real_cause, '') != ''
             GROUP BY real_cause ORDER BY count(*) DESC, real_cause
             """,
@@ -469,9 +599,10 @@ def _causes(
         )
     )
     (unknown,) = db.execute(
-        """
+        f"""
         SELECT count(*) FROM complaints
-        WHERE local_date BETWEEN ? AND ? AND kind = 'complaint' AND coalesce(real_cause, '') = ''
+        WHERE shop_id IN ({sc}) AND local_date BETWEEN ? AND ? AND kind = 'complaint'
+          AND coalesce(real_cause, '') = ''
         """,
         params,
     ).fetchone()
@@ -483,7 +614,7 @@ def _causes(
             f"""
             SELECT CASE eff {cases} ELSE ? END AS route, count(*)
             FROM (SELECT coalesce(nullif(real_cause, ''), cause) AS eff FROM complaints
-                  WHERE local_date BETWEEN ? AND ? AND kind = 'complaint')
+                  WHERE shop_id IN ({sc}) AND local_date BETWEEN ? AND ? AND kind = 'complaint')
             GROUP BY route
             """,
             [*[x for pair in ROUTING.items() for x in pair], ROUTE_MANAGEMENT, d0, d1],
@@ -493,14 +624,14 @@ def _causes(
     return by_cause, by_real, int(unknown), routing
 
 
-def _compensation_by_kind(db: Database, d0: str, d1: str) -> tuple[MoneyRow, ...]:
+def _compensation_by_kind(db: Database, sc: str, d0: str, d1: str) -> tuple[MoneyRow, ...]:
     return tuple(
         MoneyRow(str(r[0]), int(r[1]), int(r[2]))
         for r in db.execute(
-            """
+            f"""
             SELECT m.kind, count(*), coalesce(sum(m.value_minor), 0)
             FROM complaints c JOIN compensations m ON m.complaint_id = c.id
-            WHERE c.local_date BETWEEN ? AND ? AND m.status = 'approved'
+            WHERE c.shop_id IN ({sc}) AND c.local_date BETWEEN ? AND ? AND m.status = 'approved'
             GROUP BY m.kind ORDER BY 3 DESC, m.kind
             """,
             [d0, d1],
@@ -508,14 +639,14 @@ def _compensation_by_kind(db: Database, d0: str, d1: str) -> tuple[MoneyRow, ...
     )
 
 
-def _by_authoriser(db: Database, d0: str, d1: str) -> tuple[AuthoriserRow, ...]:
+def _by_authoriser(db: Database, sc: str, d0: str, d1: str) -> tuple[AuthoriserRow, ...]:
     decisions = db.execute(
-        """
+        f"""
         SELECT s.id, s.name, s.role, coalesce(sum(a.decision = 'approved'), 0),
                coalesce(sum(a.decision = 'refused'), 0)
         FROM complaints c JOIN authorisations a ON a.complaint_id = c.id
         JOIN staff s ON s.id = a.decided_by
-        WHERE c.local_date BETWEEN ? AND ?
+        WHERE c.shop_id IN ({sc}) AND c.local_date BETWEEN ? AND ?
         GROUP BY s.id
         """,
         [d0, d1],
@@ -523,11 +654,11 @@ def _by_authoriser(db: Database, d0: str, d1: str) -> tuple[AuthoriserRow, ...]:
     values = {
         int(r[0]): (int(r[1]), int(r[2]))
         for r in db.execute(
-            """
+            f"""
             SELECT a.decided_by, count(*), coalesce(sum(m.value_minor), 0)
             FROM complaints c JOIN compensations m ON m.complaint_id = c.id
             JOIN authorisations a ON a.id = m.authorisation_id
-            WHERE c.local_date BETWEEN ? AND ? AND m.status = 'approved'
+            WHERE c.shop_id IN ({sc}) AND c.local_date BETWEEN ? AND ? AND m.status = 'approved'
               AND a.decision = 'approved'
             GROUP BY a.decided_by
             """,
@@ -549,7 +680,7 @@ def _by_authoriser(db: Database, d0: str, d1: str) -> tuple[AuthoriserRow, ...]:
 _CUSTOMER = "coalesce(cu.name, c.walk_in_name, '')"
 
 
-def _refusals(db: Database, d0: str, d1: str) -> tuple[RefusalRow, ...]:
+def _refusals(db: Database, sc: str, d0: str, d1: str) -> tuple[RefusalRow, ...]:
     return tuple(
         RefusalRow(
             complaint_id=int(r[0]), decided_at=_when(r[1]), decided_by=str(r[2]),
@@ -561,7 +692,7 @@ def _refusals(db: Database, d0: str, d1: str) -> tuple[RefusalRow, ...]:
             FROM complaints c JOIN authorisations a ON a.complaint_id = c.id
             JOIN staff s ON s.id = a.decided_by
             LEFT JOIN customers cu ON cu.id = c.customer_id
-            WHERE c.local_date BETWEEN ? AND ? AND a.decision = 'refused'
+            WHERE c.shop_id IN ({sc}) AND c.local_date BETWEEN ? AND ? AND a.decision = 'refused'
             ORDER BY a.decided_at, a.id
             """,
             [d0, d1],
@@ -569,9 +700,9 @@ def _refusals(db: Database, d0: str, d1: str) -> tuple[RefusalRow, ...]:
     )
 
 
-def _vouchers(db: Database, lo: str, hi: str) -> VoucherFigures:
+def _vouchers(db: Database, sc: str, lo: str, hi: str) -> VoucherFigures:
     issued_n, issued_v, redeemed_n, redeemed_v = db.execute(
-        """
+        f"""
         SELECT coalesce(sum(issued_at >= :lo AND issued_at < :hi), 0),
                coalesce(sum(CASE WHEN issued_at >= :lo AND issued_at < :hi
                                  THEN value_minor END), 0),
@@ -579,14 +710,15 @@ def _vouchers(db: Database, lo: str, hi: str) -> VoucherFigures:
                coalesce(sum(CASE WHEN redeemed_at >= :lo AND redeemed_at < :hi
                                  THEN value_minor END), 0)
         FROM vouchers
-        WHERE (issued_at >= :lo AND issued_at < :hi) OR (redeemed_at >= :lo AND redeemed_at < :hi)
+        WHERE shop_id IN ({sc}) AND ((issued_at >= :lo AND issued_at < :hi)
+                                     OR (redeemed_at >= :lo AND redeemed_at < :hi))
         """,
         {"lo": lo, "hi": hi},
     ).fetchone()
     return VoucherFigures(int(issued_n), int(issued_v), int(redeemed_n), int(redeemed_v))
 
 
-def _largest(db: Database, d0: str, d1: str) -> tuple[LargeCompensation, ...]:
+def _largest(db: Database, sc: str, d0: str, d1: str) -> tuple[LargeCompensation, ...]:
     return tuple(
         LargeCompensation(
             compensation_id=int(r[0]), complaint_id=int(r[1]), occurred_at=_when(r[2]),
@@ -600,7 +732,8 @@ def _largest(db: Database, d0: str, d1: str) -> tuple[LargeCompensation, ...]:
             LEFT JOIN authorisations a ON a.id = m.authorisation_id
             LEFT JOIN staff s ON s.id = a.decided_by
             LEFT JOIN customers cu ON cu.id = c.customer_id
-            WHERE c.local_date BETWEEN ? AND ? AND m.status = 'approved' AND m.value_minor > 0
+            WHERE c.shop_id IN ({sc}) AND c.local_date BETWEEN ? AND ? AND m.status = 'approved'
+              AND m.value_minor > 0
             ORDER BY m.value_minor DESC, m.id
             LIMIT ?
             """,
@@ -609,7 +742,8 @@ def _largest(db: Database, d0: str, d1: str) -> tuple[LargeCompensation, ...]:
     )
 
 
-def _promises(db: Database, where: str, params: list[str], order: str) -> tuple[PromiseRow, ...]:
+def _promises(db: Database, sc: str, where: str, params: list[str], order: str
+              ) -> tuple[PromiseRow, ...]:
     return tuple(
         PromiseRow(
             follow_up_id=int(r[0]), complaint_id=int(r[1]), customer=str(r[2]),
@@ -623,7 +757,7 @@ def _promises(db: Database, where: str, params: list[str], order: str) -> tuple[
             FROM follow_ups f JOIN complaints c ON c.id = f.complaint_id
             JOIN staff o ON o.id = f.owner_id
             LEFT JOIN customers cu ON cu.id = c.customer_id
-            WHERE {where}
+            WHERE c.shop_id IN ({sc}) AND {where}
             ORDER BY {order}, f.id
             """,
             params,
@@ -631,40 +765,42 @@ def _promises(db: Database, where: str, params: list[str], order: str) -> tuple[
     )
 
 
-def _satisfaction(db: Database, lo: str, hi: str) -> SatisfactionFigures:
+def _satisfaction(db: Database, sc: str, lo: str, hi: str) -> SatisfactionFigures:
     r = db.execute(
-        """
-        SELECT count(*), count(satisfaction), avg(satisfaction), avg(reliability), avg(empathy),
-               avg(tangibles), avg(responsiveness)
-        FROM follow_ups WHERE status = 'closed' AND closed_at >= ? AND closed_at < ?
+        f"""
+        SELECT count(*), count(f.satisfaction), avg(f.satisfaction), avg(f.reliability),
+               avg(f.empathy), avg(f.tangibles), avg(f.responsiveness)
+        FROM follow_ups f JOIN complaints c ON c.id = f.complaint_id
+        WHERE c.shop_id IN ({sc}) AND f.status = 'closed' AND f.closed_at >= ?
+          AND f.closed_at < ?
         """,
         [lo, hi],
     ).fetchone()
     return SatisfactionFigures(int(r[0]), int(r[1]), r[2], r[3], r[4], r[5], r[6])
 
 
-def _repeat_customers(db: Database, start: date, end: date) -> tuple[RepeatCustomer, ...]:
+def _repeat_customers(db: Database, sc: str, start: date, end: date) -> tuple[RepeatCustomer, ...]:
     """Customers with a complaint in the range and several in the 90 days up to its end."""
     w0 = (end - timedelta(days=REPEAT_WINDOW_DAYS - 1)).isoformat()
     d0, d1 = start.isoformat(), end.isoformat()
     rows = db.execute(
-        """
+        f"""
         WITH inrange AS (
             SELECT DISTINCT customer_id FROM complaints
-            WHERE local_date BETWEEN :d0 AND :d1 AND kind = 'complaint'
+            WHERE shop_id IN ({sc}) AND local_date BETWEEN :d0 AND :d1 AND kind = 'complaint'
               AND customer_id IS NOT NULL
         ), w AS (
             SELECT c.customer_id, count(*) AS n, max(c.occurred_at) AS last,
                    json_group_array(DISTINCT c.cause) AS causes
             FROM complaints c JOIN inrange USING (customer_id)
-            WHERE c.kind = 'complaint' AND c.local_date BETWEEN :w0 AND :d1
+            WHERE c.kind = 'complaint' AND c.shop_id IN ({sc}) AND c.local_date BETWEEN :w0 AND :d1
             GROUP BY c.customer_id
         ), comp AS (
             SELECT c.customer_id, count(*) AS n, sum(m.value_minor) AS v
             FROM complaints c JOIN inrange USING (customer_id)
             JOIN compensations m ON m.complaint_id = c.id
             WHERE m.status = 'approved' AND m.value_minor > 0
-              AND c.local_date BETWEEN :w0 AND :d1
+              AND c.shop_id IN ({sc}) AND c.local_date BETWEEN :w0 AND :d1
             GROUP BY c.customer_id
         )
         SELECT cu.id, cu.customer_no, cu.name, w.n, coalesce(comp.n, 0), coalesce(comp.v, 0),
@@ -687,14 +823,14 @@ def _repeat_customers(db: Database, start: date, end: date) -> tuple[RepeatCusto
     )
 
 
-def _compliments(db: Database, d0: str, d1: str) -> tuple[StaffCompliments, ...]:
+def _compliments(db: Database, sc: str, d0: str, d1: str) -> tuple[StaffCompliments, ...]:
     return tuple(
         StaffCompliments(None if r[0] is None else int(r[0]), str(r[1] or ""), int(r[2]))
         for r in db.execute(
-            """
+            f"""
             SELECT c.about_staff_id, s.name, count(*)
             FROM complaints c LEFT JOIN staff s ON s.id = c.about_staff_id
-            WHERE c.local_date BETWEEN ? AND ? AND c.kind = 'compliment'
+            WHERE c.shop_id IN ({sc}) AND c.local_date BETWEEN ? AND ? AND c.kind = 'compliment'
             GROUP BY c.about_staff_id, s.name
             ORDER BY count(*) DESC, c.about_staff_id IS NULL, s.name
             """,
@@ -703,12 +839,12 @@ def _compliments(db: Database, d0: str, d1: str) -> tuple[StaffCompliments, ...]
     )
 
 
-def _by_staff(db: Database, d0: str, d1: str) -> tuple[StaffRow, ...]:
+def _by_staff(db: Database, sc: str, d0: str, d1: str) -> tuple[StaffRow, ...]:
     """Per staff member: complaints about them, complaints they took, compliments for them."""
     rows = db.execute(
-        """
+        f"""
         WITH rc AS (SELECT kind, taken_by, about_staff_id FROM complaints
-                    WHERE local_date BETWEEN ? AND ?),
+                    WHERE shop_id IN ({sc}) AND local_date BETWEEN ? AND ?),
         parts AS (
             SELECT about_staff_id AS sid, 1 AS about, 0 AS taken, 0 AS liked FROM rc
             WHERE kind = 'complaint' AND about_staff_id IS NOT NULL
@@ -728,15 +864,16 @@ def _by_staff(db: Database, d0: str, d1: str) -> tuple[StaffRow, ...]:
     return tuple(StaffRow(int(r[0]), str(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows)
 
 
-def _trend(db: Database, start: date, end: date) -> tuple[DayTrend, ...]:
+def _trend(db: Database, sc: str, start: date, end: date) -> tuple[DayTrend, ...]:
     d0, d1 = start.isoformat(), end.isoformat()
     kinds = {
         str(r[0]): (int(r[1]), int(r[2]), int(r[3]))
         for r in db.execute(
-            """
+            f"""
             SELECT local_date, sum(kind = 'complaint'), sum(kind = 'compliment'),
                    sum(kind = 'suggestion')
-            FROM complaints WHERE local_date BETWEEN ? AND ? GROUP BY local_date
+            FROM complaints WHERE shop_id IN ({sc}) AND local_date BETWEEN ? AND ?
+            GROUP BY local_date
             """,
             [d0, d1],
         )
@@ -744,10 +881,10 @@ def _trend(db: Database, start: date, end: date) -> tuple[DayTrend, ...]:
     money = {
         str(r[0]): int(r[1])
         for r in db.execute(
-            """
+            f"""
             SELECT c.local_date, sum(m.value_minor)
             FROM complaints c JOIN compensations m ON m.complaint_id = c.id
-            WHERE c.local_date BETWEEN ? AND ? AND m.status = 'approved'
+            WHERE c.shop_id IN ({sc}) AND c.local_date BETWEEN ? AND ? AND m.status = 'approved'
             GROUP BY c.local_date
             """,
             [d0, d1],
@@ -763,23 +900,23 @@ def _trend(db: Database, start: date, end: date) -> tuple[DayTrend, ...]:
     return tuple(out)
 
 
-def _details(db: Database, d0: str, d1: str) -> tuple[DetailRow, ...]:
+def _details(db: Database, sc: str, d0: str, d1: str) -> tuple[DetailRow, ...]:
     rows = db.execute(
-        """
+        f"""
         WITH rc AS (
-            SELECT * FROM complaints WHERE local_date BETWEEN ?1 AND ?2
+            SELECT * FROM complaints WHERE shop_id IN ({sc}) AND local_date BETWEEN ?1 AND ?2
         ), comp AS (
             -- The range's complaints joined to their lines directly: the planner may go by
             -- complaints_day and compensations_complaint instead of materialising rc twice.
             SELECT m.complaint_id, sum(m.value_minor) AS v, json_group_array(m.kind) AS kinds
             FROM complaints c JOIN compensations m ON m.complaint_id = c.id
-            WHERE c.local_date BETWEEN ?1 AND ?2 AND m.status = 'approved'
+            WHERE c.shop_id IN ({sc}) AND c.local_date BETWEEN ?1 AND ?2 AND m.status = 'approved'
             GROUP BY m.complaint_id
         ), auth AS (
             SELECT a.complaint_id, json_group_array(DISTINCT s.name) AS names
             FROM complaints c JOIN authorisations a ON a.complaint_id = c.id
             JOIN staff s ON s.id = a.decided_by
-            WHERE c.local_date BETWEEN ?1 AND ?2 AND a.decision = 'approved'
+            WHERE c.shop_id IN ({sc}) AND c.local_date BETWEEN ?1 AND ?2 AND a.decision = 'approved'
             GROUP BY a.complaint_id
         )
         SELECT rc.id, rc.occurred_at, rc.kind, coalesce(cu.name, rc.walk_in_name, ''), rc.cause,

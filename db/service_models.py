@@ -212,6 +212,7 @@ class Voucher:
     redeemed_by: int | None
     till: str = ""  # the till it was issued at
     redeemed_till: str = ""  # the till it was redeemed at
+    shop_id: int = 1  # the shop that issued it (`db.shops`)
 
     @property
     def redeemed(self) -> bool:

@@ -1,8 +1,11 @@
 """Shop settings kept in the database, so every console and command sees the same.
 
+Each shop of the company has its own (`shop_settings`, one row per shop and key; see
+`db.shops`): without a `shop_id`, functions here use the console's shop (`shop_of(db)`).
 A person changes settings with `change_settings`, which needs a manager's PIN (a single-use
 approval, `db.approvals`) and leaves an audit entry with the before and after of every
-changed field. Demo data and tests use the internal `_seed_settings`, audited too.
+changed field (entity ``settings``, id None for shop 1 as before shops existed, else the
+shop's id). Demo data and tests use the internal `_seed_settings`, audited too.
 """
 
 from __future__ import annotations
@@ -17,14 +20,18 @@ from sqlite_utils import Database
 from db.errors import ValidationError
 from db.i18n import _
 from db.models import LANGUAGES, SIGN_IN_PIN_CHOICES, ShopSettings
+from db.shops import get_shop, shop_of
 from db.text import forbidden_problem, has_forbidden
 
 SETTINGS_ACTION = "settings.changed"
 SETTINGS_ENTITY = "settings"
 
 
-def load_settings(db: Database) -> ShopSettings:
-    stored = {row[0]: row[1] for row in db.execute("SELECT key, value FROM settings")}
+def load_settings(db: Database, shop_id: int | None = None) -> ShopSettings:
+    """The settings of shop `shop_id` (default: the console's shop, `db.shops.shop_of`)."""
+    shop = shop_of(db) if shop_id is None else shop_id
+    stored = {row[0]: row[1] for row in db.execute(
+        "SELECT key, value FROM shop_settings WHERE shop_id = ?", [shop])}
     values: dict[str, Any] = {}
     for f in fields(ShopSettings):
         if f.name in stored:
@@ -117,16 +124,42 @@ def validate_settings(settings: ShopSettings) -> None:
         raise ValidationError(problems)
 
 
-def _write_rows(db: Database, settings: ShopSettings) -> None:
+def settings_entity_id(shop_id: int) -> int | None:
+    """The audit entity id of a shop's settings: None for shop 1 (as before shops)."""
+    return None if shop_id == 1 else shop_id
+
+
+def shop_settings_rows(db: Database, shop_id: int) -> dict[str, Any]:
+    """{"settings/KEY": stored value} of one shop (what audit entries about it vouch for)."""
+    keys = [f.name for f in fields(ShopSettings)]
+    marks = ", ".join("?" for _k in keys)
+    return {f"settings/{k}": v for k, v in db.execute(
+        f"SELECT key, value FROM shop_settings WHERE shop_id = ? AND key IN ({marks}) "
+        "ORDER BY key", [shop_id, *keys])}
+
+
+def _write_shop_settings(db: Database, shop_id: int, settings: ShopSettings) -> None:
+    """Internal (caller's transaction): store every field of `settings` for the shop; the
+    shop's name in `shops` follows `shop_name`."""
     for key, value in asdict(settings).items():
         db.execute(
-            "INSERT INTO settings(key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [key, json.dumps(value, ensure_ascii=False)],
+            "INSERT INTO shop_settings(shop_id, key, value) VALUES (?, ?, ?) "
+            "ON CONFLICT(shop_id, key) DO UPDATE SET value = excluded.value",
+            [shop_id, key, json.dumps(value, ensure_ascii=False)],
         )
+    db.execute("UPDATE shops SET name = ? WHERE id = ? AND name <> ?",
+               [settings.shop_name.strip(), shop_id, settings.shop_name.strip()])
 
 
-def _seed_settings(db: Database, settings: ShopSettings) -> None:
+def _check_shop_name(db: Database, shop_id: int, settings: ShopSettings) -> None:
+    from db.shops import shop_name_problem
+
+    problem = shop_name_problem(db, settings.shop_name, exclude_id=shop_id)
+    if problem is not None:
+        raise ValidationError({"shop_name": problem})
+
+
+def _seed_settings(db: Database, settings: ShopSettings, shop_id: int | None = None) -> None:
     """Internal: demo data and test fixtures set settings without a manager, still audited.
 
     Not part of the data API: people change settings with `change_settings`.
@@ -134,10 +167,12 @@ def _seed_settings(db: Database, settings: ShopSettings) -> None:
     from db import audit
 
     validate_settings(settings)
+    shop = shop_of(db) if shop_id is None else shop_id
+    _check_shop_name(db, shop, settings)
     with audit.immediate(db):
-        changes = changed_fields(load_settings(db), settings)
-        _write_rows(db, settings)
-        audit.append(db, SETTINGS_ACTION, None, SETTINGS_ENTITY, None,
+        changes = changed_fields(load_settings(db, shop), settings)
+        _write_shop_settings(db, shop, settings)
+        audit.append(db, SETTINGS_ACTION, None, SETTINGS_ENTITY, settings_entity_id(shop),
                      {"fields": changes, "seeded": True})
 
 
@@ -148,9 +183,12 @@ def changed_fields(before: ShopSettings, after: ShopSettings) -> dict[str, list[
 
 
 def change_settings(
-    db: Database, new: ShopSettings, *, pin: str, console_id: str
+    db: Database, new: ShopSettings, *, pin: str, console_id: str, shop_id: int | None = None,
 ) -> ShopSettings:
     """A manager changes the shop settings; audited as `settings.changed` with before/after.
+
+    `shop_id` (default: the console's shop) names the shop whose settings change; the PIN
+    must be a manager's of the console's shop.
 
     Values are checked before the PIN, so a typo does not cost a PIN attempt. The PIN
     becomes a single-use approval for this change (`db.approvals`): a wrong PIN, or the PIN
@@ -160,16 +198,20 @@ def change_settings(
     from db import approvals, audit
 
     validate_settings(new)
+    shop = shop_of(db) if shop_id is None else shop_id
+    get_shop(db, shop)
+    _check_shop_name(db, shop, new)
+    entity_id = settings_entity_id(shop)
+    subject = approvals.subject(SETTINGS_ENTITY, entity_id)
     approval = approvals.grant(db, pin, console_id, action="settings.change",
-                               subject=SETTINGS_ENTITY)
+                               subject=subject)
     with audit.immediate(db):
-        before = load_settings(db)
+        before = load_settings(db, shop)
         changes = changed_fields(before, new)
         if not changes:
             return before
-        who = approvals.consume(db, approval, action="settings.change",
-                                subject=SETTINGS_ENTITY)
-        _write_rows(db, new)
-        audit.append(db, SETTINGS_ACTION, who.id, SETTINGS_ENTITY, None,
+        who = approvals.consume(db, approval, action="settings.change", subject=subject)
+        _write_shop_settings(db, shop, new)
+        audit.append(db, SETTINGS_ACTION, who.id, SETTINGS_ENTITY, entity_id,
                      {"fields": changes, "console": console_id, "approval_id": approval.id})
-    return load_settings(db)
+    return load_settings(db, shop)

@@ -29,6 +29,7 @@ from db.location import DatabaseLocation, ServerUrl
 
 BATCH = 2000
 TRIGGER_FED = ("customer_items",)  # filled by a trigger on purchase_items: copied last
+SEED_TABLES = ("shops",)  # a new database holds shop 1 (m019_shops): replaced by the copy
 SKIPPED_PREFIXES = ("sqlite_", "customer_fts_", "_sqlite_migrations")
 
 
@@ -181,7 +182,8 @@ def _copy(src: Database, dst: Database, plan: list[_Table], target: DatabaseLoca
             "{target} has another schema version than the source ({theirs} and {ours} "
             "steps); both must be written by this version of Counterpart.").format(
                 target=target, theirs=len(_migrations(dst)), ours=len(_migrations(src))))
-    full = [t.name for t in plan if _count(dst, t.name)]
+    # a new database holds the shop 1 its migrations make (SEED_TABLES): still empty
+    full = [t.name for t in plan if _count(dst, t.name) > (t.name in SEED_TABLES)]
     if full:
         raise CopyRefused(_(
             "{target} already holds data (in {tables}); a shop is copied only into an empty "
@@ -194,7 +196,7 @@ def _copy(src: Database, dst: Database, plan: list[_Table], target: DatabaseLoca
         with write(dst):
             for table in plan:
                 progress(table.name)
-                if table.name in TRIGGER_FED:
+                if table.name in TRIGGER_FED or table.name in SEED_TABLES:
                     dst.execute(f"DELETE FROM {table.name}")
                 _copy_table(src, dst, table)
             sequences = 0

@@ -22,6 +22,7 @@ from db.errors import PermissionDenied
 from db.i18n import _
 from db.models import ShopSettings, Staff
 from db.settings import load_settings
+from db.shops import works_at
 from db.staff import get_staff
 
 SIGN_IN_PURPOSE = "sign_in"
@@ -47,6 +48,9 @@ def _active(db: Database, staff_id: int) -> Staff:
     if not staff.active:
         raise PermissionDenied(_("{name} can no longer sign in. Ask a manager.").format(
             name=staff.name))
+    if not works_at(db, staff.id):
+        raise PermissionDenied(_("{name} does not work at this shop, so cannot sign in "
+                                 "here. Ask a manager.").format(name=staff.name))
     return staff
 
 

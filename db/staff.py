@@ -23,11 +23,21 @@ def _staff(r: Any) -> Staff:
                  has_pin=bool(r[5]))
 
 
-def list_staff(db: Database, *, active_only: bool = True) -> list[Staff]:
-    where = "WHERE active = 1" if active_only else ""
+def list_staff(db: Database, *, active_only: bool = True,
+               all_shops: bool = False) -> list[Staff]:
+    """The staff of the console's shop (`db.shops.shop_of`), or of every shop."""
+    from db.shops import shop_of
+
+    where = ["active = 1"] if active_only else []
+    params: list[Any] = []
+    if not all_shops:
+        where.append("id IN (SELECT staff_id FROM staff_shops WHERE shop_id = ?)")
+        params.append(shop_of(db))
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
     return [
         _staff(r)
-        for r in db.execute(f"SELECT {_COLUMNS} FROM staff {where} ORDER BY name COLLATE NOCASE")
+        for r in db.execute(
+            f"SELECT {_COLUMNS} FROM staff {clause} ORDER BY name COLLATE NOCASE", params)
     ]
 
 

@@ -25,6 +25,7 @@ from db.i18n import _
 from db.models import ROLES, Role, Staff
 from db.pins import check_pin_format, hash_pin, verify_pin
 from db.settings import load_settings
+from db.shops import _join_shop, shop_of
 from db.staff import get_staff, validate_staff
 
 STAFF = "staff"  # audit entity
@@ -83,7 +84,9 @@ def _insert(db: Database, name: str, role: Role, limit_minor: int, pin_hash: str
         "VALUES (?, ?, ?, ?, 1, ?)",
         [name.strip(), role, limit_minor, pin_hash, to_iso(utcnow())],
     )
-    return int(cur.lastrowid or 0)
+    staff_id = int(cur.lastrowid or 0)
+    _join_shop(db, staff_id, shop_of(db))  # a new member of staff works at this shop
+    return staff_id
 
 
 # ---------------------------------------------------------------- first run

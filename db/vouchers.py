@@ -23,6 +23,7 @@ from db.errors import NotFound, UserError, ValidationError
 from db.i18n import _
 from db.service_models import MAX_AMOUNT_MINOR, Voucher
 from db.settings import load_settings
+from db.shops import check_voucher_shop, shop_of
 from db.tills import till_of
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -60,12 +61,12 @@ def _voucher(r: Any) -> Voucher:
         id=r[0], code=r[1], value_minor=r[2], expires_on=date.fromisoformat(r[3]),
         customer_id=r[4], complaint_id=r[5], issued_at=from_iso(r[6]) or utcnow(),
         issued_by=r[7], redeemed_at=from_iso(r[8]), redeemed_by=r[9], till=r[10] or "",
-        redeemed_till=r[11] or "",
+        redeemed_till=r[11] or "", shop_id=int(r[12]),
     )
 
 
 _SELECT = ("SELECT id, code, value_minor, expires_on, customer_id, complaint_id, issued_at, "
-           "issued_by, redeemed_at, redeemed_by, till, redeemed_till FROM vouchers")
+           "issued_by, redeemed_at, redeemed_by, till, redeemed_till, shop_id FROM vouchers")
 
 
 def validate_voucher(value_minor: int, expires_on: date, today: date) -> dict[str, str]:
@@ -116,9 +117,9 @@ def _insert_voucher(
     code = new_code(db)
     cur = db.execute(
         "INSERT INTO vouchers(code, value_minor, expires_on, customer_id, complaint_id, "
-        "issued_at, issued_by, till) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "issued_at, issued_by, till, shop_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [code, value_minor, expires_on.isoformat(), customer_id, complaint_id,
-         to_iso(utcnow()), issued_by, till_of(db)],
+         to_iso(utcnow()), issued_by, till_of(db), shop_of(db)],
     )
     voucher_id = int(cur.lastrowid or 0)
     audit.append(db, "voucher.issued", issued_by, "voucher", voucher_id, {
@@ -176,6 +177,7 @@ def redeem_with_pin(db: Database, code: str, pin: str, console_id: str) -> Vouch
     """
     voucher = find_voucher(db, code)
     _check_usable(voucher, load_settings(db).timezone)
+    check_voucher_shop(db, voucher.shop_id)
     approval = grant(db, pin, console_id, action="voucher.redeem",
                      subject=redeem_subject(voucher), amount_minor=voucher.value_minor)
     return redeem(db, code, approval, console_id=console_id)
@@ -186,13 +188,15 @@ def redeem(db: Database, code: str, approval: Approval | None, *,
     """Mark a voucher used, consuming a "voucher.redeem" approval for it (who takes it).
 
     Unknown, expired or already used codes are refused clearly; "already used on" gives the
-    shop's local date.
+    shop's local date. A voucher of another shop is refused (`db.shops.WrongShop`) unless
+    the company setting `vouchers_any_shop` allows it.
     """
     normal = normalise_code(code)
     timezone = load_settings(db).timezone
     with audit.immediate(db):
         voucher = find_voucher(db, normal)
         _check_usable(voucher, timezone)
+        check_voucher_shop(db, voucher.shop_id)
         staff = consume(db, approval, action="voucher.redeem",
                         subject=redeem_subject(voucher), amount_minor=voucher.value_minor)
         now = to_iso(utcnow())

@@ -178,7 +178,7 @@ class _Builder:
         doc = BaseDocTemplate(
             buffer, pagesize=self.page_size, leftMargin=MARGIN, rightMargin=MARGIN,
             topMargin=MARGIN + HEADER_H, bottomMargin=MARGIN + FOOTER_H,
-            title=f"{self.t('title')} {self.range_text()}", author=self.data.shop.shop_name,
+            title=f"{self.t('title')} {self.range_text()}", author=self.shop_label,
             creator="Counterpart", initialFontName=SANS, initialFontSize=9,
         )
         frame = Frame(MARGIN, MARGIN + FOOTER_H, self.width, self.frame_h, id="body",
@@ -246,7 +246,7 @@ class _Builder:
         top = h - MARGIN
         canvas.saveState()
         canvas.setFillColor(ACCENT)
-        _draw_mixed(canvas, MARGIN, top - 11, d.shop.shop_name, 11, bold=True)
+        _draw_mixed(canvas, MARGIN, top - 11, self.shop_label, 11, bold=True)
         canvas.setFillColor(INK)
         title = self.t("title.day") if d.days == 1 else self.t("title")
         _draw_mixed(canvas, w - MARGIN, top - 10, title, 9, bold=True, align="right")
@@ -271,7 +271,7 @@ class _Builder:
         t = self.t
         out: list[Flowable] = [
             self.p(t("title.day") if d.days == 1 else t("title"), self.h1),
-            self.p(f"{d.shop.shop_name} · {self.range_text()}",
+            self.p(f"{self.shop_label} · {self.range_text()}",
                    ParagraphStyle("sub", parent=self.body, textColor=MUTED, fontSize=10,
                                   leading=13)),
             Spacer(1, 6),
@@ -282,10 +282,13 @@ class _Builder:
             out.append(self.p(t("empty")))
         out += self.overdue_glance()
         out += self.comparison()
+        if d.company and not d.is_empty:
+            out += self.shops()
         if not d.is_empty:
             out.append(PageBreak())
             out += self.causes()
             out += self.staff()
+            out += self.tills()
             out.append(PageBreak())
             out += self.daily_trend()  # the day-by-day chart opens the detail pages
             out += self.steps()
@@ -526,6 +529,67 @@ class _Builder:
         chart.barLabels.dx = 3
         drawing.add(chart)
         return drawing
+
+    def tills(self) -> list[Flowable]:
+        """Per till (of each shop, in the company report): entries taken there, the
+        authorisations decided there and the compensation they approved."""
+        d, t, f = self.data, self.t, self.f
+        out = self.heading("till")
+        if not d.by_till:
+            out.append(self.none())
+            return out
+        head = [t("till.till"), t("till.complaints"), t("till.compliments"),
+                t("till.approved"), t("till.refused"), t("till.value")]
+        rows = [[r.till or t("till.unknown"), str(r.complaints), str(r.compliments),
+                 str(r.approvals), str(r.refusals), f.money(r.compensation_minor)]
+                for r in d.by_till]
+        right: tuple[int, ...] = (1, 2, 3, 4, 5)
+        if d.company:
+            head.insert(0, t("till.shop"))
+            for row, r in zip(rows, d.by_till, strict=True):
+                row.insert(0, r.shop)
+            right = (2, 3, 4, 5, 6)
+        out.append(self.table(head, rows, self.header_widths(head, right, rows), right=right))
+        return out
+
+    @cached_property
+    def shop_label(self) -> str:
+        """The shop's name; the company report names every shop, in the report's language."""
+        d = self.data
+        if d.company:
+            return self.t("shops.company", names=", ".join(s.name for s in d.by_shop))
+        return d.shop.shop_name
+
+    def header_widths(self, header: Sequence[str], numbers: Sequence[int],
+                      rows: Sequence[Sequence[str]] = ()) -> list[float]:
+        """Column widths where each figure column is as wide as its header and its widest
+        value (never broken mid-word, in any language) and the text columns share the
+        rest."""
+        size = self.head_cell.fontSize
+        fixed = {i: max([_measure(header[i], True, size)]
+                        + [_measure(r[i], True, self.cell.fontSize) for r in rows]) + 14
+                 for i in numbers}
+        free = max(self.width - sum(fixed.values()), 0.2 * self.width)
+        texts = len(header) - len(fixed)
+        return [fixed.get(i, free / max(texts, 1)) for i in range(len(header))]
+
+    def shops(self) -> list[Flowable]:
+        """The company report (`--shop all`): each shop's figures, and the company's."""
+        d, t, f = self.data, self.t, self.f
+        out = self.heading("shops")
+        rows = [(s.name, str(s.complaints), str(s.compliments), str(s.suggestions),
+                 str(s.approvals), str(s.refusals), f.money(s.compensation_minor))
+                for s in d.by_shop]
+        total = (t("shops.total"), *(str(sum(getattr(s, k) for s in d.by_shop)) for k in (
+            "complaints", "compliments", "suggestions", "approvals", "refusals")),
+                 f.money(sum(s.compensation_minor for s in d.by_shop)))
+        head = [t("shops.shop"), t("shops.complaints"), t("shops.compliments"),
+                t("shops.suggestions"), t("shops.approved"), t("shops.refused"),
+                t("shops.value")]
+        right = (1, 2, 3, 4, 5, 6)
+        out.append(self.table(head, rows, self.header_widths(head, right, [*rows, total]),
+                              right=right, total=total))
+        return out
 
     def compensation(self) -> list[Flowable]:
         d, t, f = self.data, self.t, self.f

@@ -144,6 +144,19 @@ def summary_csv(data: ReportData, delimiter: str | None = None) -> str:
     for member in data.by_staff:
         row("staff", f"{member.name} · {t('staff.about')}", member.about)
         row("staff", f"{member.name} · {t('staff.taken')}", member.taken)
+    for at in data.by_till:  # per till (of each shop in the company report)
+        till = (f"{at.shop} · " if data.company else "") + (at.till or t("till.unknown"))
+        row("till", f"{till} · {t('till.complaints')}", at.complaints)
+        row("till", f"{till} · {t('till.approved')}", at.approvals)
+        row("till", f"{till} · {t('till.refused')}", at.refusals)
+        row("till", f"{till} · {t('till.value')}", at.compensation_count,
+            at.compensation_minor)
+    for shop in data.by_shop:  # the company report (--shop all)
+        row("shops", f"{shop.name} · {t('shops.complaints')}", shop.complaints)
+        row("shops", f"{shop.name} · {t('shops.compliments')}", shop.compliments)
+        row("shops", f"{shop.name} · {t('shops.refused')}", shop.refusals)
+        row("shops", f"{shop.name} · {t('shops.value')}", shop.compensation_count,
+            shop.compensation_minor)
     for d in data.trend:
         row("trend", d.day.isoformat(), d.complaints, d.compensation_minor)
     p = data.previous

@@ -106,7 +106,7 @@ TAMPERING: list[tuple[str, str, str]] = [
     ("PIN hash copied", "UPDATE staff SET pin_hash = (SELECT pin_hash FROM staff WHERE id = 1)"
      " WHERE id = 2", "staff member 2 was changed"),
     ("manager limit setting",
-     "UPDATE settings SET value = '99999999' WHERE key = 'manager_limit_minor'",
+     "UPDATE shop_settings SET value = '99999999' WHERE key = 'manager_limit_minor'",
      "the shop setting manager_limit_minor was changed"),
 ]
 

@@ -63,14 +63,16 @@ CASES: list[tuple[str, list[str], str, str]] = [
     ("letter", ["letter", "--kind", "birthday", "--customer", "3", "--staff", "1",
                 "--out", "{tmp}/letter.pdf"], DISK_FULL, WRITES),
     ("import", ["import", "customers", "{tmp}/in.csv"], DISK_FULL, WRITES),
-    ("settings show", ["settings", "show"], IO_ERROR, r"FROM settings"),
+    ("settings show", ["settings", "show"], IO_ERROR, r"FROM shop_settings"),
     ("check", ["check"], IO_ERROR, r"integrity_check"),
     ("backup", ["backup", "--to", "{tmp}"], IO_ERROR, r"FROM \[customers\]"),
-    ("backups", ["backups"], IO_ERROR, r"FROM settings"),
+    ("backups", ["backups"], IO_ERROR, r"FROM shop_settings"),
     ("customer export", ["customer", "export", "1", "--out", "{tmp}/c"], IO_ERROR,
      r"FROM customers"),
     ("customer erase", ["customer", "erase", "1", "--reason", "asked", "--pin-stdin"],
      DISK_FULL, WRITES),
+    ("shop list", ["shop", "list"], IO_ERROR, r"FROM shops"),
+    ("shop add", ["shop", "add", "Bar", "--pin-stdin"], DISK_FULL, WRITES),
     ("bench", ["bench", "--customers", "2", "--purchase-items", "1", "--no-startup"],
      IO_ERROR, r"_bench_meta"),
 ]
@@ -120,7 +122,7 @@ def test_demo_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 def test_settings_change_on_a_full_disk(shop: Path, monkeypatch: pytest.MonkeyPatch,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr("sys.stdin", _Stdin(MANAGER_PIN + "\n"))
-    with faulty_sqlite(monkeypatch, DISK_FULL, r"INSERT INTO settings|COMMIT"):
+    with faulty_sqlite(monkeypatch, DISK_FULL, r"INSERT INTO shop_settings|COMMIT"):
         status = main(["settings", "set", "shop_name", "Elsewhere", "--pin-stdin",
                        "--db", str(shop)])
     assert status == 2

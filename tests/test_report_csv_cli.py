@@ -63,7 +63,8 @@ def test_detail_and_summary_csv_parse_back(fresh_db: Database, tmp_path: Path) -
 
 def test_csv_headings_follow_the_report_language(fresh_db: Database, tmp_path: Path) -> None:
     seed_mix(fresh_db, DAY, days_back=2)
-    fresh_db.execute("INSERT INTO settings(key, value) VALUES ('report_language', ?)",
+    fresh_db.execute("INSERT INTO shop_settings(shop_id, key, value) "
+                     "VALUES (1, 'report_language', ?)",
                      [json.dumps("zh-TW")])
     data = build_report(fresh_db, DAY, DAY, actor=None, now=NOW)
     detail, _summary = write_csv(data, tmp_path / "day.csv")

@@ -73,8 +73,8 @@ def test_page_one_at_a_glance_page_two_by_cause_and_staff_detail_after(seeded: D
 
 
 def _one_complaint_day(db: Database) -> dict[str, int]:
-    db.execute("INSERT INTO settings(key, value) VALUES ('timezone', ?) "
-               "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    db.execute("INSERT INTO shop_settings(shop_id, key, value) VALUES (1, 'timezone', ?) "
+               "ON CONFLICT(shop_id, key) DO UPDATE SET value = excluded.value",
                [json.dumps("Europe/Helsinki")])
     ben = add_staff(db, "Ben", "staff")
     sanna = add_staff(db, "Sanna", "supervisor")
@@ -241,7 +241,8 @@ def test_report_prints_arabic_names_joined_and_chinese_headings_in_bold(
 
     ids = _one_complaint_day(fresh_db)
     fresh_db.execute("UPDATE customers SET name = 'محمد علي'")
-    fresh_db.execute("INSERT INTO settings(key, value) VALUES ('report_language', ?)",
+    fresh_db.execute("INSERT INTO shop_settings(shop_id, key, value) "
+                     "VALUES (1, 'report_language', ?)",
                      [json.dumps("zh-TW")])
     data = build_report(fresh_db, DAY, DAY, actor=None, now=NOW)
     assert ids["complaint"] in {d.complaint_id for d in data.details}

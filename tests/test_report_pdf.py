@@ -28,8 +28,9 @@ def pages_of(pdf: bytes) -> list[str]:
 
 
 def set_language(db: Database, lang: str) -> None:
-    db.execute("INSERT INTO settings(key, value) VALUES ('report_language', ?) "
-               "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [json.dumps(lang)])
+    db.execute("INSERT INTO shop_settings(shop_id, key, value) VALUES (1, 'report_language', ?) "
+               "ON CONFLICT(shop_id, key) DO UPDATE SET value = excluded.value",
+               [json.dumps(lang)])
 
 
 @pytest.fixture
@@ -114,7 +115,8 @@ def test_report_language_comes_from_settings(
 
 
 def test_fonts_are_embedded_and_letter_size_is_honoured(seeded: Database) -> None:
-    seeded.execute("INSERT INTO settings(key, value) VALUES ('page_size', '\"Letter\"')")
+    seeded.execute("INSERT INTO shop_settings(shop_id, key, value) "
+                   "VALUES (1, 'page_size', '\"Letter\"')")
     pdf = build_pdf(report(seeded, DAY, DAY))
     assert b"/FontFile2" in pdf
     box = PdfReader(BytesIO(pdf)).pages[0].mediabox

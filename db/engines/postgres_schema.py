@@ -26,6 +26,8 @@ from db.engines.dialect import _call_args, _mask
 TILL_ROLE = "counterpart_till"
 ADMIN_ROLE = "counterpart_admin"
 APPEND_ONLY = ("audit_log",)
+SEED_TABLES = ("shops",)
+"""Tables whose rows the migrations write on a new database (shop 1): copied by `db init`."""
 
 _SKIP_TABLES = re.compile(r"^(sqlite_|customer_fts)")
 _TYPES = (
@@ -246,6 +248,10 @@ def schema_statements() -> list[str]:
         applied = sqlite_db.execute(
             "SELECT migration_set, name, applied_at FROM _sqlite_migrations ORDER BY id"
         ).fetchall()
+        seeded = [(table, sqlite_db.execute(f"SELECT * FROM {table} ORDER BY 1"))
+                  for table in SEED_TABLES]
+        seed_rows = [(table, [d[0] for d in cur.description], cur.fetchall())
+                     for table, cur in seeded]
     finally:
         sqlite_db.close()
     keys: list[ForeignKey] = []
@@ -270,6 +276,13 @@ def schema_statements() -> list[str]:
         f"('{_quote(str(s))}', '{_quote(str(n))}', '{_quote(str(a))}')"
         for s, n, a in applied
     ]
+    for table, columns, rows in seed_rows:  # rows a migration writes (shop 1)
+        for row in rows:
+            values = ", ".join("NULL" if v is None else str(v) if isinstance(v, int)
+                               else f"'{_quote(str(v))}'" for v in row)
+            statements.append(f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({values})')
+        statements.append(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                          f'coalesce((SELECT max(id) FROM "{table}"), 1))')
     return statements + _roles_sql()
 
 
