@@ -499,10 +499,14 @@ def _purchase_for(db: Database, receipt_id: str, receipt: _Receipt, first_new: i
     row = db.execute("SELECT id FROM purchases WHERE receipt_id = ?", [receipt_id]).fetchone()
     if row is not None:
         return int(row[0]) if int(row[0]) >= first_new else None
+    from db.shops import shop_of
+    from db.tills import till_of
+
+    # the shop and till that imported it, as a purchase recorded at this till would have
     cursor = db.execute(
         "INSERT INTO purchases(customer_id, receipt_id, purchased_at, total_minor, "
-        "created_at) VALUES (?, ?, ?, 0, ?)",
-        [receipt.customer_id(), receipt_id, receipt.at, created])
+        "created_at, till, shop_id) VALUES (?, ?, ?, 0, ?, ?, ?)",
+        [receipt.customer_id(), receipt_id, receipt.at, created, till_of(db), shop_of(db)])
     return int(cursor.lastrowid or 0)
 
 

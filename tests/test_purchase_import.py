@@ -112,6 +112,22 @@ def test_square_item_sales_import_as_purchases_with_their_items(
     assert get_customer(memory_db, shop["emily"]).visits == 0
 
 
+def test_imported_purchases_belong_to_the_shop_and_till_that_imported_them(
+    memory_db: Database, shop: dict[str, int]
+) -> None:
+    """An import run at the second shop's back-office till files its orders there, as a
+    purchase recorded at that till would be: the shop's report and lists count them."""
+    from db.shops import set_shop
+    from db.tills import set_till
+
+    memory_db.execute("INSERT INTO shops(id, name, created_at) VALUES "
+                      "(2, 'Kamppi', '2026-11-01T00:00:00+00:00')")
+    set_shop(memory_db, 2)
+    set_till(memory_db, "Back office")
+    run(memory_db, SQUARE)
+    assert set(rows(memory_db, "SELECT shop_id, till FROM purchases")) == {(2, "Back office")}
+
+
 def test_square_reimport_adds_nothing_and_counts_no_visit_twice(
     memory_db: Database, shop: dict[str, int]
 ) -> None:
