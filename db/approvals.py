@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from db import audit, lockout, pin_key
 from db.clock import from_iso, to_iso, utcnow
-from db.connection import is_read_only, write
+from db.connection import concurrent_write, is_read_only
 from db.errors import PermissionDenied, ValidationError
 from db.i18n import _
 from db.models import Role, Staff
@@ -214,7 +214,7 @@ def _store(db: Database, staff: Staff, action: str, subject: str, amount_minor: 
     token = secrets.token_urlsafe(24)
     now = utcnow()
     expires = now + timedelta(minutes=APPROVAL_MINUTES)
-    with write(db):
+    with concurrent_write(db):  # one new row: other tills' approvals may be stored meanwhile
         cur = db.execute(
             "INSERT INTO approvals(token_hash, staff_id, action, subject, amount_minor, "
             "console_id, granted_at, expires_at, till) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -42,7 +42,9 @@ RETRY_S = 1.0
 
 def announce(db: Any) -> None:
     """`NOTIFY` the other tills; inside the caller's write transaction (sent on commit)."""
-    db.conn.raw.execute(f"NOTIFY {CHANNEL}")
+    if not db.conn.announced:  # PostgreSQL delivers one per transaction anyway
+        db.conn.raw.execute(f"NOTIFY {CHANNEL}")
+        db.conn.announced = True
 
 
 def _listening(url: str) -> PgDatabase:

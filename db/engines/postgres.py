@@ -12,9 +12,10 @@ explicit, as with sqlite3's `isolation_level=None`); each statement goes through
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from decimal import Decimal
 from typing import Any
 
@@ -37,6 +38,15 @@ SQLITE_ERROR, SQLITE_BUSY, SQLITE_CONSTRAINT = 1, 5, 19
 BUSY_TIMEOUT_MS = 5000  # as db.connection's: a writer waits this long for another's lock
 CONNECT_TIMEOUT_S = 2
 """The longest a reconnect waits for a server that is away (libpq's minimum is 2 s)."""
+TAIL_LOCK_KEY = 0x436F756E75
+"""The advisory lock a concurrent write takes before it appends to the audit chain or the
+change feed (`PgConnection.hold_tail_lock`), held until it commits."""
+
+
+def lock_key(name: str) -> int:
+    """A signed 64-bit advisory lock key for a name such as ``complaint:12`` (the same in
+    every process; two names sharing a key only queue behind each other)."""
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
 
 
 def server_unavailable(url: str) -> Exception:
@@ -128,6 +138,9 @@ class PgConnection:
         self.url = url
         self._translated: dict[tuple[str, bool], str] = {}
         self._tx_open = False  # a BEGIN not yet ended by COMMIT or ROLLBACK
+        self._concurrent = False  # the open transaction began with `begin_concurrent`
+        self._tail_held = False  # ... and holds the tail lock
+        self.announced = False  # NOTIFY sent in the open transaction (one is enough)
 
     @property
     def lost(self) -> bool:
@@ -181,6 +194,39 @@ class PgConnection:
             self._tx_open = True
         elif verb in ("COMMIT", "ROLLBACK", "END"):
             self._tx_open = False
+        if verb in ("BEGIN", "COMMIT", "ROLLBACK", "END"):  # no tail lock held (yet)
+            self._concurrent = self._tail_held = False
+            self.announced = False
+
+    def begin_concurrent(self, keys: Sequence[str] = ()) -> None:
+        """BEGIN a write that runs beside other tills' concurrent writes (`db.connection.
+        concurrent_write`): it shares the write lock (`BEGIN IMMEDIATE` holds it alone, so
+        a whole-database writer still has the database to itself) and holds each of `keys`
+        (e.g. ``complaint:12``) alone. Appends to the audit chain and the change feed
+        take the tail lock first (`hold_tail_lock`). Waits the busy timeout at most; on
+        failure no transaction is left open."""
+        statements = ["BEGIN", f"SELECT pg_advisory_xact_lock_shared({dialect.WRITE_LOCK_KEY})"]
+        statements += [f"SELECT pg_advisory_xact_lock({lock_key(k)})"
+                       for k in sorted(set(keys))]  # one order: no deadlock between keys
+        self._check("BEGIN")  # a lost connection outside a transaction: reconnect first
+        try:
+            self.raw.execute("; ".join(statements))  # no parameters: one round trip
+        except psycopg.Error as exc:
+            if not self.lost and self.in_transaction:
+                with suppress(psycopg.Error):
+                    self.raw.execute("ROLLBACK")
+            raise self._failed(exc) from exc
+        self._track("BEGIN")
+        self._concurrent = True
+
+    def hold_tail_lock(self) -> None:
+        """In a concurrent write, before appending to the audit chain or the change feed:
+        one writer at a time from here to its commit, so the chain is never forked and
+        change numbers are committed in order. A no-op in any other transaction (BEGIN
+        IMMEDIATE already holds the database alone)."""
+        if self._concurrent and not self._tail_held:
+            self.raw_execute(f"SELECT pg_advisory_xact_lock({TAIL_LOCK_KEY})")
+            self._tail_held = True
 
     def raw_execute(self, sql: str) -> None:
         """A statement the dialect does not translate (SAVEPOINT...), errors mapped."""
@@ -318,6 +364,7 @@ class PgDatabase:
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.raw_execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.announced = False  # a NOTIFY inside it is undone too
             raise
         finally:
             self._savepoints -= 1
