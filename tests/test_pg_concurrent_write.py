@@ -54,12 +54,10 @@ def test_writes_about_different_complaints_run_at_once_the_same_one_waits(
 def test_a_whole_database_write_and_concurrent_writes_exclude_each_other(
         tills: tuple[Database, Database]) -> None:
     one, two = tills
-    with concurrent_write(one, "complaint:1"):
-        with pytest.raises(DatabaseLocked), write(two):
-            _setting(two, "whole")
-    with write(one):
-        with pytest.raises(DatabaseLocked), concurrent_write(two, "complaint:2"):
-            _setting(two, "beside")
+    with concurrent_write(one, "complaint:1"), pytest.raises(DatabaseLocked), write(two):
+        _setting(two, "whole")
+    with write(one), pytest.raises(DatabaseLocked), concurrent_write(two, "complaint:2"):
+        _setting(two, "beside")
     with concurrent_write(two):
         _setting(two, "beside")
 
