@@ -649,6 +649,12 @@ def run_bench(
     def say(message: str) -> None:
         print(f"bench: {message}", file=err, flush=True)
 
+    if server:
+        from console.bench_server import ctype_warning
+
+        warning = ctype_warning(_target(location))
+        if warning:
+            say(f"warning: {warning}")
     if needs_build(location, customers, purchase_items):
         say(f"building {location} ({customers:,} customers, {purchase_items:,} purchase "
             f"items)")

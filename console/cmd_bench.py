@@ -63,14 +63,12 @@ def compare(args: argparse.Namespace, server: Any, file: Path) -> int:
     """The same shop on the server and in `file`, measured one after the other in this
     run; one line per figure: name, the server's value, the file's value, unit ("-" where
     an engine has no such figure)."""
-    import io
-
     from console.bench import run_bench
 
     measured = []
-    for location in (server, file):
+    for location in (server, file):  # each figure also on stderr as it is known
         measured.append(run_bench(location, args.customers, args.purchase_items,
-                                  out=io.StringIO(), startup=not args.no_startup,
+                                  out=sys.stderr, startup=not args.no_startup,
                                   extras=False, tills=True))
     print(compare_table(measured[0], measured[1]), flush=True)
     return 0
