@@ -13,8 +13,10 @@ import pytest
 from sqlite_utils import Database
 
 from db import audit, changes
+from db.approvals import Approval
 from db.connection import concurrent_write, open_database, write
 from db.errors import DatabaseLocked
+from db.service_models import CompensationLine
 
 pytest_plugins = ["tests.pg_support"]  # the server, template and per-test database
 
@@ -109,3 +111,39 @@ def test_tills_appending_at_once_beside_each_other_keep_one_chain_and_change_ord
         assert by_change == by_entry  # committed in number order
     finally:
         db.close()
+
+
+def test_two_tills_deciding_one_complaint_the_second_waits_then_sees_the_first(
+        tills: tuple[Database, Database]) -> None:
+    """Tills approving other complaints write beside each other, but a second decision on
+    the same complaint waits for the first (here past its busy timeout) and, once the first
+    committed, is refused with who decided it and where."""
+    from db.compensation import AuthorisationConflict, approve_with, lines_for
+    from tests.service_data_support import (
+        internal_approval,
+        make_complaint,
+        make_team,
+    )
+
+    one, two = tills
+    team = make_team(one)
+    line = CompensationLine(kind="refund", amount_minor=400)
+    first, other = make_complaint(one, team, line), make_complaint(one, team, line)
+
+    def approval(db: Database, complaint_id: int) -> Approval:
+        return internal_approval(db, team.supervisor, "compensation.approve",
+                                 f"complaint:{complaint_id}", 400)
+
+    proposed = [ln for ln in lines_for(one, first.id) if ln.status == "proposed"]
+    theirs = approval(two, first.id)
+    with concurrent_write(one, f"complaint:{first.id}"):  # till 1 is deciding `first`
+        approve_with(two, approval(two, other.id), other.id,  # another complaint: at once
+                     [ln for ln in lines_for(two, other.id) if ln.status == "proposed"],
+                     seen_decisions=0)
+        with pytest.raises(DatabaseLocked):
+            approve_with(two, theirs, first.id, proposed, seen_decisions=0)
+        approve_with(one, approval(one, first.id), first.id, proposed, seen_decisions=0)
+    with pytest.raises(AuthorisationConflict, match="Sami Supervisor has just"):
+        approve_with(two, theirs, first.id, proposed, seen_decisions=0)
+    assert one.execute("SELECT count(*) FROM authorisations").fetchone()[0] == 2
+    assert audit.verify(one).ok
