@@ -395,7 +395,7 @@ def _deciding(db: Database, complaint_id: int) -> AbstractContextManager[Databas
     complaint's own rows (status, decisions, lines, what was approved), the approval's
     row (used once: a conditional update) and the settings (limits; changed only by a
     whole-database write); the audit entry and change rows are appended in turn."""
-    return concurrent_write(db, f"complaint:{complaint_id}")
+    return concurrent_write(db, f"complaint:{complaint_id}", records_changes=True)
 
 
 def _subject(complaint_id: int) -> str:

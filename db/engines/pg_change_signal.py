@@ -33,9 +33,9 @@ from db.changes import (
     read_since,
 )
 from db.clock import utcnow
-from db.engines.postgres import CONNECT_TIMEOUT_S, PgDatabase
+from db.engines.postgres import CHANGES_CHANNEL, CONNECT_TIMEOUT_S, PgDatabase
 
-CHANNEL = "counterpart_changes"
+CHANNEL = CHANGES_CHANNEL
 RETRY_S = 1.0
 """Seconds between reconnection attempts while the server is away."""
 

@@ -38,6 +38,8 @@ SQLITE_ERROR, SQLITE_BUSY, SQLITE_CONSTRAINT = 1, 5, 19
 BUSY_TIMEOUT_MS = 5000  # as db.connection's: a writer waits this long for another's lock
 CONNECT_TIMEOUT_S = 2
 """The longest a reconnect waits for a server that is away (libpq's minimum is 2 s)."""
+CHANGES_CHANNEL = "counterpart_changes"
+"""What `db.changes.record` NOTIFYs (`db.engines.pg_change_signal` LISTENs to it)."""
 TAIL_LOCK_KEY = 0x436F756E75
 """The advisory lock a concurrent write takes before it appends to the audit chain or the
 change feed (`PgConnection.hold_tail_lock`), held until it commits."""
@@ -198,16 +200,19 @@ class PgConnection:
             self._concurrent = self._tail_held = False
             self.announced = False
 
-    def begin_concurrent(self, keys: Sequence[str] = ()) -> None:
+    def begin_concurrent(self, keys: Sequence[str] = (), *, announce: bool = False) -> None:
         """BEGIN a write that runs beside other tills' concurrent writes (`db.connection.
         concurrent_write`): it shares the write lock (`BEGIN IMMEDIATE` holds it alone, so
         a whole-database writer still has the database to itself) and holds each of `keys`
         (e.g. ``complaint:12``) alone. Appends to the audit chain and the change feed
         take the tail lock first (`hold_tail_lock`). Waits the busy timeout at most; on
-        failure no transaction is left open."""
+        failure no transaction is left open. `announce`: the write will record changes, so
+        its NOTIFY (delivered on commit) goes with the BEGIN, not in the tail."""
         statements = ["BEGIN", f"SELECT pg_advisory_xact_lock_shared({dialect.WRITE_LOCK_KEY})"]
         statements += [f"SELECT pg_advisory_xact_lock({lock_key(k)})"
                        for k in sorted(set(keys))]  # one order: no deadlock between keys
+        if announce:
+            statements.append(f"NOTIFY {CHANGES_CHANNEL}")
         self._check("BEGIN")  # a lost connection outside a transaction: reconnect first
         try:
             self.raw.execute("; ".join(statements))  # no parameters: one round trip
@@ -218,6 +223,7 @@ class PgConnection:
             raise self._failed(exc) from exc
         self._track("BEGIN")
         self._concurrent = True
+        self.announced = announce
 
     def hold_tail_lock(self) -> None:
         """In a concurrent write, before appending to the audit chain or the change feed:
