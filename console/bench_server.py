@@ -37,7 +37,13 @@ MAINTENANCE_MEMORY = "512MB"
 
 
 def _connect(url: str) -> psycopg.Connection[tuple[Any, ...]]:
-    return psycopg.connect(url, autocommit=True)
+    """An autocommit connection; a server that cannot be reached is the known error."""
+    from db.engines.postgres import CONNECT_TIMEOUT_S, server_unavailable
+
+    try:
+        return psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+    except psycopg.OperationalError as exc:
+        raise server_unavailable(url) from exc
 
 
 def _has_table(raw: psycopg.Connection[tuple[Any, ...]], table: str) -> bool:

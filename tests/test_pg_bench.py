@@ -94,3 +94,11 @@ def test_compare_needs_a_server(tmp_path: Path, capfd: pytest.CaptureFixture[str
     assert main(["bench", "--db", str(tmp_path / "a.sqlite"), "--compare",
                  str(tmp_path / "b.sqlite"), *SIZES]) == 2
     assert "--compare needs a PostgreSQL server" in capfd.readouterr().err
+
+
+def test_a_server_that_cannot_be_reached_is_one_clear_sentence(
+        capfd: pytest.CaptureFixture[str]) -> None:
+    url = "postgresql://nobody@127.0.0.1:1/nothing"  # no server listens on port 1
+    assert main(["bench", "--db", url, *SIZES]) == 2
+    err = capfd.readouterr().err
+    assert "cannot be reached" in err and "Traceback" not in err

@@ -141,7 +141,6 @@ def test_the_options_file_can_name_a_server(
 
 @pytest.mark.parametrize("command", [
     ["backup"], ["backups"], ["restore", "FILE"], ["check"], ["import", "customers", "FILE"],
-    ["bench"],
 ])
 def test_sqlite_only_commands_refuse_a_url_clearly(
         command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
