@@ -142,6 +142,7 @@ class PgConnection:
         self._tx_open = False  # a BEGIN not yet ended by COMMIT or ROLLBACK
         self._concurrent = False  # the open transaction began with `begin_concurrent`
         self._tail_held = False  # ... and holds the tail lock
+        self._tail_pending = False  # ... asked for it: sent with the next statement
         self.announced = False  # NOTIFY sent in the open transaction (one is enough)
 
     @property
@@ -197,7 +198,7 @@ class PgConnection:
         elif verb in ("COMMIT", "ROLLBACK", "END"):
             self._tx_open = False
         if verb in ("BEGIN", "COMMIT", "ROLLBACK", "END"):  # no tail lock held (yet)
-            self._concurrent = self._tail_held = False
+            self._concurrent = self._tail_held = self._tail_pending = False
             self.announced = False
 
     def begin_concurrent(self, keys: Sequence[str] = (), *, announce: bool = False) -> None:
@@ -231,14 +232,22 @@ class PgConnection:
         change numbers are committed in order. A no-op in any other transaction (BEGIN
         IMMEDIATE already holds the database alone)."""
         if self._concurrent and not self._tail_held:
+            # sent in one pipeline with the statement that follows (the chain head's read,
+            # the change row): one round trip less while other tills wait for it
+            self._tail_pending = self._tail_held = True
+
+    def _take_tail_lock(self) -> None:
+        """Send a pending tail lock on its own (before a statement not pipelined)."""
+        if self._tail_pending:
+            self._tail_pending = False
             self.raw_execute(f"SELECT pg_advisory_xact_lock({TAIL_LOCK_KEY})")
-            self._tail_held = True
 
     def raw_execute(self, sql: str) -> None:
         """A statement the dialect does not translate (SAVEPOINT...), errors mapped."""
         if self.lost:
             raise server_unavailable(self.url)
         try:
+            self._take_tail_lock()  # a pending one first (cleared before it recurses)
             self.raw.execute(sql)
         except psycopg.Error as exc:
             raise self._failed(exc) from exc
@@ -269,8 +278,14 @@ class PgConnection:
         try:
             with self.raw.cursor() as cur:
                 if not args and ";" in translated:  # BEGIN IMMEDIATE: two statements
+                    self._take_tail_lock()
                     for statement in dialect.split_statements(translated):
                         cur.execute(statement.replace("%%", "%"))
+                elif self._tail_pending:  # the tail lock, then this: one round trip
+                    self._tail_pending = False
+                    with self.raw.pipeline():
+                        self.raw.execute(f"SELECT pg_advisory_xact_lock({TAIL_LOCK_KEY})")
+                        cur.execute(translated, args)
                 else:
                     cur.execute(translated, args)
                 rows = [_row(r) for r in cur.fetchall()] if cur.description else []
@@ -295,6 +310,7 @@ class PgConnection:
             return PgCursor([], None, 0)
         self._check(translated)
         try:
+            self._take_tail_lock()
             with self.raw.cursor() as cur:
                 cur.executemany(translated, batch)
                 rowcount = cur.rowcount
