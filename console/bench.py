@@ -22,6 +22,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import suppress
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
@@ -40,6 +41,7 @@ from db.demo import (
     TAGS,
     random_phone,
 )
+from db.location import ServerUrl, parse_location
 from db.phones import DEFAULT_REGION
 from db.search_index import document, key_for_score, terms, visit_score
 from db.text import digits, fold, has_cjk, search_key
@@ -60,6 +62,8 @@ BUILD_SEED = 11
 BUILD_FORMAT = 5  # raise when the schema or the generator changes: old builds are redone
 FIND_SAMPLE = 1_000  # customers who visited in the last 30 days, for the find figures
 FIND_TOP = 5
+AUTHORISING_TILLS = 8
+AUTHORISATIONS_EACH = 20
 RECENT_DAYS = 30
 
 EXTRA_FIGURES: list[str] = ["reports.letters_bench", "reports.report_bench",
@@ -104,7 +108,7 @@ def _remove_db(path: Path) -> None:
             Path(str(path) + suffix).unlink()
 
 
-def needs_build(path: Path, customers: int, purchase_items: int) -> bool:
+def needs_file_build(path: Path, customers: int, purchase_items: int) -> bool:
     """True unless `path` holds a finished bench build of exactly these sizes.
 
     A file that is not a bench database is never overwritten: that could be a shop's data.
@@ -135,39 +139,38 @@ def needs_build(path: Path, customers: int, purchase_items: int) -> bool:
     )
 
 
-def build_bench_db(
-    path: Path, customers: int, purchase_items: int, *, seed: int = BUILD_SEED,
-    progress: Progress | None = None,
-) -> None:
-    """Write a fresh synthetic database at `path` as fast as SQLite allows."""
-    say = progress or (lambda _msg: None)
-    started = time.perf_counter()
-    _remove_db(path)
-    db = open_database(path)
-    conn = db.conn
-    conn.execute("PRAGMA journal_mode = OFF")
-    conn.execute("PRAGMA synchronous = OFF")
-    conn.execute("PRAGMA cache_size = -400000")
-    conn.execute("PRAGMA temp_store = MEMORY")
-    conn.execute("PRAGMA foreign_keys = OFF")
-    conn.execute("CREATE TABLE _bench_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    meta: dict[str, Any] = {"customers": customers, "purchase_items": purchase_items,
-                            "seed": seed, "format": BUILD_FORMAT, "complete": False}
-    conn.execute("INSERT INTO _bench_meta VALUES ('build', ?)", [json.dumps(meta)])
-    # Secondary indexes and the favourites triggers are set aside during the load and
-    # restored from the schema's own SQL afterwards (the totals are written directly).
-    indexes = conn.execute(
-        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
-        "AND sql IS NOT NULL "
-        "AND tbl_name IN ('customers', 'purchases', 'purchase_items', 'customer_terms')"
-    ).fetchall()
-    for kind, name, _sql in indexes:
-        conn.execute(f'DROP {kind.upper()} "{name}"')
+@dataclass
+class Chunk:
+    """The rows of up to CHUNK customers, in the columns of the bulk inserts below."""
 
-    conn.execute("BEGIN")
-    product_ids = _insert_products(conn)
-    conn.execute("COMMIT")
+    last: int
+    items_written: int
+    purchases_written: int
+    customers: list[tuple[Any, ...]] = field(default_factory=list)
+    fts: list[tuple[int, str]] = field(default_factory=list)
+    terms: list[tuple[str, int]] = field(default_factory=list)
+    purchases: list[tuple[Any, ...]] = field(default_factory=list)
+    items: list[tuple[Any, ...]] = field(default_factory=list)
+    totals: list[tuple[Any, ...]] = field(default_factory=list)
 
+
+CUSTOMER_COLUMNS = (
+    "id", "customer_no", "name", "phone", "phone_digits", "email", "language", "birth_month",
+    "birth_day", "birth_year", "allergies", "allergens", "preferences", "tags",
+    "consent_contact", "tier", "tier_rated_at", "visits", "total_spend_minor",
+    "last_visit_at", "created_at", "updated_at", "search_score")
+PURCHASE_COLUMNS = ("id", "customer_id", "purchased_at", "total_minor", "created_at")
+ITEM_COLUMNS = ("id", "purchase_id", "customer_id", "product_id", "name", "quantity",
+                "unit_price_minor")
+TOTAL_COLUMNS = ("customer_id", "item_key", "name", "quantity")
+
+
+def generate(
+    customers: int, purchase_items: int, product_ids: list[tuple[int, str, int]], *,
+    seed: int = BUILD_SEED,
+) -> Iterator[Chunk]:
+    """The synthetic shop, CHUNK customers at a time; the same rows for every engine (the
+    same seed gives the same shop on SQLite and on PostgreSQL)."""
     rng = random.Random(seed)
     heavy = heavy_customer_id(customers)
     heavy_purchases = min(HEAVY_PURCHASES, max(1, purchase_items // 4))
@@ -267,37 +270,64 @@ def build_bench_db(
             fts_rows.append((key, document(name, phone, number, email, DEFAULT_REGION)))
             term_rows.extend((t, key) for t in terms(name))
         term_rows.sort()
+        yield Chunk(last=last, items_written=item_id, purchases_written=purchase_id,
+                    customers=customer_rows, fts=fts_rows, terms=term_rows,
+                    purchases=purchase_rows, items=item_rows, totals=total_rows)
+
+
+def _insert_sql(table: str, columns: tuple[str, ...], verb: str = "INSERT") -> str:
+    return (f"{verb} INTO {table} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _c in columns)})")
+
+
+def build_bench_db(
+    path: Path, customers: int, purchase_items: int, *, seed: int = BUILD_SEED,
+    progress: Progress | None = None,
+) -> None:
+    """Write a fresh synthetic database at `path` as fast as SQLite allows."""
+    say = progress or (lambda _msg: None)
+    started = time.perf_counter()
+    _remove_db(path)
+    db = open_database(path)
+    conn = db.conn
+    conn.execute("PRAGMA journal_mode = OFF")
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA cache_size = -400000")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("CREATE TABLE _bench_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    meta: dict[str, Any] = {"customers": customers, "purchase_items": purchase_items,
+                            "seed": seed, "format": BUILD_FORMAT, "complete": False}
+    conn.execute("INSERT INTO _bench_meta VALUES ('build', ?)", [json.dumps(meta)])
+    # Secondary indexes and the favourites triggers are set aside during the load and
+    # restored from the schema's own SQL afterwards (the totals are written directly).
+    indexes = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+        "AND sql IS NOT NULL "
+        "AND tbl_name IN ('customers', 'purchases', 'purchase_items', 'customer_terms')"
+    ).fetchall()
+    for kind, name, _sql in indexes:
+        conn.execute(f'DROP {kind.upper()} "{name}"')
+
+    conn.execute("BEGIN")
+    product_ids = _insert_products(conn)
+    conn.execute("COMMIT")
+
+    purchase_id = item_id = 0
+    for chunk in generate(customers, purchase_items, product_ids, seed=seed):
         conn.execute("BEGIN")
+        conn.executemany(_insert_sql("customers", CUSTOMER_COLUMNS), chunk.customers)
+        conn.executemany("INSERT INTO customer_fts(rowid, doc) VALUES (?, ?)", chunk.fts)
         conn.executemany(
-            "INSERT INTO customers (id, customer_no, name, phone, phone_digits, email, "
-            "language, birth_month, birth_day, birth_year, allergies, allergens, preferences, "
-            "tags, consent_contact, tier, tier_rated_at, visits, total_spend_minor, "
-            "last_visit_at, created_at, updated_at, search_score) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            customer_rows,
+            "INSERT OR IGNORE INTO customer_terms(term, rank_key) VALUES (?, ?)", chunk.terms
         )
-        conn.executemany("INSERT INTO customer_fts(rowid, doc) VALUES (?, ?)", fts_rows)
-        conn.executemany(
-            "INSERT OR IGNORE INTO customer_terms(term, rank_key) VALUES (?, ?)", term_rows
-        )
-        conn.executemany(
-            "INSERT INTO purchases(id, customer_id, purchased_at, total_minor, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            purchase_rows,
-        )
-        conn.executemany(
-            "INSERT INTO purchase_items(id, purchase_id, customer_id, product_id, name, "
-            "quantity, unit_price_minor) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            item_rows,
-        )
-        conn.executemany(
-            "INSERT INTO customer_items(customer_id, item_key, name, quantity) "
-            "VALUES (?, ?, ?, ?)",
-            total_rows,
-        )
+        conn.executemany(_insert_sql("purchases", PURCHASE_COLUMNS), chunk.purchases)
+        conn.executemany(_insert_sql("purchase_items", ITEM_COLUMNS), chunk.items)
+        conn.executemany(_insert_sql("customer_items", TOTAL_COLUMNS), chunk.totals)
         conn.execute("COMMIT")
-        say(f"customers {last:,}/{customers:,}, purchase items {item_id:,}/{purchase_items:,}"
-            f" ({time.perf_counter() - started:.0f} s)")
+        purchase_id, item_id = chunk.purchases_written, chunk.items_written
+        say(f"customers {chunk.last:,}/{customers:,}, purchase items "
+            f"{item_id:,}/{purchase_items:,} ({time.perf_counter() - started:.0f} s)")
 
     for _kind, name, sql in indexes:
         say(f"{_kind} {name} ({time.perf_counter() - started:.0f} s)")
@@ -523,8 +553,9 @@ def bench_profile(db: Database, customer_id: int, rounds: int = PROFILE_ROUNDS) 
     return p95(samples[5:])
 
 
-def bench_startup(path: Path, rounds: int = STARTUP_ROUNDS) -> float | None:
-    """Median wall time in ms from process start to the main window's `shown` line."""
+def bench_startup(path: Path | str, rounds: int = STARTUP_ROUNDS) -> float | None:
+    """Median wall time in ms from process start to the main window's `shown` line
+    (`path`: a file, or a server's URL with its password)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     # An installed console has its bytecode cached; a shell that forbids writing it would
     # make every start recompile the program (hundreds of ms) and measure that instead.
@@ -565,8 +596,33 @@ def extra_figures(db: Database, modules: list[str] | None = None) -> Iterator[Fi
         yield from module.bench_figures(db)
 
 
+def _target(location: Path | ServerUrl) -> str:
+    """What a child process is given: the file's path, or the URL itself (with any
+    password: `str(ServerUrl)` hides it)."""
+    return location.url if isinstance(location, ServerUrl) else str(location)
+
+
+def server_figures(target: str, say: Callable[[str], None]) -> Iterator[Figure]:
+    """Two tills on one database: a commit at one till until the other's open profile
+    shows it, and 8 tills authorising compensation at once (issue 11). They add a few
+    staff, one customer with purchases and 160 complaints to the benchmark database."""
+    from console.concurrent_authorise_bench import concurrent_authorise_p95_ms
+    from console.till_refresh_bench import till_refresh_p95_ms
+
+    _qt_app()
+    say("till refresh: purchases committed at one till until another till's profile shows "
+        "them")
+    yield ("till_refresh_p95_ms", till_refresh_p95_ms(target), "ms")
+    say(f"concurrent authorisations: {AUTHORISING_TILLS} tills x {AUTHORISATIONS_EACH}")
+    whole, without_pin = concurrent_authorise_p95_ms(target, AUTHORISING_TILLS,
+                                                     AUTHORISATIONS_EACH)
+    say(f"concurrent authorisations: p95 {without_pin:.1f} ms without the PIN check "
+        f"(scrypt, on this machine's shared cores)")
+    yield ("concurrent_authorise_p95_ms", whole, "ms")
+
+
 def run_bench(
-    path: Path,
+    path: Path | ServerUrl | str,
     customers: int = DEFAULT_CUSTOMERS,
     purchase_items: int = DEFAULT_PURCHASE_ITEMS,
     *,
@@ -574,30 +630,47 @@ def run_bench(
     err: TextIO | None = None,
     startup: bool = True,
     in_process_build: bool = False,
+    extras: bool | None = None,
+    tills: bool | None = None,
 ) -> list[Figure]:
-    """Build or reuse the database, then measure; each figure printed as it is known."""
+    """Build or reuse the database, then measure; each figure printed as it is known.
+
+    `path` is a SQLite file or a PostgreSQL server (`ServerUrl`, or a URL as text). The
+    other parts' figures (`EXTRA_FIGURES`) are measured on SQLite, the two tills' figures
+    (`server_figures`) on a server: `extras`/`tills` say otherwise.
+    """
     out = out or sys.stdout
     err = err or sys.stderr
+    location = parse_location(path)
+    server = isinstance(location, ServerUrl)
+    extras = not server if extras is None else extras
+    tills = server if tills is None else tills
 
     def say(message: str) -> None:
         print(f"bench: {message}", file=err, flush=True)
 
-    path = Path(path)
-    if needs_build(path, customers, purchase_items):
-        say(f"building {path} ({customers:,} customers, {purchase_items:,} purchase items)")
+    if server:
+        from console.bench_server import ctype_warning
+
+        warning = ctype_warning(_target(location))
+        if warning:
+            say(f"warning: {warning}")
+    if needs_build(location, customers, purchase_items):
+        say(f"building {location} ({customers:,} customers, {purchase_items:,} purchase "
+            f"items)")
         if in_process_build:
-            build_bench_db(path, customers, purchase_items, progress=say)
+            build_any(location, customers, purchase_items, progress=say)
         else:
-            _build_in_child(path, customers, purchase_items, err)
+            _build_in_child(location, customers, purchase_items, err)
     else:
-        say(f"reusing {path}")
+        say(f"reusing {location}")
     figures: list[Figure] = []
 
     def emit(figure: Figure) -> None:
         figures.append(figure)
         print(f"{figure[0]} {figure[1]:.1f} {figure[2]}", file=out, flush=True)
 
-    db = open_database(path)
+    db = open_database(location)
     try:
         queries = search_queries(db)
         say(f"searching: {len(queries)} queries after {WARM_UP_QUERIES} to warm up")
@@ -615,23 +688,51 @@ def run_bench(
         emit(("profile_open_p95_ms", bench_profile(db, heavy_customer_id(customers)), "ms"))
         if startup:
             say("starting the console (offscreen) until its window is shown")
-            started = bench_startup(path)
+            started = bench_startup(_target(location))
             if started is None:
                 say("startup: the console did not print 'shown'; no figure")
             else:
                 emit(("startup_ms", started, "ms"))
         emit(("peak_rss_mb", rss_mb, "MB"))
-        for figure in extra_figures(db):
-            emit(figure)
+        if tills:
+            for figure in server_figures(_target(location), say):
+                emit(figure)
+        if extras:
+            for figure in extra_figures(db):
+                emit(figure)
     finally:
         db.close()
     return figures
 
 
-def _build_in_child(path: Path, customers: int, purchase_items: int, err: TextIO) -> None:
+def needs_build(location: Path | ServerUrl, customers: int, purchase_items: int) -> bool:
+    """True unless `location` holds a finished bench build of exactly these sizes; a shop's
+    database is refused (UserError), never overwritten."""
+    if isinstance(location, ServerUrl):
+        from console.bench_server import needs_server_build
+
+        return needs_server_build(location.url, str(location), customers, purchase_items,
+                                  BUILD_FORMAT)
+    return needs_file_build(location, customers, purchase_items)
+
+
+def build_any(location: Path | ServerUrl, customers: int, purchase_items: int, *,
+              progress: Progress | None = None) -> None:
+    """`build_bench_db` for a file, `bench_server.build_server_bench` for a server."""
+    if isinstance(location, ServerUrl):
+        from console.bench_server import build_server_bench
+
+        build_server_bench(location.url, customers, purchase_items, seed=BUILD_SEED,
+                           build_format=BUILD_FORMAT, progress=progress)
+    else:
+        build_bench_db(location, customers, purchase_items, progress=progress)
+
+
+def _build_in_child(location: Path | ServerUrl, customers: int, purchase_items: int,
+                    err: TextIO) -> None:
     """Build in a child process, its progress relayed line by line to `err`."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "console.bench", "build", str(path), str(customers),
+        [sys.executable, "-m", "console.bench", "build", _target(location), str(customers),
          str(purchase_items)],
         stderr=subprocess.PIPE, text=True,
     )
@@ -642,17 +743,17 @@ def _build_in_child(path: Path, customers: int, purchase_items: int, err: TextIO
     if proc.wait() != 0:
         from db.errors import UserError
 
-        raise UserError(f"building the benchmark database {path} failed")
+        raise UserError(f"building the benchmark database {location} failed")
 
 
 def _child_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m console.bench")
     parser.add_argument("action", choices=["build"])
-    parser.add_argument("path", type=Path)
+    parser.add_argument("path", type=parse_location)
     parser.add_argument("customers", type=int)
     parser.add_argument("purchase_items", type=int)
     args = parser.parse_args(argv)
-    build_bench_db(
+    build_any(
         args.path, args.customers, args.purchase_items,
         progress=lambda m: print(f"bench: {m}", file=sys.stderr, flush=True),
     )

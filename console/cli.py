@@ -13,11 +13,10 @@ import importlib
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from db.errors import UserError
 from db.i18n import _, language_from_environment, set_language
-from db.location import DatabaseLocation, missing, parse_location, sqlite_file
+from db.location import DatabaseLocation, missing, parse_location
 
 COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_run",
@@ -172,12 +171,6 @@ def db_path(args: argparse.Namespace) -> DatabaseLocation:
     if location is not None:
         return parse_location(location)
     return options_database() or default_db_path()
-
-
-def sqlite_db_path(args: argparse.Namespace, command: str) -> Path:
-    """The SQLite file a SQLite-only command (backup, check, import, bench) works on; a
-    PostgreSQL URL is refused with a message naming `command` (db.location.SqliteOnly)."""
-    return sqlite_file(db_path(args), command)
 
 
 def existing_db_path(args: argparse.Namespace) -> DatabaseLocation | None:

@@ -8,9 +8,11 @@ audit append serialised by the write lock) and times every call. The figure is t
 all calls. On one machine the tills also share its cores for the PIN hashes, which real
 tills (one machine each) do not: a small machine overstates it.
 
-Run: `python -m console.concurrent_authorise_bench URL [TILLS] [EACH]` on a database made by
-`counterpart db init` (it adds two staff and TILLS x EACH complaints). Wiring it into
-`counterpart bench --db URL` is left to the `--db` work (console/cmd_bench.py).
+Run: `python -m console.concurrent_authorise_bench URL [TILLS] [EACH] [--cheap-pin]` on a
+database made by `counterpart db init` (it adds two staff and TILLS x EACH complaints);
+`--cheap-pin` stores the supervisor's PIN hash at scrypt cost 2**4 (a diagnostic: the
+database's part without the hashes competing for the cores). `counterpart bench --db URL`
+prints it too.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,22 +38,22 @@ def _p95(samples: list[float]) -> float:
 
 def _worker(url: str, till: str, first: int, count: int, go: str) -> list[list[float]]:
     """One till: wait for `go`, then authorise complaints first..first+count-1, timed:
-    [whole call, of which the PIN check (`approvals.grant`)] in ms per call."""
+    [whole call, of which the PIN hash (scrypt, `approvals.verify_pin`)] in ms per call."""
     from db import approvals
     from db.compensation import authorise, lines_for
     from db.connection import open_database
 
-    real_grant = approvals.grant
+    real_verify: Callable[..., bool] = vars(approvals)["verify_pin"]  # imported there
     in_grant = [0.0]
 
-    def timed_grant(*args: Any, **kwargs: Any) -> Any:
+    def timed_verify(*args: Any, **kwargs: Any) -> bool:
         start = time.perf_counter()
         try:
-            return real_grant(*args, **kwargs)
+            return real_verify(*args, **kwargs)
         finally:
             in_grant[0] += time.perf_counter() - start
 
-    approvals.grant = timed_grant
+    setattr(approvals, "verify_pin", timed_verify)  # noqa: B010 (not exported by approvals)
 
     db = open_database(url)
     try:
@@ -71,7 +74,25 @@ def _worker(url: str, till: str, first: int, count: int, go: str) -> list[list[f
         db.close()
 
 
-def _seed(url: str, count: int) -> int:
+def _cheap_hash(db: Any, pin: str) -> str:
+    """A keyed PIN hash in the stored format at scrypt cost n=2**4 instead of 2**14 (the
+    diagnostic `--cheap-pin`: the database's part without the hashes' CPU)."""
+    import hashlib
+    import hmac
+
+    from db import pin_key
+    from db.connection import write
+    from db.pins import KEYED, SCRYPT_P, SCRYPT_R
+
+    with write(db):
+        key = pin_key.ensure_shop_key(db)
+    salt = os.urandom(16)
+    secret = hmac.new(key, pin.encode("ascii"), hashlib.sha256).digest()
+    digest = hashlib.scrypt(secret, salt=salt, n=2**4, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
+    return f"{KEYED}${2**4}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
+
+
+def _seed(url: str, count: int, *, cheap_pin: bool = False) -> int:
     """Two staff and `count` complaints with a proposed refund; the first complaint's id."""
     from db.complaints import create_complaint
     from db.connection import open_database, write
@@ -82,8 +103,12 @@ def _seed(url: str, count: int) -> int:
     try:
         stamp = time.time_ns()
         clerk = _seed_staff(db, f"Bench Clerk {stamp}", "staff")
-        _seed_staff(db, f"Bench Supervisor {stamp}", "supervisor", limit_minor=10**9,
-                    pin=SUPERVISOR_PIN)
+        if cheap_pin:
+            _seed_staff(db, f"Bench Supervisor {stamp}", "supervisor", limit_minor=10**9,
+                        pin_hash=_cheap_hash(db, SUPERVISOR_PIN))
+        else:
+            _seed_staff(db, f"Bench Supervisor {stamp}", "supervisor", limit_minor=10**9,
+                        pin=SUPERVISOR_PIN)
         with write(db):
             ids = [create_complaint(db, ComplaintInput(
                 taken_by=clerk.id, cause="quality", problem=f"Bench {n}",
@@ -96,11 +121,12 @@ def _seed(url: str, count: int) -> int:
     return ids[0]
 
 
-def concurrent_authorise_p95_ms(url: str, tills: int = 8, each: int = 20,
-                                ) -> tuple[float, float]:
+def concurrent_authorise_p95_ms(url: str, tills: int = 8, each: int = 20, *,
+                                cheap_pin: bool = False) -> tuple[float, float]:
     """The p95, in ms, of one authorisation while `tills` tills authorise at once, and the
-    p95 of the same calls without their PIN check (the database's part)."""
-    first = _seed(url, tills * each)
+    p95 of the same calls without their PIN hash (scrypt: on a till of its own it costs
+    what it costs alone; here the tills' hashes share this machine's cores)."""
+    first = _seed(url, tills * each, cheap_pin=cheap_pin)
     with tempfile.TemporaryDirectory(prefix="counterpart-bench-auth-") as folder:
         go = Path(folder) / "go"
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -125,9 +151,12 @@ def main(argv: list[str]) -> int:
         url, till, first, count, go = argv[1:6]
         print(json.dumps(_worker(url, till, int(first), int(count), go)))
         return 0
+    cheap_pin = "--cheap-pin" in argv  # diagnostic: the database's part alone
+    argv = [a for a in argv if a != "--cheap-pin"]
     tills = int(argv[1]) if len(argv) > 1 else 8
     each = int(argv[2]) if len(argv) > 2 else 20
-    figure, without_pin = concurrent_authorise_p95_ms(argv[0], tills, each)
+    figure, without_pin = concurrent_authorise_p95_ms(argv[0], tills, each,
+                                                      cheap_pin=cheap_pin)
     print(f"concurrent_authorise_p95_ms {figure:.1f} ms ({tills} tills x {each})")
     print(f"concurrent_authorise_without_pin_p95_ms {without_pin:.1f} ms")
     return 0

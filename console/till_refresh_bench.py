@@ -3,8 +3,8 @@
 `till_refresh_p95_ms(url)`: a purchase committed at "till 2" until "till 1"'s open
 profile shows it (through NOTIFY, the watcher's LISTEN connection and the data bus; target
 <= 500 ms). Run it with `python -m console.till_refresh_bench URL` (a database `counterpart
-db init` made; it adds a few staff, one customer and purchases). Wiring it into
-`counterpart bench --db URL` is left to the `--db` work (console/cmd_bench.py).
+db init` made; it adds a few staff, one customer and purchases). `counterpart bench --db
+URL` prints it too.
 """
 
 from __future__ import annotations

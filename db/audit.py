@@ -38,7 +38,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db.clock import from_iso, to_iso, utcnow
-from db.connection import write
+from db.connection import hold_append_lock, write
 from db.i18n import N_, _
 from db.service_models import AuditEntry, VerifyResult
 from db.tills import till_of
@@ -164,12 +164,13 @@ def append(
     till = till_of(db)
     if till and "till" not in (details or {}):
         details = {**(details or {}), "till": till}
+    details_text = canonical(dict(details or {}))
+    rows = row_hash(db, entity, entity_id)
+    hold_append_lock(db)  # a concurrent write on a server: one append at a time from here
     last = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     prev_id, prev_hash = (int(last[0]), str(last[1])) if last else (0, GENESIS)
     entry_id = prev_id + 1
     at = to_iso(utcnow())
-    details_text = canonical(dict(details or {}))
-    rows = row_hash(db, entity, entity_id)
     digest = entry_hash(entry_id, at, actor_id, action, entity, entity_id, details_text,
                         prev_hash, rows)
     db.execute(

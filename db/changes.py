@@ -29,6 +29,7 @@ from typing import Protocol
 from sqlite_utils import Database
 
 from db.clock import to_iso, utcnow
+from db.connection import hold_append_lock
 
 # Entity names, shared with the data bus (widgets import them from here).
 CUSTOMER = "customer"
@@ -128,6 +129,7 @@ def record(db: Database, entity: str, entity_id: int | None = ANY_ID) -> None:
     write does). `entity_id` None or ANY_ID: several rows of `entity` changed."""
     if not db.conn.in_transaction:
         raise RuntimeError("changes.record must run inside the caller's write transaction")
+    hold_append_lock(db)  # numbers committed in order, also by concurrent writes
     cur = db.execute(
         "INSERT INTO changes(entity, entity_id, at, origin) VALUES (?, ?, ?, ?)",
         [entity, entity_id or ANY_ID, to_iso(utcnow()), origin(db)])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -36,6 +37,7 @@ from db import approvals, audit, changes
 from db.approvals import Approval
 from db.approvals import limit_for as limit_for  # re-exported: callers used it from here
 from db.clock import from_iso, to_iso, today_local, utcnow
+from db.connection import concurrent_write
 from db.errors import NotFound, PermissionDenied, UserError, ValidationError
 from db.i18n import _
 from db.models import Staff
@@ -386,6 +388,16 @@ def _audit_denied(db: Database, staff: Staff, complaint_id: int, console_id: str
                       "console_id": console_id})
 
 
+def _deciding(db: Database, complaint_id: int) -> AbstractContextManager[Database]:
+    """The transaction of one decision on a complaint. Tills deciding other complaints
+    write at the same time (on a server); a second decision on this complaint waits for
+    the first and then sees it (AuthorisationConflict). What it relies on is the
+    complaint's own rows (status, decisions, lines, what was approved), the approval's
+    row (used once: a conditional update) and the settings (limits; changed only by a
+    whole-database write); the audit entry and change rows are appended in turn."""
+    return concurrent_write(db, f"complaint:{complaint_id}", records_changes=True)
+
+
 def _subject(complaint_id: int) -> str:
     return approvals.subject("complaint", complaint_id)
 
@@ -430,7 +442,7 @@ def approve_with(
         raise ValidationError({"lines": _("Add at least one compensation line.")})
     total = total_value(cleaned)
     over: OverLimit | None = None
-    with audit.immediate(db):
+    with _deciding(db, complaint_id):
         staff = approvals.consume(db, approval, action="compensation.approve",
                                   subject=_subject(complaint_id), amount_minor=total)
         assert approval is not None
@@ -459,11 +471,11 @@ def approve_with(
                 _insert_line(db, complaint_id, line, "approved", auth_id, voucher_id)
                 stored.append({"kind": line.kind, "value_minor": line.value_minor,
                                "voucher_id": voucher_id})
+            _touch(db, complaint_id)
             audit.append(db, "authorisation.approved", staff.id, "complaint", complaint_id, {
                 "authorisation_id": auth_id, "total_minor": total, "lines": stored,
                 "console_id": console_id, "limit_minor": limit, "approval_id": approval.id,
             })
-            _touch(db, complaint_id)
     if over is not None:
         _audit_denied(db, staff, complaint_id, console_id, "over_limit", over.total_minor)
         raise over
@@ -515,7 +527,7 @@ def refuse_with(
     """Refuse, consuming a "compensation.refuse" approval for this complaint; audited."""
     reason = _check_reason(reason)
     cleaned = validate_lines(db, lines) if lines is not None else None
-    with audit.immediate(db):
+    with _deciding(db, complaint_id):
         staff = approvals.consume(db, approval, action="compensation.refuse",
                                   subject=_subject(complaint_id))
         assert approval is not None
@@ -535,11 +547,11 @@ def refuse_with(
         for line in cleaned:
             _insert_line(db, complaint_id, replace(line, voucher_id=None), "refused", auth_id,
                          None)
+        _touch(db, complaint_id)
         audit.append(db, "authorisation.refused", staff.id, "complaint", complaint_id, {
             "authorisation_id": auth_id, "total_minor": total, "reason": reason,
             "console_id": console_id, "approval_id": approval.id,
         })
-        _touch(db, complaint_id)
     return _authorisation(db, auth_id)
 
 

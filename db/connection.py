@@ -13,11 +13,11 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 from urllib.parse import quote
 
 from sqlite_utils import Database
@@ -461,6 +461,46 @@ def write(db: Database) -> Iterator[Database]:
     a damaged page met inside rolls everything back and is raised as the matching
     `db.errors.DatabaseError`, naming the file.
     """
+    with _write(db, lambda conn: conn.execute("BEGIN IMMEDIATE")):
+        yield db
+
+
+@contextmanager
+def concurrent_write(db: Database, *keys: str,
+                     records_changes: bool = False) -> Iterator[Database]:
+    """`write` for a write that other tills may make at the same time, on a server.
+
+    On SQLite it is `write` (one writer per file). On PostgreSQL it waits only for a
+    whole-database writer (`write`) and for writers holding one of `keys` (names such as
+    ``complaint:12``: everything the write reads and then relies on must be covered by a
+    key, or be a single row it updates with a condition). Its appends to the audit chain
+    and the change feed wait their turn at the end (`hold_append_lock`, taken by
+    `db.audit.append` and `db.changes.record`), so the chain stays one line and changes
+    are committed in number order. Nested use becomes a savepoint of the outer
+    transaction, under the outer transaction's locks. `records_changes`: it will call
+    `db.changes.record` (the other tills' wake-up is then sent with its BEGIN, one round
+    trip less while it holds the tail lock).
+    """
+    begin = getattr(db.conn, "begin_concurrent", None)
+    if begin is None:
+        with write(db):
+            yield db
+        return
+    with _write(db, lambda _conn: begin(keys, announce=records_changes)):
+        yield db
+
+
+def hold_append_lock(db: Database) -> None:
+    """Before appending to the audit chain or the change feed inside a write: in a
+    `concurrent_write` on a server, wait for the other tills' appends and hold the turn
+    until commit; otherwise (SQLite, `write`) the write already holds the database."""
+    hold = getattr(db.conn, "hold_tail_lock", None)
+    if hold is not None:
+        hold()
+
+
+@contextmanager
+def _write(db: Database, begin: Callable[[Any], object]) -> Iterator[Database]:
     if is_read_only(db):
         raise DatabaseReadOnly(
             _("{path} is open read-only (the file cannot be written), so nothing was "
@@ -474,7 +514,7 @@ def write(db: Database) -> Iterator[Database]:
         return
     path = database_path(db)
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        begin(conn)
     except sqlite3.DatabaseError as exc:
         raise _translate(exc, path) from exc
     try:

@@ -13,9 +13,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from db.errors import UserError
-from db.i18n import _
-
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
@@ -47,20 +44,6 @@ def parse_location(text: str | DatabaseLocation) -> DatabaseLocation:
 
 def is_server(location: object) -> bool:
     return isinstance(location, ServerUrl)
-
-
-def sqlite_file(location: DatabaseLocation, command: str) -> Path:
-    """The SQLite file `command` works on; a PostgreSQL URL is refused (UserError)."""
-    if isinstance(location, ServerUrl):
-        raise SqliteOnly(_(
-            "'counterpart {command}' works on a SQLite file only, and {url} is a PostgreSQL "
-            "server. Give a .sqlite file with --db; to move a shop between the two, use "
-            "'counterpart db copy'.").format(command=command, url=location))
-    return location
-
-
-class SqliteOnly(UserError):
-    """A SQLite-only command was given a PostgreSQL URL."""
 
 
 def missing(location: DatabaseLocation) -> bool:

@@ -85,7 +85,8 @@ def _check_own_pin(db: Database, staff: Staff, pin: str, console_id: str) -> Sta
     from db.approvals import check_pin
 
     return check_pin(db, pin, console_id, SIGN_IN_PURPOSE,
-                     lambda who: "" if who.id == staff.id else "not_this_person")
+                     lambda who: "" if who.id == staff.id else "not_this_person",
+                     first=lambda staff_id, _role: staff_id == staff.id)
 
 
 def require_manager_with_pin(sign_in: SignIn | None) -> Staff:

@@ -663,3 +663,48 @@ def test_old_wrong_tries_are_forgotten_after_two_days(memory_db: Database,
         authenticate(memory_db, "0000", CONSOLE)
     assert count(memory_db, "pin_failures") == 1
     assert len(audit.entries(memory_db, action_prefix="pin.failed")) == 4  # the log keeps all
+
+
+def test_a_pin_check_tries_the_likely_owners_first_and_answers_the_same(
+        fresh_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each stored PIN hash costs one scrypt: twelve floor staff with PINs added before the
+    supervisor must not cost the supervisor's approval thirteen hashes. Those with the right
+    for the action are tried first (the one signing in, for sign-in); a wrong PIN still tries
+    everyone and is counted and audited as before, and a floor staff PIN asking for
+    compensation is still found and answered as a wrong PIN."""
+    from db.sign_in import sign_in_with_pin
+
+    db = fresh_db
+    clerks = [seed_staff(db, f"Clerk {n}", "staff", pin=f"{5100 + n}") for n in range(12)]
+    supervisor = seed_staff(db, "Sami Supervisor", "supervisor", limit_minor=5000,
+                            pin=SUPERVISOR_PIN)
+    tried: list[str] = []
+    real_verify = approvals.verify_pin
+
+    def counting_verify(pin: str, stored: str | None, key: bytes | None = None) -> bool:
+        tried.append(str(stored))
+        return real_verify(pin, stored, key)
+
+    monkeypatch.setattr(approvals, "verify_pin", counting_verify)
+    approval = grant(db, SUPERVISOR_PIN, CONSOLE, action="compensation.approve",
+                     subject="complaint:1", amount_minor=500)
+    assert approval.staff.id == supervisor.id
+    assert len(tried) == 1  # not 13
+
+    tried.clear()
+    assert sign_in_with_pin(db, clerks[7].id, "5107", CONSOLE).staff.id == clerks[7].id
+    assert len(tried) == 1
+
+    tried.clear()
+    with pytest.raises(lockout.WrongPin):
+        grant(db, "9999", CONSOLE, action="compensation.approve", subject="complaint:1",
+              amount_minor=500)
+    assert len(tried) == 13  # a wrong PIN: everyone, as before
+
+    tried.clear()
+    with pytest.raises(lockout.WrongPin):
+        grant(db, "5103", CONSOLE, action="compensation.approve", subject="complaint:1",
+              amount_minor=500)
+    failed = audit.entries(db, action_prefix="pin.failed", limit=1)[0]
+    assert (failed.actor_id, failed.details["why"]) == (clerks[3].id, "no_right")
+    assert len(tried) == 1 + 4  # the supervisor, then clerks 0 to 3 in order

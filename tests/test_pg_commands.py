@@ -6,7 +6,6 @@ staff, settings, customer, report and letter work there end to end."""
 from __future__ import annotations
 
 import io
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -141,19 +140,6 @@ def test_the_options_file_can_name_a_server(
                                                encoding="utf-8")
     assert main(["staff", "list"]) == 0
     assert "Maria Manager" in capsys.readouterr().out
-
-
-@pytest.mark.parametrize("command", [["bench"]])  # backup, check, import: tests/test_pg_backup.py
-def test_sqlite_only_commands_refuse_a_url_clearly(
-        command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    source = tmp_path / "people.csv"
-    source.write_text("name\nAino\n", encoding="utf-8")
-    argv = [str(source) if word == "FILE" else word for word in command]
-    url = f"postgresql://nobody@127.0.0.1:1/{uuid.uuid4().hex}"  # never connected to
-    assert main([*argv, "--db", url]) == 2
-    err = capsys.readouterr().err
-    assert "works on a SQLite file only" in err and "db copy" in err
-    assert "Traceback" not in err
 
 
 def test_a_server_database_opens_through_a_location(demo_url: str) -> None:

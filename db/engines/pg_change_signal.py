@@ -33,16 +33,18 @@ from db.changes import (
     read_since,
 )
 from db.clock import utcnow
-from db.engines.postgres import CONNECT_TIMEOUT_S, PgDatabase, connect_options
+from db.engines.postgres import CHANGES_CHANNEL, CONNECT_TIMEOUT_S, PgDatabase, connect_options
 
-CHANNEL = "counterpart_changes"
+CHANNEL = CHANGES_CHANNEL
 RETRY_S = 1.0
 """Seconds between reconnection attempts while the server is away."""
 
 
 def announce(db: Any) -> None:
     """`NOTIFY` the other tills; inside the caller's write transaction (sent on commit)."""
-    db.conn.raw.execute(f"NOTIFY {CHANNEL}")
+    if not db.conn.announced:  # PostgreSQL delivers one per transaction anyway
+        db.conn.raw.execute(f"NOTIFY {CHANNEL}")
+        db.conn.announced = True
 
 
 def _listening(url: str) -> PgDatabase:

@@ -13,10 +13,11 @@ explicit, as with sqlite3's `isolation_level=None`); each statement goes through
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from decimal import Decimal
 from typing import Any
 
@@ -61,6 +62,19 @@ def connect_options(url: str) -> dict[str, Any]:
     except psycopg.ProgrammingError:
         return {}
     return {k: v for k, v in NETWORK_DEFAULTS.items() if k not in given}
+
+
+CHANGES_CHANNEL = "counterpart_changes"
+"""What `db.changes.record` NOTIFYs (`db.engines.pg_change_signal` LISTENs to it)."""
+TAIL_LOCK_KEY = 0x436F756E75
+"""The advisory lock a concurrent write takes before it appends to the audit chain or the
+change feed (`PgConnection.hold_tail_lock`), held until it commits."""
+
+
+def lock_key(name: str) -> int:
+    """A signed 64-bit advisory lock key for a name such as ``complaint:12`` (the same in
+    every process; two names sharing a key only queue behind each other)."""
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
 
 
 def server_unavailable(url: str) -> Exception:
@@ -155,6 +169,10 @@ class PgConnection:
         self._reconnect_lock = threading.Lock()
         self._attempt: threading.Thread | None = None  # a reconnection in the background
         self._made: psycopg.Connection[tuple[Any, ...]] | None = None  # ... and its result
+        self._concurrent = False  # the open transaction began with `begin_concurrent`
+        self._tail_held = False  # ... and holds the tail lock
+        self._tail_pending = False  # ... asked for it: sent with the next statement
+        self.announced = False  # NOTIFY sent in the open transaction (one is enough)
 
     @property
     def lost(self) -> bool:
@@ -239,12 +257,57 @@ class PgConnection:
             self._tx_open = True
         elif verb in ("COMMIT", "ROLLBACK", "END"):
             self._tx_open = False
+        if verb in ("BEGIN", "COMMIT", "ROLLBACK", "END"):  # no tail lock held (yet)
+            self._concurrent = self._tail_held = self._tail_pending = False
+            self.announced = False
+
+    def begin_concurrent(self, keys: Sequence[str] = (), *, announce: bool = False) -> None:
+        """BEGIN a write that runs beside other tills' concurrent writes (`db.connection.
+        concurrent_write`): it shares the write lock (`BEGIN IMMEDIATE` holds it alone, so
+        a whole-database writer still has the database to itself) and holds each of `keys`
+        (e.g. ``complaint:12``) alone. Appends to the audit chain and the change feed
+        take the tail lock first (`hold_tail_lock`). Waits the busy timeout at most; on
+        failure no transaction is left open. `announce`: the write will record changes, so
+        its NOTIFY (delivered on commit) goes with the BEGIN, not in the tail."""
+        statements = ["BEGIN", f"SELECT pg_advisory_xact_lock_shared({dialect.WRITE_LOCK_KEY})"]
+        statements += [f"SELECT pg_advisory_xact_lock({lock_key(k)})"
+                       for k in sorted(set(keys))]  # one order: no deadlock between keys
+        if announce:
+            statements.append(f"NOTIFY {CHANGES_CHANNEL}")
+        self._check("BEGIN")  # a lost connection outside a transaction: reconnect first
+        try:
+            self.raw.execute("; ".join(statements))  # no parameters: one round trip
+        except psycopg.Error as exc:
+            if not self.lost and self.in_transaction:
+                with suppress(psycopg.Error):
+                    self.raw.execute("ROLLBACK")
+            raise self._failed(exc) from exc
+        self._track("BEGIN")
+        self._concurrent = True
+        self.announced = announce
+
+    def hold_tail_lock(self) -> None:
+        """In a concurrent write, before appending to the audit chain or the change feed:
+        one writer at a time from here to its commit, so the chain is never forked and
+        change numbers are committed in order. A no-op in any other transaction (BEGIN
+        IMMEDIATE already holds the database alone)."""
+        if self._concurrent and not self._tail_held:
+            # sent in one pipeline with the statement that follows (the chain head's read,
+            # the change row): one round trip less while other tills wait for it
+            self._tail_pending = self._tail_held = True
+
+    def _take_tail_lock(self) -> None:
+        """Send a pending tail lock on its own (before a statement not pipelined)."""
+        if self._tail_pending:
+            self._tail_pending = False
+            self.raw_execute(f"SELECT pg_advisory_xact_lock({TAIL_LOCK_KEY})")
 
     def raw_execute(self, sql: str) -> None:
         """A statement the dialect does not translate (SAVEPOINT...), errors mapped."""
         if self.lost:
             raise server_unavailable(self.url)
         try:
+            self._take_tail_lock()  # a pending one first (cleared before it recurses)
             self.raw.execute(sql)
         except psycopg.Error as exc:
             raise self._failed(exc) from exc
@@ -298,8 +361,14 @@ class PgConnection:
         try:
             with self.raw.cursor() as cur:
                 if not args and ";" in translated:  # BEGIN IMMEDIATE: two statements
+                    self._take_tail_lock()
                     for statement in dialect.split_statements(translated):
                         cur.execute(statement.replace("%%", "%"))
+                elif self._tail_pending:  # the tail lock, then this: one round trip
+                    self._tail_pending = False
+                    with self.raw.pipeline():
+                        self.raw.execute(f"SELECT pg_advisory_xact_lock({TAIL_LOCK_KEY})")
+                        cur.execute(translated, args)
                 else:
                     cur.execute(translated, args)
                 rows = [_row(r) for r in cur.fetchall()] if cur.description else []
@@ -317,6 +386,7 @@ class PgConnection:
             return PgCursor([], None, 0)
         self._check(translated)
         try:
+            self._take_tail_lock()
             with self.raw.cursor() as cur:
                 cur.executemany(translated, batch)
                 rowcount = cur.rowcount
@@ -396,6 +466,7 @@ class PgDatabase:
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.raw_execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.announced = False  # a NOTIFY inside it is undone too
             raise
         finally:
             self._savepoints -= 1
