@@ -109,7 +109,7 @@ def _crash_hook(
     """Bugs end in a dialog (and the log), not in a silently dead window; a full or failing
     disk met outside a write (reading, say) gets its one sentence instead."""
     from db.errors import ServerUnavailable
-    from db.faults import describe_fault
+    from db.store.faults import describe_fault
 
     if isinstance(value, ServerUnavailable):
         # a read nobody asked for (a refresh) while the server is away: the window's banner

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from db import backup
+from db.store import backup
 
 Figure = tuple[str, float, str]
 

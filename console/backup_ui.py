@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from db import backup
-from db.location import DatabaseLocation, ServerUrl
+from db.store import backup
+from db.store.location import DatabaseLocation, ServerUrl
 from widgets.backup_status import BackupStatusPanel
 
 if TYPE_CHECKING:

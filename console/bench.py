@@ -31,9 +31,10 @@ from sqlite_utils import Database
 
 from console import cmd_bench
 from console.bench_names import realistic_name
-from db import tiers
-from db.allergens import split_allergies
-from db.connection import open_database
+from db.customers import tiers
+from db.customers.allergens import split_allergies
+from db.customers.phones import DEFAULT_REGION
+from db.customers.search_index import document, key_for_score, terms, visit_score
 from db.demo import (
     ALLERGIES,
     PREFERENCES,
@@ -41,9 +42,8 @@ from db.demo import (
     TAGS,
     random_phone,
 )
-from db.location import ServerUrl, parse_location
-from db.phones import DEFAULT_REGION
-from db.search_index import document, key_for_score, terms, visit_score
+from db.store.connection import open_database
+from db.store.location import ServerUrl, parse_location
 from db.text import digits, fold, has_cjk, search_key
 
 Figure = tuple[str, float, str]
@@ -67,7 +67,7 @@ AUTHORISATIONS_EACH = 20
 RECENT_DAYS = 30
 
 EXTRA_FIGURES: list[str] = ["reports.letters_bench", "reports.report_bench",
-                             "db.durability_bench", "console.backup_bench",
+                             "db.store.durability_bench", "console.backup_bench",
                              "console.import_bench"]
 """Modules exposing `bench_figures(db) -> list[(name, value, unit)]`, used when present."""
 
@@ -429,7 +429,7 @@ def bench_search(db: Database, queries: list[str]) -> tuple[float, float]:
     """p95 of search plus model update in ms, and peak RSS in MB while doing it."""
     import psutil  # type: ignore[import-untyped]
 
-    from db.customers import search_customers
+    from db.customers.records import search_customers
     from widgets.search_results_model import SearchResultsModel
 
     _qt_app()
@@ -463,7 +463,7 @@ def keystrokes_to_find(db: Database, customer_id: int, name: str,
                        top: int = FIND_TOP) -> float:
     """Letters of the name typed, one at a time, until the customer is in the top `top`;
     infinity when the whole name is not enough."""
-    from db.customers import search_customers
+    from db.customers.records import search_customers
 
     for typed in range(1, len(name) + 1):
         if name[typed - 1].isspace():
@@ -477,7 +477,7 @@ def keystrokes_to_find(db: Database, customer_id: int, name: str,
 def found_by_name_and_phone(db: Database, customer_id: int, name: str, phone: str,
                             top: int = FIND_TOP) -> bool:
     """In the top `top` for the full name plus the last four digits of the phone."""
-    from db.customers import search_customers
+    from db.customers.records import search_customers
 
     last_four = digits(phone)[-4:]
     query = f"{name} {last_four}" if last_four else name
@@ -536,7 +536,7 @@ def bench_profile(db: Database, customer_id: int, rounds: int = PROFILE_ROUNDS) 
     and the text of every cell in the rows a profile panel shows at once."""
     from PySide6.QtCore import Qt
 
-    from db.customers import get_profile
+    from db.customers.records import get_profile
     from widgets.purchase_history_model import PurchaseHistoryModel
 
     _qt_app()

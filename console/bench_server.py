@@ -5,7 +5,7 @@ so the figures of both engines are about the same data. The database must be emp
 with `createdb`) or an earlier benchmark build (recorded in its `_bench_meta` table); one
 that holds a shop's tables is never touched. The build:
 
-1. `db init`'s schema (`db.engines.postgres_schema.init_database`);
+1. `db init`'s schema (`db.store.engines.postgres_schema.init_database`);
 2. sets aside what would slow a bulk load: the secondary indexes of the big tables, their
    foreign keys (their definitions read from the catalogue first) and their triggers
    (`DISABLE TRIGGER USER`; the favourites' totals are written directly, as on SQLite);
@@ -38,7 +38,7 @@ MAINTENANCE_MEMORY = "512MB"
 
 def _connect(url: str) -> psycopg.Connection[tuple[Any, ...]]:
     """An autocommit connection; a server that cannot be reached is the known error."""
-    from db.engines.postgres import CONNECT_TIMEOUT_S, server_unavailable
+    from db.store.engines.postgres import CONNECT_TIMEOUT_S, server_unavailable
 
     try:
         return psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
@@ -161,7 +161,7 @@ def build_server_bench(
     """Write the synthetic shop into the (empty, or earlier benchmark) database at `url`."""
     from console import bench
     from db.demo import PRODUCTS
-    from db.engines.postgres_schema import init_database, reset_identity_sequences
+    from db.store.engines.postgres_schema import init_database, reset_identity_sequences
 
     say = progress or (lambda _msg: None)
     started = time.perf_counter()

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from db.errors import UserError
 from db.i18n import _, language_from_environment, set_language
-from db.location import DatabaseLocation, missing, parse_location
+from db.store.location import DatabaseLocation, missing, parse_location
 
 COMMAND_MODULES: tuple[str, ...] = (
     "console.cmd_run",
@@ -227,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def describe_fault(exc: BaseException, args: argparse.Namespace) -> UserError | None:
     """One sentence for a disk, file-system or database failure (None: a bug)."""
-    from db import faults
+    from db.store import faults
 
     where = str(db_path(args)) if isinstance(exc, sqlite3.Error) else None
     return faults.describe_fault(exc, where)

@@ -49,11 +49,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_list(args: argparse.Namespace) -> int:
     from console.cli import existing_db_path
-    from db import audit
     from db.clock import format_local
-    from db.connection import open_database
+    from db.security import audit
+    from db.security.staff import list_staff
     from db.settings import load_settings
-    from db.staff import list_staff
+    from db.store.connection import open_database
 
     path = existing_db_path(args)
     if path is None:
@@ -87,9 +87,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_verify(args: argparse.Namespace) -> int:
     from console.cli import existing_db_path
-    from db import audit
-    from db.connection import open_database
     from db.errors import UserError
+    from db.security import audit
+    from db.store.connection import open_database
 
     head = getattr(args, "head", None)
     if head is not None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from db.errors import UserError
 from db.i18n import _
-from db.location import DatabaseLocation
+from db.store.location import DatabaseLocation
 
 PASSPHRASE_FILE = "backup-passphrase"
 PASSPHRASE_ENV = "COUNTERPART_BACKUP_PASSPHRASE"
@@ -91,9 +91,9 @@ def _read_passphrase(from_stdin: bool, *, confirm: bool) -> str:
 
 
 def _settings_folders(path: DatabaseLocation) -> tuple[Path, Path | None, bool, str]:
-    from db import backup
-    from db.connection import open_database
     from db.settings import load_settings
+    from db.store import backup
+    from db.store.connection import open_database
 
     db = open_database(path, migrate=False)
     try:
@@ -107,7 +107,7 @@ def _settings_folders(path: DatabaseLocation) -> tuple[Path, Path | None, bool, 
 
 def run_backup(args: argparse.Namespace) -> int:
     from console.cli import existing_db_path
-    from db import backup
+    from db.store import backup
 
     path = existing_db_path(args)  # a file or a server (copied into a SQLite file)
     if path is None:
@@ -142,7 +142,7 @@ def run_backup(args: argparse.Namespace) -> int:
 def end_of_day_backup(path: DatabaseLocation) -> None:
     """The day's backup after the end-of-day report; a failure is said, not fatal: the report
     was written, and managers' home shows the failure until a backup succeeds."""
-    from db import backup
+    from db.store import backup
 
     primary, second, default, timezone = _settings_folders(path)
     try:
@@ -160,8 +160,8 @@ def run_list(args: argparse.Namespace) -> int:
     from babel.dates import format_datetime
 
     from console.cli import db_path
-    from db import backup
-    from db.location import missing
+    from db.store import backup
+    from db.store.location import missing
 
     path = db_path(args)
     folder = args.folder
@@ -193,7 +193,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from console.cli import db_path
-    from db import backup, backup_crypto
+    from db.store import backup, backup_crypto
 
     path = db_path(args)
     source: Path = args.file

@@ -40,7 +40,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from console.bench import run_bench
     from console.paths import data_dir
-    from db.location import ServerUrl
+    from db.store.location import ServerUrl
 
     given = getattr(args, "db", None)
     if args.customers < 2 or args.purchase_items < 1:

@@ -1,10 +1,10 @@
 """`counterpart check [--db PATH]`: read every page of the database and report damage.
 
 The console checks a bounded part of the file each time it opens it (see
-`db.connection.quick_check`); this command checks all of it (`PRAGMA integrity_check`),
+`db.store.connection.quick_check`); this command checks all of it (`PRAGMA integrity_check`),
 opening the file read-only so that a damaged file is not changed further. On a PostgreSQL
 server it checks the audit log and the search index and counts the rows instead
-(`db.server_check`), and says that the pages are the server's to check.
+(`db.store.server_check`), and says that the pages are the server's to check.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     from console.cli import db_path
-    from db.connection import damaged, full_check, open_database
-    from db.location import ServerUrl
+    from db.store.connection import damaged, full_check, open_database
+    from db.store.location import ServerUrl
 
     path = db_path(args)
     if isinstance(path, ServerUrl):
@@ -55,8 +55,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _check_server(url: Any) -> int:
-    from db.connection import open_database
-    from db.server_check import check_server
+    from db.store.connection import open_database
+    from db.store.server_check import check_server
 
     db = open_database(url)
     try:

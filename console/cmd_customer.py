@@ -16,7 +16,7 @@ from typing import Any
 
 from db.errors import UserError
 from db.i18n import _
-from db.location import database_files, missing
+from db.store.location import database_files, missing
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -70,9 +70,9 @@ def export_paths(out: Path) -> tuple[Path, Path]:
 
 def run_export(args: argparse.Namespace) -> int:
     from console.cli import db_path
-    from db.connection import open_database
-    from db.personal_data import customer_record, record_export
+    from db.customers.personal_data import customer_record, record_export
     from db.settings import load_settings
+    from db.store.connection import open_database
     from reports.personal_data_pdf import build_export_pdf
     from reports.safe_output import write_files
 
@@ -100,8 +100,8 @@ def run_export(args: argparse.Namespace) -> int:
 def run_erase(args: argparse.Namespace) -> int:
     from console.cli import db_path
     from console.paths import console_id
-    from db.connection import open_database
-    from db.personal_data import erase_customers
+    from db.customers.personal_data import erase_customers
+    from db.store.connection import open_database
 
     path = db_path(args)
     if missing(path):
@@ -130,9 +130,9 @@ def run_erase(args: argparse.Namespace) -> int:
 
 def run_retention(args: argparse.Namespace) -> int:
     from console.cli import db_path
-    from db.connection import open_database
-    from db.personal_data import retention_candidates
+    from db.customers.personal_data import retention_candidates
     from db.settings import load_settings
+    from db.store.connection import open_database
 
     path = db_path(args)
     if missing(path):

@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from db.i18n import _
-from db.location import parse_location
+from db.store.location import parse_location
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -50,8 +50,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from db.engines.postgres import is_postgres_url, safe_url
-    from db.engines.postgres_schema import AlreadyInitialised, init_database, schema_script
+    from db.store.engines.postgres import is_postgres_url, safe_url
+    from db.store.engines.postgres_schema import AlreadyInitialised, init_database, schema_script
 
     if args.print_only:
         sys.stdout.write(schema_script())
@@ -79,7 +79,7 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_copy(args: argparse.Namespace) -> int:
-    from db.shop_copy import copy_database
+    from db.store.shop_copy import copy_database
 
     print(_("Copying {source} to {target}...").format(source=args.source, target=args.target),
           file=sys.stderr)

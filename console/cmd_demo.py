@@ -25,9 +25,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     from console.cli import db_path
-    from db.connection import open_database
     from db.demo import build_demo, is_empty
-    from db.location import ServerUrl
+    from db.store.connection import open_database
+    from db.store.location import ServerUrl
 
     if args.customers < 0:
         print(_("counterpart: --customers cannot be negative."), file=sys.stderr)

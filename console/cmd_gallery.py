@@ -104,11 +104,11 @@ def run_gallery(args: argparse.Namespace) -> int:
 def build_gallery_db(path: Path) -> None:
     """The demo shop plus what the screens need: complaints, due and overdue promises."""
     from db import clock
-    from db.complaints import create_complaint
-    from db.connection import open_database
     from db.demo import build_demo
-    from db.service_models import ComplaintInput, PromiseInput
-    from db.staff import list_staff
+    from db.security.staff import list_staff
+    from db.service.complaints import create_complaint
+    from db.service.models import ComplaintInput, PromiseInput
+    from db.store.connection import open_database
 
     db = open_database(path)
     try:
@@ -160,7 +160,7 @@ def showcase_customer(db: Any) -> int:
 
 
 def _manager(window: Any) -> Any:
-    from db.staff import list_staff
+    from db.security.staff import list_staff
 
     return next(s for s in list_staff(window.ctx.db) if s.role == "manager")
 
@@ -273,7 +273,7 @@ def _enter_edit_conflict(window: Any) -> None:
 
 
 def _enter_compensation(window: Any) -> None:
-    from db.purchases import list_products
+    from db.customers.purchases import list_products
 
     form = _complaint_form(window)
     form.line_kind_box.setCurrentIndex(form.line_kind_box.findData("voucher"))
@@ -304,7 +304,7 @@ def _enter_pin_wrong(window: Any) -> None:
 
 
 def _enter_pin_locked(window: Any) -> None:
-    from db import lockout
+    from db.security import lockout
 
     panel = _complaint_form(window).auth_panel
     ctx = window.ctx
@@ -401,7 +401,7 @@ def _enter_import_progress(window: Any) -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from db.import_job import ImportProgress, ImportReport
+    from db.imports.job import ImportProgress, ImportReport
 
     panel = window.import_ui.panel
 
@@ -497,7 +497,7 @@ def _shoot_language(app: Any, path: Path, out: Path, sizes: list[tuple[int, int]
                     language: str, screens: list[Screen], only: set[str],
                     ) -> list[dict[str, Any]]:
     from console.cmd_run import create_window
-    from db.connection import open_database
+    from db.store.connection import open_database
     from widgets.dialogs import FakeDialogService
     from widgets.layout_check import check_window
 

@@ -63,7 +63,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def shop_options(db: Any, args: argparse.Namespace) -> Any:
     """ImportOptions from the command line and the shop's settings."""
     from db.errors import UserError
-    from db.import_formats import mapping_from_argument, options_for_shop, parse_mapping
+    from db.imports.formats import mapping_from_argument, options_for_shop, parse_mapping
     from db.settings import load_settings
 
     mapping: dict[str, str] | None = None
@@ -130,7 +130,7 @@ def _progress_printer() -> Callable[[Any], None]:
 
 def run_import(args: argparse.Namespace) -> int:
     from console.cli import db_path
-    from db.connection import open_database
+    from db.store.connection import open_database
 
     source: Path = args.file
     if not source.is_file():
@@ -148,7 +148,7 @@ def run_import(args: argparse.Namespace) -> int:
 def _run_with_errors_file(db: Any, args: argparse.Namespace, job: Callable[..., Any]) -> Any:
     """Run an import (customers or purchases) with Ctrl-C as cancel and the refused rows
     streamed to --errors FILE (put in place only when some row was refused)."""
-    from db.import_source import open_rows
+    from db.imports.source import open_rows
 
     options = shop_options(db, args)
     interrupt = _Interrupt()
@@ -192,7 +192,7 @@ def _say_kept(report: Any) -> None:
 
 
 def _customers(db: Any, args: argparse.Namespace) -> int:
-    from db.import_job import import_customers_file
+    from db.imports.job import import_customers_file
 
     report = _run_with_errors_file(db, args, import_customers_file)
     if report.cancelled:
@@ -265,7 +265,7 @@ def _print_allergies(report: Any) -> None:
 
 
 def _purchases(db: Any, args: argparse.Namespace) -> int:
-    from db.purchase_import import import_purchases_file
+    from db.imports.purchases import import_purchases_file
 
     report = _run_with_errors_file(db, args, import_purchases_file)
     if report.cancelled:
@@ -296,8 +296,8 @@ def _purchases(db: Any, args: argparse.Namespace) -> int:
 def run_pending(args: argparse.Namespace) -> int:
     """`import resume|abandon [ID]`; without an interrupted import, says so (status 2)."""
     from console.cli import db_path
-    from db.connection import open_database
-    from db.import_job import abandon_import, resume_import, unfinished_imports
+    from db.imports.job import abandon_import, resume_import, unfinished_imports
+    from db.store.connection import open_database
 
     db = open_database(db_path(args))
     try:

@@ -19,7 +19,7 @@ from typing import Any
 
 from db.errors import UserError
 from db.i18n import _
-from db.location import database_files, local_file, missing
+from db.store.location import database_files, local_file, missing
 
 LANG_CHOICES = ("en", "fi", "zh-TW", "zh-CN")
 
@@ -73,7 +73,7 @@ def check_writable(out: Path, database: Path | None = None) -> None:
 def check_staff(db: Any, staff_id: int | None, signer_id: int | None) -> int:
     """The id recorded as the letter's maker: --staff, else --signer; it must be active."""
     from db.errors import NotFound
-    from db.staff import get_staff
+    from db.security.staff import get_staff
 
     chosen = staff_id if staff_id is not None else signer_id
     option = "--staff" if staff_id is not None else "--signer"
@@ -95,7 +95,7 @@ def check_staff(db: Any, staff_id: int | None, signer_id: int | None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from console.cli import db_path
-    from db.connection import open_database
+    from db.store.connection import open_database
     from reports.letter_service import VoucherNotUsable, prepare_letter, record_letter, render
     from reports.safe_output import stage
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from db.errors import UserError
 from db.i18n import _, ngettext
-from db.location import database_files, local_file, missing
+from db.store.location import database_files, local_file, missing
 
 
 def _day(text: str) -> date:
@@ -100,11 +100,11 @@ def run(args: argparse.Namespace) -> int:
 
     from console.cli import db_path
     from db.clock import today_local
-    from db.connection import open_database
     from db.report_queries import build_report, company_report_settings
+    from db.security.staff import get_staff
     from db.settings import load_settings
     from db.shops import ALL_SHOPS
-    from db.staff import get_staff
+    from db.store.connection import open_database
     from reports.day_report import build_pdf
     from reports.report_csv import DELIMITERS, csv_files
     from reports.safe_output import write_files
@@ -143,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
     ])
     print(_("{span}: {counts}. Wrote {files}.").format(
         span=span, counts=counts, files=", ".join(written)))
-    if start == end:  # a server's too: its snapshot (db.backup, as `backup --db URL`)
+    if start == end:  # a server's too: its snapshot (db.store.backup, as `backup --db URL`)
         from console.cmd_backup import end_of_day_backup
 
         end_of_day_backup(path)  # the day's backup, unless a console made it already

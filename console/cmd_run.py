@@ -200,7 +200,7 @@ def run(args: argparse.Namespace) -> int:
     from concurrent.futures import ThreadPoolExecutor
 
     from console.cli import db_path
-    from db.connection import open_database
+    from db.store.connection import open_database
 
     # The database is opened (identity, the bounded page check, migrations) while Qt loads
     # and the application starts: SQLite does its work without the interpreter lock, so the
@@ -217,7 +217,7 @@ def run(args: argparse.Namespace) -> int:
     from console.app import create_application
     from console.options import Options
     from db.errors import UserError
-    from db.faults import describe_fault
+    from db.store.faults import describe_fault
     from widgets.dialogs import DialogService
 
     options = Options()
@@ -278,7 +278,7 @@ def run(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, finish_start)
     from console.paths import console_id
     from db.clock import to_iso, utcnow
-    from db.console_locks import hold
+    from db.security.console_locks import hold
 
     lock = (None if str(path) == ":memory:" or not isinstance(path, Path)  # a server: no file
             else hold(path, console_id(), to_iso(utcnow())))

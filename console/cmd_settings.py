@@ -50,9 +50,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_show(args: argparse.Namespace) -> int:
     from console.cli import db_path
-    from db.compensation import format_money
-    from db.connection import open_database
+    from db.service.compensation import format_money
     from db.settings import load_settings
+    from db.store.connection import open_database
 
     db = open_database(db_path(args))
     try:
@@ -70,8 +70,8 @@ def run_show(args: argparse.Namespace) -> int:
 
 def parse_pairs(current: Any, pairs: list[str], locale: str, currency: str) -> Any:
     """The current settings with KEY VALUE pairs applied; ValidationError names bad ones."""
-    from db.compensation import parse_amount
     from db.errors import ValidationError
+    from db.service.compensation import parse_amount
 
     if len(pairs) % 2:
         raise ValidationError({pairs[-1]: _("A value is missing: give KEY VALUE pairs.")})
@@ -108,9 +108,9 @@ def _read_pin(from_stdin: bool) -> str:
 def run_set(args: argparse.Namespace) -> int:
     from console.cli import existing_db_path
     from console.paths import console_id
-    from db.connection import open_database
     from db.errors import ValidationError
     from db.settings import change_settings, changed_fields, load_settings, validate_settings
+    from db.store.connection import open_database
 
     path = existing_db_path(args)
     if path is None:

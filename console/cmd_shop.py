@@ -78,7 +78,7 @@ def _read_pin(from_stdin: bool) -> str:
 
 def _open(args: argparse.Namespace) -> Any:
     from console.cli import existing_db_path
-    from db.connection import open_database
+    from db.store.connection import open_database
 
     path = existing_db_path(args)
     return None if path is None else open_database(path)
@@ -147,8 +147,8 @@ def run_add(args: argparse.Namespace) -> int:
 def run_staff(args: argparse.Namespace) -> int:
     from console.paths import console_id
     from db.errors import ValidationError
+    from db.security.staff import get_staff
     from db.shops import change_staff_shops, find_shop, get_shop, shops_of_staff
-    from db.staff import get_staff
 
     db = _open(args)
     if db is None:

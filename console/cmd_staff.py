@@ -31,10 +31,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_list(args: argparse.Namespace) -> int:
     from console.cli import db_path
-    from db.approvals import limit_for
-    from db.compensation import format_money
-    from db.connection import open_database
-    from db.staff import list_staff
+    from db.security.approvals import limit_for
+    from db.security.staff import list_staff
+    from db.service.compensation import format_money
+    from db.store.connection import open_database
 
     db = open_database(db_path(args))
     try:
@@ -49,8 +49,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_first_manager(args: argparse.Namespace) -> int:
     from console.cli import db_path
-    from db.connection import open_database
-    from db.staff_admin import create_first_manager, needs_first_manager
+    from db.security.staff_admin import create_first_manager, needs_first_manager
+    from db.store.connection import open_database
 
     db = open_database(db_path(args))
     try:

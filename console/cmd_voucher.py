@@ -2,7 +2,7 @@
 
 Redeeming asks for the PIN of the member of staff taking the voucher (without echo, or one
 line on stdin with `--pin-stdin`): it is a write that gives value, so it goes through a
-single-use approval like every other (`db.approvals`).
+single-use approval like every other (`db.security.approvals`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def _describe(db: Any, voucher: Any) -> str:
     from db.clock import local_date
-    from db.compensation import format_money
+    from db.service.compensation import format_money
     from db.settings import load_settings
 
     timezone = load_settings(db).timezone  # the shop's day, not UTC's
@@ -49,8 +49,8 @@ def _describe(db: Any, voucher: Any) -> str:
 def run_redeem(args: argparse.Namespace) -> int:
     from console.cli import existing_db_path
     from console.paths import console_id
-    from db import vouchers
-    from db.connection import open_database
+    from db.service import vouchers
+    from db.store.connection import open_database
 
     path = existing_db_path(args)
     if path is None:
@@ -68,8 +68,8 @@ def run_redeem(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     from console.cli import existing_db_path
-    from db import vouchers
-    from db.connection import open_database
+    from db.service import vouchers
+    from db.store.connection import open_database
 
     path = existing_db_path(args)
     if path is None:

@@ -2,7 +2,7 @@
 PostgreSQL server (issue 11's benchmark; target <= 200 ms with 8 tills).
 
 Each till is its own process with its own connection, started together; each authorises
-`each` complaints' proposed refunds through the real data API (`db.compensation.authorise`:
+`each` complaints' proposed refunds through the real data API (`db.service.compensation.authorise`:
 the supervisor's PIN check at the shop's real scrypt cost, the single-use approval, the
 audit append serialised by the write lock) and times every call. The figure is the p95 over
 all calls. On one machine the tills also share its cores for the PIN hashes, which real
@@ -39,9 +39,9 @@ def _p95(samples: list[float]) -> float:
 def _worker(url: str, till: str, first: int, count: int, go: str) -> list[list[float]]:
     """One till: wait for `go`, then authorise complaints first..first+count-1, timed:
     [whole call, of which the PIN hash (scrypt, `approvals.verify_pin`)] in ms per call."""
-    from db import approvals
-    from db.compensation import authorise, lines_for
-    from db.connection import open_database
+    from db.security import approvals
+    from db.service.compensation import authorise, lines_for
+    from db.store.connection import open_database
 
     real_verify: Callable[..., bool] = vars(approvals)["verify_pin"]  # imported there
     in_grant = [0.0]
@@ -80,9 +80,9 @@ def _cheap_hash(db: Any, pin: str) -> str:
     import hashlib
     import hmac
 
-    from db import pin_key
-    from db.connection import write
-    from db.pins import KEYED, SCRYPT_P, SCRYPT_R
+    from db.security import pin_key
+    from db.security.pins import KEYED, SCRYPT_P, SCRYPT_R
+    from db.store.connection import write
 
     with write(db):
         key = pin_key.ensure_shop_key(db)
@@ -94,10 +94,10 @@ def _cheap_hash(db: Any, pin: str) -> str:
 
 def _seed(url: str, count: int, *, cheap_pin: bool = False) -> int:
     """Two staff and `count` complaints with a proposed refund; the first complaint's id."""
-    from db.complaints import create_complaint
-    from db.connection import open_database, write
-    from db.service_models import CompensationLine, ComplaintInput
-    from db.staff_admin import _seed_staff
+    from db.security.staff_admin import _seed_staff
+    from db.service.complaints import create_complaint
+    from db.service.models import CompensationLine, ComplaintInput
+    from db.store.connection import open_database, write
 
     db = open_database(url)
     try:

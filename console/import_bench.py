@@ -25,7 +25,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from db.connection import database_path, open_database
+from db.store.connection import database_path, open_database
 
 Figure = tuple[str, float, str]
 TILL_EVERY_S = 0.1
@@ -109,8 +109,8 @@ def _timed_import(target: Path, source: Path, work: Path,
 
 def _till(target: str, staff_id: int, stop: str, out: str) -> int:
     """Save a complaint every 100 ms until `stop` exists; write how long each took."""
-    from db.complaints import create_complaint
-    from db.service_models import ComplaintInput
+    from db.service.complaints import create_complaint
+    from db.service.models import ComplaintInput
 
     db = open_database(target, migrate=False, quick_check_ms=None)
     waits: list[tuple[float, float]] = []

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from db.service_models import Complaint
+from db.service.models import Complaint
 from widgets.birthday_batch import BirthdayBatchPanel
 from widgets.letter_history import LetterHistoryPanel
 from widgets.letter_preview import MIN_TARGET, LetterPreview

@@ -19,9 +19,9 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject
 
 from console.service_ui import PAGE_FOLLOW_UPS
-from db.customers import get_customer
+from db.customers.records import get_customer
 from db.errors import UserError
-from db.service_models import Draft
+from db.service.models import Draft
 from widgets.formats import format_datetime
 from widgets.local_draft_keeper import LocalDraftKeeper
 from widgets.server_away import show_read_error

@@ -58,7 +58,7 @@ PAGE_CUSTOMER_FORM = "customer_form"
 PAGE_PURCHASE = "purchase"
 
 _NEEDS_STAFF = (PAGE_HOME, PAGE_SEARCH, PAGE_PROFILE, PAGE_CUSTOMER_FORM, PAGE_PURCHASE)
-# Manager screens open only for a manager signed in with their PIN (db.sign_in).
+# Manager screens open only for a manager signed in with their PIN (db.security.sign_in).
 MANAGER_PAGES = ("report", "staff_admin", "settings", "import")
 
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThreadPool
 from PySide6.QtWidgets import QPushButton
 
+from db.customers.personal_data import customer_record, record_export
 from db.errors import UserError
-from db.personal_data import customer_record, record_export
 from widgets.background_job import BackgroundJob
 from widgets.consent_section import ConsentSection
 from widgets.erase_panel import ErasePanel

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
-from db.changes import ENTITIES
+from db.store.changes import ENTITIES
 from widgets.data_bus import ANY_ID
 from widgets.server_banner import ServerBanner
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import UserError
-from db.service_models import ENTRY_KINDS, Complaint, label
-from db.staff_admin import needs_first_manager
+from db.security.staff_admin import needs_first_manager
+from db.service.models import ENTRY_KINDS, Complaint, label
 from widgets import data_bus
 from widgets.complaint_form import ComplaintForm
 from widgets.complaint_history_model import ComplaintHistoryModel

@@ -1,7 +1,7 @@
 """Who is signed in at this console. Kept in memory only: a restart asks again.
 
 The session also knows whether the person proved who they are with their PIN: the manager
-screens need a manager signed in with a PIN (`db.sign_in.require_manager_with_pin`).
+screens need a manager signed in with a PIN (`db.security.sign_in.require_manager_with_pin`).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from db.models import Staff
-from db.sign_in import SignIn
+from db.security.sign_in import SignIn
 
 SIGNED_OUT_BY_HAND = "by_hand"
 SIGNED_OUT_IDLE = "idle"

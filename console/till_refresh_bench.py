@@ -15,8 +15,8 @@ import time
 
 from PySide6.QtWidgets import QApplication
 
-from db.connection import open_database
-from db.purchases import add_product, record_purchase
+from db.customers.purchases import add_product, record_purchase
+from db.store.connection import open_database
 
 
 def _p95(samples: list[float]) -> float:
@@ -27,7 +27,7 @@ def till_refresh_p95_ms(url: str, rounds: int = 20) -> float:
     """The p95, in ms, over `rounds` purchases committed at one till until another till's
     open profile model shows them."""
     from console.cmd_run import create_window
-    from db.customers import create_customer
+    from db.customers.records import create_customer
     from db.models import CustomerInput
     from widgets.dialogs import FakeDialogService
 

@@ -95,7 +95,7 @@ class TillUi(QObject):
     def _on_first_name(self, name: str) -> None:
         if self._keep(name) is None:
             return
-        from db.staff_admin import needs_first_manager  # not needed for the first paint
+        from db.security.staff_admin import needs_first_manager  # not needed for the first paint
 
         panel = self.window.sign_in_panel
         if needs_first_manager(self.ctx.db):

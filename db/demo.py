@@ -17,16 +17,16 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlite_utils import Database
 
-from db import search_index, tiers
-from db.allergens import split_allergies
 from db.clock import to_iso, utcnow
-from db.connection import write
-from db.customers import create_customer
+from db.customers import search_index, tiers
+from db.customers.allergens import split_allergies
+from db.customers.records import create_customer
 from db.errors import PermissionDenied
 from db.i18n import _
 from db.models import CustomerInput, FamilyDate
+from db.security.staff_admin import _seed_staff
 from db.settings import _seed_settings, load_settings
-from db.staff_admin import _seed_staff
+from db.store.connection import write
 
 Progress = Callable[[str], None]
 
@@ -381,7 +381,7 @@ def build_demo(
         n_purchases, n_items = _purchases(db, rng, made, product_ids, staff_ids, today)
         _recompute_facts(db)
         say("service history")
-        from db.demo_service import _populate_service_history
+        from db.service.demo import _populate_service_history
 
         _populate_service_history(db, seed=seed, today=today, progress=say)
     shown = tuple(

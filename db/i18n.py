@@ -85,8 +85,8 @@ def N_(message: str) -> str:
 
 
 # Stored words the data layer translates from a variable (`_(staff.role)`,
-# `_(complaint.kind)`, `_(decision)` in db/staff_admin.py, reports/letter_service.py,
-# db/compensation.py and console/cmd_staff.py). pybabel only sees literal arguments, so
+# `_(complaint.kind)`, `_(decision)` in db/security/staff_admin.py, reports/letter_service.py,
+# db/service/compensation.py and console/cmd_staff.py). pybabel only sees literal arguments, so
 # they are marked here to reach the catalogues.
 STORED_WORDS = (
     N_("staff"), N_("supervisor"), N_("manager"),

@@ -58,7 +58,7 @@ class CustomerInput:
     personality: str | None = None
     external_id: str | None = None
     form_of_address: str = ""  # how a letter greets them ("Ms Williams"); '' = full name
-    allergens: list[str] = field(default_factory=list)  # codes from db.allergens.CODES
+    allergens: list[str] = field(default_factory=list)  # codes from db.customers.allergens.CODES
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,8 @@ class Customer:
     external_id: str | None
     created_at: datetime
     form_of_address: str = ""
-    allergens: tuple[str, ...] = ()  # codes from db.allergens.CODES; `allergies` is free text
+    # codes from db.customers.allergens.CODES; `allergies` is free text
+    allergens: tuple[str, ...] = ()
     version: int = 1  # grows with every profile edit; an edit names the version it was typed on
 
     @property

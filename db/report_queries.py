@@ -18,12 +18,12 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from db import audit
 from db.clock import from_iso, to_iso, utcnow
 from db.errors import PermissionDenied, ValidationError
 from db.i18n import _
 from db.models import ShopSettings, Staff
-from db.service_models import STEPS
+from db.security import audit
+from db.service.models import STEPS
 from db.settings import load_settings
 from db.shops import list_shops, shop_of
 
@@ -36,7 +36,7 @@ REPEAT_WINDOW_DAYS = 90
 #: How many single compensations the "largest" table lists.
 LARGEST_COUNT = 5
 
-#: Where the report routes a cause (the same teams as `db.service_models.CAUSE_ROUTES`):
+#: Where the report routes a cause (the same teams as `db.service.models.CAUSE_ROUTES`):
 #: quality toward the supplier or kitchen, attitude and skill toward training.
 ROUTE_SUPPLIER_KITCHEN = "supplier_kitchen"
 ROUTE_TRAINING = "training"

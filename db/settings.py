@@ -3,7 +3,7 @@
 Each shop of the company has its own (`shop_settings`, one row per shop and key; see
 `db.shops`): without a `shop_id`, functions here use the console's shop (`shop_of(db)`).
 A person changes settings with `change_settings`, which needs a manager's PIN (a single-use
-approval, `db.approvals`) and leaves an audit entry with the before and after of every
+approval, `db.security.approvals`) and leaves an audit entry with the before and after of every
 changed field (entity ``settings``, id None for shop 1 as before shops existed, else the
 shop's id). Demo data and tests use the internal `_seed_settings`, audited too.
 """
@@ -164,7 +164,7 @@ def _seed_settings(db: Database, settings: ShopSettings, shop_id: int | None = N
 
     Not part of the data API: people change settings with `change_settings`.
     """
-    from db import audit
+    from db.security import audit
 
     validate_settings(settings)
     shop = shop_of(db) if shop_id is None else shop_id
@@ -191,11 +191,11 @@ def change_settings(
     must be a manager's of the console's shop.
 
     Values are checked before the PIN, so a typo does not cost a PIN attempt. The PIN
-    becomes a single-use approval for this change (`db.approvals`): a wrong PIN, or the PIN
+    becomes a single-use approval for this change (`db.security.approvals`): a wrong PIN, or the PIN
     of anyone but a manager, counts toward the lockout. Nothing changed -> nothing written
     and no audit entry. Returns the settings as stored.
     """
-    from db import approvals, audit
+    from db.security import approvals, audit
 
     validate_settings(new)
     shop = shop_of(db) if shop_id is None else shop_id

@@ -11,7 +11,8 @@ window attaches it once (`set_shop(db, ...)`, from `--shop` or the options file'
 a shop. A command-line process sets a fallback with `process_shop(...)`. Without either, a
 database's first shop (the lowest id) is used: the only shop of a one-shop database.
 
-Only staff of the console's shop sign in or authorise there (`db.approvals`, `db.sign_in`
+Only staff of the console's shop sign in or authorise there (`db.security.approvals`,
+`db.security.sign_in`
 use `works_at`). A voucher is redeemed in the shop that issued it, or in any shop of the
 company when the company setting `vouchers_any_shop` says so (`CompanySettings`).
 """
@@ -183,8 +184,9 @@ def change_staff_shops(
     """A manager of this shop lets a staff member work at more shops (`add`) or fewer
     (`remove`); audited as `staff.shops_changed`. Someone must keep at least one shop.
     Returns the staff member's shops afterwards."""
-    from db import approvals, audit, changes
-    from db.staff import get_staff
+    from db.security import approvals, audit
+    from db.security.staff import get_staff
+    from db.store import changes
 
     get_staff(db, staff_id)
     for shop_id in (*add, *remove):
@@ -238,8 +240,9 @@ def add_shop(
     shop's with the new name; the manager who adds it works there too, so it has a manager
     from the start. Name and settings are checked before the PIN.
     """
-    from db import approvals, audit, changes
+    from db.security import approvals, audit
     from db.settings import _write_shop_settings, load_settings, validate_settings
+    from db.store import changes
 
     problem = shop_name_problem(db, name)
     if problem is not None:
@@ -267,7 +270,7 @@ def add_shop(
 
 def _seed_shop(db: Database, name: str, settings: Any = None) -> Shop:
     """Internal: demo data and tests add a shop without a manager's PIN, still audited."""
-    from db import audit
+    from db.security import audit
     from db.settings import _write_shop_settings, load_settings, validate_settings
 
     problem = shop_name_problem(db, name)
@@ -308,7 +311,8 @@ def change_company_settings(
 ) -> CompanySettings:
     """A manager changes the company settings; audited as `company.changed` with the before
     and after of each changed field. Nothing changed: nothing written."""
-    from db import approvals, audit, changes
+    from db.security import approvals, audit
+    from db.store import changes
 
     approval = approvals.grant(db, pin, console_id, action="settings.change",
                                subject=COMPANY_ENTITY)

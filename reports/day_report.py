@@ -160,7 +160,7 @@ class _Builder:
 
     def audit_head_text(self) -> str:
         """The audit log's head when the report was made, as `audit verify --head` takes it."""
-        from db.audit import head_label
+        from db.security.audit import head_label
 
         head = self.data.audit_head
         if head is None:

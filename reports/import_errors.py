@@ -31,7 +31,7 @@ from pathlib import Path
 from types import TracebackType
 
 from db.i18n import ngettext
-from db.import_formats import RefusedRow
+from db.imports.formats import RefusedRow
 from reports import csv_cells
 from reports.safe_output import FILE_MODE, OutputFailed, _fsync_folder, check_target
 

@@ -15,15 +15,15 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
-from db import changes
 from db.clock import from_iso, to_iso, today_local, utcnow
-from db.connection import write
-from db.customers import get_customer
+from db.customers.records import get_customer
 from db.errors import NotFound, UserError, ValidationError
 from db.i18n import _
 from db.models import Customer, ShopSettings
+from db.security.staff import get_staff
 from db.settings import load_settings
-from db.staff import get_staff
+from db.store import changes
+from db.store.connection import write
 from db.text import clean_text
 from db.tills import till_of
 from reports.letter_templates import (
@@ -89,7 +89,7 @@ def _voucher_status(v: Any, day: date) -> str:
 def _voucher_info(db: Database, voucher_id: int, customer_id: int | None,
                   day: date) -> VoucherInfo:
     """The voucher to enclose; refused (VoucherNotUsable) when it is no longer valid."""
-    from db.vouchers import get_voucher
+    from db.service.vouchers import get_voucher
 
     v = get_voucher(db, voucher_id)
     if v.customer_id is not None and v.customer_id != customer_id:
@@ -105,7 +105,7 @@ def _voucher_info(db: Database, voucher_id: int, customer_id: int | None,
 
 def offer_vouchers(db: Database, customer_id: int, today: date | None = None) -> list[Any]:
     """The customer's vouchers a letter may carry: not used and not expired, newest first."""
-    from db.vouchers import vouchers_for_customer
+    from db.service.vouchers import vouchers_for_customer
 
     day = today or today_local(load_settings(db).timezone)
     return [v for v in vouchers_for_customer(db, customer_id) if not _voucher_status(v, day)]
@@ -190,7 +190,7 @@ def _remedies(db: Database, complaint: Any) -> tuple[RemedyInfo, ...]:
         expires = line.expires_on
         code = line.voucher_code or ""
         if line.kind == "voucher" and line.voucher_id is not None:
-            from db.vouchers import get_voucher
+            from db.service.vouchers import get_voucher
 
             v = get_voucher(db, line.voucher_id)
             code, expires = v.code, v.expires_on
@@ -231,7 +231,7 @@ def prepare_letter(
     settings = load_settings(db)
     complaint = None
     if complaint_id is not None:
-        from db.complaints import get_complaint
+        from db.service.complaints import get_complaint
 
         complaint = get_complaint(db, complaint_id)
         if customer_id is not None and complaint.customer_id not in (None, customer_id):
@@ -430,7 +430,7 @@ def letter_pdf(db: Database, letter_id: int) -> bytes:
 
 def birthday_customers(db: Database, start: date, days: int = 7) -> list[int]:
     """Consenting customers whose birthday falls in start .. start + days - 1."""
-    from db.customers import birthdays_between
+    from db.customers.records import birthdays_between
 
     return [e.customer_id for e in birthdays_between(db, start, days, consenting_only=True)]
 

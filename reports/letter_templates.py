@@ -36,7 +36,7 @@ KINDS: tuple[str, ...] = ("apology", "thank-you", "birthday")
 THANK_YOU_REASONS: tuple[str, ...] = ("loyal", "compliment", "resolved", "suggestion")
 LETTER_LANGUAGES: tuple[str, ...] = ("en", "fi", "zh-TW", "zh-CN")
 
-# Cause keys of the complaint form (db.service_models.CAUSES) -> the template's cause sentence.
+# Cause keys of the complaint form (db.service.models.CAUSES) -> the template's cause sentence.
 # Aliases let the letter read well whichever spelling the complaint layer settles on.
 _CAUSE_ALIASES: dict[str, str] = {
     "food_quality": "quality",

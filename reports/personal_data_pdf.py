@@ -26,8 +26,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from db.allergens import names as allergen_names
 from db.clock import from_iso
+from db.customers.allergens import names as allergen_names
 from db.i18n import N_, translator
 from db.models import ShopSettings
 from reports.fonts import CJK, SANS, SANS_BOLD, mixed_markup, register_fonts

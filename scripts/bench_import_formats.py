@@ -10,7 +10,7 @@ import sys
 import time
 from datetime import date
 
-from db.import_formats import ImportOptions, customer_mapper
+from db.imports.formats import ImportOptions, customer_mapper
 
 SQUARE = ("Reference ID", "First Name", "Last Name", "Email Address", "Phone Number",
           "Nickname", "Company Name", "Birthday", "Memo", "Square Customer ID", "First Visit",

@@ -2,7 +2,7 @@
 
 Reads every `execute`, `executemany` and `executescript` call in db/*.py, rebuilds the SQL
 text where it is written in place (f-string parts become `x`), and runs it through
-`db.engines.dialect.translate`. Prints per module: calls, translated, refused (by construct)
+`db.store.engines.dialect.translate`. Prints per module: calls, translated, refused (by construct)
 and dynamic (SQL built elsewhere: not checked). Run from the repository root:
 
     PYTHONPATH=$PWD python scripts/pg_dialect_report.py
@@ -15,8 +15,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from db.connection import open_database
-from db.engines.dialect import Schema, UntranslatableSql, split_statements, translate
+from db.store.connection import open_database
+from db.store.engines.dialect import Schema, UntranslatableSql, split_statements, translate
 
 
 def _schema() -> Schema:

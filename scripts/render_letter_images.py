@@ -25,16 +25,16 @@ sys.path.insert(0, str(ROOT))
 from PIL import Image, ImageDraw, ImageFont  # noqa: E402
 
 from db import clock  # noqa: E402
-from db.approvals import grant  # noqa: E402
-from db.compensation import authorise  # noqa: E402
-from db.complaints import create_complaint  # noqa: E402
-from db.connection import open_database  # noqa: E402
-from db.customers import create_customer  # noqa: E402
+from db.customers.records import create_customer  # noqa: E402
 from db.models import CustomerInput  # noqa: E402
-from db.service_models import CompensationLine, ComplaintInput  # noqa: E402
+from db.security.approvals import grant  # noqa: E402
+from db.security.staff_admin import add_staff, create_first_manager  # noqa: E402
+from db.service.compensation import authorise  # noqa: E402
+from db.service.complaints import create_complaint  # noqa: E402
+from db.service.models import CompensationLine, ComplaintInput  # noqa: E402
+from db.service.vouchers import issue, issue_subject  # noqa: E402
 from db.settings import _seed_settings, load_settings  # noqa: E402
-from db.staff_admin import add_staff, create_first_manager  # noqa: E402
-from db.vouchers import issue, issue_subject  # noqa: E402
+from db.store.connection import open_database  # noqa: E402
 from reports.letter_service import prepare_letter, render  # noqa: E402
 
 
@@ -86,7 +86,7 @@ def main(out_dir: Path) -> None:
 
         aino = create_customer(db, CustomerInput(name="Aino Järvinen", language="fi",
                                                  consent_contact=True))
-        from db.purchases import add_product, record_purchase
+        from db.customers.purchases import add_product, record_purchase
 
         bun = add_product(db, "KORVAPUUSTI", "korvapuusti", "bakery", 390)
         record_purchase(db, aino.id, [(bun.id, 1)],

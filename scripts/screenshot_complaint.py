@@ -30,10 +30,10 @@ def main() -> int:
 
     from console.app import create_application
     from console.cmd_run import create_window
-    from db.connection import open_database
+    from db.customers.purchases import list_products
     from db.demo import build_demo, is_empty
-    from db.purchases import list_products
-    from db.staff import list_staff
+    from db.security.staff import list_staff
+    from db.store.connection import open_database
     from widgets.dialogs import FakeDialogService
 
     db = open_database(args.db)

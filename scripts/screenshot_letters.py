@@ -26,9 +26,9 @@ def main() -> int:
 
     from console.app import create_application
     from console.cmd_run import create_window
-    from db.connection import open_database
     from db.demo import build_demo
-    from db.staff import list_staff
+    from db.security.staff import list_staff
+    from db.store.connection import open_database
     from widgets.dialogs import FakeDialogService
 
     app = create_application([], language="en")

@@ -28,9 +28,9 @@ def main() -> int:
 
     from console.app import create_application
     from console.cmd_run import create_window
-    from db.connection import open_database
     from db.demo import build_demo, is_empty
-    from db.staff import list_staff
+    from db.security.staff import list_staff
+    from db.store.connection import open_database
     from widgets.dialogs import FakeDialogService
 
     db = open_database(args.db)

@@ -3,7 +3,7 @@ process: `python -m tests.audit_writers_support DB TILL FIRST_COMPLAINT COUNT GO
 
 It opens its own connection, waits until GO_FILE exists (so every till starts at once),
 then authorises COUNT complaints' compensation, one after the other, through the real data
-API (`db.compensation.authorise`) with the supervisor's PIN, and prints how many it did.
+API (`db.service.compensation.authorise`) with the supervisor's PIN, and prints how many it did.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ SUPERVISOR_PIN = "2468"
 
 
 def run(path: str, till: str, first: int, count: int, go: str) -> int:
-    from db.compensation import authorise, lines_for
-    from db.connection import open_database
     from db.errors import DatabaseLocked
+    from db.service.compensation import authorise, lines_for
+    from db.store.connection import open_database
 
     db = open_database(path, quick_check_ms=None)
     try:

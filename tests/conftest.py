@@ -16,7 +16,7 @@ os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "0")
 from sqlite_utils import Database  # noqa: E402
 
 from db import clock  # noqa: E402
-from db.connection import open_database  # noqa: E402
+from db.store.connection import open_database  # noqa: E402
 
 pytest_plugins = ["tests.pg_support"]  # the PostgreSQL server fixtures (pg_url, ...)
 
@@ -29,7 +29,7 @@ TEST_KEY = bytes(range(32))  # a fixed shop PIN key, so PIN hashes can be cached
 def _session_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Module- and session-scoped fixtures run before `_isolated_dirs`: point them at a
     session folder too (with the test PIN key), never at a real user profile."""
-    from db import pin_key
+    from db.security import pin_key
 
     base = tmp_path_factory.mktemp("session-home")
     pin_key.write_key_file(TEST_KEY, base / "config")
@@ -53,7 +53,7 @@ def _isolated_dirs(
     monkeypatch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
     # every test's config folder holds the test PIN key, so a database set up with it (even
     # by a module-scoped fixture) checks PINs in any test; see tests.service_data_support
-    from db import pin_key
+    from db.security import pin_key
 
     pin_key.write_key_file(TEST_KEY, base / "config")
 

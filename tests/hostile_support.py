@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from db.connection import open_database
 from db.demo import build_demo
+from db.store.connection import open_database
 
 DISK_FULL = "database or disk is full"
 IO_ERROR = "disk I/O error"

@@ -9,13 +9,13 @@ from datetime import date
 from pypdf import PdfReader
 from sqlite_utils import Database
 
-from db.compensation import authorise
-from db.complaints import create_complaint
-from db.customers import create_customer
+from db.customers.records import create_customer
 from db.models import CustomerInput
-from db.service_models import CompensationLine, ComplaintInput
+from db.security.staff_admin import add_staff, create_first_manager
+from db.service.compensation import authorise
+from db.service.complaints import create_complaint
+from db.service.models import CompensationLine, ComplaintInput
 from db.settings import _seed_settings, load_settings
-from db.staff_admin import add_staff, create_first_manager
 from tests.service_data_support import use_test_key
 
 MANAGER_PIN = "4821"
@@ -57,7 +57,7 @@ def make_customer(db: Database, name: str, language: str = "en", *, consent: boo
 
 def add_visits(db: Database, customer_id: int, visits: int) -> None:
     """Record `visits` purchases (a loyal thank-you needs at least one visit)."""
-    from db.purchases import add_product, list_products, record_purchase
+    from db.customers.purchases import add_product, list_products, record_purchase
 
     products = [p for p in list_products(db) if p.sku == "LETTER-TEST"]
     product = products[0] if products else add_product(db, "LETTER-TEST", "Kahvi", "drink", 350)

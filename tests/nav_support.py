@@ -8,8 +8,8 @@ from sqlite_utils import Database
 from console.cmd_run import create_window
 from console.main_window import MainWindow
 from db.models import Staff
+from db.security.sign_in import needs_pin
 from db.settings import load_settings
-from db.sign_in import needs_pin
 from widgets.dialogs import FakeDialogService
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from db.engines.postgres_schema import init_database
+from db.store.engines.postgres_schema import init_database
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "pg-local.sh"

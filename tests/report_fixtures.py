@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from db.clock import to_iso
-from db.service_models import CAUSES, CRISIS_FLAGS, STEPS
+from db.service.models import CAUSES, CRISIS_FLAGS, STEPS
 
 TZ = "Europe/Helsinki"
 COMP_KINDS = ("apology", "replacement", "discount_amount", "free_item", "voucher",

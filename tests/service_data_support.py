@@ -14,17 +14,17 @@ from functools import cache
 
 from sqlite_utils import Database
 
-from db import pin_key
-from db.approvals import Approval, _approval_without_pin
 from db.clock import to_iso, utcnow
-from db.complaints import create_complaint
-from db.connection import write
-from db.customers import create_customer
+from db.customers.records import create_customer
 from db.models import Customer, CustomerInput, Role, Staff
-from db.pins import hash_pin
-from db.service_models import CompensationLine, Complaint, ComplaintInput, Voucher
-from db.staff_admin import _seed_staff
-from db.vouchers import find_voucher, issue, issue_subject, redeem, redeem_subject
+from db.security import pin_key
+from db.security.approvals import Approval, _approval_without_pin
+from db.security.pins import hash_pin
+from db.security.staff_admin import _seed_staff
+from db.service.complaints import create_complaint
+from db.service.models import CompensationLine, Complaint, ComplaintInput, Voucher
+from db.service.vouchers import find_voucher, issue, issue_subject, redeem, redeem_subject
+from db.store.connection import write
 from tests.conftest import TEST_KEY
 
 MANAGER_PIN = "9999"

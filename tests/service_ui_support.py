@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from db.customers import create_customer
+from db.customers.records import create_customer
 from db.models import Customer, CustomerInput, Staff
 from tests.service_data_support import seed_staff
 from widgets.context import AppContext

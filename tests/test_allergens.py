@@ -7,13 +7,13 @@ import json
 import pytest
 from sqlite_utils import Database
 
-from db import allergens
-from db.customers import create_customer, get_customer, search_customers
+from db.customers import allergens
+from db.customers.records import create_customer, get_customer, search_customers
 from db.errors import ValidationError
 from db.i18n import set_language
-from db.importer import import_customers
-from db.migrations import migrations
+from db.imports.importer import import_customers
 from db.models import CustomerInput
+from db.store.migrations import migrations
 
 
 @pytest.mark.parametrize(

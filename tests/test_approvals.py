@@ -29,18 +29,19 @@ from sqlite_utils import Database
 
 import db as db_package
 from console.cli import main
-from db import approvals, audit, clock, lockout, pin_key
-from db.approvals import Approval, ApprovalRequired, consume, grant
-from db.compensation import approve_with, authorise, refuse_with
-from db.connection import open_database, write
+from db import clock
 from db.errors import PermissionDenied, UserError
 from db.models import Staff
-from db.pins import LEGACY, verify_pin
-from db.service_models import CompensationLine
+from db.security import approvals, audit, lockout, pin_key
+from db.security.approvals import Approval, ApprovalRequired, consume, grant
+from db.security.pins import LEGACY, verify_pin
+from db.security.staff import get_staff
+from db.security.staff_admin import add_staff, authenticate, create_first_manager
+from db.service.compensation import approve_with, authorise, refuse_with
+from db.service.models import CompensationLine
+from db.service.vouchers import issue, issue_subject, redeem, redeem_with_pin
 from db.settings import change_settings, load_settings
-from db.staff import get_staff
-from db.staff_admin import add_staff, authenticate, create_first_manager
-from db.vouchers import issue, issue_subject, redeem, redeem_with_pin
+from db.store.connection import open_database, write
 from tests.conftest import FIXED_NOW, TEST_KEY
 from tests.service_data_support import (
     CLERK_PIN,
@@ -90,7 +91,7 @@ def test_floor_staff_cannot_issue_a_99999_euro_voucher(memory_db: Database) -> N
 
 
 def test_no_manager_without_pin_and_audit_then_approving_490(memory_db: Database) -> None:
-    import db.staff as staff_module
+    import db.security.staff as staff_module
 
     team = make_team(memory_db)
     assert not hasattr(staff_module, "insert_staff")  # the public insert is gone
@@ -129,7 +130,7 @@ def test_the_manager_limit_cannot_be_raised_without_a_manager(memory_db: Databas
 
 
 def test_approve_verified_is_gone_and_approvals_are_single_use(memory_db: Database) -> None:
-    import db.compensation as compensation
+    import db.service.compensation as compensation
 
     assert not hasattr(compensation, "_approve_verified")
     team = make_team(memory_db)
@@ -357,8 +358,8 @@ def test_a_pin_hash_from_before_the_key_verifies_and_is_rehashed(memory_db: Data
 
 
 def test_longer_pins_per_role(memory_db: Database) -> None:
+    from db.security.staff_admin import reset_pin
     from db.settings import _seed_settings
-    from db.staff_admin import reset_pin
 
     team = make_team(memory_db)
     _seed_settings(memory_db, replace(load_settings(memory_db), pin_min_length_manager=8,
@@ -420,7 +421,7 @@ def _callees(fn: Callable[..., Any]) -> list[Callable[..., Any]]:
 def _protected_writes(fn: Callable[..., Any]) -> set[str]:
     """Tables of value and power that `fn` or anything it calls writes with SQL.
 
-    `db.audit` is not followed: `audit.append` writes the log and its chain head (a key in
+    `db.security.audit` is not followed: `audit.append` writes the log and its chain head (a key in
     the settings table that is not a shop setting and that `audit verify` checks).
     """
     seen: set[Any] = set()
@@ -430,7 +431,7 @@ def _protected_writes(fn: Callable[..., Any]) -> set[str]:
         if current in seen:
             continue
         seen.add(current)
-        if current is not fn and current.__module__ == "db.audit":
+        if current is not fn and current.__module__ == "db.security.audit":
             continue
         tables |= {m.lower() for m in PROTECTED.findall(inspect.getsource(current))}
         stack.extend(_callees(current))
@@ -465,18 +466,11 @@ def _forged(team: Team) -> Approval:
 def _without_approval(db: Database, team: Team) -> dict[str, Callable[[], object]]:
     """For each public writer: a call with no approval, a forged one, or a PIN without the
     right. Each must raise and change nothing."""
-    from db import audit as audit_module
-    from db import (
-        compensation,
-        complaints,
-        demo,
-        personal_data,
-        settings,
-        shops,
-        sign_in,
-        staff_admin,
-        vouchers,
-    )
+    from db import demo, settings, shops
+    from db.customers import personal_data
+    from db.security import audit as audit_module
+    from db.security import sign_in, staff_admin
+    from db.service import compensation, complaints, vouchers
 
     decided = make_complaint(db, team, voucher_line(1000))
     authorise(db, decided.id, decided.proposed_lines, SUPERVISOR_PIN, CONSOLE)
@@ -565,13 +559,13 @@ def _without_approval(db: Database, team: Team) -> dict[str, Callable[[], object
 
 
 def get_complaint_lines(db: Database, complaint_id: int) -> list[CompensationLine]:
-    from db.compensation import lines_for
+    from db.service.compensation import lines_for
 
     return lines_for(db, complaint_id)
 
 
 def decided_input(db: Database, complaint_id: int) -> Any:
-    from db.complaints import get_complaint
+    from db.service.complaints import get_complaint
 
     return get_complaint(db, complaint_id).to_input()
 
@@ -672,7 +666,7 @@ def test_a_pin_check_tries_the_likely_owners_first_and_answers_the_same(
     for the action are tried first (the one signing in, for sign-in); a wrong PIN still tries
     everyone and is counted and audited as before, and a floor staff PIN asking for
     compensation is still found and answered as a wrong PIN."""
-    from db.sign_in import sign_in_with_pin
+    from db.security.sign_in import sign_in_with_pin
 
     db = fresh_db
     clerks = [seed_staff(db, f"Clerk {n}", "staff", pin=f"{5100 + n}") for n in range(12)]

@@ -2,7 +2,7 @@
 connection, authorise 100 compensations each through the real data API with a supervisor's
 PIN; the log ends with `audit verify` passing and exactly 800 new entries, none missing.
 
-Appends are serialised by the write transaction (BEGIN IMMEDIATE, `db.audit.immediate`):
+Appends are serialised by the write transaction (BEGIN IMMEDIATE, `db.security.audit.immediate`):
 the chain head is read inside it, so two tills can never extend the same head.
 
 The supervisor's PIN hash is stored with a low scrypt cost (n=2**4 instead of 2**14)
@@ -25,12 +25,12 @@ import pytest
 from sqlite_utils import Database
 
 from console.cli import main
-from db import audit
-from db.complaints import create_complaint
-from db.connection import open_database, write
-from db.pins import KEYED, SCRYPT_P, SCRYPT_R
-from db.service_models import AuditEntry, CompensationLine, ComplaintInput
-from db.staff_admin import _seed_staff
+from db.security import audit
+from db.security.pins import KEYED, SCRYPT_P, SCRYPT_R
+from db.security.staff_admin import _seed_staff
+from db.service.complaints import create_complaint
+from db.service.models import AuditEntry, CompensationLine, ComplaintInput
+from db.store.connection import open_database, write
 from tests.audit_writers_support import SUPERVISOR_PIN
 from tests.conftest import TEST_KEY
 from tests.service_data_support import seed_staff, use_test_key

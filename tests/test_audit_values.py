@@ -19,15 +19,15 @@ from pypdf import PdfReader
 from sqlite_utils import Database
 
 from console.cli import main
-from db import audit
-from db.audit import immediate
-from db.compensation import authorise, refuse
-from db.connection import open_database
-from db.migrations import migrations
-from db.service_models import CompensationLine
+from db.security import audit
+from db.security.audit import immediate
+from db.security.staff_admin import change_staff
+from db.service.compensation import authorise, refuse
+from db.service.models import CompensationLine
+from db.service.vouchers import redeem_with_pin
 from db.settings import change_settings, load_settings
-from db.staff_admin import change_staff
-from db.vouchers import redeem_with_pin
+from db.store.connection import open_database
+from db.store.migrations import migrations
 from tests.service_data_support import (
     CLERK_PIN,
     CONSOLE,

@@ -15,10 +15,11 @@ from typing import Any
 
 import pytest
 
-from db import backup, backup_crypto, console_locks
-from db.connection import open_database
-from db.customers import create_customer
+from db.customers.records import create_customer
 from db.models import CustomerInput
+from db.security import console_locks
+from db.store import backup, backup_crypto
+from db.store.connection import open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)

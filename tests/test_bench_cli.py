@@ -11,9 +11,9 @@ import pytest
 from sqlite_utils import Database
 
 from console import bench
-from db.connection import open_database
-from db.customers import search_customers
+from db.customers.records import search_customers
 from db.errors import UserError
+from db.store.connection import open_database
 from db.text import has_cjk
 
 CUSTOMERS = 400
@@ -207,7 +207,7 @@ def test_the_find_floor_is_what_any_order_of_recent_visitors_can_reach(
     the top five, whatever the ranking; the seventh letter splits Kivi from Korhonen."""
     from datetime import UTC, datetime, timedelta
 
-    from db.customers import create_customer
+    from db.customers.records import create_customer
     from db.models import CustomerInput
 
     db = memory_db

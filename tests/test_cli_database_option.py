@@ -8,7 +8,7 @@ import pytest
 
 from console.cli import main
 from console.paths import config_dir
-from db.connection import open_database
+from db.store.connection import open_database
 
 
 def _customers(path: Path) -> int:

@@ -10,12 +10,12 @@ from pathlib import Path
 import psycopg
 import pytest
 
-import db.shop_copy as shop_copy
+import db.store.shop_copy as shop_copy
 from console.cli import main
 from console.paths import config_dir
-from db.connection import open_database
-from db.customer_search import search_customers
-from db.location import parse_location
+from db.customers.search import search_customers
+from db.store.connection import open_database
+from db.store.location import parse_location
 
 _SHOP: dict[str, bytes] = {}
 

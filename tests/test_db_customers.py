@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlite_utils import Database
 
-from db.customers import (
+from db.customers.purchases import add_product, record_purchase
+from db.customers.records import (
     birthdays_between,
     create_customer,
     customers_with_phone,
@@ -19,7 +20,6 @@ from db.customers import (
 )
 from db.errors import NotFound, ValidationError
 from db.models import CustomerInput, FamilyDate
-from db.purchases import add_product, record_purchase
 
 pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
 

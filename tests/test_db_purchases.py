@@ -8,10 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlite_utils import Database
 
-from db.customers import create_customer, get_customer, get_profile
-from db.errors import NotFound, ValidationError
-from db.models import CustomerInput, Product
-from db.purchases import (
+from db.customers.purchases import (
     add_product,
     get_product,
     list_products,
@@ -19,6 +16,9 @@ from db.purchases import (
     purchases_page,
     record_purchase,
 )
+from db.customers.records import create_customer, get_customer, get_profile
+from db.errors import NotFound, ValidationError
+from db.models import CustomerInput, Product
 
 pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from db.connection import (
+from db.errors import DatabaseCorrupt, DatabaseLocked, DatabaseReadOnly, DatabaseTooNew
+from db.store.connection import (
     code_schema_version,
     open_database,
     schema_version,
     write,
 )
-from db.errors import DatabaseCorrupt, DatabaseLocked, DatabaseReadOnly, DatabaseTooNew
 
 TABLES = {
     "settings", "staff", "customers", "customer_fts", "customer_terms", "products",

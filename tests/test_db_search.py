@@ -7,7 +7,7 @@ import re
 import pytest
 from sqlite_utils import Database
 
-from db.customers import create_customer, search_customers, update_customer
+from db.customers.records import create_customer, search_customers, update_customer
 from db.models import CustomerInput
 
 pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
@@ -227,7 +227,7 @@ def test_customers_is_read_by_primary_key_only(
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from db.connection import open_database  # noqa: E402
+from db.store.connection import open_database  # noqa: E402
 from db.text import has_cjk, search_key  # noqa: E402
 
 LATIN = "abcdefghijklmnopqrstuvwxyzäöåéüABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÅ"

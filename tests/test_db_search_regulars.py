@@ -1,5 +1,5 @@
 """Regulars first: search ranks customers who share a name by how often and how lately
-they come (a frecency score, `db.search_index`), so the person at the counter is near the
+they come (a frecency score, `db.customers.search_index`), so the person at the counter is near the
 top after a few letters."""
 
 from __future__ import annotations
@@ -10,17 +10,17 @@ from datetime import datetime, timedelta
 import pytest
 from sqlite_utils import Database
 
-from db.connection import _log2, _pow
-from db.customers import create_customer, search_customers
-from db.migrations import migrations
-from db.models import CustomerInput
-from db.purchases import record_purchase
-from db.search_index import (
+from db.customers.purchases import record_purchase
+from db.customers.records import create_customer, search_customers
+from db.customers.search_index import (
     current_key,
     estimated_score,
     key_for_score,
     visit_score,
 )
+from db.models import CustomerInput
+from db.store.connection import _log2, _pow
+from db.store.migrations import migrations
 
 pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
 

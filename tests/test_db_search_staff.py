@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlite_utils import Database
 
-from db.customers import create_customer, search_customers, update_customer
+from db.customers.phones import phone_variants, region_from_locale
+from db.customers.purchases import record_purchase
+from db.customers.records import create_customer, search_customers, update_customer
+from db.customers.search_index import customer_id_of, rank_key
 from db.models import CustomerInput, ShopSettings
-from db.phones import phone_variants, region_from_locale
-from db.purchases import record_purchase
-from db.search_index import customer_id_of, rank_key
 from db.settings import _seed_settings as save_settings
 
 pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL
@@ -146,7 +146,7 @@ def test_rank_key_matches_the_sql_trigger(memory_db: Database, fixed_clock: obje
 def test_the_same_number_written_another_way_is_warned_about(
     memory_db: Database, fixed_clock: object
 ) -> None:
-    from db.customers import customers_with_phone
+    from db.customers.records import customers_with_phone
 
     save_settings(memory_db, replace(ShopSettings(), locale="en_GB"))
     emily = create_customer(memory_db, CustomerInput(name="Emily", phone="+44 7700 900123"))

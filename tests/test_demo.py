@@ -9,11 +9,11 @@ import pytest
 from sqlite_utils import Database
 
 from console.cli import main
-from db import tiers
-from db.connection import open_database
-from db.customers import birthdays_between, search_customers
+from db.customers import tiers
+from db.customers.records import birthdays_between, search_customers
 from db.demo import STAFF, build_demo
-from db.pins import verify_pin
+from db.security.pins import verify_pin
+from db.store.connection import open_database
 from db.text import has_cjk
 from tests.conftest import TEST_KEY
 from tests.service_data_support import use_test_key

@@ -11,8 +11,8 @@ import pytest
 from sqlite_utils import Database
 
 from db import clock
-from db.connection import open_database
-from db.drafts import (
+from db.errors import NotFound, PermissionDenied
+from db.service.drafts import (
     STALE_AFTER,
     clear_draft,
     discard_draft,
@@ -20,8 +20,8 @@ from db.drafts import (
     save_draft,
     stale_drafts,
 )
-from db.errors import NotFound, PermissionDenied
-from db.migrations import migrations
+from db.store.connection import open_database
+from db.store.migrations import migrations
 from tests.service_data_support import Team, make_team
 
 

@@ -19,11 +19,11 @@ from console.app import configure
 from console.cmd_run import create_window
 from console.main_window import PAGE_HOME, PAGE_PROFILE
 from console.service_ui import PAGE_COMPLAINT
-from db import audit
-from db.complaints import get_complaint
 from db.demo import STAFF, build_demo
-from db.staff import list_staff
-from db.vouchers import find_voucher
+from db.security import audit
+from db.security.staff import list_staff
+from db.service.complaints import get_complaint
+from db.service.vouchers import find_voucher
 from widgets.dialogs import FakeDialogService
 
 pytestmark = [pytest.mark.e2e, pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from console.app import configure
 from console.cmd_run import create_window
 from console.main_window import PAGE_HOME, PAGE_PROFILE, PAGE_PURCHASE, PAGE_SEARCH
-from db.customers import get_customer
+from db.customers.records import get_customer
 from db.demo import build_demo
 from widgets.dialogs import FakeDialogService
 

@@ -15,14 +15,14 @@ import pytest
 from sqlite_utils import Database
 
 from db.clock import format_local
-from db.compensation import AuthorisationConflict, authorise, refuse
-from db.complaints import get_complaint, update_complaint
-from db.connection import open_database
-from db.customer_search import search_customers
-from db.customers import get_customer, update_customer
+from db.customers.records import get_customer, update_customer
+from db.customers.search import search_customers
 from db.errors import EditConflict, UserError, ValidationError
-from db.follow_ups import add_promise, close_follow_up
-from db.service_models import Complaint, FollowUpClose, PromiseInput
+from db.service.compensation import AuthorisationConflict, authorise, refuse
+from db.service.complaints import get_complaint, update_complaint
+from db.service.follow_ups import add_promise, close_follow_up
+from db.service.models import Complaint, FollowUpClose, PromiseInput
+from db.store.connection import open_database
 from db.tills import set_till
 from tests.service_data_support import (
     MANAGER_PIN,
@@ -194,8 +194,8 @@ def test_a_decision_already_made_at_another_till_names_that_till(
 _SAVE = textwrap.dedent("""
     import sys
     from dataclasses import replace
-    from db.complaints import get_complaint, update_complaint
-    from db.connection import open_database
+    from db.service.complaints import get_complaint, update_complaint
+    from db.store.connection import open_database
     from db.errors import EditConflict
     from db.tills import set_till
 

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from console.cli import COMMAND_MODULES, main
-from db import connection
-from db.connection import is_read_only, open_database
 from db.errors import DiskFull, DiskIOError
+from db.store import connection
+from db.store.connection import is_read_only, open_database
 from tests.hostile_support import (
     DISK_FULL,
     IO_ERROR,
@@ -193,7 +193,7 @@ def test_an_error_from_the_operating_system_is_one_sentence(
 def test_a_write_on_a_full_disk_rolls_back_and_names_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from db.customers import create_customer
+    from db.customers.records import create_customer
     from db.models import CustomerInput
 
     path = tmp_path / "shop.sqlite"
@@ -234,7 +234,7 @@ def test_the_window_shows_one_sentence_when_a_save_hits_a_failing_disk(
 
 @pytest.mark.parametrize("fault", [DISK_FULL, IO_ERROR])
 def test_describe_fault_uses_sqlites_error_code(fault: str) -> None:
-    from db.faults import describe_sqlite_error
+    from db.store.faults import describe_sqlite_error
 
     known = describe_sqlite_error(sqlite3.OperationalError(fault), "shop.sqlite")
     assert isinstance(known, DiskFull if fault == DISK_FULL else DiskIOError)

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from console.cli import main
-from db import connection
-from db.connection import full_check, open_database, quick_check
 from db.errors import DatabaseCorrupt, NotCounterpartDatabase, SchemaRecordMissing
-from db.migrations import APPLICATION_ID, migrations
+from db.store import connection
+from db.store.connection import full_check, open_database, quick_check
+from db.store.migrations import APPLICATION_ID, migrations
 from tests.hostile_support import damage_middle_pages, digest, make_shop, one_sentence
 
 
@@ -225,7 +225,7 @@ def test_commits_are_durable_synchronous_full(tmp_path: Path) -> None:
 
 
 def test_the_benchmark_measures_the_cost_of_durable_commits(tmp_path: Path) -> None:
-    from db.durability_bench import bench_figures
+    from db.store.durability_bench import bench_figures
 
     db = open_database(tmp_path / "shop.sqlite")
     try:
@@ -242,7 +242,7 @@ def test_files_made_inside_private_files_are_the_owners_alone(tmp_path: Path) ->
     """For backups and other copies of the database."""
     import os
 
-    from db.connection import private_files
+    from db.store.connection import private_files
 
     def umask() -> int:
         current = os.umask(0)

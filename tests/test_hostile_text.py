@@ -17,14 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from db.compensation import refuse
-from db.customers import create_customer, get_customer, search_customers, update_customer
+from db.customers.purchases import add_product
+from db.customers.records import create_customer, get_customer, search_customers, update_customer
 from db.errors import ValidationError
-from db.follow_ups import add_promise, close_follow_up
-from db.importer import import_customers
+from db.imports.importer import import_customers
 from db.models import CustomerInput, FamilyDate, ShopSettings
-from db.purchases import add_product
-from db.service_models import ComplaintInput, FollowUpClose, PromiseInput
+from db.service.compensation import refuse
+from db.service.follow_ups import add_promise, close_follow_up
+from db.service.models import ComplaintInput, FollowUpClose, PromiseInput
 from db.settings import _seed_settings as save_settings
 from db.settings import settings_problems
 from db.text import clean_fields, clean_text, has_forbidden, needs_cleaning
@@ -146,8 +146,8 @@ def test_a_nul_in_a_search_query_finds_no_one(fresh_db: Database) -> None:
 def test_customers_indexed_before_zero_width_was_ignored_are_reindexed(
     tmp_path: Path,
 ) -> None:
-    from db.connection import open_database
-    from db.migrations import migrations
+    from db.store.connection import open_database
+    from db.store.migrations import migrations
 
     path = tmp_path / "old.sqlite"
     db = open_database(path, migrate=False)

@@ -24,10 +24,10 @@ from sqlite_utils import Database
 from console.app import install_translators
 from console.cmd_run import create_window
 from db import i18n
-from db.customers import validate
+from db.customers.records import validate
 from db.errors import ValidationError
 from db.models import ROLES, CustomerInput
-from db.service_models import ENTRY_KINDS, Decision
+from db.service.models import ENTRY_KINDS, Decision
 from widgets.dialogs import FakeDialogService
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,11 +9,11 @@ import pytest
 from sqlite_utils import Database
 
 from console.cli import main
-from db.customers import create_customer, get_customer, get_profile
+from db.customers.purchases import add_product, record_purchase
+from db.customers.records import create_customer, get_customer, get_profile
 from db.errors import ImportFailed
-from db.importer import import_customers, import_purchases
+from db.imports.importer import import_customers, import_purchases
 from db.models import CustomerInput, FamilyDate
-from db.purchases import add_product, record_purchase
 
 CUSTOMERS = (
     "external_id,name,phone,email,language,birthday,allergies,preferences,tags,consent,"
@@ -75,7 +75,7 @@ def test_customers_import_reads_every_column(
     tom = get_customer(memory_db, by_external(memory_db, "POS-4"))
     assert (tom.name, tom.preferences) == ("O'Brien, Tom", "Line one\nline two")
     # imported customers are searchable straight away
-    from db.customers import search_customers
+    from db.customers.records import search_customers
 
     assert [h.name for h in search_customers(memory_db, "jarvinen")] == ["Päivi Järvinen"]
     assert [h.name for h in search_customers(memory_db, "美玲")] == ["陳美玲"]
@@ -106,7 +106,7 @@ def test_a_changed_row_updates_and_missing_columns_keep_their_values(
     assert (after.name, after.phone) == ("Aino Mäkelä", "+358 40 2222222")
     assert after.preferences == "Window seat"
     assert after.family_dates == (FamilyDate("Hääpäivä", 6, 1),)
-    from db.customers import search_customers
+    from db.customers.records import search_customers
 
     assert [h.name for h in search_customers(memory_db, "makela")] == ["Aino Mäkelä"]
     assert search_customers(memory_db, "virtanen") == []

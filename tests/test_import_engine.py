@@ -21,12 +21,12 @@ from sqlite_utils import Database
 
 from console.cli import main
 from console.import_bench_data import write_customer_csv
-from db import import_job, import_staging
-from db.connection import open_database, write
-from db.customers import create_customer, get_customer, search_customers
+from db.customers.records import create_customer, get_customer, search_customers
 from db.errors import ImportFailed
-from db.import_formats import ImportOptions, RefusedRow
-from db.import_job import (
+from db.imports import job as import_job
+from db.imports import staging as import_staging
+from db.imports.formats import ImportOptions, RefusedRow
+from db.imports.job import (
     ImportPending,
     ImportProgress,
     abandon_import,
@@ -34,7 +34,8 @@ from db.import_job import (
     resume_import,
     unfinished_imports,
 )
-from db.import_merge import _rank
+from db.imports.merge import _rank
+from db.store.connection import open_database, write
 
 pytestmark = pytest.mark.both_engines
 
@@ -179,7 +180,7 @@ def test_an_imported_customer_is_exactly_what_create_customer_writes(
 def test_facts_set_visits_spend_tier_and_the_search_rank(
     memory_db: Database, fixed_clock: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from db.import_formats import CustomerFacts, MappedCustomer
+    from db.imports.formats import CustomerFacts, MappedCustomer
 
     real = import_staging.RowMapper.staged
 
@@ -195,15 +196,15 @@ def test_facts_set_visits_spend_tier_and_the_search_rank(
     assert (emily.visits, emily.total_spend_minor, emily.tier) == (60, 12_345, "gold")
     assert memory_db.execute("SELECT first_visit_at FROM customers WHERE id = 3").fetchone()[
         0] == "2020-01-02T10:00:00+00:00"
-    from db.search_index import current_key
+    from db.customers.search_index import current_key
 
     key = current_key(memory_db, 3)
     assert memory_db.execute("SELECT count(*) FROM customer_fts WHERE rowid = ?",
                              [key]).fetchone()[0] == 1
     # Ranked as 60 weekly visits up to the last one (frecency), like create_customer plus
     # the facts; a later edit moves its index entries, leaving none behind.
-    from db.customers import update_customer
-    from db.search_index import estimated_score
+    from db.customers.records import update_customer
+    from db.customers.search_index import estimated_score
 
     score = memory_db.execute("SELECT search_score FROM customers WHERE id = 3").fetchone()[0]
     assert score == pytest.approx(estimated_score("2026-11-20T10:00:00+00:00", 60))
@@ -290,7 +291,7 @@ def test_cancelling_keeps_an_added_customer_the_counter_served_meanwhile(
 ) -> None:
     """Imported customers are visible while the import merges; a till that records a
     purchase for one of them must not lose it when the import is then cancelled."""
-    from db.purchases import add_product, record_purchase
+    from db.customers.purchases import add_product, record_purchase
 
     coffee = add_product(fresh_db, "C1", "Coffee", "drinks", 350)
     path = tmp_path / "many.csv"
@@ -675,9 +676,9 @@ def test_the_bench_prints_the_import_figures(tmp_path: Path) -> None:
 def test_staged_columns_are_what_create_customer_writes(tmp_path: Path) -> None:
     from datetime import date
 
-    from db.customers import _columns
-    from db.import_formats import customer_mapper
-    from db.import_source import open_rows
+    from db.customers.records import _columns
+    from db.imports.formats import customer_mapper
+    from db.imports.source import open_rows
     from db.models import CustomerInput, FamilyDate
 
     path = tmp_path / "many.csv"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from db.connection import open_database
-from db.import_formats import ImportOptions, RefusedRow
-from db.import_job import import_customers_file
+from db.imports.formats import ImportOptions, RefusedRow
+from db.imports.job import import_customers_file
+from db.store.connection import open_database
 from reports.import_errors import ImportErrorsFile, describe
 from reports.safe_output import UnsafeOutput, database_files
 
@@ -107,12 +107,12 @@ def test_many_rows_stream_without_holding_them(tmp_path: Path) -> None:
 
 
 def read_back_header(path: Path) -> tuple[str, ...]:
-    from db.import_source import open_rows
+    from db.imports.source import open_rows
 
     return open_rows(path)[0].header
 
 
 def read_back_rows(path: Path) -> list[list[str]]:
-    from db.import_source import open_rows
+    from db.imports.source import open_rows
 
     return [cells for _line, cells in open_rows(path)[1]]

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from db.customers import MAX_PREFERENCES, create_customer, get_customer
+from db.customers.phones import normalise_phone
+from db.customers.records import MAX_PREFERENCES, create_customer, get_customer
 from db.errors import ImportFailed, ValidationError
-from db.import_formats import (
+from db.imports.formats import (
     FORMATS,
     MAPPED,
     ImportOptions,
@@ -29,10 +30,9 @@ from db.import_formats import (
     parse_moment,
     recognise,
 )
-from db.import_job import import_customers_file, preview_customers
-from db.import_source import open_rows
+from db.imports.job import import_customers_file, preview_customers
+from db.imports.source import open_rows
 from db.models import Customer, CustomerInput
-from db.phones import normalise_phone
 
 DATA = Path(__file__).parent / "data" / "import"
 TODAY = date(2026, 11, 23)
@@ -431,7 +431,7 @@ def test_first_visit_year_is_the_earlier_of_purchases_and_the_imported_fact(
 ) -> None:
     from datetime import UTC, datetime
 
-    from db.purchases import add_product, record_purchase
+    from db.customers.purchases import add_product, record_purchase
     from reports.letter_service import first_visit_year
 
     made = create_customer(memory_db, CustomerInput(name="Olli Oja", external_id="SQ9"))

@@ -10,9 +10,9 @@ import pytest
 from sqlite_utils import Database
 
 from db.errors import ImportFailed
-from db.import_formats import ImportOptions
-from db.import_job import import_customers_file, preview_customers
-from db.import_source import open_rows, strip_spreadsheet_apostrophe
+from db.imports.formats import ImportOptions
+from db.imports.job import import_customers_file, preview_customers
+from db.imports.source import open_rows, strip_spreadsheet_apostrophe
 
 DATA = Path(__file__).parent / "data" / "import"
 SQUARE = (DATA / "square_customers.csv").read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ import pytest
 
 from console.cli import main
 from db import clock
-from db.connection import open_database
-from db.staff_admin import add_staff, deactivate_staff
+from db.security.staff_admin import add_staff, deactivate_staff
+from db.store.connection import open_database
 from tests.conftest import FIXED_NOW
 from tests.letters_support import (
     CONSOLE,

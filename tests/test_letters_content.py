@@ -14,9 +14,9 @@ from pypdf import PdfReader
 from sqlite_utils import Database
 
 from db import clock
-from db.connection import open_database
 from db.errors import NotFound
 from db.settings import _seed_settings, load_settings
+from db.store.connection import open_database
 from reports.fonts import CJK, SANS, SERIF, has_glyph, mixed_markup
 from reports.letter_service import (
     LetterNotPossible,
@@ -266,7 +266,7 @@ def test_letter_date_in_the_reference_line(shop_db: tuple[Database, Shop]) -> No
 def test_thank_you_after_a_complaint_waits_until_it_is_resolved(
     shop_db: tuple[Database, Shop]
 ) -> None:
-    from db.complaints import get_complaint, update_complaint
+    from db.service.complaints import get_complaint, update_complaint
 
     db, shop = shop_db
     customer = make_customer(db, "Riikka Rantanen", "fi")
@@ -337,7 +337,7 @@ def test_template_leaves_the_visits_sentence_out_for_zero_visits() -> None:
 def test_thank_you_for_improving_waits_for_a_promise_to_be_kept(
     shop_db: tuple[Database, Shop]
 ) -> None:
-    from db.complaints import get_complaint, update_complaint
+    from db.service.complaints import get_complaint, update_complaint
 
     db, shop = shop_db
     customer = make_customer(db, "Pekka Puro", "fi")
@@ -349,7 +349,7 @@ def test_thank_you_for_improving_waits_for_a_promise_to_be_kept(
         data = get_complaint(db, complaint).to_input()
         data.status = status  # type: ignore[assignment]
         if status == "promised":
-            from db.service_models import PromiseInput
+            from db.service.models import PromiseInput
 
             data.promise = PromiseInput("Toimitamme kakun huomenna.", shop.clerk_id)
         update_complaint(db, complaint, data, actor_id=shop.clerk_id)

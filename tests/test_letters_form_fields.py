@@ -8,8 +8,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from db.complaints import get_complaint
-from db.customers import get_customer
+from db.customers.records import get_customer
+from db.service.complaints import get_complaint
 from tests import ui_helpers
 from tests.service_ui_support import make_ctx, make_customer, make_team
 from widgets.complaint_form import ComplaintForm

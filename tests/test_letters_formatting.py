@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from db.connection import open_database
+from db.store.connection import open_database
 from reports.fonts import CJK, SANS, mixed_markup, register_fonts
 from reports.formatting import format_date, format_datetime, format_money, minor_to_decimal
 from reports.letter_templates import LetterFacts, VoucherInfo, compose, normalise_language
@@ -78,7 +78,7 @@ def test_markup_prints_exactly_what_was_typed(text: str) -> None:
 
 
 def test_bench_figures_have_names_and_units() -> None:
-    from db.customers import create_customer
+    from db.customers.records import create_customer
     from db.models import CustomerInput
 
     db = open_database(":memory:")

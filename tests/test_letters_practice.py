@@ -17,11 +17,11 @@ from sqlite_utils import Database
 
 from console.cli import main
 from db import clock
-from db.complaints import get_complaint
-from db.connection import open_database
-from db.customers import get_customer, update_customer
-from db.purchases import add_product, record_purchase
-from db.service_models import CompensationLine
+from db.customers.purchases import add_product, record_purchase
+from db.customers.records import get_customer, update_customer
+from db.service.complaints import get_complaint
+from db.service.models import CompensationLine
+from db.store.connection import open_database
 from reports.bidi_text import visual
 from reports.letter_service import (
     LetterNotPossible,

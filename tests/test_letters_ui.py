@@ -16,7 +16,7 @@ from console.app import configure
 from console.cmd_run import create_window
 from console.letters_ui import PAGE_BIRTHDAY_LETTERS, PAGE_LETTER
 from console.main_window import PAGE_PROFILE
-from db.staff import get_staff
+from db.security.staff import get_staff
 from reports.letter_service import letter_pdf, list_letters
 from tests.letters_support import make_complaint, make_customer, make_shop
 from widgets.dialogs import FakeDialogService

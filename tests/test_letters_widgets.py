@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from db import clock
-from db.connection import open_database
-from db.staff import get_staff
+from db.security.staff import get_staff
+from db.store.connection import open_database
 from reports.letter_service import letter_pdf, list_letters
 from tests.conftest import FIXED_NOW
 from tests.letters_support import (
@@ -109,7 +109,7 @@ def test_preview_says_when_the_cause_sentence_stands_in(
 def test_preview_refuses_a_redeemed_voucher_and_offers_a_way_on(
     qtbot: QtBot, shop_db: tuple[Database, Shop]
 ) -> None:
-    from db.complaints import get_complaint
+    from db.service.complaints import get_complaint
 
     db, shop = shop_db
     customer = make_customer(db, "Ritva Rinne", "fi")
@@ -220,7 +220,7 @@ def test_a_birthday_offer_voucher_can_be_added_and_removed(
 ) -> None:
     from datetime import date
 
-    from db.staff import get_staff
+    from db.security.staff import get_staff
     from tests.service_data_support import issue_voucher
 
     db, shop = shop_db

@@ -14,21 +14,22 @@ import pytest
 from pypdf import PdfReader
 from sqlite_utils import Database
 
-from db import audit, clock
-from db.connection import open_database
-from db.customers import create_customer, get_customer, search_customers, update_customer
-from db.errors import NotFound, PermissionDenied, ValidationError
-from db.lockout import WrongPin
-from db.models import CustomerInput
-from db.personal_data import (
+from db import clock
+from db.customers.personal_data import (
     consent_history,
     customer_record,
     erase_customer,
     retention_candidates,
     set_consent,
 )
+from db.customers.records import create_customer, get_customer, search_customers, update_customer
+from db.errors import NotFound, PermissionDenied, ValidationError
+from db.models import CustomerInput
 from db.report_queries import build_report
+from db.security import audit
+from db.security.lockout import WrongPin
 from db.settings import load_settings
+from db.store.connection import open_database
 from reports.personal_data_pdf import build_export_pdf
 from tests.service_data_support import (
     CLERK_PIN,
@@ -251,8 +252,8 @@ def test_erasing_an_imported_customer_removes_the_imports_trace_of_them(
         shop: tuple[Database, Path], tmp_path: Path) -> None:
     """An import keeps a hash of each row with the other system's id (to skip unchanged
     rows next time): erasure removes that too, so no trace of the person stays."""
-    from db.import_formats import ImportOptions
-    from db.import_job import import_customers_file
+    from db.imports.formats import ImportOptions
+    from db.imports.job import import_customers_file
 
     db, path = shop
     with_history(db)  # the shop's staff and approvals

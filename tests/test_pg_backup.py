@@ -12,11 +12,11 @@ import psycopg
 import pytest
 
 from console.cli import main
-from db import backup
-from db.connection import open_database
-from db.customers import create_customer, search_customers
-from db.location import ServerUrl, local_data_dir, server_slug
+from db.customers.records import create_customer, search_customers
 from db.models import CustomerInput
+from db.store import backup
+from db.store.connection import open_database
+from db.store.location import ServerUrl, local_data_dir, server_slug
 
 TABLES = ("customers", "purchases", "complaints", "vouchers", "audit_log", "customer_fts")
 

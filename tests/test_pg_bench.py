@@ -12,7 +12,7 @@ import pytest
 
 from console import bench
 from console.cli import main
-from db.connection import open_database
+from db.store.connection import open_database
 
 pytest_plugins = ["tests.pg_support"]  # the server, template and per-test database
 

@@ -14,8 +14,8 @@ import pytest
 
 from console.cli import main
 from console.paths import config_dir
-from db.connection import open_database
-from db.location import ServerUrl, parse_location
+from db.store.connection import open_database
+from db.store.location import ServerUrl, parse_location
 
 MANAGER_PIN = "9999"  # the demo's manager (console.cmd_demo prints the demo staff)
 
@@ -122,7 +122,7 @@ def test_customer_export_report_and_letter_on_the_server(
                  "--csv", str(tmp_path / "day.csv"), "--db", demo_url]) == 0
     assert (tmp_path / "day.pdf").read_bytes().startswith(b"%PDF")
     assert ";Complaint;" in (tmp_path / "day.csv").read_text(encoding="utf-8")
-    from db import backup  # the day's report makes the day's backup, of a server too
+    from db.store import backup  # the day's report makes the day's backup, of a server too
 
     daily = backup.list_backups(backup.default_folder(ServerUrl(demo_url)))
     assert [b.kind for b in daily] == ["daily"] and daily[0].verified

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from console import concurrent_authorise_bench
-from db import audit
-from db.connection import open_database
+from db.security import audit
+from db.store.connection import open_database
 
 pytest_plugins = ["tests.pg_support"]  # the server, template and per-test database
 

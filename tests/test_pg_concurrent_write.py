@@ -12,11 +12,12 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlite_utils import Database
 
-from db import audit, changes
-from db.approvals import Approval
-from db.connection import concurrent_write, open_database, write
 from db.errors import DatabaseLocked
-from db.service_models import CompensationLine
+from db.security import audit
+from db.security.approvals import Approval
+from db.service.models import CompensationLine
+from db.store import changes
+from db.store.connection import concurrent_write, open_database, write
 
 pytest_plugins = ["tests.pg_support"]  # the server, template and per-test database
 
@@ -118,7 +119,7 @@ def test_two_tills_deciding_one_complaint_the_second_waits_then_sees_the_first(
     """Tills approving other complaints write beside each other, but a second decision on
     the same complaint waits for the first (here past its busy timeout) and, once the first
     committed, is refused with who decided it and where."""
-    from db.compensation import AuthorisationConflict, approve_with, lines_for
+    from db.service.compensation import AuthorisationConflict, approve_with, lines_for
     from tests.service_data_support import (
         internal_approval,
         make_complaint,

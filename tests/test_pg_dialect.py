@@ -1,10 +1,10 @@
-"""The SQLite -> PostgreSQL translator (db.engines.dialect): no server needed."""
+"""The SQLite -> PostgreSQL translator (db.store.engines.dialect): no server needed."""
 
 from __future__ import annotations
 
 import pytest
 
-from db.engines.dialect import (
+from db.store.engines.dialect import (
     FTS_CALL,
     NOOP,
     WRITE_LOCK_KEY,

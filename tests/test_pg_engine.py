@@ -1,6 +1,6 @@
 """The PostgreSQL engine on a real server: the throwaway cluster of scripts/pg-local.sh,
 `counterpart db init`, the audit log's append-only privilege, and the customer data API
-(db.customers, db.customer_search) running unchanged through the PgDatabase facade."""
+(db.customers.records, db.customers.search) running unchanged through the PgDatabase facade."""
 
 from __future__ import annotations
 
@@ -15,13 +15,13 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from db.connection import open_database, write
-from db.customer_search import search_customers
-from db.customers import create_customer, get_customer, get_profile
-from db.engines.postgres import PgDatabase, safe_url
-from db.engines.postgres_schema import TILL_ROLE
+from db.customers.records import create_customer, get_customer, get_profile
+from db.customers.search import search_customers
 from db.errors import NotCounterpartDatabase
 from db.models import CustomerInput
+from db.store.connection import open_database, write
+from db.store.engines.postgres import PgDatabase, safe_url
+from db.store.engines.postgres_schema import TILL_ROLE
 
 pytest_plugins = ["tests.pg_support"]  # the server, template and per-test database fixtures
 
@@ -187,7 +187,7 @@ def test_purchases_move_regulars_up_as_on_sqlite(pg_db: PgDatabase) -> None:
     the index): the profile and the search order match SQLite's."""
     from datetime import UTC, datetime, timedelta
 
-    from db.purchases import add_product, record_purchase
+    from db.customers.purchases import add_product, record_purchase
 
     sqlite = open_database(":memory:")
     names = ["Anna Virtanen", "Anna Lehto", "Annika Berg"]
@@ -281,7 +281,7 @@ def test_tills_appending_at_once_keep_one_audit_chain(pg_url: str) -> None:
     issue 11's 8 processes x 100 authorisations)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from db import audit
+    from db.security import audit
 
     def till(number: int) -> None:
         db = open_database(pg_url)

@@ -24,22 +24,22 @@ from sqlite_utils import Database
 
 from console.cmd_run import create_window
 from console.service_ui import PAGE_COMPLAINT
-from db.compensation import AuthorisationConflict, authorise
-from db.complaints import create_complaint, get_complaint
-from db.connection import open_database, write
-from db.customers import create_customer
-from db.engines.postgres import CONNECT_TIMEOUT_S, RECONNECT_WAIT_S
+from db.customers.purchases import add_product, record_purchase
+from db.customers.records import create_customer
 from db.errors import ServerUnavailable, ValidationError
-from db.follow_ups import close_follow_up
-from db.local_drafts import load_local, save_local
 from db.models import CustomerInput
-from db.purchases import add_product, record_purchase
-from db.service_models import (
+from db.service.compensation import AuthorisationConflict, authorise
+from db.service.complaints import create_complaint, get_complaint
+from db.service.follow_ups import close_follow_up
+from db.service.local_drafts import load_local, save_local
+from db.service.models import (
     CompensationLine,
     ComplaintInput,
     FollowUpClose,
     PromiseInput,
 )
+from db.store.connection import open_database, write
+from db.store.engines.postgres import CONNECT_TIMEOUT_S, RECONNECT_WAIT_S
 from tests.service_ui_support import SUPERVISOR_PIN, make_customer, make_team
 from widgets.dialogs import FakeDialogService
 from widgets.local_draft_keeper import CUSTOMER_FORM, PURCHASE_ENTRY

@@ -25,9 +25,9 @@ def _run(server_url: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_one_command_makes_database_roles_and_till_urls(pg_server: tuple[str, str]) -> None:
-    from db.connection import open_database
-    from db.customers import create_customer
+    from db.customers.records import create_customer
     from db.models import CustomerInput
+    from db.store.connection import open_database
 
     suffix = uuid.uuid4().hex[:8]
     name, till, office = f"shop_{suffix}", f"till_{suffix}", f"office_{suffix}"

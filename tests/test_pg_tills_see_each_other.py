@@ -14,12 +14,12 @@ from sqlite_utils import Database
 
 from console.cmd_run import create_window
 from console.main_window import PAGE_PROFILE
-from db import changes
-from db.complaints import create_complaint
-from db.connection import open_database, write
-from db.engines.pg_change_signal import PgChangeSignal
-from db.purchases import add_product, record_purchase
-from db.service_models import ComplaintInput
+from db.customers.purchases import add_product, record_purchase
+from db.service.complaints import create_complaint
+from db.service.models import ComplaintInput
+from db.store import changes
+from db.store.connection import open_database, write
+from db.store.engines.pg_change_signal import PgChangeSignal
 from tests.service_ui_support import make_customer, make_team
 from widgets.change_watcher import ChangeWatcher
 from widgets.data_bus import DataBus

@@ -10,7 +10,7 @@ import phonenumbers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from db.phones import normalise_phone, phone_variants
+from db.customers.phones import normalise_phone, phone_variants
 
 REGIONS = ("FI", "SE", "TW", "US", "GB", "DE", "CN", "IT")
 

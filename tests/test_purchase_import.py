@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from db.customers import create_customer, get_customer
+from db.customers.purchases import add_product, record_purchase
+from db.customers.records import create_customer, get_customer
 from db.errors import ImportFailed
-from db.import_formats import ImportOptions, RefusedRow
-from db.import_job import ImportProgress
-from db.import_purchase_formats import (
+from db.imports.formats import ImportOptions, RefusedRow
+from db.imports.job import ImportProgress
+from db.imports.purchase_formats import (
     RAILS_ZONES,
     PurchaseLine,
     parse_amount,
@@ -23,14 +24,13 @@ from db.import_purchase_formats import (
     purchase_mapper,
     zone_named,
 )
-from db.models import CustomerInput
-from db.purchase_import import (
+from db.imports.purchases import (
     PurchaseImportReport,
     import_purchases_file,
     preview_purchases,
     shop_options,
 )
-from db.purchases import add_product, record_purchase
+from db.models import CustomerInput
 
 DATA = Path(__file__).parent / "data" / "import"
 SQUARE = DATA / "square_item_sales.csv"
@@ -473,7 +473,7 @@ def test_the_mapper_works_without_a_database() -> None:
 def test_a_failure_while_writing_leaves_nothing(
     memory_db: Database, shop: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import db.purchase_import as purchase_import
+    import db.imports.purchases as purchase_import
 
     def broken(db: Database, customer_id: int) -> str:
         raise RuntimeError("disk gone")
@@ -552,7 +552,7 @@ def test_square_transactions_export_is_named_as_the_wrong_one(
 def test_the_old_entry_point_reads_square_too(
     memory_db: Database, shop: dict[str, int]
 ) -> None:
-    from db.importer import import_purchases
+    from db.imports.importer import import_purchases
 
     result = import_purchases(memory_db, SQUARE.read_bytes())  # bytes, as before
     assert (result.rows, result.added, result.unchanged) == (7, 3, 0)
@@ -567,14 +567,14 @@ def test_the_old_entry_point_reads_square_too(
     [("¥1,200", 0, 1200), ("1.250", 3, 1250), ("4,50 €", 2, 450), ("$1,234.50", 2, 123450)],
 )
 def test_amounts_in_the_currency_precision(text: str, precision: int, minor: int) -> None:
-    from db.import_purchase_formats import to_minor
+    from db.imports.purchase_formats import to_minor
 
     assert to_minor(parse_amount(text, grouping_three=precision < 3), precision) == minor
 
 
 @pytest.mark.parametrize("text", ["13:05:09", "13:05", "1:05:09 PM", "1:05 pm"])
 def test_times_as_square_writes_them(text: str) -> None:
-    from db.import_purchase_formats import parse_time
+    from db.imports.purchase_formats import parse_time
 
     assert parse_time(text).strftime("%H:%M") == "13:05"
 
@@ -593,7 +593,7 @@ def test_the_command_imports_square_purchases_dry_run_errors_file_and_again(
     import csv
 
     from console.cli import main
-    from db.connection import open_database
+    from db.store.connection import open_database
 
     db_file = (str(request.getfixturevalue("pg_url")) if where == "pg"
                else tmp_path / "shop.sqlite")

@@ -166,7 +166,7 @@ def test_compensation_counts_agree_and_say_what_they_count(small_day: Database) 
 
 @pytest.fixture
 def db_file(tmp_path: Path) -> Path:
-    from db.connection import open_database
+    from db.store.connection import open_database
 
     path = tmp_path / "shop.sqlite"
     db = open_database(path)

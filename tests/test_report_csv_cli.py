@@ -73,7 +73,7 @@ def test_csv_headings_follow_the_report_language(fresh_db: Database, tmp_path: P
 
 @pytest.fixture
 def db_file(tmp_path: Path) -> Path:
-    from db.connection import open_database
+    from db.store.connection import open_database
 
     path = tmp_path / "shop.sqlite"
     db = open_database(path)
@@ -158,7 +158,7 @@ def test_unwritable_paths_and_missing_database(
 def test_printing_in_a_managers_name_is_checked(
     db_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from db.connection import open_database
+    from db.store.connection import open_database
 
     db = open_database(db_file)
     staff_id, manager_id = (

@@ -19,16 +19,17 @@ from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from console.cli import main
-from db import audit, clock
-from db.compensation import authorise, refuse
-from db.complaints import create_complaint, get_complaint
-from db.connection import open_database
-from db.customers import create_customer
-from db.follow_ups import close_follow_up
+from db import clock
+from db.customers.records import create_customer
 from db.models import CustomerInput
-from db.service_models import CompensationLine, ComplaintInput, FollowUpClose, PromiseInput
-from db.staff_admin import add_staff, create_first_manager
-from db.vouchers import get_voucher, redeem_with_pin
+from db.security import audit
+from db.security.staff_admin import add_staff, create_first_manager
+from db.service.compensation import authorise, refuse
+from db.service.complaints import create_complaint, get_complaint
+from db.service.follow_ups import close_follow_up
+from db.service.models import CompensationLine, ComplaintInput, FollowUpClose, PromiseInput
+from db.service.vouchers import get_voucher, redeem_with_pin
+from db.store.connection import open_database
 
 pytestmark = pytest.mark.e2e
 
@@ -158,7 +159,7 @@ def test_only_managers_see_the_report_in_the_console(
 ) -> None:
     from console.cmd_run import create_window
     from console.report_ui import PAGE_REPORT
-    from db.staff import get_staff
+    from db.security.staff import get_staff
     from widgets.dialogs import FakeDialogService
 
     ids = build_day(fresh_db, moving_clock)

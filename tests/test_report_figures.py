@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from db.errors import PermissionDenied, ValidationError
 from db.report_queries import REPEAT_WINDOW_DAYS, ROUTE_ORDER, build_report, route_of
-from db.staff import get_staff
+from db.security.staff import get_staff
 from tests.report_fixtures import NOW, TZ, add_entry, local_moment, seed_mix
 
 pytestmark = pytest.mark.both_engines  # the data API on SQLite and PostgreSQL

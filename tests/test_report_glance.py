@@ -177,7 +177,7 @@ def test_report_in_the_language_asked_for(seeded: Database, tmp_path: Path) -> N
 
 
 def _manager(db: Database):  # type: ignore[no-untyped-def]
-    from db.staff import get_staff
+    from db.security.staff import get_staff
 
     row = db.execute("SELECT id FROM staff WHERE role = 'manager' LIMIT 1").fetchone()
     return get_staff(db, int(row[0]))

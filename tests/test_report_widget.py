@@ -16,9 +16,9 @@ from sqlite_utils import Database
 from db.errors import PermissionDenied
 from db.models import Staff
 from db.report_queries import build_report
+from db.security.sign_in import SignIn
+from db.security.staff import get_staff
 from db.settings import load_settings
-from db.sign_in import SignIn
-from db.staff import get_staff
 from tests.report_fixtures import seed_mix
 from widgets.context import AppContext
 from widgets.dialogs import FakeDialogService

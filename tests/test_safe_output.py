@@ -21,7 +21,7 @@ import pytest
 
 from console.cli import main
 from db import clock
-from db.connection import open_database
+from db.store.connection import open_database
 from reports.safe_output import (
     OutputFailed,
     UnsafeOutput,

@@ -20,9 +20,9 @@ from sqlite_utils import Database
 
 from db import clock
 from db.errors import DatabaseReadOnly
+from db.security.sign_in import SignIn
+from db.security.staff import get_staff
 from db.settings import load_settings
-from db.sign_in import SignIn
-from db.staff import get_staff
 from tests.conftest import FIXED_NOW
 from tests.letters_support import add_visits, make_customer, make_shop
 from tests.report_fixtures import seed_mix

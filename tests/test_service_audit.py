@@ -12,12 +12,12 @@ import pytest
 from sqlite_utils import Database
 
 from console.cli import main
-from db import audit
-from db.audit import GENESIS, immediate
-from db.compensation import authorise
-from db.connection import open_database
-from db.service_models import CompensationLine
-from db.vouchers import redeem_with_pin
+from db.security import audit
+from db.security.audit import GENESIS, immediate
+from db.service.compensation import authorise
+from db.service.models import CompensationLine
+from db.service.vouchers import redeem_with_pin
+from db.store.connection import open_database
 from tests.service_data_support import (
     CLERK_PIN,
     CONSOLE,

@@ -13,8 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from db import audit
-from db.compensation import (
+from db.errors import ValidationError
+from db.security import audit
+from db.security.lockout import WrongPin
+from db.service.compensation import (
     AuthorisationConflict,
     authorise,
     limit_for,
@@ -22,12 +24,10 @@ from db.compensation import (
     refuse,
     validate_lines,
 )
-from db.complaints import get_complaint
-from db.connection import open_database
-from db.errors import ValidationError
-from db.lockout import WrongPin
-from db.service_models import MAX_AMOUNT_MINOR, CompensationLine
+from db.service.complaints import get_complaint
+from db.service.models import MAX_AMOUNT_MINOR, CompensationLine
 from db.settings import _seed_settings, load_settings
+from db.store.connection import open_database
 from tests.service_data_support import (
     CLERK_PIN,
     CONSOLE,
@@ -102,7 +102,7 @@ def test_a_replacement_from_the_catalogue_is_worth_its_price(memory_db: Database
 def test_a_replacement_worth_nothing_still_needs_a_supervisor(
     memory_db: Database, line: CompensationLine,
 ) -> None:
-    from db.complaints import update_complaint
+    from db.service.complaints import update_complaint
 
     team = make_team(memory_db)
     with pytest.raises(ValidationError) as err:  # staff alone cannot resolve it
@@ -435,7 +435,7 @@ def test_qt_style_locale_names_work(memory_db: Database) -> None:
 def test_no_public_function_approves_or_refuses_without_a_pin() -> None:
     import inspect
 
-    import db.compensation as compensation
+    import db.service.compensation as compensation
 
     for name, fn in inspect.getmembers(compensation, inspect.isfunction):
         if name.startswith("_") or fn.__module__ != compensation.__name__:
@@ -455,4 +455,4 @@ def test_no_public_function_approves_or_refuses_without_a_pin() -> None:
              for folder in ("db", "widgets", "console", "reports")
              for path in (root / folder).glob("*.py")
              if "_approval_without_pin" in path.read_text(encoding="utf-8")}
-    assert users == {"db/approvals.py", "db/demo_service.py"}
+    assert users == {"db/security/approvals.py", "db/service/demo.py"}

@@ -8,9 +8,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlite_utils import Database
 
-from db import audit
-from db.compensation import authorise, refuse
-from db.complaints import (
+from db.customers.records import get_profile
+from db.errors import NotFound, ValidationError
+from db.security import audit
+from db.service.compensation import authorise, refuse
+from db.service.complaints import (
     causes,
     create_complaint,
     facts_90d,
@@ -18,10 +20,8 @@ from db.complaints import (
     history_for_customer,
     update_complaint,
 )
-from db.customers import get_profile
-from db.drafts import clear_draft, load_draft, save_draft
-from db.errors import NotFound, ValidationError
-from db.service_models import (
+from db.service.drafts import clear_draft, load_draft, save_draft
+from db.service.models import (
     CAUSES,
     CRISIS_FLAGS,
     STEPS,

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from console.paths import console_id, derived_console_id
-from db import lockout
-from db.connection import open_database
+from db.security import lockout
+from db.store.connection import open_database
 
 
 @pytest.fixture

@@ -7,12 +7,13 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlite_utils import Database
 
-from db import audit, clock
-from db.complaints import get_complaint
-from db.demo_service import _populate_service_history
+from db import clock
 from db.errors import ValidationError
-from db.follow_ups import add_promise, close_follow_up, due_follow_ups, open_follow_ups
-from db.service_models import FollowUpClose, PromiseInput
+from db.security import audit
+from db.service.complaints import get_complaint
+from db.service.demo import _populate_service_history
+from db.service.follow_ups import add_promise, close_follow_up, due_follow_ups, open_follow_ups
+from db.service.models import FollowUpClose, PromiseInput
 from tests.conftest import FIXED_NOW
 from tests.service_data_support import make_complaint, make_team
 
@@ -78,7 +79,7 @@ def test_bad_scores_are_refused(memory_db: Database, data: FollowUpClose, field:
 
 def test_demo_history_goes_through_the_api_and_verifies(memory_db: Database) -> None:
     """Built against the demo's staff and a few customers; the chain must verify."""
-    from db.customers import create_customer
+    from db.customers.records import create_customer
     from db.models import CustomerInput
     from tests.service_data_support import seed_staff
 

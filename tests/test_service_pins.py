@@ -10,13 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from db import audit, clock, lockout
-from db.connection import open_database
+from db import clock
 from db.errors import PermissionDenied, ValidationError
 from db.models import Staff
-from db.pins import check_pin_format, verify_pin
-from db.staff import get_staff
-from db.staff_admin import (
+from db.security import audit, lockout
+from db.security.pins import check_pin_format, verify_pin
+from db.security.staff import get_staff
+from db.security.staff_admin import (
     add_staff,
     authenticate,
     change_staff,
@@ -25,6 +25,7 @@ from db.staff_admin import (
     needs_first_manager,
     reset_pin,
 )
+from db.store.connection import open_database
 from tests.conftest import FIXED_NOW
 from tests.service_data_support import (
     CLERK_PIN,

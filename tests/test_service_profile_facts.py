@@ -8,9 +8,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from db.compensation import authorise, refuse
-from db.customers import get_profile
-from db.service_models import CompensationLine
+from db.customers.records import get_profile
+from db.service.compensation import authorise, refuse
+from db.service.models import CompensationLine
 from tests.service_data_support import (
     CONSOLE,
     SUPERVISOR_PIN,

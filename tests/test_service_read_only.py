@@ -19,12 +19,13 @@ from pathlib import Path
 import pytest
 
 from console.cli import main
-from db import audit, connection
-from db.compensation import authorise
-from db.connection import is_read_only, open_database, write
 from db.errors import DatabaseReadOnly
-from db.migrations import migrations
-from db.staff_admin import create_first_manager
+from db.security import audit
+from db.security.staff_admin import create_first_manager
+from db.service.compensation import authorise
+from db.store import connection
+from db.store.connection import is_read_only, open_database, write
+from db.store.migrations import migrations
 from tests.service_data_support import (
     CONSOLE,
     SUPERVISOR_PIN,

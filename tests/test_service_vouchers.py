@@ -9,12 +9,12 @@ import pytest
 from sqlite_utils import Database
 
 from console.cli import main
-from db import audit, clock
-from db.approvals import ApprovalRequired
-from db.connection import open_database
+from db import clock
 from db.errors import NotFound, ValidationError
-from db.lockout import WrongPin
-from db.vouchers import (
+from db.security import audit
+from db.security.approvals import ApprovalRequired
+from db.security.lockout import WrongPin
+from db.service.vouchers import (
     VoucherAlreadyUsed,
     VoucherExpired,
     find_voucher,
@@ -24,6 +24,7 @@ from db.vouchers import (
     redeem,
     redeem_with_pin,
 )
+from db.store.connection import open_database
 from tests.conftest import FIXED_NOW
 from tests.service_data_support import CLERK_PIN, issue_voucher, seed_staff
 

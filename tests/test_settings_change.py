@@ -12,11 +12,11 @@ import pytest
 from sqlite_utils import Database
 
 from console.cli import main
-from db import audit, lockout
-from db.connection import open_database
 from db.errors import ValidationError
 from db.models import ShopSettings
+from db.security import audit, lockout
 from db.settings import SETTINGS_ACTION, change_settings, load_settings
+from db.store.connection import open_database
 from tests.service_data_support import (
     CLERK_PIN,
     CONSOLE,

@@ -14,14 +14,15 @@ from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from console.cli import main
-from db import audit, lockout
 from db.clock import today_local
-from db.compensation import authorise
-from db.connection import open_database
+from db.customers.purchases import add_product, record_purchase
 from db.errors import PermissionDenied, ValidationError
-from db.migrations import migrations
-from db.purchases import add_product, record_purchase
 from db.report_queries import build_report
+from db.security import audit, lockout
+from db.security.sign_in import sign_in_by_tap, sign_in_with_pin
+from db.security.staff import list_staff
+from db.service.compensation import authorise
+from db.service.vouchers import find_voucher
 from db.settings import change_settings, load_settings
 from db.shops import (
     CompanySettings,
@@ -36,10 +37,9 @@ from db.shops import (
     shops_of_staff,
     works_at,
 )
-from db.sign_in import sign_in_by_tap, sign_in_with_pin
-from db.staff import list_staff
+from db.store.connection import open_database
+from db.store.migrations import migrations
 from db.tills import as_till
-from db.vouchers import find_voucher
 from tests.service_data_support import (
     CLERK_PIN,
     CONSOLE,
@@ -154,8 +154,8 @@ def test_only_staff_of_the_consoles_shop_sign_in_and_authorise(memory_db: Databa
 
 
 def test_an_approval_given_at_one_shop_is_void_at_another(memory_db: Database) -> None:
-    from db.approvals import ApprovalRequired, grant
-    from db.vouchers import issue, issue_subject
+    from db.security.approvals import ApprovalRequired, grant
+    from db.service.vouchers import issue, issue_subject
 
     team = make_team(memory_db)
     shop_id = _second_shop(memory_db, team)
@@ -167,7 +167,7 @@ def test_an_approval_given_at_one_shop_is_void_at_another(memory_db: Database) -
 
 
 def test_staff_added_at_a_shop_work_there(memory_db: Database) -> None:
-    from db.staff_admin import add_staff
+    from db.security.staff_admin import add_staff
 
     team = make_team(memory_db)
     shop_id = _second_shop(memory_db, team)
@@ -196,15 +196,15 @@ def test_entries_belong_to_their_shop_and_customers_to_the_company(
         1, shop_id]
     assert voucher.shop_id == shop_id
     # one customer, recognised in both shops: both complaints are on their history
-    from db.complaints import history_for_customer
+    from db.service.complaints import history_for_customer
 
     assert {h.id for h in history_for_customer(memory_db, team.customer.id)} == {
         first.id, second.id}
 
 
 def test_each_shops_home_lists_its_own_promises(memory_db: Database) -> None:
-    from db.follow_ups import due_follow_ups, open_follow_ups
-    from db.service_models import PromiseInput
+    from db.service.follow_ups import due_follow_ups, open_follow_ups
+    from db.service.models import PromiseInput
 
     team = make_team(memory_db)
     shop_id = _second_shop(memory_db, team)

@@ -8,18 +8,18 @@ import pytest
 from sqlite_utils import Database
 
 from console.cmd_settings import parse_pairs
-from db import lockout
 from db.errors import PermissionDenied, ValidationError
 from db.models import ShopSettings
-from db.settings import _seed_settings as save_settings
-from db.settings import load_settings, settings_problems
-from db.sign_in import (
+from db.security import lockout
+from db.security.sign_in import (
     SignIn,
     needs_pin,
     require_manager_with_pin,
     sign_in_by_tap,
     sign_in_with_pin,
 )
+from db.settings import _seed_settings as save_settings
+from db.settings import load_settings, settings_problems
 from tests.service_data_support import (
     CLERK_PIN,
     CONSOLE,

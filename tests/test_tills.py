@@ -9,15 +9,16 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database, Migrations
 
-from db import audit
-from db.compensation import authorise
-from db.complaints import get_complaint, history_for_customer
-from db.connection import open_database
+from db.customers.purchases import add_product, record_purchase
 from db.errors import ValidationError
-from db.follow_ups import add_promise, close_follow_up
-from db.migrations import migrations
-from db.purchases import add_product, record_purchase
-from db.service_models import FollowUpClose, PromiseInput
+from db.security import audit
+from db.service.compensation import authorise
+from db.service.complaints import get_complaint, history_for_customer
+from db.service.follow_ups import add_promise, close_follow_up
+from db.service.models import FollowUpClose, PromiseInput
+from db.service.vouchers import get_voucher
+from db.store.connection import open_database
+from db.store.migrations import migrations
 from db.tills import (
     CLI_TILL,
     MAX_TILL,
@@ -28,7 +29,6 @@ from db.tills import (
     till_of,
     till_problem,
 )
-from db.vouchers import get_voucher
 from tests.service_data_support import (
     CONSOLE,
     SUPERVISOR_PIN,

@@ -15,13 +15,13 @@ from sqlite_utils import Database
 
 from console.cmd_run import create_window
 from console.main_window import PAGE_HOME, PAGE_PROFILE
-from db import changes
-from db.complaints import create_complaint
-from db.connection import open_database, write
-from db.follow_ups import close_follow_up
+from db.customers.purchases import add_product, record_purchase
 from db.models import Product
-from db.purchases import add_product, record_purchase
-from db.service_models import ComplaintInput, FollowUpClose, PromiseInput
+from db.service.complaints import create_complaint
+from db.service.follow_ups import close_follow_up
+from db.service.models import ComplaintInput, FollowUpClose, PromiseInput
+from db.store import changes
+from db.store.connection import open_database, write
 from tests.conftest import FIXED_NOW
 from tests.service_data_support import seed_staff
 from tests.service_ui_support import Team, make_customer, make_team
@@ -125,7 +125,7 @@ def test_old_rows_are_pruned_cheaply_and_a_reader_that_slept_refreshes_everythin
 def test_an_import_is_one_change_row_not_one_per_customer(
         shop: tuple[Path, Database, Database], fixed_clock: object) -> None:
     _path, here, _there = shop
-    from db.importer import import_customers
+    from db.imports.importer import import_customers
 
     start = changes.latest(here)
     rows = "\n".join(f"X{n},Customer {n},040 555 {n:04d}" for n in range(300))

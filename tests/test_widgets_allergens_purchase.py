@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from db.customers import create_customer
+from db.customers.purchases import add_product
+from db.customers.records import create_customer
 from db.i18n import set_language
 from db.models import CustomerInput
-from db.purchases import add_product
 from tests.service_ui_support import make_team
 from tests.ui_helpers import add_customers, add_products, add_staff, make_ctx
 from widgets.allergen_display import MIN_TARGET, AllergenBanner, AllergenPicker

@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from db import backup, clock
-from db.connection import open_database
+from db import clock
 from db.models import Staff
-from db.sign_in import SignIn
+from db.security.sign_in import SignIn
+from db.store import backup
+from db.store.connection import open_database
 from tests.ui_helpers import make_ctx
 from widgets.backup_status import BackupStatusPanel
 
@@ -87,7 +88,7 @@ def test_a_server_database_is_backed_up_from_the_window_too(
         qtbot: QtBot, pg_url: str) -> None:
     """On a server the notice and "Back up now" work the same: the backup is the server
     database's snapshot in this till's data folder (`counterpart backup --db URL`)."""
-    from db.location import ServerUrl
+    from db.store.location import ServerUrl
 
     db = open_database(pg_url)
     try:

@@ -7,7 +7,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from db.customers import get_customer
+from db.customers.records import get_customer
 from tests.ui_helpers import add_customers, make_ctx
 from widgets.customer_form import CustomerForm
 

@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDateEdit, QDateTimeEdit
 
-from db import lockout
 from db.i18n import set_language
-from db.service_models import LockoutStatus
+from db.security import lockout
+from db.service.models import LockoutStatus
 from widgets import formats
 from widgets.labels import format_date as label_format_date
 from widgets.plurals import english_plural

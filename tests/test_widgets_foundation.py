@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from console.options import OPTIONS, Options
 from console.session import Session
-from db.customers import create_customer
+from db.customers.records import create_customer
 from db.errors import DatabaseLocked, NotFound, PermissionDenied, ValidationError
 from db.models import CustomerInput
 from tests.ui_helpers import make_ctx

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from db.customers import birthdays_between
+from db.customers.records import birthdays_between
 from tests.ui_helpers import add_customers, make_ctx
 from widgets.birthday_list_model import BirthdayListModel
 from widgets.home_view import HomeView

@@ -1,5 +1,5 @@
 """The managers' import screen (#12): choose a file, see the mapping and the dry run, import
-with progress and cancel while the window stays responsive. Drives the real db.import_job
+with progress and cancel while the window stays responsive. Drives the real db.imports.job
 on a database file, with small CSV files."""
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from sqlite_utils import Database
 
 from console.import_ui import PAGE_IMPORT
 from console.main_window import PAGE_HOME, MainWindow
-from db.import_formats import ImportOptions, RefusedRow, shop_language
-from db.import_job import ImportPreview, ImportProgress, ImportReport
+from db.imports.formats import ImportOptions, RefusedRow, shop_language
+from db.imports.job import ImportPreview, ImportProgress, ImportReport
 from db.models import Staff
-from db.sign_in import SignIn
+from db.security.sign_in import SignIn
 from tests.nav_support import open_window
 from tests.service_ui_support import Team, make_team
 from widgets.context import AppContext

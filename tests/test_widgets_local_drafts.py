@@ -12,13 +12,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from db.complaints import create_complaint
-from db.customers import create_customer
-from db.follow_ups import close_follow_up
-from db.local_drafts import load_local, save_local
+from db.customers.purchases import add_product, record_purchase
+from db.customers.records import create_customer
 from db.models import CustomerInput
-from db.purchases import add_product, record_purchase
-from db.service_models import ComplaintInput, Draft, FollowUpClose, PromiseInput
+from db.service.complaints import create_complaint
+from db.service.follow_ups import close_follow_up
+from db.service.local_drafts import load_local, save_local
+from db.service.models import ComplaintInput, Draft, FollowUpClose, PromiseInput
 from tests.service_ui_support import Team, make_ctx, make_customer, make_team
 from widgets.context import AppContext
 from widgets.customer_form import CustomerForm

@@ -23,7 +23,7 @@ from console.main_window import (
     MainWindow,
 )
 from console.session import Session
-from db.staff import list_staff
+from db.security.staff import list_staff
 from tests.ui_helpers import add_customers, add_products, add_staff
 from widgets.context import AppContext
 from widgets.dialogs import FakeDialogService

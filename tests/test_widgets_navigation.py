@@ -22,8 +22,8 @@ from console.main_window import PAGE_CUSTOMER_FORM, PAGE_HOME, PAGE_PROFILE, Mai
 from console.report_ui import PAGE_REPORT
 from console.service_ui import PAGE_COMPLAINT, PAGE_FOLLOW_UPS, PAGE_STAFF_ADMIN, PAGE_VOUCHER
 from console.settings_ui import PAGE_SETTINGS
-from db.complaints import create_complaint
-from db.service_models import ComplaintInput
+from db.service.complaints import create_complaint
+from db.service.models import ComplaintInput
 from reports.letter_service import list_letters
 from tests.nav_support import open_window
 from tests.service_ui_support import STAFF_PIN, SUPERVISOR_PIN, Team, make_customer, make_team
@@ -149,7 +149,7 @@ def test_follow_ups_show_how_many_are_due_on_home_and_the_rail(
         fixed_clock: datetime) -> None:
     from datetime import timedelta
 
-    from db.service_models import PromiseInput
+    from db.service.models import PromiseInput
 
     customer = make_customer(fresh_db)
     create_complaint(fresh_db, ComplaintInput(

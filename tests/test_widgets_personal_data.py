@@ -16,9 +16,9 @@ from sqlite_utils import Database
 from console.cmd_run import create_window
 from console.personal_data_ui import PAGE_ERASE, PAGE_RETENTION
 from db import clock
-from db.customers import create_customer, get_customer
+from db.customers.personal_data import current_consents
+from db.customers.records import create_customer, get_customer
 from db.models import CustomerInput
-from db.personal_data import current_consents
 from tests.service_data_support import CLERK_PIN, MANAGER_PIN, make_team
 from widgets.dialogs import FakeDialogService
 
@@ -136,7 +136,7 @@ def test_the_retention_model_passes_the_model_tester(qtbot: QtBot, fresh_db: Dat
         create_customer(fresh_db, CustomerInput(name="Vanha"))
     finally:
         clock.set_clock(None)
-    from db.personal_data import retention_candidates
+    from db.customers.personal_data import retention_candidates
 
     model = RetentionModel()
     model.set_rows(retention_candidates(fresh_db, 36))

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from console.main_window import MainWindow
-from db.customers import create_customer
+from db.customers.records import create_customer
 from db.models import CustomerInput
 from tests.nav_support import open_window
 from tests.service_ui_support import make_team

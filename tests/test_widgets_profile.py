@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from db.customers import update_customer
-from db.purchases import purchases_page
+from db.customers.purchases import purchases_page
+from db.customers.records import update_customer
 from tests.ui_helpers import add_customers, add_products, add_purchases, make_ctx
 from widgets import data_bus
 from widgets.customer_profile_panel import CustomerProfilePanel

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from db.customers import get_customer
-from db.purchases import purchases_page
+from db.customers.purchases import purchases_page
+from db.customers.records import get_customer
 from tests.ui_helpers import add_customers, add_products, add_staff, make_ctx
 from widgets import data_bus
 from widgets.purchase_entry import COL_QTY, ProductListModel, PurchaseEntry, PurchaseLinesModel

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from db.customers import create_customer
+from db.customers.records import create_customer
 from db.models import CustomerInput
 from tests.ui_helpers import add_customers, make_ctx
 from widgets import data_bus
@@ -132,7 +132,7 @@ def test_new_customer_appears_in_results_already_on_screen(
 
 def test_search_results_model(qtmodeltester: object, memory_db: Database) -> None:
     add_customers(memory_db)
-    from db.customers import search_customers
+    from db.customers.records import search_customers
 
     model = SearchResultsModel()
     model.set_results(search_customers(memory_db, "p"))

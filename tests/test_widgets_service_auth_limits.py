@@ -9,8 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from db.complaints import create_complaint
-from db.service_models import CompensationLine, ComplaintInput
+from db.service.complaints import create_complaint
+from db.service.models import CompensationLine, ComplaintInput
 from db.settings import _seed_settings, load_settings
 from tests.service_data_support import seed_staff
 from tests.service_ui_support import Team, make_ctx, make_customer, make_team

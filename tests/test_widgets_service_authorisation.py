@@ -10,11 +10,11 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from db import audit, lockout
 from db.clock import set_clock
-from db.compensation import authorise
-from db.complaints import create_complaint, get_complaint
-from db.service_models import CompensationLine, Complaint, ComplaintInput
+from db.security import audit, lockout
+from db.service.compensation import authorise
+from db.service.complaints import create_complaint, get_complaint
+from db.service.models import CompensationLine, Complaint, ComplaintInput
 from tests.service_ui_support import (
     MANAGER_PIN,
     STAFF_PIN,

@@ -11,10 +11,10 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from db.complaints import get_complaint, history_for_customer
-from db.drafts import load_draft
+from db.customers.purchases import add_product
 from db.models import Customer
-from db.purchases import add_product
+from db.service.complaints import get_complaint, history_for_customer
+from db.service.drafts import load_draft
 from tests.service_ui_support import SUPERVISOR_PIN, Team, make_ctx, make_customer, make_team
 from widgets.complaint_form import DRAFT_FORM, ComplaintForm
 from widgets.context import AppContext

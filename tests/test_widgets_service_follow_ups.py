@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from db.clock import set_clock
-from db.complaints import create_complaint, get_complaint
-from db.follow_ups import due_follow_ups
 from db.models import Customer
-from db.service_models import ComplaintInput, PromiseInput
+from db.service.complaints import create_complaint, get_complaint
+from db.service.follow_ups import due_follow_ups
+from db.service.models import ComplaintInput, PromiseInput
 from tests.service_ui_support import Team, make_ctx, make_customer, make_team
 from widgets.complaint_history_model import ComplaintHistoryModel
 from widgets.follow_up_list import FollowUpList

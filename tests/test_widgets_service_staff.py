@@ -10,10 +10,10 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from db import audit
-from db.staff import get_staff, list_staff
-from db.staff_admin import needs_first_manager
-from db.vouchers import find_voucher
+from db.security import audit
+from db.security.staff import get_staff, list_staff
+from db.security.staff_admin import needs_first_manager
+from db.service.vouchers import find_voucher
 from tests.service_data_support import issue_voucher
 from tests.service_ui_support import (
     MANAGER_PIN,

@@ -14,9 +14,9 @@ from sqlite_utils import Database
 from console.cmd_run import create_window
 from console.main_window import PAGE_HOME, PAGE_PROFILE
 from console.service_ui import PAGE_COMPLAINT, PAGE_STAFF_ADMIN
-from db.complaints import create_complaint
-from db.service_models import ComplaintInput
-from db.staff_admin import needs_first_manager
+from db.security.staff_admin import needs_first_manager
+from db.service.complaints import create_complaint
+from db.service.models import ComplaintInput
 from tests.service_ui_support import Team, make_customer, make_team
 from widgets.dialogs import FakeDialogService
 

@@ -14,8 +14,8 @@ from sqlite_utils import Database
 from console.cmd_run import create_window
 from console.main_window import PAGE_HOME
 from console.settings_ui import PAGE_SETTINGS
-from db import audit, lockout
 from db.models import ShopSettings
+from db.security import audit, lockout
 from db.settings import SETTINGS_ACTION, load_settings
 from tests.service_ui_support import MANAGER_PIN, SUPERVISOR_PIN, Team, make_ctx, make_team
 from widgets.dialogs import FakeDialogService

@@ -19,9 +19,10 @@ from console.main_window import PAGE_HOME, PAGE_SIGN_IN
 from console.report_ui import PAGE_REPORT
 from console.service_ui import PAGE_COMPLAINT, PAGE_STAFF_ADMIN
 from console.settings_ui import PAGE_SETTINGS
-from db import clock, lockout
-from db.drafts import STALE_AFTER, load_draft, save_draft
+from db import clock
 from db.models import Staff
+from db.security import lockout
+from db.service.drafts import STALE_AFTER, load_draft, save_draft
 from db.settings import _seed_settings as save_settings
 from db.settings import load_settings
 from tests.service_ui_support import (
@@ -293,7 +294,7 @@ def test_managers_see_stale_drafts_and_discard_them(
 def test_stale_drafts_model_passes_the_model_tester(
         qtbot: QtBot, fresh_db: Database, team: Team, qtmodeltester: Any,
         fixed_clock: datetime) -> None:
-    from db.drafts import stale_drafts
+    from db.service.drafts import stale_drafts
     from widgets.stale_drafts_panel import StaleDraftsModel
 
     clock.set_clock(lambda: fixed_clock - STALE_AFTER * 2)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont
 from pytestqt.modeltest import ModelTester
 
 from db.models import Staff
-from db.service_models import CompensationLine, FollowUp
+from db.service.models import CompensationLine, FollowUp
 from reports.letter_service import LetterRecord
 from widgets.compensation_lines_model import CompensationLinesModel
 from widgets.follow_up_model import FOLLOW_UP_ROLE, FollowUpModel

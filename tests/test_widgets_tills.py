@@ -20,13 +20,13 @@ from console.cmd_run import create_window, install_extras
 from console.main_window import MainWindow
 from console.options import Options
 from console.paths import config_dir
-from db import audit
-from db.compensation import authorise
-from db.complaints import get_complaint, update_complaint
-from db.connection import open_database
-from db.customers import get_customer, update_customer
-from db.drafts import load_draft
-from db.service_models import Complaint
+from db.customers.records import get_customer, update_customer
+from db.security import audit
+from db.service.compensation import authorise
+from db.service.complaints import get_complaint, update_complaint
+from db.service.drafts import load_draft
+from db.service.models import Complaint
+from db.store.connection import open_database
 from db.tills import set_till, till_of
 from tests.service_data_support import (
     CONSOLE,

@@ -22,8 +22,8 @@ from console.main_window import (
 )
 from console.service_ui import PAGE_COMPLAINT, PAGE_FOLLOW_UPS, PAGE_STAFF_ADMIN
 from console.settings_ui import PAGE_SETTINGS
-from db.complaints import create_complaint
-from db.service_models import ComplaintInput, PromiseInput
+from db.service.complaints import create_complaint
+from db.service.models import ComplaintInput, PromiseInput
 from db.settings import load_settings
 from tests.nav_support import open_window
 from tests.service_ui_support import Team, make_customer, make_team

@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 import widgets.complaint_form
-from db.complaints import create_complaint, history_for_customer
 from db.errors import DatabaseError
-from db.follow_ups import close_follow_up, due_follow_ups
-from db.service_models import Complaint, ComplaintInput, FollowUpClose, PromiseInput
-from db.staff_admin import create_first_manager, needs_first_manager
+from db.security.staff_admin import create_first_manager, needs_first_manager
+from db.service.complaints import create_complaint, history_for_customer
+from db.service.follow_ups import close_follow_up, due_follow_ups
+from db.service.models import Complaint, ComplaintInput, FollowUpClose, PromiseInput
 from tests.service_ui_support import Team, make_ctx, make_customer, make_team
 from widgets.complaint_form import ComplaintForm
 from widgets.context import AppContext

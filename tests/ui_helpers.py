@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
-from db.customers import create_customer
+from db.customers.purchases import add_product, record_purchase
+from db.customers.records import create_customer
 from db.models import Customer, CustomerInput, FamilyDate, Product, Staff
-from db.purchases import add_product, record_purchase
 from tests.service_data_support import seed_staff
 from widgets.context import AppContext
 from widgets.dialogs import FakeDialogService

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import allergens
+from db.customers import allergens
 
 ICON_DIR = Path(__file__).resolve().parent.parent / "assets" / "icons"
 MIN_TARGET = 44

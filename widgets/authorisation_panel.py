@@ -4,7 +4,7 @@ It shows what is proposed (each line with its value, and the total), the custome
 complaints and compensation in the last 90 days, and a PIN pad. The supervisor approves as
 proposed, changes the lines (remove one, change an amount) and approves, or refuses with a
 reason. Every rule - role, limit, lockout, two consoles at once - is checked by
-`db.compensation`; the panel only shows the answers: a wrong PIN with the attempts left,
+`db.service.compensation`; the panel only shows the answers: a wrong PIN with the attempts left,
 the lock with its remaining time, and after an over-limit refusal the person's limit.
 """
 
@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import lockout
-from db.compensation import OverLimit, authorise, parse_amount, refuse
-from db.complaints import facts_90d, get_complaint
 from db.errors import PermissionDenied, UserError, ValidationError
-from db.service_models import Authorisation, CompensationLine, Complaint
+from db.security import lockout
+from db.security.staff import list_staff
+from db.service.compensation import OverLimit, authorise, parse_amount, refuse
+from db.service.complaints import facts_90d, get_complaint
+from db.service.models import Authorisation, CompensationLine, Complaint
 from db.settings import load_settings
-from db.staff import list_staff
 from widgets import data_bus
 from widgets.compensation_lines_model import CompensationLinesModel
 from widgets.context import AppContext
@@ -55,7 +55,7 @@ _AMOUNT_KINDS = ("replacement", "discount_amount", "voucher", "waived_bill", "re
 class AuthorisationPanel(QFrame):
     """Approve / change and approve / refuse with a reason, confirmed by a PIN."""
 
-    decided = Signal(object)  # db.service_models.Authorisation
+    decided = Signal(object)  # db.service.models.Authorisation
     cancelled = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

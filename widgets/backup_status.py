@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from db import backup
-from db.location import DatabaseLocation
+from db.store import backup
+from db.store.location import DatabaseLocation
 from widgets.background_job import BackgroundJob
 from widgets.context import AppContext
 

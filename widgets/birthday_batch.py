@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from db.clock import today_local
-from db.connection import open_database
-from db.customers import birthdays_between
+from db.customers.records import birthdays_between
 from db.errors import UserError
+from db.store.connection import open_database
 from reports.letter_service import (
     BatchCancelled,
     PreparedLetter,

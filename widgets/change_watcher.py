@@ -1,6 +1,6 @@
 """Changes made at other tills, onto this console's data bus, within a second.
 
-A QTimer asks the engine's change signal (`db.changes.signal_for`; on SQLite a `PRAGMA
+A QTimer asks the engine's change signal (`db.store.changes.signal_for`; on SQLite a `PRAGMA
 data_version` on a reading connection of its own, microseconds) every `INTERVAL_MS`
 whether another connection committed; only then are the `changes` rows after the last
 one seen read and put on the bus as `data_changed(entity, id)`, each pair once per check.
@@ -28,7 +28,7 @@ import logging
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from sqlite_utils import Database
 
-from db import changes
+from db.store import changes
 from widgets.data_bus import ANY_ID, DataBus
 
 log = logging.getLogger(__name__)

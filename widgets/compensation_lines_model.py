@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QColor
 
-from db.service_models import COMPENSATION_KINDS, CompensationLine, label, total_value
+from db.service.models import COMPENSATION_KINDS, CompensationLine, label, total_value
 from widgets.table_model import Column, RowTableModel
 
 KIND, DETAILS, VALUE, STATUS = range(4)

@@ -10,7 +10,7 @@ that takes the phrases' place.
 Esc (like Discard) asks before throwing typed input away; a field's error goes as soon as
 the field is put right.
 
-What is typed is saved as a draft (debounced, `db.drafts`) so a crash or a power cut loses
+What is typed is saved as a draft (debounced, `db.service.drafts`) so a crash or a power cut loses
 nothing; the draft is offered back next time and cleared once the entry is saved for real.
 Drafts never reach reports: only saved complaints do.
 """
@@ -52,16 +52,17 @@ from PySide6.QtWidgets import (
 )
 
 from db.clock import from_iso, to_iso, utcnow
-from db.compensation import parse_amount, validate_lines
-from db.complaints import causes, create_complaint, get_complaint, update_complaint
-from db.complaints import validate as validate_complaint
-from db.customers import get_customer
-from db.drafts import clear_draft, load_draft, save_draft
+from db.customers.purchases import list_products
+from db.customers.records import get_customer
 from db.errors import EditConflict, UserError, ValidationError
-from db.local_drafts import clear_local, load_local, save_local
 from db.models import Customer, Staff
-from db.purchases import list_products
-from db.service_models import (
+from db.security.staff import get_staff, list_staff
+from db.service.compensation import parse_amount, validate_lines
+from db.service.complaints import causes, create_complaint, get_complaint, update_complaint
+from db.service.complaints import validate as validate_complaint
+from db.service.drafts import clear_draft, load_draft, save_draft
+from db.service.local_drafts import clear_local, load_local, save_local
+from db.service.models import (
     COMPENSATION_KINDS,
     CRISIS_FLAGS,
     DEFAULT_PROMISE_DAYS,
@@ -77,7 +78,6 @@ from db.service_models import (
     PromiseInput,
     label,
 )
-from db.staff import get_staff, list_staff
 from db.tills import till_of
 from widgets import data_bus
 from widgets.allergen_display import AllergenBanner

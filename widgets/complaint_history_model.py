@@ -1,6 +1,6 @@
 """A customer's complaints, compliments and suggestions with their outcomes (profile).
 
-Newest first, as `db.complaints.history_for_customer` returns them: when, what kind, the
+Newest first, as `db.service.complaints.history_for_customer` returns them: when, what kind, the
 cause, what they said, and how it ended (status, compensation approved or refused, the
 follow-up's outcome and satisfaction), and the till it was taken at.
 """
@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from sqlite_utils import Database
 
-from db.complaints import history_for_customer
-from db.service_models import CAUSES, ENTRY_KINDS, STATUSES, ComplaintSummary, label
+from db.service.complaints import history_for_customer
+from db.service.models import CAUSES, ENTRY_KINDS, STATUSES, ComplaintSummary, label
 from widgets.formats import format_datetime
 from widgets.table_model import Column, RowTableModel
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
-from db.personal_data import ConsentRecord, current_consents, set_consent
-from db.staff import get_staff
+from db.customers.personal_data import ConsentRecord, current_consents, set_consent
+from db.security.staff import get_staff
 from widgets import data_bus
 from widgets.context import AppContext
 from widgets.ops import run_op

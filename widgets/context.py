@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from db.errors import PermissionDenied
 from db.models import ShopSettings, Staff
-from db.sign_in import SignIn, require_manager_with_pin
+from db.security.sign_in import SignIn, require_manager_with_pin
 from widgets.data_bus import DataBus
 from widgets.dialogs import DialogService, set_current_service
 

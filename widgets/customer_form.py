@@ -30,11 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.customers import create_customer, customers_with_phone, get_customer, update_customer
-from db.customers import validate as validate_customer
+from db.customers.records import (
+    create_customer,
+    customers_with_phone,
+    get_customer,
+    update_customer,
+)
+from db.customers.records import validate as validate_customer
 from db.errors import EditConflict, UserError, ValidationError
 from db.models import LANGUAGES, PERSONALITIES, Customer, CustomerInput, FamilyDate
-from db.service_models import Draft
+from db.service.models import Draft
 from widgets import data_bus
 from widgets.allergen_display import AllergenPicker
 from widgets.context import AppContext

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.clock import today_local
-from db.customers import get_profile
+from db.customers.records import get_profile
 from db.models import CustomerProfile
 from widgets import data_bus
 from widgets.allergen_display import AllergenBanner

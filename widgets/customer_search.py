@@ -1,6 +1,6 @@
 """Search as you type: the field for the top bar and the results list for a page.
 
-Every keystroke calls `db.customers.search_customers` (it is index-backed and fast);
+Every keystroke calls `db.customers.records.search_customers` (it is index-backed and fast);
 an optional debounce (option `search_debounce_ms`, default 0) can be set for slow disks.
 Keys in the field: Esc clears, Down moves into the results, Enter opens the first (or
 selected) customer. In the results: Enter opens, Up from the top goes back to the field.
@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from db.customers import search_customers
+from db.customers.records import search_customers
 from db.errors import UserError
 from widgets import data_bus
 from widgets.context import AppContext

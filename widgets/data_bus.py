@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-# Entity names used on the bus live in the data layer (`db.changes`), which records the
+# Entity names used on the bus live in the data layer (`db.store.changes`), which records the
 # same names for the other tills; re-exported here for the widgets.
-from db.changes import (
+from db.store.changes import (
     ANY_ID,
     COMPLAINT,
     CUSTOMER,

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.customers.personal_data import erase_customers
 from db.errors import UserError, ValidationError
-from db.lockout import PinLocked
-from db.personal_data import erase_customers
+from db.security.lockout import PinLocked
 from widgets import data_bus
 from widgets.context import AppContext
 from widgets.pin_pad import PinPad

@@ -21,7 +21,7 @@ from db.errors import (
     UserError,
     ValidationError,
 )
-from db.faults import describe_fault
+from db.store.faults import describe_fault
 from widgets.dialogs import current_service
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from db.staff_admin import create_first_manager, min_pin_length
+from db.security.staff_admin import create_first_manager, min_pin_length
 from widgets import data_bus
 from widgets.context import AppContext
 from widgets.ops import run_op

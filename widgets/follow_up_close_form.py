@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.follow_ups import close_follow_up, validate_close
-from db.service_models import Draft, FollowUp, FollowUpClose
+from db.service.follow_ups import close_follow_up, validate_close
+from db.service.models import Draft, FollowUp, FollowUpClose
 from widgets import data_bus
 from widgets.context import AppContext
 from widgets.local_draft_keeper import FOLLOW_UP_CLOSE, LocalDraftKeeper

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import ServerUnavailable
-from db.follow_ups import due_follow_ups, get_follow_up
-from db.service_models import Draft, FollowUp
+from db.service.follow_ups import due_follow_ups, get_follow_up
+from db.service.models import Draft, FollowUp
 from widgets import data_bus
 from widgets.context import AppContext
 from widgets.follow_up_close_form import FollowUpCloseForm

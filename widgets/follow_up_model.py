@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from db.service_models import FollowUp
+from db.service.models import FollowUp
 from widgets.formats import format_datetime
 from widgets.table_model import Column, RowTableModel
 
@@ -22,7 +22,7 @@ def _overdue_red(item: FollowUp) -> QColor | None:
 
 
 class FollowUpModel(RowTableModel[FollowUp]):
-    """Rows of `FollowUp` as read by `db.follow_ups.due_follow_ups`; overdue in red."""
+    """Rows of `FollowUp` as read by `db.service.follow_ups.due_follow_ups`; overdue in red."""
 
     item_role = FOLLOW_UP_ROLE
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from db.clock import today_local
-from db.customers import birthdays_between
+from db.customers.records import birthdays_between
 from db.errors import ServerUnavailable
 from widgets import data_bus
 from widgets.birthday_list_model import BirthdayListModel

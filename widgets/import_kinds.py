@@ -3,7 +3,7 @@
 Each kind names the data API that previews a file and runs the import (dry run or real), and
 the fields a column may be mapped to. The screen takes the functions from here, so adding a
 kind (or swapping an engine) is one entry, not a change to the screen. Customers come from
-`db.import_job`; purchases from `db.purchase_import`.
+`db.imports.job`; purchases from `db.imports.purchases`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any, Protocol
 
 from sqlite_utils import Database
 
-from db.import_formats import CUSTOMER_FIELDS, ImportOptions, RefusedRow
-from db.import_job import ImportPreview, ImportProgress, ImportReport
+from db.imports.formats import CUSTOMER_FIELDS, ImportOptions, RefusedRow
+from db.imports.job import ImportPreview, ImportProgress, ImportReport
 
 
 class PreviewFile(Protocol):
@@ -44,14 +44,14 @@ class ImportKind:
 
 
 def customer_kind() -> ImportKind:
-    from db.import_job import import_customers_file, preview_customers
+    from db.imports.job import import_customers_file, preview_customers
 
     return ImportKind("customers", preview_customers, import_customers_file, CUSTOMER_FIELDS)
 
 
 def purchase_kind() -> ImportKind:
-    from db.import_purchase_formats import PURCHASE_FIELDS
-    from db.purchase_import import import_purchases_file, preview_purchases
+    from db.imports.purchase_formats import PURCHASE_FIELDS
+    from db.imports.purchases import import_purchases_file, preview_purchases
 
     return ImportKind("purchases", preview_purchases, import_purchases_file, PURCHASE_FIELDS)
 

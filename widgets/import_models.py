@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from db.import_formats import RefusedRow
+from db.imports.formats import RefusedRow
 from widgets.table_model import Column, Index, RowTableModel
 
 COLUMN, FIELD, EXAMPLE = range(3)

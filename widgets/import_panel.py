@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import ImportFailed, UserError
-from db.import_formats import ColumnMap, ImportOptions, RefusedRow, options_for_shop, shop_language
-from db.import_job import ImportPreview, ImportProgress, ImportReport
-from db.import_source import open_rows
+from db.imports.formats import ColumnMap, ImportOptions, RefusedRow, options_for_shop, shop_language
+from db.imports.job import ImportPreview, ImportProgress, ImportReport
+from db.imports.source import open_rows
 from db.models import LANGUAGES
 from reports.safe_output import database_files
 from widgets.context import AppContext

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from db.import_formats import RefusedRow
+from db.imports.formats import RefusedRow
 
 
 class ErrorsFile(Protocol):

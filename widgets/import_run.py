@@ -17,10 +17,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from db.connection import open_database
 from db.errors import UserError
-from db.import_formats import ImportOptions, RefusedRow
-from db.import_job import ImportProgress, ImportReport
+from db.imports.formats import ImportOptions, RefusedRow
+from db.imports.job import ImportProgress, ImportReport
+from db.store.connection import open_database
 from widgets.background_job import BackgroundJob
 from widgets.import_kinds import ImportKind
 

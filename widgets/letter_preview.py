@@ -291,7 +291,7 @@ class LetterPreview(QWidget):
         self.reset()
         entry_kind = None
         if complaint_id is not None:
-            from db.complaints import get_complaint
+            from db.service.complaints import get_complaint
 
             try:
                 complaint = get_complaint(self.ctx.db, complaint_id)
@@ -322,7 +322,7 @@ class LetterPreview(QWidget):
         return self._prepare(language_from_customer=language is None)
 
     def _select_customer_language(self, customer_id: int) -> None:
-        from db.customers import get_customer
+        from db.customers.records import get_customer
         from reports.letter_templates import normalise_language
 
         try:
@@ -334,7 +334,7 @@ class LetterPreview(QWidget):
 
     def _fill_about(self, customer_id: int | None, complaint_id: int | None) -> None:
         """The customer's complaints and compliments, to write about one of them."""
-        from db.complaints import history_for_customer
+        from db.service.complaints import history_for_customer
 
         self.about_box.clear()
         self.about_box.addItem(self.tr("The customer (no complaint)"), None)

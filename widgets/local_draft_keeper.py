@@ -2,7 +2,7 @@
 
 The complaint form keeps its drafts in the database and, on a server, also on this till's
 disk. The customer form, the purchase entry and the follow-up close form keep theirs on
-this till's disk only, through this keeper (`db.local_drafts`): the file is written a
+this till's disk only, through this keeper (`db.service.local_drafts`): the file is written a
 moment after each edit and again just before every save is tried, so a crash while the
 server is away (when a save cannot get through) loses nothing; it is removed when the save
 succeeds or the person throws the entry away. At the next sign-in of the same person the
@@ -21,8 +21,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from db.local_drafts import clear_local, load_local, save_local
-from db.service_models import Draft
+from db.service.local_drafts import clear_local, load_local, save_local
+from db.service.models import Draft
 from widgets.context import AppContext
 
 log = logging.getLogger(__name__)

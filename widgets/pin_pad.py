@@ -25,7 +25,7 @@ from widgets.layout_check import PIN_KEY_PROPERTY
 from widgets.text_fit import keep_whole_text
 
 PIN_MIN = 4
-PIN_MAX = 12  # db.pins.MAX_LENGTH: shops may ask supervisors and managers for longer PINs
+PIN_MAX = 12  # db.security.pins.MAX_LENGTH: shops may ask supervisors and managers for longer PINs
 DOT = "\u25cf"
 KEY_SIZE = 64  # px: every key at least 64 x 64, never squeezed (a thumb, not a pointer)
 BUTTON_SIZE = QSize(KEY_SIZE + 8, KEY_SIZE)

@@ -2,7 +2,7 @@
 
 The catalogue is on the left (type to filter, Enter or a tap adds one); the order is on
 the right with quantities and the running total; Record writes it through
-`db.purchases.record_purchase` in one transaction. Cancel or Esc with items on the order
+`db.customers.purchases.record_purchase` in one transaction. Cancel or Esc with items on the order
 asks before throwing the order away.
 """
 
@@ -41,10 +41,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.customers import get_customer
+from db.customers.purchases import MAX_QUANTITY, list_products, record_purchase
+from db.customers.records import get_customer
 from db.models import Product, Purchase
-from db.purchases import MAX_QUANTITY, list_products, record_purchase
-from db.service_models import Draft
+from db.service.models import Draft
 from db.text import fold
 from widgets import data_bus
 from widgets.allergen_display import AllergenBanner

@@ -1,6 +1,6 @@
 """A customer's purchase history, newest first, loaded a page at a time.
 
-Opening a profile reads one page (`db.purchases.purchases_page`, keyset paging); the view
+Opening a profile reads one page (`db.customers.purchases.purchases_page`, keyset paging); the view
 asks for more (`canFetchMore`/`fetchMore`) only as the person scrolls, so a customer with
 10,000 purchases opens as fast as one with ten.
 """
@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 )
 from sqlite_utils import Database
 
+from db.customers.purchases import PAGE_SIZE, purchase_cursor, purchases_page
 from db.models import Purchase
-from db.purchases import PAGE_SIZE, purchase_cursor, purchases_page
 from widgets.context import format_money
 from widgets.formats import format_datetime
 

@@ -1,6 +1,6 @@
 """The recovery steps as big checkboxes the staff member ticks as they go.
 
-The steps come from the data layer (`db.service_models.STEPS`: key and untranslated label)
+The steps come from the data layer (`db.service.models.STEPS`: key and untranslated label)
 so the record stores stable keys while the screen shows the translated text.
 """
 

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from db.clock import today_local
-from db.connection import open_database
 from db.errors import UserError, ValidationError
 from db.models import Staff
 from db.report_queries import ReportData, build_report, check_can_report, check_range
+from db.store.connection import open_database
 from reports.report_csv import write_csv
 from reports.safe_output import database_files, write_file
 from widgets.context import AppContext

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from db.personal_data import RetentionCandidate, retention_candidates
+from db.customers.personal_data import RetentionCandidate, retention_candidates
 from widgets.context import AppContext
 
 Index = QModelIndex | QPersistentModelIndex

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import lockout
-from db.compensation import parse_amount
 from db.errors import PermissionDenied, UserError, ValidationError
 from db.models import LANGUAGES, SIGN_IN_PIN_CHOICES, ShopSettings
+from db.security import lockout
+from db.service.compensation import parse_amount
 from db.settings import change_settings, changed_fields, load_settings, settings_problems
 from widgets import data_bus
 from widgets.context import AppContext

@@ -1,7 +1,7 @@
 """Sign-in at the counter: staff choose their name from a list of big buttons.
 
 Choosing a name emits `staff_chosen`. Whoever the shop asks for a PIN (setting
-`sign_in_pin`: supervisors and managers by default, or everyone; `db.sign_in`) then gets
+`sign_in_pin`: supervisors and managers by default, or everyone; `db.security.sign_in`) then gets
 the PIN pad with their name above it; a wrong PIN counts towards the console's lockout, and
 a locked pad says for how long. Floor staff, by default, are signed in at once. Either way
 `signed_in(staff, with_pin)` fires at the end.
@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import lockout
 from db.errors import ServerUnavailable, UserError, ValidationError
 from db.models import Staff
+from db.security import lockout
+from db.security.sign_in import SignIn, needs_pin, sign_in_by_tap, sign_in_with_pin
+from db.security.staff import list_staff
 from db.settings import load_settings
-from db.sign_in import SignIn, needs_pin, sign_in_by_tap, sign_in_with_pin
-from db.staff import list_staff
 from widgets import data_bus
 from widgets.context import AppContext
 from widgets.errors import show_error

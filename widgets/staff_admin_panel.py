@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import staff_admin
-from db.compensation import parse_amount
 from db.errors import UserError, ValidationError
 from db.models import ROLES, Role, Staff
-from db.pins import MAX_LENGTH as MAX_PIN_LENGTH
-from db.staff import list_staff
+from db.security import staff_admin
+from db.security.pins import MAX_LENGTH as MAX_PIN_LENGTH
+from db.security.staff import list_staff
+from db.service.compensation import parse_amount
 from widgets import data_bus
 from widgets.context import AppContext
 from widgets.pin_pad import build_pin_confirm

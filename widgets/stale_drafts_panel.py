@@ -1,9 +1,9 @@
 """Managers see unsaved drafts nobody came back to, and can discard them.
 
 A draft belongs to the person who typed it and is offered back to them at their next
-sign-in; one left for longer than `db.drafts.STALE_AFTER`, or whose owner is unknown or no
+sign-in; one left for longer than `db.service.drafts.STALE_AFTER`, or whose owner is unknown or no
 longer active, is listed here (oldest first) with who typed it, what it is about and when.
-Discarding asks first and goes through `db.drafts.discard_draft`, which refuses anyone but
+Discarding asks first and goes through `db.service.drafts.discard_draft`, which refuses anyone but
 a manager (or the owner).
 """
 
@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.customers import get_customer
-from db.drafts import discard_draft, stale_drafts
+from db.customers.records import get_customer
 from db.errors import ServerUnavailable, UserError
-from db.service_models import Draft
+from db.service.drafts import discard_draft, stale_drafts
+from db.service.models import Draft
 from widgets.context import AppContext
 from widgets.errors import show_error
 from widgets.follow_up_list import format_when

@@ -1,7 +1,7 @@
 """A field to redeem a voucher code at the counter.
 
 The member of staff taking the voucher types their own PIN beside the code: redeeming gives
-value, so it needs a single-use approval like every such write (`db.approvals`). The answer
+value, so it needs a single-use approval like every such write (`db.security.approvals`). The answer
 appears right under the field (not in a box to dismiss): the value when it worked, or why
 not (unknown, expired, already used, wrong PIN) with the typed code left in place so a typo
 can be fixed; the PIN field is always cleared.
@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from db.errors import UserError, ValidationError
-from db.vouchers import redeem_with_pin
+from db.service.vouchers import redeem_with_pin
 from widgets.context import AppContext
 from widgets.data_bus import VOUCHER
 
@@ -21,7 +21,7 @@ from widgets.data_bus import VOUCHER
 class VoucherRedeemPanel(QWidget):
     """Code field + Redeem; emits `voucher_redeemed(Voucher)`."""
 
-    voucher_redeemed = Signal(object)  # db.service_models.Voucher
+    voucher_redeemed = Signal(object)  # db.service.models.Voucher
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

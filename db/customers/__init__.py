@@ -1,0 +1,1 @@
+"""The customers: records, search and its index, purchases, personal data."""

@@ -1,0 +1,248 @@
+"""Phone numbers as staff type them: local or international, found either way.
+
+A number is indexed under the digits as written and, when `phonenumbers` can read it (a
+number without a country code is read as the shop's country), also under its international
+digits (358401234567) and its national digits with the trunk prefix (0401234567). A query
+is then plain digits: 040 123 4567 finds +358 40 123 4567 and back, and pieces of either
+form ("040 12", "4567") still match.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+import phonenumbers
+from sqlite_utils import Database
+
+from db.text import digits
+
+DEFAULT_REGION = "FI"
+
+
+def region_from_locale(locale: str) -> str:
+    """"fi_FI" -> "FI", "zh_Hant_TW" -> "TW", "en-GB" -> "GB"; DEFAULT_REGION when none."""
+    parts = locale.replace("-", "_").split("_")
+    for part in reversed(parts[1:]):
+        if len(part) == 2 and part.isalpha():
+            return part.upper()
+    return DEFAULT_REGION
+
+
+def shop_region(db: Database) -> str:
+    """The shop's country (from the console's shop's locale setting) for reading local
+    numbers."""
+    from db.shops import shop_of
+
+    row = db.execute("SELECT value FROM shop_settings WHERE key = 'locale' AND shop_id = ?",
+                     [shop_of(db)]).fetchone()
+    if row is None:
+        return DEFAULT_REGION
+    return region_from_locale(str(json.loads(row[0])))  # settings are JSON values
+
+
+@lru_cache(maxsize=4096)
+def phone_variants(phone: str, region: str = DEFAULT_REGION) -> tuple[str, ...]:
+    """The digit strings a number is found by: as written, international, national."""
+    written = digits(phone)
+    if not written:
+        return ()
+    read = _read_by_shape(phone, written, region)
+    if read is None:
+        try:
+            number = phonenumbers.parse(phone, region)
+        except phonenumbers.NumberParseException:
+            return (written,)
+        if not phonenumbers.is_possible_number(number):
+            return (written,)
+        if number.country_code is None or number.national_number is None:
+            return (written,)
+        read = number.country_code, phonenumbers.national_significant_number(number)
+    country, national = read
+    found = [written]
+    for variant in (f"{country}{national}", _trunk_prefix(country) + national):
+        if variant not in found:
+            found.append(variant)
+    return tuple(found)
+
+
+@lru_cache(maxsize=512)
+def _trunk_prefix(country: int) -> str:
+    return phonenumbers.ndd_prefix_for_region(
+        phonenumbers.region_code_for_country_code(country), True) or ""
+
+
+MIN_SHAPED_DIGITS = 6
+"""Shorter numbers (never a valid phone) are read by phonenumbers itself."""
+
+
+def _read_by_shape(text: str, written: str, region: str) -> tuple[int, str] | None:
+    """(country code, national significant number) as `phonenumbers.parse` reads a plain
+    number (`written`: its digits), from the cached reading of its shape; None: read it
+    whole."""
+    if not _PLAIN_PHONE.match(text) or not _simple_region(region):
+        return None
+    shape = _shape_of(text, written, region)
+    if shape is None:
+        return None
+    country, drop, _nsn_len = shape
+    return country, written[drop:]
+
+
+def _shape_of(text: str, written: str, region: str) -> tuple[int, int, int] | None:
+    if len(written) < MIN_SHAPED_DIGITS:
+        return None  # a few digits are read whole (phonenumbers reads "0 1" unlike "01")
+    plus = text.lstrip()[:1] == "+"
+    # enough leading digits to tell an exit code (00, 990 in Finland...), the country code
+    # (up to 3 digits) and a trunk prefix apart
+    exit_code = 0 if plus else _exit_code_length(region, written)
+    head = 4 if plus else exit_code + 4 if exit_code else 3
+    shape = _phone_shape(region, plus, written[:head], len(written))
+    if shape is None or not _simple_country(shape[0]):
+        return None
+    return shape
+
+
+@lru_cache(maxsize=64)
+def _exit_pattern(region: str) -> re.Pattern[str] | None:
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
+    prefix = meta.international_prefix if meta is not None else None
+    return re.compile(prefix) if prefix else None
+
+
+def _exit_code_length(region: str, written: str) -> int:
+    """How many leading digits dial out of the region (0 when the number does not start so).
+    Generous: any longer exit code only makes the cached head longer."""
+    pattern = _exit_pattern(region)
+    found = pattern.match(written) if pattern is not None else None
+    return max(found.end(), 2) + 1 if found else 0
+
+
+@lru_cache(maxsize=512)
+def _simple_country(country: int) -> bool:
+    """Every region of this country code reads numbers by a plain trunk prefix (a number
+    of Luxembourg, whose carrier codes are stripped by what follows them, is read whole)."""
+    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(country, ())
+    return bool(regions) and all(_simple_region(r) for r in regions
+                                 if r != phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY)
+
+
+def query_digits(text: str) -> str:
+    """Digits of a typed number: "+44 7700" -> "447700"; an 00 exit code is dropped."""
+    typed = text.strip()
+    key = digits(typed)
+    if typed.startswith("00") and len(key) > 2:
+        return key[2:]
+    return key
+
+
+
+
+def normalise_phone(text: str, region: str) -> str:
+    """The number in international format ("+358 40 1234567") read with `phonenumbers` for
+    the shop's country; the text as written when phonenumbers cannot read it as a possible
+    number (db.customers.records.validate then accepts or refuses it).
+
+    Reading a number costs tens of microseconds, too slow for a million rows: the way a
+    number is read (how many leading digits are an exit code, country code or trunk
+    prefix) and grouped depends only on its first digits and its length, so phonenumbers
+    reads the first number of each such shape and the rest reuse that reading.
+    """
+    if not _PLAIN_PHONE.match(text):
+        return _parse_phone(text, region) or text
+    if not _simple_region(region):
+        return _parse_phone(text, region) or text
+    written = _NON_DIGIT.sub("", text)
+    shape = _shape_of(text, written, region)
+    if shape is None:
+        return _parse_phone(text, region) or text
+    country, drop, _nsn_len = shape
+    nsn = written[drop:]
+    template = _phone_template(country, nsn[:_HEAD.get(country, 4)], len(nsn))
+    if template is None:
+        return _parse_phone(text, region) or text
+    start = 0
+    parts = []
+    for piece, length in template:
+        parts.append(piece)
+        parts.append(nsn[start:start + length])
+        start += length
+    return "".join(parts)
+
+
+_PLAIN_PHONE = re.compile(r"^\s*\+?[0-9 \-().]+$")
+_NON_DIGIT = re.compile(r"\D+")
+
+
+def _parse_phone(text: str, region: str) -> str | None:
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+@lru_cache(maxsize=64)
+def _simple_region(region: str) -> bool:
+    """True when the region's trunk prefix is a plain prefix (FI "0", US "1"), so the first
+    digits of a number tell how it is read; regions with rewriting rules (CN, AR, MX...)
+    read every number with phonenumbers."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
+    if meta is None:
+        return False
+    return (meta.national_prefix_transform_rule is None
+            and meta.national_prefix_for_parsing in (None, meta.national_prefix))
+
+
+def _example(plus: bool, head: str, length: int) -> str:
+    """A stand-in number of this shape (the head followed by 5s)."""
+    return ("+" if plus else "") + head + "5" * (length - len(head))
+
+
+@lru_cache(maxsize=131072)
+def _phone_shape(region: str, plus: bool, head: str, length: int
+                 ) -> tuple[int, int, int] | None:
+    """(country code, leading digits to drop, national number length) for numbers written
+    with this start and length, or None when phonenumbers cannot read them."""
+    try:
+        number = phonenumbers.parse(_example(plus, head, length), region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number) or number.country_code is None:
+        return None
+    nsn = phonenumbers.national_significant_number(number)
+    return number.country_code, length - len(nsn), len(nsn)
+
+
+@lru_cache(maxsize=65536)
+def _phone_template(country: int, head: str, length: int
+                    ) -> tuple[tuple[str, int], ...] | None:
+    """How a national number of this start and length is grouped: (text before the group,
+    group length) pairs, from phonenumbers' international format of one such number."""
+    nsn = head + "5" * (length - len(head))
+    zeros = len(nsn) - len(nsn.lstrip("0"))
+    number = phonenumbers.PhoneNumber(
+        country_code=country, national_number=int(nsn),
+        italian_leading_zero=zeros > 0 or None, number_of_leading_zeros=zeros or None)
+    if not phonenumbers.is_possible_number(number):
+        return None
+    formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    prefix = f"+{country}"
+    if not formatted.startswith(prefix) or _NON_DIGIT.sub("", formatted[len(prefix):]) != nsn:
+        return None
+    pieces: list[tuple[str, int]] = []
+    for match in _GROUP.finditer(formatted[len(prefix):]):
+        pieces.append(((prefix if not pieces else "") + match[1], len(match[2])))
+    return tuple(pieces)
+
+
+_GROUP = re.compile(r"(\D*)(\d+)")
+_HEAD: dict[int, int] = {7: 6, 44: 6, 82: 6, 91: 6, 261: 6, 352: 6, 375: 6, 591: 6}
+"""Leading national digits that choose a number's grouping, where 4 are not enough."""
+
+
+__all__ = ["normalise_phone", "phone_variants", "query_digits", "region_from_locale",
+           "shop_region"]

@@ -1,0 +1,1 @@
+"""Audit and security: staff, PINs, lockout, authorisations, the audit chain."""

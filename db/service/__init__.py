@@ -1,0 +1,1 @@
+"""Service recovery: complaints, compensation, vouchers, follow-ups, drafts."""

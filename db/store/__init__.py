@@ -1,0 +1,1 @@
+"""The store and its engines: connection, migrations, SQLite/PostgreSQL, backups, changes."""
