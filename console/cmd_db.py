@@ -51,7 +51,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_init(args: argparse.Namespace) -> int:
     from db.store.engines.postgres import is_postgres_url, safe_url
-    from db.store.engines.postgres_schema import AlreadyInitialised, init_database, schema_script
+    from db.store.engines.postgres_schema import (
+        AlreadyInitialised,
+        NotUtf8,
+        init_database,
+        schema_script,
+    )
 
     if args.print_only:
         sys.stdout.write(schema_script())
@@ -68,6 +73,14 @@ def run_init(args: argparse.Namespace) -> int:
     except AlreadyInitialised:
         print(_("counterpart: {url} already holds Counterpart's tables; nothing was "
                 "changed.").format(url=safe_url(url)), file=sys.stderr)
+        return 1
+    except NotUtf8 as exc:
+        print(_("counterpart: {url} stores text as {encoding} with character type {ctype}; "
+                "the search index would skip Chinese characters. Create the database with: "
+                "CREATE DATABASE name ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' "
+                "TEMPLATE template0 (scripts/pg-server-setup.sh does). Nothing was changed."
+                ).format(url=safe_url(url), encoding=exc.encoding, ctype=exc.ctype),
+              file=sys.stderr)
         return 1
     except psycopg.Error as exc:
         print(_("counterpart: could not set up {url}: {reason}").format(

@@ -89,7 +89,7 @@ start() {
     chmod 700 "$PG_DIR"
     if [[ $(id -u) -eq 0 ]]; then chown "$PG_USER" "$PG_DIR"; fi
     if [[ ! -f "$DATA/PG_VERSION" ]]; then
-        as_owner "$bin/initdb" -D "$DATA" -A trust -U "$(owner_name)" -E UTF8 --no-locale \
+        as_owner "$bin/initdb" -D "$DATA" -A trust -U "$(owner_name)" -E UTF8 --locale=C --lc-ctype=C.UTF-8 \
             >"$PG_DIR/initdb.log" 2>&1 || die "initdb failed, see $PG_DIR/initdb.log"
     fi
     # the same port as before when the cluster was only halted: the tills' URL stays right

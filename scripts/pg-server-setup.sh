@@ -68,7 +68,7 @@ python_=.venv/bin/python
 
 exists=$(psql_admin -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'")
 if [[ "$exists" != 1 ]]; then
-    psql_admin -d postgres -c "CREATE DATABASE $DB_NAME ENCODING 'UTF8' TEMPLATE template0"
+    psql_admin -d postgres -c "CREATE DATABASE $DB_NAME ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
     echo "pg-server-setup: database $DB_NAME created" >&2
 fi
 has_schema=$(psql_admin -d "$DB_NAME" -Atc \

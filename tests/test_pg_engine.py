@@ -102,6 +102,37 @@ def test_cli_db_init_creates_then_refuses_again(empty_url: str) -> None:
     open_database(empty_url).close()
 
 
+def test_db_init_refuses_a_database_whose_characters_are_not_utf8(
+        pg_server: tuple[str, str]) -> None:
+    """In a C-type database pg_trgm skips Chinese characters, so a search for a Chinese
+    name would read the whole table: `db init` says how to create the database instead."""
+    from tests.pg_support import _drop, database_url
+
+    name = "t_ctype_" + uuid.uuid4().hex[:8]
+    with psycopg.connect(pg_server[0], autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name} LC_CTYPE 'C' LC_COLLATE 'C' TEMPLATE template0")
+    try:
+        url = database_url(pg_server[0], name)
+        done = subprocess.run(
+            [sys.executable, "-m", "console", "db", "init", url],
+            capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
+            env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert done.returncode == 1
+        assert "LC_CTYPE 'C.UTF-8'" in done.stderr and "Nothing was changed" in done.stderr
+        with pytest.raises(NotCounterpartDatabase):
+            open_database(url)
+    finally:
+        _drop(pg_server[0], name)
+
+
+def test_the_test_clusters_databases_search_chinese_through_the_index(pg_url: str) -> None:
+    """scripts/pg-local.sh makes its cluster with a UTF-8 character type (as the server
+    setup does), so trigrams of Chinese names exist."""
+    with psycopg.connect(pg_url) as raw:
+        row = raw.execute("SELECT show_trgm('林小美')").fetchone()
+    assert row is not None and len(row[0]) >= 3
+
+
 def test_the_tills_role_may_append_to_the_audit_log_but_never_change_it(
         pg_url: str) -> None:
     login = "till_" + uuid.uuid4().hex[:8]

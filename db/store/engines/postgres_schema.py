@@ -295,6 +295,19 @@ def schema_script() -> str:
     return ";\n\n".join(schema_statements()) + ";\n"
 
 
+def _is_utf8(ctype: str) -> bool:
+    return ctype.lower().replace("-", "").endswith(("utf8", ".utf8"))
+
+
+class NotUtf8(Exception):
+    """`db init` on a database whose character type is not UTF-8: pg_trgm would then skip
+    every Chinese character and a search for a Chinese name would read the whole table."""
+
+    def __init__(self, encoding: str, ctype: str) -> None:
+        super().__init__(f"{encoding} / {ctype}")
+        self.encoding, self.ctype = encoding, ctype
+
+
 class AlreadyInitialised(Exception):
     """`db init` on a database that already holds Counterpart's tables."""
 
@@ -311,6 +324,11 @@ def init_database(url: str) -> int:
             "AND table_name = 'customers'").fetchone()
         if found is not None:
             raise AlreadyInitialised(url)
+        encoding, ctype = raw.execute(
+            "SELECT pg_encoding_to_char(encoding), datctype FROM pg_database "
+            "WHERE datname = current_database()").fetchone() or ("", "")
+        if encoding != "UTF8" or not _is_utf8(str(ctype)):
+            raise NotUtf8(str(encoding), str(ctype))
         statements = schema_statements()
         for statement in statements:
             raw.execute(statement.encode())  # bytes: no placeholders are read in it
