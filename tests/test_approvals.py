@@ -385,12 +385,13 @@ PROTECTED = re.compile(
 
 def _public_functions() -> dict[str, types.FunctionType]:
     found: dict[str, types.FunctionType] = {}
-    for info in pkgutil.iter_modules(db_package.__path__):
-        module = importlib.import_module(f"db.{info.name}")
+    # every module, in db's part packages too: "security.approvals.grant"
+    for info in pkgutil.walk_packages(db_package.__path__, "db."):
+        module = importlib.import_module(info.name)
         for name, obj in vars(module).items():
             if not name.startswith("_") and inspect.isfunction(obj) \
                     and obj.__module__ == module.__name__:
-                found[f"{info.name}.{name}"] = obj
+                found[f"{info.name.removeprefix('db.')}.{name}"] = obj
     return found
 
 
@@ -499,54 +500,54 @@ def _without_approval(db: Database, team: Team) -> dict[str, Callable[[], object
         return complaints.create_complaint(db, new)
 
     return {
-        "approvals.grant": lambda: approvals.grant(
+        "security.approvals.grant": lambda: approvals.grant(
             db, CLERK_PIN, CONSOLE, action="settings.change", subject="settings"),
-        "approvals.consume": in_write(lambda: approvals.consume(
+        "security.approvals.consume": in_write(lambda: approvals.consume(
             db, _forged(team), action="settings.change", subject="settings")),
-        "approvals.authenticate": lambda: approvals.authenticate(db, "0000", CONSOLE),
-        "approvals.check_pin": lambda: approvals.check_pin(db, "0000", CONSOLE, "test"),
-        "staff_admin.authenticate": lambda: staff_admin.authenticate(db, "0000", CONSOLE),
+        "security.approvals.authenticate": lambda: approvals.authenticate(db, "0000", CONSOLE),
+        "security.approvals.check_pin": lambda: approvals.check_pin(db, "0000", CONSOLE, "test"),
+        "security.staff_admin.authenticate": lambda: staff_admin.authenticate(db, "0000", CONSOLE),
         # signing in as the manager with the clerk's PIN: someone else's PIN is a wrong try
-        "sign_in.sign_in_with_pin": lambda: sign_in.sign_in_with_pin(
+        "security.sign_in.sign_in_with_pin": lambda: sign_in.sign_in_with_pin(
             db, team.manager.id, CLERK_PIN, CONSOLE),
-        "audit.append": in_write(lambda: (audit_module.append(db, "test", None), 1 / 0)),
-        "compensation.authorise": lambda: compensation.authorise(
+        "security.audit.append": in_write(lambda: (audit_module.append(db, "test", None), 1 / 0)),
+        "service.compensation.authorise": lambda: compensation.authorise(
             db, open_one.id, open_one.proposed_lines, CLERK_PIN, CONSOLE),
-        "compensation.approve_with": lambda: compensation.approve_with(
+        "service.compensation.approve_with": lambda: compensation.approve_with(
             db, None, open_one.id, open_one.proposed_lines),
-        "compensation.refuse": lambda: compensation.refuse(
+        "service.compensation.refuse": lambda: compensation.refuse(
             db, open_one.id, CLERK_PIN, CONSOLE, "no"),
-        "compensation.refuse_with": lambda: compensation.refuse_with(
+        "service.compensation.refuse_with": lambda: compensation.refuse_with(
             db, _forged(team), open_one.id, "no"),
-        "compensation.store_proposed": in_write(lambda: (
+        "service.compensation.store_proposed": in_write(lambda: (
             compensation.store_proposed(db, decided.id, smuggled), 1 / 0)),
-        "complaints.create_complaint": lambda: (proposal_create(), 1 / 0),
-        "complaints.update_complaint": lambda: (proposal_update(), 1 / 0),
+        "service.complaints.create_complaint": lambda: (proposal_create(), 1 / 0),
+        "service.complaints.update_complaint": lambda: (proposal_update(), 1 / 0),
         "demo.build_demo": lambda: demo.build_demo(db, customers=1),
-        "pin_key.ensure_shop_key": in_write(lambda: (pin_key.ensure_shop_key(db), 1 / 0)),
-        "personal_data.erase_customer": lambda: personal_data.erase_customer(
+        "security.pin_key.ensure_shop_key": in_write(lambda: (pin_key.ensure_shop_key(db), 1 / 0)),
+        "customers.personal_data.erase_customer": lambda: personal_data.erase_customer(
             db, team.customer.id, reason="asked", manager_pin=SUPERVISOR_PIN,
             console_id=CONSOLE),
-        "personal_data.erase_customers": lambda: personal_data.erase_customers(
+        "customers.personal_data.erase_customers": lambda: personal_data.erase_customers(
             db, [team.customer.id], reason="asked", manager_pin=CLERK_PIN, console_id=CONSOLE),
-        "personal_data.erase_with": lambda: personal_data.erase_with(
+        "customers.personal_data.erase_with": lambda: personal_data.erase_with(
             db, _forged(team), [team.customer.id], reason="asked"),
         "settings.change_settings": lambda: settings.change_settings(
             db, raise_limit, pin=SUPERVISOR_PIN, console_id=CONSOLE),
-        "staff_admin.add_staff": lambda: staff_admin.add_staff(
+        "security.staff_admin.add_staff": lambda: staff_admin.add_staff(
             db, SUPERVISOR_PIN, CONSOLE, name="Mallory", role="manager", pin="4321"),
-        "staff_admin.change_staff": lambda: staff_admin.change_staff(
+        "security.staff_admin.change_staff": lambda: staff_admin.change_staff(
             db, CLERK_PIN, CONSOLE, team.clerk.id, role="manager"),
-        "staff_admin.create_first_manager": lambda: staff_admin.create_first_manager(
+        "security.staff_admin.create_first_manager": lambda: staff_admin.create_first_manager(
             db, "Mallory", "4321"),
-        "staff_admin.deactivate_staff": lambda: staff_admin.deactivate_staff(
+        "security.staff_admin.deactivate_staff": lambda: staff_admin.deactivate_staff(
             db, SUPERVISOR_PIN, CONSOLE, team.manager.id),
-        "staff_admin.reset_pin": lambda: staff_admin.reset_pin(
+        "security.staff_admin.reset_pin": lambda: staff_admin.reset_pin(
             db, "0000", CONSOLE, team.manager.id, "4321"),
-        "vouchers.issue": lambda: vouchers.issue(
+        "service.vouchers.issue": lambda: vouchers.issue(
             db, None, value_minor=9_999_900, expires_on=date(2099, 1, 1)),
-        "vouchers.redeem": lambda: vouchers.redeem(db, voucher.code, _forged(team)),
-        "vouchers.redeem_with_pin": lambda: vouchers.redeem_with_pin(
+        "service.vouchers.redeem": lambda: vouchers.redeem(db, voucher.code, _forged(team)),
+        "service.vouchers.redeem_with_pin": lambda: vouchers.redeem_with_pin(
             db, voucher.code, "0000", CONSOLE),
         "shops.add_shop": lambda: shops.add_shop(
             db, "Second shop", pin=SUPERVISOR_PIN, console_id=CONSOLE),
@@ -576,7 +577,7 @@ def test_every_public_writer_of_value_or_power_refuses_without_an_approval(
     functions = _public_functions()
     # schema steps (migrations) run when the file is opened, before anyone signs in
     writers = {name for name, fn in functions.items()
-               if _protected_writes(fn) and not name.startswith("migrations.")}
+               if _protected_writes(fn) and not name.startswith("store.migrations.")}
     from db.settings import _seed_settings
 
     team = make_team(memory_db)
@@ -587,8 +588,8 @@ def test_every_public_writer_of_value_or_power_refuses_without_an_approval(
     unclassified = writers - set(calls)
     assert not unclassified, f"new writers of value or power: add a refusal case {unclassified}"
     assert set(calls) <= set(functions)  # no stale names
-    assert {"vouchers.issue", "settings.change_settings", "staff_admin.add_staff",
-            "compensation.approve_with", "compensation.authorise"} <= writers
+    assert {"service.vouchers.issue", "settings.change_settings", "security.staff_admin.add_staff",
+            "service.compensation.approve_with", "service.compensation.authorise"} <= writers
     for name, call in calls.items():
         before = _snapshot(memory_db)
         with pytest.raises((ApprovalRequired, lockout.WrongPin, PermissionDenied,
@@ -597,8 +598,8 @@ def test_every_public_writer_of_value_or_power_refuses_without_an_approval(
         assert not isinstance(err.value, lockout.PinLocked), name
         assert _snapshot(memory_db) == before, name
     # every public class is a value or an exception: none has a method taking a database
-    for info in pkgutil.iter_modules(db_package.__path__):
-        module = importlib.import_module(f"db.{info.name}")
+    for info in pkgutil.walk_packages(db_package.__path__, "db."):
+        module = importlib.import_module(info.name)
         for cls_name, cls in vars(module).items():
             if inspect.isclass(cls) and cls.__module__ == module.__name__ \
                     and not cls_name.startswith("_"):

@@ -450,9 +450,9 @@ def test_no_public_function_approves_or_refuses_without_a_pin() -> None:
     # by the demo builder only
     assert not hasattr(compensation, "_approve_verified")
     assert not hasattr(compensation, "_refuse_verified")
-    root = Path(compensation.__file__).resolve().parents[1]
+    root = Path(compensation.__file__).resolve().parents[2]  # db/service/compensation.py
     users = {str(path.relative_to(root))
              for folder in ("db", "widgets", "console", "reports")
-             for path in (root / folder).glob("*.py")
+             for path in (root / folder).rglob("*.py")
              if "_approval_without_pin" in path.read_text(encoding="utf-8")}
     assert users == {"db/security/approvals.py", "db/service/demo.py"}

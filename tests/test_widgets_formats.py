@@ -74,7 +74,7 @@ def test_no_plural_is_made_by_hand() -> None:
     offenders = []
     pattern = re.compile(r"""(\btr\(|_\(|translate\()\s*(["'])[^"']*\(s\)[^"']*\2\s*\)""")
     for folder in ("widgets", "console", "db", "reports"):
-        for path in (ROOT / folder).glob("*.py"):
+        for path in (ROOT / folder).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
             offenders += [f"{path.name}: {m.group(0)}" for m in pattern.finditer(text)]
     assert offenders == []

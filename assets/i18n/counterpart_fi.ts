@@ -30,7 +30,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../widgets/context.py" line="+68"/>
+        <location filename="../../widgets/context.py" line="+72"/>
         <source>Nobody is signed in. Choose your name on the sign-in screen.</source>
         <translation>Kukaan ei ole kirjautunut. Valitse nimesi kirjautumisnäkymästä.</translation>
     </message>
@@ -227,7 +227,7 @@
 <context>
     <name>BackupStatusPanel</name>
     <message>
-        <location filename="../../widgets/backup_status.py" line="+37"/>
+        <location filename="../../widgets/backup_status.py" line="+39"/>
         <source>Back up now</source>
         <translation>Varmuuskopioi nyt</translation>
     </message>
@@ -250,7 +250,7 @@
 <context>
     <name>BackupUi</name>
     <message>
-        <location filename="../../console/backup_ui.py" line="+31"/>
+        <location filename="../../console/backup_ui.py" line="+35"/>
         <source>Backups</source>
         <translation>Varmuuskopiot</translation>
     </message>
@@ -448,13 +448,13 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../widgets/complaint_form.py" line="+225"/>
-        <location line="+807"/>
+        <location filename="../../widgets/complaint_form.py" line="+227"/>
+        <location line="+813"/>
         <source>Discard</source>
         <translation>Hylkää</translation>
     </message>
     <message>
-        <location line="-806"/>
+        <location line="-812"/>
         <source>Save, keep open</source>
         <translation>Tallenna, jätä auki</translation>
     </message>
@@ -505,12 +505,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+399"/>
+        <location line="+403"/>
         <source>About staff member</source>
         <translation>Koskee työntekijää</translation>
     </message>
     <message>
-        <location line="-394"/>
+        <location line="-398"/>
         <source>What happened</source>
         <translation>Mitä tapahtui</translation>
     </message>
@@ -522,12 +522,12 @@
     <message>
         <location line="+1"/>
         <location line="+17"/>
-        <location line="+375"/>
+        <location line="+379"/>
         <source>Stated problem</source>
         <translation>Asiakkaan kertoma ongelma</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location line="-383"/>
         <source>What you saw and did</source>
         <translation>Mitä näit ja teit</translation>
     </message>
@@ -738,7 +738,7 @@
         <translation>Vastuuhenkilö</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+146"/>
         <source>Not known yet</source>
         <translation>Ei vielä tiedossa</translation>
     </message>
@@ -848,7 +848,7 @@
         <translation>Päätetty rivi jää kirjauksiin.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Line %1: %2</source>
         <translation>Rivi %1: %2</translation>
     </message>
@@ -858,7 +858,7 @@
         <translation>Tarkista punaisella merkityt kentät.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Not saved: choose their version or yours.</source>
         <translation>Ei tallennettu: valitse heidän versionsa tai omasi.</translation>
     </message>
@@ -898,7 +898,7 @@
         <translation>Hylätäänkö lomakkeelle kirjoitetut tiedot?</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+139"/>
         <source>a walk-in customer</source>
         <translation>satunnaisasiakas</translation>
     </message>
@@ -913,7 +913,7 @@
         <translation>Kirjausta (%1, kirjoitettu %2) ei tallennettu. Palautetaanko se?</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>Restored the unsaved entry. Check it and save.</source>
         <translation>Tallentamaton kirjaus palautettu. Tarkista ja tallenna.</translation>
     </message>
@@ -1022,7 +1022,7 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../widgets/customer_form.py" line="+70"/>
+        <location filename="../../widgets/customer_form.py" line="+87"/>
         <source>e.g. +358 40 123 4567</source>
         <translation>esim. +358 40 123 4567</translation>
     </message>
@@ -1147,7 +1147,7 @@
         <translation>Esc</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>New customer</source>
         <translation>Uusi asiakas</translation>
     </message>
@@ -1157,7 +1157,7 @@
         <translation>Muokkaa: {name} ({number})</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>The year is four digits, e.g. 1985.</source>
         <translation>Vuosi on neljä numeroa, esim. 1985.</translation>
     </message>
@@ -1172,7 +1172,7 @@
         <translation>Sama puhelinnumero kuin: {names}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Phone already in use</source>
         <translation>Puhelinnumero on jo käytössä</translation>
     </message>
@@ -1182,7 +1182,7 @@
         <translation>Asiakkaalla {names} on jo tämä puhelinnumero. Tallennetaanko silti?</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Load their version</source>
         <translation>Lataa heidän versionsa</translation>
     </message>
@@ -1350,7 +1350,7 @@
 <context>
     <name>CustomerSearch</name>
     <message>
-        <location filename="../../widgets/customer_search.py" line="+38"/>
+        <location filename="../../widgets/customer_search.py" line="+39"/>
         <source>Search: name, phone digits or customer number  (Ctrl+F)</source>
         <translation>Hae: nimi, puhelinnumeron numeroita tai asiakasnumero  (Ctrl+F)</translation>
     </message>
@@ -1365,7 +1365,7 @@
         <translation>Hakutulokset</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+40"/>
         <source>%n customer(s) found.</source>
         <translation>
             <numerusform>%n asiakas löytyi.</numerusform>
@@ -1529,7 +1529,7 @@
 <context>
     <name>FollowUpCloseForm</name>
     <message>
-        <location filename="../../widgets/follow_up_close_form.py" line="+86"/>
+        <location filename="../../widgets/follow_up_close_form.py" line="+94"/>
         <source>What did the customer say? Did the fix work?</source>
         <translation>Mitä asiakas sanoi? Auttoiko korjaus?</translation>
     </message>
@@ -1584,7 +1584,7 @@
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Walk-in</source>
         <translation>Satunnaisasiakas</translation>
     </message>
@@ -1597,7 +1597,7 @@
 <context>
     <name>FollowUpList</name>
     <message>
-        <location filename="../../widgets/follow_up_list.py" line="+79"/>
+        <location filename="../../widgets/follow_up_list.py" line="+82"/>
         <source>Due and overdue promises</source>
         <translation>Erääntyvät ja myöhässä olevat lupaukset</translation>
     </message>
@@ -1607,7 +1607,7 @@
         <translation>Ei erääntyviä lupauksia. Hyvää työtä!</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Close follow-up</source>
         <translation>Päätä seuranta</translation>
     </message>
@@ -1617,7 +1617,7 @@
         <translation>Avaa asiakas</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+51"/>
         <source>%n due</source>
         <translation>
             <numerusform>%n erääntyvä</numerusform>
@@ -1669,7 +1669,7 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../widgets/home_view.py" line="+31"/>
+        <location filename="../../widgets/home_view.py" line="+33"/>
         <source>Type a name, phone digits or a customer number above (Ctrl+F).</source>
         <translation>Kirjoita yllä olevaan kenttään nimi, puhelinnumeron numeroita tai asiakasnumero (Ctrl+F).</translation>
     </message>
@@ -1684,7 +1684,7 @@
         <translation>Ei syntymäpäiviä lähipäivinä.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Birthdays today</source>
         <translation>Syntymäpäivät tänään</translation>
     </message>
@@ -1694,7 +1694,7 @@
         <translation>Tämän viikon syntymäpäivät</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+37"/>
         <source>Hello, {name}.</source>
         <translation>Hei, {name}!</translation>
     </message>
@@ -2572,14 +2572,42 @@
     </message>
 </context>
 <context>
+    <name>LocalDraftsUi</name>
+    <message>
+        <location filename="../../console/local_drafts_ui.py" line="+83"/>
+        <source>An order for %1 typed at %2 was not saved. Restore it?</source>
+        <translation>Tilausta (%1, kirjoitettu %2) ei tallennettu. Palautetaanko se?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changes to %1 typed at %2 were not saved. Restore them?</source>
+        <translation>Muutoksia (%1, kirjoitettu %2) ei tallennettu. Palautetaanko ne?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new customer typed at %2 was not saved. Restore it?</source>
+        <translation>Uutta asiakasta (kirjoitettu %2) ei tallennettu. Palautetaanko se?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A follow-up closing typed at %2 was not saved. Restore it?</source>
+        <translation>Seurannan päättämistä (kirjoitettu %2) ei tallennettu. Palautetaanko se?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unsaved entry</source>
+        <translation>Tallentamaton kirjaus</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="+77"/>
+        <location filename="../../console/main_window.py" line="+79"/>
         <source>Counterpart — {shop}</source>
         <translation>Counterpart — {shop}</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Home</source>
         <translation>Etusivu</translation>
     </message>
@@ -2589,12 +2617,12 @@
         <translation>Uusi asiakas</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-76"/>
         <source>Sign out</source>
         <translation>Kirjaudu ulos</translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="+262"/>
         <source>Nobody signed in</source>
         <translation>Kukaan ei ole kirjautunut</translation>
     </message>
@@ -2667,6 +2695,11 @@
         <location line="+3"/>
         <source>Database file of this till</source>
         <translation>Tämän kassan tietokantatiedosto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shop of this till</source>
+        <translation>Tämän kassan liike</translation>
     </message>
 </context>
 <context>
@@ -2813,7 +2846,7 @@
 <context>
     <name>PurchaseEntry</name>
     <message>
-        <location filename="../../widgets/purchase_entry.py" line="+327"/>
+        <location filename="../../widgets/purchase_entry.py" line="+334"/>
         <source>Filter the catalogue</source>
         <translation>Suodata tuotteita</translation>
     </message>
@@ -2879,12 +2912,12 @@
         <translation>Tilaus</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Purchase for {name} ({number})</source>
         <translation>Osto: {name} ({number})</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+123"/>
         <source>Total: {total}</source>
         <translation>Yhteensä: {total}</translation>
     </message>
@@ -2915,7 +2948,7 @@
 <context>
     <name>PurchaseLinesModel</name>
     <message>
-        <location filename="../../widgets/purchase_entry.py" line="-246"/>
+        <location filename="../../widgets/purchase_entry.py" line="-291"/>
         <source>Item</source>
         <translation>Tuote</translation>
     </message>
@@ -3127,6 +3160,19 @@
     </message>
 </context>
 <context>
+    <name>ServerBanner</name>
+    <message>
+        <location filename="../../widgets/server_banner.py" line="+38"/>
+        <source>Database server status</source>
+        <translation>Tietokantapalvelimen tila</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The database server cannot be reached since %1. Retrying; what you type is kept on this till. Save again when this message is gone.</source>
+        <translation>Tietokantapalvelimeen ei ole saatu yhteyttä %1 lähtien. Yritetään uudelleen; kirjoittamasi säilyy tällä kassalla. Tallenna uudelleen, kun tämä viesti on poistunut.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceUi</name>
     <message>
         <location filename="../../console/service_ui.py" line="+96"/>
@@ -3149,7 +3195,7 @@
         <translation>Reklamaatiot, kehut ja ehdotukset</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <location line="+11"/>
         <source>Promises due and overdue</source>
         <translation>Erääntyvät ja myöhässä olevat lupaukset</translation>
@@ -3430,7 +3476,7 @@
         <translation>&amp;Takaisin nimiin</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>%1, enter your PIN.</source>
         <translation>%1, syötä PIN-koodisi.</translation>
     </message>
@@ -3581,7 +3627,7 @@
 <context>
     <name>StaffListModel</name>
     <message>
-        <location filename="../../widgets/sign_in_panel.py" line="-151"/>
+        <location filename="../../widgets/sign_in_panel.py" line="-155"/>
         <source>Staff</source>
         <translation>Työntekijä</translation>
     </message>
@@ -3675,7 +3721,7 @@
         <translation>&amp;Hylkää valittu luonnos</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Walk-in</source>
         <translation>Satunnaisasiakas</translation>
     </message>
@@ -3693,6 +3739,14 @@
         <location line="+1"/>
         <source>Throw away the unsaved entry %1 typed? It cannot be brought back.</source>
         <translation>Hylätäänkö tallentamaton kirjaus, jonka %1 kirjoitti? Sitä ei voi palauttaa.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <location filename="../../widgets/status_line.py" line="+23"/>
+        <source>Status</source>
+        <translation>Tila</translation>
     </message>
 </context>
 <context>
@@ -3806,7 +3860,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="+118"/>
+        <location filename="../../console/app.py" line="+124"/>
         <source>Database problem</source>
         <translation>Tietokantaongelma</translation>
     </message>
@@ -3828,9 +3882,25 @@
 <context>
     <name>run</name>
     <message>
-        <location filename="../../console/cmd_run.py" line="+211"/>
+        <location filename="../../console/cmd_run.py" line="+242"/>
         <source>Cannot open the database</source>
         <translation>Tietokantaa ei voi avata</translation>
+    </message>
+</context>
+<context>
+    <name>server_away</name>
+    <message>
+        <location filename="../../widgets/server_away.py" line="+31"/>
+        <source>Not available while the database server is away.</source>
+        <translation>Ei käytettävissä, kun tietokantapalvelimeen ei saada yhteyttä.</translation>
+    </message>
+</context>
+<context>
+    <name>server_ui</name>
+    <message>
+        <location filename="../../console/server_ui.py" line="+45"/>
+        <source>The database server is back. Anything not saved can be saved now.</source>
+        <translation>Tietokantapalvelin on taas tavoitettavissa. Tallentamattomat tiedot voi nyt tallentaa.</translation>
     </message>
 </context>
 <context>

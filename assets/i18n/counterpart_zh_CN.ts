@@ -30,7 +30,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../widgets/context.py" line="+68"/>
+        <location filename="../../widgets/context.py" line="+72"/>
         <source>Nobody is signed in. Choose your name on the sign-in screen.</source>
         <translation>当前没有人登录。请在登录界面选择你的名字。</translation>
     </message>
@@ -224,7 +224,7 @@
 <context>
     <name>BackupStatusPanel</name>
     <message>
-        <location filename="../../widgets/backup_status.py" line="+37"/>
+        <location filename="../../widgets/backup_status.py" line="+39"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
@@ -247,7 +247,7 @@
 <context>
     <name>BackupUi</name>
     <message>
-        <location filename="../../console/backup_ui.py" line="+31"/>
+        <location filename="../../console/backup_ui.py" line="+35"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
@@ -441,13 +441,13 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../widgets/complaint_form.py" line="+225"/>
-        <location line="+807"/>
+        <location filename="../../widgets/complaint_form.py" line="+227"/>
+        <location line="+813"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location line="-806"/>
+        <location line="-812"/>
         <source>Save, keep open</source>
         <translation>保存，保持未结</translation>
     </message>
@@ -498,12 +498,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+399"/>
+        <location line="+403"/>
         <source>About staff member</source>
         <translation>涉及员工</translation>
     </message>
     <message>
-        <location line="-394"/>
+        <location line="-398"/>
         <source>What happened</source>
         <translation>事情经过</translation>
     </message>
@@ -515,12 +515,12 @@
     <message>
         <location line="+1"/>
         <location line="+17"/>
-        <location line="+375"/>
+        <location line="+379"/>
         <source>Stated problem</source>
         <translation>顾客所述问题</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location line="-383"/>
         <source>What you saw and did</source>
         <translation>你看到和处理的情况</translation>
     </message>
@@ -731,7 +731,7 @@
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+146"/>
         <source>Not known yet</source>
         <translation>尚不清楚</translation>
     </message>
@@ -841,7 +841,7 @@
         <translation>已决定的项目会保留在记录中。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Line %1: %2</source>
         <translation>第 %1 项：%2</translation>
     </message>
@@ -851,7 +851,7 @@
         <translation>请检查标为红色的字段。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Not saved: choose their version or yours.</source>
         <translation>未保存：请选择对方的版本或您的版本。</translation>
     </message>
@@ -891,7 +891,7 @@
         <translation>要放弃这张表单上输入的内容吗？</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+139"/>
         <source>a walk-in customer</source>
         <translation>一位散客</translation>
     </message>
@@ -906,7 +906,7 @@
         <translation>%2 为%1输入的记录未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>Restored the unsaved entry. Check it and save.</source>
         <translation>已恢复未保存的记录，请检查后保存。</translation>
     </message>
@@ -1015,7 +1015,7 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../widgets/customer_form.py" line="+70"/>
+        <location filename="../../widgets/customer_form.py" line="+87"/>
         <source>e.g. +358 40 123 4567</source>
         <translation>例如 +86 138 0013 8000</translation>
     </message>
@@ -1140,7 +1140,7 @@
         <translation>Esc</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>New customer</source>
         <translation>新增顾客</translation>
     </message>
@@ -1150,7 +1150,7 @@
         <translation>编辑 {name}（{number}）</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>The year is four digits, e.g. 1985.</source>
         <translation>年份为四位数字，例如 1985。</translation>
     </message>
@@ -1165,7 +1165,7 @@
         <translation>电话号码与以下顾客相同：{names}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Phone already in use</source>
         <translation>电话号码已被使用</translation>
     </message>
@@ -1175,7 +1175,7 @@
         <translation>{names} 已使用这个电话号码。仍要保存吗？</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Load their version</source>
         <translation>载入对方的版本</translation>
     </message>
@@ -1341,7 +1341,7 @@
 <context>
     <name>CustomerSearch</name>
     <message>
-        <location filename="../../widgets/customer_search.py" line="+38"/>
+        <location filename="../../widgets/customer_search.py" line="+39"/>
         <source>Search: name, phone digits or customer number  (Ctrl+F)</source>
         <translation>搜索：姓名、电话号码数字或顾客编号（Ctrl+F）</translation>
     </message>
@@ -1356,7 +1356,7 @@
         <translation>搜索结果</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+40"/>
         <source>%n customer(s) found.</source>
         <translation>
             <numerusform>找到 %n 位顾客。</numerusform>
@@ -1519,7 +1519,7 @@
 <context>
     <name>FollowUpCloseForm</name>
     <message>
-        <location filename="../../widgets/follow_up_close_form.py" line="+86"/>
+        <location filename="../../widgets/follow_up_close_form.py" line="+94"/>
         <source>What did the customer say? Did the fix work?</source>
         <translation>顾客怎么说？问题解决了吗？</translation>
     </message>
@@ -1574,7 +1574,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
@@ -1587,7 +1587,7 @@
 <context>
     <name>FollowUpList</name>
     <message>
-        <location filename="../../widgets/follow_up_list.py" line="+79"/>
+        <location filename="../../widgets/follow_up_list.py" line="+82"/>
         <source>Due and overdue promises</source>
         <translation>到期与逾期的承诺</translation>
     </message>
@@ -1597,7 +1597,7 @@
         <translation>没有到期的承诺，做得好！</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Close follow-up</source>
         <translation>结束跟进</translation>
     </message>
@@ -1607,7 +1607,7 @@
         <translation>打开顾客资料</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+51"/>
         <source>%n due</source>
         <translation>
             <numerusform>%n 项到期</numerusform>
@@ -1657,7 +1657,7 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../widgets/home_view.py" line="+31"/>
+        <location filename="../../widgets/home_view.py" line="+33"/>
         <source>Type a name, phone digits or a customer number above (Ctrl+F).</source>
         <translation>请在上方输入姓名、电话号码数字或顾客编号（Ctrl+F）。</translation>
     </message>
@@ -1672,7 +1672,7 @@
         <translation>近日没有寿星。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Birthdays today</source>
         <translation>今日寿星</translation>
     </message>
@@ -1682,7 +1682,7 @@
         <translation>本周寿星</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+37"/>
         <source>Hello, {name}.</source>
         <translation>{name}，你好。</translation>
     </message>
@@ -2557,14 +2557,42 @@
     </message>
 </context>
 <context>
+    <name>LocalDraftsUi</name>
+    <message>
+        <location filename="../../console/local_drafts_ui.py" line="+83"/>
+        <source>An order for %1 typed at %2 was not saved. Restore it?</source>
+        <translation>%2 为%1输入的点单未保存。要恢复吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changes to %1 typed at %2 were not saved. Restore them?</source>
+        <translation>%2 对%1所做的修改未保存。要恢复吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new customer typed at %2 was not saved. Restore it?</source>
+        <translation>%2 输入的新顾客未保存。要恢复吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A follow-up closing typed at %2 was not saved. Restore it?</source>
+        <translation>%2 输入的结束跟进未保存。要恢复吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unsaved entry</source>
+        <translation>未保存的记录</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="+77"/>
+        <location filename="../../console/main_window.py" line="+79"/>
         <source>Counterpart — {shop}</source>
         <translation>Counterpart — {shop}</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -2574,12 +2602,12 @@
         <translation>新增顾客</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-76"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="+262"/>
         <source>Nobody signed in</source>
         <translation>无人登录</translation>
     </message>
@@ -2652,6 +2680,11 @@
         <location line="+3"/>
         <source>Database file of this till</source>
         <translation>本收银台的数据库文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shop of this till</source>
+        <translation>此收银台所属门店</translation>
     </message>
 </context>
 <context>
@@ -2796,7 +2829,7 @@
 <context>
     <name>PurchaseEntry</name>
     <message>
-        <location filename="../../widgets/purchase_entry.py" line="+327"/>
+        <location filename="../../widgets/purchase_entry.py" line="+334"/>
         <source>Filter the catalogue</source>
         <translation>筛选商品目录</translation>
     </message>
@@ -2862,12 +2895,12 @@
         <translation>点单</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Purchase for {name} ({number})</source>
         <translation>{name}（{number}）的消费</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+123"/>
         <source>Total: {total}</source>
         <translation>合计：{total}</translation>
     </message>
@@ -2898,7 +2931,7 @@
 <context>
     <name>PurchaseLinesModel</name>
     <message>
-        <location filename="../../widgets/purchase_entry.py" line="-246"/>
+        <location filename="../../widgets/purchase_entry.py" line="-291"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
@@ -3110,6 +3143,19 @@
     </message>
 </context>
 <context>
+    <name>ServerBanner</name>
+    <message>
+        <location filename="../../widgets/server_banner.py" line="+38"/>
+        <source>Database server status</source>
+        <translation>数据库服务器状态</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The database server cannot be reached since %1. Retrying; what you type is kept on this till. Save again when this message is gone.</source>
+        <translation>自 %1 起无法连接到数据库服务器。正在重试；您输入的内容会保留在此收银台。此消息消失后请再保存一次。</translation>
+    </message>
+</context>
+<context>
     <name>ServiceUi</name>
     <message>
         <location filename="../../console/service_ui.py" line="+96"/>
@@ -3132,7 +3178,7 @@
         <translation>投诉、表扬与建议</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <location line="+11"/>
         <source>Promises due and overdue</source>
         <translation>到期与逾期的承诺</translation>
@@ -3411,7 +3457,7 @@
         <translation>返回姓名列表(&amp;B)</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>%1, enter your PIN.</source>
         <translation>%1，请输入你的 PIN 码。</translation>
     </message>
@@ -3562,7 +3608,7 @@
 <context>
     <name>StaffListModel</name>
     <message>
-        <location filename="../../widgets/sign_in_panel.py" line="-151"/>
+        <location filename="../../widgets/sign_in_panel.py" line="-155"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -3656,7 +3702,7 @@
         <translation>放弃所选草稿(&amp;D)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
@@ -3674,6 +3720,14 @@
         <location line="+1"/>
         <source>Throw away the unsaved entry %1 typed? It cannot be brought back.</source>
         <translation>要放弃 %1 输入的未保存记录吗？放弃后无法恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <location filename="../../widgets/status_line.py" line="+23"/>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -3787,7 +3841,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/app.py" line="+118"/>
+        <location filename="../../console/app.py" line="+124"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
     </message>
@@ -3809,9 +3863,25 @@
 <context>
     <name>run</name>
     <message>
-        <location filename="../../console/cmd_run.py" line="+211"/>
+        <location filename="../../console/cmd_run.py" line="+242"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>server_away</name>
+    <message>
+        <location filename="../../widgets/server_away.py" line="+31"/>
+        <source>Not available while the database server is away.</source>
+        <translation>数据库服务器无法连接时不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>server_ui</name>
+    <message>
+        <location filename="../../console/server_ui.py" line="+45"/>
+        <source>The database server is back. Anything not saved can be saved now.</source>
+        <translation>数据库服务器已恢复连接。未保存的内容现在可以保存了。</translation>
     </message>
 </context>
 <context>
