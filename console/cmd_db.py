@@ -9,6 +9,7 @@ and `counterpart_admin`. `--print` shows the SQL instead of running it.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from typing import Any
 
@@ -34,6 +35,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     init.add_argument("--print", action="store_true", dest="print_only",
                       help=_("print the SQL instead of running it"))
     init.set_defaults(func=run_init)
+    upgrade = commands.add_parser(
+        "upgrade", help=_("bring a PostgreSQL database to this version's schema"),
+        description=_("Run the schema steps a PostgreSQL database made by an earlier "
+                      "Counterpart lacks, all in one transaction, as the database's owner. "
+                      "Tills refuse an older schema until this has run once."),
+    )
+    upgrade.add_argument("url", metavar="URL",
+                         help=_("a libpq URL, e.g. postgresql://owner@host/dbname"))
+    upgrade.set_defaults(func=run_upgrade)
     copy = commands.add_parser(
         "copy", help=_("copy a shop between SQLite and PostgreSQL"),
         description=_("Copy every table of the shop at SRC into the empty database DST, in "
@@ -108,4 +118,30 @@ def run_copy(args: argparse.Namespace) -> int:
     print(_("{n} other tables empty in both.").format(n=empty))
     print(_("Audit log of the copy: {message}").format(message=result.audit_message))
     print(_("{target}: every table's row count matches the source.").format(target=args.target))
+    return 0
+
+
+def run_upgrade(args: argparse.Namespace) -> int:
+    from db.store.engines.postgres import is_postgres_url, safe_url
+    from db.store.engines.postgres_upgrade import upgrade_database
+
+    url = str(args.url)
+    if not is_postgres_url(url):
+        print(_("counterpart: {url} is not a PostgreSQL URL (postgresql://user@host/dbname); "
+                "a SQLite file is updated when it is opened.").format(url=url),
+              file=sys.stderr)
+        return 2
+    import psycopg
+
+    try:
+        done = upgrade_database(url)
+    except (psycopg.Error, sqlite3.Error) as exc:
+        print(_("counterpart: could not update {url}, nothing was changed: {reason}").format(
+            url=safe_url(url), reason=str(exc).strip().splitlines()[0]), file=sys.stderr)
+        return 1
+    if not done:
+        print(_("{url} has this version's schema; nothing to do.").format(url=safe_url(url)))
+        return 0
+    print(_("{url}: schema updated ({steps}).").format(url=safe_url(url),
+                                                      steps=", ".join(done)))
     return 0

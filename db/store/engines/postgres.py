@@ -561,8 +561,8 @@ def open_postgres(url: str, *, migrate: bool = True) -> PgDatabase:
     if migrate and known - applied:
         db.close()
         raise DatabaseTooNew(_(
-            "{url} has an older schema ({theirs} of {ours} steps); updating a PostgreSQL "
-            "schema is not supported yet.").format(
+            "{url} has an older schema ({theirs} of {ours} steps). The database's owner "
+            "updates it once for every till with: counterpart db upgrade URL").format(
                 url=shown, theirs=len(applied), ours=len(known)))
     return db
 
