@@ -250,3 +250,44 @@ def test_two_processes_saving_at_once_one_wins(tmp_path: Path) -> None:
             2, f"Saved at {winner}", winner)
     finally:
         db.close()
+
+
+def test_a_retry_of_ones_own_save_is_saved_not_a_conflict_with_oneself(
+        two_tills: tuple[Database, Database], team: Team) -> None:
+    """The answer to a save was lost with the connection (the server went away) and the till
+    saves the same words again on the version it had: that is the save already made, once.
+    Another word, or the same words from another till or person, is still a conflict."""
+    one, two = two_tills
+    complaint = _opened(one, team)
+    typed = replace(get_complaint(one, complaint.id).to_input(), resolution="Apologised",
+                    promise=PromiseInput("Call back", team.clerk.id),
+                    lines=[voucher_line(2500)])
+    first = update_complaint(one, complaint.id, typed, actor_id=team.supervisor.id,
+                             expected_version=1)
+    before = _snapshot(one, complaint.id)
+    again = update_complaint(one, complaint.id, typed, actor_id=team.supervisor.id,
+                             expected_version=1)
+    assert again.version == first.version == 2 and again.resolution == "Apologised"
+    assert _snapshot(one, complaint.id) == before  # no second audit entry, line or promise
+    for db, changed, actor in ((one, replace(typed, resolution="Apologised twice"),
+                                team.supervisor.id),
+                               (one, replace(typed, lines=[voucher_line(3000)]),
+                                team.supervisor.id),
+                               (two, typed, team.supervisor.id),  # another till
+                               (one, typed, team.clerk.id)):  # another person
+        with pytest.raises(EditConflict):
+            update_complaint(db, complaint.id, changed, actor_id=actor, expected_version=1)
+    assert _snapshot(one, complaint.id) == before
+
+    profile = get_customer(one, team.customer.id)
+    mine = replace(profile.to_input(), preferences="Window seat")
+    saved = update_customer(one, profile.id, mine, by=team.clerk.id, expected_version=1)
+    row = one.execute("SELECT * FROM customers WHERE id = ?", [profile.id]).fetchone()
+    assert update_customer(one, profile.id, mine, by=team.clerk.id,
+                           expected_version=1).version == saved.version == 2
+    assert one.execute("SELECT * FROM customers WHERE id = ?", [profile.id]).fetchone() == row
+    with pytest.raises(EditConflict):
+        update_customer(two, profile.id, mine, by=team.clerk.id, expected_version=1)
+    with pytest.raises(EditConflict):
+        update_customer(one, profile.id, replace(mine, preferences="Aisle"), by=team.clerk.id,
+                        expected_version=1)

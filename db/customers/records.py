@@ -265,6 +265,8 @@ def update_customer(db: Database, customer_id: int, data: CustomerInput, *,
         cur = db.execute(f"UPDATE customers SET {sets}, version = version + 1 "
                          f"WHERE id = ?{check}", params)
         if cur.rowcount != 1:
+            if _already_saved(db, customer_id, values):
+                return get_customer(db, customer_id)  # a retry of our own save: nothing to do
             raise _edit_conflict(db, customer_id)
         key = search_index.current_key(db, customer_id)
         assert key is not None  # get_customer found the row
@@ -330,6 +332,16 @@ def _hit(r: dict[str, Any]) -> SearchHit:
         last_visit_at=r["last_visit_at"],
         visits=r["visits"],
     )
+
+
+def _already_saved(db: Database, customer_id: int, values: dict[str, Any]) -> bool:
+    """A profile save refused for its version that this till and person already made with
+    the same words (the first answer was lost with the connection): saved, not a conflict."""
+    typed = {k: v for k, v in values.items() if k != "updated_at"}
+    row = db.execute(f"SELECT {', '.join(typed)} FROM customers WHERE id = ?",
+                     [customer_id]).fetchone()
+    return row is not None and [("" if v is None and k == "updated_till" else v)
+                                for k, v in zip(typed, row, strict=True)] == list(typed.values())
 
 
 def _edit_conflict(db: Database, customer_id: int) -> EditConflict:

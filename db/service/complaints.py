@@ -255,6 +255,8 @@ def update_complaint(
             f"UPDATE complaints SET {sets}, updated_at = ?, updated_by = ?, "
             f"updated_till = ?, version = version + 1 WHERE id = ?{check}", params)
         if cur.rowcount != 1:
+            if _already_saved(db, complaint_id, values, clean, actor_id):
+                return get_complaint(db, complaint_id)  # a retry of our own save: nothing to do
             raise edit_conflict(db, complaint_id)
         store_proposed(db, complaint_id, clean.lines)
         if clean.promise is not None:
@@ -288,6 +290,37 @@ _SELECT = (
     "JOIN staff s ON s.id = c.taken_by "
     "LEFT JOIN staff u ON u.id = c.updated_by"
 )
+
+
+def _already_saved(db: Database, complaint_id: int, values: dict[str, Any],
+                   clean: ComplaintInput, actor_id: int | None) -> bool:
+    """A save refused for its version that this till and person already made, word for word:
+    the answer to the first try was lost with the connection (the server went away) and the
+    till saved again. Then it is saved, not a conflict with oneself. Anything different
+    (another till, another person, another word, line or promise) stays a conflict."""
+    row = db.execute(f"SELECT {', '.join(values)}, updated_by, updated_till FROM complaints "
+                     "WHERE id = ?", [complaint_id]).fetchone()
+    if row is None or list(row[:len(values)]) != list(values.values()):
+        return False
+    if (row[-2], row[-1] or "") != (actor_id, till_of(db)):
+        return False
+    stored = [tuple(r) for r in db.execute(
+        "SELECT kind, description, amount_minor, bill_minor, percent, product_id, "
+        "unit_price_minor, expires_on, value_minor FROM compensations "
+        "WHERE complaint_id = ? AND status = 'proposed' ORDER BY id", [complaint_id])]
+    typed = [(line.kind, line.description, line.amount_minor, line.bill_minor, line.percent,
+              line.product_id, line.unit_price_minor,
+              line.expires_on.isoformat() if line.expires_on else None, line.value_minor)
+             for line in clean.lines]
+    if stored != typed:
+        return False
+    if clean.promise is None:
+        return True
+    promise = db.execute(
+        "SELECT promise, owner_id FROM follow_ups WHERE complaint_id = ? AND status = 'open' "
+        "ORDER BY id LIMIT 1", [complaint_id]).fetchone()
+    return promise is not None and (promise[0], promise[1]) == (
+        clean.promise.promise.strip(), clean.promise.owner_id)
 
 
 def edit_conflict(db: Database, complaint_id: int) -> EditConflict:
