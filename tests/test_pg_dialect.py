@@ -55,9 +55,8 @@ CASES: list[tuple[str, str]] = [
      "SELECT 1 FROM t WHERE name ILIKE %s ESCAPE '\\' AND b NOT ILIKE 'x%%'"),
     ("SELECT f.rowid FROM (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? "
      "ORDER BY rowid LIMIT ?) AS f CROSS JOIN customers ON customers.id = f.rowid",
-     "SELECT f.rowid FROM (SELECT rowid FROM customer_fts WHERE customer_fts.doc ILIKE ALL "
-     "(counterpart_fts_patterns(%s)) ORDER BY rowid LIMIT %s) AS f JOIN customers ON "
-     "customers.id = f.rowid"),
+     "SELECT f.rowid FROM (SELECT rowid FROM counterpart_fts_top(counterpart_fts_patterns(%s), "
+     "%s) AS customer_fts(rowid)) AS f JOIN customers ON customers.id = f.rowid"),
     ("BEGIN IMMEDIATE", f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"),
     ("BEGIN", "BEGIN"),
     ("PRAGMA foreign_keys = ON", NOOP),

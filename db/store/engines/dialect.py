@@ -117,6 +117,9 @@ _INSERT_TARGET = re.compile(
 _RETURNING = re.compile(r"\bRETURNING\b", re.IGNORECASE)
 _MAIN = re.compile(r"\bmain\.(?=\w)", re.IGNORECASE)
 _FTS_MATCH = re.compile(r"\bcustomer_fts\s+MATCH\s+\?", re.IGNORECASE)
+_FTS_TOP = re.compile(
+    r"\bSELECT\s+rowid\s+FROM\s+customer_fts\s+WHERE\s+customer_fts\s+MATCH\s+\?\s+"
+    r"ORDER\s+BY\s+rowid\s+LIMIT\s+\?", re.IGNORECASE)
 _CROSS_JOIN_ON = re.compile(
     r"\bCROSS\s+JOIN\s+(\w+(?:\s+(?:AS\s+)?(?!ON\b)\w+)?)\s+ON\b", re.IGNORECASE)
 _NOCASE_EQUALS = re.compile(
@@ -345,6 +348,9 @@ def translate(sql: str, schema: Schema = EMPTY_SCHEMA, *, returning_id: bool = F
     code = _MAIN.sub("", code)
     code = _NOCASE_EQUALS.sub(r"lower(\1) = lower(\2)", code)
     code = _NOCASE.sub(r"lower(\1)", code)
+    # the best-ranked matches: one function that picks the fast way (postgres_schema)
+    code = _FTS_TOP.sub("SELECT rowid FROM counterpart_fts_top(counterpart_fts_patterns(?), ?) "
+                        "AS customer_fts(rowid)", code)
     code = _FTS_MATCH.sub("customer_fts.doc ILIKE ALL (counterpart_fts_patterns(?))", code)
     for name, pattern in _UNTRANSLATABLE:
         if pattern.search(code) and not (name == "rowid" and _fts_rowid_only(code)):

@@ -95,6 +95,44 @@ def rank_key_sql(score: str, cid: str) -> str:
             f"{si.SCORE_SCALE})::bigint) << {si.ID_BITS}) | {cid})")
 
 
+FTS_HEAD_ROWS = 10000
+"""How many of the best-ranked index rows `counterpart_fts_top` reads in order first. On the
+1M bench database: 3,000 rows gave search_p95 26 ms, 10,000 rows 19-21 ms, 25,000 rows 22 ms
+(before: 44 ms, the slowest query 410 ms)."""
+
+FTS_HEAD_INDEX_SQL = ("CREATE INDEX IF NOT EXISTS customer_fts_head ON customer_fts (rowid) "
+                      "INCLUDE (doc)")
+"""The best-ranked rows with their documents in key order: the head is read from the index
+alone (2 ms for 3,000 rows, against 37 ms for 20,000 through the table's scattered pages)."""
+
+FTS_TOP_SQL = f"""CREATE OR REPLACE FUNCTION counterpart_fts_top(patterns text[], lim bigint)
+    RETURNS SETOF bigint LANGUAGE plpgsql STABLE AS $$
+    DECLARE
+        found bigint[];
+        cond text := '';
+    BEGIN
+        -- The first `lim` matches in rank-key order, as FTS5 returns them, in two ways with
+        -- the same answer. A common piece (a phone prefix) is among the best-ranked rows:
+        -- read those in order. A rarer one has few matches: the trigram index finds them
+        -- all, then they are sorted (`rowid + 0` keeps the planner off the ordered walk
+        -- that its guess of the matches would choose, 935 ms for 665 matches of 1M).
+        -- The document and the patterns are folded already: LIKE, not ILIKE.
+        SELECT array_agg(h.rowid ORDER BY h.rowid) INTO found FROM (
+            SELECT f.rowid FROM (SELECT c.rowid, c.doc FROM customer_fts c
+                                 ORDER BY c.rowid LIMIT {FTS_HEAD_ROWS}) f
+            WHERE f.doc LIKE ALL (patterns) ORDER BY f.rowid LIMIT lim) h;
+        IF coalesce(array_length(found, 1), 0) >= lim THEN
+            RETURN QUERY SELECT unnest(found);
+            RETURN;
+        END IF;
+        FOR i IN 1 .. coalesce(array_length(patterns, 1), 0) LOOP
+            cond := cond || format(' AND doc LIKE %L', patterns[i]);
+        END LOOP;
+        RETURN QUERY EXECUTE 'SELECT rowid FROM customer_fts WHERE true' || cond
+            || ' ORDER BY rowid + 0 LIMIT ' || lim;
+    END $$"""
+
+
 def _search_sql() -> list[str]:
     """The trigram table, its pattern function and the trigger that re-keys the index."""
     half, gap = float(si.HALF_LIFE_DAYS), float(si.ASSUMED_GAP_DAYS)
@@ -103,6 +141,7 @@ def _search_sql() -> list[str]:
     return [
         "CREATE TABLE customer_fts (rowid BIGINT PRIMARY KEY, doc TEXT NOT NULL)",
         "CREATE INDEX customer_fts_trgm ON customer_fts USING gin (doc gin_trgm_ops)",
+        FTS_HEAD_INDEX_SQL,
         # An FTS5 query of quoted phrases ('"aino k"', '"carter" AND "emily"') as ILIKE
         # patterns, each phrase a substring; no phrase matches nothing (NULL).
         """CREATE FUNCTION counterpart_fts_patterns(query text) RETURNS text[]
@@ -112,6 +151,7 @@ def _search_sql() -> list[str]:
                    ARRAY[NULL::text])
             FROM regexp_matches(query, '"((?:[^"]|"")*)"', 'g') AS m
         $$""",
+        FTS_TOP_SQL,
         f"""CREATE FUNCTION counterpart_search_rank() RETURNS trigger
         LANGUAGE plpgsql AS $$
         DECLARE

@@ -17,7 +17,14 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from db.store.engines.postgres import PgDatabase, open_postgres
-from db.store.engines.postgres_schema import ForeignKey, _index, _roles_sql, _table
+from db.store.engines.postgres_schema import (
+    FTS_HEAD_INDEX_SQL,
+    FTS_TOP_SQL,
+    ForeignKey,
+    _index,
+    _roles_sql,
+    _table,
+)
 
 _CREATE_TABLE = re.compile(r"^\s*CREATE\s+TABLE\b", re.IGNORECASE)
 _CREATE_INDEX = re.compile(r"^\s*CREATE\s+(UNIQUE\s+)?INDEX\b", re.IGNORECASE)
@@ -87,6 +94,8 @@ def upgrade_database(url: str, steps: Iterable[Any] | None = None) -> list[str]:
                 db.conn.raw_execute(
                     f'ALTER TABLE "{key.table}" ADD FOREIGN KEY ({key.column}) '
                     f"REFERENCES {key.target}({key.target_column}) {key.actions}".rstrip())
+            db.conn.raw_execute(FTS_TOP_SQL)  # the search as this version does it
+            db.conn.raw_execute(FTS_HEAD_INDEX_SQL)
             for statement in _roles_sql():  # grants on the new tables (idempotent)
                 db.conn.raw_execute(statement)
         return [step.name for step in todo]
