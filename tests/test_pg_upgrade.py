@@ -9,6 +9,7 @@ from sqlite_utils import Migrations
 
 from console.cli import main
 from db.customers.records import create_customer
+from db.customers.search import search_customers
 from db.errors import DatabaseTooNew
 from db.models import CustomerInput
 from db.store.connection import open_database
@@ -39,8 +40,16 @@ def test_an_older_server_schema_is_refused_then_upgraded_once(
         assert again.id == first.id  # the step's unique index is there: a retry is one customer
     finally:
         db.close()
+    with psycopg.connect(pg_url) as raw:  # made by an earlier build: without the new search
+        raw.execute("DROP FUNCTION counterpart_fts_top")
+        raw.execute("DROP INDEX customer_fts_head")
     assert main(["db", "upgrade", pg_url]) == 0
     assert "nothing to do" in capsys.readouterr().out
+    db = open_database(pg_url)
+    try:
+        assert [h.name for h in search_customers(db, "aino")] == ["Aino Virtanen"]
+    finally:
+        db.close()
 
 
 def test_a_step_that_adds_a_table_gives_it_ids_keys_and_the_tills_grants(pg_url: str) -> None:

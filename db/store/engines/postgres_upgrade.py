@@ -83,6 +83,7 @@ def upgrade_database(url: str, steps: Iterable[Any] | None = None) -> list[str]:
     try:
         todo = pending_steps(db, list(steps) if steps is not None else None)
         if not todo:
+            _engine_objects(db)
             return []
         step_db = _StepDatabase(db)
         with db.atomic():
@@ -94,11 +95,16 @@ def upgrade_database(url: str, steps: Iterable[Any] | None = None) -> list[str]:
                 db.conn.raw_execute(
                     f'ALTER TABLE "{key.table}" ADD FOREIGN KEY ({key.column}) '
                     f"REFERENCES {key.target}({key.target_column}) {key.actions}".rstrip())
-            db.conn.raw_execute(FTS_TOP_SQL)  # the search as this version does it
-            db.conn.raw_execute(FTS_HEAD_INDEX_SQL)
+            _engine_objects(db)
             for statement in _roles_sql():  # grants on the new tables (idempotent)
                 db.conn.raw_execute(statement)
         return [step.name for step in todo]
     finally:
         db.close()
 
+
+def _engine_objects(db: PgDatabase) -> None:
+    """The search's function and index as this version has them (idempotent), also for a
+    database whose steps are all there but which an earlier build of this version made."""
+    db.conn.raw_execute(FTS_TOP_SQL)
+    db.conn.raw_execute(FTS_HEAD_INDEX_SQL)
