@@ -9,24 +9,17 @@ import uuid
 from pathlib import Path
 
 import assets
+from db.store.location import local_config_dir, local_data_dir
 
 ASSETS_DIR = Path(assets.__file__).resolve().parent
 
 
 def data_dir() -> Path:
-    override = os.environ.get("COUNTERPART_DATA_DIR")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "counterpart"
+    return local_data_dir()
 
 
 def config_dir() -> Path:
-    override = os.environ.get("COUNTERPART_CONFIG_DIR")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "counterpart"
+    return local_config_dir()
 
 
 def default_db_path() -> Path:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 from typing import Any
@@ -127,19 +127,12 @@ def shop_of(db: Any) -> int:
     return first_shop_id(db)
 
 
-@contextmanager
-def as_shop(db: Any, shop_id: int) -> Iterator[None]:
+def as_shop(db: Any, shop_id: int) -> AbstractContextManager[None]:
     """Within the block `db` works as shop `shop_id`; the shop attached before comes back
     afterwards (the demo and tests write in two shops)."""
-    before = getattr(db, _SHOP, None)
-    set_shop(db, shop_id)
-    try:
-        yield
-    finally:
-        if before is None:
-            delattr(db, _SHOP)
-        else:
-            setattr(db, _SHOP, before)
+    from db.tills import attached_for_block
+
+    return attached_for_block(db, _SHOP, lambda: set_shop(db, shop_id))
 
 
 @contextmanager

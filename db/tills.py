@@ -19,7 +19,7 @@ from __future__ import annotations
 import socket
 import unicodedata
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from db.errors import ValidationError
@@ -83,18 +83,24 @@ def set_till(db: Any, name: str) -> str:
 
 
 @contextmanager
-def as_till(db: Any, name: str) -> Iterator[None]:
-    """Within the block `db` writes as till `name`; the till attached before comes back
-    afterwards (the demo writes its history as two tills)."""
-    before = getattr(db, _TILL, None)
-    set_till(db, name)
+def attached_for_block(db: Any, attribute: str, attach: Callable[[], object]) -> Iterator[None]:
+    """Run `attach` (which sets `attribute` on `db`); after the block, what was attached
+    before comes back (`as_till`, `db.shops.as_shop`)."""
+    before = getattr(db, attribute, None)
+    attach()
     try:
         yield
     finally:
         if before is None:
-            delattr(db, _TILL)
+            delattr(db, attribute)
         else:
-            setattr(db, _TILL, before)
+            setattr(db, attribute, before)
+
+
+def as_till(db: Any, name: str) -> AbstractContextManager[None]:
+    """Within the block `db` writes as till `name`; the till attached before comes back
+    afterwards (the demo writes its history as two tills)."""
+    return attached_for_block(db, _TILL, lambda: set_till(db, name))
 
 
 def till_of(db: Any) -> str:

@@ -43,12 +43,10 @@ class PinKeyMissing(UserError):
 
 
 def config_dir() -> Path:
-    """The console's config folder, by the same rules as `console.paths.config_dir`."""
-    override = os.environ.get("COUNTERPART_CONFIG_DIR")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "counterpart"
+    """The console's config folder (`db.store.location.local_config_dir`)."""
+    from db.store.location import local_config_dir
+
+    return local_config_dir()
 
 
 def key_id(key: bytes) -> str:

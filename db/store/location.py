@@ -57,15 +57,23 @@ def local_file(location: DatabaseLocation) -> Path | None:
     return location if isinstance(location, Path) else None
 
 
+def _user_folder(override: str, xdg: str, default: Path) -> Path:
+    given = os.environ.get(override)
+    if given:
+        return Path(given)
+    return Path(os.environ.get(xdg) or str(default)) / "counterpart"
+
+
 def local_data_dir() -> Path:
-    """This till's own data folder (by the rules of `console.paths.data_dir`): where work
-    about a server database that belongs to this till is kept (an import's stage file, the
-    server's backups unless the settings name a folder)."""
-    override = os.environ.get("COUNTERPART_DATA_DIR")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "counterpart"
+    """This till's own data folder (`console.paths.data_dir` is this): where work about a
+    server database that belongs to this till is kept (an import's stage file, the server's
+    backups unless the settings name a folder)."""
+    return _user_folder("COUNTERPART_DATA_DIR", "XDG_DATA_HOME", Path.home() / ".local" / "share")
+
+
+def local_config_dir() -> Path:
+    """This till's config folder (`console.paths.config_dir` is this): options, PIN keys."""
+    return _user_folder("COUNTERPART_CONFIG_DIR", "XDG_CONFIG_HOME", Path.home() / ".config")
 
 
 def server_slug(url: ServerUrl) -> str:
