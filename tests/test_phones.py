@@ -46,7 +46,8 @@ def _normalised_by_phonenumbers(phone: str, region: str) -> str:
 
 
 _start = st.sampled_from(["", "+", "00", "0", "+358", "+886", "+1", "+44", "+39", "+86",
-                          "04", "09", "0912", "212", "07"])
+                          "04", "09", "0912", "212", "07", "180020", "+44180020",
+                          "+4407", "+867"])
 _phone = st.builds(lambda start, rest, sep: start + sep.join(rest), _start,
                    st.lists(st.text("0123456789", min_size=1, max_size=4), min_size=1,
                             max_size=5),
@@ -69,6 +70,17 @@ def test_normalised_number_equals_phonenumbers_format(phone: str, region: str) -
     assert _digits(ours) == _digits(theirs)  # the same number
     if _valid(phone, region):  # and grouped alike (an invalid one may group differently)
         assert ours == theirs
+
+
+@settings(max_examples=int(os.environ.get("PHONE_EXAMPLES", "400")), deadline=None,
+          derandomize="PHONE_EXAMPLES" not in os.environ)
+@given(_phone, st.sampled_from(REGIONS))
+def test_a_number_just_normalised_is_found_as_phonenumbers_reads_it(phone: str,
+                                                                     region: str) -> None:
+    # the import indexes a number right after normalising it (from the remembered reading)
+    phone_variants.cache_clear()
+    stored = normalise_phone(phone, region)
+    assert phone_variants(stored, region) == _variants_by_phonenumbers(stored, region)
 
 
 def _digits(text: str) -> str:

@@ -48,7 +48,7 @@ def phone_variants(phone: str, region: str = DEFAULT_REGION) -> tuple[str, ...]:
     written = digits(phone)
     if not written:
         return ()
-    read = _read_by_shape(phone, written, region)
+    read = _READINGS.get(phone) or _read_by_shape(phone, written, region)
     if read is None:
         try:
             number = phonenumbers.parse(phone, region)
@@ -65,6 +65,18 @@ def phone_variants(phone: str, region: str = DEFAULT_REGION) -> tuple[str, ...]:
         if variant not in found:
             found.append(variant)
     return tuple(found)
+
+
+@lru_cache(maxsize=512)
+def _strip_pattern(country: int) -> re.Pattern[str] | None:
+    """What phonenumbers strips from the start of a national number of this country (its
+    trunk prefix, for China also carrier codes)."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(
+        phonenumbers.region_code_for_country_code(country), None)
+    if meta is None:
+        return re.compile("")  # a non-geographic code: never remembered
+    pattern = meta.national_prefix_for_parsing or meta.national_prefix
+    return re.compile(pattern) if pattern else None
 
 
 @lru_cache(maxsize=512)
@@ -101,6 +113,10 @@ def _shape_of(text: str, written: str, region: str) -> tuple[int, int, int] | No
     shape = _phone_shape(region, plus, written[:head], len(written))
     if shape is None or not _simple_country(shape[0]):
         return None
+    longer = _long_prefixes(region) + _long_prefixes(
+        phonenumbers.region_code_for_country_code(shape[0]))
+    if longer and any(p in written for p in longer):
+        return None  # it may start so (GB strips 180020): read whole
     return shape
 
 
@@ -121,11 +137,11 @@ def _exit_code_length(region: str, written: str) -> int:
 
 @lru_cache(maxsize=512)
 def _simple_country(country: int) -> bool:
-    """Every region of this country code reads numbers by a plain trunk prefix (a number
-    of Luxembourg, whose carrier codes are stripped by what follows them, is read whole)."""
-    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(country, ())
-    return bool(regions) and all(_simple_region(r) for r in regions
-                                 if r != phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY)
+    """A number with this country code written with it (+44, 00 44) is read by the
+    metadata of the code's main region (GB for +44, whatever Jersey does): simple when
+    that region's trunk prefix is plain."""
+    region = phonenumbers.region_code_for_country_code(country)
+    return region != phonenumbers.UNKNOWN_REGION and _simple_region(region)
 
 
 def query_digits(text: str) -> str:
@@ -168,7 +184,25 @@ def normalise_phone(text: str, region: str) -> str:
         parts.append(piece)
         parts.append(nsn[start:start + length])
         start += length
-    return "".join(parts)
+    return _remember("".join(parts), country, nsn)
+
+
+_READINGS: dict[str, tuple[int, str]] = {}
+"""Numbers `normalise_phone` wrote lately -> (country code, national significant number):
+an import indexes each number it has just normalised (`phone_variants`), and reading it
+a second time cost as much as the first (a phonenumbers parse for a number of China or
+the UK). The international format reads back as the same number, so the reading holds."""
+_READINGS_KEPT = 4096
+
+
+def _remember(formatted: str, country: int, nsn: str) -> str:
+    strip = _strip_pattern(country)
+    if strip is not None and strip.match(nsn):
+        return formatted  # read back, it would lose a trunk prefix ("+358 0000": 000)
+    if len(_READINGS) >= _READINGS_KEPT:
+        _READINGS.clear()
+    _READINGS[formatted] = (country, nsn)
+    return formatted
 
 
 _PLAIN_PHONE = re.compile(r"^\s*\+?[0-9 \-().]+$")
@@ -180,21 +214,39 @@ def _parse_phone(text: str, region: str) -> str | None:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_possible_number(number):
+    if not phonenumbers.is_possible_number(number) or number.country_code is None:
         return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return _remember(
+        phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL),
+        number.country_code, phonenumbers.national_significant_number(number))
 
 
 @lru_cache(maxsize=64)
 def _simple_region(region: str) -> bool:
-    """True when the region's trunk prefix is a plain prefix (FI "0", US "1"), so the first
-    digits of a number tell how it is read; regions with rewriting rules (CN, AR, MX...)
-    read every number with phonenumbers."""
+    """True when the region's trunk prefixes are plain digits (FI "0", US "1", GB "0" or
+    "180020"), so the first digits of a number tell how it is read; regions with rewriting
+    rules or patterns (CN, AR, MX, JE...) read every number with phonenumbers."""
     meta = phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
     if meta is None:
         return False
-    return (meta.national_prefix_transform_rule is None
-            and meta.national_prefix_for_parsing in (None, meta.national_prefix))
+    if meta.national_prefix_transform_rule is not None:
+        return False
+    pattern = meta.national_prefix_for_parsing
+    return pattern is None or _LITERALS.match(pattern) is not None
+
+
+_LITERALS = re.compile(r"^[0-9]+(\|[0-9]+)*$")
+
+
+@lru_cache(maxsize=64)
+def _long_prefixes(region: str) -> tuple[str, ...]:
+    """The region's trunk prefixes longer than one digit (a stand-in number of a shape,
+    padded with 5s, never holds them): a number holding one is read whole."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
+    pattern = meta.national_prefix_for_parsing if meta is not None else None
+    if not pattern or _LITERALS.match(pattern) is None:
+        return ()
+    return tuple(p for p in pattern.split("|") if len(p) > 1)
 
 
 def _example(plus: bool, head: str, length: int) -> str:

@@ -510,6 +510,7 @@ class _Job:
                report: ImportReport, workers: int | None) -> None:
         source, rows = open_rows(path)
         key = import_staging.fingerprint(source.header, options, report.format_name)
+        mapper = customer_mapper(source.header, options)
         today = utcnow().date()
         stage = self._staging()
         writer = import_staging.StageWriter(stage, to_iso(utcnow()), self.conn)
@@ -541,12 +542,13 @@ class _Job:
                 report.rows += len(chunk)
                 stage.execute("BEGIN")
                 digests = [import_staging.row_hash(key, cells) for _line, cells in chunk]
-                known = import_staging.known_hashes(self.conn, digests)
-                same = [(known[d], line) for (line, _c), d in zip(chunk, digests, strict=True)
-                        if d in known]
-                todo = [(line, cells, d) for (line, cells), d in zip(chunk, digests,
-                                                                     strict=True)
-                        if d not in known]
+                ids = [mapper.identity(cells) for _line, cells in chunk]
+                known = import_staging.known_hashes(self.conn, ids, digests)
+                same = [(i, line) for (line, _c), i, k in zip(chunk, ids, known, strict=True)
+                        if k]
+                todo = [(line, cells, d) for (line, cells), d, k in zip(chunk, digests, known,
+                                                                        strict=True)
+                        if not k]
                 writer.add_unchanged(same)
                 stage.execute("COMMIT")
                 samples = SAMPLE_ROWS - len(report.sample)
@@ -668,10 +670,14 @@ class _Job:
             self._finish(import_id, "done")
             return
         self.conn.execute("PRAGMA main.synchronous = NORMAL")
+        # No checkpoint inside a slice's commit: the pause after it copies the slice into
+        # the database file (`_slice`), when the tills may write, instead of under the lock.
+        self.conn.execute("PRAGMA main.wal_autocheckpoint = 0")
         try:
             self._merge_slices(import_id)
         finally:
             self.conn.execute("PRAGMA main.synchronous = FULL")
+            self.conn.execute("PRAGMA main.wal_autocheckpoint = 1000")
         self._finish(import_id, "done")
 
     def _merge_slices(self, import_id: int) -> None:

@@ -83,11 +83,8 @@ def merge_new(db: Database, stage: sqlite3.Connection, import_id: int, first: in
         f"method) SELECT n + :off, 'contact', 1, :now, NULL, 'import' {where} "
         "AND consent_contact = 1 ORDER BY n", args)
     conn.execute(
-        "DELETE FROM main.import_row_hashes WHERE external_id IN "
-        f"(SELECT external_id {where})", args)
-    conn.execute(
-        "INSERT OR REPLACE INTO main.import_row_hashes (hash, external_id, import_id) "
-        f"SELECT row_hash, external_id, :id {where} ORDER BY row_hash", args)
+        "INSERT OR REPLACE INTO main.import_row_hashes (external_id, hash, import_id) "
+        f"SELECT external_id, row_hash, :id {where} ORDER BY n", args)
     conn.execute("INSERT INTO main.import_added VALUES (?, ?, ?)",
                  [import_id, first + off, last + off])
     conn.execute("UPDATE main.imports SET new_done = ?, added = added + ? WHERE id = ?",
@@ -122,10 +119,9 @@ def merge_updates(db: Database, stage: sqlite3.Connection, import_id: int, first
             updated += 1
         else:
             unchanged += 1
-        conn.execute("DELETE FROM main.import_row_hashes WHERE external_id = ?",
-                     [existing["external_id"]])
-        conn.execute("INSERT OR REPLACE INTO main.import_row_hashes VALUES (?, ?, ?)",
-                     [row["row_hash"], existing["external_id"], import_id])
+        conn.execute("INSERT OR REPLACE INTO main.import_row_hashes (external_id, hash, "
+                     "import_id) VALUES (?, ?, ?)",
+                     [existing["external_id"], row["row_hash"], import_id])
     conn.execute(
         "UPDATE main.imports SET update_done = ?, updated = updated + ?, "
         "unchanged = unchanged + ? WHERE id = ?", [last, updated, unchanged, import_id])
@@ -188,8 +184,8 @@ def undo_updates(db: Database, import_id: int, limit: int, region: str) -> int:
         conn.execute("DELETE FROM main.import_row_hashes WHERE external_id = ?",
                      [old["external_id"]])
         if old_hash is not None:
-            conn.execute("INSERT OR REPLACE INTO main.import_row_hashes VALUES (?, ?, ?)",
-                         [old_hash, old["external_id"], 0])
+            conn.execute("INSERT INTO main.import_row_hashes (external_id, hash, import_id) "
+                         "VALUES (?, ?, ?)", [old["external_id"], old_hash, 0])
         conn.execute("DELETE FROM main.import_undo WHERE import_id = ? AND customer_id = ?",
                      [import_id, customer_id])
     return len(rows)

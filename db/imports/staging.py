@@ -355,17 +355,20 @@ def duplicates(conn: sqlite3.Connection) -> dict[int, tuple[str, int]]:
     return found
 
 
-def known_hashes(conn: sqlite3.Connection, digests: list[bytes]) -> dict[bytes, str]:
-    """Row hashes already imported -> their external id (the fast path)."""
-    found: dict[bytes, str] = {}
-    for start in range(0, len(digests), 500):
-        chunk = digests[start:start + 500]
+def known_hashes(conn: sqlite3.Connection, external_ids: list[str],
+                 digests: list[bytes]) -> list[bool]:
+    """Per row: imported before exactly as it is now (the hash kept for its external id
+    equals its own; the re-import fast path). '' (no id) is never known."""
+    kept: dict[str, bytes] = {}
+    wanted = sorted({i for i in external_ids if i})
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
         marks = ", ".join("?" * len(chunk))
-        for digest, external_id in conn.execute(
-                f"SELECT hash, external_id FROM main.import_row_hashes WHERE hash IN ({marks})",
-                chunk):
-            found[bytes(digest)] = str(external_id)
-    return found
+        for external_id, digest in conn.execute(
+                "SELECT external_id, hash FROM main.import_row_hashes "
+                f"WHERE external_id IN ({marks})", chunk):
+            kept[str(external_id)] = bytes(digest)
+    return [bool(i) and kept.get(i) == d for i, d in zip(external_ids, digests, strict=True)]
 
 
 _TOGETHER = (frozenset({"birth_month", "birth_day", "birth_year"}),

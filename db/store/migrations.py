@@ -688,3 +688,27 @@ def m020_customer_client_keys(db: Database) -> None:
     rows, imports, callers without a key) is never matched."""
     db.execute("ALTER TABLE customers ADD COLUMN client_key TEXT")
     db.execute("CREATE UNIQUE INDEX customers_client_key ON customers(client_key)")
+
+
+@migrations()
+def m021_import_hashes_by_customer(db: Database) -> None:
+    """An import's row hashes keyed by the customer's external id, its only index: keyed by
+    the hash (random) with two more indexes, every merge slice of a large import rewrote
+    pages all over three indexes (1,000,000 rows wrote 37 GB for a 900 MB database). A row
+    is unchanged when the hash kept for its external id equals its own."""
+    script = """
+        CREATE TABLE import_row_hashes_by_id (
+            external_id TEXT PRIMARY KEY,
+            hash BLOB NOT NULL,
+            import_id INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO import_row_hashes_by_id (external_id, hash, import_id)
+            SELECT h.external_id, h.hash, h.import_id FROM import_row_hashes h
+            WHERE NOT EXISTS (SELECT 1 FROM import_row_hashes o
+                              WHERE o.external_id = h.external_id AND o.hash > h.hash);
+        DROP TABLE import_row_hashes;
+        ALTER TABLE import_row_hashes_by_id RENAME TO import_row_hashes
+        """
+    for statement in script.split(";"):  # one by one: executescript would commit
+        if statement.strip():
+            db.execute(statement)
