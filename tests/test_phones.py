@@ -98,5 +98,16 @@ def test_variants_of_a_normalised_number_find_both_ways_of_writing_it() -> None:
     # what the import stores (international) is found by the local and the international form
     assert phone_variants(normalise_phone("040 123 4567", "FI"), "FI") == (
         "358401234567", "0401234567")
+    # UK area codes of five digits beside those of four, and mobile numbers
+    assert normalise_phone("013873 01234", "GB") == "+44 13873 01234"
+    for uk in ("01387 201234", "01387 401234", "020 7946 0958", "07922 565634",
+               "+44 7700 900123", "+44 1632 960123", "0113 496 0000"):
+        assert normalise_phone(uk, "GB") == _normalised_by_phonenumbers(uk, "GB"), uk
+    # China: mobile numbers, numbers a carrier code is stripped from, a 10800 number
+    for cn in ("+86 151 4932 2772", "+86 138 0013 8000", "+86 10 6552 9988",
+               "+86 1080 0123 4567", "+86 17951 138 0013 8000", "+86 10800 123 4567",
+               "+86 21 8001 2345"):
+        assert normalise_phone(cn, "FI") == _normalised_by_phonenumbers(cn, "FI"), cn
+        assert phone_variants(cn, "FI") == _variants_by_phonenumbers(cn, "FI"), cn
     # Italy: the 0 is part of the number, not a trunk prefix
     assert phone_variants("+39 06 1234 5678", "FI") == ("390612345678", "0612345678")

@@ -147,8 +147,10 @@ POOL_MIN_BYTES = 4 * 1024 * 1024
 """Smaller files are mapped in the job's own process (starting workers costs a second)."""
 MAX_PENDING = 4
 """Chunks handed to the workers and not yet staged: bounds the memory in flight."""
-SLICE_SECONDS = 0.45
-"""How long one merge transaction aims to hold the write lock. Longer slices write each
+SLICE_SECONDS = 0.4
+"""How long one merge transaction aims to hold the write lock (a slice that merges the
+trigram index's segments takes longer than the one before it: a slice grows by at most a
+quarter, so one may overshoot this by about half). Longer slices write each
 index page they touch for more rows at once (a slice of a few hundred rows rewrote
 thousands of pages of the term table and the row hashes for a row or two each, and left
 the trigram index a small segment per slice to merge): 1,000,000 rows merged in 2,422
@@ -158,6 +160,10 @@ PAUSE_SECONDS = 0.11
 every 100 ms (SQLite's busy handler), so a pause a little longer always lets it in: a
 save waits at most about one slice plus one retry (about 0.6 s)."""
 FIRST_SLICE_ROWS = 500
+TERMS_BATCH_ROWS = 20_000
+"""New customers whose short search terms a file database merges together
+(`db.imports.merge.merge_terms`): about a tenth of the term table's pages per slice
+(1,000,000 rows), written once for all of them instead of once per slice of customers."""
 JOB_CACHE_KB = 160 * 1024
 """The job connection's page cache: the indexes a merge inserts into at random (search
 terms, row hashes, phone digits) stay in memory (1M rows: 340 s with it, 417 s with 64 MB;
@@ -343,6 +349,7 @@ class _Job:
         self.sink = refused_sink
         self.region = shop_region(db)
         self.kept = 0
+        self.terms_size = FIRST_SLICE_ROWS * 4
         self.stage: sqlite3.Connection | None = None
         """The stage file as `stage`: the shop's own connection with it attached, or for a
         server a connection of the job's own (`import_staging.open_stage`)."""
@@ -681,11 +688,12 @@ class _Job:
         self._finish(import_id, "done")
 
     def _merge_slices(self, import_id: int) -> None:
-        to_add, to_update, new_done, update_done = self.db.execute(
-            "SELECT to_add, to_update, new_done, update_done FROM imports WHERE id = ?",
-            [import_id]).fetchone()
+        to_add, to_update, new_done, update_done, terms_done = self.db.execute(
+            "SELECT to_add, to_update, new_done, update_done, terms_done FROM imports "
+            "WHERE id = ?", [import_id]).fetchone()
         total = to_add + to_update
         size = FIRST_SLICE_ROWS
+        later = not _on_server(self.db)  # the terms in batches (`merge.merge_terms`)
         while new_done < to_add:
             if self._is_cancelled():
                 raise _Cancelled
@@ -693,12 +701,16 @@ class _Job:
 
             def add(_n: int, a: int = new_done + 1, b: int = last) -> int:
                 return import_merge.merge_new(self.db, self._staging(), import_id, a, b,
-                                              to_iso(utcnow()))
+                                              to_iso(utcnow()), terms=not later)
 
             size, _added = self._slice(size, add)
             new_done = last
+            if later and (new_done - terms_done >= TERMS_BATCH_ROWS or new_done == to_add):
+                terms_done = self._merge_terms(import_id, terms_done, new_done)
             self._tell("merging", new_done + update_done, total,
                        (new_done + update_done) / max(1, total))
+        if later and terms_done < new_done:  # resumed after the customers were all in
+            terms_done = self._merge_terms(import_id, terms_done, new_done)
         size = FIRST_SLICE_ROWS // 5
         while update_done < to_update:
             if self._is_cancelled():
@@ -715,6 +727,19 @@ class _Job:
             self._tell("merging", new_done + update_done, total,
                        (new_done + update_done) / max(1, total))
 
+    def _merge_terms(self, import_id: int, done: int, upto: int) -> int:
+        while done < upto:
+            if self._is_cancelled():
+                raise _Cancelled
+            last = min(upto, done + self.terms_size)
+
+            def add(_n: int, a: int = done + 1, b: int = last) -> None:
+                import_merge.merge_terms(self.db, import_id, a, b)
+
+            self.terms_size, _none = self._slice(self.terms_size, add)
+            done = last
+        return done
+
     def _slice(self, size: int, step: Callable[[int], _T]) -> tuple[int, _T]:
         """`step(size)` in one short write transaction, then a pause for other tills;
         returns the next slice size (aiming at SLICE_SECONDS) and what the step returned."""
@@ -730,7 +755,7 @@ class _Job:
             with suppress(sqlite3.Error):
                 self.conn.execute("PRAGMA main.wal_checkpoint(PASSIVE)").fetchall()
         time.sleep(max(0.0, pause_until - time.perf_counter()))
-        factor = min(1.5, max(0.25, SLICE_SECONDS / took)) if took > 0 else 1.5
+        factor = min(1.25, max(0.25, SLICE_SECONDS / took)) if took > 0 else 1.25
         return max(20, min(50_000, int(size * factor))), result
 
     def undo(self, import_id: int, stage: str) -> None:

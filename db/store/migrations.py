@@ -712,3 +712,11 @@ def m021_import_hashes_by_customer(db: Database) -> None:
     for statement in script.split(";"):  # one by one: executescript would commit
         if statement.strip():
             db.execute(statement)
+
+
+@migrations()
+def m022_import_terms_done(db: Database) -> None:
+    """How far an import has merged the short search terms of the customers it added: a
+    file database takes them a few slices after the customers (`db.imports.merge.
+    merge_terms`), so that each slice writes the term table's pages for many customers."""
+    db.execute("ALTER TABLE imports ADD COLUMN terms_done INTEGER NOT NULL DEFAULT 0")
