@@ -58,6 +58,7 @@ from db.imports.source import SourceInfo, open_rows
 from db.store import changes
 from db.store.connection import database_path, open_database, write
 from db.store.location import ServerUrl, server_slug
+from db.tills import set_till, till_of
 
 MAX_PROBLEMS_KEPT = 1_000
 """Refused rows kept in a report; all of them go to the errors file."""
@@ -305,6 +306,14 @@ def _on_server(db: Database) -> bool:
     return getattr(db, "engine", "sqlite") == "postgresql"
 
 
+def _same_till(db: Database, own: Database) -> None:
+    """The job's connection writes as the caller's till (the customers an import changes
+    were changed at this till)."""
+    till = till_of(db)
+    if till:
+        set_till(own, till)
+
+
 @contextmanager
 def _job_db(db: Database) -> Iterator[Database]:
     """A connection of the job's own for a file or server database (the caller's may be in
@@ -315,6 +324,7 @@ def _job_db(db: Database) -> Iterator[Database]:
         server = open_postgres(str(getattr(db, "url")), migrate=False)  # noqa: B009
         own_server = cast(Database, server)
         changes.share_origin(db, own_server)
+        _same_till(db, own_server)
         try:
             yield own_server
         finally:
@@ -326,6 +336,7 @@ def _job_db(db: Database) -> Iterator[Database]:
         return
     own = open_database(path, migrate=False, quick_check_ms=None)
     changes.share_origin(db, own)  # the caller's console tells its own views
+    _same_till(db, own)
     own.execute(f"PRAGMA cache_size = -{JOB_CACHE_KB}")  # index pages of a large merge
     try:
         yield own

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from db.customers import search_index, tiers
 from db.customers.personal_data import log_consents
 from db.imports.staging import CONTENT_COLUMNS, update_changes
+from db.tills import till_of
 
 _COLS = ", ".join(CONTENT_COLUMNS)
 
@@ -165,7 +166,8 @@ def _apply(db: Database, existing: dict[str, Any], diff: dict[str, Any], now: st
                                              existing["total_spend_minor"]),
                                     diff.get("visits", existing["visits"]))
         values["tier_rated_at"] = now
-    values["updated_at"] = now
+    # a till's profile opened before the import refuses to save over it (EditConflict)
+    values |= {"updated_at": now, "updated_by": None, "updated_till": till_of(db)}
     _write_row(db, int(existing["id"]), values, region)
     if "consent_contact" in diff:
         log_consents(db, int(existing["id"]), {"contact": bool(diff["consent_contact"])},
@@ -173,10 +175,12 @@ def _apply(db: Database, existing: dict[str, Any], diff: dict[str, Any], now: st
 
 
 def _write_row(db: Database, customer_id: int, values: dict[str, Any], region: str) -> None:
-    """UPDATE the columns (the rank trigger moves the index entries when the facts
-    change), then index the customer again under its current key."""
+    """UPDATE the columns and add one to the version, as a profile save does (the rank
+    trigger moves the index entries when the facts change), then index the customer
+    again under its current key."""
+    values = {k: v for k, v in values.items() if k != "version"}
     sets = ", ".join(f"{k} = ?" for k in values)
-    db.conn.execute(f"UPDATE main.customers SET {sets} WHERE id = ?",
+    db.conn.execute(f"UPDATE main.customers SET {sets}, version = version + 1 WHERE id = ?",
                     [*values.values(), customer_id])
     row = _customer_row(db, customer_id)
     assert row is not None
