@@ -53,13 +53,13 @@ def test_values_an_abandoned_import_puts_back_are_a_new_version_too(tmp_path: Pa
 
     with pytest.raises(KeyboardInterrupt):
         import_customers_file(db, source, ImportOptions(), progress=crash)
-    changed = get_customer(db, 1)
-    assert changed.name == "Päivi Virtanen"
+    opened = get_customer(db, 1)  # on the import's values
+    assert opened.name == "Päivi Virtanen"
     abandon_import(db)
     back = get_customer(db, 1)
     assert back.name == "Päivi Järvinen"
-    assert back.version == changed.version + 1
+    assert back.version == opened.version + 1
     with pytest.raises(EditConflict):
         update_customer(db, 1, CustomerInput(name="Päivi V.", phone=back.phone),
-                        expected_version=changed.version)
+                        expected_version=opened.version)
     db.close()

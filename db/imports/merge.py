@@ -177,7 +177,9 @@ def _apply(db: Database, existing: dict[str, Any], diff: dict[str, Any], now: st
 def _write_row(db: Database, customer_id: int, values: dict[str, Any], region: str) -> None:
     """UPDATE the columns and add one to the version, as a profile save does (the rank
     trigger moves the index entries when the facts change), then index the customer
-    again under its current key."""
+    again under its current key. An undo puts the values back as a new version too: put
+    back, an old version number could match a profile opened on the import's values
+    after another till saved it, and that save would be lost without a word."""
     values = {k: v for k, v in values.items() if k != "version"}
     sets = ", ".join(f"{k} = ?" for k in values)
     db.conn.execute(f"UPDATE main.customers SET {sets}, version = version + 1 WHERE id = ?",
