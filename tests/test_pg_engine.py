@@ -345,7 +345,8 @@ def test_the_best_ranked_matches_come_the_fast_way_with_fts5s_answer(
     rows = FTS_HEAD_ROWS + 500
     pg_db.conn.raw.execute(  # every row holds "common"; only rows past the head hold "rare"
         "INSERT INTO customer_fts (rowid, doc) SELECT n, 'common ' || "
-        "CASE WHEN n > %s AND n %% 7 = 0 THEN 'rare ' ELSE '' END || n "
+        "CASE WHEN n > %s AND n %% 7 = 0 THEN 'rare ' ELSE '' END || "
+        "CASE WHEN n %% 2 = 0 THEN 'even ' ELSE '' END || n "
         "FROM generate_series(1, %s) AS n", [FTS_HEAD_ROWS, rows])
 
     def top(query: str, limit: int) -> list[int]:
@@ -358,6 +359,12 @@ def test_the_best_ranked_matches_come_the_fast_way_with_fts5s_answer(
     assert top('"rare"', 20) == rare[:20]  # beyond the head: the index finds them in order
     assert top('"common" AND "rare"', 1000) == rare  # fewer than the limit: all of them
     assert top('"nothing"', 10) == []
+    # half the head holds "even": the rest is read on in order, or when the rows after the
+    # head hold too few, found by the index; the same answer either way
+    evens = list(range(2, rows + 1, 2))
+    assert top('"even"', FTS_HEAD_ROWS // 2 + 100) == evens[:FTS_HEAD_ROWS // 2 + 100]
+    assert top('"even"', FTS_HEAD_ROWS) == evens
+    assert top('"even" AND "rare"', 50) == [n for n in rare if n % 2 == 0][:50]
 
 
 def test_interrupt_stops_a_running_statement_as_sqlite3_does(pg_db: PgDatabase) -> None:

@@ -109,6 +109,9 @@ FTS_TOP_SQL = f"""CREATE OR REPLACE FUNCTION counterpart_fts_top(patterns text[]
     RETURNS SETOF bigint LANGUAGE plpgsql STABLE AS $$
     DECLARE
         found bigint[];
+        more bigint[];
+        have integer;
+        boundary bigint;
         cond text := '';
     BEGIN
         -- The first `lim` matches in rank-key order, as FTS5 returns them, in two ways with
@@ -121,9 +124,29 @@ FTS_TOP_SQL = f"""CREATE OR REPLACE FUNCTION counterpart_fts_top(patterns text[]
             SELECT f.rowid FROM (SELECT c.rowid, c.doc FROM customer_fts c
                                  ORDER BY c.rowid LIMIT {FTS_HEAD_ROWS}) f
             WHERE f.doc LIKE ALL (patterns) ORDER BY f.rowid LIMIT lim) h;
-        IF coalesce(array_length(found, 1), 0) >= lim THEN
+        have := coalesce(array_length(found, 1), 0);
+        IF have >= lim THEN
             RETURN QUERY SELECT unnest(found);
             RETURN;
+        END IF;
+        -- Most of the matches among the head rows: the piece is common (about 1 % of the
+        -- customers or more), and reading on in order for the rest (at most as many rows
+        -- again) costs less than fetching and sorting its thousands of matches (49 ms for
+        -- "132" on the 1M bench database, 7 ms reading on). A rarer piece is more common
+        -- among the best-ranked customers than further on (half the matches in the head:
+        -- too few in as many rows again, 27 ms for "heino"): the trigram index finds it.
+        IF 2 * have >= lim THEN
+            SELECT c.rowid INTO boundary FROM customer_fts c ORDER BY c.rowid
+                OFFSET {FTS_HEAD_ROWS} - 1 LIMIT 1;
+            SELECT array_agg(h.rowid ORDER BY h.rowid) INTO more FROM (
+                SELECT f.rowid FROM (SELECT c.rowid, c.doc FROM customer_fts c
+                                     WHERE c.rowid > boundary ORDER BY c.rowid
+                                     LIMIT {FTS_HEAD_ROWS}) f
+                WHERE f.doc LIKE ALL (patterns) ORDER BY f.rowid LIMIT lim - have) h;
+            IF have + coalesce(array_length(more, 1), 0) >= lim THEN
+                RETURN QUERY SELECT unnest(found || more);
+                RETURN;
+            END IF;
         END IF;
         FOR i IN 1 .. coalesce(array_length(patterns, 1), 0) LOOP
             cond := cond || format(' AND doc LIKE %L', patterns[i]);
