@@ -150,24 +150,23 @@ MAX_PENDING = 4
 """Chunks handed to the workers and not yet staged: bounds the memory in flight."""
 SLICE_SECONDS = 0.4
 """How long one merge transaction aims to hold the write lock (a slice that merges the
-trigram index's segments costs more per row than the ones before it: slices are sized by
-the slowest of the last few and grow by at most a quarter, see `_Job._slice`). Longer
-slices write each index page they touch for more rows at once (a slice of a few hundred rows rewrote
-thousands of pages of the term table and the row hashes for a row or two each, and left
-the trigram index a small segment per slice to merge): 1,000,000 rows merged in 2,422
-slices of 0.2 s took 772 s on a busy machine."""
+trigram index's segments takes longer than the one before it: a slice grows by at most a
+quarter, so one may overshoot this by about half; sizing slices by the slowest of the last
+six kept them nearer, a till waited 646 ms at most instead of 740, but made the 1M import
+20 s slower). Longer slices write each index page they touch for more rows at once (a
+slice of a few hundred rows rewrote thousands of pages of the term table and the row
+hashes for a row or two each, and left the trigram index a small segment per slice to
+merge): 1,000,000 rows merged in 2,422 slices of 0.2 s took 772 s on a busy machine."""
 PAUSE_SECONDS = 0.11
 """The pause after each merge transaction. A till waiting for the lock retries at least
 every 100 ms (SQLite's busy handler), so a pause a little longer always lets it in: a
 save waits at most about one slice plus one retry (about 0.6 s)."""
 FIRST_SLICE_ROWS = 500
-PACE_SLICES = 6
-"""How many recent slices of a kind size the next one (by the slowest per row)."""
-TERMS_BATCH_ROWS = 50_000
+TERMS_BATCH_ROWS = 20_000
 """New customers whose short search terms a file database merges together
 (`db.imports.merge.merge_terms`): the term table's pages are written once for all of
-them instead of once per slice of customers (a batch takes about a fifth of a second;
-20,000 took a tenth)."""
+them instead of once per slice of customers (a batch took a tenth of a second at 300,000
+rows)."""
 JOB_CACHE_KB = 160 * 1024
 """The job connection's page cache: the indexes a merge inserts into at random (search
 terms, row hashes, phone digits) stay in memory (1M rows: 340 s with it, 417 s with 64 MB;
@@ -364,8 +363,6 @@ class _Job:
         self.region = shop_region(db)
         self.kept = 0
         self.terms_size = FIRST_SLICE_ROWS * 4
-        self.pace: dict[str, deque[float]] = {}
-        """Seconds per row of the last slices of each kind (`_slice`)."""
         self.stage: sqlite3.Connection | None = None
         """The stage file as `stage`: the shop's own connection with it attached, or for a
         server a connection of the job's own (`import_staging.open_stage`)."""
@@ -719,7 +716,7 @@ class _Job:
                 return import_merge.merge_new(self.db, self._staging(), import_id, a, b,
                                               to_iso(utcnow()), terms=not later)
 
-            size, _added = self._slice(size, add, "new")
+            size, _added = self._slice(size, add)
             new_done = last
             if later and (new_done - terms_done >= TERMS_BATCH_ROWS or new_done == to_add):
                 terms_done = self._merge_terms(import_id, terms_done, new_done)
@@ -738,7 +735,7 @@ class _Job:
                                                   to_iso(utcnow()), self.region,
                                                   utcnow().date())
 
-            size, _counts = self._slice(size, change, "update")
+            size, _counts = self._slice(size, change)
             update_done = last
             self._tell("merging", new_done + update_done, total,
                        (new_done + update_done) / max(1, total))
@@ -752,11 +749,11 @@ class _Job:
             def add(_n: int, a: int = done + 1, b: int = last) -> None:
                 import_merge.merge_terms(self.db, import_id, a, b)
 
-            self.terms_size, _none = self._slice(self.terms_size, add, "terms")
+            self.terms_size, _none = self._slice(self.terms_size, add)
             done = last
         return done
 
-    def _slice(self, size: int, step: Callable[[int], _T], kind: str = "") -> tuple[int, _T]:
+    def _slice(self, size: int, step: Callable[[int], _T]) -> tuple[int, _T]:
         """`step(size)` in one short write transaction, then a pause for other tills;
         returns the next slice size (aiming at SLICE_SECONDS) and what the step returned."""
         started = time.perf_counter()
@@ -771,12 +768,8 @@ class _Job:
             with suppress(sqlite3.Error):
                 self.conn.execute("PRAGMA main.wal_checkpoint(PASSIVE)").fetchall()
         time.sleep(max(0.0, pause_until - time.perf_counter()))
-        # Sized by the slowest of the last few slices of this kind: every few slices the
-        # trigram index merges its segments and a slice costs half as much again per row.
-        recent = self.pace.setdefault(kind, deque(maxlen=PACE_SLICES))
-        recent.append(took / max(1, size))
-        aim = int(SLICE_SECONDS / max(recent)) if max(recent) > 0 else size * 2
-        return max(20, min(50_000, int(size * 1.25), aim)), result
+        factor = min(1.25, max(0.25, SLICE_SECONDS / took)) if took > 0 else 1.25
+        return max(20, min(50_000, int(size * factor))), result
 
     def undo(self, import_id: int, stage: str) -> None:
         """Remove an import in short transactions; the stage file goes too."""

@@ -161,20 +161,13 @@ def row_columns(data: CustomerInput) -> tuple[Any, ...]:
 
 
 _WORKER: list[RowMapper] = []
-WORKER_NICENESS = 10
-"""The mapping workers run at a lower priority: an import on a till's own computer keeps
-both cores busy for a minute or more, and the window (or another till's process saving
-a complaint while the merge pauses) should not wait behind them for a core."""
 
 
 def init_worker(header: tuple[str, ...], options: ImportOptions, region: str,
                 today: date) -> None:
-    """Pool initializer: Ctrl-C is the parent's to handle (it cancels and undoes), a worker
-    yields the cores to the till's own work, and a worker whose parent was killed (kill -9)
-    exits instead of mapping on for nobody."""
+    """Pool initializer: Ctrl-C is the parent's to handle (it cancels and undoes), and a
+    worker whose parent was killed (kill -9) exits instead of mapping on for nobody."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    with suppress(OSError, AttributeError):  # the till's own work goes first on its cores
-        os.nice(WORKER_NICENESS)
     _WORKER[:] = [RowMapper(header, options, region, today)]
     parent = os.getppid()
 
