@@ -68,18 +68,6 @@ def phone_variants(phone: str, region: str = DEFAULT_REGION) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=512)
-def _strip_pattern(country: int) -> re.Pattern[str] | None:
-    """What phonenumbers strips from the start of a national number of this country (its
-    trunk prefix, for China also carrier codes)."""
-    meta = phonenumbers.PhoneMetadata.metadata_for_region(
-        phonenumbers.region_code_for_country_code(country), None)
-    if meta is None:
-        return re.compile("")  # a non-geographic code: never remembered
-    pattern = meta.national_prefix_for_parsing or meta.national_prefix
-    return re.compile(pattern) if pattern else None
-
-
-@lru_cache(maxsize=512)
 def _trunk_prefix(country: int) -> str:
     return phonenumbers.ndd_prefix_for_region(
         phonenumbers.region_code_for_country_code(country), True) or ""
@@ -219,8 +207,8 @@ _READINGS_KEPT = 4096
 
 
 def _remember(formatted: str, country: int, nsn: str) -> str:
-    strip = _strip_pattern(country)
-    if strip is not None and strip.match(nsn):
+    rule = _prefix_rule(country)
+    if rule is None or rule.match(nsn):
         return formatted  # read back, it would lose a trunk prefix ("+358 0000": 000)
     if len(_READINGS) >= _READINGS_KEPT:
         _READINGS.clear()

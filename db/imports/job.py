@@ -530,7 +530,6 @@ class _Job:
                report: ImportReport, workers: int | None) -> None:
         source, rows = open_rows(path)
         key = import_staging.fingerprint(source.header, options, report.format_name)
-        mapper = customer_mapper(source.header, options)
         today = utcnow().date()
         stage = self._staging()
         writer = import_staging.StageWriter(stage, to_iso(utcnow()), self.conn)
@@ -549,6 +548,7 @@ class _Job:
         pending: deque[tuple[Future[list[import_staging.Staged | RefusedRow]],
                              list[tuple[int, list[str], bytes]]]] = deque()
         self.remapper = import_staging.RowMapper(source.header, options, self.region, today)
+        identity = self.remapper.mapper.identity  # the re-import fast path's key
         self.late: dict[int, tuple[str, ...]] = {}
         self.today = today
         bytes_per_row = 0.0
@@ -562,7 +562,7 @@ class _Job:
                 report.rows += len(chunk)
                 stage.execute("BEGIN")
                 digests = [import_staging.row_hash(key, cells) for _line, cells in chunk]
-                ids = [mapper.identity(cells) for _line, cells in chunk]
+                ids = [identity(cells) for _line, cells in chunk]
                 known = import_staging.known_hashes(self.conn, ids, digests)
                 same = [(i, line) for (line, _c), i, k in zip(chunk, ids, known, strict=True)
                         if k]
