@@ -110,8 +110,7 @@ def _shape_of(text: str, written: str, region: str) -> tuple[int, int, int] | No
                 _example(plus, written[:head], len(written))[1 + code:]):
             return None
         return shape
-    longer = _long_prefixes(region) + _long_prefixes(
-        phonenumbers.region_code_for_country_code(shape[0]))
+    longer = _longer_prefixes(region, shape[0])
     if longer and any(p in written for p in longer):
         return None  # it may start so (GB strips 180020): read whole
     return shape
@@ -247,6 +246,14 @@ def _simple_region(region: str) -> bool:
 
 
 _LITERALS = re.compile(r"^[0-9]+(\|[0-9]+)*$")
+
+
+@lru_cache(maxsize=512)
+def _longer_prefixes(region: str, country: int) -> tuple[str, ...]:
+    """`_long_prefixes` of the shop's region and of the number's country (its main region),
+    once per pair: every imported number asks."""
+    return _long_prefixes(region) + _long_prefixes(
+        phonenumbers.region_code_for_country_code(country))
 
 
 @lru_cache(maxsize=64)

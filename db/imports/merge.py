@@ -76,11 +76,7 @@ def merge_new(db: Database, stage: sqlite3.Connection, import_id: int, first: in
         f"r.doc_pre || printf('c%06d', r.n + :off) || r.doc_post FROM {source} r "
         "JOIN main.customers c ON c.id = r.n + :off WHERE r.n BETWEEN :a AND :b", args)
     if terms:
-        conn.execute(
-            "INSERT OR IGNORE INTO main.customer_terms (term, rank_key) "
-            f"SELECT j.value, {rank} FROM {source} r JOIN main.customers c "
-            "ON c.id = r.n + :off, json_each(r.terms) j "
-            "WHERE r.n BETWEEN :a AND :b ORDER BY 1, 2", args)  # in index order: fewer pages
+        conn.execute(_terms_sql(db, source, "c.id = r.n + :off", ":a", ":b"), args)
     conn.execute(
         "INSERT INTO main.consents (customer_id, kind, granted, recorded_at, recorded_by, "
         f"method) SELECT n + :off, 'contact', 1, :now, NULL, 'import' {where} "
@@ -104,13 +100,18 @@ def merge_terms(db: Database, import_id: int, first: int, last: int) -> None:
     touch a page for nearly every term, and each commit wrote those pages again (the terms
     were 40 % of merging 1,000,000 rows). Meanwhile the customers are found by three
     letters or more, not yet by one or two."""
-    rank = _rank(db, "c")
-    db.conn.execute(
-        "INSERT OR IGNORE INTO main.customer_terms (term, rank_key) "
-        f"SELECT j.value, {rank} FROM stage.new_rows r JOIN main.customers c "
-        "ON c.external_id = r.external_id, json_each(r.terms) j "
-        "WHERE r.n BETWEEN ? AND ? ORDER BY 1, 2", [first, last])
+    db.conn.execute(_terms_sql(db, "stage.new_rows", "c.external_id = r.external_id",
+                               ":a", ":b"), {"a": first, "b": last})
     db.conn.execute("UPDATE main.imports SET terms_done = ? WHERE id = ?", [last, import_id])
+
+
+def _terms_sql(db: Database, source: str, join: str, first: str, last: str) -> str:
+    """Insert the short terms of staged rows n = first..last from `source`, each under the
+    rank key of the customer `join` finds (in index order: fewer pages written)."""
+    return ("INSERT OR IGNORE INTO main.customer_terms (term, rank_key) "
+            f"SELECT j.value, {_rank(db, 'c')} FROM {source} r JOIN main.customers c "
+            f"ON {join}, json_each(r.terms) j WHERE r.n BETWEEN {first} AND {last} "
+            "ORDER BY 1, 2")
 
 
 def merge_updates(db: Database, stage: sqlite3.Connection, import_id: int, first: int,

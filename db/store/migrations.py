@@ -560,9 +560,7 @@ def m016_import_engine(db: Database) -> None:
         CREATE INDEX import_row_hashes_import ON import_row_hashes(import_id);
         """
     )
-    for statement in script.split(";"):  # one by one: executescript would commit
-        if statement.strip():
-            db.execute(statement)
+    _each_statement(db, script)
 
 
 @migrations()
@@ -709,9 +707,7 @@ def m021_import_hashes_by_customer(db: Database) -> None:
         DROP TABLE import_row_hashes;
         ALTER TABLE import_row_hashes_by_id RENAME TO import_row_hashes
         """
-    for statement in script.split(";"):  # one by one: executescript would commit
-        if statement.strip():
-            db.execute(statement)
+    _each_statement(db, script)
 
 
 @migrations()
@@ -720,3 +716,11 @@ def m022_import_terms_done(db: Database) -> None:
     file database takes them a few slices after the customers (`db.imports.merge.
     merge_terms`), so that each slice writes the term table's pages for many customers."""
     db.execute("ALTER TABLE imports ADD COLUMN terms_done INTEGER NOT NULL DEFAULT 0")
+
+
+def _each_statement(db: Database, script: str) -> None:
+    """Run a step's script one statement at a time: executescript would commit (the steps'
+    scripts hold no semicolons inside strings)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
