@@ -18,6 +18,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from db.store.engines.pg_pool import close_pools
 from db.store.engines.postgres_schema import init_database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +72,7 @@ def _new_database(server_url: str, template: str | None) -> str:
 
 
 def _drop(server_url: str, name: str) -> None:
+    close_pools(database_url(server_url, name))  # this process's idle connections to it
     with psycopg.connect(server_url, autocommit=True) as admin:
         admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
 

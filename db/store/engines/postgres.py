@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from decimal import Decimal
@@ -24,7 +25,7 @@ from typing import Any
 import psycopg
 from psycopg import pq
 
-from db.store.engines import dialect
+from db.store.engines import dialect, pg_pool
 from db.store.engines.dialect import Schema
 
 Params = Sequence[Any] | Mapping[str, Any] | None
@@ -156,19 +157,36 @@ class PgCursor:
             yield row
 
 
+class _Lease:
+    """The connection a `PgConnection` holds and the pool it came from (None: its own),
+    kept apart so a PgConnection dropped without `close` still gives it back."""
+
+    def __init__(self, raw: psycopg.Connection[tuple[Any, ...]],
+                 pool: pg_pool.Pool | None) -> None:
+        self.raw, self.pool = raw, pool
+
+    def end(self) -> None:
+        if self.pool is None:
+            self.raw.close()
+        else:
+            pg_pool.give_back(self.raw, self.pool)
+
+
 class PgConnection:
     """What db/ reads from `db.conn`: execute, executemany, in_transaction, interrupt."""
 
     def __init__(self, raw: psycopg.Connection[tuple[Any, ...]], schema: Schema,
-                 url: str = "") -> None:
+                 url: str = "", pool: pg_pool.Pool | None = None) -> None:
         self.raw = raw
+        self._lease = _Lease(raw, pool)
+        self._ended = weakref.finalize(self, self._lease.end)
         self.schema = schema
         self.url = url
         self._translated: dict[tuple[str, bool], str] = {}
         self._tx_open = False  # a BEGIN not yet ended by COMMIT or ROLLBACK
         self._reconnect_lock = threading.Lock()
         self._attempt: threading.Thread | None = None  # a reconnection in the background
-        self._made: psycopg.Connection[tuple[Any, ...]] | None = None  # ... and its result
+        self._made: _Lease | None = None  # ... and its result
         self._concurrent = False  # the open transaction began with `begin_concurrent`
         self._tail_held = False  # ... and holds the tail lock
         self._tail_pending = False  # ... asked for it: sent with the next statement
@@ -210,24 +228,26 @@ class PgConnection:
             made, self._made = self._made, None
         if made is None:
             raise server_unavailable(self.url)
-        broken, self.raw = self.raw, made
+        broken = _Lease(self._lease.raw, self._lease.pool)
+        self._lease.raw, self._lease.pool = made.raw, made.pool
+        self.raw = made.raw
         with contextlib.suppress(psycopg.Error):
-            broken.close()
+            broken.end()  # the pool drops it
 
     def _try_connect(self) -> None:
-        """One connection attempt (background thread); kept for the next statement."""
+        """One connection attempt (background thread), from the pool; kept for the next
+        statement."""
         url = self.url
         try:
-            raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                                  **connect_options(url))
-            raw.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
-        except psycopg.Error:
+            raw, pool = pg_pool.take(url, CONNECT_TIMEOUT_S)
+        except pg_pool.NoConnection:
             return
+        made = _Lease(raw, pool)
         with self._reconnect_lock:
             if self.url and self._made is None:
-                self._made = raw
+                self._made = made
                 return
-        raw.close()  # closed meanwhile, or another attempt got there first
+        made.end()  # closed meanwhile, or another attempt got there first
 
     def _check(self, sql: str) -> bool:
         """Before a statement on a broken connection: False for the ROLLBACK of the
@@ -412,12 +432,13 @@ class PgConnection:
             self.execute("ROLLBACK")
 
     def close(self) -> None:
+        """Give the connection back to its pool (or close it, if it is its own)."""
         with self._reconnect_lock:
             self.url = ""  # closed on purpose: never reconnected
             made, self._made = self._made, None
         if made is not None:
-            made.close()
-        self.raw.close()
+            made.end()
+        self._ended()
 
     def __enter__(self) -> PgConnection:
         return self
@@ -435,9 +456,10 @@ class PgDatabase:
 
     engine = "postgresql"  # what `db.store.engines.engine_of` reads (sqlite-utils has no such)
 
-    def __init__(self, raw: psycopg.Connection[tuple[Any, ...]], url: str) -> None:
+    def __init__(self, raw: psycopg.Connection[tuple[Any, ...]], url: str,
+                 pool: pg_pool.Pool | None = None) -> None:
         self.url = url
-        self.conn = PgConnection(raw, read_schema(raw), url)
+        self.conn = PgConnection(raw, read_schema(raw), url, pool)
         self._savepoints = 0
 
     def execute(self, sql: str, params: Params = None) -> PgCursor:
@@ -567,8 +589,26 @@ def open_postgres(url: str, *, migrate: bool = True) -> PgDatabase:
     return db
 
 
+FIRST_CONNECT_S = CONNECT_TIMEOUT_S + 0.5
+"""How long `connect` waits for the pool before it asks libpq itself why it cannot connect."""
+
+
 def connect(url: str) -> PgDatabase:
-    """A `PgDatabase` on a new autocommit connection to `url` (any libpq URL)."""
+    """A `PgDatabase` on an autocommit connection to `url` (any libpq URL) from this
+    process's pool. When the pool cannot make one, one direct attempt gets libpq's own
+    reason for the message (a wrong password, no such database); should that attempt
+    succeed (the server came back, or this till's connections are all in use), its
+    connection is used, outside the pool."""
+    try:
+        raw, pool = pg_pool.take(url, FIRST_CONNECT_S)
+    except pg_pool.NoConnection:
+        pass
+    else:
+        try:
+            return PgDatabase(raw, url, pool)
+        except psycopg.Error as exc:
+            pg_pool.give_back(raw, pool)
+            raise _as_sqlite_error(exc) from exc
     try:
         raw = psycopg.connect(url, autocommit=True, **connect_options(url))
         raw.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")

@@ -1,0 +1,127 @@
+"""A till's connections to the server come from one psycopg_pool per process
+(`db.store.engines.pg_pool`): a closed database's connection serves the next open, each
+user gets it as new, a connection the server dropped while idle is never handed out, and
+one the code forgot to close still goes back."""
+
+from __future__ import annotations
+
+import gc
+import time
+
+import psycopg
+import pytest
+
+from db.store.connection import open_database
+from db.store.engines import pg_pool, postgres
+from db.store.engines.postgres import PgDatabase
+
+pytest_plugins = ["tests.pg_support"]
+
+
+def _pid(db: object) -> int:
+    assert isinstance(db, PgDatabase)
+    row = db.execute("SELECT pg_backend_pid()").fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def _settle(url: str, available: int) -> dict[str, int]:
+    """The pool's counters once `available` connections are back in it (a returned
+    connection is reset by the pool's worker thread, not at once)."""
+    deadline = time.monotonic() + 5
+    while True:
+        stats = pg_pool.stats(url)
+        if stats.get("pool_available", 0) >= available or time.monotonic() > deadline:
+            return stats
+        time.sleep(0.02)
+
+
+def test_a_closed_databases_connection_serves_the_next_open(pg_url: str) -> None:
+    first = open_database(pg_url)
+    pid = _pid(first)
+    first.close()
+    _settle(pg_url, 1)
+    again = open_database(pg_url)
+    try:
+        assert _pid(again) == pid
+        assert pg_pool.stats(pg_url)["connections_num"] == 1  # made once, used twice
+    finally:
+        again.close()
+
+
+def test_the_next_user_gets_no_transaction_or_temporary_table_of_the_last(
+        pg_url: str) -> None:
+    first = open_database(pg_url)
+    pid = _pid(first)
+    first.execute("CREATE TEMP TABLE staged (n INTEGER)")
+    first.execute("BEGIN")
+    first.execute("INSERT INTO settings (key, value) VALUES ('left.open', 'x')")
+    first.close()  # the write was never committed
+    _settle(pg_url, 1)
+    again = open_database(pg_url)
+    try:
+        assert _pid(again) == pid
+        assert not again.conn.in_transaction
+        assert again.execute("SELECT value FROM settings WHERE key = 'left.open'"
+                             ).fetchone() is None
+        assert again.execute("SELECT to_regclass('pg_temp.staged')").fetchone() == (None,)
+    finally:
+        again.close()
+
+
+def test_a_connection_the_server_dropped_while_idle_is_not_handed_out(
+        pg_url: str, pg_server: tuple[str, str]) -> None:
+    first = open_database(pg_url)
+    pid = _pid(first)
+    first.close()
+    _settle(pg_url, 1)
+    with psycopg.connect(pg_server[0], autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    again = open_database(pg_url)
+    try:
+        assert _pid(again) != pid  # checked before it was given, and replaced
+        assert again.execute("SELECT count(*) FROM customers").fetchone() == (0,)
+    finally:
+        again.close()
+
+
+def test_a_database_dropped_without_close_gives_its_connection_back(pg_url: str) -> None:
+    forgotten = open_database(pg_url)
+    pid = _pid(forgotten)
+    del forgotten
+    gc.collect()
+    assert _settle(pg_url, 1).get("pool_available") == 1
+    again = open_database(pg_url)
+    try:
+        assert _pid(again) == pid
+    finally:
+        again.close()
+
+
+def test_a_till_past_its_pool_still_gets_a_connection_of_its_own(
+        pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(postgres, "FIRST_CONNECT_S", 0.2)
+    held = [open_database(pg_url) for _ in range(pg_pool.POOL_MAX)]
+    try:
+        assert pg_pool.stats(pg_url)["pool_size"] == pg_pool.POOL_MAX
+        extra = open_database(pg_url)  # waits a moment, then one outside the pool
+        try:
+            assert extra.execute("SELECT 1").fetchone() == (1,)
+            assert pg_pool.stats(pg_url)["pool_size"] == pg_pool.POOL_MAX
+        finally:
+            extra.close()
+    finally:
+        for db in held:
+            db.close()
+
+
+def test_a_wrong_database_name_is_reported_at_once_with_libpqs_reason(
+        pg_server: tuple[str, str]) -> None:
+    from db.errors import ServerUnavailable
+
+    url = pg_server[0].rsplit("/", 1)[0] + "/no_such_shop"
+    started = time.monotonic()
+    with pytest.raises(ServerUnavailable, match='database "no_such_shop" does not exist'):
+        open_database(url)
+    assert time.monotonic() - started < postgres.FIRST_CONNECT_S  # not the whole wait
+    pg_pool.close_pools(url)
