@@ -113,15 +113,18 @@ def _as_sqlite_error(exc: psycopg.Error) -> sqlite3.Error:
     return error
 
 
-def _value(value: Any) -> Any:
-    """numeric (sum of a BIGINT, a division) as SQLite gives it: int when whole, else float."""
-    if isinstance(value, Decimal):
+class _NumericLoader(psycopg.adapt.Loader):
+    """numeric (sum of a BIGINT, a division) as SQLite gives it: int when whole, else float.
+    A loader on the connection, so only numeric values pay for it, not every value of
+    every row (a search reads 100 rows of 11 columns each keystroke)."""
+
+    def load(self, data: Any) -> int | float:
+        value = Decimal(bytes(data).decode())
         return int(value) if value == value.to_integral_value() else float(value)
-    return value
 
 
-def _row(row: Sequence[Any]) -> tuple[Any, ...]:
-    return tuple(_value(v) for v in row)
+def _as_sqlite_reads(raw: psycopg.Connection[tuple[Any, ...]]) -> None:
+    raw.adapters.register_loader("numeric", _NumericLoader)
 
 
 class PgCursor:
@@ -177,6 +180,7 @@ class PgConnection:
 
     def __init__(self, raw: psycopg.Connection[tuple[Any, ...]], schema: Schema,
                  url: str = "", pool: pg_pool.Pool | None = None) -> None:
+        _as_sqlite_reads(raw)
         self.raw = raw
         self._lease = _Lease(raw, pool)
         self._ended = weakref.finalize(self, self._lease.end)
@@ -230,6 +234,7 @@ class PgConnection:
             raise server_unavailable(self.url)
         broken = _Lease(self._lease.raw, self._lease.pool)
         self._lease.raw, self._lease.pool = made.raw, made.pool
+        _as_sqlite_reads(made.raw)
         self.raw = made.raw
         with contextlib.suppress(psycopg.Error):
             broken.end()  # the pool drops it
@@ -391,7 +396,7 @@ class PgConnection:
                         cur.execute(translated, args)
                 else:
                     cur.execute(translated, args)
-                rows = [_row(r) for r in cur.fetchall()] if cur.description else []
+                rows = cur.fetchall() if cur.description else []
                 return rows, tuple(c.name for c in cur.description or ()), cur.rowcount
         except psycopg.Error:
             if translated.startswith("BEGIN") and self.in_transaction:
