@@ -148,6 +148,15 @@ def test_symbols_and_emoji_in_a_name_print_as_typed(small_day: Database) -> None
     assert any("Symbola" in n for n in names), names  # the emoji has a real glyph, not a box
 
 
+def test_a_till_named_with_an_emoji_and_chinese_prints_as_typed(small_day: Database) -> None:
+    small_day.execute("UPDATE complaints SET till = 'Kassa 🍕 王'")
+    pdf = build_pdf(build_report(small_day, DAY, DAY, actor=None, now=NOW))
+    text = text_of(pdf)
+    by_till = text[text.index("By till"):]
+    # as typed: a character no shipped font has would print as its name in brackets
+    assert "Kassa 🍕 王" in by_till
+
+
 def test_compensation_counts_agree_and_say_what_they_count(small_day: Database) -> None:
     lines = small_day.execute(
         "SELECT m.value_minor FROM compensations m JOIN complaints c ON c.id = m.complaint_id "
