@@ -125,3 +125,35 @@ def test_a_wrong_database_name_is_reported_at_once_with_libpqs_reason(
         open_database(url)
     assert time.monotonic() - started < postgres.FIRST_CONNECT_S  # not the whole wait
     pg_pool.close_pools(url)
+
+
+def test_a_forked_child_neither_uses_nor_closes_its_parents_connections(pg_url: str) -> None:
+    import os
+
+    idle, held = open_database(pg_url), open_database(pg_url)
+    idle_pid, held_pid = _pid(idle), _pid(held)
+    idle.close()
+    _settle(pg_url, 1)  # one connection waits in the parent's pool
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # a connection of its own, then its pools closed (as at its exit)
+        code = 1
+        try:
+            own = open_database(pg_url)
+            code = 0 if _pid(own) not in (idle_pid, held_pid) else 2
+            own.close()
+            pg_pool.close_pools()
+        finally:
+            os.write(writer, bytes([code]))
+            os._exit(0)
+    os.close(writer)
+    answer = os.read(reader, 1)
+    os.waitpid(child, 0)
+    again = open_database(pg_url)
+    try:
+        assert answer == b"\x00"
+        assert _pid(held) == held_pid
+        assert _pid(again) == idle_pid  # the waiting connection was not closed by the child
+    finally:
+        again.close()
+        held.close()

@@ -129,7 +129,12 @@ def stats(url: str) -> dict[str, int]:
 def close_pools(url: str | None = None) -> None:
     """Close this process's pools (of `url` only, when given): idle connections are
     closed now, those in use when they come back."""
+    me = os.getpid()
     with _lock:
+        # a forked child forgets its parent's pools: closing them would close the
+        # parent's connections, whose sockets the child shares
+        for key in [k for k in _pools if k[0] != me]:
+            del _pools[key]
         keys = [k for k in _pools if url is None or k[1] == url]
         closing = [_pools.pop(k) for k in keys]
     for pool in closing:
