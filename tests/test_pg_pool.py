@@ -157,3 +157,36 @@ def test_a_forked_child_neither_uses_nor_closes_its_parents_connections(pg_url: 
     finally:
         again.close()
         held.close()
+
+
+def test_a_server_that_never_answers_is_reported_in_seconds_not_minutes() -> None:
+    import socket
+    import threading
+
+    from db.errors import ServerUnavailable
+
+    silent = socket.socket()  # accepts the connection (the kernel does) but never speaks
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    url = f"postgresql://till@127.0.0.1:{silent.getsockname()[1]}/shop"
+    outcome: list[BaseException | None] = []
+
+    def attempt() -> None:
+        try:
+            open_database(url)
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 (reported below)
+            outcome.append(exc)
+
+    started = time.monotonic()
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(30)
+    try:
+        assert outcome, "still waiting for a server that never answers after 30 s"
+        assert isinstance(outcome[0], ServerUnavailable)
+        assert "Cannot connect to the database server" in str(outcome[0])
+        assert time.monotonic() - started < 3 * postgres.CONNECT_TIMEOUT_S + 1
+    finally:
+        silent.close()
+        pg_pool.close_pools(url)

@@ -35,7 +35,6 @@ from db.store.changes import (
 )
 from db.store.engines.postgres import (
     CHANGES_CHANNEL,
-    CONNECT_TIMEOUT_S,
     PgDatabase,
     connect_options,
 )
@@ -53,8 +52,7 @@ def announce(db: Any) -> None:
 
 
 def _listening(url: str) -> PgDatabase:
-    raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                          **connect_options(url))
+    raw = psycopg.connect(url, autocommit=True, **connect_options(url, timeout=True))
     raw.execute(f"LISTEN {CHANNEL}")
     db = PgDatabase(raw, url)
     db.conn.url = ""  # never reconnected by the facade (LISTEN would be lost): by this module

@@ -75,8 +75,7 @@ def _pool(url: str) -> ConnectionPool[Raw]:
         if pool is not None and not pool.closed:
             return pool
         pool = ConnectionPool(
-            url, kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S,
-                         **connect_options(url)},
+            url, kwargs={"autocommit": True, **connect_options(url, timeout=True)},
             min_size=0, max_size=POOL_MAX, open=True, configure=_configure, reset=_reset,
             check=ConnectionPool.check_connection, name="counterpart",
             timeout=CONNECT_TIMEOUT_S, max_idle=IDLE_S, reconnect_timeout=RETRY_S,

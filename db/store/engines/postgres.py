@@ -56,13 +56,25 @@ NETWORK_DEFAULTS = {
 }
 
 
-def connect_options(url: str) -> dict[str, Any]:
-    """NETWORK_DEFAULTS that `url` does not set itself (libpq ignores them on a Unix socket)."""
+def _given(url: str) -> dict[str, Any] | None:
+    """The URL's own parameters; None when libpq cannot read it."""
     try:
-        given = psycopg.conninfo.conninfo_to_dict(url)
+        return dict(psycopg.conninfo.conninfo_to_dict(url))
     except psycopg.ProgrammingError:
+        return None
+
+
+def connect_options(url: str, *, timeout: bool = False) -> dict[str, Any]:
+    """NETWORK_DEFAULTS that `url` does not set itself (libpq ignores them on a Unix socket),
+    and with `timeout` CONNECT_TIMEOUT_S as its connect_timeout unless it sets one (a host
+    that does not answer would otherwise hold a connection attempt for minutes)."""
+    given = _given(url)
+    if given is None:
         return {}
-    return {k: v for k, v in NETWORK_DEFAULTS.items() if k not in given}
+    options: dict[str, Any] = {k: v for k, v in NETWORK_DEFAULTS.items() if k not in given}
+    if timeout and "connect_timeout" not in given:
+        options["connect_timeout"] = CONNECT_TIMEOUT_S
+    return options
 
 
 CHANGES_CHANNEL = "counterpart_changes"
@@ -615,7 +627,7 @@ def connect(url: str) -> PgDatabase:
             pg_pool.give_back(raw, pool)
             raise _as_sqlite_error(exc) from exc
     try:
-        raw = psycopg.connect(url, autocommit=True, **connect_options(url))
+        raw = psycopg.connect(url, autocommit=True, **connect_options(url, timeout=True))
         raw.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
     except psycopg.OperationalError as exc:
         raise cannot_connect(url, exc) from exc
