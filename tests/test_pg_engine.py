@@ -57,8 +57,19 @@ def test_script_is_idempotent_and_reports_status(pg_server: tuple[str, str]) -> 
 
 def test_script_stop_removes_the_cluster(tmp_path: Path, pg_server: tuple[str, str]) -> None:
     pg_dir = f"/tmp/counterpart-pg-stop-{os.getpid()}"
-    url = _script("start", pg_dir).stdout.strip()
-    assert url.startswith("postgresql://") and url != pg_server[0]
+    script = str(ROOT / "scripts" / "pg-local.sh")
+    refused = subprocess.run(["bash", script, "start"], capture_output=True, text=True,
+                             env={**os.environ, "PG_DIR": pg_dir, "PG_SHARED_BUFFERS": "lots"},
+                             check=False)
+    assert refused.returncode == 1 and "PG_SHARED_BUFFERS" in refused.stderr
+    assert not Path(pg_dir).exists()  # refused before anything was made
+    started = subprocess.run(["bash", script, "start"], capture_output=True, text=True,
+                             env={**os.environ, "PG_DIR": pg_dir, "PG_SHARED_BUFFERS": "16MB"},
+                             check=False)
+    url = started.stdout.strip()
+    assert url.startswith("postgresql://") and url != pg_server[0], started.stderr
+    with psycopg.connect(url) as conn:  # the bench's server takes more memory this way
+        assert conn.execute("SHOW shared_buffers").fetchone() == ("16MB",)
     stopped = _script("stop", pg_dir)
     assert stopped.returncode == 0 and not Path(pg_dir).exists()
     status = _script("status", pg_dir)
