@@ -190,3 +190,22 @@ def test_a_server_that_never_answers_is_reported_in_seconds_not_minutes() -> Non
     finally:
         silent.close()
         pg_pool.close_pools(url)
+
+
+def test_a_closed_database_never_runs_a_statement_on_the_next_users_connection(
+        pg_url: str) -> None:
+    from db.errors import ServerUnavailable
+
+    first = open_database(pg_url)
+    pid = _pid(first)
+    first.close()
+    _settle(pg_url, 1)
+    second = open_database(pg_url)
+    try:
+        assert _pid(second) == pid  # the same connection, now the second user's
+        with pytest.raises(ServerUnavailable):
+            first.execute("BEGIN")  # a late statement of the first user
+        assert not second.conn.in_transaction
+        assert second.execute("SELECT 1").fetchone() == (1,)
+    finally:
+        second.close()

@@ -20,7 +20,7 @@ import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import psycopg
 from psycopg import pq
@@ -185,6 +185,19 @@ class _Lease:
             self.raw.close()
         else:
             pg_pool.give_back(self.raw, self.pool)
+
+
+class _Returned:
+    """`PgConnection.raw` after `close`: the connection went back to the pool and may be
+    another user's by now, so a late statement (a worker finishing after its window
+    closed) fails as on a closed connection instead of running inside someone else's
+    transaction."""
+
+    closed = True
+    broken = False
+
+    def __getattr__(self, name: str) -> Any:
+        raise psycopg.InterfaceError("the connection is closed")
 
 
 class PgConnection:
@@ -456,6 +469,7 @@ class PgConnection:
         if made is not None:
             made.end()
         self._ended()
+        self.raw = cast(Any, _Returned())
 
     def __enter__(self) -> PgConnection:
         return self
