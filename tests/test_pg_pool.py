@@ -205,6 +205,7 @@ def test_a_closed_database_never_runs_a_statement_on_the_next_users_connection(
         assert _pid(second) == pid  # the same connection, now the second user's
         with pytest.raises(ServerUnavailable):
             first.execute("BEGIN")  # a late statement of the first user
+        first.conn.interrupt()  # a late cancel button: nothing of the second user's stops
         assert not second.conn.in_transaction
         assert second.execute("SELECT 1").fetchone() == (1,)
     finally:

@@ -449,7 +449,10 @@ class PgConnection:
             self.execute(statement)
 
     def interrupt(self) -> None:
-        """Cancel the running statement (sqlite3's `interrupt`); psycopg 3.1 has `cancel`."""
+        """Cancel the running statement (sqlite3's `interrupt`); psycopg 3.1 has `cancel`.
+        Nothing runs on a connection that is closed, lost or given back."""
+        if self.lost:
+            return
         cancel = getattr(self.raw, "cancel_safe", None) or self.raw.cancel
         cancel()
 
