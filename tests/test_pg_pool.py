@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import time
+from typing import Any
 
 import psycopg
 import pytest
@@ -36,11 +37,18 @@ def _settle(url: str, available: int) -> dict[str, int]:
         time.sleep(0.02)
 
 
+def _given_back(url: str) -> tuple[Any, int]:
+    """A database opened, then closed: its connection waits in the pool. Returns the closed
+    database and the server process of its connection."""
+    db = open_database(url)
+    pid = _pid(db)
+    db.close()
+    _settle(url, 1)
+    return db, pid
+
+
 def test_a_closed_databases_connection_serves_the_next_open(pg_url: str) -> None:
-    first = open_database(pg_url)
-    pid = _pid(first)
-    first.close()
-    _settle(pg_url, 1)
+    first, pid = _given_back(pg_url)
     again = open_database(pg_url)
     try:
         assert _pid(again) == pid
@@ -71,10 +79,7 @@ def test_the_next_user_gets_no_transaction_or_temporary_table_of_the_last(
 
 def test_a_connection_the_server_dropped_while_idle_is_not_handed_out(
         pg_url: str, pg_server: tuple[str, str]) -> None:
-    first = open_database(pg_url)
-    pid = _pid(first)
-    first.close()
-    _settle(pg_url, 1)
+    first, pid = _given_back(pg_url)
     with psycopg.connect(pg_server[0], autocommit=True) as admin:
         admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
     again = open_database(pg_url)
@@ -196,10 +201,7 @@ def test_a_closed_database_never_runs_a_statement_on_the_next_users_connection(
         pg_url: str) -> None:
     from db.errors import ServerUnavailable
 
-    first = open_database(pg_url)
-    pid = _pid(first)
-    first.close()
-    _settle(pg_url, 1)
+    first, pid = _given_back(pg_url)
     second = open_database(pg_url)
     try:
         assert _pid(second) == pid  # the same connection, now the second user's
