@@ -36,6 +36,7 @@ from db.imports.job import (
 )
 from db.imports.merge import _rank
 from db.store.connection import open_database, write
+from tests.import_support import count_mapped, snapshot
 
 pytestmark = pytest.mark.both_engines
 
@@ -60,18 +61,6 @@ def csv_file(tmp_path: Path, body: str, name: str = "in.csv") -> Path:
 
 def count(db: Database, table: str) -> int:
     return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-
-
-def snapshot(db: Database) -> dict[str, list[Any]]:
-    """Everything an import writes, to compare before and after."""
-    tables = {
-        "customers": "SELECT * FROM customers ORDER BY id",
-        "fts": "SELECT rowid, doc FROM customer_fts ORDER BY rowid",
-        "terms": "SELECT term, rank_key FROM customer_terms ORDER BY 1, 2",
-        "consents": "SELECT * FROM consents ORDER BY id",
-        "hashes": "SELECT hash, external_id FROM import_row_hashes ORDER BY 1",
-    }
-    return {name: db.execute(sql).fetchall() for name, sql in tables.items()}
 
 
 def leftover_stages(folder: Path) -> list[Path]:
@@ -225,14 +214,7 @@ def test_reimporting_the_unchanged_file_maps_no_row_and_adds_nothing(
     write_customer_csv(path, 300)
     assert import_customers_file(fresh_db, path, ImportOptions()).added == 300
     before = snapshot(fresh_db)
-    mapped: list[int] = []
-    real = import_staging.RowMapper.map_rows
-
-    def counting(self: Any, rows: Any, samples: int = 0) -> Any:
-        mapped.append(len(rows))
-        return real(self, rows, samples)
-
-    monkeypatch.setattr(import_staging.RowMapper, "map_rows", counting)
+    mapped = count_mapped(monkeypatch)
     report = import_customers_file(fresh_db, path, ImportOptions())
     assert (report.rows, report.added, report.updated, report.unchanged) == (300, 0, 0, 300)
     assert sum(mapped) == 0  # the fast path: no row was mapped

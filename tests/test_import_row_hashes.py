@@ -4,16 +4,15 @@ before the change still re-imports its unchanged file without mapping a row."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlite_utils import Database
 
-from db.imports import staging as import_staging
 from db.imports.formats import ImportOptions
 from db.imports.job import import_customers_file
 from db.store.connection import open_database
 from db.store.migrations import migrations
+from tests.import_support import count_mapped
 
 FILE = "external_id,name,phone\nA1,Päivi Järvinen,040 123 4567\nA2,陳美玲,\n"
 
@@ -56,14 +55,7 @@ def test_hashes_kept_by_an_earlier_version_still_make_a_reimport_fast(
     db = open_database(db_file)  # runs m021 again
     assert db.execute("SELECT external_id, hash, import_id FROM import_row_hashes "
                       "ORDER BY external_id").fetchall() == kept
-    mapped: list[int] = []
-    real = import_staging.RowMapper.map_rows
-
-    def counting(self: Any, rows: Any, samples: int = 0) -> Any:
-        mapped.append(len(rows))
-        return real(self, rows, samples)
-
-    monkeypatch.setattr(import_staging.RowMapper, "map_rows", counting)
+    mapped = count_mapped(monkeypatch)
     report = import_customers_file(db, source, ImportOptions())
     assert (report.added, report.updated, report.unchanged) == (0, 0, 2)
     assert sum(mapped) == 0

@@ -18,19 +18,9 @@ from db.imports import merge as import_merge
 from db.imports.formats import ImportOptions
 from db.imports.job import abandon_import, import_customers_file, resume_import
 from db.store.connection import open_database
+from tests.import_support import snapshot
 
 ROWS = 1_500
-
-
-def _content(db: Database) -> dict[str, list[Any]]:
-    tables = {
-        "customers": "SELECT * FROM customers ORDER BY id",
-        "fts": "SELECT rowid, doc FROM customer_fts ORDER BY rowid",
-        "terms": "SELECT term, rank_key FROM customer_terms ORDER BY 1, 2",
-        "consents": "SELECT * FROM consents ORDER BY id",
-        "hashes": "SELECT external_id, hash FROM import_row_hashes ORDER BY 1",
-    }
-    return {name: db.execute(sql).fetchall() for name, sql in tables.items()}
 
 
 @pytest.fixture
@@ -38,6 +28,18 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(import_job, "TERMS_BATCH_ROWS", 300)
     monkeypatch.setattr(import_job, "FIRST_SLICE_ROWS", 100)
     monkeypatch.setattr(import_job, "PAUSE_SECONDS", 0.0)
+
+
+def _cut_short(tmp_path: Path, path: Path, monkeypatch: pytest.MonkeyPatch,
+               call: int) -> Database:
+    """The shop's database after an import of `path` stopped at the `call`-th batch of
+    short terms (a second Ctrl-C); the crash is undone for what follows."""
+    db = open_database(tmp_path / "shop.sqlite")
+    _crash_at_terms(monkeypatch, call)
+    with pytest.raises(KeyboardInterrupt):
+        import_customers_file(db, path, ImportOptions())
+    monkeypatch.undo()
+    return db
 
 
 def _crash_at_terms(monkeypatch: pytest.MonkeyPatch, call: int) -> None:
@@ -60,15 +62,11 @@ def test_terms_cut_short_are_completed_by_resume(
     write_customer_csv(path, ROWS)
     whole = open_database(tmp_path / "whole.sqlite")
     assert import_customers_file(whole, path, ImportOptions()).added == ROWS
-    db = open_database(tmp_path / "shop.sqlite")
-    _crash_at_terms(monkeypatch, call=2)
-    with pytest.raises(KeyboardInterrupt):
-        import_customers_file(db, path, ImportOptions())
-    cut = _content(db)
-    assert 0 < len(cut["terms"]) < len(_content(whole)["terms"])
-    monkeypatch.undo()
+    db = _cut_short(tmp_path, path, monkeypatch, call=2)
+    cut = snapshot(db)
+    assert 0 < len(cut["terms"]) < len(snapshot(whole)["terms"])
     assert resume_import(db).added == ROWS
-    assert _content(db) == _content(whole)
+    assert snapshot(db) == snapshot(whole)
     # one and two letters find an imported customer as they find one added by hand
     name = db.execute("SELECT name FROM customers WHERE language = 'fi' LIMIT 1").fetchone()[0]
     assert any(h.name == name for h in search_customers(db, name[:2], limit=ROWS))
@@ -79,10 +77,6 @@ def test_terms_cut_short_are_removed_by_abandon(
         monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "customers.csv"
     write_customer_csv(path, ROWS)
-    db = open_database(tmp_path / "shop.sqlite")
-    _crash_at_terms(monkeypatch, call=3)
-    with pytest.raises(KeyboardInterrupt):
-        import_customers_file(db, path, ImportOptions())
-    monkeypatch.undo()
+    db = _cut_short(tmp_path, path, monkeypatch, call=3)
     abandon_import(db)
-    assert {name: rows for name, rows in _content(db).items() if rows} == {}
+    assert {name: rows for name, rows in snapshot(db).items() if rows} == {}
