@@ -664,10 +664,32 @@ def test_the_bench_prints_the_import_figures(tmp_path: Path) -> None:
 
     figures = run_import_bench(300, tmp_path)
     assert [f[0] for f in figures] == ["import_1m_s", "import_peak_rss_mb",
-                                       "import_max_write_wait_ms", "reimport_1m_s"]
+                                       "import_max_write_wait_ms", "reimport_1m_s",
+                                       "import_write_floor_s"]
     assert all(value > 0 for _name, value, _unit in figures)
     assert figures[2][1] < 1000  # no complaint save waited a second
+    assert figures[4][1] < figures[0][1]  # the floor is below what the import took
     assert list(tmp_path.iterdir()) == []  # the file and database are gone
+
+
+def test_the_write_floor_copies_a_whole_searchable_import(tmp_path: Path) -> None:
+    """The floor times the writes an import really makes: its copy is the same shop's
+    customers, found by the trigram index and by the short terms."""
+    from console.import_bench import write_floor
+
+    source = tmp_path / "c.csv"
+    write_customer_csv(source, 120)
+    shop = open_database(tmp_path / "shop.sqlite")
+    report = import_customers_file(shop, source, ImportOptions(), workers=1)
+    assert report.added == 120
+    first = shop.execute("SELECT name, phone FROM customers ORDER BY id").fetchone()
+    shop.close()
+    seconds, count = write_floor(tmp_path / "shop.sqlite", tmp_path / "floor.sqlite")
+    assert seconds > 0 and count == 120
+    copy = open_database(tmp_path / "floor.sqlite")
+    assert snapshot(copy) == snapshot(open_database(tmp_path / "shop.sqlite"))
+    assert first[0] in [c.name for c in search_customers(copy, first[0][:2])]
+    assert first[0] in [c.name for c in search_customers(copy, first[0])]
 
 
 def test_staged_columns_are_what_create_customer_writes(tmp_path: Path) -> None:
