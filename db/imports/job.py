@@ -25,6 +25,7 @@ included, is the same code on both engines.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import tempfile
@@ -59,6 +60,8 @@ from db.store import changes
 from db.store.connection import database_path, open_database, write
 from db.store.location import ServerUrl, server_slug
 from db.tills import set_till, till_of
+
+log = logging.getLogger(__name__)
 
 MAX_PROBLEMS_KEPT = 1_000
 """Refused rows kept in a report; all of them go to the errors file."""
@@ -180,6 +183,17 @@ class ImportPending(UserError):
     """Another import is unfinished; it must be resumed or abandoned first."""
 
 
+class ImportInterrupted(UserError):
+    """The merge stopped (a full disk, the server gone) and removing what it had merged
+    failed as well: the import waits, to be resumed or abandoned, as after a kill -9.
+    Its message says so; "nothing was saved" would be untrue, for the tills already see
+    the customers it added."""
+
+    def __init__(self, message: str, import_id: int) -> None:
+        super().__init__(message)
+        self.import_id = import_id
+
+
 @dataclass(frozen=True)
 class UnfinishedImport:
     """An import a crash (or kill) interrupted: resumable or removable."""
@@ -247,6 +261,8 @@ def import_customers_file(
         if not waiting:
             _prune_server_stages(jdb)
         job = _Job(jdb, progress, cancelled, refused_sink)
+        if not waiting and not dry_run:
+            job.forget_finished()
         return job.run(path, options, dry_run=dry_run, workers=workers)
 
 
@@ -668,17 +684,34 @@ class _Job:
             return report
         except KeyboardInterrupt:
             raise  # stop at once: the import waits for `import resume` or `import abandon`
-        except BaseException:
-            with suppress(Exception):
+        except BaseException as exc:
+            try:
                 self.undo(import_id, stage)
+            except Exception:  # noqa: BLE001 - the same fault, most likely (a full disk)
+                raise self._interrupted(import_id, exc) from exc
             raise
         row = self.db.execute("SELECT rows, added, updated, unchanged FROM imports "
                               "WHERE id = ?", [import_id]).fetchone()
         report.rows, report.added, report.updated, report.unchanged = row
         self._close_stage()
         import_staging.remove_stage(stage)
-        self._forget(import_id)
+        try:
+            self._forget(import_id)
+        except Exception:  # noqa: BLE001 - the import is done; the next one forgets them
+            log.warning("import %s: its undo records stay until the next import", import_id)
         return report
+
+    def _interrupted(self, import_id: int, exc: BaseException) -> ImportInterrupted:
+        try:
+            found = [w for w in unfinished_imports(self.db) if w.id == import_id]
+        except Exception:  # noqa: BLE001 - the database may not answer at all now
+            found = []
+        where = found[0].describe() if found else _("import {id}").format(id=import_id)
+        return ImportInterrupted(
+            _("The import stopped before it was finished: {reason} It waits as it is, "
+              "{where}. Once that is put right, finish it with 'counterpart import resume' "
+              "or remove it with 'counterpart import abandon' (or on the Import screen).")
+            .format(reason=_reason(exc, self.db), where=where), import_id)
 
     def _merge(self, import_id: int) -> None:
         # The slices' commits are not each flushed to the disk (in WAL mode a crash still
@@ -802,12 +835,38 @@ class _Job:
         self._finish(import_id, "undone")
         import_staging.remove_stage(stage)
 
+    def forget_finished(self) -> None:
+        """Drop the undo records a finished import could not drop itself (its disk was
+        full just then): they would otherwise stay for good."""
+        left = self.db.execute(
+            "SELECT import_id FROM import_undo UNION SELECT import_id FROM import_added "
+            "EXCEPT SELECT id FROM imports WHERE state != 'done'").fetchall()
+        for (import_id,) in left:
+            self._forget(int(import_id))
+
     def _forget(self, import_id: int) -> None:
         while True:
             _size, count = self._slice(2_000, lambda n: import_merge.forget_undo(
                 self.db, import_id, n))
             if not count:
                 return
+
+
+def _reason(exc: BaseException, db: Database) -> str:
+    """What stopped a merge, in a sentence that claims nothing about what was saved."""
+    from db.errors import DatabaseReadOnly, DiskFull, DiskIOError
+    from db.store.faults import describe_fault
+
+    path = None if _on_server(db) else database_path(db)
+    known = exc if isinstance(exc, UserError) else describe_fault(exc, path)
+    if isinstance(known, DiskFull):
+        return _("the disk holding {path} is full.").format(path=path)
+    if isinstance(known, DiskIOError):
+        return _("the disk holding {path} reported an input/output error.").format(path=path)
+    if isinstance(known, DatabaseReadOnly):
+        return _("{path} cannot be written any more.").format(path=path)
+    text = str(known if known is not None else exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
 
 
 def _chunks(rows: Iterator[tuple[int, list[str]]],
