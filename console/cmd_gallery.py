@@ -412,6 +412,7 @@ def _enter_import_progress(window: Any) -> None:
             time.sleep(0.02)
         return ImportReport("customers", "", cancelled=True)
 
+    panel.show_waiting(None)  # the interrupted import of the screen before is settled
     panel.load_file(_import_file(window, "customers.csv", _IMPORT_FILE))
     panel.kinds = {**panel.kinds, "customers": replace(panel.kinds["customers"], run=held)}
     panel.start_import()
@@ -419,6 +420,18 @@ def _enter_import_progress(window: Any) -> None:
     while panel.progress.value() != 1200 and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.01)
+
+
+def _enter_import_interrupted(window: Any) -> None:
+    """An import a full disk stopped half-way, named above the file with Finish and Remove."""
+    from db.imports.job import UnfinishedImport
+
+    panel = window.import_ui.panel
+    panel.load_file(_import_file(window, "customers.csv", _IMPORT_FILE))
+    panel.show_waiting(UnfinishedImport(
+        id=3, kind="customers", path="/home/shop/Square export 2026-11.csv", state="merging",
+        started_at="2026-11-30T09:12:40+00:00", rows=2500, to_add=2500, to_update=0,
+        added=1200, updated=0))
 
 
 SCREENS: tuple[Screen, ...] = (
@@ -460,6 +473,8 @@ SCREENS: tuple[Screen, ...] = (
            lambda w: [w.import_ui.panel.import_button, w.import_ui.panel.check_button]),
     Screen("import-checked", _enter_import_checked,
            lambda w: [w.import_ui.panel.save_refused_button, w.import_ui.panel.check_button]),
+    Screen("import-interrupted", _enter_import_interrupted,
+           lambda w: [w.import_ui.panel.resume_button, w.import_ui.panel.abandon_button]),
     Screen("import-progress", _enter_import_progress,
            lambda w: [w.import_ui.panel.cancel_button, w.import_ui.panel.progress]),
 )

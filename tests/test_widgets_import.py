@@ -599,3 +599,119 @@ def test_the_models_answer_every_role(qtmodeltester: ModelTester) -> None:
     assert rows.data(index) == "name: required\nemail: not an address"  # one a line
     assert rows.data(index, Qt.ItemDataRole.ToolTipRole) == (
         "name: required\nemail: not an address")
+
+
+# --------------------------------------------------------------------- interrupted imports
+
+
+def _interrupt_an_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db: Database,
+                         rows: int = 200) -> None:
+    """An import of `rows` customers whose merge met a full disk after two slices and could
+    not undo (`ImportInterrupted`): it waits, some of its customers in the shop."""
+    from console.import_bench_data import write_customer_csv
+    from db.imports import job as import_job
+    from db.imports.job import ImportInterrupted, import_customers_file
+    from db.store.connection import open_database
+    from tests.hostile_support import DISK_FULL, WRITES, faulty_sqlite
+
+    monkeypatch.setattr(import_job, "PAUSE_SECONDS", 0.0)
+    monkeypatch.setattr(import_job, "FIRST_SLICE_ROWS", 40)
+    source = tmp_path / "big.csv"
+    write_customer_csv(source, rows)
+    full = {"on": False}
+
+    def progress(p: ImportProgress) -> None:
+        full["on"] = full["on"] or (p.stage == "merging" and p.done >= 80)
+
+    file = str(db.execute("PRAGMA database_list").fetchone()[2])
+    with faulty_sqlite(monkeypatch, DISK_FULL, WRITES, armed=lambda: full["on"]):
+        own = open_database(file)
+        with pytest.raises(ImportInterrupted):
+            import_customers_file(own, source, ImportOptions(), workers=1, progress=progress)
+        own.close()
+
+
+def count_customers(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM customers").fetchone()[0])
+
+
+def test_an_interrupted_import_is_named_and_finished_from_the_window(
+        qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _interrupt_an_import(tmp_path, monkeypatch, fresh_db)
+    part = count_customers(fresh_db)
+    assert 80 <= part < 200
+    panel = make_panel(qtbot, fresh_db, team, dialogs)
+    assert panel.waiting_label.isVisible() and panel.resume_button.isVisible()
+    assert f"{part} of 200 customers added" in panel.waiting_label.text()
+    assert "big.csv" in panel.waiting_label.text()
+    choose(panel, dialogs, write(tmp_path, GOOD))
+    assert not panel.import_button.isEnabled()  # settle the interrupted one first
+    assert panel.check_button.isEnabled()  # a check writes nothing: it may run
+    changes: list[tuple[str, int]] = []
+    panel.ctx.bus.data_changed.connect(lambda entity, id_: changes.append((entity, id_)))
+    outcome = run_and_wait(qtbot, panel, panel.resume_button)
+    assert isinstance(outcome, ImportReport) and not outcome.cancelled
+    assert count_customers(fresh_db) == 200
+    assert panel.message.text() == "Import finished."
+    assert not panel.waiting_label.isVisible() and not panel.resume_button.isVisible()
+    assert panel.import_button.isEnabled()
+    assert changes == [("customer", 0)]
+
+
+def test_an_interrupted_import_is_removed_from_the_window_after_a_yes(
+        qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _interrupt_an_import(tmp_path, monkeypatch, fresh_db)
+    panel = make_panel(qtbot, fresh_db, team, dialogs)
+    dialogs.answers.append(False)
+    assert panel.remove_waiting() is False  # "no" keeps it
+    assert count_customers(fresh_db) > 0 and panel.abandon_button.isVisible()
+    dialogs.answers.append(True)
+    outcome = run_and_wait(qtbot, panel, panel.abandon_button)
+    assert isinstance(outcome, ImportReport) and outcome.cancelled
+    assert count_customers(fresh_db) == 0
+    assert "interrupted import is removed" in panel.message.text()
+    assert not panel.abandon_button.isVisible()
+
+
+def test_finishing_or_removing_it_needs_a_manager_with_a_pin(
+        qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _interrupt_an_import(tmp_path, monkeypatch, fresh_db)
+    panel = ImportPanel(manager_ctx(fresh_db, team.manager, dialogs, with_pin=False))
+    qtbot.addWidget(panel)
+    part = count_customers(fresh_db)
+    assert panel.finish_waiting() is False and panel.remove_waiting() is False
+    assert count_customers(fresh_db) == part
+    assert panel.waiting is not None
+
+
+def test_a_full_disk_in_the_windows_import_says_it_waits_and_offers_both(
+        qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from console.import_bench_data import write_customer_csv
+    from db.imports import job as import_job
+    from tests.hostile_support import DISK_FULL, WRITES, faulty_sqlite
+
+    monkeypatch.setattr(import_job, "PAUSE_SECONDS", 0.0)
+    monkeypatch.setattr(import_job, "FIRST_SLICE_ROWS", 40)
+    slices = {"n": 0}
+    real = import_job._Job._slice
+
+    def counted(self: Any, size: int, step: Any) -> Any:
+        slices["n"] += 1
+        return real(self, size, step)
+
+    monkeypatch.setattr(import_job._Job, "_slice", counted)
+    source = tmp_path / "big.csv"
+    write_customer_csv(source, 200)
+    panel = make_panel(qtbot, fresh_db, team, dialogs)
+    choose(panel, dialogs, source)
+    with faulty_sqlite(monkeypatch, DISK_FULL, WRITES, armed=lambda: slices["n"] >= 3):
+        run_and_wait(qtbot, panel, panel.import_button)
+    text = panel.message.text()
+    assert "is full" in text and "Nothing was imported" not in text
+    assert panel.waiting_label.isVisible() and panel.resume_button.isVisible()
+    outcome = run_and_wait(qtbot, panel, panel.resume_button)
+    assert isinstance(outcome, ImportReport) and count_customers(fresh_db) == 200

@@ -9,12 +9,17 @@
 3. "Import" runs the import with a progress bar and a Cancel button. Both run off the
    window's thread (`widgets.import_run`), so the counter stays usable; the outcome is one
    clear summary, or one sentence saying what went wrong. Nothing chosen is lost.
+4. An import that a crash, a kill or a full disk interrupted is named at the top, with
+   "Finish it" and "Remove it" (`resume_import`, `abandon_import`): the window needs no
+   command line to get past it, and no new import starts before it is settled.
 
 Only a manager signed in with their PIN may open it (the data API is the real guard).
 """
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +40,14 @@ from PySide6.QtWidgets import (
 
 from db.errors import ImportFailed, UserError
 from db.imports.formats import ColumnMap, ImportOptions, RefusedRow, options_for_shop, shop_language
-from db.imports.job import ImportPreview, ImportProgress, ImportReport
+from db.imports.job import (
+    ImportInterrupted,
+    ImportPreview,
+    ImportProgress,
+    ImportReport,
+    UnfinishedImport,
+    unfinished_imports,
+)
 from db.imports.source import open_rows
 from db.models import LANGUAGES
 from reports.safe_output import database_files
@@ -69,6 +81,7 @@ _EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_
 MIN_TARGET = 44  # px
 ROW_HEIGHT = 48  # px: the mapping rows hold a combo each
 CHECK, IMPORT, SAVE = "check", "import", "save"
+RESUME, ABANDON = "resume", "abandon"
 
 
 def field_label(field: str | None) -> str:
@@ -132,6 +145,8 @@ class ImportPanel(QWidget):
         self.user_mapping: dict[str, str] | None = None
         self.report: ImportReport | None = None
         self.run: ImportRun | None = None
+        self.waiting: UnfinishedImport | None = None
+        """An interrupted import, to finish or remove before another one starts."""
         self._mode = ""
         self._errors_file: ErrorsFile | None = None
 
@@ -222,8 +237,19 @@ class ImportPanel(QWidget):
         self.import_button = QPushButton(self.tr("&Import"))
         self.import_button.setObjectName("import_start")
         self.import_button.setProperty("primary", True)
+        self.waiting_label = QLabel()
+        self.waiting_label.setObjectName("import_waiting")
+        self.waiting_label.setWordWrap(True)
+        self.resume_button = QPushButton(self.tr("&Finish it"))
+        self.resume_button.setObjectName("import_resume")
+        self.resume_button.setToolTip(self.tr("Merge the rest of the checked rows."))
+        self.abandon_button = QPushButton(self.tr("&Remove it"))
+        self.abandon_button.setObjectName("import_abandon")
+        self.abandon_button.setToolTip(self.tr("Delete the customers it added and put back "
+                                               "those it changed."))
         buttons = (self.choose_button, self.save_refused_button, self.cancel_button,
-                   self.check_button, self.import_button)
+                   self.check_button, self.import_button, self.resume_button,
+                   self.abandon_button)
         for widget in (*buttons, self.kind_box, self.language_box):
             widget.setMinimumHeight(MIN_TARGET)
         keep_whole_text(*buttons)
@@ -258,7 +284,12 @@ class ImportPanel(QWidget):
         actions.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
+        waiting_row = QHBoxLayout()
+        waiting_row.addWidget(self.waiting_label, 1)
+        waiting_row.addWidget(self.resume_button)
+        waiting_row.addWidget(self.abandon_button)
         layout.addLayout(title_row)
+        layout.addLayout(waiting_row)
         layout.addLayout(top)
         layout.addLayout(tables, 1)
         layout.addWidget(self.message)
@@ -275,9 +306,11 @@ class ImportPanel(QWidget):
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.cancel)
         self.save_refused_button.clicked.connect(self.save_refused_rows)
+        self.resume_button.clicked.connect(self.finish_waiting)
+        self.abandon_button.clicked.connect(self.remove_waiting)
         self._fill_languages()
         self.mapping_model.set_fields(self.kind().fields)
-        self._update_state()
+        self.refresh_waiting()
         app = QCoreApplication.instance()
         if app is not None:  # never let the application end under a running import
             app.aboutToQuit.connect(self.stop_and_wait)
@@ -332,7 +365,59 @@ class ImportPanel(QWidget):
         self.file_label.setText(self.tr("No file chosen yet."))
         self.rows_title.setText(self.tr("First rows of the file"))
         self._say("", "")
+        self.refresh_waiting()
+
+    def refresh_waiting(self) -> None:
+        """Look again for an interrupted import (this till's or another's)."""
+        found: list[UnfinishedImport] = []
+        if "customers" in self.kinds:  # only customer imports merge in slices
+            # a database that does not answer: the next action says so
+            with suppress(UserError, sqlite3.Error):
+                found = unfinished_imports(self.ctx.db)
+        self.show_waiting(found[0] if found else None)
+
+    def show_waiting(self, waiting: UnfinishedImport | None) -> None:
+        self.waiting = waiting
+        if waiting is not None:
+            n = QLocale().toString
+            self.waiting_label.setText(
+                self.tr("The import of %1 was interrupted: %2 of %3 customers added, %4 "
+                        "updated. Finish it, or remove it, before the next import.")
+                .replace("%1", Path(waiting.path).name).replace("%2", n(waiting.added))
+                .replace("%3", n(waiting.to_add)).replace("%4", n(waiting.updated)))
+            self.waiting_label.setToolTip(waiting.path)
         self._update_state()
+
+    def finish_waiting(self) -> bool:
+        return self._start_pending(RESUME)
+
+    def remove_waiting(self) -> bool:
+        if self.waiting is None or self.is_running():
+            return False
+        if not self.ctx.dialogs.question(
+                self, self.tr("Remove the interrupted import"),
+                self.tr("Delete the customers it added and put back those it changed? "
+                        "Customers staff have recorded something for since stay.")):
+            return False
+        return self._start_pending(ABANDON)
+
+    def _start_pending(self, mode: str) -> bool:
+        waiting = self.waiting
+        if waiting is None or self.is_running():
+            return False
+        try:
+            self.ctx.require_manager_with_pin()
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        if self.run is not None:
+            self.run.deleteLater()
+        run = ImportRun(self.kind(), _database_file(self.ctx.db), Path(waiting.path),
+                        self.options(), dry_run=False, pending=(mode, waiting.id),
+                        parent=self)
+        return self._launch(run, mode, self.tr("Finishing the interrupted import…")
+                            if mode == RESUME else self.tr("Removing the interrupted "
+                                                           "import…"))
 
     def choose_file(self) -> None:
         if self.is_running():
@@ -572,7 +657,7 @@ class ImportPanel(QWidget):
             return []
 
     def _start(self, mode: str) -> bool:
-        if self.path is None or self.is_running():
+        if self.path is None or self.is_running() or (mode == IMPORT and self.waiting):
             return False
         if mode == IMPORT:
             try:
@@ -587,14 +672,19 @@ class ImportPanel(QWidget):
             self.run.deleteLater()  # the previous run has finished
         run = ImportRun(kind, _database_file(self.ctx.db), self.path, self.options(),
                         dry_run=mode != IMPORT, refused_sink=sink, parent=self)
+        return self._launch(run, mode, self.tr("Importing… The counter can keep working "
+                                               "meanwhile.")
+                            if mode == IMPORT else self.tr("Checking the whole file…"))
+
+    def _launch(self, run: ImportRun, mode: str, saying: str) -> bool:
         run.progressed.connect(self._on_progress)
         run.finished.connect(self._on_finished)
         self.run = run
         self._mode = mode
         self.progress.setRange(0, 0)  # busy until the first progress arrives
-        self.stage_label.setText(self._stage_text(ImportProgress("checking", 0, None)))
-        self._say(self.tr("Importing… The counter can keep working meanwhile.")
-                  if mode == IMPORT else self.tr("Checking the whole file…"), "")
+        self.stage_label.setText(self._stage_text(ImportProgress(
+            "checking" if mode in (CHECK, IMPORT, SAVE) else "merging", 0, None)))
+        self._say(saying, "")
         run.start()
         self._update_state()
         self.cancel_button.setFocus()  # keyboard: Space cancels
@@ -634,9 +724,16 @@ class ImportPanel(QWidget):
         errors_file, self._errors_file = self._errors_file, None
         if mode == SAVE and errors_file is not None:
             self._close_errors_file(errors_file, outcome)
-        if isinstance(outcome, ImportReport):
+        if isinstance(outcome, ImportReport) and mode == ABANDON:
+            self._say(self.tr("The interrupted import is removed: the customers it added are "
+                              "deleted and those it changed are as they were."),
+                      self.tr("%n customer(s) it added stay: staff recorded a purchase, "
+                              "complaint, voucher, letter or consent for them meanwhile.",
+                              "", outcome.kept_in_use) if outcome.kept_in_use else "")
+            self.ctx.bus.notify(CUSTOMER)
+        elif isinstance(outcome, ImportReport):
             self.show_report(outcome, saved=mode == SAVE)
-            if mode == IMPORT and not outcome.cancelled and outcome.refused == 0 \
+            if mode in (IMPORT, RESUME) and not outcome.cancelled and outcome.refused == 0 \
                     and (outcome.added or outcome.updated):
                 self.ctx.bus.notify(CUSTOMER if outcome.kind == "customers" else PURCHASE)
         elif isinstance(outcome, ImportFailed):
@@ -647,6 +744,8 @@ class ImportPanel(QWidget):
         elif isinstance(outcome, BaseException):
             self._say(self._sentence(outcome), "")
         cancel_had_focus = self.cancel_button.hasFocus()
+        if mode in (IMPORT, RESUME, ABANDON):
+            self.refresh_waiting()
         self._update_state()
         if cancel_had_focus:
             (self.save_refused_button if self.save_refused_button.isVisible()
@@ -715,6 +814,8 @@ class ImportPanel(QWidget):
 
     def _sentence(self, exc: BaseException) -> str:
         """One clear sentence for a failure; the first line of a known error's message."""
+        if isinstance(exc, ImportInterrupted):  # not "nothing": the tills see what it added
+            return str(exc).strip().splitlines()[0]
         if isinstance(exc, ImportFailed):
             first = exc.problems[0][1] if exc.problems else ""
             return self.tr("Nothing was imported: the file cannot be read as it is (%1).")\
@@ -741,7 +842,10 @@ class ImportPanel(QWidget):
                        self.mapping_view):
             widget.setEnabled(not running)
         self.check_button.setEnabled(has_file and not running)
-        self.import_button.setEnabled(has_file and not running)
+        self.import_button.setEnabled(has_file and not running and self.waiting is None)
+        waiting = self.waiting is not None and not running
+        for shown in (self.waiting_label, self.resume_button, self.abandon_button):
+            shown.setVisible(waiting)
         self.check_button.setVisible(not running)  # Cancel takes their place
         self.import_button.setVisible(not running)
         self.cancel_button.setVisible(running)

@@ -16,10 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
+from sqlite_utils import Database
 
 from db.errors import UserError
 from db.imports.formats import ImportOptions, RefusedRow
-from db.imports.job import ImportProgress, ImportReport
+from db.imports.job import ImportProgress, ImportReport, abandon_import, resume_import
 from db.store.connection import open_database
 from widgets.background_job import BackgroundJob
 from widgets.import_kinds import ImportKind
@@ -39,10 +40,13 @@ class ImportRun(QObject):
 
     def __init__(self, kind: ImportKind, db_file: str, path: Path, options: ImportOptions, *,
                  dry_run: bool, refused_sink: Callable[[RefusedRow], None] | None = None,
+                 pending: tuple[str, int] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.kind, self.db_file, self.path, self.options = kind, db_file, path, options
         self.dry_run = dry_run
+        self.pending = pending
+        """("resume" or "abandon", import id): an interrupted import instead of the file."""
         self.refused_sink = refused_sink
         self._cancel = threading.Event()
         self._last_emit = 0.0
@@ -84,9 +88,13 @@ class ImportRun(QObject):
             self.outcome = exc
             return
         try:
-            self.outcome = self.kind.run(
-                db, self.path, self.options, dry_run=self.dry_run, progress=self._progress,
-                cancelled=self._cancel.is_set, refused_sink=self.refused_sink)
+            if self.pending is not None:
+                self.outcome = self._finish_pending(db, *self.pending)
+            else:
+                self.outcome = self.kind.run(
+                    db, self.path, self.options, dry_run=self.dry_run,
+                    progress=self._progress, cancelled=self._cancel.is_set,
+                    refused_sink=self.refused_sink)
         except UserError as exc:
             self.outcome = exc
         except Exception as exc:  # noqa: BLE001 - shown to the person, never ends the console
@@ -98,6 +106,12 @@ class ImportRun(QObject):
                 self.outcome = exc
         finally:
             db.close()
+
+    def _finish_pending(self, db: Database, action: str, import_id: int) -> ImportReport:
+        if action == "abandon":
+            return abandon_import(db, import_id, progress=self._progress)
+        return resume_import(db, import_id, progress=self._progress,
+                             cancelled=self._cancel.is_set, refused_sink=self.refused_sink)
 
     def _progress(self, progress: ImportProgress) -> None:
         now = time.monotonic()

@@ -1702,7 +1702,7 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../widgets/import_panel.py" line="+79"/>
+        <location filename="../../widgets/import_panel.py" line="+92"/>
         <source>(not imported)</source>
         <translation>(ei tuoda)</translation>
     </message>
@@ -1867,7 +1867,7 @@
         <translation>Rivin summa</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Import customers or purchases</source>
         <translation>Tuo asiakkaita tai ostoja</translation>
     </message>
@@ -1893,12 +1893,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+183"/>
+        <location line="+201"/>
         <source>No file chosen yet.</source>
         <translation>Tiedostoa ei ole vielä valittu.</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-199"/>
         <source>Rows without a language:</source>
         <translation>Rivit, joilla ei ole kieltä:</translation>
     </message>
@@ -1909,12 +1909,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+163"/>
+        <location line="+181"/>
         <source>First rows of the file</source>
         <translation>Tiedoston ensimmäiset rivit</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-137"/>
         <source>&amp;Save refused rows…</source>
         <translation>Tallenna &amp;hylätyt rivit…</translation>
     </message>
@@ -1939,17 +1939,62 @@
         <translation>&amp;Tuo</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>&amp;Finish it</source>
+        <translation>&amp;Vie loppuun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge the rest of the checked rows.</source>
+        <translation>Tallenna loput tarkistetut rivit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove it</source>
+        <translation>&amp;Poista se</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the customers it added and put back those it changed.</source>
+        <translation>Poistaa sen lisäämät asiakkaat ja palauttaa sen muuttamat ennalleen.</translation>
+    </message>
+    <message>
         <location line="+19"/>
         <source>Columns and where they go</source>
         <translation>Sarakkeet ja niiden kohteet</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>The shop&apos;s: %1</source>
         <translation>Liikkeen kieli: %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+50"/>
+        <source>The import of %1 was interrupted: %2 of %3 customers added, %4 updated. Finish it, or remove it, before the next import.</source>
+        <translation>Tiedoston %1 tuonti keskeytyi: %2/%3 asiakasta lisätty, %4 päivitetty. Vie se loppuun tai poista se ennen seuraavaa tuontia.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Remove the interrupted import</source>
+        <translation>Poista keskeytynyt tuonti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the customers it added and put back those it changed? Customers staff have recorded something for since stay.</source>
+        <translation>Poistetaanko sen lisäämät asiakkaat ja palautetaanko sen muuttamat ennalleen? Asiakkaat, joille henkilökunta on sillä välin kirjannut jotain, jäävät.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Finishing the interrupted import…</source>
+        <translation>Viedään keskeytynyttä tuontia loppuun…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removing the interrupted import…</source>
+        <translation>Poistetaan keskeytynyttä tuontia…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Choose the file to import</source>
         <translation>Valitse tuotava tiedosto</translation>
     </message>
@@ -2004,17 +2049,17 @@
         <translation>CSV-tiedostot (*.csv)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+33"/>
         <source>Importing… The counter can keep working meanwhile.</source>
         <translation>Tuodaan… Kassaa voi käyttää sillä aikaa.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Checking the whole file…</source>
         <translation>Tarkistetaan koko tiedostoa…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+29"/>
         <source>Checking rows</source>
         <translation>Rivien tarkistus</translation>
     </message>
@@ -2044,12 +2089,17 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
+        <source>The interrupted import is removed: the customers it added are deleted and those it changed are as they were.</source>
+        <translation>Keskeytynyt tuonti on poistettu: sen lisäämät asiakkaat on poistettu ja sen muuttamat ovat ennallaan.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Problems with the file</source>
         <translation>Ongelmia tiedostossa</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>Peruutettu: mitään ei tuotu.</translation>
     </message>
@@ -2059,7 +2109,8 @@
         <translation>Tarkistus peruutettu. Mitään ei tuotu.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-42"/>
+        <location line="+43"/>
         <source>%n customer(s) it added stay: staff recorded a purchase, complaint, voucher, letter or consent for them meanwhile.</source>
         <translation>
             <numerusform>%n tuonnin lisäämä asiakas jää: henkilökunta kirjasi hänelle sillä välin oston, reklamaation, lahjakortin, kirjeen tai suostumuksen.</numerusform>
@@ -2123,7 +2174,7 @@
         <translation>Tuonti valmis.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Nothing was imported: the file cannot be read as it is (%1).</source>
         <translation>Mitään ei tuotu: tiedostoa ei voi lukea sellaisenaan (%1).</translation>
     </message>
@@ -2170,7 +2221,7 @@
 <context>
     <name>ImportRun</name>
     <message>
-        <location filename="../../widgets/import_run.py" line="+79"/>
+        <location filename="../../widgets/import_run.py" line="+83"/>
         <source>Importing needs a database file.</source>
         <translation>Tuontiin tarvitaan tietokantatiedosto.</translation>
     </message>

@@ -1690,7 +1690,7 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../widgets/import_panel.py" line="+79"/>
+        <location filename="../../widgets/import_panel.py" line="+92"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
@@ -1855,7 +1855,7 @@
         <translation>小计</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Import customers or purchases</source>
         <translation>导入顾客或消费记录</translation>
     </message>
@@ -1881,12 +1881,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+183"/>
+        <location line="+201"/>
         <source>No file chosen yet.</source>
         <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-199"/>
         <source>Rows without a language:</source>
         <translation>未指定语言的行：</translation>
     </message>
@@ -1897,12 +1897,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+163"/>
+        <location line="+181"/>
         <source>First rows of the file</source>
         <translation>文件的前几行</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-137"/>
         <source>&amp;Save refused rows…</source>
         <translation>保存被拒绝的行(&amp;S)…</translation>
     </message>
@@ -1927,17 +1927,62 @@
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>&amp;Finish it</source>
+        <translation>完成导入(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge the rest of the checked rows.</source>
+        <translation>合并其余已检查的行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove it</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the customers it added and put back those it changed.</source>
+        <translation>删除它新增的顾客，并恢复它修改过的顾客。</translation>
+    </message>
+    <message>
         <location line="+19"/>
         <source>Columns and where they go</source>
         <translation>各列及其导入位置</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>The shop&apos;s: %1</source>
         <translation>门店语言：%1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+50"/>
+        <source>The import of %1 was interrupted: %2 of %3 customers added, %4 updated. Finish it, or remove it, before the next import.</source>
+        <translation>%1 的导入已中断：已新增 %2/%3 位顾客，更新 %4 位。请在下一次导入前完成或移除它。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Remove the interrupted import</source>
+        <translation>移除中断的导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the customers it added and put back those it changed? Customers staff have recorded something for since stay.</source>
+        <translation>删除它新增的顾客并恢复它修改过的顾客吗？此后员工已为其记录过内容的顾客会保留。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Finishing the interrupted import…</source>
+        <translation>正在完成中断的导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removing the interrupted import…</source>
+        <translation>正在移除中断的导入…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
@@ -1992,17 +2037,17 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+33"/>
         <source>Importing… The counter can keep working meanwhile.</source>
         <translation>正在导入… 柜台可以照常操作。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Checking the whole file…</source>
         <translation>正在检查整个文件…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+29"/>
         <source>Checking rows</source>
         <translation>检查数据行</translation>
     </message>
@@ -2032,12 +2077,17 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
+        <source>The interrupted import is removed: the customers it added are deleted and those it changed are as they were.</source>
+        <translation>中断的导入已移除：它新增的顾客已删除，它修改过的顾客已恢复原样。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Problems with the file</source>
         <translation>文件有问题</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何数据。</translation>
     </message>
@@ -2047,7 +2097,8 @@
         <translation>已取消检查。未导入任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-42"/>
+        <location line="+43"/>
         <source>%n customer(s) it added stay: staff recorded a purchase, complaint, voucher, letter or consent for them meanwhile.</source>
         <translation>
             <numerusform>导入所新增的 %n 位顾客将保留：员工在此期间已为他们记录了购买、投诉、礼券、信件或同意。</numerusform>
@@ -2108,7 +2159,7 @@
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Nothing was imported: the file cannot be read as it is (%1).</source>
         <translation>未导入任何数据：无法直接读取此文件（%1）。</translation>
     </message>
@@ -2155,7 +2206,7 @@
 <context>
     <name>ImportRun</name>
     <message>
-        <location filename="../../widgets/import_run.py" line="+79"/>
+        <location filename="../../widgets/import_run.py" line="+83"/>
         <source>Importing needs a database file.</source>
         <translation>导入需要数据库文件。</translation>
     </message>

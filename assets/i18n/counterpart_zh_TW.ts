@@ -1690,7 +1690,7 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../widgets/import_panel.py" line="+79"/>
+        <location filename="../../widgets/import_panel.py" line="+92"/>
         <source>(not imported)</source>
         <translation>（不匯入）</translation>
     </message>
@@ -1855,7 +1855,7 @@
         <translation>小計</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Import customers or purchases</source>
         <translation>匯入顧客或消費紀錄</translation>
     </message>
@@ -1881,12 +1881,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+183"/>
+        <location line="+201"/>
         <source>No file chosen yet.</source>
         <translation>尚未選擇檔案。</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-199"/>
         <source>Rows without a language:</source>
         <translation>未指定語言的列：</translation>
     </message>
@@ -1897,12 +1897,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+163"/>
+        <location line="+181"/>
         <source>First rows of the file</source>
         <translation>檔案的前幾列</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-137"/>
         <source>&amp;Save refused rows…</source>
         <translation>儲存遭拒的列(&amp;S)…</translation>
     </message>
@@ -1927,17 +1927,62 @@
         <translation>匯入(&amp;I)</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>&amp;Finish it</source>
+        <translation>完成匯入(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge the rest of the checked rows.</source>
+        <translation>合併其餘已檢查的列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove it</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the customers it added and put back those it changed.</source>
+        <translation>刪除它新增的顧客，並還原它修改過的顧客。</translation>
+    </message>
+    <message>
         <location line="+19"/>
         <source>Columns and where they go</source>
         <translation>各欄及其匯入位置</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>The shop&apos;s: %1</source>
         <translation>店家語言：%1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+50"/>
+        <source>The import of %1 was interrupted: %2 of %3 customers added, %4 updated. Finish it, or remove it, before the next import.</source>
+        <translation>%1 的匯入已中斷：已新增 %2/%3 位顧客，更新 %4 位。請在下一次匯入前完成或移除它。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Remove the interrupted import</source>
+        <translation>移除中斷的匯入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the customers it added and put back those it changed? Customers staff have recorded something for since stay.</source>
+        <translation>刪除它新增的顧客並還原它修改過的顧客嗎？此後員工已為其記錄過內容的顧客會保留。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Finishing the interrupted import…</source>
+        <translation>正在完成中斷的匯入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removing the interrupted import…</source>
+        <translation>正在移除中斷的匯入…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Choose the file to import</source>
         <translation>選擇要匯入的檔案</translation>
     </message>
@@ -1992,17 +2037,17 @@
         <translation>CSV 檔案 (*.csv)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+33"/>
         <source>Importing… The counter can keep working meanwhile.</source>
         <translation>正在匯入… 櫃檯可以照常作業。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Checking the whole file…</source>
         <translation>正在檢查整個檔案…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+29"/>
         <source>Checking rows</source>
         <translation>檢查資料列</translation>
     </message>
@@ -2032,12 +2077,17 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
+        <source>The interrupted import is removed: the customers it added are deleted and those it changed are as they were.</source>
+        <translation>中斷的匯入已移除：它新增的顧客已刪除，它修改過的顧客已恢復原樣。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Problems with the file</source>
         <translation>檔案有問題</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未匯入任何資料。</translation>
     </message>
@@ -2047,7 +2097,8 @@
         <translation>已取消檢查。未匯入任何資料。</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-42"/>
+        <location line="+43"/>
         <source>%n customer(s) it added stay: staff recorded a purchase, complaint, voucher, letter or consent for them meanwhile.</source>
         <translation>
             <numerusform>匯入所新增的 %n 位顧客將保留：員工在此期間已為他們記錄了購買、客訴、禮券、信件或同意。</numerusform>
@@ -2108,7 +2159,7 @@
         <translation>匯入完成。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Nothing was imported: the file cannot be read as it is (%1).</source>
         <translation>未匯入任何資料：無法直接讀取此檔案（%1）。</translation>
     </message>
@@ -2155,7 +2206,7 @@
 <context>
     <name>ImportRun</name>
     <message>
-        <location filename="../../widgets/import_run.py" line="+79"/>
+        <location filename="../../widgets/import_run.py" line="+83"/>
         <source>Importing needs a database file.</source>
         <translation>匯入需要資料庫檔案。</translation>
     </message>
