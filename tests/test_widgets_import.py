@@ -715,3 +715,21 @@ def test_a_full_disk_in_the_windows_import_says_it_waits_and_offers_both(
     assert panel.waiting_label.isVisible() and panel.resume_button.isVisible()
     outcome = run_and_wait(qtbot, panel, panel.resume_button)
     assert isinstance(outcome, ImportReport) and count_customers(fresh_db) == 200
+
+
+def test_finishing_an_import_whose_checked_rows_are_gone_says_so_without_nothing_imported(
+        qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    _interrupt_an_import(tmp_path, monkeypatch, fresh_db)
+    stage = str(fresh_db.execute("SELECT stage_path FROM imports WHERE state = 'merging'")
+                .fetchone()[0])
+    os.unlink(stage)  # someone tidied the folder
+    panel = make_panel(qtbot, fresh_db, team, dialogs)
+    run_and_wait(qtbot, panel, panel.resume_button)
+    text = panel.message.text()
+    assert "are gone" in text and "Nothing was imported" not in text
+    assert panel.abandon_button.isVisible()  # removing it still works
+    run_and_wait(qtbot, panel, panel.abandon_button)
+    assert count_customers(fresh_db) == 0

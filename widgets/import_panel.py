@@ -741,6 +741,9 @@ class ImportPanel(QWidget):
                                        for line, reason in outcome.problems])
             self.rows_title.setText(self.tr("Problems with the file"))
             self._say(self._sentence(outcome), "")
+        elif isinstance(outcome, UserError) and mode in (RESUME, ABANDON):
+            # an import already part-merged: "nothing was imported" would be untrue
+            self._say(str(outcome).strip().splitlines()[0] if str(outcome).strip() else "", "")
         elif isinstance(outcome, BaseException):
             self._say(self._sentence(outcome), "")
         cancel_had_focus = self.cancel_button.hasFocus()
