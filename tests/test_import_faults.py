@@ -152,3 +152,54 @@ def test_undo_records_a_finished_import_could_not_drop_go_with_the_next_import(
     assert db.execute("SELECT count(*) FROM import_added").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM import_undo").fetchone()[0] == 0
     db.close()
+
+
+def test_a_cancel_whose_undo_meets_a_full_disk_says_the_import_waits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "customers.csv"
+    write_customer_csv(source, ROWS)
+    shop = tmp_path / "shop.sqlite"
+    state = {"cancel": False, "full": False}
+
+    def progress(p: ImportProgress) -> None:
+        if p.stage == "merging" and p.done >= 80:
+            state["cancel"] = True  # the person presses Cancel...
+
+    def cancelled() -> bool:
+        if state["cancel"]:
+            state["full"] = True  # ...just as the disk fills up
+        return state["cancel"]
+
+    with faulty_sqlite(monkeypatch, DISK_FULL, WRITES, armed=lambda: state["full"]):
+        db = open_database(shop)
+        with pytest.raises(ImportInterrupted) as info:
+            import_customers_file(db, source, ImportOptions(), workers=1, progress=progress,
+                                  cancelled=cancelled)
+        db.close()
+    assert "is full" in str(info.value) and "nothing" not in str(info.value)
+    db = open_database(shop)
+    assert [w.state for w in unfinished_imports(db)] == ["merging"]
+    abandon_import(db)
+    assert db.execute("SELECT count(*) FROM customers").fetchone()[0] == 0
+    db.close()
+
+
+def test_removing_it_on_a_still_full_disk_says_it_still_waits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shop, _source, _error = _fill_the_disk_while_merging(tmp_path, monkeypatch)
+    added = _customers(shop)
+    with faulty_sqlite(monkeypatch, DISK_FULL, WRITES):
+        db = open_database(shop)
+        with pytest.raises(ImportInterrupted) as info:
+            abandon_import(db)
+        db.close()
+    assert "is full" in str(info.value)
+    assert _customers(shop) == added  # nothing half-removed: every slice failed whole
+    db = open_database(shop)
+    assert len(unfinished_imports(db)) == 1
+    abandon_import(db)  # room again
+    assert unfinished_imports(db) == []
+    db.close()
+    assert _customers(shop) == 0

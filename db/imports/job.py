@@ -300,7 +300,7 @@ def abandon_import(db: Database, import_id: int | None = None, *,
         pending = _pending(jdb, import_id)
         job = _Job(jdb, progress, None, None)
         report = job.report_for(pending)
-        job.undo(pending.id, _stage_path_of(jdb, pending.id))
+        job.undo_or_wait(pending.id, _stage_path_of(jdb, pending.id))
         report.cancelled = True
         report.kept_in_use = job.kept
         return report
@@ -456,7 +456,7 @@ class _Job:
         path, size, mtime, options_json, stage = row
         if pending.state == "undoing":
             report = self.report_for(pending)
-            self.undo(pending.id, stage)
+            self.undo_or_wait(pending.id, stage)
             report.cancelled = True
             report.kept_in_use = self.kept
             return report
@@ -678,7 +678,7 @@ class _Job:
         try:
             self._merge(import_id)
         except _Cancelled:
-            self.undo(import_id, stage)
+            self.undo_or_wait(import_id, stage)
             report.cancelled = True
             report.kept_in_use = self.kept
             return report
@@ -803,6 +803,14 @@ class _Job:
         time.sleep(max(0.0, pause_until - time.perf_counter()))
         factor = min(1.25, max(0.25, SLICE_SECONDS / took)) if took > 0 else 1.25
         return max(20, min(50_000, int(size * factor))), result
+
+    def undo_or_wait(self, import_id: int, stage: str) -> None:
+        """`undo`; when that fails (the disk is full), ImportInterrupted: the import waits,
+        and a message that said "nothing was saved" would be untrue."""
+        try:
+            self.undo(import_id, stage)
+        except Exception as exc:  # noqa: BLE001 - said in the message, chained
+            raise self._interrupted(import_id, exc) from exc
 
     def undo(self, import_id: int, stage: str) -> None:
         """Remove an import in short transactions; the stage file goes too."""
