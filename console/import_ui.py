@@ -50,6 +50,8 @@ class ImportUi(QObject):
             show_error(self.window, exc)
             return False
         self.panel.refresh_settings()
+        if not self.panel.is_running():
+            self.panel.refresh_waiting()  # another till's import may have been cut short
         self.window.show_page(PAGE_IMPORT)
         self.panel.choose_button.setFocus()
         return True

@@ -733,3 +733,30 @@ def test_finishing_an_import_whose_checked_rows_are_gone_says_so_without_nothing
     assert panel.abandon_button.isVisible()  # removing it still works
     run_and_wait(qtbot, panel, panel.abandon_button)
     assert count_customers(fresh_db) == 0
+
+
+def test_an_import_cut_short_at_another_till_shows_when_the_screen_opens(
+        qtbot: QtBot, fresh_db: Database, team: Team, windows: list[MainWindow],
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from console.cmd_run import install_extras
+
+    win, _dialogs = open_window(qtbot, fresh_db, windows, team.manager)
+    install_extras(win)
+    panel = win.import_ui.panel  # type: ignore[attr-defined]
+    assert panel.waiting is None
+    _interrupt_an_import(tmp_path, monkeypatch, fresh_db)  # meanwhile, elsewhere
+    assert win.import_ui.open_import()  # type: ignore[attr-defined]
+    assert panel.waiting is not None and panel.resume_button.isVisible()
+
+
+def test_an_import_cut_short_while_this_screen_was_open_is_named_at_the_next_try(
+        qtbot: QtBot, fresh_db: Database, team: Team, dialogs: FakeDialogService,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    panel = make_panel(qtbot, fresh_db, team, dialogs)
+    choose(panel, dialogs, write(tmp_path, GOOD))
+    _interrupt_an_import(tmp_path, monkeypatch, fresh_db)
+    run_and_wait(qtbot, panel, panel.import_button)
+    assert panel.message.text().startswith("Nothing was imported: an earlier import was "
+                                           "interrupted")
+    assert panel.resume_button.isVisible() and not panel.import_button.isEnabled()
+    assert "c1" not in [row[0] for row in customers(fresh_db)]  # GOOD was not imported

@@ -42,6 +42,7 @@ from db.errors import ImportFailed, UserError
 from db.imports.formats import ColumnMap, ImportOptions, RefusedRow, options_for_shop, shop_language
 from db.imports.job import (
     ImportInterrupted,
+    ImportPending,
     ImportPreview,
     ImportProgress,
     ImportReport,
@@ -819,6 +820,9 @@ class ImportPanel(QWidget):
         """One clear sentence for a failure; the first line of a known error's message."""
         if isinstance(exc, ImportInterrupted):  # not "nothing": the tills see what it added
             return str(exc).strip().splitlines()[0]
+        if isinstance(exc, ImportPending):  # another till's, cut short since this opened
+            return self.tr("Nothing was imported: an earlier import was interrupted. Finish "
+                           "it or remove it first (above).")
         if isinstance(exc, ImportFailed):
             first = exc.problems[0][1] if exc.problems else ""
             return self.tr("Nothing was imported: the file cannot be read as it is (%1).")\

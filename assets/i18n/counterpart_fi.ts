@@ -1702,7 +1702,7 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../widgets/import_panel.py" line="+92"/>
+        <location filename="../../widgets/import_panel.py" line="+93"/>
         <source>(not imported)</source>
         <translation>(ei tuoda)</translation>
     </message>
@@ -2099,7 +2099,7 @@
         <translation>Ongelmia tiedostossa</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>Peruutettu: mitään ei tuotu.</translation>
     </message>
@@ -2109,8 +2109,8 @@
         <translation>Tarkistus peruutettu. Mitään ei tuotu.</translation>
     </message>
     <message numerus="yes">
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-45"/>
+        <location line="+46"/>
         <source>%n customer(s) it added stay: staff recorded a purchase, complaint, voucher, letter or consent for them meanwhile.</source>
         <translation>
             <numerusform>%n tuonnin lisäämä asiakas jää: henkilökunta kirjasi hänelle sillä välin oston, reklamaation, lahjakortin, kirjeen tai suostumuksen.</numerusform>
@@ -2174,7 +2174,12 @@
         <translation>Tuonti valmis.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Nothing was imported: an earlier import was interrupted. Finish it or remove it first (above).</source>
+        <translation>Mitään ei tuotu: aiempi tuonti keskeytyi. Vie se loppuun tai poista se ensin (yllä).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Nothing was imported: the file cannot be read as it is (%1).</source>
         <translation>Mitään ei tuotu: tiedostoa ei voi lukea sellaisenaan (%1).</translation>
     </message>

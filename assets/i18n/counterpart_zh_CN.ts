@@ -1690,7 +1690,7 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../widgets/import_panel.py" line="+92"/>
+        <location filename="../../widgets/import_panel.py" line="+93"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
@@ -2087,7 +2087,7 @@
         <translation>文件有问题</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何数据。</translation>
     </message>
@@ -2097,8 +2097,8 @@
         <translation>已取消检查。未导入任何数据。</translation>
     </message>
     <message numerus="yes">
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-45"/>
+        <location line="+46"/>
         <source>%n customer(s) it added stay: staff recorded a purchase, complaint, voucher, letter or consent for them meanwhile.</source>
         <translation>
             <numerusform>导入所新增的 %n 位顾客将保留：员工在此期间已为他们记录了购买、投诉、礼券、信件或同意。</numerusform>
@@ -2159,7 +2159,12 @@
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Nothing was imported: an earlier import was interrupted. Finish it or remove it first (above).</source>
+        <translation>未导入任何数据：之前的一次导入已中断。请先完成或移除它（见上方）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Nothing was imported: the file cannot be read as it is (%1).</source>
         <translation>未导入任何数据：无法直接读取此文件（%1）。</translation>
     </message>

@@ -1690,7 +1690,7 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../widgets/import_panel.py" line="+92"/>
+        <location filename="../../widgets/import_panel.py" line="+93"/>
         <source>(not imported)</source>
         <translation>（不匯入）</translation>
     </message>
@@ -2087,7 +2087,7 @@
         <translation>檔案有問題</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未匯入任何資料。</translation>
     </message>
@@ -2097,8 +2097,8 @@
         <translation>已取消檢查。未匯入任何資料。</translation>
     </message>
     <message numerus="yes">
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-45"/>
+        <location line="+46"/>
         <source>%n customer(s) it added stay: staff recorded a purchase, complaint, voucher, letter or consent for them meanwhile.</source>
         <translation>
             <numerusform>匯入所新增的 %n 位顧客將保留：員工在此期間已為他們記錄了購買、客訴、禮券、信件或同意。</numerusform>
@@ -2159,7 +2159,12 @@
         <translation>匯入完成。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Nothing was imported: an earlier import was interrupted. Finish it or remove it first (above).</source>
+        <translation>未匯入任何資料：之前的一次匯入已中斷。請先完成或移除它（見上方）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Nothing was imported: the file cannot be read as it is (%1).</source>
         <translation>未匯入任何資料：無法直接讀取此檔案（%1）。</translation>
     </message>
