@@ -86,7 +86,7 @@
     <message>
         <location line="+24"/>
         <source>Back to the form</source>
-        <translation>Takaisin lomakkeelle</translation>
+        <translation>Takaisin</translation>
     </message>
     <message>
         <location line="+64"/>
