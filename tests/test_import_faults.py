@@ -203,3 +203,37 @@ def test_removing_it_on_a_still_full_disk_says_it_still_waits(
     assert unfinished_imports(db) == []
     db.close()
     assert _customers(shop) == 0
+
+
+def test_a_server_gone_mid_merge_is_named_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server's own "cannot be reached, so nothing was read or saved; what you typed
+    stays" is for a form's save: the import's message names the server and says it waits."""
+    from db.errors import ServerUnavailable
+    from db.imports import merge as import_merge
+
+    source = tmp_path / "customers.csv"
+    write_customer_csv(source, ROWS)
+    calls = {"n": 0}
+    real = import_merge.merge_new
+
+    def away(*args: object, **kw: object) -> int:
+        calls["n"] += 1
+        if calls["n"] > 2:
+            raise ServerUnavailable("The database server X cannot be reached, so nothing "
+                                    "was read or saved.")
+        return real(*args, **kw)  # type: ignore[arg-type]
+
+    def still_away(*_args: object, **_kw: object) -> None:
+        raise ServerUnavailable("The database server X cannot be reached.")
+
+    monkeypatch.setattr(import_merge, "merge_new", away)
+    monkeypatch.setattr(import_merge, "undo_added", still_away)
+    db = open_database(tmp_path / "shop.sqlite")
+    with pytest.raises(ImportInterrupted) as info:
+        import_customers_file(db, source, ImportOptions(), workers=1)
+    text = str(info.value)
+    assert "the database server" in text and "cannot be reached." in text
+    assert "nothing was read or saved" not in text and "import resume" in text
+    db.close()

@@ -862,10 +862,10 @@ class _Job:
 
 def _reason(exc: BaseException, db: Database) -> str:
     """What stopped a merge, in a sentence that claims nothing about what was saved."""
-    from db.errors import DatabaseReadOnly, DiskFull, DiskIOError
+    from db.errors import DatabaseReadOnly, DiskFull, DiskIOError, ServerUnavailable
     from db.store.faults import describe_fault
 
-    path = None if _on_server(db) else database_path(db)
+    path = database_path(db)  # a server's URL without its password
     known = exc if isinstance(exc, UserError) else describe_fault(exc, path)
     if isinstance(known, DiskFull):
         return _("the disk holding {path} is full.").format(path=path)
@@ -873,6 +873,8 @@ def _reason(exc: BaseException, db: Database) -> str:
         return _("the disk holding {path} reported an input/output error.").format(path=path)
     if isinstance(known, DatabaseReadOnly):
         return _("{path} cannot be written any more.").format(path=path)
+    if isinstance(known, ServerUnavailable):
+        return _("the database server {url} cannot be reached.").format(url=path)
     text = str(known if known is not None else exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
 
