@@ -8,15 +8,7 @@ import pytest
 
 from console.cli import main
 from console.paths import config_dir
-from db.store.connection import open_database
-
-
-def _customers(path: Path) -> int:
-    db = open_database(path)
-    try:
-        return int(db.execute("SELECT count(*) FROM customers").fetchone()[0])
-    finally:
-        db.close()
+from tests.import_support import customer_count
 
 
 def test_the_options_file_names_the_database_and_db_still_wins(
@@ -28,8 +20,8 @@ def test_the_options_file_names_the_database_and_db_still_wins(
                                                encoding="utf-8")
     assert main(["demo", "--customers", "4"]) == 0
     assert str(shop) in capsys.readouterr().out  # "Demo database written to <shop>"
-    assert _customers(shop) == 4
+    assert customer_count(shop) == 4
 
     elsewhere = tmp_path / "elsewhere.sqlite"
     assert main(["demo", "--customers", "2", "--db", str(elsewhere)]) == 0
-    assert _customers(elsewhere) == 2 and _customers(shop) == 4
+    assert customer_count(elsewhere) == 2 and customer_count(shop) == 4

@@ -37,6 +37,7 @@ from db.imports.job import (
 from db.imports.merge import _rank
 from db.store.connection import open_database, write
 from tests.import_support import count_mapped, snapshot
+from tests.import_support import quick_slices as make_slices_quick
 
 pytestmark = pytest.mark.both_engines
 
@@ -48,9 +49,7 @@ HEADER = ("external_id,name,phone,email,language,birthday,allergies,preferences,
 @pytest.fixture(autouse=True)
 def quick_slices(monkeypatch: pytest.MonkeyPatch) -> None:
     """Small slices and no pause: many transactions, quickly (the pause is tested apart)."""
-    monkeypatch.setattr(import_job, "PAUSE_SECONDS", 0.0)
-    monkeypatch.setattr(import_job, "FIRST_SLICE_ROWS", 40)
-    monkeypatch.setattr(import_job, "SLICE_SECONDS", 0.002)
+    make_slices_quick(monkeypatch)
 
 
 def csv_file(tmp_path: Path, body: str, name: str = "in.csv") -> Path:

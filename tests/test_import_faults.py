@@ -24,44 +24,23 @@ from db.imports.job import (
 )
 from db.store.connection import open_database
 from tests.hostile_support import DISK_FULL, WRITES, faulty_sqlite
+from tests.import_support import customer_count, interrupt_with_full_disk, quick_slices
 
 ROWS = 300
 
 
 @pytest.fixture(autouse=True)
-def quick_slices(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(import_job, "PAUSE_SECONDS", 0.0)
-    monkeypatch.setattr(import_job, "FIRST_SLICE_ROWS", 40)
-    monkeypatch.setattr(import_job, "SLICE_SECONDS", 0.002)
-
-
-def _customers(path: Path) -> int:
-    db = open_database(path)
-    try:
-        return int(db.execute("SELECT count(*) FROM customers").fetchone()[0])
-    finally:
-        db.close()
+def _quick(monkeypatch: pytest.MonkeyPatch) -> None:
+    quick_slices(monkeypatch)
 
 
 def _fill_the_disk_while_merging(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                  ) -> tuple[Path, Path, ImportInterrupted]:
-    """A file of ROWS customers whose merge finds the disk full after about 80 rows: every
-    write fails from then on, the undo's as well."""
+    """A file of ROWS customers whose merge finds the disk full after about 80 rows."""
     source = tmp_path / "customers.csv"
     write_customer_csv(source, ROWS)
     shop = tmp_path / "shop.sqlite"
-    full = {"on": False}
-
-    def progress(p: ImportProgress) -> None:
-        if p.stage == "merging" and p.done >= 80:
-            full["on"] = True
-
-    with faulty_sqlite(monkeypatch, DISK_FULL, WRITES, armed=lambda: full["on"]):
-        db = open_database(shop)
-        with pytest.raises(ImportInterrupted) as info:
-            import_customers_file(db, source, ImportOptions(), workers=1, progress=progress)
-        db.close()
-    return shop, source, info.value
+    return shop, source, interrupt_with_full_disk(monkeypatch, shop, source)
 
 
 def test_a_full_disk_mid_merge_says_the_import_waits_not_that_nothing_was_saved(
@@ -72,7 +51,7 @@ def test_a_full_disk_mid_merge_says_the_import_waits_not_that_nothing_was_saved(
     assert f"the disk holding {shop} is full" in text
     assert "nothing was saved" not in text
     assert "counterpart import resume" in text and "counterpart import abandon" in text
-    added = _customers(shop)
+    added = customer_count(shop)
     assert 80 <= added < ROWS  # the tills see these: the message must not deny them
     assert f"{added} of {ROWS} customers added" in text
     db = open_database(shop)
@@ -92,7 +71,7 @@ def test_with_room_again_the_interrupted_import_is_finished_whole(
     name = db.execute("SELECT name FROM customers ORDER BY id DESC").fetchone()[0]
     assert name in [hit.name for hit in search_customers(db, name)]  # indexed too
     db.close()
-    assert _customers(shop) == ROWS
+    assert customer_count(shop) == ROWS
 
 
 def test_or_it_is_removed_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -129,7 +108,7 @@ def test_the_command_says_it_in_one_sentence(
     assert "is full" in lines[0] and "'counterpart import resume'" in lines[0]
     capsys.readouterr()
     assert main(["--db", str(shop), "import", "resume"]) == 0
-    assert _customers(shop) == ROWS
+    assert customer_count(shop) == ROWS
 
 
 def test_undo_records_a_finished_import_could_not_drop_go_with_the_next_import(
@@ -189,20 +168,20 @@ def test_removing_it_on_a_still_full_disk_says_it_still_waits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shop, _source, _error = _fill_the_disk_while_merging(tmp_path, monkeypatch)
-    added = _customers(shop)
+    added = customer_count(shop)
     with faulty_sqlite(monkeypatch, DISK_FULL, WRITES):
         db = open_database(shop)
         with pytest.raises(ImportInterrupted) as info:
             abandon_import(db)
         db.close()
     assert "is full" in str(info.value)
-    assert _customers(shop) == added  # nothing half-removed: every slice failed whole
+    assert customer_count(shop) == added  # nothing half-removed: every slice failed whole
     db = open_database(shop)
     assert len(unfinished_imports(db)) == 1
     abandon_import(db)  # room again
     assert unfinished_imports(db) == []
     db.close()
-    assert _customers(shop) == 0
+    assert customer_count(shop) == 0
 
 
 def test_a_server_gone_mid_merge_is_named_as_such(

@@ -606,29 +606,15 @@ def test_the_models_answer_every_role(qtmodeltester: ModelTester) -> None:
 
 def _interrupt_an_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db: Database,
                          rows: int = 200) -> None:
-    """An import of `rows` customers whose merge met a full disk after two slices and could
-    not undo (`ImportInterrupted`): it waits, some of its customers in the shop."""
+    """An import of `rows` customers whose merge met a full disk after about 80 and could
+    not undo: it waits, some of its customers in the shop."""
     from console.import_bench_data import write_customer_csv
-    from db.imports import job as import_job
-    from db.imports.job import ImportInterrupted, import_customers_file
-    from db.store.connection import open_database
-    from tests.hostile_support import DISK_FULL, WRITES, faulty_sqlite
+    from tests.import_support import interrupt_with_full_disk
 
-    monkeypatch.setattr(import_job, "PAUSE_SECONDS", 0.0)
-    monkeypatch.setattr(import_job, "FIRST_SLICE_ROWS", 40)
     source = tmp_path / "big.csv"
     write_customer_csv(source, rows)
-    full = {"on": False}
-
-    def progress(p: ImportProgress) -> None:
-        full["on"] = full["on"] or (p.stage == "merging" and p.done >= 80)
-
-    file = str(db.execute("PRAGMA database_list").fetchone()[2])
-    with faulty_sqlite(monkeypatch, DISK_FULL, WRITES, armed=lambda: full["on"]):
-        own = open_database(file)
-        with pytest.raises(ImportInterrupted):
-            import_customers_file(own, source, ImportOptions(), workers=1, progress=progress)
-        own.close()
+    file = Path(str(db.execute("PRAGMA database_list").fetchone()[2]))
+    interrupt_with_full_disk(monkeypatch, file, source)
 
 
 def count_customers(db: Database) -> int:
