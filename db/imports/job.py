@@ -10,7 +10,8 @@ with a pause after each, so other tills' saves wait at most a fraction of a seco
 crash or `kill -9` at any moment leaves either nothing or an unfinished import that
 `resume_import` completes or `abandon_import` removes (the customers it added deleted, the
 previous values of those it changed put back). A cancelled or failed import is removed the
-same way before the job returns.
+same way before the job returns; when removing it fails as well (a full disk fails both),
+`ImportInterrupted` says that it waits, to be resumed or abandoned like a killed one.
 
 The callbacks (`progress`, `cancelled`, `refused_sink`) are called on the caller's thread.
 When the database is a file or a server, the job works through a connection of its own, so
