@@ -152,19 +152,23 @@ POOL_MIN_BYTES = 4 * 1024 * 1024
 """Smaller files are mapped in the job's own process (starting workers costs a second)."""
 MAX_PENDING = 4
 """Chunks handed to the workers and not yet staged: bounds the memory in flight."""
-SLICE_SECONDS = 0.4
+SLICE_SECONDS = 0.3
 """How long one merge transaction aims to hold the write lock (a slice that merges the
 trigram index's segments takes longer than the one before it: a slice grows by at most a
 quarter, so one may overshoot this by about half; sizing slices by the slowest of the last
 six kept them nearer, a till waited 646 ms at most instead of 740, but made the 1M import
-20 s slower). Longer slices write each index page they touch for more rows at once (a
-slice of a few hundred rows rewrote thousands of pages of the term table and the row
-hashes for a row or two each, and left the trigram index a small segment per slice to
-merge): 1,000,000 rows merged in 2,422 slices of 0.2 s took 772 s on a busy machine."""
+20 s slower). At 0.4 s a slow run of the bench saw a till wait 959 ms, near the 1 s
+bound; at 0.3 s the 1M import took as long (198 s against 197 s, the same morning) and
+4 saves in 1,213 waited more than 0.5 s instead of 38 in 1,175. Longer slices write each
+index page they touch for more rows at once (a slice of a few hundred rows rewrote
+thousands of pages of the term table and the row hashes for a row or two each, and left
+the trigram index a small segment per slice to merge): 1,000,000 rows merged in 2,422
+slices of 0.2 s took 772 s on a busy machine."""
 PAUSE_SECONDS = 0.11
 """The pause after each merge transaction. A till waiting for the lock retries at least
 every 100 ms (SQLite's busy handler), so a pause a little longer always lets it in: a
-save waits at most about one slice plus one retry (about 0.6 s)."""
+save waits at most about one slice plus one retry (about 0.5 s, 0.8 s for a slice that
+also merges the trigram index's segments)."""
 FIRST_SLICE_ROWS = 500
 TERMS_BATCH_ROWS = 20_000
 """New customers whose short search terms a file database merges together
