@@ -427,11 +427,11 @@ def _enter_import_interrupted(window: Any) -> None:
     from db.imports.job import UnfinishedImport
 
     panel = window.import_ui.panel
-    panel.load_file(_import_file(window, "customers.csv", _IMPORT_FILE))
     panel.show_waiting(UnfinishedImport(
         id=3, kind="customers", path="/home/shop/Square export 2026-11.csv", state="merging",
         started_at="2026-11-30T09:12:40+00:00", rows=2500, to_add=2500, to_update=0,
         added=1200, updated=0))
+    panel.load_file(_import_file(window, "customers.csv", _IMPORT_FILE))
 
 
 SCREENS: tuple[Screen, ...] = (

@@ -633,6 +633,7 @@ def test_an_interrupted_import_is_named_and_finished_from_the_window(
     assert "big.csv" in panel.waiting_label.text()
     choose(panel, dialogs, write(tmp_path, GOOD))
     assert not panel.import_button.isEnabled()  # settle the interrupted one first
+    assert "once the interrupted import above is finished or removed" in panel.message.text()
     assert panel.check_button.isEnabled()  # a check writes nothing: it may run
     changes: list[tuple[str, int]] = []
     panel.ctx.bus.data_changed.connect(lambda entity, id_: changes.append((entity, id_)))

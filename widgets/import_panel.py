@@ -474,9 +474,14 @@ class ImportPanel(QWidget):
         self.rows_title.setText(self.tr("First rows of the file, as they would be imported"))
         self.file_label.setText(self._file_text(preview))
         refused = sum(1 for row in preview.sample if isinstance(row, RefusedRow))
-        self._say(self.tr("Check the file to see every problem before importing.")
-                  if refused else self.tr("The first rows read well. Check the whole file, "
-                                          "or import it."), "")
+        if refused:
+            self._say(self.tr("Check the file to see every problem before importing."), "")
+        elif self.waiting is not None:  # Import is greyed until that one is settled
+            self._say(self.tr("The first rows read well. Check the whole file; import it once "
+                              "the interrupted import above is finished or removed."), "")
+        else:
+            self._say(self.tr("The first rows read well. Check the whole file, or import it."),
+                      "")
         self._update_state()
         return True
 

@@ -2019,12 +2019,17 @@
         <translation>Tiedoston ensimmäiset rivit sellaisina kuin ne tuotaisiin</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Check the file to see every problem before importing.</source>
         <translation>Tarkista tiedosto ennen tuontia, niin näet kaikki ongelmat.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>The first rows read well. Check the whole file; import it once the interrupted import above is finished or removed.</source>
+        <translation>Ensimmäiset rivit luettiin hyvin. Tarkista koko tiedosto; tuo se, kun yllä oleva keskeytynyt tuonti on viety loppuun tai poistettu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The first rows read well. Check the whole file, or import it.</source>
         <translation>Ensimmäiset rivit luettiin hyvin. Tarkista koko tiedosto tai tuo se.</translation>
     </message>

@@ -2007,12 +2007,17 @@
         <translation>文件的前几行（导入后的样子）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Check the file to see every problem before importing.</source>
         <translation>导入前请先检查文件，以查看所有问题。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>The first rows read well. Check the whole file; import it once the interrupted import above is finished or removed.</source>
+        <translation>前几行读取正常。请检查整个文件；待上方中断的导入完成或移除后再导入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The first rows read well. Check the whole file, or import it.</source>
         <translation>前几行读取正常。请检查整个文件，或直接导入。</translation>
     </message>

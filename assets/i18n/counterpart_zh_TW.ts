@@ -2007,12 +2007,17 @@
         <translation>檔案的前幾列（匯入後的樣子）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Check the file to see every problem before importing.</source>
         <translation>匯入前請先檢查檔案，以查看所有問題。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>The first rows read well. Check the whole file; import it once the interrupted import above is finished or removed.</source>
+        <translation>前幾列讀取正常。請檢查整個檔案；待上方中斷的匯入完成或移除後再匯入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The first rows read well. Check the whole file, or import it.</source>
         <translation>前幾列讀取正常。請檢查整個檔案，或直接匯入。</translation>
     </message>
