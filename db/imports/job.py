@@ -690,10 +690,7 @@ class _Job:
         except KeyboardInterrupt:
             raise  # stop at once: the import waits for `import resume` or `import abandon`
         except BaseException as exc:
-            try:
-                self.undo(import_id, stage)
-            except Exception:  # noqa: BLE001 - the same fault, most likely (a full disk)
-                raise self._interrupted(import_id, exc) from exc
+            self.undo_or_wait(import_id, stage, cause=exc)
             raise
         row = self.db.execute("SELECT rows, added, updated, unchanged FROM imports "
                               "WHERE id = ?", [import_id]).fetchone()
@@ -809,13 +806,17 @@ class _Job:
         factor = min(1.25, max(0.25, SLICE_SECONDS / took)) if took > 0 else 1.25
         return max(20, min(50_000, int(size * factor))), result
 
-    def undo_or_wait(self, import_id: int, stage: str) -> None:
+    def undo_or_wait(self, import_id: int, stage: str,
+                     cause: BaseException | None = None) -> None:
         """`undo`; when that fails (the disk is full), ImportInterrupted: the import waits,
-        and a message that said "nothing was saved" would be untrue."""
+        and a message that said "nothing was saved" would be untrue. `cause`: what made the
+        merge stop, named in the message (else the undo's own failure, most likely the
+        same fault)."""
         try:
             self.undo(import_id, stage)
         except Exception as exc:  # noqa: BLE001 - said in the message, chained
-            raise self._interrupted(import_id, exc) from exc
+            reason = cause if cause is not None else exc
+            raise self._interrupted(import_id, reason) from reason
 
     def undo(self, import_id: int, stage: str) -> None:
         """Remove an import in short transactions; the stage file goes too."""

@@ -53,7 +53,8 @@ class NoConnection(Exception):
     connection of this till is in use."""
 
 
-def _configure(raw: Raw) -> None:
+def configure(raw: Raw) -> None:
+    """What every connection of a till sets first (pooled or not)."""
     from db.store.engines.postgres import BUSY_TIMEOUT_MS
 
     raw.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
@@ -76,7 +77,7 @@ def _pool(url: str) -> ConnectionPool[Raw]:
             return pool
         pool = ConnectionPool(
             url, kwargs={"autocommit": True, **connect_options(url, timeout=True)},
-            min_size=0, max_size=POOL_MAX, open=True, configure=_configure, reset=_reset,
+            min_size=0, max_size=POOL_MAX, open=True, configure=configure, reset=_reset,
             check=ConnectionPool.check_connection, name="counterpart",
             timeout=CONNECT_TIMEOUT_S, max_idle=IDLE_S, reconnect_timeout=RETRY_S,
             num_workers=2)

@@ -645,7 +645,7 @@ def connect(url: str) -> PgDatabase:
             raise _as_sqlite_error(exc) from exc
     try:
         raw = psycopg.connect(url, autocommit=True, **connect_options(url, timeout=True))
-        raw.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
+        pg_pool.configure(raw)
     except psycopg.OperationalError as exc:
         raise cannot_connect(url, exc) from exc
     except psycopg.ProgrammingError as exc:  # a URL libpq cannot read
